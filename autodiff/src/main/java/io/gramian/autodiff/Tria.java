@@ -1,0 +1,151 @@
+package io.gramian.autodiff;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+
+/**
+ * The triangularisation {@code L = tria(M)}: for {@code M} (n × m), the lower-triangular
+ * {@code L} (n × n) with
+ *
+ * <pre>
+ *   L Lᵀ = M Mᵀ,   diag(L) ≥ 0,   M = L Qᵀ,   L = M Q
+ * </pre>
+ *
+ * computed from a Householder QR of {@code Mᵀ = Q Rq}, {@code L = Rqᵀ}. {@code Q} is returned as
+ * an {@code m × n} matrix with orthonormal columns where {@code m ≥ n}; where {@code m < n} its
+ * last {@code n − m} columns and those of {@code L} are zero. Every shape and every rank is a
+ * normal input: an exactly rank-deficient {@code M} gives zero pivots, not an error.
+ *
+ * <p>An instance is a workspace: it allocates its buffers for a largest {@code n × m} once and
+ * then decomposes without allocating. It is not thread-safe; use one per thread. The QR comes
+ * from EJML's {@link DecompositionFactory_DDRM#qr(int, int)}, so it is swapped in one line.
+ *
+ * <p>Sign: each column of {@code L} is flipped together with the same column of {@code Q} so
+ * that {@code L_jj ≥ 0}; with that, {@code tria} is a function and its primal is continuous.
+ */
+public final class Tria {
+
+  /**
+   * Largest accepted reconstruction error {@code ‖M Q − L‖_max / ‖M‖_max}, checked only when
+   * the QR reports a zero Householder column. A backward-stable QR reconstructs to a few
+   * {@code max(n, m) · ε}; this allows the same margin as {@link RankThreshold}.
+   */
+  static final double RECONSTRUCTION_SAFETY = RankThreshold.SAFETY_FACTOR;
+
+  private final QRDecomposition<DMatrixRMaj> qr;
+  private final DMatrixRMaj Mt;
+  private final DMatrixRMaj Qc;
+  private final DMatrixRMaj Rc;
+  private final DMatrixRMaj check;
+
+  /**
+   * A workspace for matrices up to {@code maxRows × maxCols} (larger inputs still work but
+   * allocate once when first seen).
+   */
+  public Tria(int maxRows, int maxCols) {
+    int k = Math.min(maxRows, maxCols);
+    qr = DecompositionFactory_DDRM.qr(maxCols, maxRows);
+    Mt = new DMatrixRMaj(maxCols, maxRows);
+    Qc = new DMatrixRMaj(maxCols, k);
+    Rc = new DMatrixRMaj(k, maxRows);
+    check = new DMatrixRMaj(maxRows, maxRows);
+  }
+
+  /**
+   * Computes {@code L = tria(M)} and {@code Q} with {@code M = L Qᵀ}.
+   *
+   * @param M input, n × m. Not modified.
+   * @param L output, reshaped to n × n, lower triangular with non-negative diagonal. Modified.
+   * @param Q output, reshaped to m × n. Modified.
+   * @throws ArithmeticException if {@code M} has a non-finite entry, or the QR fails to
+   *     reconstruct {@code M}
+   */
+  public void decompose(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
+    final int n = M.numRows;
+    final int m = M.numCols;
+    final int k = Math.min(n, m);
+    requireFinite(M);
+    if (L == M || Q == M || L == Q) {
+      throw new IllegalArgumentException("tria: M, L and Q must be distinct matrices");
+    }
+    L.reshape(n, n);
+    Q.reshape(m, n);
+    if (k == 0) {
+      L.zero();
+      Q.zero();
+      return;
+    }
+    CommonOps_DDRM.transpose(M, Mt);
+    boolean clean = qr.decompose(Mt);
+    qr.getQ(Qc, true); // m × k
+    qr.getR(Rc, true); // k × n
+
+    L.zero();
+    Q.zero();
+    for (int j = 0; j < k; j++) {
+      double sign = Rc.unsafe_get(j, j) < 0 ? -1.0 : 1.0;
+      for (int i = j; i < n; i++) {
+        L.unsafe_set(i, j, sign * Rc.unsafe_get(j, i));
+      }
+      for (int i = 0; i < m; i++) {
+        Q.unsafe_set(i, j, sign * Qc.unsafe_get(i, j));
+      }
+    }
+    if (!clean) {
+      verifyReconstruction(M, L, Q);
+    }
+  }
+
+  /** Checks {@code ‖M Q − L‖} after a QR that met an exactly zero Householder column. */
+  private void verifyReconstruction(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
+    CommonOps_DDRM.mult(M, Q, check);
+    double scale = CommonOps_DDRM.elementMaxAbs(M);
+    double err = 0;
+    for (int i = 0; i < check.getNumElements(); i++) {
+      err = Math.max(err, Math.abs(check.data[i] - L.data[i]));
+    }
+    int size = Math.max(M.numRows, M.numCols);
+    if (err > RECONSTRUCTION_SAFETY * size * Math.ulp(1.0) * scale) {
+      throw new ArithmeticException(
+          "tria: the QR of Mᵀ (" + M.numCols + " × " + M.numRows + ") failed to reconstruct M"
+              + " (‖M Q − L‖ = " + err + ", ‖M‖ = " + scale + ")");
+    }
+  }
+
+  private static void requireFinite(DMatrixRMaj M) {
+    int len = M.getNumElements();
+    for (int i = 0; i < len; i++) {
+      if (!Double.isFinite(M.data[i])) {
+        throw new ArithmeticException(
+            "tria: M(" + (i / M.numCols) + ", " + (i % M.numCols) + ") = " + M.data[i]
+                + " is not finite");
+      }
+    }
+  }
+
+  /**
+   * Allocating convenience: {@code L = tria(M)}.
+   *
+   * @param M n × m. Not modified.
+   * @return L, n × n lower triangular with {@code L Lᵀ = M Mᵀ}, {@code diag(L) ≥ 0}
+   */
+  public static DMatrixRMaj tria(DMatrixRMaj M) {
+    DMatrixRMaj L = new DMatrixRMaj(M.numRows, M.numRows);
+    DMatrixRMaj Q = new DMatrixRMaj(M.numCols, M.numRows);
+    new Tria(M.numRows, M.numCols).decompose(M, L, Q);
+    return L;
+  }
+
+  /**
+   * Allocating convenience: {@code L} and {@code Q} of {@code tria(M)}.
+   *
+   * @param M n × m. Not modified.
+   */
+  public static TriaFactors factor(DMatrixRMaj M) {
+    TriaFactors f = new TriaFactors(M.numRows, M.numCols);
+    new Tria(M.numRows, M.numCols).decompose(M, f.L, f.Q);
+    return f;
+  }
+}

@@ -1,0 +1,82 @@
+package io.gramian.autodiff;
+
+import static io.gramian.autodiff.TestMatrices.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace variants allocate nothing per call once warm. Measured with the JVM's per-thread
+ * allocation counter (HotSpot's {@code com.sun.management.ThreadMXBean}); the JMH benchmark
+ * measures the same with its gc profiler.
+ */
+class AllocationFreeTest {
+
+  /** Calls measured after warm-up. */
+  private static final int CALLS = 20_000;
+
+  /**
+   * Bytes the measurement itself may show over all calls: the counter read allocates nothing,
+   * but a JIT deoptimisation can allocate a few frames once. Far below one byte per call.
+   */
+  private static final long MEASUREMENT_SLACK_BYTES = 4096;
+
+  @Test
+  void decomposeJvpAndVjpAllocateNothingPerCall() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeAllocationCounting(threads);
+
+    Random rng = new Random(42);
+    int n = 8;
+    int m = 14;
+    DMatrixRMaj M = ofRank(rng, n, m, 5);
+    DMatrixRMaj dM = gaussian(rng, n, m);
+    DMatrixRMaj LBar = gaussian(rng, n, n);
+    Tria tria = new Tria(n, m);
+    TriaAdjoint adjoint = new TriaAdjoint(n, m);
+    TriaFactors f = new TriaFactors(n, m);
+    DMatrixRMaj dL = new DMatrixRMaj(n, n);
+    DMatrixRMaj MBar = new DMatrixRMaj(n, m);
+
+    for (TriaRule rule : new TriaRule[] {TriaRule.MASKED, TriaRule.FULL_RANK}) {
+      for (int i = 0; i < CALLS; i++) { // warm-up: JIT compilation
+        step(tria, adjoint, rule, f, M, dM, LBar, dL, MBar);
+      }
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < CALLS; i++) {
+        step(tria, adjoint, rule, f, M, dM, LBar, dL, MBar);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertTrue(
+          allocated <= MEASUREMENT_SLACK_BYTES,
+          rule + ": " + allocated + " bytes over " + CALLS + " calls");
+    }
+  }
+
+  private static void step(
+      Tria tria,
+      TriaAdjoint adjoint,
+      TriaRule rule,
+      TriaFactors f,
+      DMatrixRMaj M,
+      DMatrixRMaj dM,
+      DMatrixRMaj LBar,
+      DMatrixRMaj dL,
+      DMatrixRMaj MBar) {
+    tria.decompose(M, f.L, f.Q);
+    adjoint.jvp(rule, f.L, f.Q, dM, dL);
+    MBar.zero();
+    adjoint.vjpAdd(rule, f.L, f.Q, LBar, MBar);
+  }
+
+  private static void assumeAllocationCounting(com.sun.management.ThreadMXBean threads) {
+    assertTrue(
+        threads.isThreadAllocatedMemorySupported(),
+        "this JVM cannot count allocated bytes per thread");
+    threads.setThreadAllocatedMemoryEnabled(true);
+  }
+}
