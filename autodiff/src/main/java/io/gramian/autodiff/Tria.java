@@ -51,6 +51,9 @@ public final class Tria {
     Qc = new DMatrixRMaj(maxCols, k);
     Rc = new DMatrixRMaj(k, maxRows);
     check = new DMatrixRMaj(maxRows, maxRows);
+    // Size the QR's internal storage for the largest input now: EJML's decompositions grow
+    // their buffers on demand, and alternating shapes would otherwise reallocate every call.
+    qr.decompose(Mt);
   }
 
   /**

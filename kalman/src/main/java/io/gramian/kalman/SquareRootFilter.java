@@ -1,10 +1,7 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.RankThreshold;
-import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaRule;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The square-root Kalman filter: every covariance is carried as a factor and every step is one
@@ -28,27 +25,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class SquareRootFilter {
 
-  static final double LOG_2PI = Math.log(2 * Math.PI);
-
   final Dimensions dims;
-  private final Tria tria;
   final Tape tape;
+  private final StepKernel kernel;
   private final int[] index;
-
-  private final DMatrixRMaj mPred;
-  private final DMatrixRMaj SPred;
+  private final double[] y;
+  private final DMatrixRMaj m;
+  private final DMatrixRMaj S;
   private final DMatrixRMaj mFilt;
   private final DMatrixRMaj SFilt;
-  private final DMatrixRMaj Hobs;
-  private final DMatrixRMaj HS;
-  private final DMatrixRMaj FS;
-  private final DMatrixRMaj Mu;
-  private final DMatrixRMaj Lu;
-  private final DMatrixRMaj Qu;
-  private final DMatrixRMaj Mp;
-  private final DMatrixRMaj Lp;
-  private final DMatrixRMaj Qp;
-  private final double[] zWork;
 
   private ReverseSweep reverse;
   private TangentSweep tangent;
@@ -57,27 +42,15 @@ public final class SquareRootFilter {
   public SquareRootFilter(Dimensions dims) {
     this.dims = dims;
     int nx = dims.nx();
-    int ny = dims.ny();
     int cs = dims.predictedCols();
-    tria =
-        new Tria(
-            Math.max(dims.updateRows(), nx), Math.max(dims.updateCols(), dims.predictCols()));
     tape = new Tape(dims);
-    index = new int[ny];
-    mPred = new DMatrixRMaj(nx, 1);
-    SPred = new DMatrixRMaj(nx, cs);
+    kernel = new StepKernel(dims);
+    index = new int[dims.ny()];
+    y = new double[dims.ny()];
+    m = new DMatrixRMaj(nx, 1);
+    S = new DMatrixRMaj(nx, cs);
     mFilt = new DMatrixRMaj(nx, 1);
-    SFilt = new DMatrixRMaj(nx, cs);
-    Hobs = new DMatrixRMaj(ny, nx);
-    HS = new DMatrixRMaj(ny, cs);
-    FS = new DMatrixRMaj(nx, cs);
-    Mu = new DMatrixRMaj(dims.updateRows(), dims.updateCols());
-    Lu = new DMatrixRMaj(dims.updateRows(), dims.updateRows());
-    Qu = new DMatrixRMaj(dims.updateCols(), dims.updateRows());
-    Mp = new DMatrixRMaj(nx, dims.predictCols());
-    Lp = new DMatrixRMaj(nx, nx);
-    Qp = new DMatrixRMaj(dims.predictCols(), nx);
-    zWork = new double[ny];
+    SFilt = new DMatrixRMaj(nx, nx);
   }
 
   /** A filter workspace sized for this system. */
@@ -149,150 +122,45 @@ public final class SquareRootFilter {
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
     final int nx = dims.nx();
+    final int ny = dims.ny();
     if (tape != null) {
       tape.reset(T);
     }
-    mPred.setTo(system.m0());
-    SPred.setTo(system.cholP0());
+    m.setTo(system.m0());
+    S.setTo(system.cholP0());
     double total = 0;
     for (int t = 0; t < T; t++) {
       int p = Observations.observed(Y, t, index);
+      if (tape != null) {
+        System.arraycopy(m.data, 0, tape.mPred, t * nx, nx);
+      }
       double llt = 0;
       if (p > 0) {
-        llt = update(system, Y, t, p, tape);
-      } else {
-        mFilt.setTo(mPred);
-        SFilt.setTo(SPred);
+        System.arraycopy(Y.data, t * ny, y, 0, ny);
+        llt = kernel.update(t, system.H(t), system.d(t), system.cholR(t), y, index, p, m, S, mFilt, SFilt);
+        m.setTo(mFilt);
+        S.setTo(SFilt);
+        if (tape != null) {
+          tape.storeUpdate(t, kernel.L, kernel.Q);
+          System.arraycopy(kernel.z, 0, tape.z, t * ny, p);
+        }
       }
       total += llt;
       if (tape != null) {
         tape.observedCount[t] = p;
-        System.arraycopy(index, 0, tape.observedIndex, t * dims.ny(), p);
+        System.arraycopy(index, 0, tape.observedIndex, t * ny, p);
         tape.logLik[t] = llt;
-        tape.filteredCols[t] = SFilt.numCols;
-        System.arraycopy(mPred.data, 0, tape.mPred, t * nx, nx);
-        System.arraycopy(mFilt.data, 0, tape.mFilt, t * nx, nx);
+        tape.filteredCols[t] = S.numCols;
+        System.arraycopy(m.data, 0, tape.mFilt, t * nx, nx);
       }
       if (t < T - 1) {
-        predict(system, t, tape);
+        kernel.predict(system.F(t), system.c(t), system.cholQ(t), m, S);
+        if (tape != null) {
+          tape.storePredict(t, kernel.L, kernel.Q);
+        }
       }
     }
     return total;
-  }
-
-  /** Update with the p observed entries of y_t; leaves m⁺, S⁺ in mFilt, SFilt. Returns ℓ_t. */
-  private double update(StateSpace system, DMatrixRMaj Y, int t, int p, Tape tape) {
-    final int nx = dims.nx();
-    final DMatrixRMaj H = system.H(t);
-    final DMatrixRMaj d = system.d(t);
-    final DMatrixRMaj cholR = system.cholR(t);
-    final int cs = SPred.numCols;
-    final int r = cholR.numCols;
-
-    // Observed rows of H.
-    Hobs.reshape(p, nx, false);
-    for (int i = 0; i < p; i++) {
-      System.arraycopy(H.data, index[i] * nx, Hobs.data, i * nx, nx);
-    }
-    CommonOps_DDRM.mult(Hobs, SPred, HS);
-
-    // M_u = [[H S⁻, cholR], [S⁻, 0]]
-    Mu.reshape(p + nx, cs + r, false);
-    Mu.zero();
-    CommonOps_DDRM.insert(HS, Mu, 0, 0);
-    for (int i = 0; i < p; i++) {
-      System.arraycopy(cholR.data, index[i] * r, Mu.data, i * (cs + r) + cs, r);
-    }
-    CommonOps_DDRM.insert(SPred, Mu, p, 0);
-
-    if (tape != null) {
-      tria.decompose(Mu, Lu, Qu);
-      tape.storeUpdate(t, Lu, Qu);
-    } else {
-      tria.decompose(Mu, Lu, Qu);
-    }
-    final int n = p + nx;
-    final double[] L = Lu.data;
-
-    // Innovation e = y − H m⁻ − d, whitened z = A⁻¹ e (forward substitution).
-    double sumLogDiag = 0;
-    double sumSq = 0;
-    for (int i = 0; i < p; i++) {
-      int row = index[i];
-      double e = Y.unsafe_get(t, row) - d.data[row];
-      for (int j = 0; j < nx; j++) {
-        e -= Hobs.data[i * nx + j] * mPred.data[j];
-      }
-      for (int j = 0; j < i; j++) {
-        e -= L[i * n + j] * zWork[j];
-      }
-      double a = L[i * n + i];
-      if (!(a > innovationThreshold(i, cs + r))) {
-        throw new FilterException(
-            t,
-            "the innovation covariance is singular (observation " + (row + 1)
-                + " is predicted exactly by the state and the other observations), so the"
-                + " likelihood has no density here; check for zero noise in both the state"
-                + " and this observation");
-      }
-      double z = e / a;
-      zWork[i] = z;
-      sumSq += z * z;
-      sumLogDiag += Math.log(a);
-    }
-    if (tape != null) {
-      System.arraycopy(zWork, 0, tape.z, t * dims.ny(), p);
-    }
-
-    // m⁺ = m⁻ + C z,  S⁺ = D.
-    mFilt.reshape(nx, 1, false);
-    SFilt.reshape(nx, nx, false);
-    for (int i = 0; i < nx; i++) {
-      double v = mPred.data[i];
-      int rowOffset = (p + i) * n;
-      for (int j = 0; j < p; j++) {
-        v += L[rowOffset + j] * zWork[j];
-      }
-      mFilt.data[i] = v;
-      System.arraycopy(L, rowOffset + p, SFilt.data, i * nx, nx);
-    }
-    return -0.5 * sumSq - sumLogDiag - 0.5 * p * LOG_2PI;
-  }
-
-  /**
-   * Pivot i of A is zero (to rounding) when it is at most τ relative to the norm of row i of the
-   * update block's top rows: that row then adds nothing beyond the rows above it.
-   */
-  private double innovationThreshold(int i, int cols) {
-    double sq = 0;
-    int base = i * Mu.numCols;
-    for (int j = 0; j < cols; j++) {
-      double v = Mu.data[base + j];
-      sq += v * v;
-    }
-    return RankThreshold.tau(Mu.numRows, Math.min(Mu.numRows, cols), Math.sqrt(sq));
-  }
-
-  /** Predict from step t to t + 1: m⁻ = F m⁺ + c, S⁻ = tria([F S⁺, cholQ]). */
-  private void predict(StateSpace system, int t, Tape tape) {
-    final int nx = dims.nx();
-    final DMatrixRMaj F = system.F(t);
-    final DMatrixRMaj cholQ = system.cholQ(t);
-    final int cs = SFilt.numCols;
-    final int q = cholQ.numCols;
-    CommonOps_DDRM.mult(F, SFilt, FS);
-    Mp.reshape(nx, cs + q, false);
-    CommonOps_DDRM.insert(FS, Mp, 0, 0);
-    if (q > 0) {
-      CommonOps_DDRM.insert(cholQ, Mp, 0, cs);
-    }
-    tria.decompose(Mp, Lp, Qp);
-    if (tape != null) {
-      tape.storePredict(t, Lp, Qp);
-    }
-    CommonOps_DDRM.mult(F, mFilt, mPred);
-    CommonOps_DDRM.addEquals(mPred, system.c(t));
-    SPred.setTo(Lp);
   }
 
   private void checkDimensions(StateSpace system) {

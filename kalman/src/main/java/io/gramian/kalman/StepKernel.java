@@ -1,0 +1,182 @@
+package io.gramian.kalman;
+
+import io.gramian.autodiff.RankThreshold;
+import io.gramian.autodiff.Tria;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * One update and one predict of the square-root filter, on caller-owned state, shared by the
+ * batch filter and the online filter:
+ *
+ * <pre>
+ *   update:   tria([[H S⁻, cholR], [S⁻, 0]]) = [[A, 0], [C, D]]
+ *             e = y − H m⁻ − d,  z = A⁻¹ e,  m⁺ = m⁻ + C z,  S⁺ = D
+ *             ℓ_t = −½ ‖z‖² − Σ_i log A_ii − (p / 2) log 2π
+ *   predict:  m⁻ = F m⁺ + c,  S⁻ = tria([F S⁺, cholQ])
+ * </pre>
+ *
+ * restricted to the p observed entries of y. After a call, {@link #L} and {@link #Q} hold the
+ * step's triangularisation and {@link #z} its whitened innovation, for a tape to record.
+ * Allocates nothing once built.
+ */
+final class StepKernel {
+
+  static final double LOG_2PI = Math.log(2 * Math.PI);
+
+  private final int nx;
+  private final Tria tria;
+  private final DMatrixRMaj Hobs;
+  private final DMatrixRMaj HS;
+  private final DMatrixRMaj FS;
+  private final DMatrixRMaj M;
+  private final DMatrixRMaj mNext;
+
+  /** Factor of the last triangularisation. */
+  final DMatrixRMaj L;
+  /** Orthogonal factor of the last triangularisation. */
+  final DMatrixRMaj Q;
+  /** Whitened innovation of the last update, first p entries. */
+  final double[] z;
+
+  StepKernel(Dimensions dims) {
+    nx = dims.nx();
+    int ny = dims.ny();
+    int cs = dims.predictedCols();
+    int rows = Math.max(dims.updateRows(), nx);
+    int cols = Math.max(dims.updateCols(), dims.predictCols());
+    tria = new Tria(rows, cols);
+    Hobs = new DMatrixRMaj(ny, nx);
+    HS = new DMatrixRMaj(ny, cs);
+    FS = new DMatrixRMaj(nx, cs);
+    M = new DMatrixRMaj(rows, cols);
+    mNext = new DMatrixRMaj(nx, 1);
+    L = new DMatrixRMaj(rows, rows);
+    Q = new DMatrixRMaj(cols, rows);
+    z = new double[ny];
+  }
+
+  /**
+   * Updates with the observed entries {@code y[index[0..p)]}.
+   *
+   * @param t step, for error messages
+   * @param y observations, length ≥ ny (entries not in index are ignored). Not modified.
+   * @param mPred m⁻ (nx × 1). Not modified.
+   * @param SPred S⁻ (nx × s). Not modified.
+   * @param mFilt m⁺, reshaped to nx × 1. Modified.
+   * @param SFilt S⁺, reshaped to nx × nx. Modified.
+   * @return ℓ_t
+   * @throws FilterException if the innovation covariance is singular
+   */
+  double update(
+      int t,
+      DMatrixRMaj H,
+      DMatrixRMaj d,
+      DMatrixRMaj cholR,
+      double[] y,
+      int[] index,
+      int p,
+      DMatrixRMaj mPred,
+      DMatrixRMaj SPred,
+      DMatrixRMaj mFilt,
+      DMatrixRMaj SFilt) {
+    final int cs = SPred.numCols;
+    final int r = cholR.numCols;
+
+    // Observed rows of H.
+    Hobs.reshape(p, nx, false);
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(H.data, index[i] * nx, Hobs.data, i * nx, nx);
+    }
+    CommonOps_DDRM.mult(Hobs, SPred, HS);
+
+    // M_u = [[H S⁻, cholR], [S⁻, 0]]
+    M.reshape(p + nx, cs + r, false);
+    M.zero();
+    CommonOps_DDRM.insert(HS, M, 0, 0);
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(cholR.data, index[i] * r, M.data, i * (cs + r) + cs, r);
+    }
+    CommonOps_DDRM.insert(SPred, M, p, 0);
+    tria.decompose(M, L, Q);
+
+    final int n = p + nx;
+    final double[] l = L.data;
+    // Innovation e = y − H m⁻ − d, whitened z = A⁻¹ e (forward substitution).
+    double sumLogDiag = 0;
+    double sumSq = 0;
+    for (int i = 0; i < p; i++) {
+      int row = index[i];
+      double e = y[row] - d.data[row];
+      for (int j = 0; j < nx; j++) {
+        e -= Hobs.data[i * nx + j] * mPred.data[j];
+      }
+      for (int j = 0; j < i; j++) {
+        e -= l[i * n + j] * z[j];
+      }
+      double a = l[i * n + i];
+      if (!(a > innovationThreshold(i, cs + r))) {
+        throw new FilterException(
+            t,
+            "the innovation covariance is singular (observation " + (row + 1)
+                + " is predicted exactly by the state and the other observations), so the"
+                + " likelihood has no density here; check for zero noise in both the state"
+                + " and this observation");
+      }
+      z[i] = e / a;
+      sumSq += z[i] * z[i];
+      sumLogDiag += Math.log(a);
+    }
+
+    // m⁺ = m⁻ + C z,  S⁺ = D.
+    mFilt.reshape(nx, 1, false);
+    SFilt.reshape(nx, nx, false);
+    for (int i = 0; i < nx; i++) {
+      double v = mPred.data[i];
+      int rowOffset = (p + i) * n;
+      for (int j = 0; j < p; j++) {
+        v += l[rowOffset + j] * z[j];
+      }
+      mFilt.data[i] = v;
+      System.arraycopy(l, rowOffset + p, SFilt.data, i * nx, nx);
+    }
+    return -0.5 * sumSq - sumLogDiag - 0.5 * p * LOG_2PI;
+  }
+
+  /**
+   * Pivot i of A counts as zero when it is at most τ ({@link RankThreshold}) relative to the
+   * norm of row i of the update block's top rows: that observation then adds nothing beyond
+   * the state and the observations before it.
+   */
+  private double innovationThreshold(int i, int cols) {
+    double sq = 0;
+    int base = i * M.numCols;
+    for (int j = 0; j < cols; j++) {
+      double v = M.data[base + j];
+      sq += v * v;
+    }
+    return RankThreshold.tau(M.numRows, Math.min(M.numRows, cols), Math.sqrt(sq));
+  }
+
+  /**
+   * Predicts: m⁻ = F m⁺ + c, S⁻ = tria([F S⁺, cholQ]).
+   *
+   * @param m on entry m⁺ (nx × 1), on exit m⁻. Modified.
+   * @param S on entry S⁺ (nx × s), on exit S⁻ (nx × nx). Modified.
+   */
+  void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj m, DMatrixRMaj S) {
+    final int cs = S.numCols;
+    final int q = cholQ.numCols;
+    CommonOps_DDRM.mult(F, S, FS);
+    M.reshape(nx, cs + q, false);
+    CommonOps_DDRM.insert(FS, M, 0, 0);
+    if (q > 0) {
+      CommonOps_DDRM.insert(cholQ, M, 0, cs);
+    }
+    tria.decompose(M, L, Q);
+    CommonOps_DDRM.mult(F, m, mNext);
+    CommonOps_DDRM.addEquals(mNext, c);
+    m.setTo(mNext);
+    S.setTo(L);
+  }
+}

@@ -1,0 +1,77 @@
+package io.gramian.kalman;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.gramian.autodiff.TriaRule;
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forward sweep, the reverse sweep and the online step allocate nothing per time step once
+ * their workspaces exist, measured with HotSpot's per-thread allocation counter. (The JMH
+ * benchmark reports the same with its gc profiler.)
+ */
+class AllocationPerStepTest {
+
+  /**
+   * What a measured run may allocate in all, whatever its length: a JIT deoptimisation can
+   * allocate a few frames once. A single byte per step over these runs would exceed it.
+   */
+  private static final long MEASUREMENT_SLACK_BYTES = 4096;
+
+  private static final int T = 5000;
+
+  private final com.sun.management.ThreadMXBean threads =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  @Test
+  void logLikelihoodAndGradientAllocateNothingPerStep() {
+    assertTrue(threads.isThreadAllocatedMemorySupported());
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(21);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 2, 2, 1, 4, 4);
+    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    RandomSystems.dropValues(rng, Y, 0.1, 0.1);
+    SquareRootFilter filter = SquareRootFilter.forSystem(s);
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    for (int i = 0; i < 5; i++) { // warm-up and tape growth
+      filter.logLikelihood(s, Y);
+      filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihood(s, Y);
+    long afterForward = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    long afterGradient = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");
+    assertTrue(
+        afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
+        (afterGradient - afterForward) + " B");
+  }
+
+  @Test
+  void onlineStepAllocatesNothing() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(22);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
+    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    OnlineKalmanFilter kf = new OnlineKalmanFilter(Dimensions.of(s), s.m0(), s.cholP0());
+    DMatrixRMaj y = new DMatrixRMaj(2, 1);
+    for (int round = 0; round < 2; round++) {
+      kf.reset(s.m0(), s.cholP0());
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int t = 0; t < T; t++) {
+        y.data[0] = Y.get(t, 0);
+        y.data[1] = Y.get(t, 1);
+        kf.update(y, s.H(t), s.d(t), s.cholR(t));
+        kf.predict(s.F(t), s.c(t), s.cholQ(t));
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      if (round == 1) { // the first round warms up the JIT
+        assertTrue(allocated <= MEASUREMENT_SLACK_BYTES, allocated + " B over " + T + " steps");
+      }
+    }
+  }
+}
