@@ -66,48 +66,80 @@ public final class Tria {
    *     reconstruct {@code M}
    */
   public void decompose(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
+    if (Q == null || L == M || Q == M || L == Q) {
+      throw new IllegalArgumentException("tria: M, L and Q must be distinct, non-null matrices");
+    }
+    triangularize(M, L, Q);
+  }
+
+  /**
+   * Computes {@code L = tria(M)} only, skipping the cost of forming {@code Q} (about as much
+   * again as the QR itself). For a primal pass that needs no derivative.
+   *
+   * @param M input, n × m. Not modified.
+   * @param L output, reshaped to n × n. Modified.
+   * @throws ArithmeticException as {@link #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}
+   */
+  public void decompose(DMatrixRMaj M, DMatrixRMaj L) {
+    if (L == M) {
+      throw new IllegalArgumentException("tria: M and L must be distinct matrices");
+    }
+    triangularize(M, L, null);
+  }
+
+  private void triangularize(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
     final int n = M.numRows;
     final int m = M.numCols;
     final int k = Math.min(n, m);
     requireFinite(M);
-    if (L == M || Q == M || L == Q) {
-      throw new IllegalArgumentException("tria: M, L and Q must be distinct matrices");
-    }
     L.reshape(n, n);
-    Q.reshape(m, n);
-    if (k == 0) {
-      L.zero();
+    if (Q != null) {
+      Q.reshape(m, n);
       Q.zero();
+    }
+    L.zero();
+    if (k == 0) {
       return;
     }
     CommonOps_DDRM.transpose(M, Mt);
     boolean clean = qr.decompose(Mt);
-    qr.getQ(Qc, true); // m × k
     qr.getR(Rc, true); // k × n
-
-    L.zero();
-    Q.zero();
+    boolean formQ = Q != null || !clean;
+    if (formQ) {
+      qr.getQ(Qc, true); // m × k
+    }
     for (int j = 0; j < k; j++) {
       double sign = Rc.unsafe_get(j, j) < 0 ? -1.0 : 1.0;
       for (int i = j; i < n; i++) {
         L.unsafe_set(i, j, sign * Rc.unsafe_get(j, i));
       }
-      for (int i = 0; i < m; i++) {
-        Q.unsafe_set(i, j, sign * Qc.unsafe_get(i, j));
+      if (formQ) {
+        for (int i = 0; i < m; i++) {
+          Qc.unsafe_set(i, j, sign * Qc.unsafe_get(i, j));
+        }
       }
     }
+    if (Q != null) {
+      CommonOps_DDRM.insert(Qc, Q, 0, 0);
+    }
     if (!clean) {
-      verifyReconstruction(M, L, Q);
+      verifyReconstruction(M, L, Qc);
     }
   }
 
-  /** Checks {@code ‖M Q − L‖} after a QR that met an exactly zero Householder column. */
-  private void verifyReconstruction(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
-    CommonOps_DDRM.mult(M, Q, check);
+  /**
+   * Checks {@code ‖M Q − L‖} after a QR that met an exactly zero Householder column.
+   *
+   * @param Qk m × k, the compact orthogonal factor (signs already normalised)
+   */
+  private void verifyReconstruction(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Qk) {
+    CommonOps_DDRM.mult(M, Qk, check); // n × k
     double scale = CommonOps_DDRM.elementMaxAbs(M);
     double err = 0;
-    for (int i = 0; i < check.getNumElements(); i++) {
-      err = Math.max(err, Math.abs(check.data[i] - L.data[i]));
+    for (int i = 0; i < check.numRows; i++) {
+      for (int j = 0; j < check.numCols; j++) {
+        err = Math.max(err, Math.abs(check.unsafe_get(i, j) - L.unsafe_get(i, j)));
+      }
     }
     int size = Math.max(M.numRows, M.numCols);
     if (err > RECONSTRUCTION_SAFETY * size * Math.ulp(1.0) * scale) {

@@ -46,6 +46,19 @@ class TriaTest {
     assertTrue(normOfDifference(LQt, M) <= RECONSTRUCTION_TOLERANCE * Math.max(1.0, norm(M)));
   }
 
+  @ParameterizedTest(name = "n={0} m={1} rank={2}")
+  @CsvSource({"4,7,4", "4,7,2", "7,4,3", "5,5,0"})
+  void factorWithoutQIsTheSameFactor(int n, int m, int rank) {
+    DMatrixRMaj M = ofRank(new Random(n * 7L + m + rank), n, m, rank);
+    Tria tria = new Tria(n, m);
+    DMatrixRMaj withQ = new DMatrixRMaj(1, 1);
+    DMatrixRMaj Q = new DMatrixRMaj(1, 1);
+    DMatrixRMaj withoutQ = new DMatrixRMaj(1, 1);
+    tria.decompose(M, withQ, Q);
+    tria.decompose(M, withoutQ);
+    assertEquals(0.0, normOfDifference(withQ, withoutQ));
+  }
+
   @Test
   void rankDeficientInputIsNotAnError() {
     DMatrixRMaj M = of(new double[][] {{1, 0}, {1, 0}, {1, 0}});

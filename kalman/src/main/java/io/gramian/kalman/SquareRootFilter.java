@@ -126,6 +126,7 @@ public final class SquareRootFilter {
     if (tape != null) {
       tape.reset(T);
     }
+    kernel.formQ(tape != null);
     m.setTo(system.m0());
     S.setTo(system.cholP0());
     double total = 0;

@@ -38,6 +38,8 @@ final class StepKernel {
   final DMatrixRMaj Q;
   /** Whitened innovation of the last update, first p entries. */
   final double[] z;
+  /** Whether steps also form {@link #Q} (needed only by derivatives). */
+  private boolean formQ;
 
   StepKernel(Dimensions dims) {
     nx = dims.nx();
@@ -98,7 +100,7 @@ final class StepKernel {
       System.arraycopy(cholR.data, index[i] * r, M.data, i * (cs + r) + cs, r);
     }
     CommonOps_DDRM.insert(SPred, M, p, 0);
-    tria.decompose(M, L, Q);
+    triangularize();
 
     final int n = p + nx;
     final double[] l = L.data;
@@ -143,6 +145,19 @@ final class StepKernel {
     return -0.5 * sumSq - sumLogDiag - 0.5 * p * LOG_2PI;
   }
 
+  /** Makes later steps form Q as well as L (for a tape), or not (for ℓ alone). */
+  void formQ(boolean formQ) {
+    this.formQ = formQ;
+  }
+
+  private void triangularize() {
+    if (formQ) {
+      tria.decompose(M, L, Q);
+    } else {
+      tria.decompose(M, L);
+    }
+  }
+
   /**
    * Pivot i of A counts as zero when it is at most τ ({@link RankThreshold}) relative to the
    * norm of row i of the update block's top rows: that observation then adds nothing beyond
@@ -173,7 +188,7 @@ final class StepKernel {
     if (q > 0) {
       CommonOps_DDRM.insert(cholQ, M, 0, cs);
     }
-    tria.decompose(M, L, Q);
+    triangularize();
     CommonOps_DDRM.mult(F, m, mNext);
     CommonOps_DDRM.addEquals(mNext, c);
     m.setTo(mNext);
