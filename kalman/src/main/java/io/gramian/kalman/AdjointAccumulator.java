@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Shapes are those of the system: {@code FBar} nx × nx, {@code cBar} nx × 1, {@code HBar}
  * ny × nx, {@code dBar} ny × 1, {@code cholQBar} nx × q, {@code cholRBar} ny × r,
- * {@code m0Bar} nx × 1, {@code cholP0Bar} nx × k.
+ * {@code m0Bar} nx × 1, {@code cholP0Bar} nx × k, {@code cholPinfBar} nx × d.
  */
 public interface AdjointAccumulator {
 
@@ -29,4 +29,6 @@ public interface AdjointAccumulator {
   DMatrixRMaj m0Bar();
 
   DMatrixRMaj cholP0Bar();
+
+  DMatrixRMaj cholPinfBar();
 }

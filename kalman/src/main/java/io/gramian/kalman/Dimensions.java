@@ -1,22 +1,34 @@
 package io.gramian.kalman;
 
 /**
- * The sizes a filter workspace is built for: {@code nx, ny} and the column counts
- * {@code q, r, k} of the factors {@code cholQ, cholR, cholP0}.
+ * The sizes a filter workspace is built for: {@code nx, ny}, the column counts {@code q, r, k}
+ * of the factors {@code cholQ, cholR, cholP0}, and the number {@code d} of exactly diffuse
+ * initial directions (the columns of {@code cholPinf}).
  */
-public record Dimensions(int nx, int ny, int q, int r, int k) {
+public record Dimensions(int nx, int ny, int q, int r, int k, int d) {
 
   public Dimensions {
-    if (nx < 1 || ny < 1 || q < 0 || r < 0 || k < 0) {
+    if (nx < 1 || ny < 1 || q < 0 || r < 0 || k < 0 || d < 0) {
       throw new IllegalArgumentException(
-          "dimensions must have nx ≥ 1, ny ≥ 1 and q, r, k ≥ 0; got nx=" + nx + " ny=" + ny
-              + " q=" + q + " r=" + r + " k=" + k);
+          "dimensions must have nx ≥ 1, ny ≥ 1 and q, r, k, d ≥ 0; got nx=" + nx + " ny=" + ny
+              + " q=" + q + " r=" + r + " k=" + k + " d=" + d);
     }
+  }
+
+  /** Sizes without diffuse directions (d = 0). */
+  public Dimensions(int nx, int ny, int q, int r, int k) {
+    this(nx, ny, q, r, k, 0);
   }
 
   /** The sizes of a system. */
   public static Dimensions of(StateSpace system) {
-    return new Dimensions(system.nx(), system.ny(), system.q(), system.r(), system.k());
+    return new Dimensions(
+        system.nx(), system.ny(), system.q(), system.r(), system.k(), system.d());
+  }
+
+  /** Columns of the mean matrix the filter carries: the mean and its d diffuse sensitivities. */
+  int meanCols() {
+    return 1 + d;
   }
 
   /** Largest column count of a predicted factor: k at the first step, nx afterwards. */

@@ -12,6 +12,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   innovation  e_t = y_t − H m⁻_t − d (NaN where y_t is missing), its factor A_t on the
  *               observed rows, and the whitened innovation z_t = A_t⁻¹ e_t
  * </pre>
+ *
+ * <p>With diffuse initial directions the moments are collapsed: the mean and factor given the
+ * data so far with δ at its generalised least-squares estimate and its uncertainty added
+ * ({@link Collapsed}); at a diffuse step ({@link #isDiffuse}) the directions not yet identified
+ * are left out.
  */
 public final class FilterResult {
 
@@ -28,6 +33,7 @@ public final class FilterResult {
   private final double[][] whitenedInnovation;
   private final DMatrixRMaj[] innovationFactor;
   private final int[][] observed;
+  private final boolean[] diffuse;
 
   private FilterResult(int T, int nx, int ny, double logLikelihood) {
     this.T = T;
@@ -43,6 +49,7 @@ public final class FilterResult {
     whitenedInnovation = new double[T][];
     innovationFactor = new DMatrixRMaj[T];
     observed = new int[T][];
+    diffuse = new boolean[T];
   }
 
   static FilterResult fromTape(Tape tape, StateSpace system, DMatrixRMaj Y, double ll) {
@@ -50,46 +57,90 @@ public final class FilterResult {
     int nx = system.nx();
     int ny = system.ny();
     FilterResult res = new FilterResult(T, nx, ny, ll);
+    Collapsed collapsed = new Collapsed(Dimensions.of(system));
+    DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.d());
+    DMatrixRMaj S = new DMatrixRMaj(nx, nx);
+    DMatrixRMaj Lc = new DMatrixRMaj(1, 1);
     for (int t = 0; t < T; t++) {
       res.logLikelihoodTerms[t] = tape.logLik[t];
-      res.predictedMean[t] = slice(tape.mPred, t * nx, nx);
-      res.filteredMean[t] = slice(tape.mFilt, t * nx, nx);
-      res.predictedFactor[t] = new DMatrixRMaj(1, 1);
-      tape.loadPredictedFactor(t, system.cholP0(), res.predictedFactor[t]);
-      res.filteredFactor[t] = new DMatrixRMaj(1, 1);
-      tape.loadFilteredFactor(t, system.cholP0(), res.filteredFactor[t]);
       int p = tape.observedCount[t];
       res.observed[t] = slice(tape.observedIndex, t * ny, p);
-      double[] z = slice(tape.z, t * ny, p);
-      DMatrixRMaj A = new DMatrixRMaj(p, p);
-      int n = p + nx;
-      for (int i = 0; i < p; i++) {
-        for (int j = 0; j <= i; j++) {
-          A.unsafe_set(i, j, tape.Lu[t * (dims(tape)) + i * n + j]);
-        }
+
+      tape.loadMeans(t, false, X);
+      tape.loadPredictedFactor(t, system.cholP0(), S);
+      if (system.d() > 0) {
+        tape.loadCollapseFactor(t - 1, Lc);
+        res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.d();
       }
-      double[] e = new double[ny];
-      java.util.Arrays.fill(e, Double.NaN);
-      double[] zFull = new double[ny];
-      java.util.Arrays.fill(zFull, Double.NaN);
-      for (int i = 0; i < p; i++) {
-        double v = 0;
-        for (int j = 0; j <= i; j++) {
-          v += A.unsafe_get(i, j) * z[j];
-        }
-        e[res.observed[t][i]] = v;
-        zFull[res.observed[t][i]] = z[i];
+      res.predictedMean[t] = collapsed.mean(X, Lc);
+      res.predictedFactor[t] = collapsed.factor(X, S, Lc);
+
+      tape.loadMeans(t, true, X);
+      tape.loadFilteredFactor(t, system.cholP0(), S);
+      if (system.d() > 0) {
+        tape.loadCollapseFactor(t, Lc);
       }
-      res.innovation[t] = e;
-      res.whitenedInnovation[t] = zFull;
-      res.innovationFactor[t] = A;
+      res.filteredMean[t] = collapsed.mean(X, Lc);
+      res.filteredFactor[t] = collapsed.factor(X, S, Lc);
+
+      innovations(res, system, Y, t);
     }
     return res;
   }
 
-  private static int dims(Tape tape) {
-    int n = tape.dims.updateRows();
-    return n * n;
+  /**
+   * e_t = y_t − H m⁻_t − d and its factor tria([H S⁻_t, cholR]) on the observed rows, from the
+   * (collapsed) predicted moments; z_t = A_t⁻¹ e_t except at diffuse steps, where it is NaN.
+   */
+  private static void innovations(FilterResult res, StateSpace system, DMatrixRMaj Y, int t) {
+    int nx = system.nx();
+    int ny = system.ny();
+    int[] obs = res.observed[t];
+    int p = obs.length;
+    DMatrixRMaj H = system.H(t);
+    DMatrixRMaj d = system.d(t);
+    DMatrixRMaj cholR = system.cholR(t);
+    DMatrixRMaj Sp = res.predictedFactor[t];
+    int s = Sp.numCols;
+    int r = cholR.numCols;
+    DMatrixRMaj M = new DMatrixRMaj(p, s + r);
+    double[] e = new double[ny];
+    java.util.Arrays.fill(e, Double.NaN);
+    for (int i = 0; i < p; i++) {
+      int row = obs[i];
+      double v = Y.unsafe_get(t, row) - d.data[row];
+      for (int j = 0; j < nx; j++) {
+        v -= H.unsafe_get(row, j) * res.predictedMean[t][j];
+      }
+      e[row] = v;
+      for (int b = 0; b < s; b++) {
+        double hs = 0;
+        for (int j = 0; j < nx; j++) {
+          hs += H.unsafe_get(row, j) * Sp.unsafe_get(j, b);
+        }
+        M.unsafe_set(i, b, hs);
+      }
+      for (int b = 0; b < r; b++) {
+        M.unsafe_set(i, s + b, cholR.unsafe_get(row, b));
+      }
+    }
+    DMatrixRMaj A = io.gramian.autodiff.Tria.tria(M);
+    double[] z = new double[ny];
+    java.util.Arrays.fill(z, Double.NaN);
+    if (!res.diffuse[t]) {
+      double[] w = new double[p];
+      for (int i = 0; i < p; i++) {
+        double v = e[obs[i]];
+        for (int j = 0; j < i; j++) {
+          v -= A.unsafe_get(i, j) * w[j];
+        }
+        w[i] = v / A.unsafe_get(i, i);
+        z[obs[i]] = w[i];
+      }
+    }
+    res.innovation[t] = e;
+    res.whitenedInnovation[t] = z;
+    res.innovationFactor[t] = A;
   }
 
   private static double[] slice(double[] a, int from, int length) {
@@ -175,6 +226,26 @@ public final class FilterResult {
   /** The innovation covariance A_t A_tᵀ on the observed rows, in the order of {@link #observed}. */
   public DMatrixRMaj innovationCovariance(int t) {
     return CommonOps_DDRM.multTransB(innovationFactor[t], innovationFactor[t], null);
+  }
+
+  /**
+   * True at a diffuse step: some diffuse initial direction is not yet identified by the
+   * observations before step t, so the predicted moments are those of the identified part only
+   * and the step's residual is left out of diagnostics (statsmodels' {@code nobs_diffuse}).
+   */
+  public boolean isDiffuse(int t) {
+    return diffuse[t];
+  }
+
+  /** Number of diffuse steps (a prefix of the series when observations are regular). */
+  public int diffuseSteps() {
+    int count = 0;
+    for (boolean b : diffuse) {
+      if (b) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Indices of the observed entries of y_t (a copy). */

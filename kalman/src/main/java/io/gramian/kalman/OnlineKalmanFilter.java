@@ -37,6 +37,11 @@ public final class OnlineKalmanFilter {
    * @param cholP0 initial factor, nx × k. Not modified.
    */
   public OnlineKalmanFilter(Dimensions dims, DMatrixRMaj m0, DMatrixRMaj cholP0) {
+    if (dims.d() != 0) {
+      throw new IllegalArgumentException(
+          "the online filter takes a proper initial state (d = 0); run the batch filter over a"
+              + " first stretch of data to resolve diffuse directions");
+    }
     this.dims = dims;
     kernel = new StepKernel(dims);
     index = new int[dims.ny()];
@@ -96,7 +101,8 @@ public final class OnlineKalmanFilter {
     }
     double llt = 0;
     if (p > 0) {
-      llt = kernel.update(step, H, d, cholR, this.y, index, p, m, S, mFilt, SFilt);
+      llt = kernel.update(step, H, d, cholR, this.y, index, p, m, S, mFilt, SFilt)
+          - 0.5 * kernel.zSquared;
       m.setTo(mFilt);
       S.setTo(SFilt);
     }

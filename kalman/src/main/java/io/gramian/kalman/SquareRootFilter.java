@@ -14,6 +14,11 @@ import org.ejml.data.DMatrixRMaj;
  *   predict:  m⁻ = F m⁺ + c,   S⁻ = tria([F S⁺, cholQ])
  * </pre>
  *
+ * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is
+ * carried as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and
+ * the quadratic terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is
+ * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2).
+ *
  * with {@code A Aᵀ = H P⁻ Hᵀ + R} the innovation covariance and {@code D Dᵀ = P⁺}. Nothing is
  * symmetrised, jittered or inverted. A NaN entry of y_t drops that row of H, d and cholR for the
  * step; an all-NaN y_t skips the update. An innovation covariance that is singular at some step
@@ -30,10 +35,11 @@ public final class SquareRootFilter {
   private final StepKernel kernel;
   private final int[] index;
   private final double[] y;
-  private final DMatrixRMaj m;
+  private final DMatrixRMaj X;
   private final DMatrixRMaj S;
-  private final DMatrixRMaj mFilt;
+  private final DMatrixRMaj XFilt;
   private final DMatrixRMaj SFilt;
+  private final DiffuseCollapse collapse;
 
   private ReverseSweep reverse;
   private TangentSweep tangent;
@@ -47,10 +53,11 @@ public final class SquareRootFilter {
     kernel = new StepKernel(dims);
     index = new int[dims.ny()];
     y = new double[dims.ny()];
-    m = new DMatrixRMaj(nx, 1);
+    X = new DMatrixRMaj(nx, dims.meanCols());
     S = new DMatrixRMaj(nx, cs);
-    mFilt = new DMatrixRMaj(nx, 1);
+    XFilt = new DMatrixRMaj(nx, dims.meanCols());
     SFilt = new DMatrixRMaj(nx, nx);
+    collapse = new DiffuseCollapse(dims);
   }
 
   /** A filter workspace sized for this system. */
@@ -121,47 +128,86 @@ public final class SquareRootFilter {
     checkDimensions(system);
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
-    final int nx = dims.nx();
     final int ny = dims.ny();
+    final boolean diffuse = dims.d() > 0;
     if (tape != null) {
       tape.reset(T);
     }
     kernel.formQ(tape != null);
-    m.setTo(system.m0());
+    initialMeans(system, X);
     S.setTo(system.cholP0());
+    if (diffuse) {
+      collapse.reset();
+    }
     double total = 0;
+    double phi = 0;
     for (int t = 0; t < T; t++) {
       int p = Observations.observed(Y, t, index);
       if (tape != null) {
-        System.arraycopy(m.data, 0, tape.mPred, t * nx, nx);
+        tape.storeMeans(t, false, X);
       }
       double llt = 0;
       if (p > 0) {
         System.arraycopy(Y.data, t * ny, y, 0, ny);
-        llt = kernel.update(t, system.H(t), system.d(t), system.cholR(t), y, index, p, m, S, mFilt, SFilt);
-        m.setTo(mFilt);
+        llt =
+            kernel.update(
+                t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, XFilt, SFilt);
+        X.setTo(XFilt);
         S.setTo(SFilt);
+        if (diffuse) {
+          collapse.absorb(kernel.W, p, tape != null);
+          double phiNext = collapse.phi();
+          llt += phiNext - phi;
+          phi = phiNext;
+        } else {
+          llt -= 0.5 * kernel.zSquared;
+        }
         if (tape != null) {
           tape.storeUpdate(t, kernel.L, kernel.Q);
-          System.arraycopy(kernel.z, 0, tape.z, t * ny, p);
+          System.arraycopy(kernel.W, 0, tape.W, tape.wOffset(t), p * dims.meanCols());
         }
       }
-      total += llt;
       if (tape != null) {
+        if (diffuse) {
+          tape.storeCollapse(t, collapse.L, collapse.Q);
+        }
         tape.observedCount[t] = p;
         System.arraycopy(index, 0, tape.observedIndex, t * ny, p);
         tape.logLik[t] = llt;
         tape.filteredCols[t] = S.numCols;
-        System.arraycopy(m.data, 0, tape.mFilt, t * nx, nx);
+        tape.storeMeans(t, true, X);
       }
+      total += llt;
       if (t < T - 1) {
-        kernel.predict(system.F(t), system.c(t), system.cholQ(t), m, S);
+        kernel.predict(system.F(t), system.c(t), system.cholQ(t), X, S);
         if (tape != null) {
           tape.storePredict(t, kernel.L, kernel.Q);
         }
       }
     }
+    if (diffuse && collapse.identified() < dims.d()) {
+      throw new FilterException(
+          Math.max(T - 1, 0),
+          "the data identify only " + collapse.identified() + " of the " + dims.d()
+              + " diffuse initial directions; the series is too short (or too sparse) for this"
+              + " model");
+    }
     return total;
+  }
+
+  /** X⁻_0 = [m0, cholPinf]. */
+  static void initialMeans(StateSpace system, DMatrixRMaj X) {
+    int nx = system.nx();
+    int w = 1 + system.d();
+    DMatrixRMaj m0 = system.m0();
+    DMatrixRMaj Pinf = system.cholPinf();
+    X.reshape(nx, w, false);
+    for (int i = 0; i < nx; i++) {
+      X.data[i * w] = m0.data[i];
+      for (int j = 1; j < w; j++) {
+        X.data[i * w + j] = Pinf.unsafe_get(i, j - 1);
+      }
+    }
   }
 
   private void checkDimensions(StateSpace system) {

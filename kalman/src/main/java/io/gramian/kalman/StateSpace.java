@@ -8,11 +8,15 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   x_{t+1} = F_t x_t + c_t + w_t,   w_t ~ N(0, cholQ_t cholQ_tᵀ)    F: nx × nx, cholQ: nx × q
  *   y_t     = H_t x_t + d_t + v_t,   v_t ~ N(0, cholR_t cholR_tᵀ)    H: ny × nx, cholR: ny × r
- *   x_0     ~ N(m0, cholP0 cholP0ᵀ)                                  cholP0: nx × k
+ *   x_0     = m0 + cholPinf δ + cholP0 η,   η ~ N(0, I),  δ diffuse     cholP0: nx × k
+ *                                                                     cholPinf: nx × d
  * </pre>
  *
- * with steps {@code t = 0, …, T − 1} and {@code m0, cholP0} the state at the first step before
- * its observation is seen. The factors may have any number of columns and any rank (zero
+ * with steps {@code t = 0, …, T − 1} and {@code m0, cholP0, cholPinf} the state at the first
+ * step before its observation is seen. The diffuse part (P₁ = κ P∞ + P*, κ → ∞, with
+ * {@code P∞ = cholPinf cholPinfᵀ} and {@code P* = cholP0 cholP0ᵀ}) gives the exact diffuse
+ * log-likelihood of Durbin and Koopman; {@code d = 0} (the default) is an ordinary proper
+ * initial state. The factors may have any number of columns and any rank (zero
  * columns, singular noise, a zero initial factor are all legal). Vectors {@code c, d, m0} are
  * column matrices.
  *
@@ -61,6 +65,19 @@ public interface StateSpace {
 
   /** Initial factor cholP0, nx × k. */
   DMatrixRMaj cholP0();
+
+  /** Number d of exactly diffuse initial directions (0 unless overridden). */
+  default int d() {
+    return 0;
+  }
+
+  /**
+   * Diffuse directions cholPinf, nx × d: {@code P∞ = cholPinf cholPinfᵀ}. The default is an
+   * nx × 0 matrix.
+   */
+  default DMatrixRMaj cholPinf() {
+    return new DMatrixRMaj(nx(), 0);
+  }
 
   /** True when every step returns the same matrices (lets results sum adjoints over time). */
   default boolean isTimeInvariant() {

@@ -25,6 +25,7 @@ public final class StateSpaceSystem implements StateSpace {
   private final DMatrixRMaj cholR;
   private final DMatrixRMaj m0;
   private final DMatrixRMaj cholP0;
+  private final DMatrixRMaj cholPinf;
 
   /**
    * @param c state intercept, nx × 1 (or {@code null} for zero)
@@ -41,6 +42,25 @@ public final class StateSpaceSystem implements StateSpace {
       DMatrixRMaj cholR,
       DMatrixRMaj m0,
       DMatrixRMaj cholP0) {
+    this(F, c, H, d, cholQ, cholR, m0, cholP0, null);
+  }
+
+  /**
+   * A system with exactly diffuse initial directions: {@code x_0 = m0 + cholPinf δ + cholP0 η}
+   * with δ diffuse (P₁ = κ cholPinf cholPinfᵀ + cholP0 cholP0ᵀ, κ → ∞).
+   *
+   * @param cholPinf nx × d diffuse directions ({@code null} for none)
+   */
+  public StateSpaceSystem(
+      DMatrixRMaj F,
+      DMatrixRMaj c,
+      DMatrixRMaj H,
+      DMatrixRMaj d,
+      DMatrixRMaj cholQ,
+      DMatrixRMaj cholR,
+      DMatrixRMaj m0,
+      DMatrixRMaj cholP0,
+      DMatrixRMaj cholPinf) {
     require(F != null, "F is required");
     require(H != null, "H is required");
     require(cholQ != null, "cholQ is required");
@@ -63,11 +83,23 @@ public final class StateSpaceSystem implements StateSpace {
     this.cholR = checkedCopy("cholR", cholR);
     this.m0 = checkedCopy("m0", m0);
     this.cholP0 = checkedCopy("cholP0", cholP0);
+    if (cholPinf == null) {
+      this.cholPinf = new DMatrixRMaj(nx, 0);
+    } else {
+      checkRows("cholPinf", cholPinf, nx);
+      this.cholPinf = checkedCopy("cholPinf", cholPinf);
+    }
   }
 
   /** A copy of this system with another initial state. */
   public StateSpaceSystem withInitialState(DMatrixRMaj m0, DMatrixRMaj cholP0) {
-    return new StateSpaceSystem(F, c, H, d, cholQ, cholR, m0, cholP0);
+    return new StateSpaceSystem(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf);
+  }
+
+  /** A copy of this system with another initial state, including diffuse directions. */
+  public StateSpaceSystem withInitialState(
+      DMatrixRMaj m0, DMatrixRMaj cholP0, DMatrixRMaj cholPinf) {
+    return new StateSpaceSystem(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf);
   }
 
   @Override
@@ -133,6 +165,16 @@ public final class StateSpaceSystem implements StateSpace {
   @Override
   public DMatrixRMaj cholP0() {
     return cholP0;
+  }
+
+  @Override
+  public int d() {
+    return cholPinf.numCols;
+  }
+
+  @Override
+  public DMatrixRMaj cholPinf() {
+    return cholPinf;
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <pre>
  *   update:   tria([[H S⁻, cholR], [S⁻, 0]]) = [[A, 0], [C, D]]
  *             e = y − H m⁻ − d,  z = A⁻¹ e,  m⁺ = m⁻ + C z,  S⁺ = D
+ *             (the mean m generalises to X = [m, Ā] with diffuse sensitivities Ā)
  *             ℓ_t = −½ ‖z‖² − Σ_i log A_ii − (p / 2) log 2π
  *   predict:  m⁻ = F m⁺ + c,  S⁻ = tria([F S⁺, cholQ])
  * </pre>
@@ -30,14 +31,16 @@ final class StepKernel {
   private final DMatrixRMaj HS;
   private final DMatrixRMaj FS;
   private final DMatrixRMaj M;
-  private final DMatrixRMaj mNext;
+  private final DMatrixRMaj XNext;
 
   /** Factor of the last triangularisation. */
   final DMatrixRMaj L;
   /** Orthogonal factor of the last triangularisation. */
   final DMatrixRMaj Q;
-  /** Whitened innovation of the last update, first p entries. */
-  final double[] z;
+  /** W = A⁻¹ E of the last update, p × w row-major; its first column is z. */
+  final double[] W;
+  /** ‖z‖² of the last update. */
+  double zSquared;
   /** Whether steps also form {@link #Q} (needed only by derivatives). */
   private boolean formQ;
 
@@ -52,22 +55,32 @@ final class StepKernel {
     HS = new DMatrixRMaj(ny, cs);
     FS = new DMatrixRMaj(nx, cs);
     M = new DMatrixRMaj(rows, cols);
-    mNext = new DMatrixRMaj(nx, 1);
+    XNext = new DMatrixRMaj(nx, dims.meanCols());
     L = new DMatrixRMaj(rows, rows);
     Q = new DMatrixRMaj(cols, rows);
-    z = new double[ny];
+    W = new double[ny * dims.meanCols()];
   }
 
   /**
-   * Updates with the observed entries {@code y[index[0..p)]}.
+   * Updates with the observed entries {@code y[index[0..p)]}. The mean is carried as an
+   * nx × w matrix {@code X = [m, Ā]}: the mean for δ = 0 and its sensitivities to the w − 1
+   * diffuse directions. With {@code E = [y − d, 0] − H X⁻} (p × w):
+   *
+   * <pre>
+   *   W = A⁻¹ E,   X⁺ = X⁻ + C W,   S⁺ = D
+   * </pre>
+   *
+   * W's first column is the whitened innovation z; the others, −A⁻¹ H Ā, whiten the innovation's
+   * dependence on δ. W is left in {@link #W} (p × w, row-major).
    *
    * @param t step, for error messages
    * @param y observations, length ≥ ny (entries not in index are ignored). Not modified.
-   * @param mPred m⁻ (nx × 1). Not modified.
+   * @param XPred X⁻ (nx × w). Not modified.
    * @param SPred S⁻ (nx × s). Not modified.
-   * @param mFilt m⁺, reshaped to nx × 1. Modified.
+   * @param XFilt X⁺, reshaped to nx × w. Modified.
    * @param SFilt S⁺, reshaped to nx × nx. Modified.
-   * @return ℓ_t
+   * @return the step's terms that do not involve W: −Σ_i log A_ii − (p / 2) log 2π. Its
+   *     quadratic term −½ ‖z‖² (for a system with no diffuse direction) is {@link #zSquared}.
    * @throws FilterException if the innovation covariance is singular
    */
   double update(
@@ -78,12 +91,13 @@ final class StepKernel {
       double[] y,
       int[] index,
       int p,
-      DMatrixRMaj mPred,
+      DMatrixRMaj XPred,
       DMatrixRMaj SPred,
-      DMatrixRMaj mFilt,
+      DMatrixRMaj XFilt,
       DMatrixRMaj SFilt) {
     final int cs = SPred.numCols;
     final int r = cholR.numCols;
+    final int w = XPred.numCols;
 
     // Observed rows of H.
     Hobs.reshape(p, nx, false);
@@ -104,18 +118,12 @@ final class StepKernel {
 
     final int n = p + nx;
     final double[] l = L.data;
-    // Innovation e = y − H m⁻ − d, whitened z = A⁻¹ e (forward substitution).
+    final double[] x = XPred.data;
+    // W = A⁻¹ (E), E = [y − d, 0] − H X⁻, by forward substitution, row by row.
     double sumLogDiag = 0;
     double sumSq = 0;
     for (int i = 0; i < p; i++) {
       int row = index[i];
-      double e = y[row] - d.data[row];
-      for (int j = 0; j < nx; j++) {
-        e -= Hobs.data[i * nx + j] * mPred.data[j];
-      }
-      for (int j = 0; j < i; j++) {
-        e -= l[i * n + j] * z[j];
-      }
       double a = l[i * n + i];
       if (!(a > innovationThreshold(i, cs + r))) {
         throw new FilterException(
@@ -125,24 +133,36 @@ final class StepKernel {
                 + " likelihood has no density here; check for zero noise in both the state"
                 + " and this observation");
       }
-      z[i] = e / a;
-      sumSq += z[i] * z[i];
+      for (int c = 0; c < w; c++) {
+        double e = c == 0 ? y[row] - d.data[row] : 0.0;
+        for (int j = 0; j < nx; j++) {
+          e -= Hobs.data[i * nx + j] * x[j * w + c];
+        }
+        for (int j = 0; j < i; j++) {
+          e -= l[i * n + j] * W[j * w + c];
+        }
+        W[i * w + c] = e / a;
+      }
+      sumSq += W[i * w] * W[i * w];
       sumLogDiag += Math.log(a);
     }
+    zSquared = sumSq;
 
-    // m⁺ = m⁻ + C z,  S⁺ = D.
-    mFilt.reshape(nx, 1, false);
+    // X⁺ = X⁻ + C W,  S⁺ = D.
+    XFilt.reshape(nx, w, false);
     SFilt.reshape(nx, nx, false);
     for (int i = 0; i < nx; i++) {
-      double v = mPred.data[i];
       int rowOffset = (p + i) * n;
-      for (int j = 0; j < p; j++) {
-        v += l[rowOffset + j] * z[j];
+      for (int c = 0; c < w; c++) {
+        double v = x[i * w + c];
+        for (int j = 0; j < p; j++) {
+          v += l[rowOffset + j] * W[j * w + c];
+        }
+        XFilt.data[i * w + c] = v;
       }
-      mFilt.data[i] = v;
       System.arraycopy(l, rowOffset + p, SFilt.data, i * nx, nx);
     }
-    return -0.5 * sumSq - sumLogDiag - 0.5 * p * LOG_2PI;
+    return -sumLogDiag - 0.5 * p * LOG_2PI;
   }
 
   /** Makes later steps form Q as well as L (for a tape), or not (for ℓ alone). */
@@ -174,14 +194,15 @@ final class StepKernel {
   }
 
   /**
-   * Predicts: m⁻ = F m⁺ + c, S⁻ = tria([F S⁺, cholQ]).
+   * Predicts: X⁻ = F X⁺ + [c, 0], S⁻ = tria([F S⁺, cholQ]).
    *
-   * @param m on entry m⁺ (nx × 1), on exit m⁻. Modified.
+   * @param X on entry X⁺ (nx × w), on exit X⁻. Modified.
    * @param S on entry S⁺ (nx × s), on exit S⁻ (nx × nx). Modified.
    */
-  void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj m, DMatrixRMaj S) {
+  void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj X, DMatrixRMaj S) {
     final int cs = S.numCols;
     final int q = cholQ.numCols;
+    final int w = X.numCols;
     CommonOps_DDRM.mult(F, S, FS);
     M.reshape(nx, cs + q, false);
     CommonOps_DDRM.insert(FS, M, 0, 0);
@@ -189,9 +210,11 @@ final class StepKernel {
       CommonOps_DDRM.insert(cholQ, M, 0, cs);
     }
     triangularize();
-    CommonOps_DDRM.mult(F, m, mNext);
-    CommonOps_DDRM.addEquals(mNext, c);
-    m.setTo(mNext);
+    CommonOps_DDRM.mult(F, X, XNext);
+    for (int i = 0; i < nx; i++) {
+      XNext.data[i * w] += c.data[i];
+    }
+    X.setTo(XNext);
     S.setTo(L);
   }
 }

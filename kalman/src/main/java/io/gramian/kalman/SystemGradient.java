@@ -18,6 +18,7 @@ public final class SystemGradient implements AdjointAccumulator {
   public final DMatrixRMaj cholRBar;
   public final DMatrixRMaj m0Bar;
   public final DMatrixRMaj cholP0Bar;
+  public final DMatrixRMaj cholPinfBar;
 
   /** A zero gradient for systems of these dimensions. */
   public SystemGradient(Dimensions d) {
@@ -29,6 +30,7 @@ public final class SystemGradient implements AdjointAccumulator {
     cholRBar = new DMatrixRMaj(d.ny(), d.r());
     m0Bar = new DMatrixRMaj(d.nx(), 1);
     cholP0Bar = new DMatrixRMaj(d.nx(), d.k());
+    cholPinfBar = new DMatrixRMaj(d.nx(), d.d());
   }
 
   /** Sets every entry back to zero. */
@@ -41,11 +43,14 @@ public final class SystemGradient implements AdjointAccumulator {
     cholRBar.zero();
     m0Bar.zero();
     cholP0Bar.zero();
+    cholPinfBar.zero();
   }
 
-  /** The matrices in the order F, c, H, d, cholQ, cholR, m0, cholP0. */
+  /** The matrices in the order F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf. */
   public DMatrixRMaj[] all() {
-    return new DMatrixRMaj[] {FBar, cBar, HBar, dBar, cholQBar, cholRBar, m0Bar, cholP0Bar};
+    return new DMatrixRMaj[] {
+      FBar, cBar, HBar, dBar, cholQBar, cholRBar, m0Bar, cholP0Bar, cholPinfBar
+    };
   }
 
   @Override
@@ -86,5 +91,10 @@ public final class SystemGradient implements AdjointAccumulator {
   @Override
   public DMatrixRMaj cholP0Bar() {
     return cholP0Bar;
+  }
+
+  @Override
+  public DMatrixRMaj cholPinfBar() {
+    return cholPinfBar;
   }
 }

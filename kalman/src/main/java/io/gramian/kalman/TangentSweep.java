@@ -11,9 +11,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <pre>
  * update:   dM_u = [[dH S⁻ + H dS⁻, dcholR], [dS⁻, 0]],  [[dA, ·], [dC, dD]] = tria_jvp(dM_u)
- *           de = −dH m⁻ − H dm⁻ − dd,  dz = A⁻¹ (de − tril(dA) z)
- *           dℓ_t = −zᵀ dz − Σ_i dA_ii / A_ii,  dm⁺ = dm⁻ + dC z + C dz,  dS⁺ = dD
- * predict:  dS⁻ = tria_jvp([dF S⁺ + F dS⁺, dcholQ]),  dm⁻ = dF m⁺ + F dm⁺ + dc
+ *           dE = [−dd, 0] − dH X⁻ − H dX⁻,  dW = A⁻¹ (dE − tril(dA) W)
+ *           dℓ_t = −z·dz − Σ_i dA_ii / A_ii  (or the collapse's dΦ_t − dΦ_{t−1} for −z·dz)
+ *           dX⁺ = dX⁻ + dC W + C dW,  dS⁺ = dD
+ * predict:  dS⁻ = tria_jvp([dF S⁺ + F dS⁺, dcholQ]),  dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
  * </pre>
  *
  * One sweep per direction gives the per-observation scores that OPG standard errors need.
@@ -21,37 +22,52 @@ import org.ejml.dense.row.CommonOps_DDRM;
 final class TangentSweep {
 
   private final Dimensions dims;
+  private final int w;
   private final TriaAdjoint adjoint;
-  private final DMatrixRMaj dm; // dm⁻ then dm⁺
+  private final TriaAdjoint collapseAdjoint;
+  private final DMatrixRMaj dX; // dX⁻ then dX⁺
   private final DMatrixRMaj dS; // dS⁻ then dS⁺
   private final DMatrixRMaj L;
   private final DMatrixRMaj Q;
   private final DMatrixRMaj dM;
   private final DMatrixRMaj dL;
   private final DMatrixRMaj S;
-  private final DMatrixRMaj m;
+  private final DMatrixRMaj X;
   private final DMatrixRMaj tmp;
   private final DMatrixRMaj tmp2;
-  private final double[] dz;
+  private final DMatrixRMaj Lc;
+  private final DMatrixRMaj Qc;
+  private final DMatrixRMaj dLc;
+  private final DMatrixRMaj dMc;
+  private final DMatrixRMaj dLcNext;
+  private final double[] dW;
 
   TangentSweep(Dimensions dims) {
     this.dims = dims;
+    w = dims.meanCols();
     int nx = dims.nx();
+    int ny = dims.ny();
     int cs = dims.predictedCols();
     int rows = Math.max(dims.updateRows(), nx);
     int cols = Math.max(dims.updateCols(), dims.predictCols());
     adjoint = new TriaAdjoint(rows, cols);
-    dm = new DMatrixRMaj(nx, 1);
+    collapseAdjoint = new TriaAdjoint(w, w + ny);
+    dX = new DMatrixRMaj(nx, w);
     dS = new DMatrixRMaj(nx, cs);
     L = new DMatrixRMaj(rows, rows);
     Q = new DMatrixRMaj(cols, rows);
     dM = new DMatrixRMaj(rows, cols);
     dL = new DMatrixRMaj(rows, rows);
     S = new DMatrixRMaj(nx, cs);
-    m = new DMatrixRMaj(nx, 1);
-    tmp = new DMatrixRMaj(rows, cols);
-    tmp2 = new DMatrixRMaj(rows, cols);
-    dz = new double[dims.ny()];
+    X = new DMatrixRMaj(nx, w);
+    tmp = new DMatrixRMaj(rows, Math.max(cols, w));
+    tmp2 = new DMatrixRMaj(nx, w);
+    Lc = new DMatrixRMaj(w, w);
+    Qc = new DMatrixRMaj(w + ny, w);
+    dLc = new DMatrixRMaj(w, w);
+    dMc = new DMatrixRMaj(w, w + ny);
+    dLcNext = new DMatrixRMaj(w, w);
+    dW = new double[ny * w];
   }
 
   void run(
@@ -70,10 +86,19 @@ final class TangentSweep {
       throw new IllegalArgumentException(
           "dLogLik has length " + dLogLik.length + ", expected at least " + T);
     }
-    dm.setTo(direction.m0());
+    SquareRootFilter.initialMeans(direction, dX);
     dS.setTo(direction.cholP0());
+    dLc.reshape(w, w, false);
+    dLc.zero();
+    double dPhi = 0;
     for (int t = 0; t < T; t++) {
-      dLogLik[t] = updateTangent(tape, system, direction, Y, t, rule);
+      double dllt = updateTangent(tape, system, direction, t, rule);
+      if (dims.d() > 0 && tape.observedCount[t] > 0) {
+        double dPhiNext = collapseTangent(tape, t, rule);
+        dllt += dPhiNext - dPhi;
+        dPhi = dPhiNext;
+      }
+      dLogLik[t] = dllt;
       if (t < T - 1) {
         predictTangent(tape, system, direction, t, rule);
       }
@@ -81,7 +106,7 @@ final class TangentSweep {
   }
 
   private double updateTangent(
-      Tape tape, StateSpace system, StateSpace direction, DMatrixRMaj Y, int t, TriaRule rule) {
+      Tape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
     final int nx = dims.nx();
     final int ny = dims.ny();
     final int p = tape.observedCount[t];
@@ -97,10 +122,11 @@ final class TangentSweep {
     final int n = p + nx;
     final int[] index = tape.observedIndex;
     final int io = t * ny;
-    final int zo = t * ny;
+    final int wo = tape.wOffset(t);
+    final double[] Wt = tape.W;
 
     tape.loadPredictedFactor(t, system.cholP0(), S);
-    tape.loadVector(tape.mPred, t, nx, m);
+    tape.loadMeans(t, false, X);
     tape.loadUpdate(t, s + r, L, Q);
 
     // dM_u = [[dH S⁻ + H dS⁻, dcholR], [dS⁻, 0]] on the observed rows.
@@ -111,7 +137,8 @@ final class TangentSweep {
       for (int b = 0; b < s; b++) {
         double v = 0;
         for (int a = 0; a < nx; a++) {
-          v += dH.data[row * nx + a] * S.data[a * s + b] + H.data[row * nx + a] * dS.data[a * s + b];
+          v += dH.data[row * nx + a] * S.data[a * s + b]
+              + H.data[row * nx + a] * dS.data[a * s + b];
         }
         dM.data[i * (s + r) + b] = v;
       }
@@ -126,31 +153,38 @@ final class TangentSweep {
     final double[] l = L.data;
     final double[] dl = dL.data;
 
-    // dz = A⁻¹ (de − tril(dA) z),  dℓ = −zᵀ dz − Σ dA_ii / A_ii
+    // dW = A⁻¹ (dE − tril(dA) W),  dE = [−dd, 0] − dH X⁻ − H dX⁻
     double dll = 0;
     for (int i = 0; i < p; i++) {
       int row = index[io + i];
-      double v = -dd.data[row];
-      for (int a = 0; a < nx; a++) {
-        v -= dH.data[row * nx + a] * m.data[a] + H.data[row * nx + a] * dm.data[a];
-      }
-      for (int j = 0; j <= i; j++) {
-        v -= dl[i * n + j] * tape.z[zo + j];
-      }
-      for (int j = 0; j < i; j++) {
-        v -= l[i * n + j] * dz[j];
-      }
       double a = l[i * n + i];
-      dz[i] = v / a;
-      dll -= tape.z[zo + i] * dz[i] + dl[i * n + i] / a;
-    }
-    // dm⁺ = dm⁻ + dC z + C dz,  dS⁺ = dD
-    for (int i = 0; i < nx; i++) {
-      double v = dm.data[i];
-      for (int j = 0; j < p; j++) {
-        v += dl[(p + i) * n + j] * tape.z[zo + j] + l[(p + i) * n + j] * dz[j];
+      for (int c = 0; c < w; c++) {
+        double v = c == 0 ? -dd.data[row] : 0.0;
+        for (int k = 0; k < nx; k++) {
+          v -= dH.data[row * nx + k] * X.data[k * w + c] + H.data[row * nx + k] * dX.data[k * w + c];
+        }
+        for (int j = 0; j <= i; j++) {
+          v -= dl[i * n + j] * Wt[wo + j * w + c];
+        }
+        for (int j = 0; j < i; j++) {
+          v -= l[i * n + j] * dW[j * w + c];
+        }
+        dW[i * w + c] = v / a;
       }
-      dm.data[i] = v;
+      dll -= dl[i * n + i] / a;
+      if (dims.d() == 0) {
+        dll -= Wt[wo + i] * dW[i];
+      }
+    }
+    // dX⁺ = dX⁻ + dC W + C dW,  dS⁺ = dD
+    for (int i = 0; i < nx; i++) {
+      for (int c = 0; c < w; c++) {
+        double v = dX.data[i * w + c];
+        for (int j = 0; j < p; j++) {
+          v += dl[(p + i) * n + j] * Wt[wo + j * w + c] + l[(p + i) * n + j] * dW[j * w + c];
+        }
+        dX.data[i * w + c] = v;
+      }
     }
     dS.reshape(nx, nx, false);
     for (int i = 0; i < nx; i++) {
@@ -159,16 +193,46 @@ final class TangentSweep {
     return dll;
   }
 
+  /**
+   * dL_t = tria_jvp([L_{t−1}, V_tᵀ]; [dL_{t−1}, dV_tᵀ]) and dΦ_t = −l_zz dl_zz − Σ dL_jj / L_jj
+   * over the pivots identified so far.
+   */
+  private double collapseTangent(Tape tape, int t, TriaRule rule) {
+    final int p = tape.observedCount[t];
+    final int d = dims.d();
+    tape.loadCollapse(t, Lc, Qc);
+    dMc.reshape(w, w + p, false);
+    for (int i = 0; i < w; i++) {
+      System.arraycopy(dLc.data, i * w, dMc.data, i * (w + p), w);
+      int source = i < w - 1 ? i + 1 : 0;
+      for (int j = 0; j < p; j++) {
+        dMc.data[i * (w + p) + w + j] = dW[j * w + source];
+      }
+    }
+    collapseAdjoint.jvp(rule, Lc, Qc, dMc, dLcNext);
+    dLc.setTo(dLcNext);
+    double tau = DiffuseCollapse.threshold(Lc);
+    double v = -Lc.unsafe_get(d, d) * dLc.unsafe_get(d, d);
+    for (int j = 0; j < d; j++) {
+      double pivot = Lc.unsafe_get(j, j);
+      if (pivot > tau) {
+        v -= dLc.unsafe_get(j, j) / pivot;
+      }
+    }
+    return v;
+  }
+
   private void predictTangent(
       Tape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
     final int nx = dims.nx();
     final DMatrixRMaj F = system.F(t);
     final DMatrixRMaj dF = direction.F(t);
     final DMatrixRMaj dQ = direction.cholQ(t);
+    final DMatrixRMaj dc = direction.c(t);
     final int q = system.q();
     final int s = tape.filteredCols[t];
     tape.loadFilteredFactor(t, system.cholP0(), S);
-    tape.loadVector(tape.mFilt, t, nx, m);
+    tape.loadMeans(t, true, X);
     tape.loadPredict(t, s + q, L, Q);
 
     // dM_p = [dF S⁺ + F dS⁺, dcholQ]
@@ -180,11 +244,13 @@ final class TangentSweep {
       CommonOps_DDRM.insert(dQ, dM, 0, s);
     }
     adjoint.jvp(rule, L, Q, dM, dL);
-    // dm⁻ = dF m⁺ + F dm⁺ + dc
-    CommonOps_DDRM.mult(F, dm, tmp2);
-    CommonOps_DDRM.multAdd(dF, m, tmp2);
-    CommonOps_DDRM.addEquals(tmp2, direction.c(t));
-    dm.setTo(tmp2);
+    // dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
+    CommonOps_DDRM.mult(F, dX, tmp2);
+    CommonOps_DDRM.multAdd(dF, X, tmp2);
+    for (int i = 0; i < nx; i++) {
+      tmp2.data[i * w] += dc.data[i];
+    }
+    dX.setTo(tmp2);
     dS.setTo(dL);
   }
 }

@@ -4,13 +4,14 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * What the forward sweep keeps per step for the reverse sweep, the smoother and the results:
- * predicted and filtered means, the observed rows, the factors {@code L, Q} of the update and
- * predict triangularisations, the whitened innovations {@code z} and each step's
- * log-likelihood term. Flat arrays with a fixed stride per step, grown only when a longer series
- * arrives, so repeated evaluations allocate nothing.
+ * predicted and filtered mean matrices X = [m, Ā] (nx × w, w = 1 + d), the observed rows, the
+ * factors {@code L, Q} of the update and predict triangularisations, the whitened innovations
+ * {@code W} (p × w), each step's log-likelihood term and, with diffuse directions, the factors
+ * of the diffuse collapse. Flat arrays with a fixed stride per step, grown only when a longer
+ * series arrives, so repeated evaluations allocate nothing.
  *
- * <p>Bytes per step: {@code 8 · (2 nx + ny + 1 + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² +
- * (max(nx, k) + q) nx) + 4 · (ny + 2)}; see {@link #bytesPerStep(Dimensions)}.
+ * <p>Bytes per step: see {@link #bytesPerStep(Dimensions)}; with d = 0, {@code 8 · (2 nx + 2 ny
+ * + 1 + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 2)}.
  */
 final class Tape {
 
@@ -19,12 +20,19 @@ final class Tape {
   private final int strideQu;
   private final int strideLp;
   private final int strideQp;
+  private final int strideX;
+  private final int strideW;
+  private final int strideLc;
+  private final int strideQc;
 
   int steps;
   int capacity;
-  double[] mPred;
-  double[] mFilt;
-  double[] z;
+  double[] XPred;
+  double[] XFilt;
+  double[] W;
+  double[] WBar;
+  double[] Lc;
+  double[] Qc;
   double[] logLik;
   double[] Lu;
   double[] Qu;
@@ -40,12 +48,19 @@ final class Tape {
     strideQu = dims.updateCols() * dims.updateRows();
     strideLp = dims.nx() * dims.nx();
     strideQp = dims.predictCols() * dims.nx();
+    int w = dims.meanCols();
+    strideX = dims.nx() * w;
+    strideW = dims.ny() * w;
+    strideLc = dims.d() == 0 ? 0 : w * w;
+    strideQc = dims.d() == 0 ? 0 : (w + dims.ny()) * w;
   }
 
   /** Bytes kept per time step for a system of these dimensions. */
   static long bytesPerStep(Dimensions d) {
+    long w = d.meanCols();
+    long collapse = d.d() == 0 ? 0 : w * w + (w + d.ny()) * w;
     long doubles =
-        2L * d.nx() + d.ny() + 1
+        2L * d.nx() * w + 2L * d.ny() * w + 1 + collapse
             + (long) d.updateRows() * d.updateRows()
             + (long) d.updateCols() * d.updateRows()
             + (long) d.nx() * d.nx()
@@ -60,18 +75,19 @@ final class Tape {
     if (T <= capacity) {
       return;
     }
-    int nx = dims.nx();
-    int ny = dims.ny();
-    mPred = new double[T * nx];
-    mFilt = new double[T * nx];
-    z = new double[T * ny];
+    XPred = new double[Math.multiplyExact(T, strideX)];
+    XFilt = new double[Math.multiplyExact(T, strideX)];
+    W = new double[Math.multiplyExact(T, strideW)];
+    WBar = new double[Math.multiplyExact(T, strideW)];
+    Lc = new double[Math.multiplyExact(T, strideLc)];
+    Qc = new double[Math.multiplyExact(T, strideQc)];
     logLik = new double[T];
     Lu = new double[Math.multiplyExact(T, strideLu)];
     Qu = new double[Math.multiplyExact(T, strideQu)];
     Lp = new double[Math.multiplyExact(T, strideLp)];
     Qp = new double[Math.multiplyExact(T, strideQp)];
     observedCount = new int[T];
-    observedIndex = new int[T * ny];
+    observedIndex = new int[T * dims.ny()];
     filteredCols = new int[T];
     capacity = T;
   }
@@ -131,8 +147,44 @@ final class Tape {
     }
   }
 
-  void loadVector(double[] source, int t, int length, DMatrixRMaj out) {
-    out.reshape(length, 1, false);
-    System.arraycopy(source, t * length, out.data, 0, length);
+  void storeMeans(int t, boolean filtered, DMatrixRMaj X) {
+    System.arraycopy(X.data, 0, filtered ? XFilt : XPred, t * strideX, strideX);
+  }
+
+  /** X⁻_t or X⁺_t, nx × w. */
+  void loadMeans(int t, boolean filtered, DMatrixRMaj out) {
+    out.reshape(dims.nx(), dims.meanCols(), false);
+    System.arraycopy(filtered ? XFilt : XPred, t * strideX, out.data, 0, strideX);
+  }
+
+  /** Offset of step t's W (and W̄), p × w row-major. */
+  int wOffset(int t) {
+    return t * strideW;
+  }
+
+  void storeCollapse(int t, DMatrixRMaj L, DMatrixRMaj Q) {
+    System.arraycopy(L.data, 0, Lc, t * strideLc, strideLc);
+    System.arraycopy(Q.data, 0, Qc, t * strideQc, Q.getNumElements());
+  }
+
+  /** The collapse factor after step t, and the Q of step t's absorption (p rows of V_tᵀ). */
+  void loadCollapse(int t, DMatrixRMaj L, DMatrixRMaj Q) {
+    int w = dims.meanCols();
+    int p = observedCount[t];
+    L.reshape(w, w, false);
+    System.arraycopy(Lc, t * strideLc, L.data, 0, strideLc);
+    Q.reshape(w + p, w, false);
+    System.arraycopy(Qc, t * strideQc, Q.data, 0, (w + p) * w);
+  }
+
+  /** The collapse factor after step t (zero before the first step). */
+  void loadCollapseFactor(int t, DMatrixRMaj L) {
+    int w = dims.meanCols();
+    L.reshape(w, w, false);
+    if (t < 0) {
+      L.zero();
+    } else {
+      System.arraycopy(Lc, t * strideLc, L.data, 0, strideLc);
+    }
   }
 }
