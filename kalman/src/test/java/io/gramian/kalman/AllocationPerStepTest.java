@@ -51,6 +51,32 @@ class AllocationPerStepTest {
         (afterGradient - afterForward) + " B");
   }
 
+  /**
+   * The tape's documented size is what growing it costs: the first gradient over a long series
+   * allocates {@code Tape.bytesPerStep · T} plus the workspaces and array headers.
+   */
+  @Test
+  void tapeGrowthMatchesTheDocumentedBytesPerStep() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(23);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
+    int steps = 20_000;
+    DMatrixRMaj Y = RandomSystems.simulate(rng, s, steps);
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    SquareRootFilter warm = SquareRootFilter.forSystem(s);
+    warm.logLikelihoodGradient(s, new DMatrixRMaj(Y.numRows > 10 ? 10 : Y.numRows, 2), TriaRule.MASKED, g);
+    SquareRootFilter filter = SquareRootFilter.forSystem(s);
+    long before = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    long expected = Tape.bytesPerStep(Dimensions.of(s)) * steps;
+    assertTrue(allocated >= expected, allocated + " B < " + expected + " B");
+    assertTrue(allocated <= expected + WORKSPACE_BYTES, allocated + " B > " + expected + " B + workspaces");
+  }
+
+  /** Workspaces of a filter and its reverse sweep at nx = 4: a few hundred small matrices. */
+  private static final long WORKSPACE_BYTES = 256 * 1024;
+
   @Test
   void onlineStepAllocatesNothing() {
     threads.setThreadAllocatedMemoryEnabled(true);
