@@ -52,7 +52,7 @@ public final class FilterResult {
     diffuse = new boolean[T];
   }
 
-  static FilterResult fromTape(Tape tape, StateSpace system, DMatrixRMaj Y, double ll) {
+  static FilterResult fromTape(FilterTape tape, StateSpace system, DMatrixRMaj Y, double ll) {
     int T = tape.steps;
     int nx = system.nx();
     int ny = system.ny();

@@ -7,7 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The reverse sweep: the gradient of ℓ with respect to every system matrix, walking back over
- * the {@link Tape} with the adjoints {@code X̄, S̄} of the mean matrix and factor (starting from
+ * the {@link FilterTape} with the adjoints {@code X̄, S̄} of the mean matrix and factor (starting from
  * zero, {@code ℓ̄ = 1}). Per step, with W̄_t = ∂ℓ/∂W_t from the quadratic terms (−z_t when there
  * is no diffuse direction, else from the collapse's own reverse pass):
  *
@@ -83,7 +83,7 @@ final class ReverseSweep {
     EBar = new double[ny * w];
   }
 
-  void run(Tape tape, StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator out) {
+  void run(FilterTape tape, StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator out) {
     final int T = tape.steps;
     final int nx = dims.nx();
     if (T == 0) {
@@ -117,7 +117,7 @@ final class ReverseSweep {
    * The collapse's reverse pass: from Φ̄ = 1 at the final factor back through every absorption
    * L_t = tria([L_{t−1}, V_tᵀ]), leaving W̄_t in the tape.
    */
-  private void collapseReverse(Tape tape, TriaRule rule) {
+  private void collapseReverse(FilterTape tape, TriaRule rule) {
     final int T = tape.steps;
     final int d = dims.d();
     // Φ = −½ l_zz² − Σ_j log (L_ZZ)_jj read at the last factor.
@@ -152,7 +152,7 @@ final class ReverseSweep {
 
   /** From X̄⁻_{t+1}, S̄⁻_{t+1} (in XBarPred, SBarPred) to X̄⁺_t, S̄⁺_t (in XBar, SBar). */
   private void predictReverse(
-      Tape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
+      FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
     final int nx = dims.nx();
     final DMatrixRMaj F = system.F(t);
     final int q = system.q();
@@ -188,7 +188,7 @@ final class ReverseSweep {
 
   /** From X̄⁺_t, S̄⁺_t (in XBar, SBar) to X̄⁻_t, S̄⁻_t (in XBarPred, SBarPred). */
   private void updateReverse(
-      Tape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
+      FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
     final int nx = dims.nx();
     final int ny = dims.ny();
     final int p = tape.observedCount[t];

@@ -31,7 +31,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class SquareRootFilter {
 
   final Dimensions dims;
-  final Tape tape;
+  final FilterTape tape;
   private final StepKernel kernel;
   private final int[] index;
   private final double[] y;
@@ -49,7 +49,7 @@ public final class SquareRootFilter {
     this.dims = dims;
     int nx = dims.nx();
     int cs = dims.predictedCols();
-    tape = new Tape(dims);
+    tape = new FilterTape(dims);
     kernel = new StepKernel(dims);
     index = new int[dims.ny()];
     y = new double[dims.ny()];
@@ -124,7 +124,7 @@ public final class SquareRootFilter {
   }
 
   /** The forward sweep; records into {@code tape} when it is not null. Returns ℓ. */
-  double forward(StateSpace system, DMatrixRMaj Y, Tape tape) {
+  double forward(StateSpace system, DMatrixRMaj Y, FilterTape tape) {
     checkDimensions(system);
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;

@@ -7,7 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The forward (tangent) sweep: the directional derivative dℓ_t of every step's log-likelihood
- * term along one direction of the system matrices, reusing the forward sweep's {@link Tape}.
+ * term along one direction of the system matrices, reusing the forward sweep's {@link FilterTape}.
  *
  * <pre>
  * update:   dM_u = [[dH S⁻ + H dS⁻, dcholR], [dS⁻, 0]],  [[dA, ·], [dC, dD]] = tria_jvp(dM_u)
@@ -71,7 +71,7 @@ final class TangentSweep {
   }
 
   void run(
-      Tape tape,
+      FilterTape tape,
       StateSpace system,
       StateSpace direction,
       DMatrixRMaj Y,
@@ -106,7 +106,7 @@ final class TangentSweep {
   }
 
   private double updateTangent(
-      Tape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
+      FilterTape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
     final int nx = dims.nx();
     final int ny = dims.ny();
     final int p = tape.observedCount[t];
@@ -197,7 +197,7 @@ final class TangentSweep {
    * dL_t = tria_jvp([L_{t−1}, V_tᵀ]; [dL_{t−1}, dV_tᵀ]) and dΦ_t = −l_zz dl_zz − Σ dL_jj / L_jj
    * over the pivots identified so far.
    */
-  private double collapseTangent(Tape tape, int t, TriaRule rule) {
+  private double collapseTangent(FilterTape tape, int t, TriaRule rule) {
     final int p = tape.observedCount[t];
     final int d = dims.d();
     tape.loadCollapse(t, Lc, Qc);
@@ -223,7 +223,7 @@ final class TangentSweep {
   }
 
   private void predictTangent(
-      Tape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
+      FilterTape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
     final int nx = dims.nx();
     final DMatrixRMaj F = system.F(t);
     final DMatrixRMaj dF = direction.F(t);

@@ -53,7 +53,7 @@ class AllocationPerStepTest {
 
   /**
    * The tape's documented size is what growing it costs: the first gradient over a long series
-   * allocates {@code Tape.bytesPerStep · T} plus the workspaces and array headers.
+   * allocates {@code FilterTape.bytesPerStep · T} plus the workspaces and array headers.
    */
   @Test
   void tapeGrowthMatchesTheDocumentedBytesPerStep() {
@@ -69,7 +69,7 @@ class AllocationPerStepTest {
     long before = threads.getCurrentThreadAllocatedBytes();
     filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-    long expected = Tape.bytesPerStep(Dimensions.of(s)) * steps;
+    long expected = FilterTape.bytesPerStep(Dimensions.of(s)) * steps;
     assertTrue(allocated >= expected, allocated + " B < " + expected + " B");
     assertTrue(allocated <= expected + WORKSPACE_BYTES, allocated + " B > " + expected + " B + workspaces");
   }

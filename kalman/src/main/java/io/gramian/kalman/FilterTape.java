@@ -13,7 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Bytes per step: see {@link #bytesPerStep(Dimensions)}; with d = 0, {@code 8 · (2 nx + 2 ny
  * + 1 + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 2)}.
  */
-final class Tape {
+final class FilterTape {
 
   final Dimensions dims;
   private final int strideLu;
@@ -42,7 +42,7 @@ final class Tape {
   int[] observedIndex;
   int[] filteredCols;
 
-  Tape(Dimensions dims) {
+  FilterTape(Dimensions dims) {
     this.dims = dims;
     strideLu = dims.updateRows() * dims.updateRows();
     strideQu = dims.updateCols() * dims.updateRows();
