@@ -18,6 +18,11 @@ package io.gramian.autodiff;
  * {@code 10³} leaves a wide margin above that rounding level while staying far below any pivot
  * that carries information (a pivot of relative size 10⁻¹⁰ is still honoured at n = 50). When
  * {@code s_max = 0} (M = 0) no pivot is non-zero.
+ *
+ * <p>The scale {@code s_max} is the caller's: the tria rules use the largest pivot of L; the
+ * filter's test for a singular innovation covariance and the smoother's test for a dependent
+ * row use the norm of that row of the triangularised block (a row is dependent when its pivot is
+ * rounding-small relative to the row itself, whatever the other rows' scale).
  */
 public final class RankThreshold {
 

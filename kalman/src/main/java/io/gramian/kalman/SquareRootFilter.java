@@ -14,15 +14,15 @@ import org.ejml.data.DMatrixRMaj;
  *   predict:  m⁻ = F m⁺ + c,   S⁻ = tria([F S⁺, cholQ])
  * </pre>
  *
- * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is
- * carried as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and
- * the quadratic terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is
- * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2).
- *
  * with {@code A Aᵀ = H P⁻ Hᵀ + R} the innovation covariance and {@code D Dᵀ = P⁺}. Nothing is
  * symmetrised, jittered or inverted. A NaN entry of y_t drops that row of H, d and cholR for the
  * step; an all-NaN y_t skips the update. An innovation covariance that is singular at some step
  * is a {@link FilterException} naming the step, never a NaN.
+ *
+ * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is
+ * carried as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and
+ * the quadratic terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is
+ * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2).
  *
  * <p>An instance is a workspace for one set of {@link Dimensions}: after construction (and once
  * its tape has grown to the longest series seen) it allocates nothing per time step. It is not
@@ -58,6 +58,11 @@ public final class SquareRootFilter {
     XFilt = new DMatrixRMaj(nx, dims.meanCols());
     SFilt = new DMatrixRMaj(nx, nx);
     collapse = new DiffuseCollapse(dims);
+  }
+
+  /** The dimensions this workspace was built for. */
+  public Dimensions dimensions() {
+    return dims;
   }
 
   /** A filter workspace sized for this system. */
