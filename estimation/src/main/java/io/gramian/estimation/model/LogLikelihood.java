@@ -1,0 +1,238 @@
+package io.gramian.estimation.model;
+
+import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.tape.Tape;
+import io.gramian.autodiff.tape.Var;
+import io.gramian.kalman.Dimensions;
+import io.gramian.kalman.FilterResult;
+import io.gramian.kalman.SquareRootFilter;
+import io.gramian.kalman.StateSpace;
+import io.gramian.kalman.StateSpaceSystem;
+import io.gramian.kalman.SystemGradient;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The exact (diffuse) log-likelihood ℓ of a model on its data, and its exact gradient:
+ *
+ * <pre>
+ *   θ ──layout──▶ build values b ──model (tape)──▶ system ──filter──▶ ℓ
+ *   ∂ℓ/∂θ = layout.pullBack( tape.backward( filter.reverseSweep() ) )
+ * </pre>
+ *
+ * The filter's reverse sweep gives the adjoints of the system matrices; one reverse pass over
+ * the model's tape turns them into ∂ℓ/∂b, and the layout's transforms into ∂ℓ/∂θ. Not
+ * thread-safe (it reuses a filter workspace); use one per thread.
+ */
+public final class LogLikelihood {
+
+  private final StateSpaceModel model;
+  private final ModelData data;
+  private final ParameterLayout layout;
+  private final TriaRule rule;
+  private SquareRootFilter filter;
+
+  /**
+   * @param data the data as given; the model's {@link StateSpaceModel#prepare} is applied here
+   * @param fixed natural values of parameters held fixed
+   */
+  public LogLikelihood(
+      StateSpaceModel model, ModelData data, Map<String, Double> fixed, TriaRule rule) {
+    this.model = model;
+    this.data = model.prepare(data);
+    this.layout = new ParameterLayout(model, fixed);
+    this.rule = rule;
+  }
+
+  public StateSpaceModel model() {
+    return model;
+  }
+
+  /** The data the likelihood is computed on (after the model's preparation). */
+  public ModelData data() {
+    return data;
+  }
+
+  public ParameterLayout layout() {
+    return layout;
+  }
+
+  /** ℓ at θ (free parameters, unconstrained). */
+  public double value(double[] theta) {
+    Evaluation e = evaluate(theta, false);
+    return e.logLikelihood;
+  }
+
+  /**
+   * ℓ at θ and ∂ℓ/∂θ.
+   *
+   * @param gradient output, length = number of free parameters. Modified.
+   */
+  public double valueAndGradient(double[] theta, double[] gradient) {
+    Evaluation e = evaluate(theta, true);
+    System.arraycopy(layout.pullBack(theta, e.buildGradient), 0, gradient, 0, gradient.length);
+    return e.logLikelihood;
+  }
+
+  /**
+   * ℓ and its gradient with respect to every parameter on its natural scale, at natural values
+   * of all parameters (fixed ones included). An entry is {@code null} where the natural-scale
+   * derivative does not exist: a variance at exactly zero, where ℓ is smooth in the variance's
+   * square root but the square root is not differentiable.
+   */
+  public NaturalGradient naturalGradient(double[] natural) {
+    List<String> names = layout.names();
+    Tape tape = new Tape();
+    Var[] values = new Var[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      double v = layout.isVariance(i) ? Math.sqrt(natural[i]) : natural[i];
+      values[i] = tape.parameter(i, v);
+    }
+    ModelMatrices matrices = model.build(values, data);
+    StateSpaceSystem base = matrices.system();
+    StateSpace system = model.system(matrices, data);
+    SystemGradient g = new SystemGradient(Dimensions.of(base));
+    double ll = filterFor(base).logLikelihoodGradient(system, data.y(), rule, g);
+    matrices.seed(g);
+    double[] b = tape.gradient(values.length);
+    Double[] gradient = new Double[b.length];
+    for (int i = 0; i < b.length; i++) {
+      if (!layout.isVariance(i)) {
+        gradient[i] = b[i];
+      } else if (natural[i] > 0) {
+        gradient[i] = b[i] / (2 * Math.sqrt(natural[i]));
+      } else {
+        gradient[i] = null;
+      }
+    }
+    return new NaturalGradient(ll, gradient);
+  }
+
+  /** ℓ and the natural-scale gradient; see {@link #naturalGradient}. */
+  public record NaturalGradient(double logLikelihood, Double[] gradient) {}
+
+  /** The filter's full output at natural values of all parameters. */
+  public FilterResult filter(double[] natural) {
+    double[] theta = layout.unconstrained(natural);
+    Tape tape = new Tape();
+    ModelMatrices matrices = buildOn(tape, theta, layout.natural(theta), false);
+    StateSpaceSystem base = matrices.system();
+    return filterFor(base).filter(model.system(matrices, data), data.y());
+  }
+
+  /** The system at natural values of all parameters. */
+  public StateSpace system(double[] natural) {
+    double[] theta = layout.unconstrained(natural);
+    ModelMatrices matrices = buildOn(new Tape(), theta, layout.natural(theta), false);
+    return model.system(matrices, data);
+  }
+
+  /**
+   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k), by one tangent sweep per free parameter.
+   * The direction of each sweep, ∂(system matrices)/∂θ_j, is the exact Jacobian of the model's
+   * tape, one reverse pass per matrix entry.
+   */
+  public double[][] scores(double[] theta) {
+    int k = theta.length;
+    Tape tape = new Tape();
+    double[] natural = layout.natural(theta);
+    ModelMatrices matrices = buildOn(tape, theta, natural, true);
+    StateSpaceSystem base = matrices.system();
+    StateSpace system = model.system(matrices, data);
+    Var[] outputs = matrices.all();
+    // Jacobian of every matrix entry with respect to the free build values.
+    DMatrixRMaj[][] dSystem = new DMatrixRMaj[k][outputs.length];
+    for (int j = 0; j < k; j++) {
+      for (int o = 0; o < outputs.length; o++) {
+        dSystem[j][o] = new DMatrixRMaj(outputs[o].rows(), outputs[o].cols());
+      }
+    }
+    double[] row = new double[k];
+    for (int o = 0; o < outputs.length; o++) {
+      DMatrixRMaj value = outputs[o].value();
+      for (int e = 0; e < value.getNumElements(); e++) {
+        DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
+        unit.data[e] = 1;
+        tape.seed(outputs[o], unit);
+        java.util.Arrays.fill(row, 0);
+        tape.backwardAdd(row);
+        for (int j = 0; j < k; j++) {
+          dSystem[j][o].data[e] = row[j];
+        }
+      }
+    }
+    // Chain through b(θ): direction for θ_j is Σ_i (∂b_i/∂θ_j) ∂system/∂b_i.
+    double[][] B = layout.buildJacobian(theta);
+    int T = data.length();
+    double[][] scores = new double[T][k];
+    double[] terms = new double[T];
+    SquareRootFilter f = filterFor(base);
+    for (int j = 0; j < k; j++) {
+      DMatrixRMaj[] dir = new DMatrixRMaj[outputs.length];
+      for (int o = 0; o < outputs.length; o++) {
+        dir[o] = new DMatrixRMaj(outputs[o].rows(), outputs[o].cols());
+        for (int i = 0; i < k; i++) {
+          if (B[i][j] != 0) {
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(dir[o], B[i][j], dSystem[i][o]);
+          }
+        }
+      }
+      StateSpaceSystem direction =
+          new StateSpaceSystem(dir[0], dir[1], dir[2], dir[3], dir[4], dir[5], dir[6], dir[7], dir[8]);
+      f.logLikelihoodTangent(system, direction, data.y(), rule, terms);
+      for (int t = 0; t < T; t++) {
+        scores[t][j] = terms[t];
+      }
+    }
+    return scores;
+  }
+
+  private static final class Evaluation {
+    double logLikelihood;
+    double[] buildGradient;
+  }
+
+  private Evaluation evaluate(double[] theta, boolean gradient) {
+    if (theta.length != layout.freeCount()) {
+      throw new IllegalArgumentException(
+          "θ has length " + theta.length + ", expected " + layout.freeCount());
+    }
+    Tape tape = new Tape();
+    double[] natural = layout.natural(theta);
+    ModelMatrices matrices = buildOn(tape, theta, natural, gradient);
+    StateSpaceSystem base = matrices.system();
+    StateSpace system = model.system(matrices, data);
+    Evaluation e = new Evaluation();
+    SquareRootFilter f = filterFor(base);
+    if (!gradient) {
+      e.logLikelihood = f.logLikelihood(system, data.y());
+      return e;
+    }
+    SystemGradient g = new SystemGradient(Dimensions.of(base));
+    e.logLikelihood = f.logLikelihoodGradient(system, data.y(), rule, g);
+    matrices.seed(g);
+    e.buildGradient = tape.gradient(theta.length);
+    return e;
+  }
+
+  /** Builds the matrices with the free parameters as tape inputs (indexed by θ position). */
+  private ModelMatrices buildOn(Tape tape, double[] theta, double[] natural, boolean inputs) {
+    int n = layout.names().size();
+    Var[] values = new Var[n];
+    for (int i = 0; i < n; i++) {
+      double b = layout.buildValue(i, theta, natural);
+      int j = layout.freeIndex(i);
+      values[i] = inputs && j >= 0 ? tape.parameter(j, b) : tape.constant(b);
+    }
+    return model.build(values, data);
+  }
+
+  private SquareRootFilter filterFor(StateSpaceSystem base) {
+    Dimensions dims = Dimensions.of(base);
+    if (filter == null || !filter.dimensions().equals(dims)) {
+      filter = new SquareRootFilter(dims);
+    }
+    return filter;
+  }
+}

@@ -1,0 +1,89 @@
+package io.gramian.estimation.model;
+
+import io.gramian.autodiff.tape.Tape;
+import io.gramian.autodiff.tape.Var;
+import io.gramian.kalman.StateSpace;
+import io.gramian.kalman.StateSpaceSystem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parametric linear Gaussian state-space model: parameters θ ↦ system matrices, built on a
+ * {@link Tape} so that the exact gradient of the log-likelihood comes from the filter's reverse
+ * sweep and one reverse pass over the tape, with no hand-written adjoint.
+ *
+ * <p>To define a model: list its parameters ({@link #parameterBlocks()}), give start values from
+ * the data, and build the matrices from the parameters' build values with the tape's operations
+ * ({@code fromEntries, diag, block, times, tria, StationaryFactor.of, …}).
+ */
+public interface StateSpaceModel {
+
+  /** The model's name as the command line spells it, e.g. {@code local-level}. */
+  String name();
+
+  /** The parameters, in order, grouped by transform. */
+  List<ParameterBlock> parameterBlocks();
+
+  /** Parameter names in order (statsmodels' spelling). */
+  default List<String> parameterNames() {
+    List<String> names = new ArrayList<>();
+    for (ParameterBlock b : parameterBlocks()) {
+      names.addAll(b.names());
+    }
+    return names;
+  }
+
+  /** Start values on the natural scale, from the data (variances > 0, stationary AR/MA). */
+  double[] startParameters(ModelData data);
+
+  /**
+   * The system matrices from the parameters' build values (the standard deviation for a
+   * variance, the natural value otherwise), recorded on their tape.
+   *
+   * @param values one 1 × 1 {@link Var} per parameter, in {@link #parameterNames()} order
+   */
+  ModelMatrices build(Var[] values, ModelData data);
+
+  /**
+   * The system the filter runs: by default the time-invariant system of the built values. A
+   * model whose matrices vary with time only through the data (regressors in H) overrides this;
+   * parameters must then enter only the time-invariant parts recorded in {@code matrices}.
+   */
+  default StateSpace system(ModelMatrices matrices, ModelData data) {
+    return matrices.system();
+  }
+
+  /**
+   * The data the likelihood is computed on, e.g. differenced for a SARIMA model with simple
+   * differencing. By default the data as given.
+   */
+  default ModelData prepare(ModelData data) {
+    return data;
+  }
+
+  /** Number of exactly diffuse states (counted in AIC and BIC as statsmodels does). */
+  default int diffuseStates(ModelData data) {
+    Tape tape = new Tape();
+    List<String> names = parameterNames();
+    double[] start = startParameters(data);
+    Var[] values = new Var[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      boolean variance = isVariance(i);
+      values[i] = tape.constant(variance ? Math.sqrt(start[i]) : start[i]);
+    }
+    StateSpaceSystem s = build(values, data).system();
+    return s.d();
+  }
+
+  /** Whether parameter i is a variance. */
+  default boolean isVariance(int i) {
+    int offset = 0;
+    for (ParameterBlock b : parameterBlocks()) {
+      if (i < offset + b.size()) {
+        return b.variance();
+      }
+      offset += b.size();
+    }
+    throw new IndexOutOfBoundsException("no parameter " + i);
+  }
+}
