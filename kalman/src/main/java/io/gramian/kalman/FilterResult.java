@@ -34,6 +34,11 @@ public final class FilterResult {
   private final DMatrixRMaj[] innovationFactor;
   private final int[][] observed;
   private final boolean[] diffuse;
+  /** With diffuse directions: X⁺_t = [m, Ā] (nx × (1 + d), row-major) and S⁺_t before collapse. */
+  private final double[][] augmentedFilteredMean;
+  private final DMatrixRMaj[] augmentedFilteredFactor;
+  /** With diffuse directions: the collapse factor after the last step. */
+  private DMatrixRMaj finalCollapse;
 
   private FilterResult(int T, int nx, int ny, double logLikelihood) {
     this.T = T;
@@ -50,6 +55,8 @@ public final class FilterResult {
     innovationFactor = new DMatrixRMaj[T];
     observed = new int[T][];
     diffuse = new boolean[T];
+    augmentedFilteredMean = new double[T][];
+    augmentedFilteredFactor = new DMatrixRMaj[T];
   }
 
   static FilterResult fromTape(FilterTape tape, StateSpace system, DMatrixRMaj Y, double ll) {
@@ -79,6 +86,11 @@ public final class FilterResult {
       tape.loadFilteredFactor(t, system.cholP0(), S);
       if (system.d() > 0) {
         tape.loadCollapseFactor(t, Lc);
+        res.augmentedFilteredMean[t] = X.data.clone();
+        res.augmentedFilteredFactor[t] = S.copy();
+        if (t == T - 1) {
+          res.finalCollapse = Lc.copy();
+        }
       }
       res.filteredMean[t] = collapsed.mean(X, Lc);
       res.filteredFactor[t] = collapsed.factor(X, S, Lc);
@@ -246,6 +258,21 @@ public final class FilterResult {
       }
     }
     return count;
+  }
+
+  /** X⁺_t = [m, Ā] before collapse, nx × (1 + d) row-major; null without diffuse directions. */
+  double[] augmentedFilteredMean(int t) {
+    return augmentedFilteredMean[t];
+  }
+
+  /** S⁺_t before collapse; null without diffuse directions. */
+  DMatrixRMaj augmentedFilteredFactor(int t) {
+    return augmentedFilteredFactor[t];
+  }
+
+  /** The collapse factor after the last step; null without diffuse directions. */
+  DMatrixRMaj finalCollapse() {
+    return finalCollapse;
   }
 
   /** Indices of the observed entries of y_t (a copy). */

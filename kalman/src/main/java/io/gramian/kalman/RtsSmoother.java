@@ -102,18 +102,13 @@ public final class RtsSmoother {
    * @param filtered the filter's output for that system. Not modified.
    * @return m^s_t and S^s_t (nx × nx lower triangular) for every step
    * @throws IllegalArgumentException if the dimensions of the system, the result and this
-   *     workspace differ, or the system has an exactly diffuse initial part ({@code d > 0})
+   *     workspace differ
    */
   public SmootherResult smooth(StateSpace system, FilterResult filtered) {
     Dimensions d = Dimensions.of(system);
     if (!d.equals(dims)) {
       throw new IllegalArgumentException(
           "this smoother was built for " + dims + " but the system has " + d);
-    }
-    if (system.d() > 0) {
-      throw new IllegalArgumentException(
-          "the system has " + system.d() + " exactly diffuse initial directions; this smoother"
-              + " handles a proper initial state only");
     }
     if (filtered.nx() != dims.nx() || filtered.ny() != dims.ny()) {
       throw new IllegalArgumentException(
@@ -126,6 +121,9 @@ public final class RtsSmoother {
     DMatrixRMaj[] factor = new DMatrixRMaj[T];
     if (T == 0) {
       return new SmootherResult(nx, mean, factor);
+    }
+    if (system.d() > 0) {
+      return smoothDiffuse(system, filtered);
     }
     mean[T - 1] = filtered.filteredMean(T - 1);
     DMatrixRMaj last = filtered.filteredFactor(T - 1);
@@ -142,6 +140,7 @@ public final class RtsSmoother {
       step(
           system,
           t,
+          1,
           filtered.filteredMean(t),
           filtered.filteredFactor(t),
           mean[t + 1],
@@ -153,18 +152,66 @@ public final class RtsSmoother {
   }
 
   /**
+   * With exactly diffuse directions: the recursion runs on the augmented means X = [m, Ā] (the
+   * mean for δ = 0 and its sensitivities, whose factors do not depend on δ), and each step is
+   * then collapsed with the final collapse factor: δ at its estimate from all the data, its
+   * uncertainty added to the factor ({@link Collapsed}).
+   */
+  private SmootherResult smoothDiffuse(StateSpace system, FilterResult filtered) {
+    final int T = filtered.steps();
+    final int nx = dims.nx();
+    final int w = 1 + dims.d();
+    double[][] augmented = new double[T][];
+    DMatrixRMaj[] factor = new DMatrixRMaj[T];
+    augmented[T - 1] = filtered.augmentedFilteredMean(T - 1).clone();
+    DMatrixRMaj last = filtered.augmentedFilteredFactor(T - 1);
+    if (last.numCols != nx) {
+      tria.decompose(last, Ls);
+      factor[T - 1] = Ls.copy();
+    } else {
+      factor[T - 1] = last.copy();
+    }
+    for (int t = T - 2; t >= 0; t--) {
+      augmented[t] = new double[nx * w];
+      factor[t] = new DMatrixRMaj(nx, nx);
+      step(
+          system,
+          t,
+          w,
+          filtered.augmentedFilteredMean(t),
+          filtered.augmentedFilteredFactor(t),
+          augmented[t + 1],
+          factor[t + 1],
+          augmented[t],
+          factor[t]);
+    }
+    Collapsed collapsed = new Collapsed(dims);
+    DMatrixRMaj Lc = filtered.finalCollapse();
+    double[][] mean = new double[T][];
+    DMatrixRMaj X = new DMatrixRMaj(nx, w);
+    for (int t = 0; t < T; t++) {
+      X.setData(augmented[t]);
+      mean[t] = collapsed.mean(X, Lc);
+      factor[t] = collapsed.factor(X, factor[t], Lc);
+    }
+    return new SmootherResult(nx, mean, factor);
+  }
+
+  /**
    * One backward step from t + 1 to t.
    *
-   * @param m m⁺_t. Not modified.
+   * @param w columns of the mean: 1, or 1 + d for the augmented means [m, Ā] (row-major)
+   * @param m m⁺_t, nx × w. Not modified.
    * @param S S⁺_t, nx × s. Not modified.
-   * @param mNext m^s_{t+1}. Not modified.
+   * @param mNext m^s_{t+1}, nx × w. Not modified.
    * @param SNext S^s_{t+1}, nx × nx. Not modified.
-   * @param mOut m^s_t, length nx. Modified.
+   * @param mOut m^s_t, nx × w. Modified.
    * @param SOut S^s_t, nx × nx. Modified.
    */
   private void step(
       StateSpace system,
       int t,
+      int w,
       double[] m,
       DMatrixRMaj S,
       double[] mNext,
@@ -244,23 +291,25 @@ public final class RtsSmoother {
       }
     }
 
-    // δ = (m^s_{t+1} − F m⁺ − c)[J],  m^s_t = m⁺ + G δ
-    for (int i = 0; i < nx; i++) {
-      double v = c.data[i];
-      for (int k = 0; k < nx; k++) {
-        v += F.data[i * nx + k] * m[k];
+    // δ = (m^s_{t+1} − F m⁺ − c)[J],  m^s_t = m⁺ + G δ, column by column (c in column 0)
+    for (int col = 0; col < w; col++) {
+      for (int i = 0; i < nx; i++) {
+        double v = col == 0 ? c.data[i] : 0.0;
+        for (int k = 0; k < nx; k++) {
+          v += F.data[i * nx + k] * m[k * w + col];
+        }
+        mPred[i] = v;
       }
-      mPred[i] = v;
-    }
-    for (int j = 0; j < p; j++) {
-      delta[j] = mNext[kept[j]] - mPred[kept[j]];
-    }
-    for (int i = 0; i < nx; i++) {
-      double v = m[i];
       for (int j = 0; j < p; j++) {
-        v += g[i * p + j] * delta[j];
+        delta[j] = mNext[kept[j] * w + col] - mPred[kept[j]];
       }
-      mOut[i] = v;
+      for (int i = 0; i < nx; i++) {
+        double v = m[i * w + col];
+        for (int j = 0; j < p; j++) {
+          v += g[i * p + j] * delta[j];
+        }
+        mOut[i * w + col] = v;
+      }
     }
 
     // S^s_t = tria([Ψ22, G S^s_{t+1}[J,:]])
