@@ -39,6 +39,9 @@ public final class Tria {
   private final DMatrixRMaj Qc;
   private final DMatrixRMaj Rc;
   private final DMatrixRMaj check;
+  private int lastRows;
+  private int lastCols;
+  private boolean lastQFormed;
 
   /**
    * A workspace for matrices up to {@code maxRows × maxCols} (larger inputs still work but
@@ -87,11 +90,44 @@ public final class Tria {
     triangularize(M, L, null);
   }
 
+  /**
+   * Forms {@code Q} (m × n, with {@code M = L Qᵀ}) of the last decomposition, after the fact: a
+   * caller that ran {@link #decompose(DMatrixRMaj, DMatrixRMaj)} and then finds it needs Q
+   * pays for it only then.
+   *
+   * @param Q output, reshaped to m × n. Modified.
+   */
+  public void lastQ(DMatrixRMaj Q) {
+    final int n = lastRows;
+    final int m = lastCols;
+    final int k = Math.min(n, m);
+    Q.reshape(m, n);
+    Q.zero();
+    if (k == 0) {
+      return;
+    }
+    if (!lastQFormed) {
+      qr.getQ(Qc, true);
+      for (int j = 0; j < k; j++) {
+        if (Rc.unsafe_get(j, j) < 0) {
+          for (int i = 0; i < m; i++) {
+            Qc.unsafe_set(i, j, -Qc.unsafe_get(i, j));
+          }
+        }
+      }
+      lastQFormed = true;
+    }
+    CommonOps_DDRM.insert(Qc, Q, 0, 0);
+  }
+
   private void triangularize(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
     final int n = M.numRows;
     final int m = M.numCols;
     final int k = Math.min(n, m);
     requireFinite(M);
+    lastRows = n;
+    lastCols = m;
+    lastQFormed = false;
     L.reshape(n, n);
     if (Q != null) {
       Q.reshape(m, n);
@@ -119,6 +155,7 @@ public final class Tria {
         }
       }
     }
+    lastQFormed = formQ;
     if (Q != null) {
       CommonOps_DDRM.insert(Qc, Q, 0, 0);
     }

@@ -49,9 +49,44 @@ public final class TriaAdjoint {
    * @param dL output, reshaped to n × n. Modified.
    */
   public void jvp(TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj dM, DMatrixRMaj dL) {
-    final int n = L.numRows;
     checkShapes(L, Q, dM, "dM");
     CommonOps_DDRM.mult(dM, Q, W); // n × n
+    jvpFromW(rule, L, dL);
+  }
+
+  /**
+   * Tangent from the input instead of Q, for an L with no small pivot ({@link
+   * #invertibleEnough}): {@code W = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward
+   * pass skip forming Q.
+   *
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param M n × m, the input L was computed from. Not modified.
+   * @param dM n × m tangent of M. Not modified.
+   * @param dL output, reshaped to n × n. Modified.
+   */
+  public void jvpFromInput(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj dM, DMatrixRMaj dL) {
+    requireInvertible(L);
+    CommonOps_DDRM.multTransB(dM, M, K); // dM Mᵀ, n × n
+    // W = K L⁻ᵀ  ⇔  L Wᵀ = Kᵀ: row i of W solves L wᵀ = (row i of K)ᵀ by forward substitution.
+    final int n = L.numRows;
+    W.reshape(n, n);
+    final double[] l = L.data;
+    for (int r = 0; r < n; r++) {
+      for (int i = 0; i < n; i++) {
+        double v = K.data[r * n + i];
+        for (int j = 0; j < i; j++) {
+          v -= l[i * n + j] * W.data[r * n + j];
+        }
+        W.data[r * n + i] = v / l[i * n + i];
+      }
+    }
+    jvpFromW(rule, L, dL);
+  }
+
+  /** dL = W − L (U − Uᵀ), U = strictly_upper(T W), from W in the workspace. */
+  private void jvpFromW(TriaRule rule, DMatrixRMaj L, DMatrixRMaj dL) {
+    final int n = L.numRows;
     applyT(rule, L, W, K); // K = T W
     // dL = W − L (U − Uᵀ), U = strictly_upper(K); store S = U − Uᵀ in K.
     for (int i = 0; i < n; i++) {
@@ -78,14 +113,88 @@ public final class TriaAdjoint {
    */
   public void vjpAdd(
       TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj LBar, DMatrixRMaj MBar) {
-    final int n = L.numRows;
     checkShapes(L, Q, MBar, "MBar");
+    wBar(rule, L, LBar);
+    CommonOps_DDRM.multAddTransB(WBar, Q, MBar); // M̄ += W̄ Qᵀ
+  }
+
+  /**
+   * Adjoint from the input instead of Q, for an L with no small pivot ({@link
+   * #invertibleEnough}), accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}.
+   * Lets a forward pass skip forming Q; the result equals {@link #vjpAdd} to rounding.
+   *
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param M n × m, the input L was computed from. Not modified.
+   * @param LBar n × n adjoint of L. Not modified.
+   * @param MBar n × m; the result is added to it. Modified.
+   */
+  public void vjpAddFromInput(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj LBar, DMatrixRMaj MBar) {
+    requireInvertible(L);
+    final int n = L.numRows;
+    if (M.numRows != n || MBar.numRows != n || MBar.numCols != M.numCols) {
+      throw new IllegalArgumentException(
+          "tria VJP: M is " + M.numRows + " × " + M.numCols + " and MBar " + MBar.numRows + " × "
+              + MBar.numCols + "; expected both n × m with n = " + n);
+    }
+    wBar(rule, L, LBar);
+    // V = W̄ L⁻¹  ⇔  V L = W̄: row r of V by back substitution against the columns of L.
+    K.reshape(n, n);
+    final double[] l = L.data;
+    for (int r = 0; r < n; r++) {
+      for (int j = n - 1; j >= 0; j--) {
+        double v = WBar.data[r * n + j];
+        for (int i = j + 1; i < n; i++) {
+          v -= K.data[r * n + i] * l[i * n + j];
+        }
+        K.data[r * n + j] = v / l[j * n + j];
+      }
+    }
+    CommonOps_DDRM.multAdd(K, M, MBar);
+  }
+
+  /**
+   * Whether L's pivots are all above {@link #INPUT_FORM_PIVOT_RATIO} times the largest, so that
+   * {@link #vjpAddFromInput} and {@link #jvpFromInput} may replace Q by {@code Mᵀ L⁻ᵀ}.
+   */
+  public static boolean invertibleEnough(DMatrixRMaj L) {
+    final int n = L.numRows;
+    if (n == 0) {
+      return true;
+    }
+    double largest = 0;
+    double smallest = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      double a = Math.abs(L.unsafe_get(j, j));
+      largest = Math.max(largest, a);
+      smallest = Math.min(smallest, a);
+    }
+    return smallest > INPUT_FORM_PIVOT_RATIO * largest;
+  }
+
+  /**
+   * Smallest pivot ratio at which Q may be replaced by {@code Mᵀ L⁻ᵀ}: the replacement loses
+   * about cond(L) ε relative, and a triangular factor of a QR with pivots within 1e-6 of each
+   * other keeps that near 1e-10, below what any gradient check resolves. Below it, Q is formed.
+   */
+  public static final double INPUT_FORM_PIVOT_RATIO = 1e-6;
+
+  private static void requireInvertible(DMatrixRMaj L) {
+    if (!invertibleEnough(L)) {
+      throw new IllegalArgumentException(
+          "tria derivative from M needs an L without small pivots; form Q instead");
+    }
+  }
+
+  /** W̄ = L̄ + Tᵀ Z with Y = Lᵀ L̄, Z = strictly_upper(Yᵀ − Y), into the workspace. */
+  private void wBar(TriaRule rule, DMatrixRMaj L, DMatrixRMaj LBar) {
+    final int n = L.numRows;
     if (LBar.numRows != n || LBar.numCols != n) {
       throw new IllegalArgumentException(
           "tria VJP: LBar is " + LBar.numRows + " × " + LBar.numCols + ", expected " + n + " × "
               + n);
     }
-    CommonOps_DDRM.multTransA(L, LBar, Y); // Y = Lᵀ L̄
+    lowerTransposeTimes(L, LBar, Y); // Y = Lᵀ L̄
     // Z = strictly_upper(Yᵀ − Y), stored in K.
     K.reshape(n, n);
     for (int i = 0; i < n; i++) {
@@ -98,7 +207,62 @@ public final class TriaAdjoint {
     }
     applyTTransposed(rule, L, K, WBar); // W̄ = Tᵀ Z
     CommonOps_DDRM.addEquals(WBar, LBar); // W̄ = L̄ + Tᵀ Z
-    CommonOps_DDRM.multAddTransB(WBar, Q, MBar); // M̄ += W̄ Qᵀ
+  }
+
+  /**
+   * Y = Lᵀ B for a lower-triangular L (n × n) and any B (n × n): row i of Y sums rows k ≥ i of
+   * B, half the work of a general product.
+   */
+  private static void lowerTransposeTimes(DMatrixRMaj L, DMatrixRMaj B, DMatrixRMaj Y) {
+    final int n = L.numRows;
+    Y.reshape(n, n);
+    final double[] l = L.data;
+    final double[] b = B.data;
+    final double[] y = Y.data;
+    java.util.Arrays.fill(y, 0, n * n, 0.0);
+    for (int k = 0; k < n; k++) {
+      int rowK = k * n;
+      for (int i = 0; i <= k; i++) {
+        double lki = l[rowK + i];
+        if (lki == 0.0) {
+          continue;
+        }
+        int rowI = i * n;
+        for (int j = 0; j < n; j++) {
+          y[rowI + j] += lki * b[rowK + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * Adjoint for a loss that depends on M only through its Gramian {@code G = M Mᵀ}, from the
+   * input, accumulated: {@code M̄ += L̄ L⁻¹ M}. Then {@code L̄ = 2 Ḡ L} with Ḡ symmetric, so
+   * {@code Y = Lᵀ L̄} is symmetric, Z = 0 and every rule's VJP reduces to this; it saves the
+   * products that form Y and Z. For a caller that knows what follows reads L only through
+   * {@code L Lᵀ} (the Kalman filter's predicted factor) and whose own adjoints are exact.
+   *
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param M n × m input. Not modified.
+   * @param LBar n × n, of the form 2 Ḡ L. Not modified.
+   * @param MBar n × m; the result is added to it. Modified.
+   */
+  public void vjpAddGramianFromInput(
+      DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj LBar, DMatrixRMaj MBar) {
+    requireInvertible(L);
+    final int n = L.numRows;
+    K.reshape(n, n);
+    final double[] l = L.data;
+    for (int r = 0; r < n; r++) {
+      for (int j = n - 1; j >= 0; j--) {
+        double v = LBar.data[r * n + j];
+        for (int i = j + 1; i < n; i++) {
+          v -= K.data[r * n + i] * l[i * n + j];
+        }
+        K.data[r * n + j] = v / l[j * n + j];
+      }
+    }
+    CommonOps_DDRM.multAdd(K, M, MBar);
   }
 
   /** K = T W for the rule. */

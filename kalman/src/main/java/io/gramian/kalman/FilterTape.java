@@ -41,6 +41,9 @@ final class FilterTape {
   int[] observedCount;
   int[] observedIndex;
   int[] filteredCols;
+  /** Per step: whether the update (predict) tria is recorded by its input M instead of Q. */
+  boolean[] updateFromInput;
+  boolean[] predictFromInput;
 
   FilterTape(Dimensions dims) {
     this.dims = dims;
@@ -89,35 +92,55 @@ final class FilterTape {
     observedCount = new int[T];
     observedIndex = new int[T * dims.ny()];
     filteredCols = new int[T];
+    updateFromInput = new boolean[T];
+    predictFromInput = new boolean[T];
     capacity = T;
   }
 
-  void storeUpdate(int t, DMatrixRMaj L, DMatrixRMaj Q) {
+  /**
+   * Records step t's update tria: L, and Q (cols × n) or, when {@code fromInput}, the block M
+   * itself (n × cols, the same number of entries) from which the derivatives recover Q.
+   */
+  void storeUpdate(int t, DMatrixRMaj L, DMatrixRMaj QorM, boolean fromInput) {
     System.arraycopy(L.data, 0, Lu, t * strideLu, L.getNumElements());
-    System.arraycopy(Q.data, 0, Qu, t * strideQu, Q.getNumElements());
+    System.arraycopy(QorM.data, 0, Qu, t * strideQu, QorM.getNumElements());
+    updateFromInput[t] = fromInput;
   }
 
-  void storePredict(int t, DMatrixRMaj L, DMatrixRMaj Q) {
+  /** Records the predict tria from step t to t + 1, as {@link #storeUpdate}. */
+  void storePredict(int t, DMatrixRMaj L, DMatrixRMaj QorM, boolean fromInput) {
     System.arraycopy(L.data, 0, Lp, t * strideLp, L.getNumElements());
-    System.arraycopy(Q.data, 0, Qp, t * strideQp, Q.getNumElements());
+    System.arraycopy(QorM.data, 0, Qp, t * strideQp, QorM.getNumElements());
+    predictFromInput[t] = fromInput;
   }
 
-  /** L and Q of step t's update block, (n_t + nx) rows with n_t observed values. */
-  void loadUpdate(int t, int cols, DMatrixRMaj L, DMatrixRMaj Q) {
+  /**
+   * L of step t's update block ((n_t + nx) rows with n_t observed values) and its Q
+   * (cols × n), or its input M (n × cols) when {@link #updateFromInput} is set.
+   */
+  void loadUpdate(int t, int cols, DMatrixRMaj L, DMatrixRMaj QorM) {
     int n = observedCount[t] + dims.nx();
     L.reshape(n, n, false);
-    Q.reshape(cols, n, false);
+    if (updateFromInput[t]) {
+      QorM.reshape(n, cols, false);
+    } else {
+      QorM.reshape(cols, n, false);
+    }
     System.arraycopy(Lu, t * strideLu, L.data, 0, n * n);
-    System.arraycopy(Qu, t * strideQu, Q.data, 0, cols * n);
+    System.arraycopy(Qu, t * strideQu, QorM.data, 0, cols * n);
   }
 
-  /** L and Q of the predict block from step t to t + 1. */
-  void loadPredict(int t, int cols, DMatrixRMaj L, DMatrixRMaj Q) {
+  /** L and Q (or M) of the predict block from step t to t + 1, as {@link #loadUpdate}. */
+  void loadPredict(int t, int cols, DMatrixRMaj L, DMatrixRMaj QorM) {
     int nx = dims.nx();
     L.reshape(nx, nx, false);
-    Q.reshape(cols, nx, false);
+    if (predictFromInput[t]) {
+      QorM.reshape(nx, cols, false);
+    } else {
+      QorM.reshape(cols, nx, false);
+    }
     System.arraycopy(Lp, t * strideLp, L.data, 0, nx * nx);
-    System.arraycopy(Qp, t * strideQp, Q.data, 0, cols * nx);
+    System.arraycopy(Qp, t * strideQp, QorM.data, 0, cols * nx);
   }
 
   /** Predicted factor S⁻_t: cholP0 at the first step, the predict block's L afterwards. */

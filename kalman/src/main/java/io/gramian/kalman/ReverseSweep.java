@@ -160,7 +160,15 @@ final class ReverseSweep {
     tape.loadPredict(t, s + q, L, Q);
     MBar.reshape(nx, s + q, false);
     MBar.zero();
-    adjoint.vjpAdd(rule, L, Q, SBarPred, MBar);
+    if (tape.predictFromInput[t] && rule == TriaRule.MASKED) {
+      // What follows reads S⁻ only through P⁻ = S⁻ S⁻ᵀ and the masked rule is exact, so S̄⁻ has
+      // the Gramian form 2 P̄⁻ S⁻ and its VJP needs no Y, Z (TriaAdjoint.vjpAddGramianFromInput).
+      adjoint.vjpAddGramianFromInput(L, Q, SBarPred, MBar);
+    } else if (tape.predictFromInput[t]) {
+      adjoint.vjpAddFromInput(rule, L, Q, SBarPred, MBar);
+    } else {
+      adjoint.vjpAdd(rule, L, Q, SBarPred, MBar);
+    }
 
     tape.loadFilteredFactor(t, system.cholP0(), S);
     tape.loadMeans(t, true, X);
@@ -261,7 +269,11 @@ final class ReverseSweep {
     }
     MBar.reshape(n, s + r, false);
     MBar.zero();
-    adjoint.vjpAdd(rule, L, Q, LBar, MBar);
+    if (tape.updateFromInput[t]) {
+      adjoint.vjpAddFromInput(rule, L, Q, LBar, MBar);
+    } else {
+      adjoint.vjpAdd(rule, L, Q, LBar, MBar);
+    }
 
     tape.loadPredictedFactor(t, system.cholP0(), S);
     tape.loadMeans(t, false, X);

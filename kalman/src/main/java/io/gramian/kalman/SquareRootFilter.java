@@ -168,7 +168,8 @@ public final class SquareRootFilter {
           llt -= 0.5 * kernel.zSquared;
         }
         if (tape != null) {
-          tape.storeUpdate(t, kernel.L, kernel.Q);
+          tape.storeUpdate(
+              t, kernel.L, kernel.fromInput ? kernel.block() : kernel.Q, kernel.fromInput);
           System.arraycopy(kernel.W, 0, tape.W, tape.wOffset(t), p * dims.meanCols());
         }
       }
@@ -186,7 +187,8 @@ public final class SquareRootFilter {
       if (t < T - 1) {
         kernel.predict(system.F(t), system.c(t), system.cholQ(t), X, S);
         if (tape != null) {
-          tape.storePredict(t, kernel.L, kernel.Q);
+          tape.storePredict(
+              t, kernel.L, kernel.fromInput ? kernel.block() : kernel.Q, kernel.fromInput);
         }
       }
     }

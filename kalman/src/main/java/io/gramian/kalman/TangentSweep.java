@@ -149,7 +149,11 @@ final class TangentSweep {
     for (int i = 0; i < nx; i++) {
       System.arraycopy(dS.data, i * s, dM.data, (p + i) * (s + r), s);
     }
-    adjoint.jvp(rule, L, Q, dM, dL);
+    if (tape.updateFromInput[t]) {
+      adjoint.jvpFromInput(rule, L, Q, dM, dL);
+    } else {
+      adjoint.jvp(rule, L, Q, dM, dL);
+    }
     final double[] l = L.data;
     final double[] dl = dL.data;
 
@@ -243,7 +247,11 @@ final class TangentSweep {
     if (q > 0) {
       CommonOps_DDRM.insert(dQ, dM, 0, s);
     }
-    adjoint.jvp(rule, L, Q, dM, dL);
+    if (tape.predictFromInput[t]) {
+      adjoint.jvpFromInput(rule, L, Q, dM, dL);
+    } else {
+      adjoint.jvp(rule, L, Q, dM, dL);
+    }
     // dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
     CommonOps_DDRM.mult(F, dX, tmp2);
     CommonOps_DDRM.multAdd(dF, X, tmp2);
