@@ -147,16 +147,47 @@ final class ParameterCovariance {
     return sym;
   }
 
-  /** A⁻¹ of a small information matrix by an LU solve against I; singular is an error. */
+  /**
+   * Smallest LU quality of the information matrix scaled to unit diagonal (a correlation-like
+   * matrix, so the test does not depend on the parameters' units) at which it counts as
+   * invertible: below it the inverse would carry no correct digit.
+   */
+  static final double SINGULAR_QUALITY = 1e-14;
+
+  /**
+   * A⁻¹ of a small information matrix, by an LU solve of its unit-diagonal scaling D A D
+   * (D = diag(A)^(-1/2)) against I, then A⁻¹ = D (D A D)⁻¹ D; singular is an error.
+   */
   private static DMatrixRMaj inverse(DMatrixRMaj A) {
     int k = A.numRows;
+    double[] d = new double[k];
+    for (int i = 0; i < k; i++) {
+      double a = A.get(i, i);
+      if (!(a > 0) || !Double.isFinite(a)) {
+        throw new ArithmeticException(
+            "the information matrix has no positive diagonal entry " + (i + 1)
+                + ", so the parameters' covariance is undefined");
+      }
+      d[i] = 1 / Math.sqrt(a);
+    }
+    DMatrixRMaj scaled = new DMatrixRMaj(k, k);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        scaled.set(i, j, d[i] * A.get(i, j) * d[j]);
+      }
+    }
     LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(k);
-    if (!lu.setA(A.copy()) || !(Math.abs(lu.quality()) > 1e-14)) {
+    if (!lu.setA(scaled) || !(Math.abs(lu.quality()) > SINGULAR_QUALITY)) {
       throw new ArithmeticException(
           "the information matrix is singular, so the parameters' covariance is undefined");
     }
     DMatrixRMaj inv = new DMatrixRMaj(k, k);
     lu.solve(CommonOps_DDRM.identity(k), inv);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        inv.set(i, j, d[i] * inv.get(i, j) * d[j]);
+      }
+    }
     return inv;
   }
 }

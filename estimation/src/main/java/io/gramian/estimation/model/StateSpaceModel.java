@@ -75,6 +75,19 @@ public interface StateSpaceModel {
     return s.d();
   }
 
+  /**
+   * Names of the states, for tables and plots (e.g. {@code level, trend, seasonal}); the
+   * components a plot should show are those not named with a leading underscore. By default
+   * {@code state.1 … state.nx}.
+   */
+  default List<String> stateNames(int nx) {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= nx; i++) {
+      names.add("state." + i);
+    }
+    return names;
+  }
+
   /** Whether parameter i is a variance. */
   default boolean isVariance(int i) {
     int offset = 0;

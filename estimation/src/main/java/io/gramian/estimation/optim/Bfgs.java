@@ -20,7 +20,8 @@ import java.util.Objects;
  * finite) is treated as too far, and the step is shortened.
  *
  * <p>Stopping ({@link BfgsOptions}): converged when ‖∇f‖_∞ ≤ gtol · max(1, |f|), or when the
- * relative change of f stays below its tolerance on two consecutive iterations. Not converged
+ * relative change of f stays below its tolerance on two consecutive iterations while the
+ * gradient is within {@link #STALL_GRADIENT_FACTOR} of its criterion. Not converged
  * when the iteration or evaluation limit is reached first, or when the line search fails. A
  * failed line search is first retried from the same point with H reset to I (steepest descent);
  * when that fails too, the search stops. It then reports converged only if the gradient is
@@ -140,7 +141,14 @@ public final class Bfgs {
             "gradient criterion met: " + gradientSummary(current));
       }
       double change = Math.abs(previousValue - current.value());
-      boolean smallChange = change <= options.relativeValueTolerance() * scale(current);
+      // A small change of f counts only near the gradient criterion: far from it, a badly
+      // scaled parameter can crawl while f barely moves (an ARMA mean of order 1e3 beside
+      // coefficients of order 1 stopped 0.45 short of its maximum this way).
+      boolean nearStationary =
+          Vectors.normInf(current.gradient())
+              <= STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(current);
+      boolean smallChange =
+          nearStationary && change <= options.relativeValueTolerance() * scale(current);
       smallChanges = smallChange ? smallChanges + 1 : 0;
       if (smallChanges >= SMALL_CHANGES_TO_CONVERGE) {
         return stop(current, iterations, objective, true, String.format(Locale.ROOT,

@@ -116,8 +116,9 @@ class BfgsStoppingTest {
   @Test
   void theValueChangeCriterionConvergesWhereProgressIsSlow() {
     // f = Σ x_i⁴ has a singular Hessian at 0, so BFGS converges only linearly and f creeps down
-    // (exactly representable near f* = 0, so the line search never stalls). With the gradient
-    // criterion off (tolerance 0), only the value-change criterion can end the search.
+    // (exactly representable near f* = 0, so the line search never stalls). With a tight
+    // gradient tolerance (1e-8), f's changes fall below 1e-10 while ‖∇f‖ is still above it but
+    // within the 100× band where the value-change criterion may end the search.
     DifferentiableFunction quartic =
         (x, gradient) -> {
           double f = 0;
@@ -127,12 +128,29 @@ class BfgsStoppingTest {
           }
           return f;
         };
-    Bfgs bfgs = new Bfgs(BfgsOptions.defaults().withGradientTolerance(0));
+    Bfgs bfgs = new Bfgs(BfgsOptions.defaults().withGradientTolerance(1e-8));
 
     OptimizationResult result = bfgs.minimize(quartic, new double[] {1, -2, 0.5});
 
     assertTrue(result.converged(), result.message());
     assertTrue(result.message().startsWith("relative change of f"), result.message());
+  }
+
+  /** Far from a stationary point a small change of f does not stop the search. */
+  @Test
+  void theValueChangeCriterionNeedsAGradientNearItsTolerance() {
+    DifferentiableFunction quartic =
+        (x, gradient) -> {
+          double f = 0;
+          for (int i = 0; i < x.length; i++) {
+            f += x[i] * x[i] * x[i] * x[i];
+            gradient[i] = 4 * x[i] * x[i] * x[i];
+          }
+          return f;
+        };
+    Bfgs bfgs = new Bfgs(BfgsOptions.defaults().withGradientTolerance(0).withMaxIterations(60));
+    OptimizationResult result = bfgs.minimize(quartic, new double[] {1, -2, 0.5});
+    assertFalse(result.converged(), result.message());
   }
 
   @Test
