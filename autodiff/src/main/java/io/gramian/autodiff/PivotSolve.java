@@ -3,15 +3,15 @@ package io.gramian.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Triangular solves with the lower-triangular {@code L} that skip pivots at or below a
- * threshold τ. With {@code J = { j : |L_jj| > τ }}:
+ * Triangular solves with the lower-triangular {@code L} that skip pivots at or below their
+ * thresholds τ_j. With {@code J = { j : |L_jj| > τ_j }}:
  *
  * <pre>
  *   forward:             K[J,:] = L[J,J]⁻¹ W[J,:],    K[not J,:] = 0
  *   backwardTransposed:  X[J,:] = L[J,J]⁻ᵀ Z[J,:],    X[not J,:] = 0
  * </pre>
  *
- * A negative τ keeps every pivot (the unmasked solve), so a zero pivot divides by zero.
+ * A {@code null} τ keeps every pivot (the unmasked solve), so a zero pivot divides by zero.
  */
 final class PivotSolve {
 
@@ -23,9 +23,9 @@ final class PivotSolve {
    * @param L n × n lower triangular. Not modified.
    * @param W n × p. Not modified.
    * @param K output, reshaped to n × p; must not alias W. Modified.
-   * @param tau pivots with {@code |L_jj| ≤ tau} are skipped; negative keeps all
+   * @param tau pivot j is skipped when {@code |L_jj| ≤ tau[j]}; {@code null} keeps all
    */
-  static void forward(DMatrixRMaj L, DMatrixRMaj W, DMatrixRMaj K, double tau) {
+  static void forward(DMatrixRMaj L, DMatrixRMaj W, DMatrixRMaj K, double[] tau) {
     final int n = L.numRows;
     final int p = W.numCols;
     K.reshape(n, p);
@@ -35,7 +35,7 @@ final class PivotSolve {
     for (int i = 0; i < n; i++) {
       int rowI = i * p;
       double pivot = l[i * n + i];
-      if (tau >= 0 && !(Math.abs(pivot) > tau)) {
+      if (tau != null && !(Math.abs(pivot) > tau[i])) {
         for (int c = 0; c < p; c++) {
           k[rowI + c] = 0.0;
         }
@@ -66,9 +66,9 @@ final class PivotSolve {
    * @param L n × n lower triangular. Not modified.
    * @param Z n × p. Not modified.
    * @param X output, reshaped to n × p; must not alias Z. Modified.
-   * @param tau pivots with {@code |L_jj| ≤ tau} are skipped; negative keeps all
+   * @param tau pivot j is skipped when {@code |L_jj| ≤ tau[j]}; {@code null} keeps all
    */
-  static void backwardTransposed(DMatrixRMaj L, DMatrixRMaj Z, DMatrixRMaj X, double tau) {
+  static void backwardTransposed(DMatrixRMaj L, DMatrixRMaj Z, DMatrixRMaj X, double[] tau) {
     final int n = L.numRows;
     final int p = Z.numCols;
     X.reshape(n, p);
@@ -78,7 +78,7 @@ final class PivotSolve {
     for (int i = n - 1; i >= 0; i--) {
       int rowI = i * p;
       double pivot = l[i * n + i];
-      if (tau >= 0 && !(Math.abs(pivot) > tau)) {
+      if (tau != null && !(Math.abs(pivot) > tau[i])) {
         for (int c = 0; c < p; c++) {
           x[rowI + c] = 0.0;
         }

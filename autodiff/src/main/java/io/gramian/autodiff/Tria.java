@@ -23,7 +23,11 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * from EJML's {@link DecompositionFactory_DDRM#qr(int, int)}, so it is swapped in one line.
  *
  * <p>Sign: each column of {@code L} is flipped together with the same column of {@code Q} so
- * that {@code L_jj ≥ 0}; with that, {@code tria} is a function and its primal is continuous.
+ * that {@code L_jj ≥ 0}. Where M has full row rank this makes tria a continuous function of M
+ * (L is then the Cholesky factor of M Mᵀ). At a rank-deficient M it is not a function of
+ * M Mᵀ alone (M = [[0], [1]] and [[0, 0], [0, 1]] give the same Gramian and different L), and
+ * an entry below a zero pivot can change sign as M moves through that point: the derivative
+ * rules make only the Gramian's differential exact there ({@code docs/tria.md}).
  */
 public final class Tria {
 

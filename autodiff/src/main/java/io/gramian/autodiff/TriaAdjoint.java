@@ -29,6 +29,8 @@ public final class TriaAdjoint {
   private final DMatrixRMaj Y;
   private final DMatrixRMaj WBar;
   private final PseudoInverse pinv;
+  private double[] rowTau;
+  private final InputForm inputForm;
 
   /** A workspace for inputs up to {@code maxRows × maxCols}. */
   public TriaAdjoint(int maxRows, int maxCols) {
@@ -37,6 +39,8 @@ public final class TriaAdjoint {
     Y = new DMatrixRMaj(maxRows, maxRows);
     WBar = new DMatrixRMaj(maxRows, maxRows);
     pinv = new PseudoInverse(maxRows);
+    rowTau = new double[maxRows];
+    inputForm = new InputForm(maxRows);
   }
 
   /**
@@ -56,10 +60,10 @@ public final class TriaAdjoint {
 
   /**
    * Tangent from the input instead of Q, for an L with no small pivot ({@link
-   * #invertibleEnough}): {@code W = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward
+   * InputForm}): {@code W = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward
    * pass skip forming Q.
    *
-   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param L n × n factor of M, {@link InputForm}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
    * @param dM n × m tangent of M. Not modified.
    * @param dL output, reshaped to n × n. Modified.
@@ -120,10 +124,10 @@ public final class TriaAdjoint {
 
   /**
    * Adjoint from the input instead of Q, for an L with no small pivot ({@link
-   * #invertibleEnough}), accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}.
+   * InputForm}), accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}.
    * Lets a forward pass skip forming Q; the result equals {@link #vjpAdd} to rounding.
    *
-   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param L n × n factor of M, {@link InputForm}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
    * @param LBar n × n adjoint of L. Not modified.
    * @param MBar n × m; the result is added to it. Modified.
@@ -154,33 +158,15 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Whether L's pivots are all above {@link #INPUT_FORM_PIVOT_RATIO} times the largest, so that
-   * {@link #vjpAddFromInput} and {@link #jvpFromInput} may replace Q by {@code Mᵀ L⁻ᵀ}.
+   * Whether {@code Q} may be replaced by {@code Mᵀ L⁻ᵀ} for this L ({@link InputForm}); an
+   * allocating convenience.
    */
   public static boolean invertibleEnough(DMatrixRMaj L) {
-    final int n = L.numRows;
-    if (n == 0) {
-      return true;
-    }
-    double largest = 0;
-    double smallest = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < n; j++) {
-      double a = Math.abs(L.unsafe_get(j, j));
-      largest = Math.max(largest, a);
-      smallest = Math.min(smallest, a);
-    }
-    return smallest > INPUT_FORM_PIVOT_RATIO * largest;
+    return new InputForm(L.numRows).permits(L);
   }
 
-  /**
-   * Smallest pivot ratio at which Q may be replaced by {@code Mᵀ L⁻ᵀ}: the replacement loses
-   * about cond(L) ε relative, and a triangular factor of a QR with pivots within 1e-6 of each
-   * other keeps that near 1e-10, below what any gradient check resolves. Below it, Q is formed.
-   */
-  public static final double INPUT_FORM_PIVOT_RATIO = 1e-6;
-
-  private static void requireInvertible(DMatrixRMaj L) {
-    if (!invertibleEnough(L)) {
+  private void requireInvertible(DMatrixRMaj L) {
+    if (!inputForm.permits(L)) {
       throw new IllegalArgumentException(
           "tria derivative from M needs an L without small pivots; form Q instead");
     }
@@ -242,7 +228,7 @@ public final class TriaAdjoint {
    * products that form Y and Z. For a caller that knows what follows reads L only through
    * {@code L Lᵀ} (the Kalman filter's predicted factor) and whose own adjoints are exact.
    *
-   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param L n × n factor of M, {@link InputForm}. Not modified.
    * @param M n × m input. Not modified.
    * @param LBar n × n, of the form 2 Ḡ L. Not modified.
    * @param MBar n × m; the result is added to it. Modified.
@@ -269,10 +255,10 @@ public final class TriaAdjoint {
   private void applyT(TriaRule rule, DMatrixRMaj L, DMatrixRMaj W, DMatrixRMaj K) {
     switch (rule) {
       case FULL_RANK:
-        PivotSolve.forward(L, W, K, -1.0);
+        PivotSolve.forward(L, W, K, null);
         break;
       case MASKED:
-        PivotSolve.forward(L, W, K, maskThreshold(L));
+        PivotSolve.forward(L, W, K, maskThresholds(L));
         break;
       case PSEUDOINVERSE:
         pinv.compute(L);
@@ -287,10 +273,10 @@ public final class TriaAdjoint {
   private void applyTTransposed(TriaRule rule, DMatrixRMaj L, DMatrixRMaj Z, DMatrixRMaj X) {
     switch (rule) {
       case FULL_RANK:
-        PivotSolve.backwardTransposed(L, Z, X, -1.0);
+        PivotSolve.backwardTransposed(L, Z, X, null);
         break;
       case MASKED:
-        PivotSolve.backwardTransposed(L, Z, X, maskThreshold(L));
+        PivotSolve.backwardTransposed(L, Z, X, maskThresholds(L));
         break;
       case PSEUDOINVERSE:
         pinv.compute(L);
@@ -301,14 +287,26 @@ public final class TriaAdjoint {
     }
   }
 
-  /** τ of {@link RankThreshold} for the pivots of L. */
-  static double maskThreshold(DMatrixRMaj L) {
+  /**
+   * τ_j of {@link RankThreshold} for each pivot of L, scaled by the norm of row j of L (which
+   * equals that of row j of M, as L Lᵀ = M Mᵀ): pivot j is dead when row j adds nothing beyond
+   * the rows above it, whatever the other rows' scale.
+   */
+  double[] maskThresholds(DMatrixRMaj L) {
     final int n = L.numRows;
-    double largest = 0;
-    for (int j = 0; j < n; j++) {
-      largest = Math.max(largest, Math.abs(L.unsafe_get(j, j)));
+    final double[] l = L.data;
+    if (rowTau.length < n) {
+      rowTau = new double[n];
     }
-    return RankThreshold.tau(n, n, largest);
+    for (int j = 0; j < n; j++) {
+      double sq = 0;
+      for (int c = 0; c <= j; c++) {
+        double v = l[j * n + c];
+        sq += v * v;
+      }
+      rowTau[j] = RankThreshold.tau(n, n, Math.sqrt(sq));
+    }
+    return rowTau;
   }
 
   private static void checkShapes(DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj X, String name) {

@@ -2,7 +2,7 @@ package io.gramian.kalman;
 
 import io.gramian.autodiff.RankThreshold;
 import io.gramian.autodiff.Tria;
-import io.gramian.autodiff.TriaAdjoint;
+import io.gramian.autodiff.InputForm;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -28,6 +28,7 @@ final class StepKernel {
 
   private final int nx;
   private final Tria tria;
+  private final InputForm inputForm;
   private final DMatrixRMaj Hobs;
   private final DMatrixRMaj HS;
   private final DMatrixRMaj FS;
@@ -57,6 +58,7 @@ final class StepKernel {
     int rows = Math.max(dims.updateRows(), nx);
     int cols = Math.max(dims.updateCols(), dims.predictCols());
     tria = new Tria(rows, cols);
+    inputForm = new InputForm(rows);
     Hobs = new DMatrixRMaj(ny, nx);
     HS = new DMatrixRMaj(ny, cs);
     FS = new DMatrixRMaj(nx, cs);
@@ -183,7 +185,7 @@ final class StepKernel {
   private void triangularize() {
     tria.decompose(M, L);
     if (formQ) {
-      fromInput = TriaAdjoint.invertibleEnough(L);
+      fromInput = inputForm.permits(L);
       if (!fromInput) {
         tria.lastQ(Q);
       }

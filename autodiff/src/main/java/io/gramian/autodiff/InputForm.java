@@ -1,0 +1,119 @@
+package io.gramian.autodiff;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Decides whether a tria's derivatives may take its input M in place of Q, since
+ * {@code Qᵀ = L⁻¹ M} when L is invertible ({@link TriaAdjoint#vjpAddFromInput}, {@link
+ * TriaAdjoint#jvpFromInput}): when L has no zero pivot and its 1-norm condition number is at
+ * most {@link #MAX_CONDITION}. The condition number is estimated, not computed: ‖L‖₁ exactly,
+ * and ‖L⁻¹‖₁ by Hager's method (Hager 1984; Higham, <i>Accuracy and Stability of Numerical
+ * Algorithms</i>, Alg. 15.1), a few solves with L and Lᵀ, O(n²) each, never forming L⁻¹. The
+ * estimate is a lower bound, exact in most cases and rarely off by more than a small factor.
+ *
+ * <p>An instance is a workspace: it allocates nothing per call once it has seen the largest n.
+ * Not thread-safe.
+ */
+public final class InputForm {
+
+  /**
+   * Largest estimated condition number at which Q may be replaced by {@code Mᵀ L⁻ᵀ}: the
+   * replacement loses about cond(L) ε relative, here at most about 1e-10, below what any gradient
+   * check resolves. Above it, Q is formed.
+   */
+  public static final double MAX_CONDITION = 1e6;
+
+  /** Hager's iteration converges in two or three steps; five is its customary cap. */
+  private static final int MAX_ITERATIONS = 5;
+
+  private double[] x;
+  private double[] y;
+  private double[] z;
+
+  public InputForm(int maxSize) {
+    x = new double[maxSize];
+    y = new double[maxSize];
+    z = new double[maxSize];
+  }
+
+  /** Whether L (n × n, lower triangular) permits the input form. */
+  public boolean permits(DMatrixRMaj L) {
+    final int n = L.numRows;
+    if (n == 0) {
+      return true;
+    }
+    for (int j = 0; j < n; j++) {
+      if (!(Math.abs(L.unsafe_get(j, j)) > 0)) {
+        return false;
+      }
+    }
+    double norm = 0;
+    for (int c = 0; c < n; c++) {
+      double sum = 0;
+      for (int r = c; r < n; r++) {
+        sum += Math.abs(L.unsafe_get(r, c));
+      }
+      norm = Math.max(norm, sum);
+    }
+    return norm * inverseOneNorm(L) <= MAX_CONDITION;
+  }
+
+  /** Estimates ‖L⁻¹‖₁ for L with non-zero pivots. */
+  double inverseOneNorm(DMatrixRMaj L) {
+    final int n = L.numRows;
+    if (x.length < n) {
+      x = new double[n];
+      y = new double[n];
+      z = new double[n];
+    }
+    java.util.Arrays.fill(x, 0, n, 1.0 / n);
+    double estimate = 0;
+    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+      solveLower(L, x, y); // y = L⁻¹ x
+      estimate = 0;
+      for (int i = 0; i < n; i++) {
+        estimate += Math.abs(y[i]);
+        y[i] = y[i] >= 0 ? 1.0 : -1.0;
+      }
+      solveUpperTransposed(L, y, z); // z = L⁻ᵀ sign(y)
+      int argmax = 0;
+      double zx = 0;
+      for (int i = 0; i < n; i++) {
+        if (Math.abs(z[i]) > Math.abs(z[argmax])) {
+          argmax = i;
+        }
+        zx += z[i] * x[i];
+      }
+      if (Math.abs(z[argmax]) <= zx) {
+        break;
+      }
+      java.util.Arrays.fill(x, 0, n, 0.0);
+      x[argmax] = 1.0;
+    }
+    return estimate;
+  }
+
+  private static void solveLower(DMatrixRMaj L, double[] b, double[] out) {
+    final int n = L.numRows;
+    final double[] l = L.data;
+    for (int i = 0; i < n; i++) {
+      double v = b[i];
+      for (int j = 0; j < i; j++) {
+        v -= l[i * n + j] * out[j];
+      }
+      out[i] = v / l[i * n + i];
+    }
+  }
+
+  private static void solveUpperTransposed(DMatrixRMaj L, double[] b, double[] out) {
+    final int n = L.numRows;
+    final double[] l = L.data;
+    for (int i = n - 1; i >= 0; i--) {
+      double v = b[i];
+      for (int j = i + 1; j < n; j++) {
+        v -= l[j * n + i] * out[j];
+      }
+      out[i] = v / l[i * n + i];
+    }
+  }
+}
