@@ -1,0 +1,120 @@
+package io.gramian.estimation.models;
+
+import io.gramian.kalman.StateSpace;
+import io.gramian.kalman.StateSpaceSystem;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A univariate system whose observation row carries the regressors of step t in the columns of
+ * the regression states:
+ *
+ * <pre>
+ *   H_t = H + x_tᵀ E,    E = [0 … 0 I_k 0 …] placing x_t at the regression states
+ * </pre>
+ *
+ * Everything else is the time-invariant base system. The loadings are data, not parameters, so
+ * the parameters still enter only the base matrices (as {@code StateSpaceModel.system}
+ * requires). The rows H_t are built once, when the view is made.
+ */
+final class RegressionStateSpace implements StateSpace {
+
+  private final StateSpaceSystem base;
+  private final DMatrixRMaj[] H;
+
+  /**
+   * @param exog T × k regressors. Not modified.
+   * @param offset index of the first regression state
+   */
+  RegressionStateSpace(StateSpaceSystem base, DMatrixRMaj exog, int offset) {
+    this.base = base;
+    int steps = exog.numRows;
+    int k = exog.numCols;
+    H = new DMatrixRMaj[steps];
+    for (int t = 0; t < steps; t++) {
+      DMatrixRMaj row = base.H(0).copy();
+      for (int j = 0; j < k; j++) {
+        row.set(0, offset + j, row.get(0, offset + j) + exog.get(t, j));
+      }
+      H[t] = row;
+    }
+  }
+
+  @Override
+  public int nx() {
+    return base.nx();
+  }
+
+  @Override
+  public int ny() {
+    return base.ny();
+  }
+
+  @Override
+  public int q() {
+    return base.q();
+  }
+
+  @Override
+  public int r() {
+    return base.r();
+  }
+
+  @Override
+  public int k() {
+    return base.k();
+  }
+
+  @Override
+  public DMatrixRMaj F(int t) {
+    return base.F(t);
+  }
+
+  @Override
+  public DMatrixRMaj c(int t) {
+    return base.c(t);
+  }
+
+  @Override
+  public DMatrixRMaj H(int t) {
+    if (t < 0 || t >= H.length) {
+      throw new IllegalArgumentException(
+          "step " + (t + 1) + ": the regressors are known for steps 1 to " + H.length + " only");
+    }
+    return H[t];
+  }
+
+  @Override
+  public DMatrixRMaj d(int t) {
+    return base.d(t);
+  }
+
+  @Override
+  public DMatrixRMaj cholQ(int t) {
+    return base.cholQ(t);
+  }
+
+  @Override
+  public DMatrixRMaj cholR(int t) {
+    return base.cholR(t);
+  }
+
+  @Override
+  public DMatrixRMaj m0() {
+    return base.m0();
+  }
+
+  @Override
+  public DMatrixRMaj cholP0() {
+    return base.cholP0();
+  }
+
+  @Override
+  public int d() {
+    return base.d();
+  }
+
+  @Override
+  public DMatrixRMaj cholPinf() {
+    return base.cholPinf();
+  }
+}
