@@ -10,9 +10,9 @@ package io.gramian.autodiff;
  *
  * where {@code n × n} is the size of {@code L}, {@code k = min(n, m)} the number of Householder
  * steps (k ≤ n, so the factor is n), {@code ε} the double-precision machine epsilon and
- * {@code s} a scale: for the masked rule, the norm of row j of L when judging pivot j (equal to
- * the norm of row j of M, since L Lᵀ = M Mᵀ); for the pseudoinverse rule, the largest singular
- * value of L. A value is treated as non-zero when it is greater than τ.
+ * {@code s} a scale: for the masked rule, the largest row norm of L (equal to the largest row
+ * norm of M, since L Lᵀ = M Mᵀ); for the pseudoinverse rule, the largest singular value of L.
+ * A value is treated as non-zero when it is greater than τ.
  *
  * <p>Why this value: a Householder QR is backward stable, so a pivot that is exactly zero in exact
  * arithmetic comes out at most about {@code max(n, k) · ε · ‖M‖} in floating point; the factor
@@ -20,13 +20,17 @@ package io.gramian.autodiff;
  * that carries information (a pivot of relative size 10⁻¹⁰ is still honoured at n = 50). When
  * {@code s = 0} (a zero row) the pivot is dead.
  *
- * <p>Why a row's own norm for a pivot, and not the largest pivot as first specified: pivot j is
- * zero in exact arithmetic when row j of M is a combination of the rows above it, and then
- * rounding leaves it at about ε times that row's size. Measured against the largest pivot, a
- * block whose rows differ in scale (rows of size 1 beside rows of size 1e-4) lets such a
- * rounding pivot pass as live, and the masked derivative grows to 1e15 and loses the Gramian
- * identity ({@code RankPolicyTest}). The filter's test for a singular innovation covariance and
- * the smoother's test for a dependent row use the same per-row scale.
+ * <p>Why the largest row norm, and not the largest pivot as first specified: the rounding a
+ * dead pivot carries is about ε times the size of M, and the largest pivot can be far smaller
+ * than M (rows of size 1 whose pivots are all about 1e-4). Measured against the largest pivot,
+ * such a rounding pivot passed as live and the masked derivative reached 1e15
+ * ({@code RankPolicyTest}). Nor may each pivot be judged against its own row alone: a row of M
+ * that is pure rounding residue (a state whose variance should be exactly zero) has a pivot as
+ * large as the row, and dividing by it blew a filter gradient up to 1e13.
+ *
+ * <p>The filter's test for a singular innovation covariance and the smoother's test for a
+ * dependent row do use each row's own norm: there the rows carry different units (observations
+ * beside states), and a row of an exactly zero innovation variance is exactly zero.
  */
 public final class RankThreshold {
 

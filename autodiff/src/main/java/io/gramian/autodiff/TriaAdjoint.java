@@ -288,9 +288,8 @@ public final class TriaAdjoint {
   }
 
   /**
-   * τ_j of {@link RankThreshold} for each pivot of L, scaled by the norm of row j of L (which
-   * equals that of row j of M, as L Lᵀ = M Mᵀ): pivot j is dead when row j adds nothing beyond
-   * the rows above it, whatever the other rows' scale.
+   * τ of {@link RankThreshold} for the pivots of L, scaled by the largest row norm of L (which
+   * equals the largest row norm of M, as L Lᵀ = M Mᵀ); the same for every pivot.
    */
   double[] maskThresholds(DMatrixRMaj L) {
     final int n = L.numRows;
@@ -298,14 +297,16 @@ public final class TriaAdjoint {
     if (rowTau.length < n) {
       rowTau = new double[n];
     }
+    double largest = 0;
     for (int j = 0; j < n; j++) {
       double sq = 0;
       for (int c = 0; c <= j; c++) {
         double v = l[j * n + c];
         sq += v * v;
       }
-      rowTau[j] = RankThreshold.tau(n, n, Math.sqrt(sq));
+      largest = Math.max(largest, sq);
     }
+    java.util.Arrays.fill(rowTau, 0, n, RankThreshold.tau(n, n, Math.sqrt(largest)));
     return rowTau;
   }
 
