@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gramian 0.1.0",
     description = "Square-root Kalman filtering with exact gradients.",
-    subcommands = {CommandLine.HelpCommand.class, LoglikCommand.class})
+    subcommands = {FitCommand.class, LoglikCommand.class, CommandLine.HelpCommand.class})
 public final class GramianCommand implements Runnable {
 
   /** Exit status for bad input: usage errors, unreadable or malformed files. */

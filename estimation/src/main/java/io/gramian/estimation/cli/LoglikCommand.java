@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
-import picocli.CommandLine.ArgGroup;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +33,10 @@ import picocli.CommandLine.Spec;
  * values under a state-space system given as JSON, and optionally its gradient with respect to
  * every entry of every system matrix.
  *
- * <p>The model comes from an exclusive argument group, {@link ModelSource}; today its only
- * member is {@code --system}. The {@code --model MODEL --params NAME=VALUE,...} form goes into
- * the same group as a second alternative.
+ * <p>Or {@code gramian loglik DATA.csv --model MODEL [model options] [data options] --params
+ * NAME=VALUE[,NAME=VALUE...] [--gradient] [--json OUT.json]}: the exact diffuse log-likelihood of
+ * a named model at given parameter values, and its gradient with respect to those parameters on
+ * their natural scale ({@link ModelLoglik}).
  */
 @Command(
     name = "loglik",
@@ -64,8 +66,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Only --system is available today; the form --model MODEL --params NAME=VALUE,... (a"
-          + " named model with its parameters) will be an alternative to it.",
+      "Instead of --system, --model MODEL --params NAME=VALUE,... gives a named model (the"
+          + " models and options of 'gramian fit') at the given parameter values; the gradient"
+          + " is then with respect to those parameters on their natural scale (null for a"
+          + " variance at exactly zero, where it does not exist).",
       "",
       "Exit status: 0 on success, 2 for bad input, 1 when the computation fails (for example a"
           + " singular innovation covariance)."
@@ -84,20 +88,6 @@ public final class LoglikCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Where the model comes from: exactly one of the alternatives. Today only {@code --system};
-   * {@code --model MODEL} with {@code --params} will be added here as a nested (non-exclusive)
-   * group.
-   */
-  static final class ModelSource {
-    @Option(
-        names = "--system",
-        required = true,
-        paramLabel = "SYSTEM.json",
-        description = "The state-space system, as JSON (see above).")
-    Path system;
-  }
-
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -106,8 +96,22 @@ public final class LoglikCommand implements Callable<Integer> {
       description = "The observations, one row per time step.")
   Path data;
 
-  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Model:%n")
-  ModelSource source;
+  @Option(
+      names = "--system",
+      paramLabel = "SYSTEM.json",
+      description = "The state-space system, as JSON (see above).")
+  Path system;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Mixin DataOptions dataOptions;
+
+  @Option(
+      names = "--params",
+      split = ",",
+      paramLabel = "NAME=VALUE",
+      description = "With --model: every parameter's value on its natural scale.")
+  Map<String, Double> params;
 
   @Option(
       names = "--columns",
@@ -144,8 +148,21 @@ public final class LoglikCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (system != null && modelOptions.model != null) {
+      throw CliException.badInput("give either --system SYSTEM.json or --model MODEL, not both");
+    }
+    if (modelOptions.model != null) {
+      return ModelLoglik.run(this);
+    }
+    if (system == null) {
+      throw CliException.badInput(
+          "no model given; use --system SYSTEM.json, or --model MODEL --params NAME=VALUE,...");
+    }
+    if (params != null) {
+      throw CliException.badInput("--params goes with --model, not with --system");
+    }
     ObservationCsv obs = ObservationCsv.read(data, columns);
-    StateSpaceSystem system = SystemJson.read(source.system);
+    StateSpaceSystem system = SystemJson.read(this.system);
     checkWidth(obs, system);
 
     DMatrixRMaj Y = obs.values();
@@ -214,7 +231,7 @@ public final class LoglikCommand implements Callable<Integer> {
       String hint = columns == null ? "; choose them with --columns A,B,..." : "";
       throw CliException.badInput(obs.file() + " gives " + width
           + (width == 1 ? " value column (" : " value columns (") + String.join(", ", quoted)
-          + ") but " + source.system + " has ny = " + system.ny() + " (the rows of H)" + hint);
+          + ") but " + this.system + " has ny = " + system.ny() + " (the rows of H)" + hint);
     }
   }
 
@@ -255,7 +272,7 @@ public final class LoglikCommand implements Callable<Integer> {
     for (String c : obs.columns()) {
       quoted.add("\"" + c + "\"");
     }
-    out.println("Log-likelihood of " + obs.file() + " under " + source.system);
+    out.println("Log-likelihood of " + obs.file() + " under " + this.system);
     out.println();
     out.printf(Locale.ROOT, "  time steps       %d%s%n", obs.steps(),
         obs.timeColumn() == null ? "" : " (time column \"" + obs.timeColumn() + "\")");

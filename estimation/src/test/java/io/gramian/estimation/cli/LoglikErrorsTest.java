@@ -315,8 +315,16 @@ class LoglikErrorsTest {
   }
 
   @Test
-  void systemIsRequired() {
-    assertUsageError(CliRun.run("loglik", data.toString()), "--system=SYSTEM.json");
+  void aModelIsRequired() {
+    assertFails(2, CliRun.run("loglik", data.toString()), "no model given; use --system SYSTEM.json");
+  }
+
+  @Test
+  void systemAndModelExcludeEachOther() {
+    assertFails(
+        2,
+        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--model", "local-level"),
+        "give either --system SYSTEM.json or --model MODEL, not both");
   }
 
   @Test

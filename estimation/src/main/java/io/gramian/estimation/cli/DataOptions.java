@@ -1,0 +1,97 @@
+package io.gramian.estimation.cli;
+
+import io.gramian.datasets.CsvTimeSeriesReader;
+import io.gramian.datasets.TimeSeries;
+import io.gramian.datasets.TimeSeriesFrame;
+import io.gramian.estimation.model.ModelData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Option;
+
+/**
+ * The data options of {@code fit} and {@code loglik --model}: which column, which time column,
+ * a transform, and regressors. Turns a CSV file into the series (with its time index, for
+ * labels and plots) and the model's data.
+ */
+final class DataOptions {
+
+  @Option(
+      names = "--column",
+      paramLabel = "NAME",
+      description = "The value column to model (required when the file has more than one).")
+  String column;
+
+  @Option(
+      names = "--time",
+      paramLabel = "NAME",
+      description =
+          "The date/time column (default: the first column when it holds dates or periods, or is"
+              + " named date, time, year, month, quarter, period or index).")
+  String time;
+
+  @Option(
+      names = "--transform",
+      paramLabel = "T",
+      defaultValue = "none",
+      description = "Transform the series first: none, log or log10 (default: ${DEFAULT-VALUE}).")
+  String transform;
+
+  @Option(
+      names = "--exog",
+      split = ",",
+      paramLabel = "A,B",
+      hideParamSyntax = true,
+      description = "Regressor columns (coefficients estimated as diffuse states or parameters).")
+  List<String> exog = new ArrayList<>();
+
+  /** The loaded series and the model data. */
+  record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
+
+  Loaded load(Path file) {
+    TimeSeriesFrame frame =
+        time == null ? CsvTimeSeriesReader.read(file) : CsvTimeSeriesReader.read(file, time);
+    List<String> values = new ArrayList<>(frame.columnNames());
+    values.removeAll(exog);
+    TimeSeries series;
+    if (column != null) {
+      series = frame.column(column);
+    } else if (values.size() == 1) {
+      series = frame.column(values.get(0));
+    } else {
+      throw new IllegalArgumentException(
+          file.getFileName() + " has " + values.size() + " value columns ("
+              + String.join(", ", values) + "); choose one with --column");
+    }
+    series = transformed(series);
+    if (series.observedCount() == 0) {
+      throw new IllegalArgumentException(
+          "column \"" + series.name() + "\" of " + file.getFileName() + " has no observed value");
+    }
+    DMatrixRMaj x = new DMatrixRMaj(frame.length(), exog.size());
+    for (int j = 0; j < exog.size(); j++) {
+      TimeSeries regressor = frame.column(exog.get(j));
+      for (int t = 0; t < frame.length(); t++) {
+        x.set(t, j, regressor.value(t));
+      }
+    }
+    DMatrixRMaj y = new DMatrixRMaj(series.length(), 1, true, series.values());
+    return new Loaded(series, new ModelData(y, x, exog), frame);
+  }
+
+  private TimeSeries transformed(TimeSeries series) {
+    switch (transform.toLowerCase(Locale.ROOT)) {
+      case "none":
+        return series;
+      case "log":
+        return series.log();
+      case "log10":
+        return series.log10();
+      default:
+        throw new IllegalArgumentException(
+            "unknown transform \"" + transform + "\"; use none, log or log10");
+    }
+  }
+}

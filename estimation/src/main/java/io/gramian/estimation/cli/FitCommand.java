@@ -1,0 +1,217 @@
+package io.gramian.estimation.cli;
+
+import io.gramian.datasets.TimeSeries;
+import io.gramian.estimation.diagnostics.CovarianceType;
+import io.gramian.estimation.diagnostics.ParameterRow;
+import io.gramian.estimation.diagnostics.SummaryHeader;
+import io.gramian.estimation.diagnostics.SummaryTable;
+import io.gramian.estimation.fit.FitOptions;
+import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.optim.ProgressListener;
+import io.gramian.kalman.Forecast;
+import io.gramian.kalman.Forecaster;
+import io.gramian.kalman.StateSpace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gramian fit DATA.csv --model MODEL [model options] [data options] [--json OUT.json]
+ * [--plot OUT.png] [--states OUT.csv] [--forecast H]}: maximum-likelihood estimation with the
+ * exact diffuse log-likelihood and its analytic gradient, a statsmodels-style summary, and the
+ * filtered, smoothed and forecast estimates.
+ */
+@Command(
+    name = "fit",
+    header = "Fit a state-space model to a series by maximum likelihood.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Estimates the model's parameters by maximising the exact diffuse log-likelihood (Durbin"
+          + " and Koopman 2012; statsmodels' use_exact_diffuse=True) with BFGS on its exact"
+          + " gradient, then prints a summary: parameters with standard errors, log-likelihood,"
+          + " AIC, BIC, HQIC and residual diagnostics.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit status: 0 on success, 2 for bad input, 1 when the computation fails."
+    })
+public final class FitCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The series, one row per period.")
+  Path data;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Mixin DataOptions dataOptions;
+
+  @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the result as JSON ('-' for standard output, instead of the summary).")
+  Path json;
+
+  @Option(names = "--plot", paramLabel = "OUT.png", description = "Plot the data with the filtered and smoothed estimates (and the forecast).")
+  Path plot;
+
+  @Option(names = "--diagnostics-plot", paramLabel = "OUT.png", description = "Plot residual diagnostics: residuals, histogram, Q-Q plot, correlogram.")
+  Path diagnosticsPlot;
+
+  @Option(names = "--states", paramLabel = "OUT.csv", description = "Write predictions and filtered and smoothed states, one row per period.")
+  Path states;
+
+  @Option(names = "--forecast", paramLabel = "H", description = "Forecast H periods ahead (summary, JSON and plot).")
+  Integer forecastHorizon;
+
+  @Option(names = "--cov-type", paramLabel = "TYPE", defaultValue = "opg", description = "Standard errors: opg, oim or robust (default: ${DEFAULT-VALUE}).")
+  String covType;
+
+  @Option(names = "--quiet", description = "No progress display on standard error.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    DataOptions.Loaded loaded = dataOptions.load(data);
+    StateSpaceModel model = modelOptions.create(dataOptions.exog);
+    if (forecastHorizon != null && forecastHorizon < 1) {
+      throw new IllegalArgumentException("--forecast takes a positive number of periods");
+    }
+    FitOptions options =
+        FitOptions.defaults()
+            .withCovarianceType(CovarianceType.parse(covType))
+            .withProgress(progress());
+    FitResult fit = MaximumLikelihood.fit(model, loaded.data(), options);
+    clearProgress();
+
+    Forecast forecast = null;
+    List<String> forecastLabels = null;
+    if (forecastHorizon != null) {
+      if (!dataOptions.exog.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--forecast with regressors needs their future values, which a CSV of the sample"
+                + " does not hold");
+      }
+      StateSpace system =
+          new LogLikelihood(model, loaded.data(), Map.of(), options.rule()).system(fit.estimates());
+      forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), forecastHorizon);
+      forecastLabels = loaded.series().index().nextPeriods(forecastHorizon).labels();
+    }
+
+    PrintWriter out = spec.commandLine().getOut();
+    boolean jsonToStdout = json != null && json.toString().equals("-");
+    if (json != null) {
+      String text = FitJson.render(fit, forecast, forecastLabels);
+      if (jsonToStdout) {
+        out.print(text);
+      } else {
+        InputFiles.writeText(json, text);
+      }
+    }
+    if (!jsonToStdout) {
+      out.print(summary(fit, loaded.series(), forecast, forecastLabels));
+    }
+    out.flush();
+    FitOutputs.write(this, model, loaded, fit, forecast);
+    return 0;
+  }
+
+  private String summary(
+      FitResult fit, TimeSeries series, Forecast forecast, List<String> forecastLabels) {
+    SummaryHeader header =
+        new SummaryHeader(
+            "Statespace Model Results",
+            series.name(),
+            modelDescription(),
+            LocalDateTime.now().withNano(0),
+            series.label(0),
+            series.label(series.length() - 1),
+            fit.nobs(),
+            fit.logLikelihood(),
+            fit.criteria(),
+            fit.covarianceType());
+    List<ParameterRow> rows = new ArrayList<>();
+    Double[] se = fit.standardErrors();
+    double[] est = fit.estimates();
+    for (int i = 0; i < est.length; i++) {
+      String name = fit.parameterNames().get(i) + (fit.free()[i] ? "" : " (fixed)");
+      rows.add(se[i] == null ? ParameterRow.withoutStdError(name, est[i]) : ParameterRow.of(name, est[i], se[i]));
+    }
+    List<String> warnings = new ArrayList<>(fit.warnings());
+    if (!fit.converged()) {
+      warnings.add(0, "The optimiser did not converge: " + fit.optimizerMessage());
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(
+        fit.diagnostics() == null
+            ? SummaryTable.render(header, rows, warnings)
+            : SummaryTable.render(header, rows, fit.diagnostics(), warnings));
+    text.append(
+        String.format(
+            "Optimiser: BFGS, %d iterations, %d likelihood/gradient evaluations, %s%n",
+            fit.iterations(), fit.evaluations(), fit.converged() ? "converged" : "NOT converged"));
+    if (forecast != null) {
+      text.append(String.format("%nForecast (95%% interval)%n"));
+      text.append(String.format("%-12s %14s %14s %14s%n", "period", "mean", "lower", "upper"));
+      for (int h = 1; h <= forecast.horizon(); h++) {
+        double mean = forecast.observationMean(h)[0];
+        double sd = forecast.observationStd(h)[0];
+        text.append(
+            String.format(
+                "%-12s %14.6g %14.6g %14.6g%n",
+                forecastLabels.get(h - 1), mean, mean - FitJson.Z95 * sd, mean + FitJson.Z95 * sd));
+      }
+    }
+    return text.toString();
+  }
+
+  private String modelDescription() {
+    StringBuilder s = new StringBuilder(modelOptions.model);
+    if (modelOptions.order != null) {
+      s.append("(").append(modelOptions.order).append(")");
+    }
+    if (modelOptions.seasonalOrder != null) {
+      s.append("x(").append(modelOptions.seasonalOrder).append(")");
+    }
+    if (modelOptions.seasonal != null) {
+      s.append(" s=").append(modelOptions.seasonal);
+    }
+    return s.toString();
+  }
+
+  private boolean showProgress() {
+    return !quiet && System.console() != null;
+  }
+
+  private ProgressListener progress() {
+    if (!showProgress()) {
+      return ProgressListener.silent();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    return (iteration, value, gradientNorm) -> {
+      err.printf("\rfitting: iteration %d, -loglik/n %.6f, gradient %.1e   ", iteration, value, gradientNorm);
+      err.flush();
+    };
+  }
+
+  private void clearProgress() {
+    if (showProgress()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.print("\r" + " ".repeat(70) + "\r");
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.gramian.estimation.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.StateSpaceModel;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code loglik --model MODEL --params ...}: the exact diffuse log-likelihood of a named model
+ * at given natural-scale parameter values and, with {@code --gradient}, its gradient with
+ * respect to them. JSON: {@code {"loglikelihood": x, "nobs": n, "gradient": {"name": g, ...}}}.
+ */
+final class ModelLoglik {
+
+  private static final JsonMapper MAPPER = new JsonMapper();
+
+  private ModelLoglik() {}
+
+  static int run(LoglikCommand c) {
+    DataOptions.Loaded loaded = c.dataOptions.load(c.data);
+    StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
+    List<String> names = model.parameterNames();
+    if (c.params == null || c.params.isEmpty()) {
+      throw CliException.badInput(
+          "--model " + model.name() + " needs --params with every parameter: "
+              + String.join(", ", names));
+    }
+    for (String given : c.params.keySet()) {
+      if (!names.contains(given)) {
+        throw CliException.badInput(
+            "unknown parameter " + given + " for model " + model.name() + "; its parameters are "
+                + String.join(", ", names));
+      }
+    }
+    double[] natural = new double[names.size()];
+    for (int i = 0; i < natural.length; i++) {
+      Double v = c.params.get(names.get(i));
+      if (v == null) {
+        throw CliException.badInput(
+            "--params lacks " + names.get(i) + "; model " + model.name() + " needs "
+                + String.join(", ", names));
+      }
+      natural[i] = v;
+    }
+    LogLikelihood likelihood = new LogLikelihood(model, loaded.data(), Map.of(), c.triaRule.rule);
+    likelihood.layout().unconstrained(natural); // a negative variance or non-stationary AR: exit 2
+    LogLikelihood.NaturalGradient result = likelihood.naturalGradient(natural);
+    double ll = result.logLikelihood();
+    if (!Double.isFinite(ll)) {
+      throw CliException.failed("the log-likelihood is not finite (" + ll + ")", null);
+    }
+    int nobs = likelihood.data().observedCount();
+    PrintWriter out = c.spec.commandLine().getOut();
+    if (c.json == null) {
+      out.printf(Locale.ROOT, "Log-likelihood of %s under %s%n%n", c.data, model.name());
+      out.printf(Locale.ROOT, "  observed values  %d%n", nobs);
+      out.printf(Locale.ROOT, "  log-likelihood   %.10f%n", ll);
+      if (c.gradient) {
+        out.printf(Locale.ROOT, "%nGradient with respect to the parameters (natural scale):%n");
+        for (int i = 0; i < names.size(); i++) {
+          Double g = result.gradient()[i];
+          out.printf(Locale.ROOT, "  %-24s %s%n", names.get(i),
+              g == null ? "undefined (variance at zero)" : String.format(Locale.ROOT, "%.10g", g));
+        }
+      }
+      out.flush();
+      return 0;
+    }
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("loglikelihood", ll);
+    root.put("nobs", nobs);
+    if (c.gradient) {
+      ObjectNode g = root.putObject("gradient");
+      for (int i = 0; i < names.size(); i++) {
+        Double v = result.gradient()[i];
+        if (v == null) {
+          g.putNull(names.get(i));
+        } else {
+          g.put(names.get(i), v);
+        }
+      }
+    }
+    String text;
+    try {
+      text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+    if (c.json.toString().equals("-")) {
+      out.print(text);
+      out.flush();
+    } else {
+      InputFiles.writeText(c.json, text);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,209 @@
+package io.gramian.estimation.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gramian fit} and {@code gramian loglik --model} run in-process on the bundled data:
+ * the summary, the JSON contract of conventions.md against the reference values, forecasts, and
+ * every kind of bad input (one line, exit 2, no trace).
+ */
+class FitCommandTest {
+
+  /** Nile local level, exact diffuse maximum (statsmodels 0.13.5 and R optim agree). */
+  private static final double NILE_MAX_LOGLIK = -633.4645636362;
+
+  /** statsmodels' value at (15099, 1469.1), 13 significant digits. */
+  private static final double NILE_LOGLIK_AT_DK = -633.4645636489;
+
+  private static final JsonMapper JSON = new JsonMapper();
+
+  static final Path NILE = Path.of("..", "datasets", "nile.csv");
+
+  @TempDir Path dir;
+
+  @Test
+  void summaryLooksLikeStatsmodels() {
+    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level");
+    assertEquals(0, r.exitCode, r::toString);
+    assertTrue(r.out.contains("Statespace Model Results"), r.out);
+    assertTrue(r.out.contains("sigma2.irregular"), r.out);
+    assertTrue(r.out.contains("Log Likelihood                -633.465"), r.out);
+    assertTrue(r.out.contains("Ljung-Box"), r.out);
+    assertTrue(r.out.contains("converged"), r.out);
+  }
+
+  @Test
+  void jsonCarriesTheContractFieldsAndReferenceValues() throws Exception {
+    Path out = dir.resolve("fit.json");
+    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--json", out.toString(),
+        "--forecast", "3");
+    assertEquals(0, r.exitCode, r::toString);
+    JsonNode j = JSON.readTree(out.toFile());
+    assertEquals("local-level", j.get("model").asText());
+    assertEquals(100, j.get("nobs").asInt());
+    assertTrue(j.get("loglikelihood").asDouble() >= NILE_MAX_LOGLIK - 1e-6);
+    assertEquals(-2 * j.get("loglikelihood").asDouble() + 6, j.get("aic").asDouble(), 1e-9);
+    assertTrue(j.get("converged").asBoolean());
+    assertTrue(j.get("iterations").asInt() > 0);
+    assertTrue(j.get("gradient_norm").isNumber());
+    JsonNode p = j.get("parameters");
+    assertEquals("sigma2.irregular", p.get(0).get("name").asText());
+    assertEquals(15098.5238088, p.get(0).get("estimate").asDouble(), 1e-4 * 15098.5);
+    assertEquals(1469.17699197, p.get(1).get("estimate").asDouble(), 1e-4 * 1469.2);
+    assertTrue(p.get(0).get("std_error").isNumber());
+    JsonNode f = j.get("forecast");
+    assertEquals(3, f.size());
+    assertEquals("1971", f.get(0).get("time").asText());
+    assertTrue(f.get(0).get("lower").asDouble() < f.get(0).get("mean").asDouble());
+    assertTrue(r.out.contains("Forecast (95% interval)"), r.out);
+  }
+
+  @Test
+  void jsonToStandardOutputReplacesTheSummary() throws Exception {
+    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--json", "-");
+    assertEquals(0, r.exitCode, r::toString);
+    JsonNode j = JSON.readTree(r.out);
+    assertEquals("local-level", j.get("model").asText());
+  }
+
+  @Test
+  void arimaWithSeasonalOrderOnLoggedData() throws Exception {
+    CliRun r = CliRun.run("fit", Path.of("..", "datasets", "air_passengers.csv").toString(),
+        "--transform", "log", "--model", "arima", "--order", "0,1,1", "--seasonal-order", "0,1,1,12",
+        "--json", "-");
+    assertEquals(0, r.exitCode, r::toString);
+    JsonNode p = JSON.readTree(r.out).get("parameters");
+    // R arima and statsmodels (simple differencing) agree on these to 1e-4.
+    assertEquals(-0.4018, p.get(0).get("estimate").asDouble(), 1e-3);
+    assertEquals(-0.5569, p.get(1).get("estimate").asDouble(), 1e-3);
+  }
+
+  @Test
+  void loglikWithModelAndParamsMatchesTheReference() throws Exception {
+    CliRun r = CliRun.run("loglik", NILE.toString(), "--model", "local-level",
+        "--params", "sigma2.irregular=15099,sigma2.level=1469.1", "--gradient", "--json", "-");
+    assertEquals(0, r.exitCode, r::toString);
+    JsonNode j = JSON.readTree(r.out);
+    assertEquals(NILE_LOGLIK_AT_DK, j.get("loglikelihood").asDouble(), 1e-9 * 634);
+    assertEquals(100, j.get("nobs").asInt());
+    assertTrue(j.get("gradient").get("sigma2.level").isNumber());
+  }
+
+  @Test
+  void aVarianceAtZeroHasANullGradient() throws Exception {
+    CliRun r = CliRun.run("loglik", NILE.toString(), "--model", "local-level",
+        "--params", "sigma2.irregular=15099,sigma2.level=0", "--gradient", "--json", "-");
+    assertEquals(0, r.exitCode, r::toString);
+    assertTrue(JSON.readTree(r.out).get("gradient").get("sigma2.level").isNull(), r.out);
+  }
+
+  @Test
+  void aConstantSeriesFitsWithVariancesAtZero() throws Exception {
+    Path csv = dir.resolve("constant.csv");
+    StringBuilder s = new StringBuilder("year,value\n");
+    for (int t = 0; t < 30; t++) {
+      s.append(2000 + t).append(",5\n");
+    }
+    Files.writeString(csv, s);
+    CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level", "--json", "-");
+    assertEquals(0, r.exitCode, r::toString);
+    JsonNode j = JSON.readTree(r.out);
+    for (JsonNode p : j.get("parameters")) {
+      assertTrue(p.get("estimate").asDouble() < 1e-10, r.out);
+    }
+    assertTrue(j.get("warnings").size() > 0, r.out);
+  }
+
+  // Bad input: one line on standard error, exit 2, no trace.
+
+  @Test
+  void missingFile() {
+    assertBadInput(CliRun.run("fit", dir.resolve("nope.csv").toString(), "--model", "local-level"),
+        "nope.csv");
+  }
+
+  @Test
+  void nonNumericValueNamesLineAndColumn() throws Exception {
+    Path csv = dir.resolve("bad.csv");
+    Files.writeString(csv, "year,flow\n2000,1\n2001,1x2\n2002,3\n");
+    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "local-level"),
+        "line 3", "\"flow\"");
+  }
+
+  @Test
+  void raggedRow() throws Exception {
+    Path csv = dir.resolve("ragged.csv");
+    Files.writeString(csv, "year,flow\n2000,1\n2001,2,3\n2002,3\n");
+    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "local-level"), "line 3");
+  }
+
+  @Test
+  void infiniteValue() throws Exception {
+    Path csv = dir.resolve("inf.csv");
+    Files.writeString(csv, "year,flow\n2000,1\n2001,Inf\n2002,3\n");
+    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "local-level"), "line 3");
+  }
+
+  @Test
+  void unknownColumn() {
+    assertBadInput(CliRun.run("fit", NILE.toString(), "--model", "local-level", "--column", "flow"),
+        "flow");
+  }
+
+  @Test
+  void unknownModel() {
+    assertBadInput(CliRun.run("fit", NILE.toString(), "--model", "local-levle"), "local-levle");
+  }
+
+  @Test
+  void unknownOption() {
+    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--frobnicate");
+    assertEquals(2, r.exitCode, r::toString);
+    assertTrue(r.err.contains("--frobnicate"), r::toString);
+  }
+
+  @Test
+  void tooFewObservations() throws Exception {
+    Path csv = dir.resolve("short.csv");
+    Files.writeString(csv, "year,flow\n2000,1\n2001,2\n");
+    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "bsm", "--seasonal", "12"),
+        "too few observations");
+  }
+
+  @Test
+  void allMissingColumn() throws Exception {
+    Path csv = dir.resolve("missing.csv");
+    Files.writeString(csv, "year,flow\n2000,NA\n2001,\n2002,.\n");
+    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "local-level"), "no observed value");
+  }
+
+  @Test
+  void unknownParameterInParams() {
+    assertBadInput(CliRun.run("loglik", NILE.toString(), "--model", "local-level",
+        "--params", "sigma2.irregular=1,sigma2.lvl=2"), "unknown parameter sigma2.lvl");
+  }
+
+  @Test
+  void negativeVarianceInParams() {
+    assertBadInput(CliRun.run("loglik", NILE.toString(), "--model", "local-level",
+        "--params", "sigma2.irregular=-1,sigma2.level=2"), "sigma2.irregular");
+  }
+
+  private static void assertBadInput(CliRun r, String... fragments) {
+    assertEquals(2, r.exitCode, r::toString);
+    assertEquals("", r.out, r::toString);
+    String[] lines = r.err.strip().split("\n");
+    assertTrue(lines[0].startsWith("gramian: "), r::toString);
+    for (String f : fragments) {
+      assertTrue(lines[0].contains(f), () -> f + " in\n" + r);
+    }
+    assertFalse(r.err.contains("Exception") || r.err.contains("\tat "), r::toString);
+  }
+}
