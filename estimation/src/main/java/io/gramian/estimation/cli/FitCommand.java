@@ -111,6 +111,7 @@ public final class FitCommand implements Callable<Integer> {
       forecastLabels = loaded.series().index().nextPeriods(forecastHorizon).labels();
     }
 
+    FitOutputs.write(this, model, loaded, fit, forecast); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
     boolean jsonToStdout = json != null && json.toString().equals("-");
     if (json != null) {
@@ -125,7 +126,6 @@ public final class FitCommand implements Callable<Integer> {
       out.print(summary(fit, loaded.series(), forecast, forecastLabels));
     }
     out.flush();
-    FitOutputs.write(this, model, loaded, fit, forecast);
     return 0;
   }
 

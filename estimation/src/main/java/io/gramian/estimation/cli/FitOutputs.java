@@ -1,11 +1,35 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.plot.ComponentPlot;
+import io.gramian.estimation.plot.ComponentPlotData;
+import io.gramian.estimation.plot.ComponentSpec;
+import io.gramian.estimation.plot.DiagnosticsPlot;
+import io.gramian.estimation.plot.DiagnosticsPlotData;
+import io.gramian.estimation.plot.StateEstimates;
+import io.gramian.estimation.plot.StatesCsv;
 import io.gramian.kalman.Forecast;
+import io.gramian.kalman.RtsSmoother;
+import io.gramian.kalman.SmootherResult;
+import io.gramian.kalman.StateSpace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The files {@code fit} writes beside its summary: the plots and the states CSV. */
+/**
+ * The files {@code fit} writes beside its summary: the components plot, the diagnostics plot
+ * and the states CSV, from the smoothed and forecast estimates at the fitted parameters.
+ */
 final class FitOutputs {
+
+  /** States a plot shows as components, by statsmodels' names; the others are auxiliary. */
+  private static final List<String> PLOTTED = List.of("level", "trend", "seasonal", "cycle");
 
   private FitOutputs() {}
 
@@ -15,9 +39,78 @@ final class FitOutputs {
       DataOptions.Loaded loaded,
       FitResult fit,
       Forecast forecast) {
-    if (command.plot != null || command.diagnosticsPlot != null || command.states != null) {
-      throw new IllegalArgumentException(
-          "--plot, --diagnostics-plot and --states are not available in this build");
+    if (command.plot == null && command.diagnosticsPlot == null && command.states == null) {
+      return;
+    }
+    String file = command.data.getFileName().toString();
+    if (command.diagnosticsPlot != null) {
+      run(command.diagnosticsPlot, () ->
+          DiagnosticsPlot.writePng(
+              DiagnosticsPlotData.fromFit(loaded.series(), file, fit), command.diagnosticsPlot));
+    }
+    if (command.plot == null && command.states == null) {
+      return;
+    }
+    StateSpace system =
+        new LogLikelihood(model, loaded.data(), Map.of(), io.gramian.autodiff.TriaRule.MASKED)
+            .system(fit.estimates());
+    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
+    int nx = fit.filter().nx();
+    List<String> names = model.stateNames(nx);
+    if (command.plot != null) {
+      List<ComponentSpec> components = components(names, system);
+      run(command.plot, () ->
+          ComponentPlot.writePng(
+              ComponentPlotData.fromFitWithComponents(
+                  loaded.series(), file, fit, smoothed, Optional.ofNullable(forecast), components,
+                  system),
+              command.plot));
+    }
+    if (command.states != null) {
+      run(command.states, () ->
+          StatesCsv.write(
+              StateEstimates.of(loaded.series(), system, fit.filter(), smoothed, names),
+              command.states));
+    }
+  }
+
+  /**
+   * The components to plot: level, trend, dummy seasonal and cycle by name, and a trigonometric
+   * seasonal as the sum its observation loads (H's weights on its states). None for a model
+   * without named components (ARIMA): the plot then shows the observation's signal alone.
+   */
+  static List<ComponentSpec> components(List<String> names, StateSpace system) {
+    int nx = names.size();
+    List<ComponentSpec> specs = new ArrayList<>();
+    for (String wanted : PLOTTED) {
+      int i = names.indexOf(wanted);
+      if (i >= 0) {
+        specs.add(ComponentSpec.state(wanted, nx, i));
+      }
+    }
+    double[] trig = new double[nx];
+    boolean any = false;
+    for (int i = 0; i < nx; i++) {
+      if (names.get(i).startsWith("freq_seasonal.")) {
+        trig[i] = system.H(0).get(0, i);
+        any |= trig[i] != 0;
+      }
+    }
+    if (any) {
+      specs.add(new ComponentSpec("seasonal", trig));
+    }
+    return specs;
+  }
+
+  private interface Writer {
+    void write() throws IOException;
+  }
+
+  private static void run(Path path, Writer writer) {
+    try {
+      writer.write();
+    } catch (IOException | UncheckedIOException e) {
+      throw CliException.badInput(path + ": cannot write: " + e.getMessage(), e);
     }
   }
 }

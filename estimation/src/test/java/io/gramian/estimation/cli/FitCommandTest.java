@@ -121,6 +121,31 @@ class FitCommandTest {
     assertTrue(j.get("warnings").size() > 0, r.out);
   }
 
+  @Test
+  void writesThePlotsAndTheStatesCsv() throws Exception {
+    Path png = dir.resolve("nile.png");
+    Path diag = dir.resolve("diag.png");
+    Path states = dir.resolve("states.csv");
+    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--forecast", "5",
+        "--plot", png.toString(), "--diagnostics-plot", diag.toString(), "--states", states.toString());
+    assertEquals(0, r.exitCode, r::toString);
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals(1200, image.getWidth());
+    assertEquals(700, image.getHeight());
+    assertEquals(900, javax.imageio.ImageIO.read(diag.toFile()).getHeight());
+    java.util.List<String> lines = Files.readAllLines(states);
+    assertEquals(101, lines.size());
+    assertTrue(lines.get(0).startsWith("time,observed,predicted,predicted_sd,level.filtered"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("1871,1120,"), lines.get(1));
+  }
+
+  @Test
+  void anUnwritablePlotPathIsBadInput() throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("file.txt"), "x");
+    assertBadInput(CliRun.run("fit", NILE.toString(), "--model", "local-level",
+        "--plot", notADirectory.resolve("x.png").toString()), "x.png");
+  }
+
   // Bad input: one line on standard error, exit 2, no trace.
 
   @Test
