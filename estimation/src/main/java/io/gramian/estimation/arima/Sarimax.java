@@ -5,8 +5,10 @@ import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
+import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.kalman.StateSpace;
+import io.gramian.kalman.StateSpaceSystem;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -306,7 +308,9 @@ public final class Sarimax implements StateSpaceModel {
     if (regressors.isEmpty()) {
       return matrices.system();
     }
-    return new RegressionSystem(matrices.system(), data.exog());
+    StateSpaceSystem base = matrices.system();
+    // The coefficients are the last k states.
+    return new RegressionStateSpace(base, data.exog(), base.nx() - data.exog().numCols);
   }
 
   @Override

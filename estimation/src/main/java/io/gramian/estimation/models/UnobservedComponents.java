@@ -5,6 +5,7 @@ import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
+import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;

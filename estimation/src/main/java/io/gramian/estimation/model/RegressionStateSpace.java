@@ -1,40 +1,41 @@
-package io.gramian.estimation.arima;
+package io.gramian.estimation.model;
 
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A time-invariant system whose observation row also reads regressors from the data:
+ * A univariate system whose observation row carries the regressors of step t in the columns of
+ * the regression states (shared by the structural and the SARIMA models):
  *
  * <pre>
- *   H_t = H + [0, …, 0, x_tᵀ]        x_t: the regressors at step t (k values),
- *                                    in the last k columns of H (nx ≥ k)
+ *   H_t = H + x_tᵀ E,    E = [0 … 0 I_k 0 …] placing x_t at the regression states
  * </pre>
  *
- * The regression coefficients are the last k states, constant (no noise) and known at the start
- * (they are the initial mean), so {@code H_t x_t} adds {@code x_t β}. Everything else is the
- * base system's; the parameters enter only through it, so summing the filter's adjoints over
- * time gives their gradient. H_t is precomputed for every step.
+ * Everything else is the time-invariant base system. The loadings are data, not parameters, so
+ * the parameters still enter only the base matrices (as {@code StateSpaceModel.system}
+ * requires). The rows H_t are built once, when the view is made.
  */
-final class RegressionSystem implements StateSpace {
+public final class RegressionStateSpace implements StateSpace {
 
   private final StateSpaceSystem base;
   private final DMatrixRMaj[] H;
 
   /**
-   * @param exog T × k regressors; not modified
+   * @param exog T × k regressors. Not modified.
+   * @param offset index of the first regression state
    */
-  RegressionSystem(StateSpaceSystem base, DMatrixRMaj exog) {
+  public RegressionStateSpace(StateSpaceSystem base, DMatrixRMaj exog, int offset) {
     this.base = base;
-    int nx = base.nx();
+    int steps = exog.numRows;
     int k = exog.numCols;
-    H = new DMatrixRMaj[exog.numRows];
-    for (int t = 0; t < H.length; t++) {
-      H[t] = base.H(t).copy();
+    H = new DMatrixRMaj[steps];
+    for (int t = 0; t < steps; t++) {
+      DMatrixRMaj row = base.H(0).copy();
       for (int j = 0; j < k; j++) {
-        H[t].set(0, nx - k + j, exog.get(t, j));
+        row.set(0, offset + j, row.get(0, offset + j) + exog.get(t, j));
       }
+      H[t] = row;
     }
   }
 
@@ -73,15 +74,12 @@ final class RegressionSystem implements StateSpace {
     return base.c(t);
   }
 
-  /**
-   * @throws IllegalArgumentException beyond the data: the regressors' future values are needed
-   */
   @Override
   public DMatrixRMaj H(int t) {
     if (t < 0 || t >= H.length) {
       throw new IllegalArgumentException(
-          "the observation matrix at step " + (t + 1) + " needs the regressors' values there, "
-              + "and they are given for steps 1 to " + H.length);
+          "the observation matrix at step " + (t + 1) + " needs the regressors' values there,"
+              + " and they are given for steps 1 to " + H.length);
     }
     return H[t];
   }
