@@ -38,10 +38,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * size about {@code 2^K · 10⁻³²} at the stopping point, far below rounding.
  *
  * <p>Contrast the linear iteration {@code P ← F P Fᵀ + Q}: differentiating only its last step is
- * biased (45 % off at ρ = 0.79, math.md §5 and §7), because it converges linearly and the steps
- * left out still carry a derivative of order one. Here nothing is left out, and the iteration
+ * biased (45 % off at ρ = 0.79), because it converges linearly and the steps left out still
+ * carry a derivative of order one. Here nothing is left out, and the iteration
  * converges quadratically, so recording every step costs only about {@code log₂} of the number
- * of terms. The result agrees with the implicit derivative of math.md §5
+ * of terms. The result agrees with the implicit derivative of P = F P Fᵀ + Q
  * ({@code X = Fᵀ X F + P̄_sym}, {@code Q̄ = X}, {@code F̄ = 2 X F P}) to rounding (about 1e-15 in
  * the tests).
  *

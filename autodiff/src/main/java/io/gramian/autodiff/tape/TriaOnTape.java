@@ -13,7 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  *   M = L Qᵀ,   Y = Lᵀ L̄,   Z = strictly_upper(Yᵀ − Y),   M̄ += (L̄ + Tᵀ Z) Qᵀ
  * </pre>
  *
- * with T the rule's map (math.md §2). The factor Q (m × n) is kept with the node for the
+ * with T the rule's map (docs/tria.md). The factor Q (m × n) is kept with the node for the
  * reverse pass; a constant M skips forming it.
  */
 final class TriaOnTape {

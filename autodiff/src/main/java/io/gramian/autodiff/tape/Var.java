@@ -219,7 +219,7 @@ public final class Var {
    * {@code L Lᵀ = x xᵀ} and {@code diag(L) ≥ 0}, differentiated by {@code rule}
    * ({@link io.gramian.autodiff.TriaAdjoint}). Any rank is a normal input; for a rank-deficient
    * x, every rule is exact for losses that depend on x only through {@code x xᵀ}, and
-   * {@link TriaRule#MASKED} also where the blocks of L are read (math.md §2).
+   * {@link TriaRule#MASKED} also where the blocks of L are read (docs/tria.md).
    */
   public Var tria(TriaRule rule) {
     return TriaOnTape.tria(this, rule);

@@ -9,7 +9,7 @@
  *   ∂ℓ/∂θ_j = Σ_X ⟨X̄, ∂X/∂θ_j⟩        (X over the system matrices, ⟨A, B⟩ = Σ A_ik B_ik)
  * </pre>
  *
- * <p>The Kalman filter's reverse sweep (math.md §4) gives the adjoints {@code X̄ = ∂ℓ/∂X} of
+ * <p>The Kalman filter's reverse sweep (docs/filter.md) gives the adjoints {@code X̄ = ∂ℓ/∂X} of
  * the system matrices. A model builds those matrices from its parameters on a {@link
  * io.gramian.autodiff.tape.Tape}; seeding each matrix with its adjoint and sweeping the tape
  * backwards once pulls them back to the parameters. The tape is built once per likelihood

@@ -40,7 +40,7 @@ class ModelExamplesTest {
   };
 
   /**
-   * AR(2) on unconstrained θ (math.md §6): partial autocorrelations r_i = tanh(θ_i), then
+   * AR(2) on unconstrained θ (docs/models.md): partial autocorrelations r_i = tanh(θ_i), then
    * Durbin–Levinson, φ2 = r2 and φ1 = r1 (1 − r2); σ = exp(θ3). Stationary for every θ.
    */
   static final Model AR2_UNCONSTRAINED = (tape, theta) -> {

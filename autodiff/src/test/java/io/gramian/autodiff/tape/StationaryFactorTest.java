@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link StationaryFactor}: the value solves {@code P = F P Fᵀ + Q}, and the derivative through
- * the recorded doubling steps equals the implicit derivative of math.md §5 and central
+ * the recorded doubling steps equals the implicit derivative of P = F P Fᵀ + Q and central
  * differences. The reference P and X come from the Kronecker form
  * {@code (I − F ⊗ F) vec P = vec Q}, independent of the doubling.
  */
@@ -78,7 +78,7 @@ class StationaryFactorTest {
   }
 
   /**
-   * Loss {@code ℓ = ⟨W, P⟩}, {@code P = S Sᵀ}. Implicit differentiation (math.md §5): with
+   * Loss {@code ℓ = ⟨W, P⟩}, {@code P = S Sᵀ}. Implicit differentiation of P = F P Fᵀ + Q: with
    * {@code X = Fᵀ X F + P̄_sym}, {@code P̄_sym = (W + Wᵀ) / 2}, {@code Q̄ = X} and
    * {@code F̄ = 2 X F P}, so {@code cholQ̄ = 2 Q̄ cholQ = 2 X cholQ}.
    */
@@ -99,7 +99,7 @@ class StationaryFactorTest {
   }
 
   /**
-   * Loss {@code ℓ = ⟨W, P⟩}, {@code P = S Sᵀ}. Implicit differentiation (math.md §5): with
+   * Loss {@code ℓ = ⟨W, P⟩}, {@code P = S Sᵀ}. Implicit differentiation of P = F P Fᵀ + Q: with
    * {@code X = Fᵀ X F + P̄_sym}, {@code P̄_sym = (W + Wᵀ) / 2}, {@code Q̄ = X} and
    * {@code F̄ = 2 X F P}, so {@code cholQ̄ = 2 Q̄ cholQ = 2 X cholQ}.
    *

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@code tria} on the tape at rank-deficient inputs, where {@code L} itself is not a smooth
  * function of {@code M} but {@code L Lᵀ = M Mᵀ} is: the tape must give the exact gradient of any
- * loss of {@code M Mᵀ} (math.md §2.2).
+ * loss of {@code M Mᵀ} (docs/tria.md).
  */
 class TriaOnTapeTest {
 

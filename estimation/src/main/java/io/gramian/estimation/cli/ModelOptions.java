@@ -48,7 +48,11 @@ final class ModelOptions {
       description = "Seasonal ARIMA order.")
   String seasonalOrder;
 
-  @Option(names = "--mean", description = "ARIMA: estimate a mean (y - mean follows the ARMA).")
+  @Option(
+      names = "--mean",
+      description =
+          "ARIMA: estimate the mean of the differenced series (y - mean follows the ARMA when"
+              + " d = D = 0; a drift otherwise).")
   boolean mean;
 
   /** The model, with the regressors named. */

@@ -128,12 +128,20 @@ public final class DiagnosticsPlot {
 
   /** The Ljung–Box, heteroskedasticity and Jarque–Bera tests in one line. */
   static String testSummary(DiagnosticsPlotData data) {
+    return testSummary(data, 0);
+  }
+
+  /**
+   * The tests' line, leaving out the first {@code burnIn} periods (the diffuse steps) as the
+   * fit's summary does, so that the two agree.
+   */
+  static String testSummary(DiagnosticsPlotData data, int burnIn) {
     double[] r = data.residuals();
     double[] x = data.observedResiduals();
     List<String> parts = new ArrayList<>();
     int lags = Math.min(data.lags(), x.length - 1);
     try {
-      LjungBox.Result lb = LjungBox.test(r, lags);
+      LjungBox.Result lb = LjungBox.afterBurnIn(r, burnIn, lags);
       parts.add(
           String.format(Locale.ROOT, "Ljung–Box Q(%d) = %.2f (p %s)", lags, lb.statistic(),
               p(lb.pValue())));
@@ -141,7 +149,7 @@ public final class DiagnosticsPlot {
       // constant residuals: no test
     }
     try {
-      Heteroskedasticity.Result h = Heteroskedasticity.test(r);
+      Heteroskedasticity.Result h = Heteroskedasticity.afterBurnIn(r, burnIn);
       parts.add(
           String.format(Locale.ROOT, "heteroskedasticity H(%d) = %.2f (p %s)", h.subsetLength(),
               h.statistic(),
@@ -150,7 +158,7 @@ public final class DiagnosticsPlot {
       // too few residuals in a third of the sample
     }
     try {
-      JarqueBera.Result jb = JarqueBera.test(r);
+      JarqueBera.Result jb = JarqueBera.afterBurnIn(r, burnIn);
       parts.add(
           String.format(Locale.ROOT, "Jarque–Bera = %.2f (p %s)", jb.statistic(),
               p(jb.pValue())));

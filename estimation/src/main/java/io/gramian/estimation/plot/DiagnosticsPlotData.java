@@ -74,10 +74,18 @@ public record DiagnosticsPlotData(
           "the series \"" + series.name() + "\" has " + series.length()
               + " observations but the fit has " + r.length + " residuals");
     }
+    DiagnosticsPlotData untitled =
+        new DiagnosticsPlotData(
+            ComponentPlotData.fitTitle(dataFileName, fit) + ", residual diagnostics",
+            null,
+            PlotTimes.of(series.index()),
+            r,
+            DEFAULT_LAGS);
+    // The tests' line leaves out the diffuse steps, as the fit's summary does.
     return new DiagnosticsPlotData(
-        ComponentPlotData.fitTitle(dataFileName, fit) + ", residual diagnostics",
-        null,
-        PlotTimes.of(series.index()),
+        untitled.title(),
+        DiagnosticsPlot.testSummary(untitled, fit.diffuseSteps()),
+        untitled.times(),
         r,
         DEFAULT_LAGS);
   }

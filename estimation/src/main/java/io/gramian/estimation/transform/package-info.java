@@ -1,6 +1,6 @@
 /**
  * Maps between the unconstrained vector θ that the optimiser moves and the natural-scale
- * parameters that models use (math.md §6), each with its pull-back θ̄ = Jᵀ naturalBar for the
+ * parameters that models use (docs/models.md), each with its pull-back θ̄ = Jᵀ naturalBar for the
  * chain rule from ∂ℓ/∂(natural) to ∂ℓ/∂θ.
  *
  * <ul>

@@ -1,0 +1,86 @@
+package io.gramian.notebooks;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./gramian} launcher, as a user runs it, in its own process: the README's first
+ * command, and bad input giving one line on standard error with exit status 2 and no trace.
+ * (The reactor has packaged the command-line jar before this module's tests run, so the
+ * launcher finds it up to date and does not rebuild.)
+ */
+class LauncherTest {
+
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  private Run gramian(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("gramian").toString());
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p =
+        new ProcessBuilder(command)
+            .directory(ROOT.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "gramian timed out");
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theReadmesFirstCommandPrintsASummaryAndDrawsAPicture() throws Exception {
+    Path png = dir.resolve("nile.png");
+    Run r = gramian("fit", "datasets/nile.csv", "--model", "local-level", "--plot", png.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("Statespace Model Results"), r.out());
+    assertTrue(r.out().contains("sigma2.level"), r.out());
+    assertTrue(Files.size(png) > 10_000, "the plot is suspiciously small");
+  }
+
+  @Test
+  void helpListsTheCommands() throws Exception {
+    Run r = gramian("--help");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("fit") && r.out().contains("loglik"), r.out());
+  }
+
+  @Test
+  void badInputIsOneLineWithExitStatusTwo() throws Exception {
+    Path csv = dir.resolve("bad.csv");
+    Files.writeString(csv, "year,flow\n2000,1\n2001,oops\n2002,3\n");
+    Run r = gramian("fit", csv.toString(), "--model", "local-level");
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().strip().split("\n").length, r.err());
+    assertTrue(r.err().startsWith("gramian: ") && r.err().contains("line 3"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void aMissingFileIsBadInput() throws Exception {
+    Run r = gramian("fit", "no-such-file.csv", "--model", "local-level");
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("no-such-file.csv"), r.err());
+  }
+}
