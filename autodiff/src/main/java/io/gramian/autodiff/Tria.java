@@ -32,9 +32,10 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 public final class Tria {
 
   /**
-   * Largest accepted reconstruction error {@code ‖M Q − L‖_max / ‖M‖_max}, checked only when
-   * the QR reports a zero Householder column. A backward-stable QR reconstructs to a few
-   * {@code max(n, m) · ε}; this allows the same margin as {@link RankThreshold}.
+   * Largest accepted difference of squared row norms between L and M, relative to the largest
+   * squared row norm of M, checked only when the QR reports a zero Householder column. A
+   * backward-stable QR keeps them to a few {@code max(n, m) · ε}; this allows the same margin
+   * as {@link RankThreshold}.
    */
   static final double RECONSTRUCTION_SAFETY = RankThreshold.SAFETY_FACTOR;
 
@@ -42,7 +43,6 @@ public final class Tria {
   private final DMatrixRMaj Mt;
   private final DMatrixRMaj Qc;
   private final DMatrixRMaj Rc;
-  private final DMatrixRMaj check;
   private int lastRows;
   private int lastCols;
   private boolean lastQFormed;
@@ -57,7 +57,6 @@ public final class Tria {
     Mt = new DMatrixRMaj(maxCols, maxRows);
     Qc = new DMatrixRMaj(maxCols, k);
     Rc = new DMatrixRMaj(k, maxRows);
-    check = new DMatrixRMaj(maxRows, maxRows);
     // Size the QR's internal storage for the largest input now: EJML's decompositions grow
     // their buffers on demand, and alternating shapes would otherwise reallocate every call.
     qr.decompose(Mt);
@@ -144,7 +143,7 @@ public final class Tria {
     CommonOps_DDRM.transpose(M, Mt);
     boolean clean = qr.decompose(Mt);
     qr.getR(Rc, true); // k × n
-    boolean formQ = Q != null || !clean;
+    boolean formQ = Q != null;
     if (formQ) {
       qr.getQ(Qc, true); // m × k
     }
@@ -164,29 +163,42 @@ public final class Tria {
       CommonOps_DDRM.insert(Qc, Q, 0, 0);
     }
     if (!clean) {
-      verifyReconstruction(M, L, Qc);
+      verifyRowNorms(M, L);
     }
   }
 
   /**
-   * Checks {@code ‖M Q − L‖} after a QR that met an exactly zero Householder column.
-   *
-   * @param Qk m × k, the compact orthogonal factor (signs already normalised)
+   * Checks, after a QR that met an exactly zero Householder column, that L keeps the row norms
+   * of M: L = M Q with Q's columns orthonormal preserves every row's norm exactly when M's rows
+   * lie in the span of Q, which a QR that failed would not honour. O(n m), and needs no Q, so an
+   * L-only decomposition stays L-only (forming Q and M Q here cost 13% of a SARIMA fit with
+   * diffuse differencing states, whose blocks meet zero columns at every step).
    */
-  private void verifyReconstruction(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Qk) {
-    CommonOps_DDRM.mult(M, Qk, check); // n × k
-    double scale = CommonOps_DDRM.elementMaxAbs(M);
+  private static void verifyRowNorms(DMatrixRMaj M, DMatrixRMaj L) {
+    final int n = M.numRows;
+    final int m = M.numCols;
+    double scale = 0;
     double err = 0;
-    for (int i = 0; i < check.numRows; i++) {
-      for (int j = 0; j < check.numCols; j++) {
-        err = Math.max(err, Math.abs(check.unsafe_get(i, j) - L.unsafe_get(i, j)));
+    for (int i = 0; i < n; i++) {
+      double mm = 0;
+      for (int j = 0; j < m; j++) {
+        double v = M.unsafe_get(i, j);
+        mm += v * v;
       }
+      double ll = 0;
+      for (int j = 0; j <= i; j++) {
+        double v = L.unsafe_get(i, j);
+        ll += v * v;
+      }
+      scale = Math.max(scale, mm);
+      err = Math.max(err, Math.abs(mm - ll));
     }
-    int size = Math.max(M.numRows, M.numCols);
+    int size = Math.max(n, m);
     if (err > RECONSTRUCTION_SAFETY * size * Math.ulp(1.0) * scale) {
       throw new ArithmeticException(
-          "tria: the QR of Mᵀ (" + M.numCols + " × " + M.numRows + ") failed to reconstruct M"
-              + " (‖M Q − L‖ = " + err + ", ‖M‖ = " + scale + ")");
+          "tria: the QR of Mᵀ (" + m + " × " + n + ") failed: the rows of L do not keep the"
+              + " norms of the rows of M (largest difference " + err + " of squared norms up to "
+              + scale + ")");
     }
   }
 
