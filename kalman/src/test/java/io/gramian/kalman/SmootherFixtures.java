@@ -30,22 +30,12 @@ final class SmootherFixtures {
   // ---------------------------------------------------------------- systems and data
 
   static DMatrixRMaj gaussian(Random rng, int rows, int cols, double scale) {
-    DMatrixRMaj A = new DMatrixRMaj(rows, cols);
-    for (int i = 0; i < A.getNumElements(); i++) {
-      A.data[i] = scale * rng.nextGaussian();
-    }
-    return A;
+    return RandomSystems.gaussian(rng, rows, cols, scale);
   }
 
   /** An n × cols factor of exact rank {@code rank} (zero when rank = 0). */
   static DMatrixRMaj factor(Random rng, int n, int cols, int rank, double scale) {
-    if (rank == 0) {
-      return new DMatrixRMaj(n, cols);
-    }
-    DMatrixRMaj A =
-        CommonOps_DDRM.mult(gaussian(rng, n, rank, scale), gaussian(rng, rank, cols, 1.0), null);
-    CommonOps_DDRM.scale(1.0 / Math.sqrt(rank), A);
-    return A;
+    return RandomSystems.factor(rng, n, cols, rank, scale);
   }
 
   /** A random orthogonal n × n matrix (the Q of a Gaussian matrix's QR). */
