@@ -7,6 +7,7 @@ Run with Debian's python3-statsmodels (0.13.5+dfsg) from this directory:
 It reads the Nile series (nile.csv of the project's shared reference data, path below) and
 writes nile_missing_standardized_residuals.csv beside this script.
 """
+import os
 import sys
 
 import numpy as np
@@ -15,7 +16,8 @@ import statsmodels
 import statsmodels.api as sm
 from statsmodels.stats.diagnostic import acorr_ljungbox
 
-NILE = "/work/shared/reference/data/nile.csv"
+# The repository's copy of the Nile series (datasets/nile.csv), found from this file's place.
+NILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), *([".."] * 8), "datasets", "nile.csv")
 DK_PARAMS = [15099.0, 1469.1]   # sigma2.irregular, sigma2.level (Durbin & Koopman 2012)
 MISSING = [5, 6, 20, 50, 80, 95]  # zero-based positions set missing in the second case
 
