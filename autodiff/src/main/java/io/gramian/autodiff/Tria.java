@@ -174,7 +174,7 @@ public final class Tria {
    * L-only decomposition stays L-only (forming Q and M Q here cost 13% of a SARIMA fit with
    * diffuse differencing states, whose blocks meet zero columns at every step).
    */
-  private static void verifyRowNorms(DMatrixRMaj M, DMatrixRMaj L) {
+  static void verifyRowNorms(DMatrixRMaj M, DMatrixRMaj L) {
     final int n = M.numRows;
     final int m = M.numCols;
     double scale = 0;

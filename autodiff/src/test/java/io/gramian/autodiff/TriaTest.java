@@ -67,6 +67,16 @@ class TriaTest {
     assertEquals(0.0, normOfDifference(L, expected), 1e-15);
   }
 
+  /** The check run after a QR that met a zero column accepts a sound L and rejects a bad one. */
+  @Test
+  void rowNormCheckRejectsAFactorThatLostARow() {
+    DMatrixRMaj M = of(new double[][] {{1, 0}, {1, 0}, {1, 0}});
+    Tria.verifyRowNorms(M, Tria.tria(M));
+    DMatrixRMaj bad = of(new double[][] {{1, 0, 0}, {1, 0, 0}, {0.5, 0, 0}});
+    ArithmeticException e = assertThrows(ArithmeticException.class, () -> Tria.verifyRowNorms(M, bad));
+    assertTrue(e.getMessage().contains("do not keep the norms"), e.getMessage());
+  }
+
   @Test
   void zeroMatrixGivesZeroFactor() {
     DMatrixRMaj L = Tria.tria(new DMatrixRMaj(3, 4));
