@@ -191,15 +191,9 @@ public record ComponentPlotData(
       Optional<Forecast> forecast,
       List<String> stateNames,
       StateSpace system) {
-    return build(
-        fitTitle(dataFileName, fit),
-        describe(series, forecast),
-        series,
-        StateMoments.ObservationEquation.of(system),
-        fit.filter(),
-        smoother,
-        forecast,
-        ComponentSpec.fromStateNames(stateNames));
+    return fromFitWithComponents(
+        series, dataFileName, fit, smoother, forecast, ComponentSpec.fromStateNames(stateNames),
+        system);
   }
 
   /**

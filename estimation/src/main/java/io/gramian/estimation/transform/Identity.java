@@ -29,13 +29,7 @@ public final class Identity implements ParameterTransform {
   /** @throws IllegalArgumentException naming the parameter when a value is NaN or infinite */
   @Override
   public double[] toUnconstrained(double[] natural) {
-    Lengths.require(natural, size(), "natural");
-    for (int i = 0; i < natural.length; i++) {
-      if (!Double.isFinite(natural[i])) {
-        throw new IllegalArgumentException(
-            names.get(i) + " = " + natural[i] + " is not a finite number");
-      }
-    }
+    Lengths.requireFinite(natural, names);
     return natural.clone();
   }
 

@@ -44,13 +44,9 @@ public final class Square implements ParameterTransform {
    */
   @Override
   public double[] toUnconstrained(double[] natural) {
-    Lengths.require(natural, size(), "natural");
+    Lengths.requireFinite(natural, names);
     double[] theta = new double[natural.length];
     for (int i = 0; i < natural.length; i++) {
-      if (!Double.isFinite(natural[i])) {
-        throw new IllegalArgumentException(
-            names.get(i) + " = " + natural[i] + " is not a finite number");
-      }
       if (natural[i] < 0) {
         throw new IllegalArgumentException(
             names.get(i) + " = " + natural[i] + " is negative; a variance must be ≥ 0");

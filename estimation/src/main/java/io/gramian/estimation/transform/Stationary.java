@@ -99,13 +99,9 @@ public final class Stationary implements ParameterTransform {
    */
   @Override
   public double[] toUnconstrained(double[] natural) {
-    Lengths.require(natural, size(), "natural");
+    Lengths.requireFinite(natural, names);
     double[] phi = new double[natural.length];
     for (int i = 0; i < natural.length; i++) {
-      if (!Double.isFinite(natural[i])) {
-        throw new IllegalArgumentException(
-            names.get(i) + " = " + natural[i] + " is not a finite number");
-      }
       phi[i] = polynomial.sign * natural[i];
     }
     double[] r = DurbinLevinson.partialAutocorrelations(phi);
