@@ -52,8 +52,7 @@ class JavaGuideTest {
     assertEquals(1272.93, fit.criteria().aic(), 0.01);
     assertNotNull(fit.diagnostics().ljungBox());
 
-    LogLikelihood ll = new LogLikelihood(model, data, Map.of(), TriaRule.MASKED);
-    StateSpace system = ll.system(fit.estimates());
+    StateSpace system = fit.system();
     SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
     Forecast forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), 10);
     assertEquals(smoothed.steps(), 100);

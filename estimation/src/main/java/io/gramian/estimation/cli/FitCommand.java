@@ -8,7 +8,6 @@ import io.gramian.estimation.diagnostics.SummaryTable;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
-import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.kalman.Forecast;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,8 +103,7 @@ public final class FitCommand implements Callable<Integer> {
             "--forecast with regressors needs their future values, which a CSV of the sample"
                 + " does not hold");
       }
-      StateSpace system =
-          new LogLikelihood(model, loaded.data(), Map.of(), options.rule()).system(fit.estimates());
+      StateSpace system = fit.system();
       forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), forecastHorizon);
       forecastLabels = loaded.series().index().nextPeriods(forecastHorizon).labels();
     }

@@ -1,7 +1,6 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.estimation.fit.FitResult;
-import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.plot.ComponentPlot;
 import io.gramian.estimation.plot.ComponentPlotData;
@@ -19,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,9 +49,7 @@ final class FitOutputs {
     if (command.plot == null && command.states == null) {
       return;
     }
-    StateSpace system =
-        new LogLikelihood(model, loaded.data(), Map.of(), io.gramian.autodiff.TriaRule.MASKED)
-            .system(fit.estimates());
+    StateSpace system = fit.system();
     SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
     int nx = fit.filter().nx();
     List<String> names = model.stateNames(nx);

@@ -4,13 +4,15 @@ import io.gramian.estimation.diagnostics.CovarianceType;
 import io.gramian.estimation.diagnostics.InformationCriteria;
 import io.gramian.estimation.diagnostics.ResidualDiagnostics;
 import io.gramian.kalman.FilterResult;
+import io.gramian.kalman.StateSpace;
 import java.util.List;
 
 /**
  * A maximum-likelihood fit, an immutable value: estimates on the natural scale, their standard
  * errors ({@code null} where undefined: a fixed parameter, or a variance on its zero boundary),
  * the log-likelihood and information criteria, how the optimiser ended, residual diagnostics
- * and the filter's output at the estimates.
+ * the filter's output at the estimates, and the system at the estimates (for smoothing and
+ * forecasting).
  */
 public record FitResult(
     String model,
@@ -33,6 +35,7 @@ public record FitResult(
     ResidualDiagnostics diagnostics,
     double[] standardizedResiduals,
     FilterResult filter,
+    StateSpace system,
     List<String> warnings) {
 
   public FitResult {

@@ -10,6 +10,7 @@ import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.Bfgs;
 import io.gramian.estimation.optim.OptimizationResult;
 import io.gramian.kalman.FilterResult;
+import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,7 +95,8 @@ public final class MaximumLikelihood {
 
     FilterResult filter = likelihood.filter(natural);
     int nobs = prepared.length();
-    int diffuseStates = likelihood.system(natural).d();
+    StateSpace system = likelihood.system(natural);
+    int diffuseStates = system.d();
     int diffuseSteps = filter.diffuseSteps();
     double[] residuals = standardizedResiduals(filter);
     ResidualDiagnostics diagnostics = null;
@@ -127,6 +129,7 @@ public final class MaximumLikelihood {
         diagnostics,
         residuals,
         filter,
+        system,
         warnings);
   }
 

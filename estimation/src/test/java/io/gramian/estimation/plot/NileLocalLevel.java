@@ -94,6 +94,7 @@ final class NileLocalLevel {
         null,
         residuals(),
         filter,
+        system,
         List.of());
   }
 
