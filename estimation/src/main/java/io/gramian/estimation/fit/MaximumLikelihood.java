@@ -19,6 +19,13 @@ import java.util.List;
  * {@code −ℓ(θ)/n} with the exact analytic gradient (filter reverse sweep + model tape), then
  * standard errors, information criteria and residual diagnostics at the estimate.
  *
+ * <p>The optimiser works in scale-free coordinates ({@link ScaledProblem}): variances in units of
+ * the data's robust scale, real coefficients in units set by their curvature at the start, and
+ * −ℓ/n shifted to the log-likelihood of the data in those units. Its estimates and its
+ * convergence verdict therefore do not depend on the units of the data or of the regressors. ℓ,
+ * the standard errors and the information criteria are computed on the data as given, at the
+ * estimates mapped back to the natural scale.
+ *
  * <p>Dividing by the number of observations n (as statsmodels does) makes the gradient
  * tolerance independent of the series' length. Variances that go to their zero boundary are a
  * normal outcome: σ² = θ² reaches zero at θ = 0, where the estimate is reported with a missing
@@ -44,32 +51,28 @@ public final class MaximumLikelihood {
           "too few observations: " + observed + " observed values for " + k
               + " free parameters of model " + model.name());
     }
-    double[] startNatural = options.start() != null ? options.start() : start(model, prepared, options);
+    double[] startNatural =
+        options.start() != null ? checkedStart(model, options.start()) : start(model, prepared, options);
     double[] theta0 = layout.unconstrained(startNatural);
     double n = observed;
     OptimizationResult opt;
     List<String> warnings = new ArrayList<>();
+    double[] theta;
+    double[] units;
     if (k == 0) {
       opt = new OptimizationResult(theta0, -likelihood.value(theta0) / n, new double[0], 0, 1, 0, true,
           "no free parameters");
+      theta = theta0;
+      units = new double[0];
     } else {
-      opt =
-          new Bfgs(options.optimizer())
-              .minimize(
-                  (theta, gradient) -> {
-                    double ll = likelihood.valueAndGradient(theta, gradient);
-                    for (int i = 0; i < gradient.length; i++) {
-                      gradient[i] = -gradient[i] / n;
-                    }
-                    return -ll / n;
-                  },
-                  theta0,
-                  options.progress());
+      ScaledProblem problem = ScaledProblem.at(likelihood, theta0);
+      opt = new Bfgs(options.optimizer()).minimize(problem, problem.scaled(theta0), options.progress());
+      theta = problem.theta(opt.x());
+      units = problem.units();
     }
     if (!opt.converged()) {
       warnings.add("the optimiser did not converge: " + opt.message());
     }
-    double[] theta = opt.x();
     double[] natural = layout.natural(theta);
     double ll = likelihood.value(theta);
 
@@ -77,7 +80,7 @@ public final class MaximumLikelihood {
     boolean[] free = new boolean[natural.length];
     if (k > 0) {
       ParameterCovariance.Result cov =
-          ParameterCovariance.compute(likelihood, theta, options.covarianceType());
+          ParameterCovariance.compute(likelihood, theta, units, options.covarianceType());
       if (cov.problem() != null) {
         warnings.add(cov.problem());
       }
@@ -131,6 +134,31 @@ public final class MaximumLikelihood {
         filter,
         system,
         warnings);
+  }
+
+  /**
+   * The start values a caller gave ({@link FitOptions#withStart}), checked against the model.
+   *
+   * @throws IllegalArgumentException naming the argument, the count expected and the parameter
+   *     when there are too few or too many values or one is not finite
+   */
+  private static double[] checkedStart(StateSpaceModel model, double[] start) {
+    List<String> names = model.parameterNames();
+    if (start.length != names.size()) {
+      throw new IllegalArgumentException(
+          "FitOptions.withStart: " + start.length + " value" + (start.length == 1 ? "" : "s")
+              + " given, but model " + model.name() + " has " + names.size() + " parameter"
+              + (names.size() == 1 ? "" : "s") + " (" + String.join(", ", names)
+              + "); give one start value for each, fixed ones included");
+    }
+    for (int i = 0; i < start.length; i++) {
+      if (!Double.isFinite(start[i])) {
+        throw new IllegalArgumentException(
+            "FitOptions.withStart: the start value of " + names.get(i) + " is " + start[i]
+                + "; start values must be finite");
+      }
+    }
+    return start;
   }
 
   /** The model's start values with the fixed parameters' values put in. */

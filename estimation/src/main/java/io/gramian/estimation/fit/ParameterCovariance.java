@@ -18,15 +18,22 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 final class ParameterCovariance {
 
   /**
-   * Step of the central differences of the analytic gradient, relative to max(1, |θ_j|):
+   * Step of the central differences of the analytic gradient, relative to max(u_j, |θ_j|) with
+   * u_j the parameter's typical magnitude in the data's units:
    * truncation O(h²) ≈ 1e-10 against rounding O(ε/h) ≈ 1e-11 in ∂ℓ/∂θ.
    */
   static final double HESSIAN_STEP = 1e-5;
 
   private ParameterCovariance() {}
 
-  /** Standard errors on the natural scale, {@code null} where undefined. */
-  static Result compute(LogLikelihood likelihood, double[] theta, CovarianceType type) {
+  /**
+   * Standard errors on the natural scale, {@code null} where undefined.
+   *
+   * @param units a typical magnitude of each θ_j (the fit's {@link ScaledProblem} units), which
+   *     sets the Hessian's difference steps
+   */
+  static Result compute(
+      LogLikelihood likelihood, double[] theta, double[] units, CovarianceType type) {
     int k = theta.length;
     ParameterLayout layout = likelihood.layout();
     // A variance at exactly zero (θ_j = 0) is on the boundary: its score vanishes identically,
@@ -39,7 +46,7 @@ final class ParameterCovariance {
       meat = select(outerProductOfScores(likelihood.scores(theta)), active);
     }
     if (type != CovarianceType.OPG) {
-      hessian = select(negativeHessian(likelihood, theta), active);
+      hessian = select(negativeHessian(likelihood, theta, units), active);
     }
     DMatrixRMaj covActive;
     try {
@@ -122,15 +129,16 @@ final class ParameterCovariance {
 
   /**
    * −∇²ℓ(θ) by central differences of the analytic gradient (never second differences of ℓ),
-   * averaged with its transpose.
+   * averaged with its transpose. The step along θ_j is {@link #HESSIAN_STEP} · max(u_j, |θ_j|),
+   * so it scales with the data's units.
    */
-  static DMatrixRMaj negativeHessian(LogLikelihood likelihood, double[] theta) {
+  static DMatrixRMaj negativeHessian(LogLikelihood likelihood, double[] theta, double[] units) {
     int k = theta.length;
     DMatrixRMaj H = new DMatrixRMaj(k, k);
     double[] gPlus = new double[k];
     double[] gMinus = new double[k];
     for (int j = 0; j < k; j++) {
-      double h = HESSIAN_STEP * Math.max(1, Math.abs(theta[j]));
+      double h = HESSIAN_STEP * Math.max(units[j], Math.abs(theta[j]));
       double[] plus = theta.clone();
       double[] minus = theta.clone();
       plus[j] += h;

@@ -1,0 +1,138 @@
+package io.gramian.estimation.fit;
+
+import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.ParameterBlock;
+import io.gramian.estimation.model.ParameterLayout;
+import io.gramian.estimation.optim.DifferentiableFunction;
+import io.gramian.estimation.transform.Identity;
+import java.util.List;
+
+/**
+ * The maximum-likelihood problem in coordinates that do not depend on the units of the data or
+ * of the regressors: the optimiser moves θ̃ with θ = u ∘ θ̃ (entrywise) and minimises
+ *
+ * <pre>
+ *   f̃(θ̃) = −( ℓ(u ∘ θ̃) + m · ln s ) / n,      ∇f̃ = −u ∘ ∇ℓ / n
+ * </pre>
+ *
+ * with n the observed values, s the data's robust scale ({@link DataScale}) and m = n − d the
+ * observations whose density carries the units of y (d diffuse states: an exactly diffuse step
+ * contributes log F∞, which has none). ℓ + m ln s is the log-likelihood of y/s, so f̃ is the
+ * same number whatever units y is written in, and the optimiser's tests on |f̃| with it.
+ *
+ * <p>The units u_j, one per free parameter:
+ *
+ * <ul>
+ *   <li>a variance (θ_j = σ, the standard deviation): s, so θ̃_j = σ/s;
+ *   <li>a real coefficient (a mean, a regression coefficient; {@link Identity}): √(n / I_jj),
+ *       with I_jj = Σ_t (∂ℓ_t/∂θ_j)² the outer product of the scores at the start, so that
+ *       f̃ has curvature about 1 along θ̃_j whatever the units of y and of the regressor (a
+ *       regressor t³ with values to 10⁶ beside a constant); s when I_jj is not positive;
+ *   <li>a dimensionless parameter (AR/MA coefficients, damping, frequency: already on a scale
+ *       of one through their transforms): 1.
+ * </ul>
+ *
+ * Scaling y by a (and the start values with it) scales every u_j by exactly what the parameter's
+ * θ_j scales by, so the optimiser sees the same θ̃, f̃ and ∇f̃ up to rounding. The mapping
+ * back θ = u ∘ θ̃ is exact: ℓ, standard errors and information criteria are computed on the
+ * original data at θ.
+ */
+final class ScaledProblem implements DifferentiableFunction {
+
+  private final LogLikelihood likelihood;
+  private final double[] units;
+  private final double observations;
+  private final double shift;
+  private final double[] gradient;
+
+  private ScaledProblem(LogLikelihood likelihood, double[] units, double observations,
+      double shift) {
+    this.likelihood = likelihood;
+    this.units = units;
+    this.observations = observations;
+    this.shift = shift;
+    this.gradient = new double[units.length];
+  }
+
+  /**
+   * The problem around the start θ₀.
+   *
+   * @param theta0 the start, unconstrained, free parameters only. Not modified.
+   * @throws ArithmeticException when ℓ cannot be evaluated at θ₀
+   */
+  static ScaledProblem at(LogLikelihood likelihood, double[] theta0) {
+    ParameterLayout layout = likelihood.layout();
+    double n = likelihood.data().observedCount();
+    double s = DataScale.of(likelihood.data());
+    int diffuse = likelihood.system(layout.natural(theta0)).d();
+    double[] units = new double[theta0.length];
+    double[] information = null;
+    List<ParameterBlock> blocks = likelihood.model().parameterBlocks();
+    int i = 0;
+    for (ParameterBlock block : blocks) {
+      for (int b = 0; b < block.size(); b++, i++) {
+        int j = layout.freeIndex(i);
+        if (j < 0) {
+          continue;
+        }
+        if (block.variance()) {
+          units[j] = s;
+        } else if (block.transform() instanceof Identity) {
+          if (information == null) {
+            information = scoreSquares(likelihood.scores(theta0));
+          }
+          double u = Math.sqrt(n / information[j]);
+          units[j] = u > 0 && Double.isFinite(u) ? u : s;
+        } else {
+          units[j] = 1;
+        }
+      }
+    }
+    return new ScaledProblem(likelihood, units, n, (n - diffuse) * Math.log(s));
+  }
+
+  /** Σ_t s_tj² for each column j of the scores. */
+  private static double[] scoreSquares(double[][] scores) {
+    int k = scores.length == 0 ? 0 : scores[0].length;
+    double[] sum = new double[k];
+    for (double[] row : scores) {
+      for (int j = 0; j < k; j++) {
+        sum[j] += row[j] * row[j];
+      }
+    }
+    return sum;
+  }
+
+  /** u, one unit per free parameter (a copy). */
+  double[] units() {
+    return units.clone();
+  }
+
+  /** θ̃ = θ / u. */
+  double[] scaled(double[] theta) {
+    double[] out = new double[theta.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = theta[j] / units[j];
+    }
+    return out;
+  }
+
+  /** θ = u ∘ θ̃. */
+  double[] theta(double[] scaled) {
+    double[] out = new double[scaled.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = units[j] * scaled[j];
+    }
+    return out;
+  }
+
+  /** f̃(θ̃) and ∇f̃ (see the class comment). */
+  @Override
+  public double valueAndGradient(double[] scaled, double[] gradientOut) {
+    double ll = likelihood.valueAndGradient(theta(scaled), gradient);
+    for (int j = 0; j < gradientOut.length; j++) {
+      gradientOut[j] = -units[j] * gradient[j] / observations;
+    }
+    return -(ll + shift) / observations;
+  }
+}
