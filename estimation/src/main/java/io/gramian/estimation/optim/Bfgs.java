@@ -19,13 +19,14 @@ import java.util.Objects;
  * quasi-Newton step α = 1. A trial point where f throws {@link ArithmeticException} (or is not
  * finite) is treated as too far, and the step is shortened.
  *
- * <p>Stopping ({@link BfgsOptions}): converged when ‖∇f‖_∞ ≤ gtol · max(1, |f|), or when the
- * relative change of f stays below its tolerance on two consecutive iterations while the
- * gradient is within {@link #STALL_GRADIENT_FACTOR} of its criterion. Not converged
+ * <p>Stopping ({@link BfgsOptions}): converged when the relative gradient
+ * g_rel = max_i |∂f/∂x_i| · max(|x_i|, 1) ≤ gtol · max(1, |f|), or when the relative change of
+ * f stays below its tolerance on two consecutive iterations while g_rel is within
+ * {@link #STALL_GRADIENT_FACTOR} of its criterion. Not converged
  * when the iteration or evaluation limit is reached first, or when the line search fails. A
  * failed line search is first retried from the same point with H reset to I (steepest descent);
  * when that fails too, the search stops. It then reports converged only if the gradient is
- * already at the tolerance scale, ‖∇f‖_∞ ≤ 100 · gtol · max(1, |f|) (round-off in f then hides
+ * already at the tolerance scale, g_rel ≤ 100 · gtol · max(1, |f|) (round-off in f then hides
  * any further decrease), and says so in the message.
  *
  * <p>Allocates a few length-n arrays per iteration and the n × n matrix H once per call; an
@@ -34,7 +35,7 @@ import java.util.Objects;
 public final class Bfgs {
 
   /**
-   * A stalled line search still counts as converged when ‖∇f‖_∞ is within this factor of the
+   * A stalled line search still counts as converged when g_rel is within this factor of the
    * gradient tolerance: the remaining decrease, about ‖∇f‖² / (2λ), is then below f's round-off.
    */
   static final double STALL_GRADIENT_FACTOR = 100;
@@ -145,7 +146,7 @@ public final class Bfgs {
       // scaled parameter can crawl while f barely moves (an ARMA mean of order 1e3 beside
       // coefficients of order 1 stopped 0.45 short of its maximum this way).
       boolean nearStationary =
-          Vectors.normInf(current.gradient())
+          relativeGradient(current)
               <= STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(current);
       boolean smallChange =
           nearStationary && change <= options.relativeValueTolerance() * scale(current);
@@ -163,7 +164,22 @@ public final class Bfgs {
   }
 
   private boolean gradientConverged(EvaluatedPoint point) {
-    return Vectors.normInf(point.gradient()) <= options.gradientTolerance() * scale(point);
+    return relativeGradient(point) <= options.gradientTolerance() * scale(point);
+  }
+
+  /**
+   * max_i |∂f/∂x_i| · max(|x_i|, 1): the change of f for a relative change of x_i where
+   * |x_i| ≥ 1 (so it does not depend on the units of a large x_i), the plain gradient where
+   * |x_i| ≤ 1.
+   */
+  static double relativeGradient(EvaluatedPoint point) {
+    double[] x = point.x();
+    double[] g = point.gradient();
+    double max = 0;
+    for (int i = 0; i < g.length; i++) {
+      max = Math.max(max, Math.abs(g[i]) * Math.max(Math.abs(x[i]), 1));
+    }
+    return max;
   }
 
   /** max(1, |f|), the scale of both tests. */
@@ -172,9 +188,10 @@ public final class Bfgs {
   }
 
   private String gradientSummary(EvaluatedPoint point) {
-    return String.format(Locale.ROOT, "gradient norm %.3g (tolerance %.3g = %.3g · max(1, |f|))",
-        Vectors.normInf(point.gradient()), options.gradientTolerance() * scale(point),
-        options.gradientTolerance());
+    return String.format(Locale.ROOT,
+        "relative gradient %.3g (tolerance %.3g = %.3g · max(1, |f|)), gradient norm %.3g",
+        relativeGradient(point), options.gradientTolerance() * scale(point),
+        options.gradientTolerance(), Vectors.normInf(point.gradient()));
   }
 
   private OptimizationResult evaluationLimit(
@@ -186,17 +203,17 @@ public final class Bfgs {
 
   private OptimizationResult lineSearchFailure(
       EvaluatedPoint current, int iterations, CountedObjective objective, String reason) {
-    double gradientNorm = Vectors.normInf(current.gradient());
+    double gradientNorm = relativeGradient(current);
     double stallTolerance = STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(current);
     if (gradientNorm <= stallTolerance) {
       return stop(current, iterations, objective, true, String.format(Locale.ROOT,
-          "line search could not improve further (%s); gradient norm %.3g is at the tolerance "
+          "line search could not improve further (%s); relative gradient %.3g is at the tolerance "
               + "scale (≤ %.0f × %.3g · max(1, |f|) = %.3g)",
           reason, gradientNorm, STALL_GRADIENT_FACTOR, options.gradientTolerance(),
           stallTolerance));
     }
     return stop(current, iterations, objective, false, String.format(Locale.ROOT,
-        "line search failed (%s) with gradient norm %.3g, above %.0f × the tolerance = %.3g; "
+        "line search failed (%s) with relative gradient %.3g, above %.0f × the tolerance = %.3g; "
             + "check the gradient against finite differences, or the scaling of the parameters",
         reason, gradientNorm, STALL_GRADIENT_FACTOR, stallTolerance));
   }

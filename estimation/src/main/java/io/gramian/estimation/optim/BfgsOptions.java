@@ -4,7 +4,7 @@ package io.gramian.estimation.optim;
  * When {@link Bfgs} stops. With the scale s = max(1, |f|) at the current point:
  *
  * <pre>
- *   gradient criterion        ‖∇f‖_∞ ≤ gradientTolerance · s
+ *   gradient criterion        max_i |∂f/∂x_i| · max(|x_i|, 1) ≤ gradientTolerance · s
  *   value-change criterion    |f_{k−1} − f_k| ≤ relativeValueTolerance · s
  *                             on 2 consecutive iterations
  * </pre>
@@ -17,7 +17,9 @@ package io.gramian.estimation.optim;
  * which minimises the average −ℓ/n with scipy's {@code gtol = 1e-5}. Our default is a decade
  * tighter, 1e-6, because our gradient is exact rather than finite-differenced, and BFGS converges
  * superlinearly near the optimum, so the extra decade costs an iteration or two. The floor 1 in s
- * keeps the test meaningful when f happens to be near 0. The value-change default 1e-10 (about
+ * keeps the test meaningful when f happens to be near 0. Weighting each partial derivative by
+ * max(|x_i|, 1) (Dennis &amp; Schnabel's relative gradient) makes the test independent of the
+ * units of a coordinate whose value is large: x_i = σ of 10⁸ and of 1 are judged alike. The value-change default 1e-10 (about
  * 5·10⁵ ulp) catches a stall on a flat ridge; it must hold twice in a row so that one short step
  * does not end the search.
  *
