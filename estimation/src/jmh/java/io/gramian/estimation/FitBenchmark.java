@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code *Fit}: {@link MaximumLikelihood#fit} with {@link FitOptions#defaults()}, the whole
  *       call: BFGS with the exact gradient, then ℓ at the estimate, OPG standard errors (one
  *       tangent sweep per free parameter), the filter's output and the residual diagnostics;
- *   <li>{@code *Optimise}: the optimisation alone, the same steps as the first part of {@code fit}
- *       through the public API (the {@link LogLikelihood}, the model's start values, {@link Bfgs}
- *       on −ℓ/n with the fit's options). Setup checks that it reaches the same point with the same
- *       number of evaluations as {@code fit}.
+ *   <li>{@code *Optimise}: BFGS alone on −ℓ/n in the unscaled θ (the {@link LogLikelihood}, the
+ *       model's start values, {@link Bfgs} with the fit's options), the optimisation as the fit
+ *       did it before it worked in scale-free coordinates: a comparison of the two's work. Setup
+ *       prints both evaluation counts.
  * </ul>
  *
  * The models: the local level on the Nile (100 values), the basic structural model with a dummy
@@ -66,12 +66,9 @@ public class FitBenchmark {
       options = FitOptions.defaults();
       FitResult fit = MaximumLikelihood.fit(model, data, options);
       OptimizationResult opt = optimise(model, data, options);
-      if (opt.evaluations() != fit.evaluations() || opt.iterations() != fit.iterations()) {
-        throw new IllegalStateException(
-            label() + ": the optimisation alone took " + opt.evaluations() + " evaluations and "
-                + opt.iterations() + " iterations, the fit " + fit.evaluations() + " and "
-                + fit.iterations());
-      }
+      System.out.printf(Locale.ROOT, "%n[FitBenchmark] %s: unscaled BFGS alone: %d evaluations,"
+          + " %d iterations, converged %s%n", label(), opt.evaluations(), opt.iterations(),
+          opt.converged());
       System.out.printf(
           Locale.ROOT,
           "%n[FitBenchmark] %s: %d free parameters, loglik %.6f, converged %s, iterations %d,"
