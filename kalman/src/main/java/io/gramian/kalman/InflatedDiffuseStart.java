@@ -13,7 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  * i.e. {@code x_0 = m0 + cholPinf (δ + δ') + cholP0 η} with {@code δ' ~ N(0, α² I)} beside the
  * flat δ. Since δ + δ' is as flat as δ, the exact diffuse log-likelihood of the view equals that
  * of the system for every α: with Z the loading of the observations on δ and Σ their covariance
- * given δ, {@code det(Σ + Z Zᵀ) det(Zᵀ (Σ + Z Zᵀ)⁻¹ Z) = det Σ det(Zᵀ Σ⁻¹ Z)} and the
+ * given δ and {@code Ω = Σ + α² Z Zᵀ}, {@code det Ω det(Zᵀ Ω⁻¹ Z) = det Σ det(Zᵀ Σ⁻¹ Z)} and the
  * generalised least-squares residual is unchanged. Its use: where the proper part of an
  * innovation covariance is singular (no observation noise and no proper initial variance in a
  * direction the observation loads on), the view's is not, so the square-root filter, its
