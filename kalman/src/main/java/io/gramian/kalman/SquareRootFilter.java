@@ -22,7 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is
  * carried as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and
  * the quadratic terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is
- * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2).
+ * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2). Where the proper
+ * part of an innovation covariance is singular while a diffuse direction is still unidentified
+ * (no observation noise and no proper initial variance), the call reruns on the
+ * {@link InflatedDiffuseStart} view, which has the same ℓ and a nonsingular proper part
+ * wherever the diffuse part is.
  *
  * <p>An instance is a workspace for one set of {@link Dimensions}: after construction (and once
  * its tape has grown to the longest series seen) it allocates nothing per time step. It is not

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -261,6 +262,32 @@ class DiffuseSingularProperPartTest {
     double ll = SquareRootFilter.forSystem(s).logLikelihood(s, var1Data());
     assertEquals(VAR1_LOGLIK, ll, REFERENCE_TOLERANCE * Math.abs(VAR1_LOGLIK));
     assertEquals(VAR1_KFAS_LOGLIK, ll + Math.log(2 * Math.PI), KFAS_QUOTED_TOLERANCE);
+  }
+
+  @Test
+  void var1ScalesWithTheData() throws IOException {
+    // y → s y, cholQ → s cholQ: every proper term gains −log s, the two diffuse terms
+    // (−½ log F∞, F∞ = H P∞ Hᵀ) do not; 38 proper observations.
+    StateSpaceSystem base = var1();
+    DMatrixRMaj Y = var1Data();
+    double ll = SquareRootFilter.forSystem(base).logLikelihood(base, Y);
+    for (int k = -12; k <= 12; k += 3) {
+      double scale = Math.pow(10, k);
+      DMatrixRMaj cholQ = base.cholQ(0).copy();
+      CommonOps_DDRM.scale(scale, cholQ);
+      DMatrixRMaj Ys = Y.copy();
+      CommonOps_DDRM.scale(scale, Ys);
+      StateSpaceSystem s =
+          new StateSpaceSystem(
+              base.F(0), null, base.H(0), null, cholQ, base.cholR(0), base.m0(), base.cholP0(),
+              base.cholPinf());
+      double expected = ll - 38 * Math.log(scale);
+      assertEquals(
+          expected,
+          SquareRootFilter.forSystem(s).logLikelihood(s, Ys),
+          AGREEMENT_TOLERANCE * Math.abs(expected),
+          "scale 1e" + k);
+    }
   }
 
   @Test
