@@ -53,6 +53,29 @@ class LoglikExactDiffuseTest {
     assertEquals(-1.0, g.get("cholPinf").get(0).get(0).asDouble(), CLOSED_FORM_TOLERANCE);
   }
 
+  /**
+   * statsmodels 0.13.5: {@code UnobservedComponents(nile, 'llevel', use_exact_diffuse=True)
+   * .loglike([0, 1469.1])}.
+   */
+  private static final double NILE_NO_IRREGULAR = -1396.219624998074;
+
+  /** statsmodels' value to 16 digits; rounding over 100 steps is far below. */
+  private static final double REFERENCE_TOLERANCE = 1e-9;
+
+  @Test
+  void localLevelWithTheIrregularAtZeroMatchesStatsmodels() throws IOException {
+    // The model layer reaches the same update: the level is diffuse and the first
+    // observation noise-free.
+    CliRun run =
+        CliRun.run("loglik", FitCommandTest.NILE.toString(), "--model", "local-level",
+            "--params", "sigma2.irregular=0,sigma2.level=1469.1", "--json", "-");
+    assertEquals(0, run.exitCode, run.toString());
+    assertEquals(
+        NILE_NO_IRREGULAR,
+        JSON.readTree(run.out).get("loglikelihood").asDouble(),
+        REFERENCE_TOLERANCE * Math.abs(NILE_NO_IRREGULAR));
+  }
+
   @Test
   void aNoiseFreeRelationNoDiffuseDirectionExplainsIsOneLineNamingStepAndObservation()
       throws IOException {
