@@ -265,6 +265,22 @@ class DiffuseSingularProperPartTest {
   }
 
   @Test
+  void filteredAndSmoothedStatesOfANoiseFreeSeriesAreTheObservations() {
+    // H = 1, R = 0: x_t = y_t exactly, so every filtered and smoothed mean is y_t and every
+    // variance 0 (to rounding of the data's size).
+    StateSpaceSystem s = exactLocalLevel();
+    DMatrixRMaj Y = m(new double[][] {{1}, {2.5}, {2}, {3.25}});
+    FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, Y);
+    SmootherResult smoothed = RtsSmoother.forSystem(s).smooth(s, filtered);
+    for (int t = 0; t < Y.numRows; t++) {
+      assertEquals(Y.get(t, 0), filtered.filteredMean(t)[0], AGREEMENT_TOLERANCE, "a_filt " + t);
+      assertEquals(0, filtered.filteredCovariance(t).get(0, 0), AGREEMENT_TOLERANCE, "P " + t);
+      assertEquals(Y.get(t, 0), smoothed.smoothedMean(t)[0], AGREEMENT_TOLERANCE, "a_s " + t);
+      assertEquals(0, smoothed.smoothedCovariance(t).get(0, 0), AGREEMENT_TOLERANCE, "V " + t);
+    }
+  }
+
+  @Test
   void var1ScalesWithTheData() throws IOException {
     // y → s y, cholQ → s cholQ: every proper term gains −log s, the two diffuse terms
     // (−½ log F∞, F∞ = H P∞ Hᵀ) do not; 38 proper observations.
