@@ -25,7 +25,8 @@ public record FitOptions(
     ProgressListener progress) {
 
   /**
-   * Gradient tolerance of the fit: ‖∂(−ℓ/n)/∂θ‖_∞ ≤ 1e-8 · max(1, |ℓ/n|). Tight enough that the
+   * Gradient tolerance of the fit, in its scale-free coordinates θ̃ (see {@link MaximumLikelihood}):
+   * max_j |∂f̃/∂θ̃_j| · max(|θ̃_j|, 1) ≤ 1e-8 · max(1, |f̃|), f̃ = −ℓ(y/s)/n. Tight enough that the
    * estimates settle to about 1e-6 relative on the reference cases (they are asked to 1e-4)
    * while BFGS still converges in tens of iterations.
    */
@@ -51,6 +52,11 @@ public record FitOptions(
     return new FitOptions(value, start, covarianceType, rule, optimizer, progress);
   }
 
+  /**
+   * Natural start values of all the model's parameters, in {@code parameterNames()} order (fixed
+   * ones included). The fit refuses, with an {@link IllegalArgumentException} naming this
+   * argument and the count expected, too few or too many values or one that is not finite.
+   */
   public FitOptions withStart(double[] value) {
     return new FitOptions(fixed, value, covarianceType, rule, optimizer, progress);
   }
