@@ -1,5 +1,6 @@
 package io.gramian.estimation.models;
 
+import io.gramian.datasets.InputEcho;
 import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
@@ -132,7 +133,7 @@ public final class UnobservedComponents implements StateSpaceModel {
         break;
       default:
         throw new IllegalArgumentException(
-            "unknown structural model \"" + name + "\"; the known names are: "
+            "unknown structural model " + InputEcho.quoted(name) + "; the known names are: "
                 + String.join(", ", NAMES));
     }
     if (key.equals("bsm") && seasonal.isEmpty()) {
