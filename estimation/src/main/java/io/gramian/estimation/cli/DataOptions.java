@@ -1,7 +1,7 @@
 package io.gramian.estimation.cli;
 
-import io.gramian.datasets.InputEcho;
 import io.gramian.datasets.CsvTimeSeriesReader;
+import io.gramian.datasets.InputEcho;
 import io.gramian.datasets.TimeSeries;
 import io.gramian.datasets.TimeSeriesFrame;
 import io.gramian.estimation.model.ModelData;

@@ -1,10 +1,10 @@
 package io.gramian.estimation.cli;
 
-import io.gramian.datasets.InputEcho;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.StateSpaceModel;
 import java.io.PrintWriter;

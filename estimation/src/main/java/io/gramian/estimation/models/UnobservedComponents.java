@@ -1,8 +1,8 @@
 package io.gramian.estimation.models;
 
-import io.gramian.datasets.InputEcho;
 import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;

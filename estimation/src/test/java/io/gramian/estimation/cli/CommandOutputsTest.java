@@ -39,12 +39,18 @@ class CommandOutputsTest {
   }
 
   private static void assertBadInput(CliRun r, String... parts) {
-    assertEquals(2, r.exitCode, r::toString);
-    assertEquals("", r.out, r::toString);
-    assertEquals(1, r.err.lines().count(), r::toString);
+    assertEquals(2, r.exitCode, () -> head(r));
+    assertEquals("", r.out, () -> head(r));
+    assertEquals(1, r.err.lines().count(), () -> head(r));
     for (String part : parts) {
-      assertTrue(r.err.contains(part), () -> "expected \"" + part + "\" in\n" + r);
+      assertTrue(r.err.contains(part), () -> "expected \"" + part + "\" in\n" + head(r));
     }
+  }
+
+  /** The start of a run's output, for a failure's message (a broken cut would be megabytes). */
+  private static String head(CliRun r) {
+    String text = r.toString();
+    return text.length() <= READABLE_LINE ? text : text.substring(0, READABLE_LINE) + "…";
   }
 
   // -------------------------------------------------------------------------------------------
@@ -255,6 +261,13 @@ class CommandOutputsTest {
         "year,flow\n2000,1\n2001,\"12\n3\"\n2002,3\n");
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level");
     assertBadInput(r, "line 3, column \"flow\": \"12\\n3\" is not a number");
+  }
+
+  @Test
+  void aNewlineInASystemKeyIsEscaped() throws IOException {
+    Path system = Files.writeString(dir.resolve("sys.json"), "{\"F\\nG\": [[1]]}");
+    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString());
+    assertBadInput(r, "unknown key \"F\\nG\"; the keys are");
   }
 
   private List<Path> temporaries() throws IOException {
