@@ -116,7 +116,8 @@ public final class GramianCommand implements Runnable {
     if (message == null || message.isBlank()) {
       message = t.getClass().getSimpleName();
     }
-    message = InputEcho.line(message.lines().findFirst().orElse("").trim(), MAX_MESSAGE_CHARACTERS);
+    message =
+        InputEcho.line(message.lines().findFirst().orElse("").trim(), MAX_MESSAGE_CHARACTERS);
     boolean expected =
         t instanceof CliException
             || t instanceof ArithmeticException
