@@ -73,7 +73,8 @@ public final class InputEcho {
 
   private static String joined(List<String> shown, int total) {
     String text = String.join(", ", shown);
-    return total > shown.size() ? text + ", … (" + grouped(total - shown.size()) + " more)" : text;
+    int left = total - shown.size();
+    return left > 0 ? text + ", … (" + grouped(left) + " more)" : text;
   }
 
   private record Cut(String shown, int left) {

@@ -38,7 +38,8 @@ class InputEchoTest {
   @Test
   void controlCharactersAreEscapedVisibly() {
     assertEquals("\"fl\\now\"", InputEcho.quoted("fl\now"));
-    assertEquals("\"a\\r\\tb\\u0000c\\u2028d\\u0085\"", InputEcho.quoted("a\r\tb\u0000c\u2028d\u0085"));
+    assertEquals("\"a\\r\\tb\\u0000c\\u2028d\\u0085\"",
+        InputEcho.quoted("a\r\tb\u0000c\u2028d\u0085"));
     assertEquals("né ✓", InputEcho.plain("né ✓"));
   }
 
