@@ -62,10 +62,12 @@ import picocli.CommandLine.Spec;
           + " exactly diffuse initial directions; the log-likelihood is then the exact diffuse"
           + " one.",
       "",
-      "DATA.csv needs a header row; the delimiter (comma, semicolon or tab) is detected. The"
-          + " first column is skipped as the time column when it is named date, time, year,"
-          + " month, quarter, period or index, or holds non-numbers. Missing values: an empty"
-          + " field, NA, NaN or '.'.",
+      "DATA.csv is read as by 'gramian fit': UTF-8 with a header row; the delimiter (comma,"
+          + " semicolon or tab) is detected. The time column (--time NAME, else the first column"
+          + " named date, time, year, month, quarter, period or index, else the first column"
+          + " when it holds dates or periods) is not part of y; its times must increase, and"
+          + " years, quarters, months and integers must be consecutive. Without one, the rows"
+          + " are the time steps. Missing values: an empty field, NA, NaN or '.'.",
       ""
     },
     footer = {
@@ -200,7 +202,7 @@ public final class LoglikCommand implements Callable<Integer> {
   }
 
   private int runSystem(OutputFiles outputs) {
-    ObservationCsv obs = ObservationCsv.read(data, columns);
+    SystemObservations obs = SystemObservations.read(data, dataOptions.time, columns);
     StateSpaceSystem system = SystemJson.read(this.system);
     checkWidth(obs, system);
 
@@ -261,7 +263,7 @@ public final class LoglikCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void checkWidth(ObservationCsv obs, StateSpaceSystem system) {
+  private void checkWidth(SystemObservations obs, StateSpaceSystem system) {
     int width = obs.columns().size();
     if (width != system.ny()) {
       String hint = columns == null ? "; choose them with --columns A,B,..." : "";
@@ -272,7 +274,7 @@ public final class LoglikCommand implements Callable<Integer> {
   }
 
   /** The filter's failure, with the data file's line for the step. */
-  private static CliException atStep(FilterException e, ObservationCsv obs) {
+  private static CliException atStep(FilterException e, SystemObservations obs) {
     int step = e.step();
     String prefix = "time step " + (step + 1) + ": ";
     String message = e.getMessage();
@@ -302,7 +304,7 @@ public final class LoglikCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter out, ObservationCsv obs, double ll, SystemGradient grad) {
+  private void report(PrintWriter out, SystemObservations obs, double ll, SystemGradient grad) {
     int total = obs.steps() * obs.columns().size();
     List<String> quoted = new ArrayList<>();
     for (String c : obs.columns()) {
@@ -311,7 +313,7 @@ public final class LoglikCommand implements Callable<Integer> {
     out.println("Log-likelihood of " + obs.file() + " under " + this.system);
     out.println();
     out.printf(Locale.ROOT, "  time steps       %d%s%n", obs.steps(),
-        obs.timeColumn() == null ? "" : " (time column \"" + obs.timeColumn() + "\")");
+        obs.timeColumn().map(name -> " (time column \"" + name + "\")").orElse(""));
     out.printf(Locale.ROOT, "  series (ny)      %d: %s%n", obs.columns().size(),
         String.join(", ", quoted));
     out.printf(Locale.ROOT, "  observed values  %d (nobs; %d missing)%n", obs.observedCount(),
