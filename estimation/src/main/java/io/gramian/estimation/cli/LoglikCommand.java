@@ -161,6 +161,7 @@ public final class LoglikCommand implements Callable<Integer> {
     if (params != null) {
       throw CliException.badInput("--params goes with --model, not with --system");
     }
+    modelOptions.requireNoModelOptions("--system");
     ObservationCsv obs = ObservationCsv.read(data, columns);
     StateSpaceSystem system = SystemJson.read(this.system);
     checkWidth(obs, system);
