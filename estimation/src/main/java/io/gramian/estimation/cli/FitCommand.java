@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +82,14 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
+  @Option(
+      names = "--fix",
+      split = ",",
+      paramLabel = "NAME=VALUE",
+      description = "Hold parameters at these natural-scale values (a variance may be held at 0);"
+          + " the others are estimated.")
+  List<String> fix;
+
   @Override
   public Integer call() {
     if (forecastHorizon != null && forecastHorizon < 1) {
@@ -109,6 +118,7 @@ public final class FitCommand implements Callable<Integer> {
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
     FitOptions options =
         FitOptions.defaults()
+            .withFixed(fix == null ? Map.of() : NameValueList.parse("--fix", fix))
             .withCovarianceType(CovarianceType.parse(covType))
             .withProgress(progress());
     FitResult fit = MaximumLikelihood.fit(model, loaded.data(), options);
@@ -195,6 +205,15 @@ public final class FitCommand implements Callable<Integer> {
     }
     if (modelOptions.seasonal != null) {
       s.append(" s=").append(modelOptions.seasonal);
+    }
+    if (modelOptions.arLags != null) {
+      s.append(" ar lags ").append(modelOptions.arLags);
+    }
+    if (modelOptions.maLags != null) {
+      s.append(" ma lags ").append(modelOptions.maLags);
+    }
+    if (ModelOptions.APPROXIMATE_DIFFUSE.equals(modelOptions.init)) {
+      s.append(" approx. diffuse");
     }
     return s.toString();
   }

@@ -202,6 +202,7 @@ public final class LoglikCommand implements Callable<Integer> {
   }
 
   private int runSystem(OutputFiles outputs) {
+    modelOptions.requireNoModelOptions("--system");
     SystemObservations obs = SystemObservations.read(data, dataOptions.time, columns);
     StateSpaceSystem system = SystemJson.read(this.system);
     checkWidth(obs, system);

@@ -51,7 +51,8 @@ final class ModelLoglik {
       natural[i] = v;
     }
     LogLikelihood likelihood = new LogLikelihood(model, loaded.data(), Map.of(), c.triaRule.rule);
-    likelihood.layout().unconstrained(natural); // a negative variance or non-stationary AR: exit 2
+    // a negative variance or a non-stationary AR polynomial: exit 2 (a non-invertible MA is fine)
+    likelihood.layout().requireLikelihoodExists(natural);
     LogLikelihood.NaturalGradient result = likelihood.naturalGradient(natural);
     double ll = result.logLikelihood();
     if (!Double.isFinite(ll)) {

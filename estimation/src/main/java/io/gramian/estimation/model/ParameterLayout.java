@@ -124,6 +124,25 @@ public final class ParameterLayout {
   }
 
   /**
+   * Checks that the log-likelihood exists at natural values of all parameters, which may lie
+   * outside the region a fit searches (a non-invertible MA polynomial, say): see {@link
+   * ParameterTransform#requireLikelihoodExists}.
+   *
+   * @throws IllegalArgumentException naming the parameter where it does not
+   */
+  public void requireLikelihoodExists(double[] natural) {
+    if (natural.length != names.size()) {
+      throw new IllegalArgumentException(
+          natural.length + " values for the " + names.size() + " parameters " + names);
+    }
+    int offset = 0;
+    for (ParameterBlock block : blocks) {
+      block.transform().requireLikelihoodExists(slice(natural, offset, block.size()));
+      offset += block.size();
+    }
+  }
+
+  /**
    * The value {@code build} receives for parameter i: the standard deviation θ_i itself for a
    * free variance (σ² = θ²), √σ² for a fixed one, the natural value otherwise.
    */
