@@ -65,6 +65,14 @@ public final class SquareRootFilter {
     return dims;
   }
 
+  /**
+   * Bytes the gradient's reverse sweep keeps per time step for systems of these dimensions (the
+   * tape of every step's factors); a gradient over T steps needs T times this, held at once.
+   */
+  public static long gradientBytesPerStep(Dimensions dims) {
+    return FilterTape.bytesPerStep(dims);
+  }
+
   /** A filter workspace sized for this system. */
   public static SquareRootFilter forSystem(StateSpace system) {
     return new SquareRootFilter(Dimensions.of(system));

@@ -8,6 +8,7 @@ import io.gramian.estimation.diagnostics.SummaryTable;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.kalman.Forecast;
@@ -92,7 +93,12 @@ public final class FitCommand implements Callable<Integer> {
         FitOptions.defaults()
             .withCovarianceType(CovarianceType.parse(covType))
             .withProgress(progress());
-    FitResult fit = MaximumLikelihood.fit(model, loaded.data(), options);
+    FitResult fit;
+    try {
+      fit = MaximumLikelihood.fit(model, loaded.data(), options);
+    } catch (ModelSizeException e) {
+      throw e.withSubject(modelOptions.spelling());
+    }
     clearProgress();
 
     Forecast forecast = null;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.ModelSizeException;
+import io.gramian.estimation.model.ModelSizeRule;
 import io.gramian.estimation.model.StateSpaceModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,6 +27,12 @@ final class ModelLoglik {
   static int run(LoglikCommand c) {
     DataOptions.Loaded loaded = c.dataOptions.load(c.data);
     StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
+    try {
+      ModelSizeRule.requireEvaluation(
+          model.size(), loaded.data().length(), true, Runtime.getRuntime().maxMemory());
+    } catch (ModelSizeException e) {
+      throw e.withSubject(c.modelOptions.spelling());
+    }
     List<String> names = model.parameterNames();
     if (c.params == null || c.params.isEmpty()) {
       throw CliException.badInput(

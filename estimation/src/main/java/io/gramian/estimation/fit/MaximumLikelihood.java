@@ -5,6 +5,8 @@ import io.gramian.estimation.diagnostics.InformationCriteria;
 import io.gramian.estimation.diagnostics.ResidualDiagnostics;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.model.ModelSizeException;
+import io.gramian.estimation.model.ModelSizeRule;
 import io.gramian.estimation.model.ParameterLayout;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.Bfgs;
@@ -28,8 +30,14 @@ public final class MaximumLikelihood {
 
   private MaximumLikelihood() {}
 
-  /** Fits {@code model} to {@code data}. */
+  /**
+   * Fits {@code model} to {@code data}.
+   *
+   * @throws ModelSizeException before anything is built, when the model is larger than the data
+   *     can estimate or than Java's heap can hold ({@link ModelSizeRule})
+   */
   public static FitResult fit(StateSpaceModel model, ModelData data, FitOptions options) {
+    ModelSizeRule.requireFit(model, data, options.fixed().size());
     LogLikelihood likelihood =
         new LogLikelihood(model, data, options.fixed(), options.rule());
     ParameterLayout layout = likelihood.layout();
