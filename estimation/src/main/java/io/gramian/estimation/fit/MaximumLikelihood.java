@@ -72,13 +72,17 @@ public final class MaximumLikelihood {
                     return -ll / n;
                   },
                   theta0,
-                  options.progress());
-    }
-    if (!opt.converged()) {
-      warnings.add("the optimiser did not converge: " + opt.message());
+                  (iteration, value, gradientNorm) ->
+                      options.progress().onIteration(iteration, -value * n, gradientNorm));
     }
     double[] theta = opt.x();
     double[] natural = layout.natural(theta);
+    String constant = ConstantSeries.warning(data, layout, natural, opt.converged());
+    if (constant != null) {
+      warnings.add(constant);
+    } else if (!opt.converged()) {
+      warnings.add("the optimiser did not converge: " + opt.message());
+    }
     double ll = likelihood.value(theta);
 
     Double[] se = new Double[natural.length];
