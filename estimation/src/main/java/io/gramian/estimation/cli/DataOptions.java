@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The data options of {@code fit} and {@code loglik --model}: which column, which time column,
@@ -47,6 +49,10 @@ final class DataOptions {
       description = "Regressor columns (coefficients estimated as diffuse states or parameters).")
   List<String> exog = new ArrayList<>();
 
+  /** The command these options belong to: for its standard error. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   /** The loaded series and the model data. */
   record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
 
@@ -66,6 +72,7 @@ final class DataOptions {
               + String.join(", ", values) + "); choose one with --column");
     }
     series = transformed(series);
+    series.spacingWarning().ifPresent(this::warn);
     if (series.observedCount() == 0) {
       throw new IllegalArgumentException(
           "column \"" + series.name() + "\" of " + file.getFileName() + " has no observed value");
@@ -79,6 +86,14 @@ final class DataOptions {
     }
     DMatrixRMaj y = new DMatrixRMaj(series.length(), 1, true, series.values());
     return new Loaded(series, new ModelData(y, x, exog), frame);
+  }
+
+  /** One line on standard error: the run goes on. */
+  private void warn(String warning) {
+    if (command != null) {
+      command.commandLine().getErr().println("gramian: warning: " + warning);
+      command.commandLine().getErr().flush();
+    }
   }
 
   private TimeSeries transformed(TimeSeries series) {

@@ -84,4 +84,24 @@ class ModelSizeCliTest {
     assertEquals(0, quiet.exitCode, quiet::toString);
     assertEquals("", quiet.err, quiet::toString);
   }
+
+  @Test
+  void aConstantSeriesIsExplainedInTheSummaryAndTheJson() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("constant");
+    java.nio.file.Path csv = dir.resolve("constant.csv");
+    StringBuilder text = new StringBuilder("year,flow\n");
+    for (int t = 0; t < 40; t++) {
+      text.append(1900 + t).append(",5\n");
+    }
+    java.nio.file.Files.writeString(csv, text);
+    CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level", "--quiet");
+    assertEquals(0, r.exitCode, r::toString);
+    String summary = r.out.replaceAll("\\s+", " ");
+    assertTrue(summary.contains("the series is constant (all 40 observed values are 5): the"
+        + " likelihood grows without bound as a variance goes to zero"), r::toString);
+    assertFalse(summary.contains("scaling"), r::toString);
+    CliRun json = CliRun.run("fit", csv.toString(), "--model", "local-level", "--quiet",
+        "--json", "-");
+    assertTrue(json.out.contains("the series is constant"), json::toString);
+  }
 }
