@@ -104,11 +104,15 @@ public final class SquareRootFilter {
    * accumulated into {@code gradient} (+=) by the reverse sweep.
    *
    * @param rule the tria differentiation rule ({@link TriaRule#MASKED} is exact for any rank)
-   * @param gradient where the adjoints are added. Modified.
+   * @param gradient where the adjoints are added, shaped as the system's matrices. Modified.
    * @return ℓ
+   * @throws IllegalArgumentException naming the gradient's matrix whose shape is not the
+   *     system's, before anything is computed
    */
   public double logLikelihoodGradient(
       StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator gradient) {
+    checkDimensions(system);
+    ArgumentShapes.requireAdjoints(gradient, dims);
     double ll = forward(system, Y, tape);
     if (reverse == null) {
       reverse = new ReverseSweep(dims);
@@ -125,9 +129,21 @@ public final class SquareRootFilter {
    *
    * @param dLogLik output of length ≥ T. Modified.
    * @return ℓ
+   * @throws IllegalArgumentException when the direction's dimensions are not the system's or
+   *     {@code dLogLik} is shorter than the series, before anything is computed
    */
   public double logLikelihoodTangent(
       StateSpace system, StateSpace direction, DMatrixRMaj Y, TriaRule rule, double[] dLogLik) {
+    checkDimensions(system);
+    if (!Dimensions.of(direction).equals(dims)) {
+      throw new IllegalArgumentException(
+          "the direction has " + Dimensions.of(direction) + ", expected the system's " + dims);
+    }
+    if (dLogLik == null || dLogLik.length < Y.numRows) {
+      throw new IllegalArgumentException(
+          "dLogLik has length " + (dLogLik == null ? "null" : dLogLik.length)
+              + ", expected at least T = " + Y.numRows);
+    }
     double ll = forward(system, Y, tape);
     if (tangent == null) {
       tangent = new TangentSweep(dims);
