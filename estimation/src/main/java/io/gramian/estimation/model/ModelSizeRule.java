@@ -65,10 +65,16 @@ public final class ModelSizeRule {
     return add(gradientBytes(size, steps), jacobian);
   }
 
-  /** A lower bound on the bytes of the gradient's tape over {@code steps} time steps. */
+  /**
+   * A lower bound on the bytes of the gradient's tape over {@code steps} time steps
+   * ({@link Long#MAX_VALUE} when it exceeds the range of long).
+   */
   public static long gradientBytes(ModelSize size, long steps) {
     if (!size.statesKnown()) {
       return 0;
+    }
+    if (size.states() > MAX_STATES) {
+      return Long.MAX_VALUE; // beyond any heap: one nx × nx matrix cannot even be allocated
     }
     Dimensions least =
         new Dimensions(
