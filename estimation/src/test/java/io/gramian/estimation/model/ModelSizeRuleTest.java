@@ -56,6 +56,8 @@ class ModelSizeRuleTest {
     ModelSize huge = arima(2147483647, 0, 0, 0, 0, 0, 0).size();
     assertEquals(2147483647L, huge.states());
     assertEquals(2147483648L, huge.parameters());
+    assertEquals(Long.MAX_VALUE, ModelSizeRule.fitBytes(huge, 100, huge.parameters()),
+        "beyond any heap, without overflowing");
     ModelSize seasonal = arima(0, 0, 0, 0, 0, 1, 1_000_000).size();
     assertEquals(1_000_001L, seasonal.states()); // int arithmetic gave a negative array size
     ModelSize bsm =
