@@ -95,8 +95,8 @@ public final class CsvTimeSeriesReader {
     if (columns.isEmpty()) {
       throw new DataFormatException(
           source, table.headerLine(),
-          "no value columns: the only column, \"" + table.columnNames().get(0)
-              + "\", holds the times");
+          "no value columns: the only column, " + InputEcho.quoted(table.columnNames().get(0))
+              + ", holds the times");
     }
     return TimeSeriesFrame.of(source, index, columns);
   }

@@ -25,7 +25,7 @@ public final class TimeSeriesFrame {
     for (TimeSeries column : columns) {
       if (byName.put(column.name(), column) != null) {
         throw new IllegalArgumentException(
-            source + ": more than one column is named \"" + column.name() + "\"");
+            source + ": more than one column is named " + InputEcho.quoted(column.name()));
       }
     }
     this.columnsByName = Map.copyOf(byName);
@@ -93,7 +93,8 @@ public final class TimeSeriesFrame {
     TimeSeries column = columnsByName.get(name);
     if (column == null) {
       throw new IllegalArgumentException(
-          source + " has no column \"" + name + "\"; its columns are: " + namesInQuotes());
+          source + " has no column " + InputEcho.quoted(name) + "; its columns are: "
+              + namesInQuotes());
     }
     return column;
   }
@@ -118,7 +119,7 @@ public final class TimeSeriesFrame {
   }
 
   private String namesInQuotes() {
-    return String.join(", ", columnNames().stream().map(name -> '"' + name + '"').toList());
+    return InputEcho.quotedList(columnNames());
   }
 
   @Override

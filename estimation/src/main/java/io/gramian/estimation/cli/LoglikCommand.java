@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.autodiff.TriaRule;
+import io.gramian.datasets.InputEcho;
 import io.gramian.kalman.Dimensions;
 import io.gramian.kalman.FilterException;
 import io.gramian.kalman.SquareRootFilter;
@@ -15,8 +16,10 @@ import io.gramian.kalman.SystemGradient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import java.util.Map;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -148,19 +152,54 @@ public final class LoglikCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    refuseRepeatedParams();
     if (system != null && modelOptions.model != null) {
       throw CliException.badInput("give either --system SYSTEM.json or --model MODEL, not both");
     }
-    if (modelOptions.model != null) {
-      return ModelLoglik.run(this);
-    }
-    if (system == null) {
+    if (modelOptions.model == null && system == null) {
       throw CliException.badInput(
           "no model given; use --system SYSTEM.json, or --model MODEL --params NAME=VALUE,...");
     }
-    if (params != null) {
+    if (system != null && params != null) {
       throw CliException.badInput("--params goes with --model, not with --system");
     }
+    try (OutputFiles outputs = new OutputFiles()) {
+      outputs.input("DATA.csv", data);
+      outputs.input("--system", system);
+      outputs.output(JSON_OUTPUT, jsonToStdout() ? null : json);
+      outputs.check();
+      return modelOptions.model != null ? ModelLoglik.run(this, outputs) : runSystem(outputs);
+    }
+  }
+
+  /** The option that names the JSON output file, as {@link OutputFiles} knows it. */
+  static final String JSON_OUTPUT = "--json";
+
+  /** Whether {@code --json -} sends the JSON to standard output. */
+  boolean jsonToStdout() {
+    return json != null && json.toString().equals("-");
+  }
+
+  /**
+   * Refuses a parameter that {@code --params} names twice (picocli would keep the last value
+   * silently).
+   */
+  private void refuseRepeatedParams() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed == null || !parsed.hasMatchedOption("--params")) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (String pair : parsed.matchedOption("--params").stringValues()) {
+      String name = pair.split("=", 2)[0];
+      if (!seen.add(name)) {
+        throw CliException.badInput("--params gives " + InputEcho.plain(name)
+            + " more than once; give each parameter one value");
+      }
+    }
+  }
+
+  private int runSystem(OutputFiles outputs) {
     ObservationCsv obs = ObservationCsv.read(data, columns);
     StateSpaceSystem system = SystemJson.read(this.system);
     checkWidth(obs, system);
@@ -210,12 +249,13 @@ public final class LoglikCommand implements Callable<Integer> {
       report(spec.commandLine().getOut(), obs, ll, grad);
     } else {
       String text = jsonText(ll, obs.observedCount(), grad);
-      if (json.toString().equals("-")) {
+      if (jsonToStdout()) {
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();
       } else {
-        InputFiles.writeText(json, text);
+        outputs.writeText(JSON_OUTPUT, text);
+        outputs.commit();
       }
     }
     return 0;
@@ -224,13 +264,9 @@ public final class LoglikCommand implements Callable<Integer> {
   private void checkWidth(ObservationCsv obs, StateSpaceSystem system) {
     int width = obs.columns().size();
     if (width != system.ny()) {
-      List<String> quoted = new ArrayList<>();
-      for (String c : obs.columns()) {
-        quoted.add("\"" + c + "\"");
-      }
       String hint = columns == null ? "; choose them with --columns A,B,..." : "";
       throw CliException.badInput(obs.file() + " gives " + width
-          + (width == 1 ? " value column (" : " value columns (") + String.join(", ", quoted)
+          + (width == 1 ? " value column (" : " value columns (") + InputEcho.quotedList(obs.columns())
           + ") but " + this.system + " has ny = " + system.ny() + " (the rows of H)" + hint);
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.ModelSizeRule;
@@ -24,7 +25,8 @@ final class ModelLoglik {
 
   private ModelLoglik() {}
 
-  static int run(LoglikCommand c) {
+  /** Computes and reports; a {@code --json} file is written to {@code outputs} and committed. */
+  static int run(LoglikCommand c, OutputFiles outputs) {
     DataOptions.Loaded loaded = c.dataOptions.load(c.data);
     StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
     try {
@@ -42,7 +44,7 @@ final class ModelLoglik {
     for (String given : c.params.keySet()) {
       if (!names.contains(given)) {
         throw CliException.badInput(
-            "unknown parameter " + given + " for model " + model.name() + "; its parameters are "
+            "unknown parameter " + InputEcho.plain(given) + " for model " + model.name() + "; its parameters are "
                 + String.join(", ", names));
       }
     }
@@ -100,11 +102,12 @@ final class ModelLoglik {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
-    if (c.json.toString().equals("-")) {
+    if (c.jsonToStdout()) {
       out.print(text);
       out.flush();
     } else {
-      InputFiles.writeText(c.json, text);
+      outputs.writeText(LoglikCommand.JSON_OUTPUT, text);
+      outputs.commit();
     }
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.gramian.estimation.cli;
 
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.arima.Sarimax;
 import io.gramian.estimation.arima.SarimaxOrder;
 import io.gramian.estimation.model.StateSpaceModel;
@@ -82,7 +83,8 @@ final class ModelOptions {
     }
     if (order != null || seasonalOrder != null || mean) {
       throw new IllegalArgumentException(
-          "--order, --seasonal-order and --mean belong to --model arima, not " + model);
+          "--order, --seasonal-order and --mean belong to --model arima, not "
+              + InputEcho.plain(model));
     }
     return UnobservedComponents.named(
         model, seasonal == null ? OptionalInt.empty() : OptionalInt.of(seasonal), seasonalType, exog);
@@ -116,7 +118,7 @@ final class ModelOptions {
     String[] parts = text.split(",", -1);
     if (parts.length != count) {
       throw new IllegalArgumentException(
-          option + " takes " + count + " integers " + form + ", got \"" + text + "\"");
+          option + " takes " + count + " integers " + form + ", got " + InputEcho.quoted(text));
     }
     int[] v = new int[count];
     for (int i = 0; i < count; i++) {
@@ -124,7 +126,7 @@ final class ModelOptions {
         v[i] = Integer.parseInt(parts[i].strip());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            option + " takes " + count + " integers " + form + ", got \"" + text + "\"");
+            option + " takes " + count + " integers " + form + ", got " + InputEcho.quoted(text));
       }
     }
     return v;

@@ -1,5 +1,6 @@
 package io.gramian.estimation.model;
 
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.transform.ParameterTransform;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +68,7 @@ public final class ParameterLayout {
     }
     if (!remaining.isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown parameter " + remaining.keySet().iterator().next() + " for model "
+          "unknown parameter " + InputEcho.plain(remaining.keySet().iterator().next()) + " for model "
               + model.name() + "; its parameters are " + String.join(", ", names));
     }
     freeNames = Collections.unmodifiableList(free);
