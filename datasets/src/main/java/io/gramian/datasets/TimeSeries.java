@@ -48,6 +48,15 @@ public final class TimeSeries {
     return of(name, TimeIndex.integers(values.length), values);
   }
 
+  /**
+   * A one-line warning when the series' dates are not evenly spaced beyond the calendar's usual
+   * gaps (weekends and a few holidays), naming the dates that break the pattern ({@link
+   * SpacingCheck}); empty for regular dates and for annual, quarterly, monthly or integer indexes.
+   */
+  public Optional<String> spacingWarning() {
+    return SpacingCheck.warning(index);
+  }
+
   /** The name of the series: the column it was read from. */
   public String name() {
     return name;

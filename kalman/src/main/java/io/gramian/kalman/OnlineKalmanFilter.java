@@ -82,10 +82,12 @@ public final class OnlineKalmanFilter {
   public double update(DMatrixRMaj y, DMatrixRMaj H, DMatrixRMaj d, DMatrixRMaj cholR) {
     int ny = dims.ny();
     if (y.getNumElements() != ny || H.numRows != ny || H.numCols != dims.nx()
-        || cholR.numRows != ny || d.getNumElements() != ny) {
+        || cholR.numRows != ny || cholR.numCols != dims.r() || d.getNumElements() != ny) {
       throw new IllegalArgumentException(
           "update expects y of length " + ny + ", H " + ny + " × " + dims.nx() + ", d of length "
-              + ny + " and cholR with " + ny + " rows");
+              + ny + " and cholR " + ny + " × " + dims.r() + "; got y of length "
+              + y.getNumElements() + ", H " + H.numRows + " × " + H.numCols + ", d of length "
+              + d.getNumElements() + " and cholR " + cholR.numRows + " × " + cholR.numCols);
     }
     int p = 0;
     for (int j = 0; j < ny; j++) {
@@ -117,10 +119,12 @@ public final class OnlineKalmanFilter {
    */
   public void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ) {
     if (F.numRows != dims.nx() || F.numCols != dims.nx() || cholQ.numRows != dims.nx()
-        || c.getNumElements() != dims.nx()) {
+        || cholQ.numCols != dims.q() || c.getNumElements() != dims.nx()) {
       throw new IllegalArgumentException(
           "predict expects F " + dims.nx() + " × " + dims.nx() + ", c of length " + dims.nx()
-              + " and cholQ with " + dims.nx() + " rows");
+              + " and cholQ " + dims.nx() + " × " + dims.q() + "; got F " + F.numRows + " × "
+              + F.numCols + ", c of length " + c.getNumElements() + " and cholQ "
+              + cholQ.numRows + " × " + cholQ.numCols);
     }
     kernel.predict(F, c, cholQ, m, S);
     step++;

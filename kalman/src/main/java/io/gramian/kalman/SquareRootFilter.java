@@ -84,6 +84,14 @@ public final class SquareRootFilter {
     return dims;
   }
 
+  /**
+   * Bytes the gradient's reverse sweep keeps per time step for systems of these dimensions (the
+   * tape of every step's factors); a gradient over T steps needs T times this, held at once.
+   */
+  public static long gradientBytesPerStep(Dimensions dims) {
+    return FilterTape.bytesPerStep(dims);
+  }
+
   /** A filter workspace sized for this system. */
   public static SquareRootFilter forSystem(StateSpace system) {
     return new SquareRootFilter(Dimensions.of(system));
@@ -124,11 +132,15 @@ public final class SquareRootFilter {
    * accumulated into {@code gradient} (+=) by the reverse sweep.
    *
    * @param rule the tria differentiation rule ({@link TriaRule#MASKED} is exact for any rank)
-   * @param gradient where the adjoints are added. Modified.
+   * @param gradient where the adjoints are added, shaped as the system's matrices. Modified.
    * @return ℓ
+   * @throws IllegalArgumentException naming the gradient's matrix whose shape is not the
+   *     system's, before anything is computed
    */
   public double logLikelihoodGradient(
       StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator gradient) {
+    checkDimensions(system);
+    ArgumentShapes.requireAdjoints(gradient, dims);
     double ll;
     try {
       ll = forward(system, Y, tape);
@@ -153,9 +165,21 @@ public final class SquareRootFilter {
    *
    * @param dLogLik output of length ≥ T. Modified.
    * @return ℓ
+   * @throws IllegalArgumentException when the direction's dimensions are not the system's or
+   *     {@code dLogLik} is shorter than the series, before anything is computed
    */
   public double logLikelihoodTangent(
       StateSpace system, StateSpace direction, DMatrixRMaj Y, TriaRule rule, double[] dLogLik) {
+    checkDimensions(system);
+    if (!Dimensions.of(direction).equals(dims)) {
+      throw new IllegalArgumentException(
+          "the direction has " + Dimensions.of(direction) + ", expected the system's " + dims);
+    }
+    if (dLogLik == null || dLogLik.length < Y.numRows) {
+      throw new IllegalArgumentException(
+          "dLogLik has length " + (dLogLik == null ? "null" : dLogLik.length)
+              + ", expected at least T = " + Y.numRows);
+    }
     double ll;
     try {
       ll = forward(system, Y, tape);

@@ -4,6 +4,7 @@ import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
+import io.gramian.estimation.model.ModelSize;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
@@ -167,6 +168,12 @@ public final class Sarimax implements StateSpaceModel {
       blocks.add(ParameterBlock.real("beta." + r));
     }
     return blocks;
+  }
+
+  /** The model's size from its orders alone ({@link SarimaxSize}), for the size rule. */
+  @Override
+  public ModelSize size() {
+    return SarimaxSize.of(order, mean, regressors.size(), integration, toString());
   }
 
   /**

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The data options of {@code fit} and {@code loglik --model}: which column, which time column,
@@ -48,6 +50,10 @@ final class DataOptions {
       description = "Regressor columns (coefficients estimated as diffuse states or parameters).")
   List<String> exog = new ArrayList<>();
 
+  /** The command these options belong to: for its standard error. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   /** The loaded series and the model data. */
   record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
 
@@ -67,6 +73,7 @@ final class DataOptions {
               + InputEcho.plainList(values) + "); choose one with --column");
     }
     series = transformed(series);
+    series.spacingWarning().ifPresent(this::warn);
     if (series.observedCount() == 0) {
       throw new IllegalArgumentException(
           "column " + InputEcho.quoted(series.name()) + " of " + file.getFileName() + " has no observed value");
@@ -80,6 +87,14 @@ final class DataOptions {
     }
     DMatrixRMaj y = new DMatrixRMaj(series.length(), 1, true, series.values());
     return new Loaded(series, new ModelData(y, x, exog), frame);
+  }
+
+  /** One line on standard error: the run goes on. */
+  private void warn(String warning) {
+    if (command != null) {
+      command.commandLine().getErr().println("gramian: warning: " + warning);
+      command.commandLine().getErr().flush();
+    }
   }
 
   private TimeSeries transformed(TimeSeries series) {

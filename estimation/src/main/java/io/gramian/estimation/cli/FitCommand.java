@@ -8,6 +8,7 @@ import io.gramian.estimation.diagnostics.SummaryTable;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.kalman.Forecast;
@@ -90,6 +91,15 @@ public final class FitCommand implements Callable<Integer> {
           + " the others are estimated.")
   List<String> fix;
 
+  @Option(
+      names = "--progress-interval",
+      paramLabel = "SECONDS",
+      defaultValue = "5",
+      description =
+          "When standard error is not a terminal, a progress line at most every SECONDS"
+              + " (default: ${DEFAULT-VALUE}; 0: every iteration).")
+  double progressInterval;
+
   @Override
   public Integer call() {
     if (forecastHorizon != null && forecastHorizon < 1) {
@@ -116,13 +126,22 @@ public final class FitCommand implements Callable<Integer> {
   private int run(OutputFiles outputs, boolean jsonToStdout) {
     DataOptions.Loaded loaded = dataOptions.load(data);
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
+    ProgressListener progress = progress();
     FitOptions options =
         FitOptions.defaults()
             .withFixed(fix == null ? Map.of() : NameValueList.parse("--fix", fix))
             .withCovarianceType(CovarianceType.parse(covType))
-            .withProgress(progress());
-    FitResult fit = MaximumLikelihood.fit(model, loaded.data(), options);
-    clearProgress();
+            .withProgress(progress);
+    FitResult fit;
+    try {
+      fit = MaximumLikelihood.fit(model, loaded.data(), options);
+    } catch (ModelSizeException e) {
+      throw e.withSubject(modelOptions.spelling());
+    } finally {
+      if (progress instanceof FitProgress shown) {
+        shown.finish();
+      }
+    }
 
     Forecast forecast = null;
     List<String> forecastLabels = null;
@@ -167,10 +186,7 @@ public final class FitCommand implements Callable<Integer> {
       String name = fit.parameterNames().get(i) + (fit.free()[i] ? "" : " (fixed)");
       rows.add(se[i] == null ? ParameterRow.withoutStdError(name, est[i]) : ParameterRow.of(name, est[i], se[i]));
     }
-    List<String> warnings = new ArrayList<>(fit.warnings());
-    if (!fit.converged()) {
-      warnings.add(0, "The optimiser did not converge: " + fit.optimizerMessage());
-    }
+    List<String> warnings = new ArrayList<>(fit.warnings()); // non-convergence among them
     StringBuilder text = new StringBuilder();
     text.append(
         fit.diagnostics() == null
@@ -218,26 +234,20 @@ public final class FitCommand implements Callable<Integer> {
     return s.toString();
   }
 
-  private boolean showProgress() {
-    return !quiet && System.console() != null;
+  /**
+   * Whether standard error is a terminal: as the launcher saw it ({@code gramian.stderr.tty}), or
+   * else whether Java has a console.
+   */
+  private static boolean stderrIsTerminal() {
+    String seen = System.getProperty("gramian.stderr.tty");
+    return seen != null ? Boolean.parseBoolean(seen) : System.console() != null;
   }
 
   private ProgressListener progress() {
-    if (!showProgress()) {
+    if (quiet) {
       return ProgressListener.silent();
     }
-    PrintWriter err = spec.commandLine().getErr();
-    return (iteration, value, gradientNorm) -> {
-      err.printf("\rfitting: iteration %d, -loglik/n %.6f, gradient %.1e   ", iteration, value, gradientNorm);
-      err.flush();
-    };
-  }
-
-  private void clearProgress() {
-    if (showProgress()) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.print("\r" + " ".repeat(70) + "\r");
-      err.flush();
-    }
+    return new FitProgress(
+        spec.commandLine().getErr(), stderrIsTerminal(), progressInterval, System::nanoTime);
   }
 }

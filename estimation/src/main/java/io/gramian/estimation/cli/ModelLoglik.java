@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.ModelSizeException;
+import io.gramian.estimation.model.ModelSizeRule;
 import io.gramian.estimation.model.StateSpaceModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,6 +29,12 @@ final class ModelLoglik {
   static int run(LoglikCommand c, OutputFiles outputs) {
     DataOptions.Loaded loaded = c.dataOptions.load(c.data);
     StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
+    try {
+      ModelSizeRule.requireEvaluation(
+          model.size(), loaded.data().length(), true, Runtime.getRuntime().maxMemory());
+    } catch (ModelSizeException e) {
+      throw e.withSubject(c.modelOptions.spelling());
+    }
     List<String> names = model.parameterNames();
     if (c.params == null || c.params.isEmpty()) {
       throw CliException.badInput(

@@ -203,6 +203,36 @@ final class ModelOptions {
     return lags;
   }
 
+  /**
+   * The model as the command line gave it, e.g. {@code --model arima --order 0,0,0
+   * --seasonal-order 0,0,1,5000}: how messages about the model's size name it.
+   */
+  String spelling() {
+    StringBuilder s = new StringBuilder("--model ").append(model);
+    if (order != null) {
+      s.append(" --order ").append(order);
+    }
+    if (seasonalOrder != null) {
+      s.append(" --seasonal-order ").append(seasonalOrder);
+    }
+    if (seasonal != null) {
+      s.append(" --seasonal ").append(seasonal);
+      if (!"dummy".equals(seasonalType)) {
+        s.append(" --seasonal-type ").append(seasonalType);
+      }
+    }
+    if (arLags != null) {
+      s.append(" --ar-lags ").append(arLags);
+    }
+    if (maLags != null) {
+      s.append(" --ma-lags ").append(maLags);
+    }
+    if (mean) {
+      s.append(" --mean");
+    }
+    return s.toString();
+  }
+
   private static int[] integers(String text, int count, String option, String form) {
     String[] parts = text.split(",", -1);
     if (parts.length != count) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param covarianceType how standard errors are computed (statsmodels' default is OPG)
  * @param rule the tria differentiation rule
  * @param optimizer BFGS options
- * @param progress called once per BFGS iteration
+ * @param progress called once per BFGS iteration with the iteration, the log-likelihood ℓ at
+ *     the current point and the optimiser's gradient norm
  */
 public record FitOptions(
     Map<String, Double> fixed,

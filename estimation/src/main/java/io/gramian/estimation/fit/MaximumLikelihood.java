@@ -5,6 +5,8 @@ import io.gramian.estimation.diagnostics.InformationCriteria;
 import io.gramian.estimation.diagnostics.ResidualDiagnostics;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.model.ModelSizeException;
+import io.gramian.estimation.model.ModelSizeRule;
 import io.gramian.estimation.model.ParameterLayout;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.Bfgs;
@@ -35,8 +37,14 @@ public final class MaximumLikelihood {
 
   private MaximumLikelihood() {}
 
-  /** Fits {@code model} to {@code data}. */
+  /**
+   * Fits {@code model} to {@code data}.
+   *
+   * @throws ModelSizeException before anything is built, when the model is larger than the data
+   *     can estimate or than Java's heap can hold ({@link ModelSizeRule})
+   */
   public static FitResult fit(StateSpaceModel model, ModelData data, FitOptions options) {
+    ModelSizeRule.requireFit(model, data, options.fixed().size());
     LogLikelihood likelihood =
         new LogLikelihood(model, data, options.fixed(), options.rule());
     ParameterLayout layout = likelihood.layout();
@@ -66,14 +74,19 @@ public final class MaximumLikelihood {
       units = new double[0];
     } else {
       ScaledProblem problem = ScaledProblem.at(likelihood, theta0);
-      opt = new Bfgs(options.optimizer()).minimize(problem, problem.scaled(theta0), options.progress());
+      opt = new Bfgs(options.optimizer()).minimize(problem, problem.scaled(theta0),
+          (iteration, value, gradientNorm) -> options.progress()
+              .onIteration(iteration, problem.logLikelihood(value), gradientNorm));
       theta = problem.theta(opt.x());
       units = problem.units();
     }
-    if (!opt.converged()) {
+    double[] natural = layout.natural(theta);
+    String constant = ConstantSeries.warning(data, layout, natural, opt.converged());
+    if (constant != null) {
+      warnings.add(constant);
+    } else if (!opt.converged()) {
       warnings.add("the optimiser did not converge: " + opt.message());
     }
-    double[] natural = layout.natural(theta);
     double ll = likelihood.value(theta);
 
     Double[] se = new Double[natural.length];

@@ -126,6 +126,11 @@ final class ScaledProblem implements DifferentiableFunction {
     return out;
   }
 
+  /** The log-likelihood ℓ of the original data whose scaled objective value is {@code value}. */
+  double logLikelihood(double value) {
+    return -value * observations - shift;
+  }
+
   /** f̃(θ̃) and ∇f̃ (see the class comment). */
   @Override
   public double valueAndGradient(double[] scaled, double[] gradientOut) {

@@ -39,14 +39,20 @@ public final class LogLikelihood {
   private final TriaRule rule;
   private final int burn;
   private final DMatrixRMaj burnedRows;
+  private final ModelSize size;
+  private boolean gradientMemoryChecked;
   private SquareRootFilter filter;
 
   /**
    * @param data the data as given; the model's {@link StateSpaceModel#prepare} is applied here
    * @param fixed natural values of parameters held fixed
+   * @throws ModelSizeException when the model's state cannot be held at all ({@link
+   *     ModelSizeRule}), before anything is built
    */
   public LogLikelihood(
       StateSpaceModel model, ModelData data, Map<String, Double> fixed, TriaRule rule) {
+    this.size = model.size();
+    ModelSizeRule.requireEvaluation(size, data.length(), false, Runtime.getRuntime().maxMemory());
     this.model = model;
     this.data = model.prepare(data);
     this.layout = new ParameterLayout(model, fixed);
@@ -103,6 +109,7 @@ public final class LogLikelihood {
    * square root but the square root is not differentiable.
    */
   public NaturalGradient naturalGradient(double[] natural) {
+    requireGradientMemory();
     List<String> names = layout.names();
     Tape tape = new Tape();
     Var[] values = new Var[names.size()];
@@ -155,6 +162,7 @@ public final class LogLikelihood {
    * tape, one reverse pass per matrix entry.
    */
   public double[][] scores(double[] theta) {
+    requireGradientMemory();
     int k = theta.length;
     Tape tape = new Tape();
     double[] natural = layout.natural(theta);
@@ -219,6 +227,9 @@ public final class LogLikelihood {
       throw new IllegalArgumentException(
           "θ has length " + theta.length + ", expected " + layout.freeCount());
     }
+    if (gradient) {
+      requireGradientMemory();
+    }
     Tape tape = new Tape();
     double[] natural = layout.natural(theta);
     ModelMatrices matrices = buildOn(tape, theta, natural, gradient);
@@ -236,6 +247,18 @@ public final class LogLikelihood {
     matrices.seed(g);
     e.buildGradient = tape.gradient(theta.length);
     return e;
+  }
+
+  /**
+   * The gradient keeps every step's factors: refuses, before the first gradient is built, a model
+   * whose tape over this data cannot fit in Java's heap ({@link ModelSizeRule}).
+   */
+  private void requireGradientMemory() {
+    if (!gradientMemoryChecked) {
+      ModelSizeRule.requireEvaluation(
+          size, data.length(), true, Runtime.getRuntime().maxMemory());
+      gradientMemoryChecked = true;
+    }
   }
 
   /** Builds the matrices with the free parameters as tape inputs (indexed by θ position). */

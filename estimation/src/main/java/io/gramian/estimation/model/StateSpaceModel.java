@@ -33,6 +33,17 @@ public interface StateSpaceModel {
     return names;
   }
 
+  /**
+   * The model's size as its specification states it, computed without building anything: what
+   * {@link ModelSizeRule} checks against the data before a fit allocates. By default only the
+   * number of parameters; a model that can state its state dimension, diffuse states, longest
+   * lag and seasonal period from its specification should override this, so that an absurd
+   * specification is refused before it is built.
+   */
+  default ModelSize size() {
+    return ModelSize.ofParameters("model " + name(), parameterNames().size());
+  }
+
   /** Start values on the natural scale, from the data (variances > 0, stationary AR/MA). */
   double[] startParameters(ModelData data);
 

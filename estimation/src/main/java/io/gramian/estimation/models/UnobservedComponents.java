@@ -5,6 +5,7 @@ import io.gramian.autodiff.tape.Var;
 import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
+import io.gramian.estimation.model.ModelSize;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
@@ -194,6 +195,13 @@ public final class UnobservedComponents implements StateSpaceModel {
   @Override
   public List<ParameterBlock> parameterBlocks() {
     return blocks;
+  }
+
+  /** The model's size from its specification ({@link StructuralSize}), for the size rule. */
+  @Override
+  public ModelSize size() {
+    return StructuralSize.of(
+        spec, blocks.stream().mapToLong(ParameterBlock::size).sum(), toString());
   }
 
   @Override

@@ -66,7 +66,9 @@ class SarimaxInputTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> MaximumLikelihood.fit(AIRLINE.withIntegration(integration), thirteen,
               FitOptions.defaults()));
-      assertMentions(e, "too few observations", "13");
+      // The size rule (ModelSizeRule) refuses it before the differencing's own check: δ 13,
+      // a lag of 13 and 3 parameters need 30 observations.
+      assertMentions(e, "needs at least 30 observations", "the data has 13");
     }
   }
 
@@ -75,7 +77,8 @@ class SarimaxInputTest {
     ModelData three = ModelData.of(1.0, 2.5, 1.7);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MaximumLikelihood.fit(AR2, three, FitOptions.defaults()));
-    assertMentions(e, "too few observations");
+    // The size rule: a lag of 2 and 4 parameters need 7 observations.
+    assertMentions(e, "needs at least 7 observations", "the data has 3");
   }
 
   @Test

@@ -198,8 +198,9 @@ class FitCommandTest {
   void tooFewObservations() throws Exception {
     Path csv = dir.resolve("short.csv");
     Files.writeString(csv, "year,flow\n2000,1\n2001,2\n");
+    // The size rule: two full seasons (ModelSizeRule).
     assertBadInput(CliRun.run("fit", csv.toString(), "--model", "bsm", "--seasonal", "12"),
-        "too few observations");
+        "--model bsm --seasonal 12 needs at least 24 observations");
   }
 
   @Test

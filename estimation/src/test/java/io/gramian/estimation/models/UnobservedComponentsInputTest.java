@@ -29,8 +29,14 @@ class UnobservedComponentsInputTest {
   void fewerObservationsThanDiffuseStatesPlusOneIsRejected() {
     UnobservedComponents bsm = UnobservedComponents.bsm(12, "dummy");
     ModelData thirteen = ModelData.of(Arrays.copyOf(ReferenceSeries.lnKsi().observed(0), 13));
+    // A fit: the size rule (ModelSizeRule) asks for two full seasons, more than δ + 1 = 14.
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MaximumLikelihood.fit(bsm, thirteen, FitOptions.defaults()));
+    assertTrue(e.getMessage().contains("needs at least 24 observations (two full seasons of"
+        + " period 12); the data has 13"), e.getMessage());
+    // An evaluation of ℓ needs δ + 1 observed values, which the model checks itself.
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new LogLikelihood(bsm, thirteen, Map.of(), TriaRule.MASKED));
     assertTrue(e.getMessage().contains("too few observations"), e.getMessage());
     assertTrue(e.getMessage().contains("13 diffuse initial states"), e.getMessage());
     assertTrue(e.getMessage().contains("at least 14"), e.getMessage());
