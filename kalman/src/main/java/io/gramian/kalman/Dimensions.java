@@ -50,4 +50,19 @@ public record Dimensions(int nx, int ny, int q, int r, int k, int d) {
   int predictCols() {
     return predictedCols() + q;
   }
+
+  /** Rows of the largest block the filter triangularises: the update or the predict block. */
+  int triaRows() {
+    return Math.max(updateRows(), nx);
+  }
+
+  /** Columns of the largest block the filter triangularises. */
+  int triaCols() {
+    return Math.max(updateCols(), predictCols());
+  }
+
+  /** Columns of the diffuse collapse block [L_{t−1}, V_tᵀ] (w rows, w = 1 + d). */
+  int collapseCols() {
+    return meanCols() + ny;
+  }
 }

@@ -138,7 +138,7 @@ public final class SquareRootFilter {
     if (tape != null) {
       tape.reset(T);
     }
-    kernel.formQ(tape != null);
+    kernel.forDerivatives(tape != null);
     initialMeans(system, X);
     S.setTo(system.cholP0());
     if (diffuse) {
@@ -168,27 +168,22 @@ public final class SquareRootFilter {
           llt -= 0.5 * kernel.zSquared;
         }
         if (tape != null) {
-          tape.storeUpdate(
-              t, kernel.L, kernel.fromInput ? kernel.block() : kernel.Q, kernel.fromInput);
-          System.arraycopy(kernel.W, 0, tape.W, tape.wOffset(t), p * dims.meanCols());
+          tape.storeUpdate(t, kernel.factors);
+          tape.storeW(t, kernel.W, p);
         }
       }
       if (tape != null) {
         if (diffuse) {
           tape.storeCollapse(t, collapse.L, collapse.Q);
         }
-        tape.observedCount[t] = p;
-        System.arraycopy(index, 0, tape.observedIndex, t * ny, p);
-        tape.logLik[t] = llt;
-        tape.filteredCols[t] = S.numCols;
+        tape.storeStep(t, index, p, llt, S.numCols);
         tape.storeMeans(t, true, X);
       }
       total += llt;
       if (t < T - 1) {
         kernel.predict(system.F(t), system.c(t), system.cholQ(t), X, S);
         if (tape != null) {
-          tape.storePredict(
-              t, kernel.L, kernel.fromInput ? kernel.block() : kernel.Q, kernel.fromInput);
+          tape.storePredict(t, kernel.factors);
         }
       }
     }
