@@ -89,7 +89,7 @@ class RegressionRow implements StateSpace {
   public DMatrixRMaj cholR(int t) { return base.cholR(t); }
   public DMatrixRMaj m0() { return base.m0(); }
   public DMatrixRMaj cholP0() { return base.cholP0(); }
-  public int d() { return base.d(); }
+  public int diffuseRank() { return base.diffuseRank(); }
   public DMatrixRMaj cholPinf() { return base.cholPinf(); }
 }
 

@@ -72,9 +72,14 @@ DMatrixRMaj H = new DMatrixRMaj(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}});
 DMatrixRMaj scaled(DMatrixRMaj m, double s) { DMatrixRMaj c = m.copy(); CommonOps_DDRM.scale(s, c); return c; }
 
 // the truth starts at the origin moving at (3, 1) m/s, known exactly (cholP0 = 0)
-StateSpaceSystem truth = new StateSpaceSystem(F, null, H, null, scaled(G, TRUE_SIGMA_A),
-    scaled(CommonOps_DDRM.identity(2), TRUE_SIGMA_R),
-    new DMatrixRMaj(new double[][] {{0}, {0}, {3}, {1}}), new DMatrixRMaj(4, 1));
+StateSpaceSystem truth = StateSpaceSystem.builder()
+    .F(F)
+    .H(H)
+    .cholQ(scaled(G, TRUE_SIGMA_A))
+    .cholR(scaled(CommonOps_DDRM.identity(2), TRUE_SIGMA_R))
+    .m0(new DMatrixRMaj(new double[][] {{0}, {0}, {3}, {1}}))
+    .cholP0(new DMatrixRMaj(4, 1))
+    .build();
 SimulatedPath path = Simulator.simulate(truth, T, SEED);
 DMatrixRMaj X = path.states();          // T × 4
 DMatrixRMaj Y = path.observations();    // T × 2

@@ -72,7 +72,16 @@ class JavaGuideTest {
   @Test
   void filterAndExactGradient() {
     StateSpaceSystem s =
-        new StateSpaceSystem(m(0.9), m(0), m(1), m(0), m(0.5), m(0.8), m(0), m(1));
+        StateSpaceSystem.builder()
+            .F(m(0.9))
+            .c(m(0))
+            .H(m(1))
+            .d(m(0))
+            .cholQ(m(0.5))
+            .cholR(m(0.8))
+            .m0(m(0))
+            .cholP0(m(1))
+            .build();
     DMatrixRMaj Y = new DMatrixRMaj(new double[][] {{0.3}, {Double.NaN}, {-0.2}, {0.1}});
     SquareRootFilter filter = SquareRootFilter.forSystem(s);
     double loglik = filter.logLikelihood(s, Y);
@@ -114,8 +123,14 @@ class JavaGuideTest {
     public ModelMatrices build(Var[] p, ModelData data) {
       Tape tape = p[0].tape();
       Var one = tape.constant(1);
-      return new ModelMatrices(one, tape.zeros(1, 1), one, tape.zeros(1, 1), p[1], p[0],
-          tape.zeros(1, 1), tape.zeros(1, 1), one);
+      return ModelMatrices.builder(tape)
+          .F(one)
+          .H(one)
+          .cholQ(p[1])
+          .cholR(p[0])
+          .cholP0(tape.zeros(1, 1))
+          .cholPinf(one) // the level is exactly diffuse
+          .build();
     }
   }
 

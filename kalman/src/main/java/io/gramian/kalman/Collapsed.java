@@ -24,7 +24,7 @@ final class Collapsed {
 
   Collapsed(Dimensions dims) {
     nx = dims.nx();
-    d = dims.d();
+    d = dims.diffuseRank();
   }
 
   /** m + Ā δ̂, or m when there is no diffuse direction. */

@@ -65,7 +65,7 @@ public final class FilterResult {
     int ny = system.ny();
     FilterResult res = new FilterResult(T, nx, ny, ll);
     Collapsed collapsed = new Collapsed(Dimensions.of(system));
-    DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.d());
+    DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.diffuseRank());
     DMatrixRMaj S = new DMatrixRMaj(nx, nx);
     DMatrixRMaj Lc = new DMatrixRMaj(1, 1);
     for (int t = 0; t < T; t++) {
@@ -75,16 +75,16 @@ public final class FilterResult {
 
       tape.loadMeans(t, false, X);
       tape.loadPredictedFactor(t, system.cholP0(), S);
-      if (system.d() > 0) {
+      if (system.diffuseRank() > 0) {
         tape.loadCollapseFactor(t - 1, Lc);
-        res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.d();
+        res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.diffuseRank();
       }
       res.predictedMean[t] = collapsed.mean(X, Lc);
       res.predictedFactor[t] = collapsed.factor(X, S, Lc);
 
       tape.loadMeans(t, true, X);
       tape.loadFilteredFactor(t, system.cholP0(), S);
-      if (system.d() > 0) {
+      if (system.diffuseRank() > 0) {
         tape.loadCollapseFactor(t, Lc);
         res.augmentedFilteredMean[t] = X.data.clone();
         res.augmentedFilteredFactor[t] = S.copy();

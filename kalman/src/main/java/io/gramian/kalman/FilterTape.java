@@ -55,14 +55,14 @@ final class FilterTape {
     int w = dims.meanCols();
     strideX = dims.nx() * w;
     strideW = dims.ny() * w;
-    strideLc = dims.d() == 0 ? 0 : w * w;
-    strideQc = dims.d() == 0 ? 0 : dims.collapseCols() * w;
+    strideLc = dims.diffuseRank() == 0 ? 0 : w * w;
+    strideQc = dims.diffuseRank() == 0 ? 0 : dims.collapseCols() * w;
   }
 
   /** Bytes kept per time step for a system of these dimensions. */
   static long bytesPerStep(Dimensions d) {
     long w = d.meanCols();
-    long collapse = d.d() == 0 ? 0 : w * w + (long) d.collapseCols() * w;
+    long collapse = d.diffuseRank() == 0 ? 0 : w * w + (long) d.collapseCols() * w;
     long doubles =
         2L * d.nx() * w + 2L * d.ny() * w + 1 + collapse
             + (long) d.updateRows() * d.updateRows()

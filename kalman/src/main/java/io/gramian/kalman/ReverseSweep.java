@@ -83,7 +83,7 @@ final class ReverseSweep {
     if (T == 0) {
       return;
     }
-    if (dims.d() > 0) {
+    if (dims.diffuseRank() > 0) {
       collapseReverse(tape, rule);
     }
     XBar.reshape(nx, w, false);
@@ -119,7 +119,7 @@ final class ReverseSweep {
    */
   private void collapseReverse(FilterTape tape, TriaRule rule) {
     final int T = tape.steps();
-    final int d = dims.d();
+    final int d = dims.diffuseRank();
     // Φ = −½ l_zz² − Σ_j log (L_ZZ)_jj read at the last factor.
     tape.loadCollapseFactor(T - 1, Lc);
     LcBar.reshape(w, w, false);
@@ -205,7 +205,7 @@ final class ReverseSweep {
     final int wo = tape.wOffset(t);
     for (int j = 0; j < p; j++) {
       for (int c = 0; c < w; c++) {
-        double v = dims.d() == 0 ? -Wt[wo + j] : tape.WBar(t, j, c);
+        double v = dims.diffuseRank() == 0 ? -Wt[wo + j] : tape.WBar(t, j, c);
         for (int i = 0; i < nx; i++) {
           v += l[(p + i) * n + j] * XBar.data[i * w + c];
         }

@@ -123,7 +123,7 @@ public final class RtsSmoother {
     if (T == 0) {
       return new SmootherResult(nx, mean, factor);
     }
-    if (system.d() > 0) {
+    if (system.diffuseRank() > 0) {
       return smoothDiffuse(system, filtered);
     }
     mean[T - 1] = filtered.filteredMean(T - 1);
@@ -161,7 +161,7 @@ public final class RtsSmoother {
   private SmootherResult smoothDiffuse(StateSpace system, FilterResult filtered) {
     final int T = filtered.steps();
     final int nx = dims.nx();
-    final int w = 1 + dims.d();
+    final int w = 1 + dims.diffuseRank();
     double[][] augmented = new double[T][];
     DMatrixRMaj[] factor = new DMatrixRMaj[T];
     augmented[T - 1] = filtered.augmentedFilteredMean(T - 1).clone();

@@ -134,7 +134,7 @@ public final class SquareRootFilter {
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
     final int ny = dims.ny();
-    final boolean diffuse = dims.d() > 0;
+    final boolean diffuse = dims.diffuseRank() > 0;
     if (tape != null) {
       tape.reset(T);
     }
@@ -187,10 +187,10 @@ public final class SquareRootFilter {
         }
       }
     }
-    if (diffuse && collapse.identified() < dims.d()) {
+    if (diffuse && collapse.identified() < dims.diffuseRank()) {
       throw new FilterException(
           Math.max(T - 1, 0),
-          "the data identify only " + collapse.identified() + " of the " + dims.d()
+          "the data identify only " + collapse.identified() + " of the " + dims.diffuseRank()
               + " diffuse initial directions; the series is too short (or too sparse) for this"
               + " model");
     }
@@ -200,7 +200,7 @@ public final class SquareRootFilter {
   /** X⁻_0 = [m0, cholPinf]. */
   static void initialMeans(StateSpace system, DMatrixRMaj X) {
     int nx = system.nx();
-    int w = 1 + system.d();
+    int w = 1 + system.diffuseRank();
     DMatrixRMaj m0 = system.m0();
     DMatrixRMaj Pinf = system.cholPinf();
     X.reshape(nx, w, false);
@@ -215,7 +215,7 @@ public final class SquareRootFilter {
   /** Compares field by field, so that a call allocates nothing. */
   private void checkDimensions(StateSpace system) {
     if (system.nx() != dims.nx() || system.ny() != dims.ny() || system.q() != dims.q()
-        || system.r() != dims.r() || system.k() != dims.k() || system.d() != dims.d()) {
+        || system.r() != dims.r() || system.k() != dims.k() || system.diffuseRank() != dims.diffuseRank()) {
       throw new IllegalArgumentException(
           "this filter was built for " + dims + " but the system has " + Dimensions.of(system));
     }

@@ -90,7 +90,7 @@ final class TangentSweep {
     double dPhi = 0;
     for (int t = 0; t < T; t++) {
       double dllt = updateTangent(tape, system, direction, t, rule);
-      if (dims.d() > 0 && tape.observedCount(t) > 0) {
+      if (dims.diffuseRank() > 0 && tape.observedCount(t) > 0) {
         double dPhiNext = collapseTangent(tape, t, rule);
         dllt += dPhiNext - dPhi;
         dPhi = dPhiNext;
@@ -174,7 +174,7 @@ final class TangentSweep {
     double dll = 0;
     for (int i = 0; i < p; i++) {
       dll -= dl[i * n + i] / l[i * n + i];
-      if (dims.d() == 0) {
+      if (dims.diffuseRank() == 0) {
         dll -= Wt[wo + i] * dW[i];
       }
     }
@@ -210,7 +210,7 @@ final class TangentSweep {
    */
   private double collapseTangent(FilterTape tape, int t, TriaRule rule) {
     final int p = tape.observedCount(t);
-    final int d = dims.d();
+    final int d = dims.diffuseRank();
     tape.loadCollapse(t, Lc, Qc);
     dMc.reshape(w, w + p, false);
     for (int i = 0; i < w; i++) {

@@ -290,16 +290,17 @@ public final class Sarimax implements StateSpaceModel {
     if (kx > 0) {
       cholP0Rows.add(new Var[] {tape.zeros(kx, r)});
     }
-    return new ModelMatrices(
-        tape.fromEntries(nx, nx, F),
-        tape.fromEntries(nx, 1, c),
-        tape.fromEntries(1, nx, H),
-        mu == null ? tape.zeros(1, 1) : tape.fromEntries(1, 1, mu),
-        tape.fromEntries(nx, 1, cholQ),
-        tape.zeros(1, 0),
-        tape.fromEntries(nx, 1, m0),
-        tape.block(cholP0Rows.toArray(new Var[0][])),
-        tape.fromEntries(nx, k, cholPinf));
+    return ModelMatrices.builder(tape)
+        .F(tape.fromEntries(nx, nx, F))
+        .c(tape.fromEntries(nx, 1, c))
+        .H(tape.fromEntries(1, nx, H))
+        .d(mu == null ? tape.zeros(1, 1) : tape.fromEntries(1, 1, mu))
+        .cholQ(tape.fromEntries(nx, 1, cholQ))
+        .cholR(tape.zeros(1, 0))
+        .m0(tape.fromEntries(nx, 1, m0))
+        .cholP0(tape.block(cholP0Rows.toArray(new Var[0][])))
+        .cholPinf(tape.fromEntries(nx, k, cholPinf))
+        .build();
   }
 
   /** The time-invariant system, or with regressors one whose H_t reads them from the data. */

@@ -56,8 +56,11 @@ public final class ApproximateDiffuse implements StateSpaceModel {
     int nx = m.F().rows();
     Var scaled = m.cholPinf().mul(Math.sqrt(kappa));
     Var cholP0 = tape.block(new Var[][] {{m.cholP0(), scaled}});
-    return new ModelMatrices(
-        m.F(), m.c(), m.H(), m.d(), m.cholQ(), m.cholR(), m.m0(), cholP0, tape.zeros(nx, 0));
+    return ModelMatrices.builder(tape)
+        .setAll(m.vars())
+        .cholP0(cholP0)
+        .cholPinf(tape.zeros(nx, 0))
+        .build();
   }
 
   @Override
