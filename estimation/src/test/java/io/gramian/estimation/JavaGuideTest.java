@@ -26,6 +26,7 @@ import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemGradient;
+import io.gramian.kalman.SystemMatrix;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -90,6 +91,12 @@ class JavaGuideTest {
     FilterResult result = filter.filter(s, Y);
     assertEquals(loglik, result.logLikelihood(), 0.0);
     assertTrue(Double.isFinite(g.FBar.get(0, 0)));
+    assertSame(g.cholQBar, g.matrices().get(SystemMatrix.cholQ));
+
+    // The README's form: c, d and m0 left to their zero defaults.
+    StateSpaceSystem readme =
+        StateSpaceSystem.builder().F(m(0.9)).H(m(1)).cholQ(m(0.5)).cholR(m(0.8)).cholP0(m(1)).build();
+    assertEquals(loglik, SquareRootFilter.forSystem(readme).logLikelihood(readme, Y), 0.0);
   }
 
   @Test

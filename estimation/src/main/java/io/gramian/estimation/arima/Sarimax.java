@@ -5,6 +5,7 @@ import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
+import io.gramian.estimation.model.ParameterValues;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.kalman.StateSpace;
@@ -216,24 +217,19 @@ public final class Sarimax implements StateSpaceModel {
   @Override
   public ModelMatrices build(Var[] values, ModelData data) {
     Tape tape = values[0].tape();
-    int p = order.p();
-    int q = order.q();
-    int sp = order.seasonalP();
-    int sq = order.seasonalQ();
-    int at = 0;
-    Var[] phi = slice(values, at, p);
-    at += p;
-    Var[] theta = slice(values, at, q);
-    at += q;
-    Var[] seasonalPhi = slice(values, at, sp);
-    at += sp;
-    Var[] seasonalTheta = slice(values, at, sq);
-    at += sq;
-    Var sigma = values[at++];
-    Var mu = mean ? values[at++] : null;
-    Var[] beta = slice(values, at, regressors.size());
-
+    ParameterValues<Var> params = ParameterValues.of(parameterBlocks(), values);
     int s = order.period();
+    Var[] phi = coefficients(params, names("ar.L", order.p(), 1));
+    Var[] theta = coefficients(params, names("ma.L", order.q(), 1));
+    Var[] seasonalPhi = coefficients(params, names("ar.S.L", order.seasonalP(), s));
+    Var[] seasonalTheta = coefficients(params, names("ma.S.L", order.seasonalQ(), s));
+    Var sigma = params.get("sigma2");
+    Var mu = mean ? params.get("mean") : null;
+    Var[] beta = new Var[regressors.size()];
+    for (int j = 0; j < beta.length; j++) {
+      beta[j] = params.get("beta." + regressors.get(j));
+    }
+
     Var[] arStar = LagPolynomial.autoregressive(phi, seasonalPhi, s);
     Var[] maStar = LagPolynomial.movingAverage(theta, seasonalTheta, s);
     HarveyArma arma = HarveyArma.of(arStar, maStar, sigma, order.armaStates());
@@ -344,9 +340,11 @@ public final class Sarimax implements StateSpaceModel {
     return names;
   }
 
-  private static Var[] slice(Var[] values, int from, int length) {
-    Var[] out = new Var[length];
-    System.arraycopy(values, from, out, 0, length);
+  private static Var[] coefficients(ParameterValues<Var> params, String[] names) {
+    Var[] out = new Var[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = params.get(names[i]);
+    }
     return out;
   }
 }
