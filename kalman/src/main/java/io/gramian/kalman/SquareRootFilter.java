@@ -60,7 +60,7 @@ public final class SquareRootFilter {
 
   /** A filter workspace for systems of the given dimensions. */
   public SquareRootFilter(Dimensions dims) {
-    this(dims, dims.d() > 0);
+    this(dims, dims.diffuseRank() > 0);
   }
 
   private SquareRootFilter(Dimensions dims, boolean inflatable) {
@@ -202,7 +202,7 @@ public final class SquareRootFilter {
               kernel.update(
                   t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, XFilt, SFilt);
         } catch (FilterException e) {
-          if (inflatable && collapse.identified() < dims.d()) {
+          if (inflatable && collapse.identified() < dims.diffuseRank()) {
             throw SingularDiffuseStep.INSTANCE;
           }
           throw e;
