@@ -8,6 +8,7 @@ import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.ParameterValues;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.transform.SparsePolynomial;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import java.util.ArrayList;
@@ -32,7 +33,11 @@ import org.ejml.data.DMatrixRMaj;
  * {@code ar.L1 … ar.Lp} (one stationary block), {@code ma.L1 … ma.Lq} (invertible block),
  * {@code ar.S.L<s> … ar.S.L<Ps>} (stationary block), {@code ma.S.L<s> … ma.S.L<Qs>} (invertible
  * block), {@code sigma2} (σ², a variance), then {@code mean} (μ, with {@link #withMean}) and
- * {@code beta.<column>} (β, with {@link #withRegressors}).
+ * {@code beta.<column>} (β, with {@link #withRegressors}). With sparse lags
+ * ({@link SarimaxOrder#withArLags}, {@link SarimaxOrder#withMaLags}) the coefficients are those
+ * of the lags present, e.g. {@code ma.L1, ma.L4}, left unconstrained by a transform
+ * ({@link SparsePolynomial}: a stationary AR part is still required, an MA part may be
+ * non-invertible).
  *
  * <p>The mean is that of the differenced series w_t. With d = D = 0 it is the mean of y_t − x_tᵀβ
  * ("y_t − mean follows the ARMA", as R's {@code intercept} and statsmodels' {@code const} of
@@ -151,8 +156,8 @@ public final class Sarimax implements StateSpaceModel {
   public List<ParameterBlock> parameterBlocks() {
     List<ParameterBlock> blocks = new ArrayList<>();
     int s = order.period();
-    addStationary(blocks, names("ar.L", order.p(), 1), false);
-    addStationary(blocks, names("ma.L", order.q(), 1), true);
+    addPolynomial(blocks, "ar.L", order.arLags(), order.sparseAr(), false);
+    addPolynomial(blocks, "ma.L", order.maLags(), order.sparseMa(), true);
     addStationary(blocks, names("ar.S.L", order.seasonalP(), s), false);
     addStationary(blocks, names("ma.S.L", order.seasonalQ(), s), true);
     blocks.add(ParameterBlock.variance("sigma2"));
@@ -219,8 +224,8 @@ public final class Sarimax implements StateSpaceModel {
     Tape tape = values[0].tape();
     ParameterValues<Var> params = ParameterValues.of(parameterBlocks(), values);
     int s = order.period();
-    Var[] phi = coefficients(params, names("ar.L", order.p(), 1));
-    Var[] theta = coefficients(params, names("ma.L", order.q(), 1));
+    Var[] phi = atLags(params, "ar.L", order.arLags(), order.p());
+    Var[] theta = atLags(params, "ma.L", order.maLags(), order.q());
     Var[] seasonalPhi = coefficients(params, names("ar.S.L", order.seasonalP(), s));
     Var[] seasonalTheta = coefficients(params, names("ma.S.L", order.seasonalQ(), s));
     Var sigma = params.get("sigma2");
@@ -330,6 +335,34 @@ public final class Sarimax implements StateSpaceModel {
       blocks.add(
           ma ? ParameterBlock.movingAverage(names) : ParameterBlock.autoregressive(names));
     }
+  }
+
+  /** A dense polynomial's stationary (invertible) block, or a sparse one's. */
+  private static void addPolynomial(
+      List<ParameterBlock> blocks, String prefix, List<Integer> lags, boolean sparse, boolean ma) {
+    String[] names = new String[lags.size()];
+    int[] at = new int[lags.size()];
+    for (int i = 0; i < names.length; i++) {
+      at[i] = lags.get(i);
+      names[i] = prefix + at[i];
+    }
+    if (!sparse) {
+      addStationary(blocks, names, ma);
+      return;
+    }
+    SparsePolynomial transform =
+        ma ? SparsePolynomial.movingAverage(at, names) : SparsePolynomial.autoregressive(at, names);
+    blocks.add(ParameterBlock.transformed(transform, names));
+  }
+
+  /** The coefficients of lags 1 … degree by name (prefix + lag) at the given lags, else null. */
+  private static Var[] atLags(
+      ParameterValues<Var> params, String prefix, List<Integer> lags, int degree) {
+    Var[] out = new Var[degree];
+    for (int lag : lags) {
+      out[lag - 1] = params.get(prefix + lag);
+    }
+    return out;
   }
 
   private static String[] names(String prefix, int count, int step) {
