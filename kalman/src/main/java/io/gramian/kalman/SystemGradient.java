@@ -39,11 +39,20 @@ public final class SystemGradient implements AdjointAccumulator {
     cholPinfBar = matrices.cholPinf();
   }
 
-  /** Sets every entry back to zero. */
+  /**
+   * Sets every entry back to zero. Allocates nothing (so it names the fields rather than looping
+   * over {@code SystemMatrix.values()}, which copies its array at every call).
+   */
   public void zero() {
-    for (SystemMatrix m : SystemMatrix.values()) {
-      matrices.get(m).zero();
-    }
+    FBar.zero();
+    cBar.zero();
+    HBar.zero();
+    dBar.zero();
+    cholQBar.zero();
+    cholRBar.zero();
+    m0Bar.zero();
+    cholP0Bar.zero();
+    cholPinfBar.zero();
   }
 
   /**
