@@ -89,7 +89,7 @@ class RegressionRow implements StateSpace {
   public DMatrixRMaj cholR(int t) { return base.cholR(t); }
   public DMatrixRMaj m0() { return base.m0(); }
   public DMatrixRMaj cholP0() { return base.cholP0(); }
-  public int d() { return base.d(); }
+  public int diffuseRank() { return base.diffuseRank(); }
   public DMatrixRMaj cholPinf() { return base.cholPinf(); }
 }
 
@@ -108,13 +108,14 @@ class TimeVaryingBeta implements StateSpaceModel {
   public ModelMatrices build(Var[] p, ModelData data) {
     Tape tape = p[0].tape();
     Var sigmaEps = p[0], sigmaEta = p[1];
-    return new ModelMatrices(
-        tape.identity(2), tape.zeros(2, 1),                 // F = I, c = 0
-        tape.constant(new DMatrixRMaj(new double[][] {{1, 0}})), tape.zeros(1, 1),   // H: set per step by system()
-        tape.fromEntries(2, 1, null, sigmaEta),             // cholQ = [0, σ_η]ᵀ
-        sigmaEps,                                           // cholR = σ_ε
-        tape.zeros(2, 1), tape.zeros(2, 1),                 // m0, cholP0 = 0
-        tape.identity(2));                                  // α and β_1 exactly diffuse
+    return ModelMatrices.builder(tape)                      // c, d, m0 default to zero
+        .F(tape.identity(2))                                // F = I
+        .H(tape.constant(new DMatrixRMaj(new double[][] {{1, 0}})))   // H: set per step by system()
+        .cholQ(tape.fromEntries(2, 1, null, sigmaEta))      // cholQ = [0, σ_η]ᵀ
+        .cholR(sigmaEps)                                    // cholR = σ_ε
+        .cholP0(tape.zeros(2, 1))                           // cholP0 = 0
+        .cholPinf(tape.identity(2))                         // α and β_1 exactly diffuse
+        .build();
   }
   @Override public StateSpace system(ModelMatrices matrices, ModelData data) {
     return new RegressionRow(matrices.system(), data.exog());

@@ -92,7 +92,16 @@ DMatrixRMaj[] randomMatrices(long seed, boolean singularR) {
 }
 
 StateSpaceSystem systemOf(DMatrixRMaj[] m) {
-  return new StateSpaceSystem(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+  return StateSpaceSystem.builder()
+      .F(m[0])
+      .c(m[1])
+      .H(m[2])
+      .d(m[3])
+      .cholQ(m[4])
+      .cholR(m[5])
+      .m0(m[6])
+      .cholP0(m[7])
+      .build();
 }
 
 SquareRootFilter FILTER = SquareRootFilter.forSystem(systemOf(randomMatrices(0, true)));
@@ -126,9 +135,9 @@ double[][] reverseSweep(DMatrixRMaj[] m, DMatrixRMaj Y, TriaRule rule) {
   StateSpaceSystem s = systemOf(m);
   SystemGradient g = new SystemGradient(Dimensions.of(s));
   FILTER.logLikelihoodGradient(s, Y, rule, g);
-  DMatrixRMaj[] all = g.all();
   double[][] out = new double[m.length][];
-  for (int b = 0; b < m.length; b++) out[b] = all[b].data.clone();
+  // the blocks of m are the first matrices of SystemMatrix, in its order
+  for (int b = 0; b < m.length; b++) out[b] = g.matrices().get(SystemMatrix.values()[b]).data.clone();
   return out;
 }
 
@@ -225,9 +234,14 @@ double[] meanDerivative(TriaRule rule) {
 }
 // The same quantity from the filter itself, by central differences of m⁺(t):
 StateSpaceSystem oneStep(double t) {
-  return new StateSpaceSystem(CommonOps_DDRM.identity(2), null,
-      new DMatrixRMaj(new double[][] {{1, t}}), null, new DMatrixRMaj(2, 1),
-      new DMatrixRMaj(1, 1), new DMatrixRMaj(2, 1), CommonOps_DDRM.identity(2));
+  return StateSpaceSystem.builder()
+      .F(CommonOps_DDRM.identity(2))
+      .H(new DMatrixRMaj(new double[][] {{1, t}}))
+      .cholQ(new DMatrixRMaj(2, 1))
+      .cholR(new DMatrixRMaj(1, 1))
+      .m0(new DMatrixRMaj(2, 1))
+      .cholP0(CommonOps_DDRM.identity(2))
+      .build();
 }
 DMatrixRMaj ONE = new DMatrixRMaj(new double[][] {{1}});
 double[] filteredMean(double t) {

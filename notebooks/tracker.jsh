@@ -72,9 +72,14 @@ DMatrixRMaj H = new DMatrixRMaj(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}});
 DMatrixRMaj scaled(DMatrixRMaj m, double s) { DMatrixRMaj c = m.copy(); CommonOps_DDRM.scale(s, c); return c; }
 
 // the truth starts at the origin moving at (3, 1) m/s, known exactly (cholP0 = 0)
-StateSpaceSystem truth = new StateSpaceSystem(F, null, H, null, scaled(G, TRUE_SIGMA_A),
-    scaled(CommonOps_DDRM.identity(2), TRUE_SIGMA_R),
-    new DMatrixRMaj(new double[][] {{0}, {0}, {3}, {1}}), new DMatrixRMaj(4, 1));
+StateSpaceSystem truth = StateSpaceSystem.builder().
+    F(F).
+    H(H).
+    cholQ(scaled(G, TRUE_SIGMA_A)).
+    cholR(scaled(CommonOps_DDRM.identity(2), TRUE_SIGMA_R)).
+    m0(new DMatrixRMaj(new double[][] {{0}, {0}, {3}, {1}})).
+    cholP0(new DMatrixRMaj(4, 1)).
+    build();
 SimulatedPath path = Simulator.simulate(truth, T, SEED);
 DMatrixRMaj X = path.states();          // T × 4
 DMatrixRMaj Y = path.observations();    // T × 2
@@ -111,12 +116,14 @@ class ConstantVelocity implements StateSpaceModel {
   public ModelMatrices build(Var[] p, ModelData data) {
     Tape tape = p[0].tape();
     Var sigmaA = p[0], sigmaR = p[1];
-    return new ModelMatrices(
-        tape.constant(F), tape.zeros(4, 1), tape.constant(H), tape.zeros(2, 1),
-        sigmaA.mul(tape.constant(G)),           // cholQ, 4 × 2: Q is singular
-        sigmaR.mul(tape.identity(2)),           // cholR
-        tape.zeros(4, 1), tape.zeros(4, 1),     // m0, cholP0 = 0
-        tape.identity(4));                      // cholPinf: all four states diffuse
+    return ModelMatrices.builder(tape)                 // c, d, m0 default to zero
+        .F(tape.constant(F))
+        .H(tape.constant(H))
+        .cholQ(sigmaA.mul(tape.constant(G)))          // 4 × 2: Q is singular
+        .cholR(sigmaR.mul(tape.identity(2)))
+        .cholP0(tape.zeros(4, 1))                     // cholP0 = 0
+        .cholPinf(tape.identity(4))                   // all four states diffuse
+        .build();
   }
   public List<String> stateNames(int nx) { return List.of("px", "py", "vx", "vy"); }
 }

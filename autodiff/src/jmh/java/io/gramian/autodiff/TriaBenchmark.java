@@ -70,19 +70,19 @@ public class TriaBenchmark {
     adjoint = new TriaAdjoint(n, 2 * n);
     factors = new TriaFactors(n, 2 * n);
     storedFactors = new TriaFactors(n, 2 * n);
-    tria.decompose(M, storedFactors.L, storedFactors.Q);
+    tria.decompose(M, storedFactors.L(), storedFactors.Q());
   }
 
   @Benchmark
   public DMatrixRMaj tria() {
-    tria.decompose(M, factors.L, factors.Q);
-    return factors.L;
+    tria.decompose(M, factors.L(), factors.Q());
+    return factors.L();
   }
 
   @Benchmark
   public DMatrixRMaj triaWithoutQ() {
-    tria.decompose(M, factors.L);
-    return factors.L;
+    tria.decompose(M, factors.L());
+    return factors.L();
   }
 
   @Benchmark
@@ -98,14 +98,14 @@ public class TriaBenchmark {
   @Benchmark
   public DMatrixRMaj vjpMasked() {
     MBar.zero();
-    adjoint.vjpAdd(TriaRule.MASKED, storedFactors.L, storedFactors.Q, LBar, MBar);
+    adjoint.vjpAdd(TriaRule.MASKED, storedFactors.L(), storedFactors.Q(), LBar, MBar);
     return MBar;
   }
 
   private DMatrixRMaj triaThenVjp(TriaRule rule) {
-    tria.decompose(M, factors.L, factors.Q);
+    tria.decompose(M, factors.L(), factors.Q());
     MBar.zero();
-    adjoint.vjpAdd(rule, factors.L, factors.Q, LBar, MBar);
+    adjoint.vjpAdd(rule, factors.L(), factors.Q(), LBar, MBar);
     return MBar;
   }
 

@@ -93,27 +93,17 @@ public final class InputForm {
     return estimate;
   }
 
+  /** out = L⁻¹ b. */
   private static void solveLower(DMatrixRMaj L, double[] b, double[] out) {
     final int n = L.numRows;
-    final double[] l = L.data;
-    for (int i = 0; i < n; i++) {
-      double v = b[i];
-      for (int j = 0; j < i; j++) {
-        v -= l[i * n + j] * out[j];
-      }
-      out[i] = v / l[i * n + i];
-    }
+    System.arraycopy(b, 0, out, 0, n);
+    TriangularSolve.lower(L, n, out, 0, 1, 1, null);
   }
 
+  /** out = L⁻ᵀ b. */
   private static void solveUpperTransposed(DMatrixRMaj L, double[] b, double[] out) {
     final int n = L.numRows;
-    final double[] l = L.data;
-    for (int i = n - 1; i >= 0; i--) {
-      double v = b[i];
-      for (int j = i + 1; j < n; j++) {
-        v -= l[j * n + i] * out[j];
-      }
-      out[i] = v / l[i * n + i];
-    }
+    System.arraycopy(b, 0, out, 0, n);
+    TriangularSolve.lowerTransposed(L, n, out, 0, 1, 1, null);
   }
 }

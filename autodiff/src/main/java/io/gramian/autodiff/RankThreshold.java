@@ -1,5 +1,7 @@
 package io.gramian.autodiff;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * The single rank policy of {@code tria}'s derivatives: which pivots (or singular values) of
  * {@code L} count as zero.
@@ -49,5 +51,23 @@ public final class RankThreshold {
    */
   public static double tau(int n, int k, double scale) {
     return SAFETY_FACTOR * Math.max(n, k) * Math.ulp(1.0) * scale;
+  }
+
+  /**
+   * The threshold for pivot {@code j} of {@code tria(M)} judged against row j of M alone:
+   * {@code tau(n, min(n, m), ‖M[j,:]‖)} for M n × m. The filter's test for a singular
+   * innovation covariance and the smoother's test for a dependent row use it.
+   *
+   * @param M the block that was triangularised, n × m. Not modified.
+   * @param j row (and pivot) index
+   */
+  public static double forRow(DMatrixRMaj M, int j) {
+    final int cols = M.numCols;
+    final double[] data = M.data;
+    double sq = 0;
+    for (int c = j * cols, end = c + cols; c < end; c++) {
+      sq += data[c] * data[c];
+    }
+    return tau(M.numRows, Math.min(M.numRows, cols), Math.sqrt(sq));
   }
 }

@@ -40,6 +40,7 @@ public final class Tria {
   static final double RECONSTRUCTION_SAFETY = RankThreshold.SAFETY_FACTOR;
 
   private final QRDecomposition<DMatrixRMaj> qr;
+  private final InputForm inputForm;
   private final DMatrixRMaj Mt;
   private final DMatrixRMaj Qc;
   private final DMatrixRMaj Rc;
@@ -54,6 +55,7 @@ public final class Tria {
   public Tria(int maxRows, int maxCols) {
     int k = Math.min(maxRows, maxCols);
     qr = DecompositionFactory_DDRM.qr(maxCols, maxRows);
+    inputForm = new InputForm(maxRows);
     Mt = new DMatrixRMaj(maxCols, maxRows);
     Qc = new DMatrixRMaj(maxCols, k);
     Rc = new DMatrixRMaj(k, maxRows);
@@ -91,6 +93,24 @@ public final class Tria {
       throw new IllegalArgumentException("tria: M and L must be distinct matrices");
     }
     triangularize(M, L, null);
+  }
+
+  /**
+   * Computes {@code L = tria(M)} for {@code M = factors.input()}, and, when
+   * {@code forDerivatives}, what the derivatives need: nothing more when L has no small pivot
+   * ({@link InputForm}: they take M in place of Q), else Q. Without {@code forDerivatives} only L
+   * is computed, for a pass that needs no derivative.
+   *
+   * @param factors input filled by the caller; L (and Q) on exit. Modified.
+   * @throws ArithmeticException as {@link #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}
+   */
+  public void decompose(TriaFactors factors, boolean forDerivatives) {
+    triangularize(factors.input(), factors.L(), null);
+    boolean withQ = forDerivatives && !inputForm.permits(factors.L());
+    if (withQ) {
+      lastQ(factors.qStorage());
+    }
+    factors.formed(withQ);
   }
 
   /**
@@ -227,13 +247,15 @@ public final class Tria {
   }
 
   /**
-   * Allocating convenience: {@code L} and {@code Q} of {@code tria(M)}.
+   * Allocating convenience: {@code M}, {@code L} and {@code Q} of {@code tria(M)}.
    *
    * @param M n × m. Not modified.
    */
   public static TriaFactors factor(DMatrixRMaj M) {
     TriaFactors f = new TriaFactors(M.numRows, M.numCols);
-    new Tria(M.numRows, M.numCols).decompose(M, f.L, f.Q);
+    f.input().setTo(M);
+    new Tria(M.numRows, M.numCols).decompose(M, f.L(), f.qStorage());
+    f.formed(true);
     return f;
   }
 }

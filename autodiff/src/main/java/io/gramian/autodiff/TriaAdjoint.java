@@ -71,20 +71,8 @@ public final class TriaAdjoint {
   public void jvpFromInput(
       TriaRule rule, DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj dM, DMatrixRMaj dL) {
     requireInvertible(L);
-    CommonOps_DDRM.multTransB(dM, M, K); // dM Mᵀ, n × n
-    // W = K L⁻ᵀ  ⇔  L Wᵀ = Kᵀ: row i of W solves L wᵀ = (row i of K)ᵀ by forward substitution.
-    final int n = L.numRows;
-    W.reshape(n, n);
-    final double[] l = L.data;
-    for (int r = 0; r < n; r++) {
-      for (int i = 0; i < n; i++) {
-        double v = K.data[r * n + i];
-        for (int j = 0; j < i; j++) {
-          v -= l[i * n + j] * W.data[r * n + j];
-        }
-        W.data[r * n + i] = v / l[i * n + i];
-      }
-    }
+    CommonOps_DDRM.multTransB(dM, M, W); // dM Mᵀ, n × n
+    TriangularSolve.rightLowerTransposed(L, W, null); // W = dM Mᵀ L⁻ᵀ
     jvpFromW(rule, L, dL);
   }
 
@@ -142,19 +130,8 @@ public final class TriaAdjoint {
               + MBar.numCols + "; expected both n × m with n = " + n);
     }
     wBar(rule, L, LBar);
-    // V = W̄ L⁻¹  ⇔  V L = W̄: row r of V by back substitution against the columns of L.
-    K.reshape(n, n);
-    final double[] l = L.data;
-    for (int r = 0; r < n; r++) {
-      for (int j = n - 1; j >= 0; j--) {
-        double v = WBar.data[r * n + j];
-        for (int i = j + 1; i < n; i++) {
-          v -= K.data[r * n + i] * l[i * n + j];
-        }
-        K.data[r * n + j] = v / l[j * n + j];
-      }
-    }
-    CommonOps_DDRM.multAdd(K, M, MBar);
+    TriangularSolve.rightLower(L, WBar, null); // W̄ L⁻¹
+    CommonOps_DDRM.multAdd(WBar, M, MBar);
   }
 
   /**
@@ -236,18 +213,8 @@ public final class TriaAdjoint {
   public void vjpAddGramianFromInput(
       DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj LBar, DMatrixRMaj MBar) {
     requireInvertible(L);
-    final int n = L.numRows;
-    K.reshape(n, n);
-    final double[] l = L.data;
-    for (int r = 0; r < n; r++) {
-      for (int j = n - 1; j >= 0; j--) {
-        double v = LBar.data[r * n + j];
-        for (int i = j + 1; i < n; i++) {
-          v -= K.data[r * n + i] * l[i * n + j];
-        }
-        K.data[r * n + j] = v / l[j * n + j];
-      }
-    }
+    K.setTo(LBar);
+    TriangularSolve.rightLower(L, K, null); // L̄ L⁻¹
     CommonOps_DDRM.multAdd(K, M, MBar);
   }
 
@@ -255,10 +222,12 @@ public final class TriaAdjoint {
   private void applyT(TriaRule rule, DMatrixRMaj L, DMatrixRMaj W, DMatrixRMaj K) {
     switch (rule) {
       case FULL_RANK:
-        PivotSolve.forward(L, W, K, null);
+        K.setTo(W);
+        TriangularSolve.lower(L, K, null);
         break;
       case MASKED:
-        PivotSolve.forward(L, W, K, maskThresholds(L));
+        K.setTo(W);
+        TriangularSolve.lower(L, K, maskThresholds(L));
         break;
       case PSEUDOINVERSE:
         pinv.compute(L);
@@ -273,10 +242,12 @@ public final class TriaAdjoint {
   private void applyTTransposed(TriaRule rule, DMatrixRMaj L, DMatrixRMaj Z, DMatrixRMaj X) {
     switch (rule) {
       case FULL_RANK:
-        PivotSolve.backwardTransposed(L, Z, X, null);
+        X.setTo(Z);
+        TriangularSolve.lowerTransposed(L, X, null);
         break;
       case MASKED:
-        PivotSolve.backwardTransposed(L, Z, X, maskThresholds(L));
+        X.setTo(Z);
+        TriangularSolve.lowerTransposed(L, X, maskThresholds(L));
         break;
       case PSEUDOINVERSE:
         pinv.compute(L);
@@ -332,7 +303,7 @@ public final class TriaAdjoint {
   public static DMatrixRMaj jvp(TriaRule rule, DMatrixRMaj M, DMatrixRMaj dM) {
     TriaFactors f = Tria.factor(M);
     DMatrixRMaj dL = new DMatrixRMaj(M.numRows, M.numRows);
-    new TriaAdjoint(M.numRows, M.numCols).jvp(rule, f.L, f.Q, dM, dL);
+    f.jvp(new TriaAdjoint(M.numRows, M.numCols), rule, dM, dL);
     return dL;
   }
 
@@ -345,7 +316,7 @@ public final class TriaAdjoint {
   public static DMatrixRMaj vjp(TriaRule rule, DMatrixRMaj M, DMatrixRMaj LBar) {
     TriaFactors f = Tria.factor(M);
     DMatrixRMaj MBar = new DMatrixRMaj(M.numRows, M.numCols);
-    new TriaAdjoint(M.numRows, M.numCols).vjpAdd(rule, f.L, f.Q, LBar, MBar);
+    f.vjpAdd(new TriaAdjoint(M.numRows, M.numCols), rule, LBar, MBar);
     return MBar;
   }
 }

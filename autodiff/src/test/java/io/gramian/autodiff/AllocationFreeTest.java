@@ -67,10 +67,10 @@ class AllocationFreeTest {
       DMatrixRMaj LBar,
       DMatrixRMaj dL,
       DMatrixRMaj MBar) {
-    tria.decompose(M, f.L, f.Q);
-    adjoint.jvp(rule, f.L, f.Q, dM, dL);
+    tria.decompose(M, f.L(), f.Q());
+    adjoint.jvp(rule, f.L(), f.Q(), dM, dL);
     MBar.zero();
-    adjoint.vjpAdd(rule, f.L, f.Q, LBar, MBar);
+    adjoint.vjpAdd(rule, f.L(), f.Q(), LBar, MBar);
   }
 
   private static void assumeAllocationCounting(com.sun.management.ThreadMXBean threads) {

@@ -28,19 +28,19 @@ class InputFormAdjointTest {
     DMatrixRMaj dM = gaussian(rng, n, m);
     DMatrixRMaj LBar = gaussian(rng, n, n);
     TriaFactors f = Tria.factor(M);
-    assertTrue(TriaAdjoint.invertibleEnough(f.L));
+    assertTrue(TriaAdjoint.invertibleEnough(f.L()));
     TriaAdjoint adjoint = new TriaAdjoint(n, m);
 
     DMatrixRMaj dLq = new DMatrixRMaj(n, n);
     DMatrixRMaj dLm = new DMatrixRMaj(n, n);
-    adjoint.jvp(rule, f.L, f.Q, dM, dLq);
-    adjoint.jvpFromInput(rule, f.L, M, dM, dLm);
+    adjoint.jvp(rule, f.L(), f.Q(), dM, dLq);
+    adjoint.jvpFromInput(rule, f.L(), M, dM, dLm);
     assertTrue(relativeError(dLm, dLq) <= SAME_DERIVATIVE, "JVP " + relativeError(dLm, dLq));
 
     DMatrixRMaj MBarQ = new DMatrixRMaj(n, m);
     DMatrixRMaj MBarM = new DMatrixRMaj(n, m);
-    adjoint.vjpAdd(rule, f.L, f.Q, LBar, MBarQ);
-    adjoint.vjpAddFromInput(rule, f.L, M, LBar, MBarM);
+    adjoint.vjpAdd(rule, f.L(), f.Q(), LBar, MBarQ);
+    adjoint.vjpAddFromInput(rule, f.L(), M, LBar, MBarM);
     assertTrue(relativeError(MBarM, MBarQ) <= SAME_DERIVATIVE, "VJP " + relativeError(MBarM, MBarQ));
   }
 
@@ -54,12 +54,12 @@ class InputFormAdjointTest {
     DMatrixRMaj G2 = A.copy(); // 2 Ḡ, symmetric
     org.ejml.dense.row.CommonOps_DDRM.addEquals(G2, org.ejml.dense.row.CommonOps_DDRM.transpose(A, null));
     TriaFactors f = Tria.factor(M);
-    DMatrixRMaj LBar = org.ejml.dense.row.CommonOps_DDRM.mult(G2, f.L, null);
+    DMatrixRMaj LBar = org.ejml.dense.row.CommonOps_DDRM.mult(G2, f.L(), null);
     TriaAdjoint adjoint = new TriaAdjoint(n, m);
     DMatrixRMaj full = new DMatrixRMaj(n, m);
     DMatrixRMaj shortcut = new DMatrixRMaj(n, m);
-    adjoint.vjpAdd(TriaRule.MASKED, f.L, f.Q, LBar, full);
-    adjoint.vjpAddGramianFromInput(f.L, M, LBar, shortcut);
+    adjoint.vjpAdd(TriaRule.MASKED, f.L(), f.Q(), LBar, full);
+    adjoint.vjpAddGramianFromInput(f.L(), M, LBar, shortcut);
     assertTrue(relativeError(shortcut, full) <= SAME_DERIVATIVE, "" + relativeError(shortcut, full));
   }
 
@@ -67,10 +67,10 @@ class InputFormAdjointTest {
   void rankDeficientFactorIsNotInvertibleEnough() {
     DMatrixRMaj M = ofRank(new Random(3), 4, 6, 2);
     TriaFactors f = Tria.factor(M);
-    assertFalse(TriaAdjoint.invertibleEnough(f.L));
+    assertFalse(TriaAdjoint.invertibleEnough(f.L()));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new TriaAdjoint(4, 6).vjpAddFromInput(TriaRule.MASKED, f.L, M, f.L, new DMatrixRMaj(4, 6)));
+        () -> new TriaAdjoint(4, 6).vjpAddFromInput(TriaRule.MASKED, f.L(), M, f.L(), new DMatrixRMaj(4, 6)));
   }
 
   @ParameterizedTest(name = "n={0} m={1} rank={2}")

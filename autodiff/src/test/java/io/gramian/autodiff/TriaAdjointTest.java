@@ -102,7 +102,7 @@ class TriaAdjointTest {
   private static void assertGramianIdentity(TriaRule rule, DMatrixRMaj M, DMatrixRMaj dM) {
     TriaFactors f = Tria.factor(M);
     DMatrixRMaj dL = TriaAdjoint.jvp(rule, M, dM);
-    DMatrixRMaj lhs = symmetricProduct(dL, f.L);
+    DMatrixRMaj lhs = symmetricProduct(dL, f.L());
     DMatrixRMaj rhs = symmetricProduct(dM, M);
     double scale = Math.max(1.0, norm(M) * norm(dM));
     double err = norm(CommonOps_DDRM.subtract(lhs, rhs, null));
@@ -206,9 +206,9 @@ class TriaAdjointTest {
     TriaFactors f = Tria.factor(M);
     TriaAdjoint adjoint = new TriaAdjoint(4, 6);
     DMatrixRMaj once = new DMatrixRMaj(4, 6);
-    adjoint.vjpAdd(TriaRule.MASKED, f.L, f.Q, LBar, once);
+    adjoint.vjpAdd(TriaRule.MASKED, f.L(), f.Q(), LBar, once);
     DMatrixRMaj twice = once.copy();
-    adjoint.vjpAdd(TriaRule.MASKED, f.L, f.Q, LBar, twice);
+    adjoint.vjpAdd(TriaRule.MASKED, f.L(), f.Q(), LBar, twice);
     CommonOps_DDRM.scale(2.0, once);
     assertTrue(relativeError(twice, once) <= 1e-15);
   }
@@ -221,7 +221,7 @@ class TriaAdjointTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                adjoint.jvp(TriaRule.MASKED, f.L, f.Q, new DMatrixRMaj(3, 5), new DMatrixRMaj(3, 3)));
+                adjoint.jvp(TriaRule.MASKED, f.L(), f.Q(), new DMatrixRMaj(3, 5), new DMatrixRMaj(3, 3)));
     assertTrue(e.getMessage().contains("dM is 3 × 5, expected 3 × 4"), e.getMessage());
   }
 

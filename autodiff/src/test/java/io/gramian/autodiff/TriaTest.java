@@ -27,7 +27,7 @@ class TriaTest {
     Random rng = new Random(1000L * n + 10L * m + rank);
     DMatrixRMaj M = ofRank(rng, n, m, rank);
     TriaFactors f = Tria.factor(M);
-    DMatrixRMaj L = f.L;
+    DMatrixRMaj L = f.L();
 
     assertEquals(n, L.numRows);
     assertEquals(n, L.numCols);
@@ -42,7 +42,7 @@ class TriaTest {
     DMatrixRMaj LLt = gram(L);
     assertTrue(normOfDifference(LLt, G) <= RECONSTRUCTION_TOLERANCE * scale);
 
-    DMatrixRMaj LQt = CommonOps_DDRM.multTransB(L, f.Q, null);
+    DMatrixRMaj LQt = CommonOps_DDRM.multTransB(L, f.Q(), null);
     assertTrue(normOfDifference(LQt, M) <= RECONSTRUCTION_TOLERANCE * Math.max(1.0, norm(M)));
   }
 

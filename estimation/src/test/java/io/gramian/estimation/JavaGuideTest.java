@@ -26,6 +26,7 @@ import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemGradient;
+import io.gramian.kalman.SystemMatrix;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -72,7 +73,16 @@ class JavaGuideTest {
   @Test
   void filterAndExactGradient() {
     StateSpaceSystem s =
-        new StateSpaceSystem(m(0.9), m(0), m(1), m(0), m(0.5), m(0.8), m(0), m(1));
+        StateSpaceSystem.builder()
+            .F(m(0.9))
+            .c(m(0))
+            .H(m(1))
+            .d(m(0))
+            .cholQ(m(0.5))
+            .cholR(m(0.8))
+            .m0(m(0))
+            .cholP0(m(1))
+            .build();
     DMatrixRMaj Y = new DMatrixRMaj(new double[][] {{0.3}, {Double.NaN}, {-0.2}, {0.1}});
     SquareRootFilter filter = SquareRootFilter.forSystem(s);
     double loglik = filter.logLikelihood(s, Y);
@@ -81,6 +91,12 @@ class JavaGuideTest {
     FilterResult result = filter.filter(s, Y);
     assertEquals(loglik, result.logLikelihood(), 0.0);
     assertTrue(Double.isFinite(g.FBar.get(0, 0)));
+    assertSame(g.cholQBar, g.matrices().get(SystemMatrix.cholQ));
+
+    // The README's form: c, d and m0 left to their zero defaults.
+    StateSpaceSystem readme =
+        StateSpaceSystem.builder().F(m(0.9)).H(m(1)).cholQ(m(0.5)).cholR(m(0.8)).cholP0(m(1)).build();
+    assertEquals(loglik, SquareRootFilter.forSystem(readme).logLikelihood(readme, Y), 0.0);
   }
 
   @Test
@@ -114,8 +130,14 @@ class JavaGuideTest {
     public ModelMatrices build(Var[] p, ModelData data) {
       Tape tape = p[0].tape();
       Var one = tape.constant(1);
-      return new ModelMatrices(one, tape.zeros(1, 1), one, tape.zeros(1, 1), p[1], p[0],
-          tape.zeros(1, 1), tape.zeros(1, 1), one);
+      return ModelMatrices.builder(tape)
+          .F(one)
+          .H(one)
+          .cholQ(p[1])
+          .cholR(p[0])
+          .cholP0(tape.zeros(1, 1))
+          .cholPinf(one) // the level is exactly diffuse
+          .build();
     }
   }
 

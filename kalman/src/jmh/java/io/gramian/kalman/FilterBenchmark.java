@@ -52,15 +52,16 @@ public class FilterBenchmark {
     DMatrixRMaj F = gaussian(rng, nx, nx, 1);
     CommonOps_DDRM.scale(0.9 / NormOps_DDRM.normF(F), F);
     system =
-        new StateSpaceSystem(
-            F,
-            gaussian(rng, nx, 1, 0.1),
-            gaussian(rng, ny, nx, 1),
-            gaussian(rng, ny, 1, 0.1),
-            gaussian(rng, nx, nx, 0.5),
-            gaussian(rng, ny, ny, 0.5),
-            gaussian(rng, nx, 1, 1),
-            gaussian(rng, nx, nx, 1));
+        StateSpaceSystem.builder()
+            .F(F)
+            .c(gaussian(rng, nx, 1, 0.1))
+            .H(gaussian(rng, ny, nx, 1))
+            .d(gaussian(rng, ny, 1, 0.1))
+            .cholQ(gaussian(rng, nx, nx, 0.5))
+            .cholR(gaussian(rng, ny, ny, 0.5))
+            .m0(gaussian(rng, nx, 1, 1))
+            .cholP0(gaussian(rng, nx, nx, 1))
+            .build();
     Y = gaussian(rng, T, ny, 1);
     filter = SquareRootFilter.forSystem(system);
     gradient = new SystemGradient(Dimensions.of(system));

@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.TriangularSolve;
 import io.gramian.autodiff.Tria;
 import org.ejml.data.DMatrixRMaj;
 
@@ -23,7 +24,7 @@ final class Collapsed {
 
   Collapsed(Dimensions dims) {
     nx = dims.nx();
-    d = dims.d();
+    d = dims.diffuseRank();
   }
 
   /** m + Ā δ̂, or m when there is no diffuse direction. */
@@ -51,46 +52,31 @@ final class Collapsed {
       return S.copy();
     }
     int w = d + 1;
-    double tau = DiffuseCollapse.threshold(Lc);
-    // B = Ā L_ZZ⁻ᵀ: rows b solve L_ZZ bᵀ = (row of Ā)ᵀ by forward substitution, skipping
-    // unidentified pivots.
-    DMatrixRMaj M = new DMatrixRMaj(nx, S.numCols + d);
+    int s = S.numCols;
+    // M = [S, B] with B = Ā L_ZZ⁻ᵀ over the identified pivots (zero columns elsewhere).
+    DMatrixRMaj M = new DMatrixRMaj(nx, s + d);
     for (int i = 0; i < nx; i++) {
-      for (int j = 0; j < S.numCols; j++) {
-        M.unsafe_set(i, j, S.unsafe_get(i, j));
-      }
-      double[] b = new double[d];
-      for (int j = 0; j < d; j++) {
-        double pivot = Lc.unsafe_get(j, j);
-        if (!(pivot > tau)) {
-          continue;
-        }
-        double v = X.data[i * w + 1 + j];
-        for (int k = 0; k < j; k++) {
-          v -= Lc.unsafe_get(j, k) * b[k];
-        }
-        b[j] = v / pivot;
-        M.unsafe_set(i, S.numCols + j, b[j]);
-      }
+      System.arraycopy(S.data, i * s, M.data, i * (s + d), s);
+      System.arraycopy(X.data, i * w + 1, M.data, i * (s + d) + s, d);
     }
+    TriangularSolve.rightLowerTransposed(Lc, d, M.data, s, s + d, nx, identifiedMask(Lc));
     return Tria.tria(M);
   }
 
   /** δ̂ = −L_ZZ⁻ᵀ l_zZᵀ, zero along unidentified directions. */
   private double[] gls(DMatrixRMaj Lc) {
-    double tau = DiffuseCollapse.threshold(Lc);
     double[] delta = new double[d];
-    for (int j = d - 1; j >= 0; j--) {
-      double pivot = Lc.unsafe_get(j, j);
-      if (!(pivot > tau)) {
-        continue;
-      }
-      double v = -Lc.unsafe_get(d, j);
-      for (int k = j + 1; k < d; k++) {
-        v -= Lc.unsafe_get(k, j) * delta[k];
-      }
-      delta[j] = v / pivot;
+    for (int j = 0; j < d; j++) {
+      delta[j] = -Lc.unsafe_get(d, j);
     }
+    TriangularSolve.lowerTransposed(Lc, d, delta, 0, 1, 1, identifiedMask(Lc));
     return delta;
+  }
+
+  /** The pivot mask of the diffuse directions: τ of {@link DiffuseCollapse#threshold}. */
+  private double[] identifiedMask(DMatrixRMaj Lc) {
+    double[] tau = new double[d];
+    java.util.Arrays.fill(tau, DiffuseCollapse.threshold(Lc));
+    return tau;
   }
 }

@@ -60,31 +60,31 @@ public final class FilterResult {
   }
 
   static FilterResult fromTape(FilterTape tape, StateSpace system, DMatrixRMaj Y, double ll) {
-    int T = tape.steps;
+    int T = tape.steps();
     int nx = system.nx();
     int ny = system.ny();
     FilterResult res = new FilterResult(T, nx, ny, ll);
     Collapsed collapsed = new Collapsed(Dimensions.of(system));
-    DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.d());
+    DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.diffuseRank());
     DMatrixRMaj S = new DMatrixRMaj(nx, nx);
     DMatrixRMaj Lc = new DMatrixRMaj(1, 1);
     for (int t = 0; t < T; t++) {
-      res.logLikelihoodTerms[t] = tape.logLik[t];
-      int p = tape.observedCount[t];
-      res.observed[t] = slice(tape.observedIndex, t * ny, p);
+      res.logLikelihoodTerms[t] = tape.logLik(t);
+      int p = tape.observedCount(t);
+      res.observed[t] = slice(tape.observedIndex(), tape.observedOffset(t), p);
 
       tape.loadMeans(t, false, X);
       tape.loadPredictedFactor(t, system.cholP0(), S);
-      if (system.d() > 0) {
+      if (system.diffuseRank() > 0) {
         tape.loadCollapseFactor(t - 1, Lc);
-        res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.d();
+        res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.diffuseRank();
       }
       res.predictedMean[t] = collapsed.mean(X, Lc);
       res.predictedFactor[t] = collapsed.factor(X, S, Lc);
 
       tape.loadMeans(t, true, X);
       tape.loadFilteredFactor(t, system.cholP0(), S);
-      if (system.d() > 0) {
+      if (system.diffuseRank() > 0) {
         tape.loadCollapseFactor(t, Lc);
         res.augmentedFilteredMean[t] = X.data.clone();
         res.augmentedFilteredFactor[t] = S.copy();
@@ -125,28 +125,18 @@ public final class FilterResult {
         v -= H.unsafe_get(row, j) * res.predictedMean[t][j];
       }
       e[row] = v;
-      for (int b = 0; b < s; b++) {
-        double hs = 0;
-        for (int j = 0; j < nx; j++) {
-          hs += H.unsafe_get(row, j) * Sp.unsafe_get(j, b);
-        }
-        M.unsafe_set(i, b, hs);
-      }
-      for (int b = 0; b < r; b++) {
-        M.unsafe_set(i, s + b, cholR.unsafe_get(row, b));
-      }
     }
+    UpdateBlock.observationRows(H, null, cholR, obs, 0, p, Sp, null, M);
     DMatrixRMaj A = io.gramian.autodiff.Tria.tria(M);
     double[] z = new double[ny];
     java.util.Arrays.fill(z, Double.NaN);
     if (!res.diffuse[t]) {
       double[] w = new double[p];
       for (int i = 0; i < p; i++) {
-        double v = e[obs[i]];
-        for (int j = 0; j < i; j++) {
-          v -= A.unsafe_get(i, j) * w[j];
-        }
-        w[i] = v / A.unsafe_get(i, i);
+        w[i] = e[obs[i]];
+      }
+      io.gramian.autodiff.TriangularSolve.lower(A, p, w, 0, 1, 1, null); // z = A⁻¹ e
+      for (int i = 0; i < p; i++) {
         z[obs[i]] = w[i];
       }
     }

@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.TriaFactors;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -25,25 +26,25 @@ final class FilterTape {
   private final int strideLc;
   private final int strideQc;
 
-  int steps;
-  int capacity;
-  double[] XPred;
-  double[] XFilt;
-  double[] W;
-  double[] WBar;
-  double[] Lc;
-  double[] Qc;
-  double[] logLik;
-  double[] Lu;
-  double[] Qu;
-  double[] Lp;
-  double[] Qp;
-  int[] observedCount;
-  int[] observedIndex;
-  int[] filteredCols;
-  /** Per step: whether the update (predict) tria is recorded by its input M instead of Q. */
-  boolean[] updateFromInput;
-  boolean[] predictFromInput;
+  private int steps;
+  private int capacity;
+  private double[] XPred;
+  private double[] XFilt;
+  private double[] W;
+  private double[] WBar;
+  private double[] Lc;
+  private double[] Qc;
+  private double[] logLik;
+  private double[] Lu;
+  private double[] Qu;
+  private double[] Lp;
+  private double[] Qp;
+  private int[] observedCount;
+  private int[] observedIndex;
+  private int[] filteredCols;
+  /** Per step: whether the update (predict) tria is recorded with Q (else with its input M). */
+  private boolean[] updateWithQ;
+  private boolean[] predictWithQ;
 
   FilterTape(Dimensions dims) {
     this.dims = dims;
@@ -54,14 +55,14 @@ final class FilterTape {
     int w = dims.meanCols();
     strideX = dims.nx() * w;
     strideW = dims.ny() * w;
-    strideLc = dims.d() == 0 ? 0 : w * w;
-    strideQc = dims.d() == 0 ? 0 : (w + dims.ny()) * w;
+    strideLc = dims.diffuseRank() == 0 ? 0 : w * w;
+    strideQc = dims.diffuseRank() == 0 ? 0 : dims.collapseCols() * w;
   }
 
   /** Bytes kept per time step for a system of these dimensions. */
   static long bytesPerStep(Dimensions d) {
     long w = d.meanCols();
-    long collapse = d.d() == 0 ? 0 : w * w + (w + d.ny()) * w;
+    long collapse = d.diffuseRank() == 0 ? 0 : w * w + (long) d.collapseCols() * w;
     long doubles =
         2L * d.nx() * w + 2L * d.ny() * w + 1 + collapse
             + (long) d.updateRows() * d.updateRows()
@@ -92,55 +93,93 @@ final class FilterTape {
     observedCount = new int[T];
     observedIndex = new int[T * dims.ny()];
     filteredCols = new int[T];
-    updateFromInput = new boolean[T];
-    predictFromInput = new boolean[T];
+    updateWithQ = new boolean[T];
+    predictWithQ = new boolean[T];
     capacity = T;
   }
 
+  /** Steps recorded by the last {@link #reset}. */
+  int steps() {
+    return steps;
+  }
+
   /**
-   * Records step t's update tria: L, and Q (cols × n) or, when {@code fromInput}, the block M
-   * itself (n × cols, the same number of entries) from which the derivatives recover Q.
+   * Records step t's observed entries, its log-likelihood term and the columns of its filtered
+   * factor.
    */
-  void storeUpdate(int t, DMatrixRMaj L, DMatrixRMaj QorM, boolean fromInput) {
-    System.arraycopy(L.data, 0, Lu, t * strideLu, L.getNumElements());
-    System.arraycopy(QorM.data, 0, Qu, t * strideQu, QorM.getNumElements());
-    updateFromInput[t] = fromInput;
+  void storeStep(int t, int[] index, int p, double logLikTerm, int filteredFactorCols) {
+    observedCount[t] = p;
+    System.arraycopy(index, 0, observedIndex, t * dims.ny(), p);
+    logLik[t] = logLikTerm;
+    filteredCols[t] = filteredFactorCols;
+  }
+
+  /** Number p_t of observed entries at step t. */
+  int observedCount(int t) {
+    return observedCount[t];
+  }
+
+  /** The observed entries of step t are {@code observedIndex()[observedOffset(t) + i]}, i < p_t. */
+  int[] observedIndex() {
+    return observedIndex;
+  }
+
+  /** Offset of step t's observed entries in {@link #observedIndex()}. */
+  int observedOffset(int t) {
+    return t * dims.ny();
+  }
+
+  /** ℓ_t. */
+  double logLik(int t) {
+    return logLik[t];
+  }
+
+  /** Columns of the filtered factor S⁺_t. */
+  int filteredCols(int t) {
+    return filteredCols[t];
+  }
+
+  /** Records step t's whitened innovations W (p × w, row-major). */
+  void storeW(int t, double[] Wt, int p) {
+    System.arraycopy(Wt, 0, W, t * strideW, p * dims.meanCols());
+  }
+
+  /** Every step's W: step t's p × w block starts at {@link #wOffset(int)}. Not to be modified. */
+  double[] W() {
+    return W;
+  }
+
+  /** Sets W̄_t[j, c], the adjoint the collapse's reverse pass leaves for step t's update. */
+  void setWBar(int t, int j, int c, double value) {
+    WBar[t * strideW + j * dims.meanCols() + c] = value;
+  }
+
+  /** W̄_t[j, c]. */
+  double WBar(int t, int j, int c) {
+    return WBar[t * strideW + j * dims.meanCols() + c];
+  }
+
+  /** Records step t's update tria: L, and Q or (when Q was not formed) the block M. */
+  void storeUpdate(int t, TriaFactors factors) {
+    updateWithQ[t] = factors.store(Lu, t * strideLu, Qu, t * strideQu);
   }
 
   /** Records the predict tria from step t to t + 1, as {@link #storeUpdate}. */
-  void storePredict(int t, DMatrixRMaj L, DMatrixRMaj QorM, boolean fromInput) {
-    System.arraycopy(L.data, 0, Lp, t * strideLp, L.getNumElements());
-    System.arraycopy(QorM.data, 0, Qp, t * strideQp, QorM.getNumElements());
-    predictFromInput[t] = fromInput;
+  void storePredict(int t, TriaFactors factors) {
+    predictWithQ[t] = factors.store(Lp, t * strideLp, Qp, t * strideQp);
   }
 
   /**
-   * L of step t's update block ((n_t + nx) rows with n_t observed values) and its Q
-   * (cols × n), or its input M (n × cols) when {@link #updateFromInput} is set.
+   * Restores step t's update tria ((p_t + nx) rows, {@code cols} columns) into {@code factors}.
    */
-  void loadUpdate(int t, int cols, DMatrixRMaj L, DMatrixRMaj QorM) {
+  void loadUpdate(int t, int cols, TriaFactors factors) {
     int n = observedCount[t] + dims.nx();
-    L.reshape(n, n, false);
-    if (updateFromInput[t]) {
-      QorM.reshape(n, cols, false);
-    } else {
-      QorM.reshape(cols, n, false);
-    }
-    System.arraycopy(Lu, t * strideLu, L.data, 0, n * n);
-    System.arraycopy(Qu, t * strideQu, QorM.data, 0, cols * n);
+    factors.restore(n, cols, updateWithQ[t], Lu, t * strideLu, Qu, t * strideQu);
   }
 
-  /** L and Q (or M) of the predict block from step t to t + 1, as {@link #loadUpdate}. */
-  void loadPredict(int t, int cols, DMatrixRMaj L, DMatrixRMaj QorM) {
-    int nx = dims.nx();
-    L.reshape(nx, nx, false);
-    if (predictFromInput[t]) {
-      QorM.reshape(nx, cols, false);
-    } else {
-      QorM.reshape(cols, nx, false);
-    }
-    System.arraycopy(Lp, t * strideLp, L.data, 0, nx * nx);
-    System.arraycopy(Qp, t * strideQp, QorM.data, 0, cols * nx);
+  /** Restores the predict tria from step t to t + 1 (nx rows, {@code cols} columns). */
+  void loadPredict(int t, int cols, TriaFactors factors) {
+    factors.restore(dims.nx(), cols, predictWithQ[t], Lp, t * strideLp, Qp, t * strideQp);
   }
 
   /** Predicted factor S⁻_t: cholP0 at the first step, the predict block's L afterwards. */
@@ -170,6 +209,7 @@ final class FilterTape {
     }
   }
 
+  /** Records X⁻_t or X⁺_t. */
   void storeMeans(int t, boolean filtered, DMatrixRMaj X) {
     System.arraycopy(X.data, 0, filtered ? XFilt : XPred, t * strideX, strideX);
   }
@@ -185,6 +225,7 @@ final class FilterTape {
     return t * strideW;
   }
 
+  /** Records the collapse factor after step t and the Q of step t's absorption. */
   void storeCollapse(int t, DMatrixRMaj L, DMatrixRMaj Q) {
     System.arraycopy(L.data, 0, Lc, t * strideLc, strideLc);
     System.arraycopy(Q.data, 0, Qc, t * strideQc, Q.getNumElements());

@@ -29,12 +29,13 @@ public final class Forecaster {
 
   private final Dimensions dims;
   private final Tria tria;
-  private final double[] m;
-  private final double[] mNext;
+  private final DMatrixRMaj m;
+  private final DMatrixRMaj mNext;
   private final DMatrixRMaj S;
   private final DMatrixRMaj Mp;
   private final DMatrixRMaj Mo;
   private final DMatrixRMaj L;
+  private final int[] everyRow;
 
   /** A forecaster workspace for systems of the given dimensions. */
   public Forecaster(Dimensions dims) {
@@ -46,12 +47,16 @@ public final class Forecaster {
     int rows = Math.max(nx, ny);
     int cols = Math.max(predictCols, observeCols);
     tria = new Tria(rows, cols);
-    m = new double[nx];
-    mNext = new double[nx];
+    m = new DMatrixRMaj(nx, 1);
+    mNext = new DMatrixRMaj(nx, 1);
     S = new DMatrixRMaj(nx, dims.predictedCols());
     Mp = new DMatrixRMaj(nx, predictCols);
     Mo = new DMatrixRMaj(ny, observeCols);
     L = new DMatrixRMaj(rows, rows);
+    everyRow = new int[ny];
+    for (int i = 0; i < ny; i++) {
+      everyRow[i] = i;
+    }
   }
 
   /** A forecaster workspace sized for this system. */
@@ -118,12 +123,12 @@ public final class Forecaster {
     double[][] observationMean = new double[horizon][];
     DMatrixRMaj[] observationFactor = new DMatrixRMaj[horizon];
 
-    System.arraycopy(mean, 0, m, 0, nx);
+    System.arraycopy(mean, 0, m.data, 0, nx);
     S.setTo(factor);
     for (int h = 1; h <= horizon; h++) {
       int i = lastStep + h;
       predict(system, i - 1);
-      stateMean[h - 1] = m.clone();
+      stateMean[h - 1] = m.data.clone();
       stateFactor[h - 1] = S.copy();
       observationMean[h - 1] = new double[ny];
       observationFactor[h - 1] = new DMatrixRMaj(ny, ny);
@@ -135,31 +140,10 @@ public final class Forecaster {
 
   /** m ← F(t) m + c(t),  S ← tria([F(t) S, cholQ(t)]). */
   private void predict(StateSpace system, int t) {
-    final int nx = dims.nx();
     final DMatrixRMaj F = system.F(t);
-    final DMatrixRMaj c = system.c(t);
-    final DMatrixRMaj cholQ = system.cholQ(t);
-    final int s = S.numCols;
-    final int q = cholQ.numCols;
-    final int cols = s + q;
-    Mp.reshape(nx, cols, false);
-    final double[] mp = Mp.data;
-    for (int i = 0; i < nx; i++) {
-      double v = c.data[i];
-      for (int k = 0; k < nx; k++) {
-        v += F.data[i * nx + k] * m[k];
-      }
-      mNext[i] = v;
-      for (int j = 0; j < s; j++) {
-        double w = 0;
-        for (int k = 0; k < nx; k++) {
-          w += F.data[i * nx + k] * S.data[k * s + j];
-        }
-        mp[i * cols + j] = w;
-      }
-      System.arraycopy(cholQ.data, i * q, mp, i * cols + s, q);
-    }
-    System.arraycopy(mNext, 0, m, 0, nx);
+    PredictStep.mean(F, system.c(t), m, mNext);
+    m.setTo(mNext);
+    PredictStep.block(F, S, system.cholQ(t), Mp, dims.nx());
     tria.decompose(Mp, L);
     S.setTo(L);
   }
@@ -171,25 +155,15 @@ public final class Forecaster {
     final DMatrixRMaj H = system.H(t);
     final DMatrixRMaj d = system.d(t);
     final DMatrixRMaj cholR = system.cholR(t);
-    final int r = cholR.numCols;
-    final int cols = nx + r;
-    Mo.reshape(ny, cols, false);
-    final double[] mo = Mo.data;
     for (int i = 0; i < ny; i++) {
       double v = d.data[i];
       for (int k = 0; k < nx; k++) {
-        v += H.data[i * nx + k] * m[k];
+        v += H.data[i * nx + k] * m.data[k];
       }
       mu[i] = v;
-      for (int j = 0; j < nx; j++) {
-        double w = 0;
-        for (int k = 0; k < nx; k++) {
-          w += H.data[i * nx + k] * S.data[k * nx + j];
-        }
-        mo[i * cols + j] = w;
-      }
-      System.arraycopy(cholR.data, i * r, mo, i * cols + nx, r);
     }
+    Mo.reshape(ny, nx + cholR.numCols, false);
+    UpdateBlock.observationRows(H, null, cholR, everyRow, 0, ny, S, null, Mo);
     tria.decompose(Mo, L);
     A.setTo(L);
   }

@@ -33,13 +33,14 @@ final class InflatedDiffuseStart implements StateSpace {
 
   InflatedDiffuseStart(Dimensions dims) {
     k = dims.k();
-    d = dims.d();
+    d = dims.diffuseRank();
     cholP0 = new DMatrixRMaj(dims.nx(), k + d);
   }
 
   /** The dimensions of a view of a system of dimensions {@code dims}: k grows by d. */
   static Dimensions dimensions(Dimensions dims) {
-    return new Dimensions(dims.nx(), dims.ny(), dims.q(), dims.r(), dims.k() + dims.d(), dims.d());
+    return new Dimensions(
+        dims.nx(), dims.ny(), dims.q(), dims.r(), dims.k() + dims.diffuseRank(), dims.diffuseRank());
   }
 
   /**
@@ -100,7 +101,7 @@ final class InflatedDiffuseStart implements StateSpace {
     private AdjointAccumulator out;
 
     Adjoints(Dimensions dims) {
-      cholP0Bar = new DMatrixRMaj(dims.nx(), dims.k() + dims.d());
+      cholP0Bar = new DMatrixRMaj(dims.nx(), dims.k() + dims.diffuseRank());
     }
 
     /** Passes adjoints to {@code out}, starting from a zero initial-factor adjoint. */
@@ -182,7 +183,7 @@ final class InflatedDiffuseStart implements StateSpace {
   }
 
   @Override
-  public int d() {
+  public int diffuseRank() {
     return d;
   }
 

@@ -37,7 +37,7 @@ public final class OnlineKalmanFilter {
    * @param cholP0 initial factor, nx × k. Not modified.
    */
   public OnlineKalmanFilter(Dimensions dims, DMatrixRMaj m0, DMatrixRMaj cholP0) {
-    if (dims.d() != 0) {
+    if (dims.diffuseRank() != 0) {
       throw new IllegalArgumentException(
           "the online filter takes a proper initial state (d = 0); run the batch filter over a"
               + " first stretch of data to resolve diffuse directions");

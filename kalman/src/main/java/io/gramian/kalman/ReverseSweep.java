@@ -1,7 +1,9 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.TriaAdjoint;
+import io.gramian.autodiff.TriaFactors;
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -32,19 +34,15 @@ final class ReverseSweep {
   private final int w;
   private final TriaAdjoint adjoint;
   private final TriaAdjoint collapseAdjoint;
+  private final TriaFactors factors;
   private final DMatrixRMaj XBar; // X̄⁺ of the current step
   private final DMatrixRMaj SBar; // S̄⁺
   private final DMatrixRMaj XBarPred; // X̄⁻
   private final DMatrixRMaj SBarPred; // S̄⁻
-  private final DMatrixRMaj L;
-  private final DMatrixRMaj Q;
   private final DMatrixRMaj MBar;
   private final DMatrixRMaj LBar;
   private final DMatrixRMaj S;
   private final DMatrixRMaj X;
-  private final DMatrixRMaj block;
-  private final DMatrixRMaj product;
-  private final DMatrixRMaj FtXBar;
   private final DMatrixRMaj Lc;
   private final DMatrixRMaj Qc;
   private final DMatrixRMaj LcBar;
@@ -58,43 +56,39 @@ final class ReverseSweep {
     int nx = dims.nx();
     int ny = dims.ny();
     int cs = dims.predictedCols();
-    int rows = Math.max(dims.updateRows(), nx);
-    int cols = Math.max(dims.updateCols(), dims.predictCols());
+    int rows = dims.triaRows();
+    int cols = dims.triaCols();
     adjoint = new TriaAdjoint(rows, cols);
-    collapseAdjoint = new TriaAdjoint(w, w + ny);
+    collapseAdjoint = new TriaAdjoint(w, dims.collapseCols());
+    factors = new TriaFactors(rows, cols);
     XBar = new DMatrixRMaj(nx, w);
     SBar = new DMatrixRMaj(nx, cs);
     XBarPred = new DMatrixRMaj(nx, w);
     SBarPred = new DMatrixRMaj(nx, cs);
-    L = new DMatrixRMaj(rows, rows);
-    Q = new DMatrixRMaj(cols, rows);
     MBar = new DMatrixRMaj(rows, cols);
     LBar = new DMatrixRMaj(rows, rows);
     S = new DMatrixRMaj(nx, cs);
     X = new DMatrixRMaj(nx, w);
-    block = new DMatrixRMaj(rows, cols);
-    product = new DMatrixRMaj(rows, cols);
-    FtXBar = new DMatrixRMaj(nx, w);
     Lc = new DMatrixRMaj(w, w);
-    Qc = new DMatrixRMaj(w + ny, w);
+    Qc = new DMatrixRMaj(dims.collapseCols(), w);
     LcBar = new DMatrixRMaj(w, w);
-    McBar = new DMatrixRMaj(w, w + ny);
+    McBar = new DMatrixRMaj(w, dims.collapseCols());
     WBar = new double[ny * w];
     EBar = new double[ny * w];
   }
 
   void run(FilterTape tape, StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator out) {
-    final int T = tape.steps;
+    final int T = tape.steps();
     final int nx = dims.nx();
     if (T == 0) {
       return;
     }
-    if (dims.d() > 0) {
+    if (dims.diffuseRank() > 0) {
       collapseReverse(tape, rule);
     }
     XBar.reshape(nx, w, false);
     XBar.zero();
-    SBar.reshape(nx, tape.filteredCols[T - 1], false);
+    SBar.reshape(nx, tape.filteredCols(T - 1), false);
     SBar.zero();
     for (int t = T - 1; t >= 0; t--) {
       if (t < T - 1) {
@@ -102,6 +96,12 @@ final class ReverseSweep {
       }
       updateReverse(tape, system, t, rule, out);
     }
+    initialStateAdjoint(out);
+  }
+
+  /** m̄0 += X̄⁻_0[:, 0],  cholP̄inf += X̄⁻_0[:, 1:],  cholP̄0 += S̄⁻_0. */
+  private void initialStateAdjoint(AdjointAccumulator out) {
+    final int nx = dims.nx();
     DMatrixRMaj m0Bar = out.m0Bar();
     DMatrixRMaj PinfBar = out.cholPinfBar();
     for (int i = 0; i < nx; i++) {
@@ -118,8 +118,8 @@ final class ReverseSweep {
    * L_t = tria([L_{t−1}, V_tᵀ]), leaving W̄_t in the tape.
    */
   private void collapseReverse(FilterTape tape, TriaRule rule) {
-    final int T = tape.steps;
-    final int d = dims.d();
+    final int T = tape.steps();
+    final int d = dims.diffuseRank();
     // Φ = −½ l_zz² − Σ_j log (L_ZZ)_jj read at the last factor.
     tape.loadCollapseFactor(T - 1, Lc);
     LcBar.reshape(w, w, false);
@@ -129,7 +129,7 @@ final class ReverseSweep {
     }
     LcBar.unsafe_set(d, d, -Lc.unsafe_get(d, d));
     for (int t = T - 1; t >= 0; t--) {
-      int p = tape.observedCount[t];
+      int p = tape.observedCount(t);
       if (p == 0) {
         continue;
       }
@@ -137,11 +137,10 @@ final class ReverseSweep {
       McBar.reshape(w, w + p, false);
       McBar.zero();
       collapseAdjoint.vjpAdd(rule, Lc, Qc, LcBar, McBar);
-      int offset = tape.wOffset(t);
       for (int i = 0; i < w; i++) {
         int target = i < w - 1 ? i + 1 : 0; // row i of V_tᵀ is column target of W_t
         for (int j = 0; j < p; j++) {
-          tape.WBar[offset + j * w + target] = McBar.unsafe_get(i, w + j);
+          tape.setWBar(t, j, target, McBar.unsafe_get(i, w + j));
         }
         for (int j = 0; j < w; j++) {
           LcBar.unsafe_set(i, j, McBar.unsafe_get(i, j));
@@ -150,99 +149,84 @@ final class ReverseSweep {
     }
   }
 
-  /** From X̄⁻_{t+1}, S̄⁻_{t+1} (in XBarPred, SBarPred) to X̄⁺_t, S̄⁺_t (in XBar, SBar). */
+  /**
+   * From X̄⁻_{t+1}, S̄⁻_{t+1} (in XBarPred, SBarPred) to X̄⁺_t, S̄⁺_t (in XBar, SBar):
+   * {@code M̄_p = tria_vjp(M_p, S̄⁻)}, then {@link PredictStep#adjoint}.
+   */
   private void predictReverse(
       FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
     final int nx = dims.nx();
-    final DMatrixRMaj F = system.F(t);
-    final int q = system.q();
-    final int s = tape.filteredCols[t];
-    tape.loadPredict(t, s + q, L, Q);
-    MBar.reshape(nx, s + q, false);
+    final int s = tape.filteredCols(t);
+    final int cols = s + system.q();
+    tape.loadPredict(t, cols, factors);
+    MBar.reshape(nx, cols, false);
     MBar.zero();
-    if (tape.predictFromInput[t] && rule == TriaRule.MASKED) {
-      // What follows reads S⁻ only through P⁻ = S⁻ S⁻ᵀ and the masked rule is exact, so S̄⁻ has
-      // the Gramian form 2 P̄⁻ S⁻ and its VJP needs no Y, Z (TriaAdjoint.vjpAddGramianFromInput).
-      adjoint.vjpAddGramianFromInput(L, Q, SBarPred, MBar);
-    } else if (tape.predictFromInput[t]) {
-      adjoint.vjpAddFromInput(rule, L, Q, SBarPred, MBar);
-    } else {
-      adjoint.vjpAdd(rule, L, Q, SBarPred, MBar);
-    }
-
+    // What follows reads S⁻ only through P⁻ = S⁻ S⁻ᵀ and the masked rule is exact, so S̄⁻ has
+    // the Gramian form 2 P̄⁻ S⁻ (TriaFactors.vjpAddGramian).
+    factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
     tape.loadFilteredFactor(t, system.cholP0(), S);
     tape.loadMeans(t, true, X);
-    DMatrixRMaj FBar = out.FBar(t);
-    CommonOps_DDRM.multAddTransB(XBarPred, X, FBar);
-    block.reshape(nx, s, false);
-    CommonOps_DDRM.extract(MBar, 0, nx, 0, s, block, 0, 0);
-    CommonOps_DDRM.multAddTransB(block, S, FBar);
-    DMatrixRMaj cBar = out.cBar(t);
-    for (int i = 0; i < nx; i++) {
-      cBar.data[i] += XBarPred.data[i * w];
-    }
-    if (q > 0) {
-      DMatrixRMaj cholQBar = out.cholQBar(t);
-      for (int i = 0; i < nx; i++) {
-        for (int j = 0; j < q; j++) {
-          cholQBar.data[i * q + j] += MBar.unsafe_get(i, s + j);
-        }
-      }
-    }
-    CommonOps_DDRM.multTransA(F, block, SBar);
-    CommonOps_DDRM.multTransA(F, XBarPred, FtXBar);
-    XBar.setTo(FtXBar);
+    PredictStep.adjoint(
+        system.F(t), X, S, XBarPred, MBar, out.FBar(t), out.cBar(t), out.cholQBar(t), XBar, SBar);
   }
 
   /** From X̄⁺_t, S̄⁺_t (in XBar, SBar) to X̄⁻_t, S̄⁻_t (in XBarPred, SBarPred). */
   private void updateReverse(
       FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
     final int nx = dims.nx();
-    final int ny = dims.ny();
-    final int p = tape.observedCount[t];
+    final int p = tape.observedCount(t);
     if (p == 0) {
       XBarPred.setTo(XBar);
       SBarPred.setTo(SBar);
       return;
     }
-    final DMatrixRMaj H = system.H(t);
-    final int r = system.r();
     final int s = t == 0 ? system.k() : nx;
-    final int n = p + nx;
-    final int wo = tape.wOffset(t);
-    final double[] Wt = tape.W;
-    final int[] index = tape.observedIndex;
-    final int io = t * ny;
-    tape.loadUpdate(t, s + r, L, Q);
-    final double[] l = L.data;
+    tape.loadUpdate(t, s + system.r(), factors);
+    whitenedInnovationAdjoint(tape, t, p);
+    innovationAdjoint(p);
+    factorAdjoint(tape, t, p);
+    MBar.reshape(p + nx, s + system.r(), false);
+    MBar.zero();
+    factors.vjpAdd(adjoint, rule, LBar, MBar);
+    tape.loadPredictedFactor(t, system.cholP0(), S);
+    tape.loadMeans(t, false, X);
+    blockAdjoint(tape, system, t, p, s, out);
+  }
 
-    // W̄ = W̄_t + Cᵀ X̄⁺, where W̄_t = −z (no diffuse direction) or the collapse's adjoint.
+  /**
+   * W̄ = W̄_t + Cᵀ X̄⁺, where W̄_t = −z (no diffuse direction: ∂(−½‖z‖²)/∂z) or the collapse's
+   * adjoint, and C the gain block of the update's L.
+   */
+  private void whitenedInnovationAdjoint(FilterTape tape, int t, int p) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final double[] l = factors.L().data;
+    final double[] Wt = tape.W();
+    final int wo = tape.wOffset(t);
     for (int j = 0; j < p; j++) {
       for (int c = 0; c < w; c++) {
-        double v;
-        if (dims.d() == 0) {
-          v = -Wt[wo + j];
-        } else {
-          v = tape.WBar[wo + j * w + c];
-        }
+        double v = dims.diffuseRank() == 0 ? -Wt[wo + j] : tape.WBar(t, j, c);
         for (int i = 0; i < nx; i++) {
           v += l[(p + i) * n + j] * XBar.data[i * w + c];
         }
         WBar[j * w + c] = v;
       }
     }
-    // Ē = A⁻ᵀ W̄ (back substitution with the upper-triangular Aᵀ), column by column.
-    for (int i = p - 1; i >= 0; i--) {
-      double a = l[i * n + i];
-      for (int c = 0; c < w; c++) {
-        double v = WBar[i * w + c];
-        for (int j = i + 1; j < p; j++) {
-          v -= l[j * n + i] * EBar[j * w + c];
-        }
-        EBar[i * w + c] = v / a;
-      }
-    }
-    // L̄ = [[Ā, 0], [C̄, D̄]],  Ā = −tril(Ē Wᵀ) − diag(1/A_ii),  C̄ = X̄⁺ Wᵀ,  D̄ = S̄⁺
+  }
+
+  /** Ē = A⁻ᵀ W̄: back substitution with the upper-triangular Aᵀ. */
+  private void innovationAdjoint(int p) {
+    System.arraycopy(WBar, 0, EBar, 0, p * w);
+    TriangularSolve.lowerTransposed(factors.L(), p, EBar, 0, w, w, null);
+  }
+
+  /** L̄ = [[Ā, 0], [C̄, D̄]],  Ā = −tril(Ē Wᵀ) − diag(1/A_ii),  C̄ = X̄⁺ Wᵀ,  D̄ = S̄⁺. */
+  private void factorAdjoint(FilterTape tape, int t, int p) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final double[] l = factors.L().data;
+    final double[] Wt = tape.W();
+    final int wo = tape.wOffset(t);
     LBar.reshape(n, n, false);
     LBar.zero();
     for (int i = 0; i < p; i++) {
@@ -263,32 +247,37 @@ final class ReverseSweep {
         }
         LBar.data[(p + i) * n + j] = v;
       }
-      for (int j = 0; j < nx; j++) {
-        LBar.data[(p + i) * n + p + j] = SBar.data[i * nx + j];
-      }
+      System.arraycopy(SBar.data, i * nx, LBar.data, (p + i) * n + p, nx);
     }
-    MBar.reshape(n, s + r, false);
-    MBar.zero();
-    if (tape.updateFromInput[t]) {
-      adjoint.vjpAddFromInput(rule, L, Q, LBar, MBar);
-    } else {
-      adjoint.vjpAdd(rule, L, Q, LBar, MBar);
-    }
+  }
 
-    tape.loadPredictedFactor(t, system.cholP0(), S);
-    tape.loadMeans(t, false, X);
-    DMatrixRMaj HBar = out.HBar(t);
-    DMatrixRMaj dBar = out.dBar(t);
-    DMatrixRMaj cholRBar = out.cholRBar(t);
-    // M̄_u[:p, :s] S⁻ᵀ  (p × nx), then scatter to the observed rows.
-    block.reshape(p, s, false);
-    CommonOps_DDRM.extract(MBar, 0, p, 0, s, block, 0, 0);
-    CommonOps_DDRM.multTransB(block, S, product);
+  /**
+   * The adjoint of the update block and the innovation on the observed rows:
+   * {@code X̄⁻ = X̄⁺ − Hᵀ Ē}, {@code H̄ += −Ē X⁻ᵀ + M̄_u[:p, :s] S⁻ᵀ}, {@code d̄ += −Ē[:, 0]},
+   * {@code cholR̄ += M̄_u[:p, s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
+   */
+  private void blockAdjoint(
+      FilterTape tape, StateSpace system, int t, int p, int s, AdjointAccumulator out) {
+    final int nx = dims.nx();
+    final DMatrixRMaj H = system.H(t);
+    final int r = system.r();
+    final int cols = s + r;
+    final int[] index = tape.observedIndex();
+    final int io = tape.observedOffset(t);
+    final double[] mBar = MBar.data;
+    final DMatrixRMaj HBar = out.HBar(t);
+    final DMatrixRMaj dBar = out.dBar(t);
+    final DMatrixRMaj cholRBar = out.cholRBar(t);
     XBarPred.setTo(XBar);
+    SBarPred.reshape(nx, s, false);
+    CommonOps_DDRM.extract(MBar, p, p + nx, 0, s, SBarPred, 0, 0);
     for (int i = 0; i < p; i++) {
       int row = index[io + i];
       for (int j = 0; j < nx; j++) {
-        double v = product.data[i * nx + j];
+        double v = 0;
+        for (int b = 0; b < s; b++) {
+          v += mBar[i * cols + b] * S.data[j * s + b];
+        }
         double h = H.data[row * nx + j];
         for (int c = 0; c < w; c++) {
           double e = EBar[i * w + c];
@@ -296,25 +285,15 @@ final class ReverseSweep {
           XBarPred.data[j * w + c] -= h * e;
         }
         HBar.data[row * nx + j] += v;
+        if (h != 0.0) {
+          for (int b = 0; b < s; b++) {
+            SBarPred.data[j * s + b] += h * mBar[i * cols + b];
+          }
+        }
       }
       dBar.data[row] -= EBar[i * w];
       for (int j = 0; j < r; j++) {
-        cholRBar.data[row * r + j] += MBar.unsafe_get(i, s + j);
-      }
-    }
-    // S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]
-    SBarPred.reshape(nx, s, false);
-    CommonOps_DDRM.extract(MBar, p, n, 0, s, SBarPred, 0, 0);
-    for (int i = 0; i < p; i++) {
-      int row = index[io + i];
-      for (int a = 0; a < nx; a++) {
-        double h = H.data[row * nx + a];
-        if (h == 0.0) {
-          continue;
-        }
-        for (int b = 0; b < s; b++) {
-          SBarPred.data[a * s + b] += h * block.data[i * s + b];
-        }
+        cholRBar.data[row * r + j] += mBar[i * cols + s + j];
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.RankThreshold;
+import io.gramian.autodiff.TriangularSolve;
 import io.gramian.autodiff.Tria;
 import org.ejml.data.DMatrixRMaj;
 
@@ -51,8 +52,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@code P⁻_{t+1}}, and the reduced {@code Ψ22 Ψ22ᵀ = P⁺ − P⁺ Fᵀ (P⁻)⁺ F P⁺}. The extra
  * {@code tria} runs only at steps with a zero pivot.
  *
- * <p>Threshold: pivot j is zero when {@code |Ψ11_jj| ≤ τ_j = RankThreshold.tau(rows, min(rows,
- * cols), ‖M_t[j,:]‖)}, the {@link RankThreshold} policy scaled by the norm of row j of the block,
+ * <p>Threshold: pivot j is zero when {@code |Ψ11_jj| ≤ τ_j = RankThreshold.forRow(M_t, j)}, the
+ * {@link RankThreshold} policy scaled by the norm of row j of the block,
  * as the filter does for the innovation factor: the Householder QR of {@code M_tᵀ} is backward
  * stable column by column, so the pivot of a dependent row is rounding of the size of that row.
  *
@@ -122,7 +123,7 @@ public final class RtsSmoother {
     if (T == 0) {
       return new SmootherResult(nx, mean, factor);
     }
-    if (system.d() > 0) {
+    if (system.diffuseRank() > 0) {
       return smoothDiffuse(system, filtered);
     }
     mean[T - 1] = filtered.filteredMean(T - 1);
@@ -160,7 +161,7 @@ public final class RtsSmoother {
   private SmootherResult smoothDiffuse(StateSpace system, FilterResult filtered) {
     final int T = filtered.steps();
     final int nx = dims.nx();
-    final int w = 1 + dims.d();
+    final int w = 1 + dims.diffuseRank();
     double[][] augmented = new double[T][];
     DMatrixRMaj[] factor = new DMatrixRMaj[T];
     augmented[T - 1] = filtered.augmentedFilteredMean(T - 1).clone();
@@ -221,35 +222,31 @@ public final class RtsSmoother {
     final int nx = dims.nx();
     final DMatrixRMaj F = system.F(t);
     final DMatrixRMaj c = system.c(t);
-    final DMatrixRMaj cholQ = system.cholQ(t);
-    final int s = S.numCols;
-    final int q = cholQ.numCols;
-    final int cols = s + q;
 
     // M = [[F S⁺, cholQ], [S⁺, 0]]
-    M.reshape(2 * nx, cols, false);
+    PredictStep.jointBlock(F, S, system.cholQ(t), M);
     final double[] mb = M.data;
-    for (int i = 0; i < nx; i++) {
-      int row = i * cols;
-      for (int j = 0; j < s; j++) {
-        double v = 0;
-        for (int l = 0; l < nx; l++) {
-          v += F.data[i * nx + l] * S.data[l * s + j];
-        }
-        mb[row + j] = v;
-      }
-      System.arraycopy(cholQ.data, i * q, mb, row + s, q);
-      int lower = (nx + i) * cols;
-      System.arraycopy(S.data, i * s, mb, lower, s);
-      for (int j = s; j < cols; j++) {
-        mb[lower + j] = 0.0;
-      }
-    }
+    final int cols = M.numCols;
     tria.decompose(M, L);
 
-    // Drop the rows of the top block whose pivot is zero, until every kept pivot is non-zero.
-    // One pass suffices in exact arithmetic; the loop guards against a borderline pivot that
-    // moves across τ when the block is triangularised again. Each pass removes a row.
+    final int p = dropDependentRows();
+    gain(p);
+    smoothedMean(F, c, w, p, m, mNext, mOut);
+    smoothedFactor(p, SNext, SOut);
+  }
+
+  /**
+   * Drops the rows of the joint block's top part whose pivot is zero ({@link
+   * RankThreshold#forRow}) and triangularises the reduced block again, until every kept pivot is
+   * non-zero. One pass suffices in exact arithmetic; the loop guards against a borderline pivot
+   * that moves across τ when the block is triangularised again. Each pass removes a row.
+   *
+   * @return p, the number of kept rows; their indices are {@code kept[0..p)}
+   */
+  private int dropDependentRows() {
+    final int nx = dims.nx();
+    final double[] mb = M.data;
+    final int cols = M.numCols;
     int p = nx;
     for (int j = 0; j < p; j++) {
       kept[j] = j;
@@ -257,7 +254,7 @@ public final class RtsSmoother {
     while (true) {
       int keep = 0;
       for (int j = 0; j < p; j++) {
-        if (Math.abs(L.unsafe_get(j, j)) > pivotThreshold(j)) {
+        if (Math.abs(L.unsafe_get(j, j)) > RankThreshold.forRow(M, j)) {
           kept[keep++] = kept[j];
           if (keep - 1 != j) {
             System.arraycopy(mb, j * cols, mb, (keep - 1) * cols, cols); // rows move up only
@@ -273,25 +270,27 @@ public final class RtsSmoother {
       M.reshape(p + nx, cols, true);
       tria.decompose(M, L);
     }
+    return p;
+  }
+
+  /** G (nx × p) solves G Ψ11 = Ψ21, Ψ11 the kept top-left block of L. */
+  private void gain(int p) {
+    final int nx = dims.nx();
     final int n = p + nx;
     final double[] l = L.data;
-
-    // G (nx × p) solves G Ψ11 = Ψ21: back substitution along each row of G.
     G.reshape(nx, p, false);
     final double[] g = G.data;
     for (int i = 0; i < nx; i++) {
-      int rowL = (p + i) * n;
-      int rowG = i * p;
-      for (int j = p - 1; j >= 0; j--) {
-        double v = l[rowL + j];
-        for (int k = j + 1; k < p; k++) {
-          v -= g[rowG + k] * l[k * n + j];
-        }
-        g[rowG + j] = v / l[j * n + j];
-      }
+      System.arraycopy(l, (p + i) * n, g, i * p, p);
     }
+    TriangularSolve.rightLower(L, p, g, 0, p, nx, null);
+  }
 
-    // δ = (m^s_{t+1} − F m⁺ − c)[J],  m^s_t = m⁺ + G δ, column by column (c in column 0)
+  /** δ = (m^s_{t+1} − F m⁺ − c)[J],  m^s_t = m⁺ + G δ, column by column (c in column 0). */
+  private void smoothedMean(
+      DMatrixRMaj F, DMatrixRMaj c, int w, int p, double[] m, double[] mNext, double[] mOut) {
+    final int nx = dims.nx();
+    final double[] g = G.data;
     for (int col = 0; col < w; col++) {
       for (int i = 0; i < nx; i++) {
         double v = col == 0 ? c.data[i] : 0.0;
@@ -311,8 +310,14 @@ public final class RtsSmoother {
         mOut[i * w + col] = v;
       }
     }
+  }
 
-    // S^s_t = tria([Ψ22, G S^s_{t+1}[J,:]])
+  /** S^s_t = tria([Ψ22, G S^s_{t+1}[J,:]]). */
+  private void smoothedFactor(int p, DMatrixRMaj SNext, DMatrixRMaj SOut) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final double[] l = L.data;
+    final double[] g = G.data;
     final int sn = SNext.numCols;
     Ms.reshape(nx, nx + sn, false);
     final double[] ms = Ms.data;
@@ -329,19 +334,5 @@ public final class RtsSmoother {
     }
     tria.decompose(Ms, Ls);
     SOut.setTo(Ls);
-  }
-
-  /**
-   * τ_j for pivot j of the current top block: {@link RankThreshold#tau} scaled by the norm of row
-   * j of M (as the filter's innovation threshold).
-   */
-  private double pivotThreshold(int j) {
-    final int cols = M.numCols;
-    double sq = 0;
-    for (int k = 0; k < cols; k++) {
-      double v = M.data[j * cols + k];
-      sq += v * v;
-    }
-    return RankThreshold.tau(M.numRows, Math.min(M.numRows, cols), Math.sqrt(sq));
   }
 }

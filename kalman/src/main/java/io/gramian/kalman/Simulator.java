@@ -47,9 +47,9 @@ public final class Simulator {
     if (steps < 0) {
       throw new IllegalArgumentException("the number of steps must be ≥ 0, got " + steps);
     }
-    if (system.d() > 0) {
+    if (system.diffuseRank() > 0) {
       throw new IllegalArgumentException(
-          "the system has " + system.d() + " exactly diffuse initial directions, which have no"
+          "the system has " + system.diffuseRank() + " exactly diffuse initial directions, which have no"
               + " distribution to draw from; give it a proper initial state (m0, cholP0)");
     }
     final int nx = system.nx();

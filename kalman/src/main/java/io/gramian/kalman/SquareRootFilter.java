@@ -60,7 +60,7 @@ public final class SquareRootFilter {
 
   /** A filter workspace for systems of the given dimensions. */
   public SquareRootFilter(Dimensions dims) {
-    this(dims, dims.d() > 0);
+    this(dims, dims.diffuseRank() > 0);
   }
 
   private SquareRootFilter(Dimensions dims, boolean inflatable) {
@@ -201,11 +201,11 @@ public final class SquareRootFilter {
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
     final int ny = dims.ny();
-    final boolean diffuse = dims.d() > 0;
+    final boolean diffuse = dims.diffuseRank() > 0;
     if (tape != null) {
       tape.reset(T);
     }
-    kernel.formQ(tape != null);
+    kernel.forDerivatives(tape != null);
     initialMeans(system, X);
     S.setTo(system.cholP0());
     if (diffuse) {
@@ -226,7 +226,7 @@ public final class SquareRootFilter {
               kernel.update(
                   t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, XFilt, SFilt);
         } catch (FilterException e) {
-          if (inflatable && collapse.identified() < dims.d()) {
+          if (inflatable && collapse.identified() < dims.diffuseRank()) {
             throw SingularDiffuseStep.INSTANCE;
           }
           throw e;
@@ -242,34 +242,29 @@ public final class SquareRootFilter {
           llt -= 0.5 * kernel.zSquared;
         }
         if (tape != null) {
-          tape.storeUpdate(
-              t, kernel.L, kernel.fromInput ? kernel.block() : kernel.Q, kernel.fromInput);
-          System.arraycopy(kernel.W, 0, tape.W, tape.wOffset(t), p * dims.meanCols());
+          tape.storeUpdate(t, kernel.factors);
+          tape.storeW(t, kernel.W, p);
         }
       }
       if (tape != null) {
         if (diffuse) {
           tape.storeCollapse(t, collapse.L, collapse.Q);
         }
-        tape.observedCount[t] = p;
-        System.arraycopy(index, 0, tape.observedIndex, t * ny, p);
-        tape.logLik[t] = llt;
-        tape.filteredCols[t] = S.numCols;
+        tape.storeStep(t, index, p, llt, S.numCols);
         tape.storeMeans(t, true, X);
       }
       total += llt;
       if (t < T - 1) {
         kernel.predict(system.F(t), system.c(t), system.cholQ(t), X, S);
         if (tape != null) {
-          tape.storePredict(
-              t, kernel.L, kernel.fromInput ? kernel.block() : kernel.Q, kernel.fromInput);
+          tape.storePredict(t, kernel.factors);
         }
       }
     }
-    if (diffuse && collapse.identified() < dims.d()) {
+    if (diffuse && collapse.identified() < dims.diffuseRank()) {
       throw new FilterException(
           Math.max(T - 1, 0),
-          "the data identify only " + collapse.identified() + " of the " + dims.d()
+          "the data identify only " + collapse.identified() + " of the " + dims.diffuseRank()
               + " diffuse initial directions; the series is too short (or too sparse) for this"
               + " model");
     }
@@ -345,7 +340,7 @@ public final class SquareRootFilter {
   /** X⁻_0 = [m0, cholPinf]. */
   static void initialMeans(StateSpace system, DMatrixRMaj X) {
     int nx = system.nx();
-    int w = 1 + system.d();
+    int w = 1 + system.diffuseRank();
     DMatrixRMaj m0 = system.m0();
     DMatrixRMaj Pinf = system.cholPinf();
     X.reshape(nx, w, false);
@@ -360,7 +355,7 @@ public final class SquareRootFilter {
   /** Compares field by field, so that a call allocates nothing. */
   private void checkDimensions(StateSpace system) {
     if (system.nx() != dims.nx() || system.ny() != dims.ny() || system.q() != dims.q()
-        || system.r() != dims.r() || system.k() != dims.k() || system.d() != dims.d()) {
+        || system.r() != dims.r() || system.k() != dims.k() || system.diffuseRank() != dims.diffuseRank()) {
       throw new IllegalArgumentException(
           "this filter was built for " + dims + " but the system has " + Dimensions.of(system));
     }

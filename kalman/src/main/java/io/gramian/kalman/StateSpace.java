@@ -66,8 +66,11 @@ public interface StateSpace {
   /** Initial factor cholP0, nx × k. */
   DMatrixRMaj cholP0();
 
-  /** Number d of exactly diffuse initial directions (0 unless overridden). */
-  default int d() {
+  /**
+   * Number of exactly diffuse initial directions, the columns of {@link #cholPinf()} (0 unless
+   * overridden). Named apart from the observation intercept {@link #d(int)}.
+   */
+  default int diffuseRank() {
     return 0;
   }
 

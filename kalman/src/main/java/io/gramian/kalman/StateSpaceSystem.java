@@ -27,79 +27,78 @@ public final class StateSpaceSystem implements StateSpace {
   private final DMatrixRMaj cholP0;
   private final DMatrixRMaj cholPinf;
 
-  /**
-   * @param c state intercept, nx × 1 (or {@code null} for zero)
-   * @param d observation intercept, ny × 1 (or {@code null} for zero)
-   * @throws IllegalArgumentException naming the matrix whose shape is wrong or that has a
-   *     non-finite entry
-   */
-  public StateSpaceSystem(
-      DMatrixRMaj F,
-      DMatrixRMaj c,
-      DMatrixRMaj H,
-      DMatrixRMaj d,
-      DMatrixRMaj cholQ,
-      DMatrixRMaj cholR,
-      DMatrixRMaj m0,
-      DMatrixRMaj cholP0) {
-    this(F, c, H, d, cholQ, cholR, m0, cholP0, null);
+  /** A builder of a system from named matrices; c, d and m0 default to zero, cholPinf to none. */
+  public static SystemMatrices.Builder<DMatrixRMaj, StateSpaceSystem> builder() {
+    return new SystemMatrices.Builder<>(StateSpaceSystem::new);
   }
 
   /**
-   * A system with exactly diffuse initial directions: {@code x_0 = m0 + cholPinf δ + cholP0 η}
-   * with δ diffuse (P₁ = κ cholPinf cholPinfᵀ + cholP0 cholP0ᵀ, κ → ∞).
+   * A system of these matrices: {@code F, H, cholQ, cholR, cholP0} are required; {@code c, d,
+   * m0} default to zero and {@code cholPinf} to none (nx × 0). The vectors may be given as rows.
    *
-   * @param cholPinf nx × d diffuse directions ({@code null} for none)
+   * @throws IllegalArgumentException naming the matrix that is missing, whose shape is wrong or
+   *     that has a non-finite entry
    */
-  public StateSpaceSystem(
-      DMatrixRMaj F,
-      DMatrixRMaj c,
-      DMatrixRMaj H,
-      DMatrixRMaj d,
-      DMatrixRMaj cholQ,
-      DMatrixRMaj cholR,
-      DMatrixRMaj m0,
-      DMatrixRMaj cholP0,
-      DMatrixRMaj cholPinf) {
+  public StateSpaceSystem(SystemMatrices<DMatrixRMaj> matrices) {
+    DMatrixRMaj F = matrices.F();
+    DMatrixRMaj H = matrices.H();
     require(F != null, "F is required");
     require(H != null, "H is required");
-    require(cholQ != null, "cholQ is required");
-    require(cholR != null, "cholR is required");
-    require(m0 != null, "m0 is required");
-    require(cholP0 != null, "cholP0 is required");
+    require(matrices.cholQ() != null, "cholQ is required");
+    require(matrices.cholR() != null, "cholR is required");
+    require(matrices.cholP0() != null, "cholP0 is required");
     int nx = F.numRows;
     int ny = H.numRows;
     checkShape("F", F, nx, nx);
     checkShape("H", H, ny, nx);
-    checkRows("cholQ", cholQ, nx);
-    checkRows("cholR", cholR, ny);
-    checkShape("m0", m0, nx, 1);
-    checkRows("cholP0", cholP0, nx);
+    checkRows("cholQ", matrices.cholQ(), nx);
+    checkRows("cholR", matrices.cholR(), ny);
+    checkRows("cholP0", matrices.cholP0(), nx);
     this.F = checkedCopy("F", F);
-    this.c = c == null ? new DMatrixRMaj(nx, 1) : checkedCopy("c", vector("c", c, nx));
+    this.c = vectorOrZero("c", matrices.c(), nx);
     this.H = checkedCopy("H", H);
-    this.d = d == null ? new DMatrixRMaj(ny, 1) : checkedCopy("d", vector("d", d, ny));
-    this.cholQ = checkedCopy("cholQ", cholQ);
-    this.cholR = checkedCopy("cholR", cholR);
-    this.m0 = checkedCopy("m0", m0);
-    this.cholP0 = checkedCopy("cholP0", cholP0);
-    if (cholPinf == null) {
+    this.d = vectorOrZero("d", matrices.d(), ny);
+    this.cholQ = checkedCopy("cholQ", matrices.cholQ());
+    this.cholR = checkedCopy("cholR", matrices.cholR());
+    this.m0 = vectorOrZero("m0", matrices.m0(), nx);
+    this.cholP0 = checkedCopy("cholP0", matrices.cholP0());
+    if (matrices.cholPinf() == null) {
       this.cholPinf = new DMatrixRMaj(nx, 0);
     } else {
-      checkRows("cholPinf", cholPinf, nx);
-      this.cholPinf = checkedCopy("cholPinf", cholPinf);
+      checkRows("cholPinf", matrices.cholPinf(), nx);
+      this.cholPinf = checkedCopy("cholPinf", matrices.cholPinf());
     }
   }
 
-  /** A copy of this system with another initial state. */
+  /** The matrices of this system, by name (the stored matrices themselves: not to be modified). */
+  public SystemMatrices<DMatrixRMaj> matrices() {
+    return SystemMatrices.<DMatrixRMaj>builder()
+        .F(F)
+        .c(c)
+        .H(H)
+        .d(d)
+        .cholQ(cholQ)
+        .cholR(cholR)
+        .m0(m0)
+        .cholP0(cholP0)
+        .cholPinf(cholPinf)
+        .build();
+  }
+
+  /** A copy of this system with another initial state and no diffuse direction. */
   public StateSpaceSystem withInitialState(DMatrixRMaj m0, DMatrixRMaj cholP0) {
-    return new StateSpaceSystem(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf);
+    return withInitialState(m0, cholP0, null);
   }
 
   /** A copy of this system with another initial state, including diffuse directions. */
   public StateSpaceSystem withInitialState(
       DMatrixRMaj m0, DMatrixRMaj cholP0, DMatrixRMaj cholPinf) {
-    return new StateSpaceSystem(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf);
+    return builder()
+        .setAll(matrices())
+        .m0(m0)
+        .cholP0(cholP0)
+        .cholPinf(cholPinf)
+        .build();
   }
 
   @Override
@@ -168,7 +167,7 @@ public final class StateSpaceSystem implements StateSpace {
   }
 
   @Override
-  public int d() {
+  public int diffuseRank() {
     return cholPinf.numCols;
   }
 
@@ -180,6 +179,10 @@ public final class StateSpaceSystem implements StateSpace {
   @Override
   public boolean isTimeInvariant() {
     return true;
+  }
+
+  private static DMatrixRMaj vectorOrZero(String name, DMatrixRMaj v, int length) {
+    return v == null ? new DMatrixRMaj(length, 1) : checkedCopy(name, vector(name, v, length));
   }
 
   private static DMatrixRMaj vector(String name, DMatrixRMaj v, int length) {

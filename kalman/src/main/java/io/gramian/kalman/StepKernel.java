@@ -1,10 +1,10 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.RankThreshold;
+import io.gramian.autodiff.TriangularSolve;
 import io.gramian.autodiff.Tria;
-import io.gramian.autodiff.InputForm;
+import io.gramian.autodiff.TriaFactors;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One update and one predict of the square-root filter, on caller-owned state, shared by the
@@ -18,8 +18,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   predict:  m⁻ = F m⁺ + c,  S⁻ = tria([F S⁺, cholQ])
  * </pre>
  *
- * restricted to the p observed entries of y. After a call, {@link #L} and {@link #Q} hold the
- * step's triangularisation and {@link #z} its whitened innovation, for a tape to record.
+ * restricted to the p observed entries of y. After a call, {@link #factors} holds the step's
+ * triangularisation and {@link #W} its whitened innovation, for a tape to record.
  * Allocates nothing once built.
  */
 final class StepKernel {
@@ -28,45 +28,23 @@ final class StepKernel {
 
   private final int nx;
   private final Tria tria;
-  private final InputForm inputForm;
-  private final DMatrixRMaj Hobs;
-  private final DMatrixRMaj HS;
-  private final DMatrixRMaj FS;
-  private final DMatrixRMaj M;
   private final DMatrixRMaj XNext;
 
-  /** Factor of the last triangularisation. */
-  final DMatrixRMaj L;
-  /** Orthogonal factor of the last triangularisation. */
-  final DMatrixRMaj Q;
+  /** The last triangularisation: its block M, L, and Q when the derivatives need it. */
+  final TriaFactors factors;
   /** W = A⁻¹ E of the last update, p × w row-major; its first column is z. */
   final double[] W;
   /** ‖z‖² of the last update. */
   double zSquared;
-  /** Whether steps record what derivatives need ({@link #Q} or {@link #M}). */
-  private boolean formQ;
-  /**
-   * After a recording step: true when L had no small pivot, so derivatives take M (left in
-   * {@link #block()}) in place of Q, which was then not formed; false when Q was formed.
-   */
-  boolean fromInput;
+  /** Whether steps record what derivatives need (Q, or M when L permits). */
+  private boolean forDerivatives;
 
   StepKernel(Dimensions dims) {
     nx = dims.nx();
-    int ny = dims.ny();
-    int cs = dims.predictedCols();
-    int rows = Math.max(dims.updateRows(), nx);
-    int cols = Math.max(dims.updateCols(), dims.predictCols());
-    tria = new Tria(rows, cols);
-    inputForm = new InputForm(rows);
-    Hobs = new DMatrixRMaj(ny, nx);
-    HS = new DMatrixRMaj(ny, cs);
-    FS = new DMatrixRMaj(nx, cs);
-    M = new DMatrixRMaj(rows, cols);
+    tria = new Tria(dims.triaRows(), dims.triaCols());
+    factors = new TriaFactors(dims.triaRows(), dims.triaCols());
     XNext = new DMatrixRMaj(nx, dims.meanCols());
-    L = new DMatrixRMaj(rows, rows);
-    Q = new DMatrixRMaj(cols, rows);
-    W = new double[ny * dims.meanCols()];
+    W = new double[dims.ny() * dims.meanCols()];
   }
 
   /**
@@ -103,62 +81,73 @@ final class StepKernel {
       DMatrixRMaj SPred,
       DMatrixRMaj XFilt,
       DMatrixRMaj SFilt) {
-    final int cs = SPred.numCols;
-    final int r = cholR.numCols;
+    UpdateBlock.build(H, cholR, index, p, SPred, factors.input());
+    tria.decompose(factors, forDerivatives);
+    double sumLogDiag = requireRegularInnovation(t, index, p);
     final int w = XPred.numCols;
-
-    // Observed rows of H.
-    Hobs.reshape(p, nx, false);
-    for (int i = 0; i < p; i++) {
-      System.arraycopy(H.data, index[i] * nx, Hobs.data, i * nx, nx);
-    }
-    CommonOps_DDRM.mult(Hobs, SPred, HS);
-
-    // M_u = [[H S⁻, cholR], [S⁻, 0]]
-    M.reshape(p + nx, cs + r, false);
-    M.zero();
-    CommonOps_DDRM.insert(HS, M, 0, 0);
-    for (int i = 0; i < p; i++) {
-      System.arraycopy(cholR.data, index[i] * r, M.data, i * (cs + r) + cs, r);
-    }
-    CommonOps_DDRM.insert(SPred, M, p, 0);
-    triangularize();
-
-    final int n = p + nx;
-    final double[] l = L.data;
-    final double[] x = XPred.data;
-    // W = A⁻¹ (E), E = [y − d, 0] − H X⁻, by forward substitution, row by row.
-    double sumLogDiag = 0;
+    innovation(H, d, y, index, p, XPred, W);
+    TriangularSolve.lower(factors.L(), p, W, 0, w, w, null); // W = A⁻¹ E
     double sumSq = 0;
     for (int i = 0; i < p; i++) {
-      int row = index[i];
-      double a = l[i * n + i];
-      if (!(a > innovationThreshold(i, cs + r))) {
+      sumSq += W[i * w] * W[i * w];
+    }
+    zSquared = sumSq;
+    meanUpdate(p, XPred, XFilt);
+    filteredFactor(p, SFilt);
+    return -sumLogDiag - 0.5 * p * LOG_2PI;
+  }
+
+  /**
+   * Checks every pivot of A against its row's threshold ({@link RankThreshold#forRow}): a pivot
+   * at or below it means that observation adds nothing beyond the state and the observations
+   * before it, so the innovation covariance is singular.
+   *
+   * @return Σ_i log A_ii
+   */
+  private double requireRegularInnovation(int t, int[] index, int p) {
+    final DMatrixRMaj L = factors.L();
+    final DMatrixRMaj M = factors.input();
+    double sumLogDiag = 0;
+    for (int i = 0; i < p; i++) {
+      double a = L.unsafe_get(i, i);
+      if (!(a > RankThreshold.forRow(M, i))) {
         throw new FilterException(
             t,
-            "the innovation covariance is singular (observation " + (row + 1)
+            "the innovation covariance is singular (observation " + (index[i] + 1)
                 + " is predicted exactly by the state and the other observations), so the"
                 + " likelihood has no density here; check for zero noise in both the state"
                 + " and this observation");
       }
+      sumLogDiag += Math.log(a);
+    }
+    return sumLogDiag;
+  }
+
+  /** E = [y − d, 0] − H X⁻ on the observed rows, p × w row-major. */
+  static void innovation(
+      DMatrixRMaj H, DMatrixRMaj d, double[] y, int[] index, int p, DMatrixRMaj X, double[] E) {
+    final int nx = H.numCols;
+    final int w = X.numCols;
+    final double[] x = X.data;
+    for (int i = 0; i < p; i++) {
+      int row = index[i];
       for (int c = 0; c < w; c++) {
         double e = c == 0 ? y[row] - d.data[row] : 0.0;
         for (int j = 0; j < nx; j++) {
-          e -= Hobs.data[i * nx + j] * x[j * w + c];
+          e -= H.data[row * nx + j] * x[j * w + c];
         }
-        for (int j = 0; j < i; j++) {
-          e -= l[i * n + j] * W[j * w + c];
-        }
-        W[i * w + c] = e / a;
+        E[i * w + c] = e;
       }
-      sumSq += W[i * w] * W[i * w];
-      sumLogDiag += Math.log(a);
     }
-    zSquared = sumSq;
+  }
 
-    // X⁺ = X⁻ + C W,  S⁺ = D.
+  /** X⁺ = X⁻ + C W, C the gain block of the last update's L. */
+  private void meanUpdate(int p, DMatrixRMaj XPred, DMatrixRMaj XFilt) {
+    final int w = XPred.numCols;
+    final int n = p + nx;
+    final double[] l = factors.L().data;
+    final double[] x = XPred.data;
     XFilt.reshape(nx, w, false);
-    SFilt.reshape(nx, nx, false);
     for (int i = 0; i < nx; i++) {
       int rowOffset = (p + i) * n;
       for (int c = 0; c < w; c++) {
@@ -168,48 +157,22 @@ final class StepKernel {
         }
         XFilt.data[i * w + c] = v;
       }
-      System.arraycopy(l, rowOffset + p, SFilt.data, i * nx, nx);
-    }
-    return -sumLogDiag - 0.5 * p * LOG_2PI;
-  }
-
-  /** Makes later steps form Q as well as L (for a tape), or not (for ℓ alone). */
-  void formQ(boolean formQ) {
-    this.formQ = formQ;
-  }
-
-  /**
-   * L = tria(M). When recording, Q is formed only if L has a small pivot: otherwise the
-   * derivatives use M in its place (Qᵀ = L⁻¹ M), which saves about half of a recorded step.
-   */
-  private void triangularize() {
-    tria.decompose(M, L);
-    if (formQ) {
-      fromInput = inputForm.permits(L);
-      if (!fromInput) {
-        tria.lastQ(Q);
-      }
     }
   }
 
-  /** The block of the last step: M_u or M_p (n × m). */
-  DMatrixRMaj block() {
-    return M;
+  /** S⁺ = D, the lower-right block of the last update's L. */
+  private void filteredFactor(int p, DMatrixRMaj SFilt) {
+    final int n = p + nx;
+    final double[] l = factors.L().data;
+    SFilt.reshape(nx, nx, false);
+    for (int i = 0; i < nx; i++) {
+      System.arraycopy(l, (p + i) * n + p, SFilt.data, i * nx, nx);
+    }
   }
 
-  /**
-   * Pivot i of A counts as zero when it is at most τ ({@link RankThreshold}) relative to the
-   * norm of row i of the update block's top rows: that observation then adds nothing beyond
-   * the state and the observations before it.
-   */
-  private double innovationThreshold(int i, int cols) {
-    double sq = 0;
-    int base = i * M.numCols;
-    for (int j = 0; j < cols; j++) {
-      double v = M.data[base + j];
-      sq += v * v;
-    }
-    return RankThreshold.tau(M.numRows, Math.min(M.numRows, cols), Math.sqrt(sq));
+  /** Makes later steps record what derivatives need (for a tape), or not (for ℓ alone). */
+  void forDerivatives(boolean forDerivatives) {
+    this.forDerivatives = forDerivatives;
   }
 
   /**
@@ -219,21 +182,10 @@ final class StepKernel {
    * @param S on entry S⁺ (nx × s), on exit S⁻ (nx × nx). Modified.
    */
   void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj X, DMatrixRMaj S) {
-    final int cs = S.numCols;
-    final int q = cholQ.numCols;
-    final int w = X.numCols;
-    CommonOps_DDRM.mult(F, S, FS);
-    M.reshape(nx, cs + q, false);
-    CommonOps_DDRM.insert(FS, M, 0, 0);
-    if (q > 0) {
-      CommonOps_DDRM.insert(cholQ, M, 0, cs);
-    }
-    triangularize();
-    CommonOps_DDRM.mult(F, X, XNext);
-    for (int i = 0; i < nx; i++) {
-      XNext.data[i * w] += c.data[i];
-    }
+    PredictStep.block(F, S, cholQ, factors.input(), nx);
+    tria.decompose(factors, forDerivatives);
+    PredictStep.mean(F, c, X, XNext);
     X.setTo(XNext);
-    S.setTo(L);
+    S.setTo(factors.L());
   }
 }

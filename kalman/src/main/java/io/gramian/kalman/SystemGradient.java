@@ -20,20 +20,29 @@ public final class SystemGradient implements AdjointAccumulator {
   public final DMatrixRMaj cholP0Bar;
   public final DMatrixRMaj cholPinfBar;
 
+  private final SystemMatrices<DMatrixRMaj> matrices;
+
   /** A zero gradient for systems of these dimensions. */
-  public SystemGradient(Dimensions d) {
-    FBar = new DMatrixRMaj(d.nx(), d.nx());
-    cBar = new DMatrixRMaj(d.nx(), 1);
-    HBar = new DMatrixRMaj(d.ny(), d.nx());
-    dBar = new DMatrixRMaj(d.ny(), 1);
-    cholQBar = new DMatrixRMaj(d.nx(), d.q());
-    cholRBar = new DMatrixRMaj(d.ny(), d.r());
-    m0Bar = new DMatrixRMaj(d.nx(), 1);
-    cholP0Bar = new DMatrixRMaj(d.nx(), d.k());
-    cholPinfBar = new DMatrixRMaj(d.nx(), d.d());
+  public SystemGradient(Dimensions dims) {
+    matrices =
+        SystemMatrices.<DMatrixRMaj>builder()
+            .build()
+            .map((m, none) -> new DMatrixRMaj(m.rows(dims), m.cols(dims)));
+    FBar = matrices.F();
+    cBar = matrices.c();
+    HBar = matrices.H();
+    dBar = matrices.d();
+    cholQBar = matrices.cholQ();
+    cholRBar = matrices.cholR();
+    m0Bar = matrices.m0();
+    cholP0Bar = matrices.cholP0();
+    cholPinfBar = matrices.cholPinf();
   }
 
-  /** Sets every entry back to zero. */
+  /**
+   * Sets every entry back to zero. Allocates nothing (so it names the fields rather than looping
+   * over {@code SystemMatrix.values()}, which copies its array at every call).
+   */
   public void zero() {
     FBar.zero();
     cBar.zero();
@@ -46,11 +55,12 @@ public final class SystemGradient implements AdjointAccumulator {
     cholPinfBar.zero();
   }
 
-  /** The matrices in the order F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf. */
-  public DMatrixRMaj[] all() {
-    return new DMatrixRMaj[] {
-      FBar, cBar, HBar, dBar, cholQBar, cholRBar, m0Bar, cholP0Bar, cholPinfBar
-    };
+  /**
+   * The adjoints by the name of their matrix ({@code matrices().cholQ()} is {@link #cholQBar});
+   * the matrices themselves, which the reverse sweep adds into.
+   */
+  public SystemMatrices<DMatrixRMaj> matrices() {
+    return matrices;
   }
 
   @Override

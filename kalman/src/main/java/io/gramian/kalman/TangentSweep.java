@@ -1,9 +1,10 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.TriaAdjoint;
+import io.gramian.autodiff.TriaFactors;
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The forward (tangent) sweep: the directional derivative dℓ_t of every step's log-likelihood
@@ -25,16 +26,14 @@ final class TangentSweep {
   private final int w;
   private final TriaAdjoint adjoint;
   private final TriaAdjoint collapseAdjoint;
+  private final TriaFactors factors;
   private final DMatrixRMaj dX; // dX⁻ then dX⁺
   private final DMatrixRMaj dS; // dS⁻ then dS⁺
-  private final DMatrixRMaj L;
-  private final DMatrixRMaj Q;
   private final DMatrixRMaj dM;
   private final DMatrixRMaj dL;
   private final DMatrixRMaj S;
   private final DMatrixRMaj X;
-  private final DMatrixRMaj tmp;
-  private final DMatrixRMaj tmp2;
+  private final DMatrixRMaj dXNext;
   private final DMatrixRMaj Lc;
   private final DMatrixRMaj Qc;
   private final DMatrixRMaj dLc;
@@ -48,24 +47,22 @@ final class TangentSweep {
     int nx = dims.nx();
     int ny = dims.ny();
     int cs = dims.predictedCols();
-    int rows = Math.max(dims.updateRows(), nx);
-    int cols = Math.max(dims.updateCols(), dims.predictCols());
+    int rows = dims.triaRows();
+    int cols = dims.triaCols();
     adjoint = new TriaAdjoint(rows, cols);
-    collapseAdjoint = new TriaAdjoint(w, w + ny);
+    collapseAdjoint = new TriaAdjoint(w, dims.collapseCols());
+    factors = new TriaFactors(rows, cols);
     dX = new DMatrixRMaj(nx, w);
     dS = new DMatrixRMaj(nx, cs);
-    L = new DMatrixRMaj(rows, rows);
-    Q = new DMatrixRMaj(cols, rows);
     dM = new DMatrixRMaj(rows, cols);
     dL = new DMatrixRMaj(rows, rows);
     S = new DMatrixRMaj(nx, cs);
     X = new DMatrixRMaj(nx, w);
-    tmp = new DMatrixRMaj(rows, Math.max(cols, w));
-    tmp2 = new DMatrixRMaj(nx, w);
+    dXNext = new DMatrixRMaj(nx, w);
     Lc = new DMatrixRMaj(w, w);
-    Qc = new DMatrixRMaj(w + ny, w);
+    Qc = new DMatrixRMaj(dims.collapseCols(), w);
     dLc = new DMatrixRMaj(w, w);
-    dMc = new DMatrixRMaj(w, w + ny);
+    dMc = new DMatrixRMaj(w, dims.collapseCols());
     dLcNext = new DMatrixRMaj(w, w);
     dW = new double[ny * w];
   }
@@ -81,7 +78,7 @@ final class TangentSweep {
       throw new IllegalArgumentException(
           "the tangent direction has " + Dimensions.of(direction) + ", expected " + dims);
     }
-    final int T = tape.steps;
+    final int T = tape.steps();
     if (dLogLik.length < T) {
       throw new IllegalArgumentException(
           "dLogLik has length " + dLogLik.length + ", expected at least " + T);
@@ -93,7 +90,7 @@ final class TangentSweep {
     double dPhi = 0;
     for (int t = 0; t < T; t++) {
       double dllt = updateTangent(tape, system, direction, t, rule);
-      if (dims.d() > 0 && tape.observedCount[t] > 0) {
+      if (dims.diffuseRank() > 0 && tape.observedCount(t) > 0) {
         double dPhiNext = collapseTangent(tape, t, rule);
         dllt += dPhiNext - dPhi;
         dPhi = dPhiNext;
@@ -105,63 +102,54 @@ final class TangentSweep {
     }
   }
 
+  /**
+   * The tangent of step t's update: {@code dL = tria_jvp(dM_u)}, then the whitened innovation's
+   * tangent, dℓ_t, and the filtered moments' tangents.
+   *
+   * @return dℓ_t without the collapse's share
+   */
   private double updateTangent(
       FilterTape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
-    final int nx = dims.nx();
-    final int ny = dims.ny();
-    final int p = tape.observedCount[t];
+    final int p = tape.observedCount(t);
     if (p == 0) {
       return 0.0;
     }
+    final int s = dS.numCols;
+    tape.loadPredictedFactor(t, system.cholP0(), S);
+    tape.loadMeans(t, false, X);
+    tape.loadUpdate(t, s + system.r(), factors);
+    UpdateBlock.tangent(
+        system.H(t),
+        direction.H(t),
+        direction.cholR(t),
+        tape.observedIndex(),
+        tape.observedOffset(t),
+        p,
+        S,
+        dS,
+        dM);
+    factors.jvp(adjoint, rule, dM, dL);
+    whitenedInnovationTangent(tape, system, direction, t, p);
+    double dll = logLikelihoodTangent(tape, t, p);
+    filteredTangent(tape, t, p);
+    return dll;
+  }
+
+  /** dW = A⁻¹ (dE − tril(dA) W),  dE = [−dd, 0] − dH X⁻ − H dX⁻. */
+  private void whitenedInnovationTangent(
+      FilterTape tape, StateSpace system, StateSpace direction, int t, int p) {
+    final int nx = dims.nx();
+    final int n = p + nx;
     final DMatrixRMaj H = system.H(t);
     final DMatrixRMaj dH = direction.H(t);
     final DMatrixRMaj dd = direction.d(t);
-    final DMatrixRMaj dR = direction.cholR(t);
-    final int r = system.r();
-    final int s = dS.numCols;
-    final int n = p + nx;
-    final int[] index = tape.observedIndex;
-    final int io = t * ny;
+    final int[] index = tape.observedIndex();
+    final int io = tape.observedOffset(t);
+    final double[] Wt = tape.W();
     final int wo = tape.wOffset(t);
-    final double[] Wt = tape.W;
-
-    tape.loadPredictedFactor(t, system.cholP0(), S);
-    tape.loadMeans(t, false, X);
-    tape.loadUpdate(t, s + r, L, Q);
-
-    // dM_u = [[dH S⁻ + H dS⁻, dcholR], [dS⁻, 0]] on the observed rows.
-    dM.reshape(n, s + r, false);
-    dM.zero();
-    for (int i = 0; i < p; i++) {
-      int row = index[io + i];
-      for (int b = 0; b < s; b++) {
-        double v = 0;
-        for (int a = 0; a < nx; a++) {
-          v += dH.data[row * nx + a] * S.data[a * s + b]
-              + H.data[row * nx + a] * dS.data[a * s + b];
-        }
-        dM.data[i * (s + r) + b] = v;
-      }
-      for (int j = 0; j < r; j++) {
-        dM.data[i * (s + r) + s + j] = dR.data[row * r + j];
-      }
-    }
-    for (int i = 0; i < nx; i++) {
-      System.arraycopy(dS.data, i * s, dM.data, (p + i) * (s + r), s);
-    }
-    if (tape.updateFromInput[t]) {
-      adjoint.jvpFromInput(rule, L, Q, dM, dL);
-    } else {
-      adjoint.jvp(rule, L, Q, dM, dL);
-    }
-    final double[] l = L.data;
     final double[] dl = dL.data;
-
-    // dW = A⁻¹ (dE − tril(dA) W),  dE = [−dd, 0] − dH X⁻ − H dX⁻
-    double dll = 0;
     for (int i = 0; i < p; i++) {
       int row = index[io + i];
-      double a = l[i * n + i];
       for (int c = 0; c < w; c++) {
         double v = c == 0 ? -dd.data[row] : 0.0;
         for (int k = 0; k < nx; k++) {
@@ -170,17 +158,37 @@ final class TangentSweep {
         for (int j = 0; j <= i; j++) {
           v -= dl[i * n + j] * Wt[wo + j * w + c];
         }
-        for (int j = 0; j < i; j++) {
-          v -= l[i * n + j] * dW[j * w + c];
-        }
-        dW[i * w + c] = v / a;
+        dW[i * w + c] = v;
       }
-      dll -= dl[i * n + i] / a;
-      if (dims.d() == 0) {
+    }
+    TriangularSolve.lower(factors.L(), p, dW, 0, w, w, null);
+  }
+
+  /** dℓ_t = −Σ_i dA_ii / A_ii, and −z·dz when there is no diffuse direction. */
+  private double logLikelihoodTangent(FilterTape tape, int t, int p) {
+    final int n = p + dims.nx();
+    final double[] l = factors.L().data;
+    final double[] dl = dL.data;
+    final double[] Wt = tape.W();
+    final int wo = tape.wOffset(t);
+    double dll = 0;
+    for (int i = 0; i < p; i++) {
+      dll -= dl[i * n + i] / l[i * n + i];
+      if (dims.diffuseRank() == 0) {
         dll -= Wt[wo + i] * dW[i];
       }
     }
-    // dX⁺ = dX⁻ + dC W + C dW,  dS⁺ = dD
+    return dll;
+  }
+
+  /** dX⁺ = dX⁻ + dC W + C dW,  dS⁺ = dD. */
+  private void filteredTangent(FilterTape tape, int t, int p) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final double[] l = factors.L().data;
+    final double[] dl = dL.data;
+    final double[] Wt = tape.W();
+    final int wo = tape.wOffset(t);
     for (int i = 0; i < nx; i++) {
       for (int c = 0; c < w; c++) {
         double v = dX.data[i * w + c];
@@ -194,7 +202,6 @@ final class TangentSweep {
     for (int i = 0; i < nx; i++) {
       System.arraycopy(dl, (p + i) * n + p, dS.data, i * nx, nx);
     }
-    return dll;
   }
 
   /**
@@ -202,8 +209,8 @@ final class TangentSweep {
    * over the pivots identified so far.
    */
   private double collapseTangent(FilterTape tape, int t, TriaRule rule) {
-    final int p = tape.observedCount[t];
-    final int d = dims.d();
+    final int p = tape.observedCount(t);
+    final int d = dims.diffuseRank();
     tape.loadCollapse(t, Lc, Qc);
     dMc.reshape(w, w + p, false);
     for (int i = 0; i < w; i++) {
@@ -226,39 +233,22 @@ final class TangentSweep {
     return v;
   }
 
+  /**
+   * The tangent of the predict from t to t + 1: {@code dS⁻ = tria_jvp([dF S⁺ + F dS⁺, dcholQ])},
+   * {@code dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]} ({@link PredictStep}).
+   */
   private void predictTangent(
       FilterTape tape, StateSpace system, StateSpace direction, int t, TriaRule rule) {
-    final int nx = dims.nx();
     final DMatrixRMaj F = system.F(t);
     final DMatrixRMaj dF = direction.F(t);
-    final DMatrixRMaj dQ = direction.cholQ(t);
-    final DMatrixRMaj dc = direction.c(t);
-    final int q = system.q();
-    final int s = tape.filteredCols[t];
+    final int s = tape.filteredCols(t);
     tape.loadFilteredFactor(t, system.cholP0(), S);
     tape.loadMeans(t, true, X);
-    tape.loadPredict(t, s + q, L, Q);
-
-    // dM_p = [dF S⁺ + F dS⁺, dcholQ]
-    CommonOps_DDRM.mult(dF, S, tmp);
-    CommonOps_DDRM.multAdd(F, dS, tmp);
-    dM.reshape(nx, s + q, false);
-    CommonOps_DDRM.insert(tmp, dM, 0, 0);
-    if (q > 0) {
-      CommonOps_DDRM.insert(dQ, dM, 0, s);
-    }
-    if (tape.predictFromInput[t]) {
-      adjoint.jvpFromInput(rule, L, Q, dM, dL);
-    } else {
-      adjoint.jvp(rule, L, Q, dM, dL);
-    }
-    // dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
-    CommonOps_DDRM.mult(F, dX, tmp2);
-    CommonOps_DDRM.multAdd(dF, X, tmp2);
-    for (int i = 0; i < nx; i++) {
-      tmp2.data[i * w] += dc.data[i];
-    }
-    dX.setTo(tmp2);
+    tape.loadPredict(t, s + system.q(), factors);
+    PredictStep.blockTangent(F, dF, S, dS, direction.cholQ(t), dM);
+    factors.jvp(adjoint, rule, dM, dL);
+    PredictStep.meanTangent(F, dF, direction.c(t), X, dX, dXNext);
+    dX.setTo(dXNext);
     dS.setTo(dL);
   }
 }

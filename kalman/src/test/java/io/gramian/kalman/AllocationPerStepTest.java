@@ -137,4 +137,21 @@ class AllocationPerStepTest {
       }
     }
   }
+
+  /** Clearing a gradient between evaluations, as an optimiser does per call, allocates nothing. */
+  @Test
+  void zeroingAGradientAllocatesNothing() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    SystemGradient g = new SystemGradient(new Dimensions(4, 2, 4, 2, 4, 1));
+    for (int round = 0; round < 2; round++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < T; i++) {
+        g.zero();
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      if (round == 1) { // the first round warms up the JIT
+        assertTrue(allocated <= MEASUREMENT_SLACK_BYTES, allocated + " B over " + T + " calls");
+      }
+    }
+  }
 }

@@ -14,10 +14,14 @@ class BadInputTest {
   }
 
   private static StateSpaceSystem localLevel(double sigmaEta, double sigmaEps, double p0) {
-    return new StateSpaceSystem(
-        m(new double[][] {{1}}), null, m(new double[][] {{1}}), null,
-        m(new double[][] {{sigmaEta}}), m(new double[][] {{sigmaEps}}),
-        m(new double[][] {{0}}), m(new double[][] {{p0}}));
+    return StateSpaceSystem.builder()
+        .F(m(new double[][] {{1}}))
+        .H(m(new double[][] {{1}}))
+        .cholQ(m(new double[][] {{sigmaEta}}))
+        .cholR(m(new double[][] {{sigmaEps}}))
+        .m0(m(new double[][] {{0}}))
+        .cholP0(m(new double[][] {{p0}}))
+        .build();
   }
 
   @Test
@@ -26,10 +30,14 @@ class BadInputTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                new StateSpaceSystem(
-                    m(new double[][] {{1, 0}, {0, 1}}), null, m(new double[][] {{1, 0, 0}}), null,
-                    m(new double[][] {{1}, {1}}), m(new double[][] {{1}}),
-                    m(new double[][] {{0}, {0}}), m(new double[][] {{1}, {1}})));
+                StateSpaceSystem.builder()
+                    .F(m(new double[][] {{1, 0}, {0, 1}}))
+                    .H(m(new double[][] {{1, 0, 0}}))
+                    .cholQ(m(new double[][] {{1}, {1}}))
+                    .cholR(m(new double[][] {{1}}))
+                    .m0(m(new double[][] {{0}, {0}}))
+                    .cholP0(m(new double[][] {{1}, {1}}))
+                    .build());
     assertEquals("H is 1 × 3, expected 1 × 2", e.getMessage());
   }
 

@@ -28,9 +28,14 @@ class CommonsMathAgreementTest {
     Random rng = new Random(36);
     StateSpaceSystem random = RandomSystems.system(rng, 3, 2, 3, 3, 2, 2, 3, 3);
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            random.F(0), null, random.H(0), null, random.cholQ(0), random.cholR(0),
-            random.m0(), random.cholP0());
+        StateSpaceSystem.builder()
+            .F(random.F(0))
+            .H(random.H(0))
+            .cholQ(random.cholQ(0))
+            .cholR(random.cholR(0))
+            .m0(random.m0())
+            .cholP0(random.cholP0())
+            .build();
     DMatrixRMaj Y = RandomSystems.simulate(rng, s, 100);
     FilterResult ours = SquareRootFilter.forSystem(s).filter(s, Y);
 

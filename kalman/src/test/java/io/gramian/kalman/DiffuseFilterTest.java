@@ -43,10 +43,15 @@ class DiffuseFilterTest {
   }
 
   private static StateSpaceSystem nileLocalLevel() {
-    return new StateSpaceSystem(
-        m(new double[][] {{1}}), null, m(new double[][] {{1}}), null,
-        m(new double[][] {{Math.sqrt(1469.1)}}), m(new double[][] {{Math.sqrt(15099)}}),
-        m(new double[][] {{0}}), m(new double[][] {{0}}), m(new double[][] {{1}}));
+    return StateSpaceSystem.builder()
+        .F(m(new double[][] {{1}}))
+        .H(m(new double[][] {{1}}))
+        .cholQ(m(new double[][] {{Math.sqrt(1469.1)}}))
+        .cholR(m(new double[][] {{Math.sqrt(15099)}}))
+        .m0(m(new double[][] {{0}}))
+        .cholP0(m(new double[][] {{0}}))
+        .cholPinf(m(new double[][] {{1}}))
+        .build();
   }
 
   @Test
@@ -123,16 +128,17 @@ class DiffuseFilterTest {
         cholP0.set(i, j, 0.0);
       }
     }
-    return new StateSpaceSystem(
-        F,
-        RandomSystems.gaussian(rng, nx, 1, 0.1),
-        RandomSystems.gaussian(rng, 1, nx, 1.0),
-        RandomSystems.gaussian(rng, 1, 1, 0.3),
-        RandomSystems.factor(rng, nx, nx, c.rankQ(), 0.5),
-        RandomSystems.gaussian(rng, 1, 1, 0.7),
-        RandomSystems.gaussian(rng, nx, 1, 1.0),
-        cholP0,
-        Pinf);
+    return StateSpaceSystem.builder()
+        .F(F)
+        .c(RandomSystems.gaussian(rng, nx, 1, 0.1))
+        .H(RandomSystems.gaussian(rng, 1, nx, 1.0))
+        .d(RandomSystems.gaussian(rng, 1, 1, 0.3))
+        .cholQ(RandomSystems.factor(rng, nx, nx, c.rankQ(), 0.5))
+        .cholR(RandomSystems.gaussian(rng, 1, 1, 0.7))
+        .m0(RandomSystems.gaussian(rng, nx, 1, 1.0))
+        .cholP0(cholP0)
+        .cholPinf(Pinf)
+        .build();
   }
 
   static final class Fixture {
@@ -197,8 +203,8 @@ class DiffuseFilterTest {
     SystemGradient g = new SystemGradient(Dimensions.of(f.system));
     SquareRootFilter.forSystem(f.system)
         .logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, g);
-    double[] analytic = SystemVector.flatten(g.all());
-    double[] x = DiffuseVector.flatten(f.system);
+    double[] analytic = SystemVector.flatten(g);
+    double[] x = SystemVector.flatten(f.system);
     double[] fd = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       fd[i] =
@@ -219,13 +225,13 @@ class DiffuseFilterTest {
     SystemGradient g = new SystemGradient(Dimensions.of(f.system));
     SquareRootFilter filter = SquareRootFilter.forSystem(f.system);
     filter.logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, g);
-    double[] analytic = SystemVector.flatten(g.all());
+    double[] analytic = SystemVector.flatten(g);
     Random rng = new Random(5);
     double[] v = new double[analytic.length];
     for (int i = 0; i < v.length; i++) {
       v[i] = rng.nextGaussian();
     }
-    StateSpaceSystem direction = DiffuseVector.withEntries(f.system, v);
+    StateSpaceSystem direction = SystemVector.withEntries(f.system, v);
     double[] terms = new double[f.Y.numRows];
     filter.logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, terms);
     double tangent = 0;
@@ -260,7 +266,7 @@ class DiffuseFilterTest {
   private static double oracle(Fixture f, double[] x, int i, double h) {
     double[] v = x.clone();
     v[i] += h;
-    StateSpaceSystem s = DiffuseVector.withEntries(f.system, v);
+    StateSpaceSystem s = SystemVector.withEntries(f.system, v);
     return SquareRootFilter.forSystem(s).logLikelihood(s, f.Y);
   }
 

@@ -59,18 +59,28 @@ class DiffuseSingularProperPartTest {
 
   /** Local level with no observation noise and no proper initial variance. */
   static StateSpaceSystem exactLocalLevel() {
-    return new StateSpaceSystem(
-        m(new double[][] {{1}}), null, m(new double[][] {{1}}), null,
-        m(new double[][] {{1}}), new DMatrixRMaj(1, 0),
-        m(new double[][] {{0}}), new DMatrixRMaj(1, 0), m(new double[][] {{1}}));
+    return StateSpaceSystem.builder()
+        .F(m(new double[][] {{1}}))
+        .H(m(new double[][] {{1}}))
+        .cholQ(m(new double[][] {{1}}))
+        .cholR(new DMatrixRMaj(1, 0))
+        .m0(m(new double[][] {{0}}))
+        .cholP0(new DMatrixRMaj(1, 0))
+        .cholPinf(m(new double[][] {{1}}))
+        .build();
   }
 
   /** TestVAR1_KFAS's system: VAR(1), H = I, R = 0, P∞ = I, P* = 0. */
   static StateSpaceSystem var1() {
-    return new StateSpaceSystem(
-        m(new double[][] {{0.5, 0.3}, {0.2, 0.4}}), null, m(new double[][] {{1, 0}, {0, 1}}), null,
-        m(new double[][] {{Math.sqrt(2), 0}, {0, Math.sqrt(3)}}), new DMatrixRMaj(2, 0),
-        new DMatrixRMaj(2, 1), new DMatrixRMaj(2, 0), m(new double[][] {{1, 0}, {0, 1}}));
+    return StateSpaceSystem.builder()
+        .F(m(new double[][] {{0.5, 0.3}, {0.2, 0.4}}))
+        .H(m(new double[][] {{1, 0}, {0, 1}}))
+        .cholQ(m(new double[][] {{Math.sqrt(2), 0}, {0, Math.sqrt(3)}}))
+        .cholR(new DMatrixRMaj(2, 0))
+        .m0(new DMatrixRMaj(2, 1))
+        .cholP0(new DMatrixRMaj(2, 0))
+        .cholPinf(m(new double[][] {{1, 0}, {0, 1}}))
+        .build();
   }
 
   /** 400 × the log growth of realgdp and realcons, 1959Q2–1964Q1 (var1_kfas.csv). */
@@ -119,19 +129,30 @@ class DiffuseSingularProperPartTest {
 
     // Local linear trend observed without noise: both diffuse directions load on y_1.
     StateSpaceSystem trend =
-        new StateSpaceSystem(
-            m(new double[][] {{1, 1}, {0, 1}}), null, m(new double[][] {{1, 0}}), null,
-            m(new double[][] {{0.5, 0}, {0, 0.2}}), new DMatrixRMaj(1, 0),
-            new DMatrixRMaj(2, 1), new DMatrixRMaj(2, 0), m(new double[][] {{1, 0}, {0, 1}}));
+        StateSpaceSystem.builder()
+            .F(m(new double[][] {{1, 1}, {0, 1}}))
+            .H(m(new double[][] {{1, 0}}))
+            .cholQ(m(new double[][] {{0.5, 0}, {0, 0.2}}))
+            .cholR(new DMatrixRMaj(1, 0))
+            .m0(new DMatrixRMaj(2, 1))
+            .cholP0(new DMatrixRMaj(2, 0))
+            .cholPinf(m(new double[][] {{1, 0}, {0, 1}}))
+            .build();
     cases.add(new Case("local linear trend, R = 0", trend, simulate(rng, trend, 30, 0)));
 
     // Two series, the first exact: F∞ nonsingular at step 1, F* of rank 1.
     StateSpaceSystem mixed =
-        new StateSpaceSystem(
-            m(new double[][] {{1, 0}, {0.2, 0.9}}), m(new double[][] {{0.1}, {0}}),
-            m(new double[][] {{1, 0.5}, {0.3, 1}}), m(new double[][] {{0.2}, {-0.1}}),
-            m(new double[][] {{0.6, 0}, {0.1, 0.4}}), m(new double[][] {{0}, {0.7}}),
-            new DMatrixRMaj(2, 1), new DMatrixRMaj(2, 0), m(new double[][] {{1, 0}, {0, 1}}));
+        StateSpaceSystem.builder()
+            .F(m(new double[][] {{1, 0}, {0.2, 0.9}}))
+            .c(m(new double[][] {{0.1}, {0}}))
+            .H(m(new double[][] {{1, 0.5}, {0.3, 1}}))
+            .d(m(new double[][] {{0.2}, {-0.1}}))
+            .cholQ(m(new double[][] {{0.6, 0}, {0.1, 0.4}}))
+            .cholR(m(new double[][] {{0}, {0.7}}))
+            .m0(new DMatrixRMaj(2, 1))
+            .cholP0(new DMatrixRMaj(2, 0))
+            .cholPinf(m(new double[][] {{1, 0}, {0, 1}}))
+            .build();
     DMatrixRMaj mixedY = simulate(rng, mixed, 25, 0);
     cases.add(new Case("two series, one exact", mixed, mixedY));
     DMatrixRMaj gaps = mixedY.copy();
@@ -144,13 +165,15 @@ class DiffuseSingularProperPartTest {
     // A diffuse trend and a proper AR(1); the exact channel sees only the trend's level, the
     // noisy one level and AR state.
     StateSpaceSystem partly =
-        new StateSpaceSystem(
-            m(new double[][] {{1, 1, 0}, {0, 1, 0}, {0, 0, 0.6}}), null,
-            m(new double[][] {{1, 0, 0}, {1, 0, 1}}), null,
-            m(new double[][] {{0.3, 0, 0}, {0, 0.1, 0}, {0, 0, 0.8}}),
-            m(new double[][] {{0}, {0.5}}),
-            new DMatrixRMaj(3, 1), m(new double[][] {{0}, {0}, {1.0}}),
-            m(new double[][] {{1, 0}, {0, 1}, {0, 0}}));
+        StateSpaceSystem.builder()
+            .F(m(new double[][] {{1, 1, 0}, {0, 1, 0}, {0, 0, 0.6}}))
+            .H(m(new double[][] {{1, 0, 0}, {1, 0, 1}}))
+            .cholQ(m(new double[][] {{0.3, 0, 0}, {0, 0.1, 0}, {0, 0, 0.8}}))
+            .cholR(m(new double[][] {{0}, {0.5}}))
+            .m0(new DMatrixRMaj(3, 1))
+            .cholP0(m(new double[][] {{0}, {0}, {1.0}}))
+            .cholPinf(m(new double[][] {{1, 0}, {0, 1}, {0, 0}}))
+            .build();
     cases.add(new Case("diffuse trend and proper AR(1), one exact channel", partly,
         simulate(rng, partly, 30, 0), false));
 
@@ -160,11 +183,17 @@ class DiffuseSingularProperPartTest {
       F.set(i, i, 1.0);
     }
     StateSpaceSystem random =
-        new StateSpaceSystem(
-            F, RandomSystems.gaussian(rng, 3, 1, 0.1), RandomSystems.gaussian(rng, 2, 3, 1.0),
-            RandomSystems.gaussian(rng, 2, 1, 0.3), RandomSystems.factor(rng, 3, 3, 2, 0.5),
-            m(new double[][] {{0}, {0.4}}), RandomSystems.gaussian(rng, 3, 1, 1.0),
-            new DMatrixRMaj(3, 0), m(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}));
+        StateSpaceSystem.builder()
+            .F(F)
+            .c(RandomSystems.gaussian(rng, 3, 1, 0.1))
+            .H(RandomSystems.gaussian(rng, 2, 3, 1.0))
+            .d(RandomSystems.gaussian(rng, 2, 1, 0.3))
+            .cholQ(RandomSystems.factor(rng, 3, 3, 2, 0.5))
+            .cholR(m(new double[][] {{0}, {0.4}}))
+            .m0(RandomSystems.gaussian(rng, 3, 1, 1.0))
+            .cholP0(new DMatrixRMaj(3, 0))
+            .cholPinf(m(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}))
+            .build();
     DMatrixRMaj randomY = simulate(rng, random, 30, 0.1);
     cases.add(
         new Case("random, three diffuse, one exact channel, 10% missing", random, randomY, false));
@@ -174,12 +203,12 @@ class DiffuseSingularProperPartTest {
   /** Simulated from a proper version of the system (diffuse directions started at N(0, 4 I)). */
   private static DMatrixRMaj simulate(Random rng, StateSpaceSystem s, int T, double missing) {
     int nx = s.nx();
-    DMatrixRMaj P0 = new DMatrixRMaj(nx, s.k() + s.d());
+    DMatrixRMaj P0 = new DMatrixRMaj(nx, s.k() + s.diffuseRank());
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < s.k(); j++) {
         P0.set(i, j, s.cholP0().get(i, j));
       }
-      for (int j = 0; j < s.d(); j++) {
+      for (int j = 0; j < s.diffuseRank(); j++) {
         P0.set(i, s.k() + j, 2 * s.cholPinf().get(i, j));
       }
     }
@@ -206,8 +235,8 @@ class DiffuseSingularProperPartTest {
         SquareRootFilter.forSystem(c.system())
             .logLikelihoodGradient(c.system(), c.Y(), TriaRule.MASKED, g);
     assertTrue(Double.isFinite(ll));
-    double[] analytic = SystemVector.flatten(g.all());
-    double[] x = DiffuseVector.flatten(c.system());
+    double[] analytic = SystemVector.flatten(g);
+    double[] x = SystemVector.flatten(c.system());
     double[] fd = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       fd[i] =
@@ -227,13 +256,13 @@ class DiffuseSingularProperPartTest {
     SystemGradient g = new SystemGradient(Dimensions.of(c.system()));
     SquareRootFilter filter = SquareRootFilter.forSystem(c.system());
     filter.logLikelihoodGradient(c.system(), c.Y(), TriaRule.MASKED, g);
-    double[] analytic = SystemVector.flatten(g.all());
+    double[] analytic = SystemVector.flatten(g);
     Random rng = new Random(5);
     double[] v = new double[analytic.length];
     for (int i = 0; i < v.length; i++) {
       v[i] = rng.nextGaussian();
     }
-    StateSpaceSystem direction = DiffuseVector.withEntries(c.system(), v);
+    StateSpaceSystem direction = SystemVector.withEntries(c.system(), v);
     double[] terms = new double[c.Y().numRows];
     filter.logLikelihoodTangent(c.system(), direction, c.Y(), TriaRule.MASKED, terms);
     double tangent = 0;
@@ -294,9 +323,15 @@ class DiffuseSingularProperPartTest {
       DMatrixRMaj Ys = Y.copy();
       CommonOps_DDRM.scale(scale, Ys);
       StateSpaceSystem s =
-          new StateSpaceSystem(
-              base.F(0), null, base.H(0), null, cholQ, base.cholR(0), base.m0(), base.cholP0(),
-              base.cholPinf());
+          StateSpaceSystem.builder()
+              .F(base.F(0))
+              .H(base.H(0))
+              .cholQ(cholQ)
+              .cholR(base.cholR(0))
+              .m0(base.m0())
+              .cholP0(base.cholP0())
+              .cholPinf(base.cholPinf())
+              .build();
       double expected = ll - 38 * Math.log(scale);
       assertEquals(
           expected,
@@ -311,10 +346,15 @@ class DiffuseSingularProperPartTest {
     // Both series are the same noise-free state: the second adds nothing to the first, so the
     // likelihood has no density whether or not the data obey the relation.
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            m(new double[][] {{1}}), null, m(new double[][] {{1}, {1}}), null,
-            m(new double[][] {{1}}), new DMatrixRMaj(2, 0),
-            m(new double[][] {{0}}), new DMatrixRMaj(1, 0), m(new double[][] {{1}}));
+        StateSpaceSystem.builder()
+            .F(m(new double[][] {{1}}))
+            .H(m(new double[][] {{1}, {1}}))
+            .cholQ(m(new double[][] {{1}}))
+            .cholR(new DMatrixRMaj(2, 0))
+            .m0(m(new double[][] {{0}}))
+            .cholP0(new DMatrixRMaj(1, 0))
+            .cholPinf(m(new double[][] {{1}}))
+            .build();
     for (double second : new double[] {1.0, 1.5}) {
       DMatrixRMaj Y = m(new double[][] {{1, second}, {2, 2}});
       FilterException e =
@@ -336,7 +376,7 @@ class DiffuseSingularProperPartTest {
   private static double oracle(Case c, double[] x, int i, double h) {
     double[] v = x.clone();
     v[i] += h;
-    StateSpaceSystem s = DiffuseVector.withEntries(c.system(), v);
+    StateSpaceSystem s = SystemVector.withEntries(c.system(), v);
     if (!c.oracleDifferentiable() || !isDiagonal(CovarianceFilter.gram(s.cholR(0)))) {
       return SquareRootFilter.forSystem(s).logLikelihood(s, c.Y());
     }

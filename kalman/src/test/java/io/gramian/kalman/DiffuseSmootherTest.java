@@ -44,9 +44,15 @@ class DiffuseSmootherTest {
       Y.set(t, 0, rows.get(t)[1]);
     }
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            scalar(1), null, scalar(1), null, scalar(Math.sqrt(1469.1)), scalar(Math.sqrt(15099)),
-            scalar(0), scalar(0), scalar(1));
+        StateSpaceSystem.builder()
+            .F(scalar(1))
+            .H(scalar(1))
+            .cholQ(scalar(Math.sqrt(1469.1)))
+            .cholR(scalar(Math.sqrt(15099)))
+            .m0(scalar(0))
+            .cholP0(scalar(0))
+            .cholPinf(scalar(1))
+            .build();
     SmootherResult smoothed =
         RtsSmoother.forSystem(s).smooth(s, SquareRootFilter.forSystem(s).filter(s, Y));
     for (int t = 0; t < rows.size(); t++) {
@@ -97,7 +103,7 @@ class DiffuseSmootherTest {
   private static StateSpaceSystem proper(StateSpaceSystem s, double kappa) {
     DMatrixRMaj Pinf = s.cholPinf().copy();
     CommonOps_DDRM.scale(Math.sqrt(kappa), Pinf);
-    DMatrixRMaj factor = new DMatrixRMaj(s.nx(), s.k() + s.d());
+    DMatrixRMaj factor = new DMatrixRMaj(s.nx(), s.k() + s.diffuseRank());
     CommonOps_DDRM.insert(s.cholP0(), factor, 0, 0);
     CommonOps_DDRM.insert(Pinf, factor, 0, s.k());
     return s.withInitialState(s.m0(), factor, null);

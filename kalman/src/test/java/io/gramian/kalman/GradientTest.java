@@ -161,7 +161,7 @@ class GradientTest {
     double[] gradient(TriaRule rule) {
       SystemGradient g = new SystemGradient(Dimensions.of(system));
       SquareRootFilter.forSystem(system).logLikelihoodGradient(system, Y, rule, g);
-      return SystemVector.flatten(g.all());
+      return SystemVector.flatten(g);
     }
 
     double[] finiteDifferences() {

@@ -42,10 +42,14 @@ class NileReferenceFilterTest {
       Y.set(t, 0, rows.get(t + 1)[1]);
     }
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            one(), null, one(), null,
-            scalar(Math.sqrt(SIGMA2_ETA)), scalar(Math.sqrt(SIGMA2_EPS)),
-            scalar(first[2]), scalar(Math.sqrt(first[3])));
+        StateSpaceSystem.builder()
+            .F(one())
+            .H(one())
+            .cholQ(scalar(Math.sqrt(SIGMA2_ETA)))
+            .cholR(scalar(Math.sqrt(SIGMA2_EPS)))
+            .m0(scalar(first[2]))
+            .cholP0(scalar(Math.sqrt(first[3])))
+            .build();
     FilterResult res = SquareRootFilter.forSystem(s).filter(s, Y);
     for (int t = 0; t < T; t++) {
       double[] ref = rows.get(t + 1);

@@ -55,15 +55,14 @@ class NileSmootherTest {
       data.set(t, 0, rows.get(t + 1)[Y]);
     }
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            scalar(1.0),
-            null,
-            scalar(1.0),
-            null,
-            scalar(Math.sqrt(SIGMA2_ETA)),
-            scalar(Math.sqrt(SIGMA2_EPS)),
-            scalar(first[A_PRED]),
-            scalar(Math.sqrt(first[P_PRED])));
+        StateSpaceSystem.builder()
+            .F(scalar(1.0))
+            .H(scalar(1.0))
+            .cholQ(scalar(Math.sqrt(SIGMA2_ETA)))
+            .cholR(scalar(Math.sqrt(SIGMA2_EPS)))
+            .m0(scalar(first[A_PRED]))
+            .cholP0(scalar(Math.sqrt(first[P_PRED])))
+            .build();
     FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, data);
     SmootherResult smoothed = RtsSmoother.forSystem(s).smooth(s, filtered);
     for (int t = 0; t < T; t++) {

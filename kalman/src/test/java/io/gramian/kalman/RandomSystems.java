@@ -37,15 +37,16 @@ final class RandomSystems {
     DMatrixRMaj F = gaussian(rng, nx, nx, 1.0);
     // ‖F‖₂ ≤ ‖F‖_F = 0.9: a stable transition.
     CommonOps_DDRM.scale(0.9 / NormOps_DDRM.normF(F), F);
-    return new StateSpaceSystem(
-        F,
-        gaussian(rng, nx, 1, 0.3),
-        gaussian(rng, ny, nx, 1.0),
-        gaussian(rng, ny, 1, 0.3),
-        factor(rng, nx, q, rankQ, 0.7),
-        factor(rng, ny, r, rankR, 0.5),
-        gaussian(rng, nx, 1, 1.0),
-        factor(rng, nx, k, rankP0, 1.0));
+    return StateSpaceSystem.builder()
+        .F(F)
+        .c(gaussian(rng, nx, 1, 0.3))
+        .H(gaussian(rng, ny, nx, 1.0))
+        .d(gaussian(rng, ny, 1, 0.3))
+        .cholQ(factor(rng, nx, q, rankQ, 0.7))
+        .cholR(factor(rng, ny, r, rankR, 0.5))
+        .m0(gaussian(rng, nx, 1, 1.0))
+        .cholP0(factor(rng, nx, k, rankP0, 1.0))
+        .build();
   }
 
   /** Data simulated from the system by plain sampling (independent of the filter). */

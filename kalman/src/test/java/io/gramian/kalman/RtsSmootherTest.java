@@ -112,9 +112,16 @@ class RtsSmootherTest {
     Random rng = new Random(6);
     StateSpaceSystem r = SmootherFixtures.randomSystem(rng, 3, 2, 3, 3, 2, 2, 3, 3);
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            new DMatrixRMaj(3, 3), r.c(0), r.H(0), r.d(0), new DMatrixRMaj(3, 1), r.cholR(0),
-            r.m0(), r.cholP0());
+        StateSpaceSystem.builder()
+            .F(new DMatrixRMaj(3, 3))
+            .c(r.c(0))
+            .H(r.H(0))
+            .d(r.d(0))
+            .cholQ(new DMatrixRMaj(3, 1))
+            .cholR(r.cholR(0))
+            .m0(r.m0())
+            .cholP0(r.cholP0())
+            .build();
     DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 20);
     FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, Y);
     SmootherResult smoothed = RtsSmoother.forSystem(s).smooth(s, filtered);

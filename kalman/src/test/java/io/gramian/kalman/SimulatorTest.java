@@ -28,15 +28,16 @@ class SimulatorTest {
   private static final double ROUNDING_TOLERANCE = 1e-13;
 
   private static StateSpaceSystem smallSystem() {
-    return new StateSpaceSystem(
-        new DMatrixRMaj(new double[][] {{0.8, 0.2}, {-0.1, 0.7}}),
-        new DMatrixRMaj(new double[][] {{0.5}, {-0.2}}),
-        new DMatrixRMaj(new double[][] {{1.0, 0.5}}),
-        new DMatrixRMaj(new double[][] {{0.3}}),
-        new DMatrixRMaj(new double[][] {{0.5, 0.0}, {0.2, 0.4}}),
-        new DMatrixRMaj(new double[][] {{0.6}}),
-        new DMatrixRMaj(new double[][] {{1.0}, {-1.0}}),
-        new DMatrixRMaj(new double[][] {{1.0, 0.0}, {0.3, 0.8}}));
+    return StateSpaceSystem.builder()
+        .F(new DMatrixRMaj(new double[][] {{0.8, 0.2}, {-0.1, 0.7}}))
+        .c(new DMatrixRMaj(new double[][] {{0.5}, {-0.2}}))
+        .H(new DMatrixRMaj(new double[][] {{1.0, 0.5}}))
+        .d(new DMatrixRMaj(new double[][] {{0.3}}))
+        .cholQ(new DMatrixRMaj(new double[][] {{0.5, 0.0}, {0.2, 0.4}}))
+        .cholR(new DMatrixRMaj(new double[][] {{0.6}}))
+        .m0(new DMatrixRMaj(new double[][] {{1.0}, {-1.0}}))
+        .cholP0(new DMatrixRMaj(new double[][] {{1.0, 0.0}, {0.3, 0.8}}))
+        .build();
   }
 
   @Test

@@ -105,29 +105,31 @@ final class SmootherFixtures {
     DMatrixRMaj cholP0z = new DMatrixRMaj(nx, n1);
     CommonOps_DDRM.insert(factor(rng, n1, n1, n1, 1.0), cholP0z, 0, 0);
     DMatrixRMaj F = CommonOps_DDRM.multTransB(CommonOps_DDRM.mult(U, Fz, null), U, null);
-    return new StateSpaceSystem(
-        F,
-        CommonOps_DDRM.mult(U, gaussian(rng, nx, 1, 0.3), null),
-        gaussian(rng, ny, nx, 1.0),
-        gaussian(rng, ny, 1, 0.3),
-        CommonOps_DDRM.mult(U, cholQz, null),
-        factor(rng, ny, ny, ny, 0.5),
-        gaussian(rng, nx, 1, 1.0),
-        CommonOps_DDRM.mult(U, cholP0z, null));
+    return StateSpaceSystem.builder()
+        .F(F)
+        .c(CommonOps_DDRM.mult(U, gaussian(rng, nx, 1, 0.3), null))
+        .H(gaussian(rng, ny, nx, 1.0))
+        .d(gaussian(rng, ny, 1, 0.3))
+        .cholQ(CommonOps_DDRM.mult(U, cholQz, null))
+        .cholR(factor(rng, ny, ny, ny, 0.5))
+        .m0(gaussian(rng, nx, 1, 1.0))
+        .cholP0(CommonOps_DDRM.mult(U, cholP0z, null))
+        .build();
   }
 
   /** A random stable time-invariant system with the given factor column counts and ranks. */
   static StateSpaceSystem randomSystem(
       Random rng, int nx, int ny, int q, int rankQ, int r, int rankR, int k, int rankP0) {
-    return new StateSpaceSystem(
-        stableTransition(rng, nx),
-        gaussian(rng, nx, 1, 0.3),
-        gaussian(rng, ny, nx, 1.0),
-        gaussian(rng, ny, 1, 0.3),
-        factor(rng, nx, q, rankQ, 0.7),
-        factor(rng, ny, r, rankR, 0.5),
-        gaussian(rng, nx, 1, 1.0),
-        factor(rng, nx, k, rankP0, 1.0));
+    return StateSpaceSystem.builder()
+        .F(stableTransition(rng, nx))
+        .c(gaussian(rng, nx, 1, 0.3))
+        .H(gaussian(rng, ny, nx, 1.0))
+        .d(gaussian(rng, ny, 1, 0.3))
+        .cholQ(factor(rng, nx, q, rankQ, 0.7))
+        .cholR(factor(rng, ny, r, rankR, 0.5))
+        .m0(gaussian(rng, nx, 1, 1.0))
+        .cholP0(factor(rng, nx, k, rankP0, 1.0))
+        .build();
   }
 
   /**
@@ -136,15 +138,14 @@ final class SmootherFixtures {
    */
   static StateSpaceSystem localLinearTrend(
       double sigmaZeta, double sigmaEps, DMatrixRMaj m0, DMatrixRMaj cholP0) {
-    return new StateSpaceSystem(
-        new DMatrixRMaj(new double[][] {{1, 1}, {0, 1}}),
-        null,
-        new DMatrixRMaj(new double[][] {{1, 0}}),
-        null,
-        new DMatrixRMaj(new double[][] {{0}, {sigmaZeta}}),
-        new DMatrixRMaj(new double[][] {{sigmaEps}}),
-        m0,
-        cholP0);
+    return StateSpaceSystem.builder()
+        .F(new DMatrixRMaj(new double[][] {{1, 1}, {0, 1}}))
+        .H(new DMatrixRMaj(new double[][] {{1, 0}}))
+        .cholQ(new DMatrixRMaj(new double[][] {{0}, {sigmaZeta}}))
+        .cholR(new DMatrixRMaj(new double[][] {{sigmaEps}}))
+        .m0(m0)
+        .cholP0(cholP0)
+        .build();
   }
 
   /**

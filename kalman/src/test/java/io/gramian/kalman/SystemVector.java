@@ -3,27 +3,24 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A system's entries as one flat vector in the order F, c, H, d, cholQ, cholR, m0, cholP0, for
- * finite differences and directional checks.
+ * A system's entries as one flat vector, matrix by matrix in the order of {@link SystemMatrix}
+ * (F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf; cholPinf is nx × 0 without diffuse
+ * directions), for finite differences and directional checks. A gradient's adjoints flatten in
+ * the same order.
  */
 final class SystemVector {
 
   private SystemVector() {}
 
-  static DMatrixRMaj[] parts(StateSpaceSystem s) {
-    return new DMatrixRMaj[] {
-      s.F(0), s.c(0), s.H(0), s.d(0), s.cholQ(0), s.cholR(0), s.m0(), s.cholP0()
-    };
-  }
-
-  static double[] flatten(DMatrixRMaj[] parts) {
+  static double[] flatten(SystemMatrices<DMatrixRMaj> matrices) {
     int n = 0;
-    for (DMatrixRMaj p : parts) {
-      n += p.getNumElements();
+    for (SystemMatrix m : SystemMatrix.values()) {
+      n += matrices.get(m).getNumElements();
     }
     double[] v = new double[n];
     int o = 0;
-    for (DMatrixRMaj p : parts) {
+    for (SystemMatrix m : SystemMatrix.values()) {
+      DMatrixRMaj p = matrices.get(m);
       System.arraycopy(p.data, 0, v, o, p.getNumElements());
       o += p.getNumElements();
     }
@@ -31,19 +28,25 @@ final class SystemVector {
   }
 
   static double[] flatten(StateSpaceSystem s) {
-    return flatten(parts(s));
+    return flatten(s.matrices());
+  }
+
+  static double[] flatten(SystemGradient g) {
+    return flatten(g.matrices());
   }
 
   /** The system with its entries replaced by {@code v}. */
   static StateSpaceSystem withEntries(StateSpaceSystem s, double[] v) {
-    DMatrixRMaj[] parts = parts(s);
-    DMatrixRMaj[] out = new DMatrixRMaj[parts.length];
-    int o = 0;
-    for (int i = 0; i < parts.length; i++) {
-      out[i] = parts[i].copy();
-      System.arraycopy(v, o, out[i].data, 0, out[i].getNumElements());
-      o += out[i].getNumElements();
-    }
-    return new StateSpaceSystem(out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7]);
+    int[] offset = {0};
+    SystemMatrices<DMatrixRMaj> moved =
+        s.matrices()
+            .map(
+                (m, value) -> {
+                  DMatrixRMaj copy = value.copy();
+                  System.arraycopy(v, offset[0], copy.data, 0, copy.getNumElements());
+                  offset[0] += copy.getNumElements();
+                  return copy;
+                });
+    return new StateSpaceSystem(moved);
   }
 }

@@ -6,6 +6,7 @@ import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ModelSize;
 import io.gramian.estimation.model.ParameterBlock;
+import io.gramian.estimation.model.ParameterValues;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.transform.SparsePolynomial;
@@ -228,22 +229,19 @@ public final class Sarimax implements StateSpaceModel {
   @Override
   public ModelMatrices build(Var[] values, ModelData data) {
     Tape tape = values[0].tape();
-    int sp = order.seasonalP();
-    int sq = order.seasonalQ();
-    int at = 0;
-    Var[] phi = atLags(values, at, order.arLags(), order.p());
-    at += order.arLags().size();
-    Var[] theta = atLags(values, at, order.maLags(), order.q());
-    at += order.maLags().size();
-    Var[] seasonalPhi = slice(values, at, sp);
-    at += sp;
-    Var[] seasonalTheta = slice(values, at, sq);
-    at += sq;
-    Var sigma = values[at++];
-    Var mu = mean ? values[at++] : null;
-    Var[] beta = slice(values, at, regressors.size());
-
+    ParameterValues<Var> params = ParameterValues.of(parameterBlocks(), values);
     int s = order.period();
+    Var[] phi = atLags(params, "ar.L", order.arLags(), order.p());
+    Var[] theta = atLags(params, "ma.L", order.maLags(), order.q());
+    Var[] seasonalPhi = coefficients(params, names("ar.S.L", order.seasonalP(), s));
+    Var[] seasonalTheta = coefficients(params, names("ma.S.L", order.seasonalQ(), s));
+    Var sigma = params.get("sigma2");
+    Var mu = mean ? params.get("mean") : null;
+    Var[] beta = new Var[regressors.size()];
+    for (int j = 0; j < beta.length; j++) {
+      beta[j] = params.get("beta." + regressors.get(j));
+    }
+
     Var[] arStar = LagPolynomial.autoregressive(phi, seasonalPhi, s);
     Var[] maStar = LagPolynomial.movingAverage(theta, seasonalTheta, s);
     HarveyArma arma = HarveyArma.of(arStar, maStar, sigma, order.armaStates());
@@ -300,16 +298,17 @@ public final class Sarimax implements StateSpaceModel {
     if (kx > 0) {
       cholP0Rows.add(new Var[] {tape.zeros(kx, r)});
     }
-    return new ModelMatrices(
-        tape.fromEntries(nx, nx, F),
-        tape.fromEntries(nx, 1, c),
-        tape.fromEntries(1, nx, H),
-        mu == null ? tape.zeros(1, 1) : tape.fromEntries(1, 1, mu),
-        tape.fromEntries(nx, 1, cholQ),
-        tape.zeros(1, 0),
-        tape.fromEntries(nx, 1, m0),
-        tape.block(cholP0Rows.toArray(new Var[0][])),
-        tape.fromEntries(nx, k, cholPinf));
+    return ModelMatrices.builder(tape)
+        .F(tape.fromEntries(nx, nx, F))
+        .c(tape.fromEntries(nx, 1, c))
+        .H(tape.fromEntries(1, nx, H))
+        .d(mu == null ? tape.zeros(1, 1) : tape.fromEntries(1, 1, mu))
+        .cholQ(tape.fromEntries(nx, 1, cholQ))
+        .cholR(tape.zeros(1, 0))
+        .m0(tape.fromEntries(nx, 1, m0))
+        .cholP0(tape.block(cholP0Rows.toArray(new Var[0][])))
+        .cholPinf(tape.fromEntries(nx, k, cholPinf))
+        .build();
   }
 
   /** The time-invariant system, or with regressors one whose H_t reads them from the data. */
@@ -363,11 +362,12 @@ public final class Sarimax implements StateSpaceModel {
     blocks.add(ParameterBlock.transformed(transform, names));
   }
 
-  /** The coefficients of lags 1 … degree, from values[from…] at the given lags, null elsewhere. */
-  private static Var[] atLags(Var[] values, int from, List<Integer> lags, int degree) {
+  /** The coefficients of lags 1 … degree by name (prefix + lag) at the given lags, else null. */
+  private static Var[] atLags(
+      ParameterValues<Var> params, String prefix, List<Integer> lags, int degree) {
     Var[] out = new Var[degree];
-    for (int i = 0; i < lags.size(); i++) {
-      out[lags.get(i) - 1] = values[from + i];
+    for (int lag : lags) {
+      out[lag - 1] = params.get(prefix + lag);
     }
     return out;
   }
@@ -380,9 +380,11 @@ public final class Sarimax implements StateSpaceModel {
     return names;
   }
 
-  private static Var[] slice(Var[] values, int from, int length) {
-    Var[] out = new Var[length];
-    System.arraycopy(values, from, out, 0, length);
+  private static Var[] coefficients(ParameterValues<Var> params, String[] names) {
+    Var[] out = new Var[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = params.get(names[i]);
+    }
     return out;
   }
 }

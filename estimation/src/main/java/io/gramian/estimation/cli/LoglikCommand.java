@@ -13,6 +13,7 @@ import io.gramian.kalman.FilterException;
 import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemGradient;
+import io.gramian.kalman.SystemMatrix;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -328,12 +329,13 @@ public final class LoglikCommand implements Callable<Integer> {
       out.println();
       out.println("Gradient of the log-likelihood with respect to each entry (tria rule: "
           + triaRule + ")");
-      DMatrixRMaj[] all = grad.all();
-      List<String> keys = SystemJson.keys(grad);
-      for (int k = 0; k < keys.size(); k++) {
-        String key = keys.get(k);
+      for (String key : SystemJson.keys(grad)) {
         out.println();
-        printMatrix(out, key, all[k], SystemJson.isVectorKey(key));
+        printMatrix(
+            out,
+            key,
+            grad.matrices().get(SystemMatrix.ofKey(key)),
+            SystemJson.isVectorKey(key));
       }
     }
     out.flush();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.datasets.InputEcho;
 import io.gramian.kalman.StateSpaceSystem;
+import io.gramian.kalman.SystemMatrix;
 import io.gramian.kalman.SystemGradient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +35,18 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class SystemJson {
 
-  /** The keys, in the order they are written. */
-  static final List<String> KEYS = List.of("F", "c", "H", "d", "cholQ", "cholR", "m0", "cholP0");
+  /** The optional key for exactly diffuse initial directions; written only when there are some. */
+  static final String DIFFUSE_KEY = SystemMatrix.cholPinf.key();
 
-  /** The optional key for exactly diffuse initial directions; written only when d > 0. */
-  static final String DIFFUSE_KEY = "cholPinf";
+  /**
+   * The keys, in the order they are written: the names of the {@link SystemMatrix} values but
+   * the optional {@link #DIFFUSE_KEY}.
+   */
+  static final List<String> KEYS =
+      java.util.Arrays.stream(SystemMatrix.values())
+          .map(SystemMatrix::key)
+          .filter(key -> !key.equals(DIFFUSE_KEY))
+          .toList();
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -113,7 +121,17 @@ final class SystemJson {
         ? null
         : matrix(root, DIFFUSE_KEY, nx, "nx, the size of F", -1, "");
     try {
-      return new StateSpaceSystem(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf);
+      return StateSpaceSystem.builder()
+          .F(F)
+          .c(c)
+          .H(H)
+          .d(d)
+          .cholQ(cholQ)
+          .cholR(cholR)
+          .m0(m0)
+          .cholP0(cholP0)
+          .cholPinf(cholPinf)
+          .build();
     } catch (IllegalArgumentException e) {
       throw bad(e.getMessage(), e);
     }
@@ -261,17 +279,15 @@ final class SystemJson {
    */
   static ObjectNode gradientNode(SystemGradient g) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    List<String> keys = keys(g);
-    DMatrixRMaj[] all = g.all();
-    for (int i = 0; i < keys.size(); i++) {
-      String key = keys.get(i);
-      out.set(key, isVectorKey(key) ? vectorNode(all[i]) : matrixNode(all[i]));
+    for (String key : keys(g)) {
+      DMatrixRMaj bar = g.matrices().get(SystemMatrix.ofKey(key));
+      out.set(key, isVectorKey(key) ? vectorNode(bar) : matrixNode(bar));
     }
     return out;
   }
 
   /**
-   * The keys of a gradient, in the order of {@link SystemGradient#all()}: {@link #KEYS}, then
+   * The keys of a gradient, in the order of {@link SystemMatrix}: {@link #KEYS}, then
    * {@link #DIFFUSE_KEY} when there are diffuse directions.
    */
   static List<String> keys(SystemGradient g) {
@@ -285,7 +301,7 @@ final class SystemJson {
 
   /** True for the keys written as flat arrays. */
   static boolean isVectorKey(String key) {
-    return key.equals("c") || key.equals("d") || key.equals("m0");
+    return SystemMatrix.ofKey(key).isVector();
   }
 
   static ArrayNode matrixNode(DMatrixRMaj m) {
@@ -309,11 +325,10 @@ final class SystemJson {
 
   /** Where the first non-finite entry of the gradient is, or {@code null} when all are finite. */
   static String firstNonFinite(SystemGradient g) {
-    DMatrixRMaj[] all = g.all();
     List<String> keys = keys(g);
     List<String> found = new ArrayList<>();
     for (int k = 0; k < keys.size() && found.isEmpty(); k++) {
-      DMatrixRMaj m = all[k];
+      DMatrixRMaj m = g.matrices().get(SystemMatrix.ofKey(keys.get(k)));
       for (int i = 0; i < m.numRows && found.isEmpty(); i++) {
         for (int j = 0; j < m.numCols; j++) {
           if (!Double.isFinite(m.unsafe_get(i, j))) {

@@ -112,7 +112,7 @@ public final class MaximumLikelihood {
     FilterResult filter = likelihood.filter(natural);
     int nobs = prepared.length();
     StateSpace system = likelihood.system(natural);
-    int diffuseStates = system.d();
+    int diffuseStates = system.diffuseRank();
     int diffuseSteps = filter.diffuseSteps();
     double[] residuals = standardizedResiduals(filter);
     // statsmodels skips max(loglikelihood_burn, nobs_diffuse) periods in its residual tests

@@ -101,8 +101,11 @@ public final class ApproximateDiffuse implements StateSpaceModel {
     Var scaled = m.cholPinf().mul(Math.sqrt(kappa));
     Var proper = tape.constant(complementProjector(m.cholPinf().value())).times(m.cholP0());
     Var cholP0 = tape.block(new Var[][] {{proper, scaled}});
-    return new ModelMatrices(
-        m.F(), m.c(), m.H(), m.d(), m.cholQ(), m.cholR(), m.m0(), cholP0, tape.zeros(nx, 0));
+    return ModelMatrices.builder(tape)
+        .setAll(m.vars())
+        .cholP0(cholP0)
+        .cholPinf(tape.zeros(nx, 0))
+        .build();
   }
 
   /** I − Q Qᵀ, Q an orthonormal basis of range(A) (Householder QR of A, nx × d, full rank). */

@@ -8,6 +8,9 @@ import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
+import io.gramian.kalman.SystemMatrices;
+import io.gramian.kalman.SystemMatrix;
+import java.util.ArrayList;
 import io.gramian.kalman.SystemGradient;
 import java.util.List;
 import java.util.Map;
@@ -169,25 +172,25 @@ public final class LogLikelihood {
     ModelMatrices matrices = buildOn(tape, theta, natural, true);
     StateSpaceSystem base = matrices.system();
     StateSpace system = model.system(matrices, data);
-    Var[] outputs = matrices.all();
-    // Jacobian of every matrix entry with respect to the free build values.
-    DMatrixRMaj[][] dSystem = new DMatrixRMaj[k][outputs.length];
+    SystemMatrices<Var> outputs = matrices.vars();
+    // Jacobian of every matrix entry with respect to the free build values: dSystem[j] holds
+    // ∂(system)/∂b_j, matrix by matrix.
+    List<SystemMatrices<DMatrixRMaj>> dSystem = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
-      for (int o = 0; o < outputs.length; o++) {
-        dSystem[j][o] = new DMatrixRMaj(outputs[o].rows(), outputs[o].cols());
-      }
+      dSystem.add(outputs.map((m, v) -> new DMatrixRMaj(v.rows(), v.cols())));
     }
     double[] row = new double[k];
-    for (int o = 0; o < outputs.length; o++) {
-      DMatrixRMaj value = outputs[o].value();
+    for (SystemMatrix m : SystemMatrix.values()) {
+      Var output = outputs.get(m);
+      DMatrixRMaj value = output.value();
       for (int e = 0; e < value.getNumElements(); e++) {
         DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
         unit.data[e] = 1;
-        tape.seed(outputs[o], unit);
+        tape.seed(output, unit);
         java.util.Arrays.fill(row, 0);
         tape.backwardAdd(row);
         for (int j = 0; j < k; j++) {
-          dSystem[j][o].data[e] = row[j];
+          dSystem.get(j).get(m).data[e] = row[j];
         }
       }
     }
@@ -198,17 +201,19 @@ public final class LogLikelihood {
     double[] terms = new double[T];
     SquareRootFilter f = filterFor(base);
     for (int j = 0; j < k; j++) {
-      DMatrixRMaj[] dir = new DMatrixRMaj[outputs.length];
-      for (int o = 0; o < outputs.length; o++) {
-        dir[o] = new DMatrixRMaj(outputs[o].rows(), outputs[o].cols());
-        for (int i = 0; i < k; i++) {
-          if (B[i][j] != 0) {
-            org.ejml.dense.row.CommonOps_DDRM.addEquals(dir[o], B[i][j], dSystem[i][o]);
-          }
-        }
-      }
-      StateSpaceSystem direction =
-          new StateSpaceSystem(dir[0], dir[1], dir[2], dir[3], dir[4], dir[5], dir[6], dir[7], dir[8]);
+      final int column = j;
+      SystemMatrices<DMatrixRMaj> dir =
+          outputs.map(
+              (m, v) -> {
+                DMatrixRMaj sum = new DMatrixRMaj(v.rows(), v.cols());
+                for (int i = 0; i < k; i++) {
+                  if (B[i][column] != 0) {
+                    CommonOps_DDRM.addEquals(sum, B[i][column], dSystem.get(i).get(m));
+                  }
+                }
+                return sum;
+              });
+      StateSpaceSystem direction = new StateSpaceSystem(dir);
       f.logLikelihoodTangent(system, direction, data.y(), rule, terms);
       for (int t = burn; t < T; t++) {
         scores[t][j] = terms[t]; // burned periods' scores stay zero
@@ -282,10 +287,8 @@ public final class LogLikelihood {
     }
     SystemGradient burned = new SystemGradient(Dimensions.of(base));
     ll -= f.logLikelihoodGradient(system, burnedRows, rule, burned);
-    DMatrixRMaj[] total = g.all();
-    DMatrixRMaj[] part = burned.all();
-    for (int i = 0; i < total.length; i++) {
-      CommonOps_DDRM.subtractEquals(total[i], part[i]);
+    for (SystemMatrix m : SystemMatrix.values()) {
+      CommonOps_DDRM.subtractEquals(g.matrices().get(m), burned.matrices().get(m));
     }
     return ll;
   }

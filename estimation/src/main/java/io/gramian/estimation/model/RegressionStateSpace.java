@@ -110,8 +110,8 @@ public final class RegressionStateSpace implements StateSpace {
   }
 
   @Override
-  public int d() {
-    return base.d();
+  public int diffuseRank() {
+    return base.diffuseRank();
   }
 
   @Override

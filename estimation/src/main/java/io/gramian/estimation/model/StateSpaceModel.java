@@ -94,7 +94,7 @@ public interface StateSpaceModel {
       values[i] = tape.constant(variance ? Math.sqrt(start[i]) : start[i]);
     }
     StateSpaceSystem s = build(values, data).system();
-    return s.d();
+    return s.diffuseRank();
   }
 
   /**

@@ -99,15 +99,16 @@ final class SystemAssembly {
       Pinf.set(diffuse.get(j), j, 1);
     }
 
-    return new ModelMatrices(
-        tape.block(F),
-        tape.zeros(nx, 1),
-        tape.constant(H),
-        tape.zeros(1, 1),
-        cholQ,
-        irregular != null ? irregular : tape.zeros(1, 1),
-        tape.block(mean),
-        tape.block(S),
-        tape.constant(Pinf));
+    return ModelMatrices.builder(tape)
+        .F(tape.block(F))
+        .c(tape.zeros(nx, 1))
+        .H(tape.constant(H))
+        .d(tape.zeros(1, 1))
+        .cholQ(cholQ)
+        .cholR(irregular != null ? irregular : tape.zeros(1, 1))
+        .m0(tape.block(mean))
+        .cholP0(tape.block(S))
+        .cholPinf(tape.constant(Pinf))
+        .build();
   }
 }

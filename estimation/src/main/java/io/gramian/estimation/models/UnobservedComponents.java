@@ -7,6 +7,7 @@ import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ModelSize;
 import io.gramian.estimation.model.ParameterBlock;
+import io.gramian.estimation.model.ParameterValues;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.kalman.StateSpace;
@@ -224,10 +225,7 @@ public final class UnobservedComponents implements StateSpaceModel {
               + names + " of " + name);
     }
     Tape tape = values[0].tape();
-    Map<String, Var> p = new HashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      p.put(names.get(i), values[i]);
-    }
+    Map<String, Var> p = ParameterValues.of(parameterBlocks(), values).asMap();
     List<ComponentBlock> components = new ArrayList<>();
     ComponentBlock levelTrend = LevelTrendComponent.block(spec.trend(), p, tape);
     if (levelTrend != null) {

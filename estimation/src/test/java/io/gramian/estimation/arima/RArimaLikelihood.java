@@ -101,8 +101,14 @@ final class RArimaLikelihood {
       cholP0.set(r + i, r + i, Math.sqrt(KAPPA * sigma2));
     }
     StateSpaceSystem system =
-        new StateSpaceSystem(F, null, H, null, cholQ, new DMatrixRMaj(1, 0),
-            new DMatrixRMaj(n, 1), cholP0);
+        StateSpaceSystem.builder()
+            .F(F)
+            .H(H)
+            .cholQ(cholQ)
+            .cholR(new DMatrixRMaj(1, 0))
+            .m0(new DMatrixRMaj(n, 1))
+            .cholP0(cholP0)
+            .build();
     FilterResult result =
         SquareRootFilter.forSystem(system).filter(system, new DMatrixRMaj(y.length, 1, true, y));
     double ssq = 0;

@@ -39,12 +39,12 @@ class SarimaxStructureTest {
 
     StateSpace diffuse = system(Sarimax.of(airline), new double[] {-0.4, -0.6, 0.0013});
     assertEquals(27, diffuse.nx());
-    assertEquals(13, diffuse.d());
+    assertEquals(13, diffuse.diffuseRank());
     StateSpace simple = system(
         Sarimax.of(airline).withIntegration(Integration.SIMPLE_DIFFERENCING),
         new double[] {-0.4, -0.6, 0.0013});
     assertEquals(14, simple.nx());
-    assertEquals(0, simple.d());
+    assertEquals(0, simple.diffuseRank());
   }
 
   @Test

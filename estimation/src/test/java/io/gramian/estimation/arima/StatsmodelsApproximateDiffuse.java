@@ -36,12 +36,20 @@ final class StatsmodelsApproximateDiffuse {
     StateSpace exact = ll.system(natural);
     DMatrixRMaj scaled = exact.cholPinf().copy();
     CommonOps_DDRM.scale(Math.sqrt(KAPPA), scaled);
-    DMatrixRMaj cholP0 = new DMatrixRMaj(exact.nx(), exact.k() + exact.d());
+    DMatrixRMaj cholP0 = new DMatrixRMaj(exact.nx(), exact.k() + exact.diffuseRank());
     CommonOps_DDRM.insert(exact.cholP0(), cholP0, 0, 0);
     CommonOps_DDRM.insert(scaled, cholP0, 0, exact.k());
     StateSpaceSystem approximate =
-        new StateSpaceSystem(exact.F(0), exact.c(0), exact.H(0), exact.d(0), exact.cholQ(0),
-            exact.cholR(0), exact.m0(), cholP0);
+        StateSpaceSystem.builder()
+            .F(exact.F(0))
+            .c(exact.c(0))
+            .H(exact.H(0))
+            .d(exact.d(0))
+            .cholQ(exact.cholQ(0))
+            .cholR(exact.cholR(0))
+            .m0(exact.m0())
+            .cholP0(cholP0)
+            .build();
     FilterResult result =
         SquareRootFilter.forSystem(approximate).filter(approximate, ll.data().y());
     double sum = 0;

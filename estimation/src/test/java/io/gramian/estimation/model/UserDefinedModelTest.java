@@ -41,9 +41,14 @@ class UserDefinedModelTest {
     public ModelMatrices build(Var[] p, ModelData data) {
       Tape tape = p[0].tape();
       Var one = tape.constant(1);
-      return new ModelMatrices(
-          one, tape.zeros(1, 1), one, tape.zeros(1, 1),
-          p[1], p[0], tape.zeros(1, 1), tape.zeros(1, 1), one);
+      return ModelMatrices.builder(tape)
+          .F(one)
+          .H(one)
+          .cholQ(p[1])
+          .cholR(p[0])
+          .cholP0(tape.zeros(1, 1))
+          .cholPinf(one) // the level is exactly diffuse
+          .build();
     }
   }
 

@@ -196,14 +196,22 @@ class StatsmodelsStructuralTest {
 
   /** ℓ_κ + (d/2) log κ with the diffuse directions given variance κ. */
   private static double properPrior(StateSpaceSystem s, ModelData data, double kappa) {
-    int d = s.d();
+    int d = s.diffuseRank();
     DMatrixRMaj P0 = new DMatrixRMaj(s.nx(), s.k() + d);
     CommonOps_DDRM.insert(s.cholP0(), P0, 0, 0);
     DMatrixRMaj pinf = s.cholPinf().copy();
     CommonOps_DDRM.scale(Math.sqrt(kappa), pinf);
     CommonOps_DDRM.insert(pinf, P0, 0, s.k());
-    StateSpaceSystem proper = new StateSpaceSystem(
-        s.F(0), s.c(0), s.H(0), s.d(0), s.cholQ(0), s.cholR(0), s.m0(), P0);
+    StateSpaceSystem proper = StateSpaceSystem.builder()
+        .F(s.F(0))
+        .c(s.c(0))
+        .H(s.H(0))
+        .d(s.d(0))
+        .cholQ(s.cholQ(0))
+        .cholR(s.cholR(0))
+        .m0(s.m0())
+        .cholP0(P0)
+        .build();
     return SquareRootFilter.forSystem(proper).logLikelihood(proper, data.y())
         + 0.5 * d * Math.log(kappa);
   }

@@ -70,7 +70,7 @@ class UnobservedComponentsStructureTest {
     expectedQ.set(1, 1, 0.2);
     expectedQ.set(2, 2, 0.1);
     assertArrayEquals(expectedQ.data, Q.data, EXACT);
-    assertEquals(5, s.d());
+    assertEquals(5, s.diffuseRank());
     DMatrixRMaj Pinf = new DMatrixRMaj(5, 5);
     org.ejml.dense.row.CommonOps_DDRM.multTransB(s.cholPinf(), s.cholPinf(), Pinf);
     assertArrayEquals(org.ejml.dense.row.CommonOps_DDRM.identity(5).data, Pinf.data, EXACT);
@@ -92,8 +92,8 @@ class UnobservedComponentsStructureTest {
     }
     assertArrayEquals(new double[] {1, 0, 1, 0, 1, 0}, s.H(0).data, EXACT);
     // level, trend, γ1, γ*1, γ2 diffuse; γ*2 (never observed) is not.
-    assertEquals(5, s.d());
-    for (int j = 0; j < s.d(); j++) {
+    assertEquals(5, s.diffuseRank());
+    for (int j = 0; j < s.diffuseRank(); j++) {
       assertEquals(0.0, s.cholPinf().get(5, j));
     }
   }
@@ -110,7 +110,7 @@ class UnobservedComponentsStructureTest {
     assertArrayEquals(new double[] {
         rho * Math.cos(lambda), rho * Math.sin(lambda),
         -rho * Math.sin(lambda), rho * Math.cos(lambda)}, s.F(0).data, EXACT);
-    assertEquals(0, s.d());
+    assertEquals(0, s.diffuseRank());
     // The stationary variance of a damped rotation driven by σ² I is σ² / (1 − ρ²) I.
     DMatrixRMaj P = new DMatrixRMaj(2, 2);
     org.ejml.dense.row.CommonOps_DDRM.multTransB(s.cholP0(), s.cholP0(), P);
@@ -125,7 +125,7 @@ class UnobservedComponentsStructureTest {
     StateSpace s = system(model, ReferenceSeries.unemp(), new double[] {0.2, 0.5, -0.2, 0.1});
     assertArrayEquals(new double[] {0.5, -0.2, 0.1, 1, 0, 0, 0, 1, 0}, s.F(0).data, EXACT);
     assertArrayEquals(new double[] {1, 0, 0}, s.H(0).data, EXACT);
-    assertEquals(0, s.d());
+    assertEquals(0, s.diffuseRank());
   }
 
   @Test
@@ -138,7 +138,7 @@ class UnobservedComponentsStructureTest {
       assertArrayEquals(new double[] {1, data.exog().get(t, 0), data.exog().get(t, 1)},
           s.H(t).data, EXACT, "step " + t);
     }
-    assertEquals(3, s.d());
+    assertEquals(3, s.diffuseRank());
   }
 
   @Test
@@ -147,7 +147,7 @@ class UnobservedComponentsStructureTest {
         UnobservedComponentsSpec.builder(TrendSpecification.IRREGULAR).build());
     StateSpace s = system(model, ReferenceSeries.unemp(), new double[] {2});
     assertEquals(1, s.nx());
-    assertEquals(0, s.d());
+    assertEquals(0, s.diffuseRank());
     assertArrayEquals(new double[] {0}, s.H(0).data, EXACT);
   }
 

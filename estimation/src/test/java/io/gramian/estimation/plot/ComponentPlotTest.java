@@ -207,16 +207,15 @@ class ComponentPlotTest {
     DMatrixRMaj H = new DMatrixRMaj(1, 2, true, 1, 0);
     DMatrixRMaj cholQ = new DMatrixRMaj(2, 2, true, Math.sqrt(1469.1), 0, 0, 1);
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            F,
-            null,
-            H,
-            null,
-            cholQ,
-            new DMatrixRMaj(1, 1, true, Math.sqrt(15099)),
-            new DMatrixRMaj(2, 1),
-            new DMatrixRMaj(2, 0),
-            new DMatrixRMaj(2, 2, true, 1, 0, 0, 1));
+        StateSpaceSystem.builder()
+            .F(F)
+            .H(H)
+            .cholQ(cholQ)
+            .cholR(new DMatrixRMaj(1, 1, true, Math.sqrt(15099)))
+            .m0(new DMatrixRMaj(2, 1))
+            .cholP0(new DMatrixRMaj(2, 0))
+            .cholPinf(new DMatrixRMaj(2, 2, true, 1, 0, 0, 1))
+            .build();
     FilterResult f =
         SquareRootFilter.forSystem(s).filter(s, NileLocalLevel.observations(NILE.series));
     SmootherResult sm = RtsSmoother.forSystem(s).smooth(s, f);

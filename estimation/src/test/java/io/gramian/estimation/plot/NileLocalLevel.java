@@ -45,16 +45,15 @@ final class NileLocalLevel {
   }
 
   static StateSpaceSystem localLevel(double sigma2Level, double sigma2Irregular) {
-    return new StateSpaceSystem(
-        scalar(1),
-        null,
-        scalar(1),
-        null,
-        scalar(Math.sqrt(sigma2Level)),
-        scalar(Math.sqrt(sigma2Irregular)),
-        scalar(0),
-        new DMatrixRMaj(1, 0),
-        scalar(1));
+    return StateSpaceSystem.builder()
+        .F(scalar(1))
+        .H(scalar(1))
+        .cholQ(scalar(Math.sqrt(sigma2Level)))
+        .cholR(scalar(Math.sqrt(sigma2Irregular)))
+        .m0(scalar(0))
+        .cholP0(new DMatrixRMaj(1, 0))
+        .cholPinf(scalar(1))
+        .build();
   }
 
   static DMatrixRMaj observations(TimeSeries series) {

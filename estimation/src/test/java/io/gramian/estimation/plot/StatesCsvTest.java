@@ -105,9 +105,16 @@ class StatesCsvTest {
       eye.set(i, i, 1);
     }
     StateSpaceSystem s =
-        new StateSpaceSystem(
-            F, null, H, new DMatrixRMaj(1, 1, true, 2.0), cholQ,
-            new DMatrixRMaj(1, 1, true, 1.0), new DMatrixRMaj(nx, 1), new DMatrixRMaj(nx, 0), eye);
+        StateSpaceSystem.builder()
+            .F(F)
+            .H(H)
+            .d(new DMatrixRMaj(1, 1, true, 2.0))
+            .cholQ(cholQ)
+            .cholR(new DMatrixRMaj(1, 1, true, 1.0))
+            .m0(new DMatrixRMaj(nx, 1))
+            .cholP0(new DMatrixRMaj(nx, 0))
+            .cholPinf(eye)
+            .build();
     TimeSeries series = Datasets.presidents();
     FilterResult f =
         SquareRootFilter.forSystem(s).filter(s, NileLocalLevel.observations(series));

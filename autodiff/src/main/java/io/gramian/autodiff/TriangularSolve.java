@@ -1,0 +1,187 @@
+package io.gramian.autodiff;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Triangular solves with the leading {@code n × n} block of a lower-triangular {@code L}, in
+ * place, with an optional pivot mask. The four forms, for a right-hand side X:
+ *
+ * <pre>
+ *   lower:                X ← L⁻¹ X     (n × cols, forward substitution)
+ *   lowerTransposed:      X ← L⁻ᵀ X     (n × cols, back substitution)
+ *   rightLower:           X ← X L⁻¹     (rows × n, back substitution along each row)
+ *   rightLowerTransposed: X ← X L⁻ᵀ     (rows × n, forward substitution along each row)
+ * </pre>
+ *
+ * With a mask {@code tau} (one threshold per pivot; {@code null} keeps every pivot), the pivots
+ * {@code J = { j : |L_jj| > tau[j] }} are kept and the solve is restricted to them: for the left
+ * forms {@code X[J,:] ← L[J,J]⁻¹ X[J,:]} (or {@code L[J,J]⁻ᵀ}) and {@code X[not J,:] ← 0}; for
+ * the right forms the same on the columns. This is the masked rule of {@link TriaRule#MASKED}
+ * and of the filter's diffuse collapse; without a mask a zero pivot divides by zero, so callers
+ * that pass none have checked their pivots.
+ *
+ * <p>{@code L} is read through its row stride {@code L.numCols}, so the leading block of a larger
+ * factor (the innovation factor A in the top-left of the update's L) is solved without a copy.
+ * X is a row-major array with row stride {@code ldx} starting at {@code offset}. Allocates
+ * nothing.
+ */
+public final class TriangularSolve {
+
+  private TriangularSolve() {}
+
+  /**
+   * X ← L⁻¹ X by forward substitution.
+   *
+   * @param L factor whose leading n × n block is lower triangular. Not modified.
+   * @param n size of the block
+   * @param X n × cols right-hand side, overwritten by the solution. Modified.
+   * @param offset index of X's first entry
+   * @param ldx row stride of X
+   * @param cols columns of X
+   * @param tau per-pivot thresholds (length ≥ n) or {@code null}
+   */
+  public static void lower(
+      DMatrixRMaj L, int n, double[] X, int offset, int ldx, int cols, double[] tau) {
+    final double[] l = L.data;
+    final int ldl = L.numCols;
+    for (int i = 0; i < n; i++) {
+      final int rowI = offset + i * ldx;
+      final double pivot = l[i * ldl + i];
+      if (tau != null && !(Math.abs(pivot) > tau[i])) {
+        java.util.Arrays.fill(X, rowI, rowI + cols, 0.0);
+        continue;
+      }
+      for (int j = 0; j < i; j++) {
+        final double lij = l[i * ldl + j];
+        if (lij == 0.0) {
+          continue;
+        }
+        final int rowJ = offset + j * ldx;
+        for (int c = 0; c < cols; c++) {
+          X[rowI + c] -= lij * X[rowJ + c];
+        }
+      }
+      for (int c = 0; c < cols; c++) {
+        X[rowI + c] /= pivot;
+      }
+    }
+  }
+
+  /**
+   * X ← L⁻ᵀ X by back substitution with the upper-triangular Lᵀ.
+   *
+   * @param L factor whose leading n × n block is lower triangular. Not modified.
+   * @param X n × cols right-hand side, overwritten by the solution. Modified.
+   * @see #lower
+   */
+  public static void lowerTransposed(
+      DMatrixRMaj L, int n, double[] X, int offset, int ldx, int cols, double[] tau) {
+    final double[] l = L.data;
+    final int ldl = L.numCols;
+    for (int i = n - 1; i >= 0; i--) {
+      final int rowI = offset + i * ldx;
+      final double pivot = l[i * ldl + i];
+      if (tau != null && !(Math.abs(pivot) > tau[i])) {
+        java.util.Arrays.fill(X, rowI, rowI + cols, 0.0);
+        continue;
+      }
+      for (int j = i + 1; j < n; j++) {
+        final double lji = l[j * ldl + i];
+        if (lji == 0.0) {
+          continue;
+        }
+        final int rowJ = offset + j * ldx;
+        for (int c = 0; c < cols; c++) {
+          X[rowI + c] -= lji * X[rowJ + c];
+        }
+      }
+      for (int c = 0; c < cols; c++) {
+        X[rowI + c] /= pivot;
+      }
+    }
+  }
+
+  /**
+   * X ← X L⁻¹: each row x of X solves {@code x L = b}, by back substitution over the columns.
+   *
+   * @param L factor whose leading n × n block is lower triangular. Not modified.
+   * @param X rows × n right-hand side, overwritten by the solution. Modified.
+   * @param rows rows of X
+   * @see #lower
+   */
+  public static void rightLower(
+      DMatrixRMaj L, int n, double[] X, int offset, int ldx, int rows, double[] tau) {
+    final double[] l = L.data;
+    final int ldl = L.numCols;
+    for (int r = 0; r < rows; r++) {
+      final int row = offset + r * ldx;
+      for (int j = n - 1; j >= 0; j--) {
+        final double pivot = l[j * ldl + j];
+        if (tau != null && !(Math.abs(pivot) > tau[j])) {
+          X[row + j] = 0.0;
+          continue;
+        }
+        final double x = X[row + j] / pivot;
+        X[row + j] = x;
+        if (x == 0.0) {
+          continue;
+        }
+        final int rowL = j * ldl;
+        for (int k = 0; k < j; k++) {
+          X[row + k] -= x * l[rowL + k];
+        }
+      }
+    }
+  }
+
+  /**
+   * X ← X L⁻ᵀ: each row x of X solves {@code L xᵀ = bᵀ}, by forward substitution over the
+   * columns.
+   *
+   * @param L factor whose leading n × n block is lower triangular. Not modified.
+   * @param X rows × n right-hand side, overwritten by the solution. Modified.
+   * @param rows rows of X
+   * @see #lower
+   */
+  public static void rightLowerTransposed(
+      DMatrixRMaj L, int n, double[] X, int offset, int ldx, int rows, double[] tau) {
+    final double[] l = L.data;
+    final int ldl = L.numCols;
+    for (int r = 0; r < rows; r++) {
+      final int row = offset + r * ldx;
+      for (int j = 0; j < n; j++) {
+        final double pivot = l[j * ldl + j];
+        if (tau != null && !(Math.abs(pivot) > tau[j])) {
+          X[row + j] = 0.0;
+          continue;
+        }
+        final int rowL = j * ldl;
+        double v = X[row + j];
+        for (int k = 0; k < j; k++) {
+          v -= l[rowL + k] * X[row + k];
+        }
+        X[row + j] = v / pivot;
+      }
+    }
+  }
+
+  /** X ← L⁻¹ X for a whole matrix X (n × cols, n = L's size). */
+  public static void lower(DMatrixRMaj L, DMatrixRMaj X, double[] tau) {
+    lower(L, L.numRows, X.data, 0, X.numCols, X.numCols, tau);
+  }
+
+  /** X ← L⁻ᵀ X for a whole matrix X (n × cols, n = L's size). */
+  public static void lowerTransposed(DMatrixRMaj L, DMatrixRMaj X, double[] tau) {
+    lowerTransposed(L, L.numRows, X.data, 0, X.numCols, X.numCols, tau);
+  }
+
+  /** X ← X L⁻¹ for a whole matrix X (rows × n, n = L's size). */
+  public static void rightLower(DMatrixRMaj L, DMatrixRMaj X, double[] tau) {
+    rightLower(L, L.numRows, X.data, 0, X.numCols, X.numRows, tau);
+  }
+
+  /** X ← X L⁻ᵀ for a whole matrix X (rows × n, n = L's size). */
+  public static void rightLowerTransposed(DMatrixRMaj L, DMatrixRMaj X, double[] tau) {
+    rightLowerTransposed(L, L.numRows, X.data, 0, X.numCols, X.numRows, tau);
+  }
+}

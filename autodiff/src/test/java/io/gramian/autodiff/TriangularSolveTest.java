@@ -1,0 +1,161 @@
+package io.gramian.autodiff;
+
+import static io.gramian.autodiff.TestMatrices.gaussian;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four triangular solves against EJML's general solve of the same system, unmasked; and the
+ * masked solve against the solve of the kept block written out by hand.
+ */
+class TriangularSolveTest {
+
+  /**
+   * The solves are backward stable and L is well conditioned (unit-sized diagonal plus a
+   * Gaussian lower part scaled by 0.3), so solutions agree to a small multiple of n ε.
+   */
+  private static final double TOLERANCE = 1e-12;
+
+  private static final int N = 6;
+  private static final int COLS = 4;
+
+  private static DMatrixRMaj lowerFactor(Random rng, int n) {
+    DMatrixRMaj L = new DMatrixRMaj(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        L.set(i, j, 0.3 * rng.nextGaussian());
+      }
+      L.set(i, i, 1.0 + rng.nextDouble());
+    }
+    return L;
+  }
+
+  private static DMatrixRMaj solve(DMatrixRMaj A, DMatrixRMaj B) {
+    DMatrixRMaj X = new DMatrixRMaj(A.numCols, B.numCols);
+    if (!CommonOps_DDRM.solve(A, B, X)) {
+      throw new AssertionError("reference solve failed");
+    }
+    return X;
+  }
+
+  private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual) {
+    assertEquals(expected.numRows, actual.numRows);
+    assertEquals(expected.numCols, actual.numCols);
+    for (int i = 0; i < expected.getNumElements(); i++) {
+      assertEquals(expected.data[i], actual.data[i], TOLERANCE, "entry " + i);
+    }
+  }
+
+  @Test
+  void leftSolvesAgreeWithGeneralSolve() {
+    Random rng = new Random(11);
+    DMatrixRMaj L = lowerFactor(rng, N);
+    DMatrixRMaj B = gaussian(rng, N, COLS);
+
+    DMatrixRMaj X = B.copy();
+    TriangularSolve.lower(L, X, null);
+    assertClose(solve(L, B), X);
+
+    X = B.copy();
+    TriangularSolve.lowerTransposed(L, X, null);
+    assertClose(solve(CommonOps_DDRM.transpose(L, null), B), X);
+  }
+
+  @Test
+  void rightSolvesAgreeWithGeneralSolve() {
+    Random rng = new Random(12);
+    DMatrixRMaj L = lowerFactor(rng, N);
+    DMatrixRMaj B = gaussian(rng, COLS, N);
+    DMatrixRMaj Bt = CommonOps_DDRM.transpose(B, null);
+
+    // X L = B  ⇔  Lᵀ Xᵀ = Bᵀ
+    DMatrixRMaj X = B.copy();
+    TriangularSolve.rightLower(L, X, null);
+    assertClose(CommonOps_DDRM.transpose(solve(CommonOps_DDRM.transpose(L, null), Bt), null), X);
+
+    // X Lᵀ = B  ⇔  L Xᵀ = Bᵀ
+    X = B.copy();
+    TriangularSolve.rightLowerTransposed(L, X, null);
+    assertClose(CommonOps_DDRM.transpose(solve(L, Bt), null), X);
+  }
+
+  @Test
+  void leadingBlockOfALargerFactorWithStrides() {
+    Random rng = new Random(13);
+    DMatrixRMaj big = lowerFactor(rng, N + 3);
+    DMatrixRMaj L = CommonOps_DDRM.extract(big, 0, N, 0, N);
+    DMatrixRMaj B = gaussian(rng, N, COLS);
+    // X stored at offset 5 with row stride COLS + 2 inside a larger array.
+    int offset = 5;
+    int ldx = COLS + 2;
+    double[] storage = new double[offset + N * ldx];
+    for (int i = 0; i < N; i++) {
+      System.arraycopy(B.data, i * COLS, storage, offset + i * ldx, COLS);
+    }
+    TriangularSolve.lower(big, N, storage, offset, ldx, COLS, null);
+    DMatrixRMaj X = new DMatrixRMaj(N, COLS);
+    for (int i = 0; i < N; i++) {
+      System.arraycopy(storage, offset + i * ldx, X.data, i * COLS, COLS);
+    }
+    assertClose(solve(L, B), X);
+  }
+
+  @Test
+  void maskedSolvesKeepOnlyThePivotsAboveTheirThresholds() {
+    Random rng = new Random(14);
+    DMatrixRMaj L = lowerFactor(rng, N);
+    int[] dead = {1, 4};
+    for (int j : dead) {
+      L.set(j, j, 1e-17);
+    }
+    int[] kept = {0, 2, 3, 5};
+    double[] tau = new double[N];
+    java.util.Arrays.fill(tau, 1e-12);
+    DMatrixRMaj LJ = new DMatrixRMaj(kept.length, kept.length);
+    for (int a = 0; a < kept.length; a++) {
+      for (int b = 0; b < kept.length; b++) {
+        LJ.set(a, b, L.get(kept[a], kept[b]));
+      }
+    }
+    DMatrixRMaj B = gaussian(rng, N, COLS);
+    DMatrixRMaj BJ = new DMatrixRMaj(kept.length, COLS);
+    for (int a = 0; a < kept.length; a++) {
+      for (int c = 0; c < COLS; c++) {
+        BJ.set(a, c, B.get(kept[a], c));
+      }
+    }
+
+    DMatrixRMaj X = B.copy();
+    TriangularSolve.lower(L, X, tau);
+    assertClose(scatterRows(solve(LJ, BJ), kept), X);
+
+    X = B.copy();
+    TriangularSolve.lowerTransposed(L, X, tau);
+    assertClose(scatterRows(solve(CommonOps_DDRM.transpose(LJ, null), BJ), kept), X);
+
+    // The right forms are the transposes of the left ones.
+    DMatrixRMaj Bt = CommonOps_DDRM.transpose(B, null);
+    X = Bt.copy();
+    TriangularSolve.rightLower(L, X, tau);
+    DMatrixRMaj expected = scatterRows(solve(CommonOps_DDRM.transpose(LJ, null), BJ), kept);
+    assertClose(CommonOps_DDRM.transpose(expected, null), X);
+
+    X = Bt.copy();
+    TriangularSolve.rightLowerTransposed(L, X, tau);
+    assertClose(CommonOps_DDRM.transpose(scatterRows(solve(LJ, BJ), kept), null), X);
+  }
+
+  private static DMatrixRMaj scatterRows(DMatrixRMaj XJ, int[] kept) {
+    DMatrixRMaj X = new DMatrixRMaj(N, XJ.numCols);
+    for (int a = 0; a < kept.length; a++) {
+      for (int c = 0; c < XJ.numCols; c++) {
+        X.set(kept[a], c, XJ.get(a, c));
+      }
+    }
+    return X;
+  }
+}

@@ -1,0 +1,208 @@
+package io.gramian.kalman;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The predict step of math.md §3, written once for the filter, the smoother, the forecaster and
+ * the two derivative sweeps:
+ *
+ * <pre>
+ *   mean:     X⁻ = F X⁺ + [c, 0]                          X: nx × w
+ *   block:    M_p = [F S⁺, cholQ]                          nx × (s + q),  S⁻ = tria(M_p)
+ *   tangent:  dM_p = [dF S⁺ + F dS⁺, dcholQ],   dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
+ *   adjoint:  F̄ += X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ,  c̄ += X̄⁻[:, 0],  cholQ̄ += M̄_p[:, s:]
+ *             S̄⁺ = Fᵀ M̄_p[:, :s],  X̄⁺ = Fᵀ X̄⁻
+ * </pre>
+ *
+ * (F nx × nx, c nx × 1, cholQ nx × q, S⁺ nx × s.) The smoother's joint block stacks
+ * {@code [S⁺, 0]} under M_p. Every method writes into caller-owned matrices and allocates
+ * nothing; outputs must not alias inputs.
+ */
+final class PredictStep {
+
+  private PredictStep() {}
+
+  /**
+   * X⁻ = F X⁺ + [c, 0].
+   *
+   * @param X X⁺, nx × w. Not modified.
+   * @param out X⁻, reshaped to nx × w. Modified.
+   */
+  static void mean(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj X, DMatrixRMaj out) {
+    final int nx = F.numRows;
+    final int w = X.numCols;
+    out.reshape(nx, w, false);
+    productInto(F, X, out.data, 0, w);
+    for (int i = 0; i < nx; i++) {
+      out.data[i * w] += c.data[i];
+    }
+  }
+
+  /**
+   * M_p = [F S, cholQ], in the top nx rows of {@code M}.
+   *
+   * @param S S⁺, nx × s. Not modified.
+   * @param M reshaped to {@code rows × (s + q)} with {@code rows} ≥ nx; rows below nx are left
+   *     for the caller. Modified.
+   */
+  static void block(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
+    final int nx = F.numRows;
+    final int s = S.numCols;
+    final int q = cholQ.numCols;
+    final int cols = s + q;
+    M.reshape(rows, cols, false);
+    productInto(F, S, M.data, 0, cols);
+    for (int i = 0; i < nx; i++) {
+      System.arraycopy(cholQ.data, i * q, M.data, i * cols + s, q);
+    }
+  }
+
+  /**
+   * The smoother's joint block {@code [[F S, cholQ], [S, 0]]}, 2 nx × (s + q): the covariance of
+   * {@code (x_{t+1}, x_t)} given the data up to t in square-root form.
+   */
+  static void jointBlock(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M) {
+    final int nx = F.numRows;
+    final int s = S.numCols;
+    final int cols = s + cholQ.numCols;
+    block(F, S, cholQ, M, 2 * nx);
+    for (int i = 0; i < nx; i++) {
+      int lower = (nx + i) * cols;
+      System.arraycopy(S.data, i * s, M.data, lower, s);
+      java.util.Arrays.fill(M.data, lower + s, lower + cols, 0.0);
+    }
+  }
+
+  /**
+   * dM_p = [dF S + F dS, dcholQ].
+   *
+   * @param dM reshaped to nx × (s + q). Modified.
+   */
+  static void blockTangent(
+      DMatrixRMaj F,
+      DMatrixRMaj dF,
+      DMatrixRMaj S,
+      DMatrixRMaj dS,
+      DMatrixRMaj dcholQ,
+      DMatrixRMaj dM) {
+    block(dF, S, dcholQ, dM, F.numRows);
+    productAddInto(F, dS, dM.data, 0, dM.numCols);
+  }
+
+  /**
+   * dX⁻ = dF X⁺ + F dX⁺ + [dc, 0].
+   *
+   * @param out reshaped to nx × w. Modified.
+   */
+  static void meanTangent(
+      DMatrixRMaj F,
+      DMatrixRMaj dF,
+      DMatrixRMaj dc,
+      DMatrixRMaj X,
+      DMatrixRMaj dX,
+      DMatrixRMaj out) {
+    mean(dF, dc, X, out);
+    productAddInto(F, dX, out.data, 0, X.numCols);
+  }
+
+  /**
+   * The adjoint of the block and the mean, accumulated into the system's adjoints (+=):
+   * {@code F̄ += X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ}, {@code c̄ += X̄⁻[:, 0]}, {@code cholQ̄ += M̄_p[:, s:]};
+   * and the adjoints of the step's inputs, overwritten: {@code S̄⁺ = Fᵀ M̄_p[:, :s]},
+   * {@code X̄⁺ = Fᵀ X̄⁻}.
+   *
+   * @param X X⁺, nx × w. Not modified.
+   * @param S S⁺, nx × s. Not modified.
+   * @param XBarPred X̄⁻, nx × w. Not modified.
+   * @param MBar M̄_p, nx × (s + q). Not modified.
+   * @param FBar, cBar, cholQBar added to. Modified.
+   * @param XBar X̄⁺, reshaped to nx × w. Modified.
+   * @param SBar S̄⁺, reshaped to nx × s. Modified.
+   */
+  static void adjoint(
+      DMatrixRMaj F,
+      DMatrixRMaj X,
+      DMatrixRMaj S,
+      DMatrixRMaj XBarPred,
+      DMatrixRMaj MBar,
+      DMatrixRMaj FBar,
+      DMatrixRMaj cBar,
+      DMatrixRMaj cholQBar,
+      DMatrixRMaj XBar,
+      DMatrixRMaj SBar) {
+    final int nx = F.numRows;
+    final int w = X.numCols;
+    final int s = S.numCols;
+    final int cols = MBar.numCols;
+    final int q = cols - s;
+    final double[] mBar = MBar.data;
+    for (int i = 0; i < nx; i++) {
+      for (int j = 0; j < nx; j++) {
+        double v = 0;
+        for (int c = 0; c < w; c++) {
+          v += XBarPred.data[i * w + c] * X.data[j * w + c];
+        }
+        for (int b = 0; b < s; b++) {
+          v += mBar[i * cols + b] * S.data[j * s + b];
+        }
+        FBar.data[i * nx + j] += v;
+      }
+      cBar.data[i] += XBarPred.data[i * w];
+      for (int j = 0; j < q; j++) {
+        cholQBar.data[i * q + j] += mBar[i * cols + s + j];
+      }
+    }
+    // S̄⁺ = Fᵀ M̄_p[:, :s],  X̄⁺ = Fᵀ X̄⁻
+    SBar.reshape(nx, s, false);
+    XBar.reshape(nx, w, false);
+    SBar.zero();
+    XBar.zero();
+    for (int k = 0; k < nx; k++) {
+      for (int i = 0; i < nx; i++) {
+        double f = F.data[k * nx + i];
+        if (f == 0.0) {
+          continue;
+        }
+        for (int b = 0; b < s; b++) {
+          SBar.data[i * s + b] += f * mBar[k * cols + b];
+        }
+        for (int c = 0; c < w; c++) {
+          XBar.data[i * w + c] += f * XBarPred.data[k * w + c];
+        }
+      }
+    }
+  }
+
+  /** out[row i, cols 0..B.numCols) = (A B)[i, :], with out's row stride {@code ld}. */
+  private static void productInto(DMatrixRMaj A, DMatrixRMaj B, double[] out, int offset, int ld) {
+    final int rows = A.numRows;
+    final int cols = B.numCols;
+    for (int i = 0; i < rows; i++) {
+      java.util.Arrays.fill(out, offset + i * ld, offset + i * ld + cols, 0.0);
+    }
+    productAddInto(A, B, out, offset, ld);
+  }
+
+  /** out[row i, cols 0..B.numCols) += (A B)[i, :], with out's row stride {@code ld}. */
+  private static void productAddInto(
+      DMatrixRMaj A, DMatrixRMaj B, double[] out, int offset, int ld) {
+    final int rows = A.numRows;
+    final int inner = A.numCols;
+    final int cols = B.numCols;
+    final double[] a = A.data;
+    final double[] b = B.data;
+    for (int i = 0; i < rows; i++) {
+      int row = offset + i * ld;
+      for (int k = 0; k < inner; k++) {
+        double aik = a[i * inner + k];
+        if (aik == 0.0) {
+          continue;
+        }
+        int rowB = k * cols;
+        for (int j = 0; j < cols; j++) {
+          out[row + j] += aik * b[rowB + j];
+        }
+      }
+    }
+  }
+}

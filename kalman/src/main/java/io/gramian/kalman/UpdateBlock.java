@@ -1,0 +1,115 @@
+package io.gramian.kalman;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The update block of math.md §3 on the p observed entries {@code index[0..p)} of y, written
+ * once for the filter and its tangent sweep:
+ *
+ * <pre>
+ *   M_u  = [[H S⁻, cholR], [S⁻, 0]]                 (p + nx) × (s + r)
+ *   dM_u = [[dH S⁻ + H dS⁻, dcholR], [dS⁻, 0]]
+ * </pre>
+ *
+ * where H and cholR keep only the observed rows (H ny × nx, cholR ny × r, S⁻ nx × s). Its
+ * triangularisation is {@code [[A, 0], [C, D]]}: {@code A Aᵀ} the innovation covariance (p × p),
+ * {@code C = P⁻ Hᵀ A⁻ᵀ} the gain block, {@code D Dᵀ = P⁺}. Allocates nothing.
+ */
+final class UpdateBlock {
+
+  private UpdateBlock() {}
+
+  /**
+   * M_u for the observed rows.
+   *
+   * @param S S⁻, nx × s. Not modified.
+   * @param M reshaped to (p + nx) × (s + r). Modified.
+   */
+  static void build(
+      DMatrixRMaj H, DMatrixRMaj cholR, int[] index, int p, DMatrixRMaj S, DMatrixRMaj M) {
+    tangent(H, null, cholR, index, 0, p, S, null, M);
+  }
+
+  /**
+   * dM_u for the observed rows {@code index[offset .. offset + p)}.
+   *
+   * @param dH tangent of H, or {@code null} for none
+   * @param dcholR tangent of cholR (or cholR itself, for the primal block)
+   * @param dS dS⁻ (nx × s), or {@code null} for the primal block (then the lower rows are S⁻)
+   * @param dM reshaped to (p + nx) × (s + r). Modified.
+   */
+  static void tangent(
+      DMatrixRMaj H,
+      DMatrixRMaj dH,
+      DMatrixRMaj dcholR,
+      int[] index,
+      int offset,
+      int p,
+      DMatrixRMaj S,
+      DMatrixRMaj dS,
+      DMatrixRMaj dM) {
+    final int nx = H.numCols;
+    final int s = S.numCols;
+    final int cols = s + dcholR.numCols;
+    dM.reshape(p + nx, cols, false);
+    observationRows(H, dH, dcholR, index, offset, p, S, dS, dM);
+    final double[] m = dM.data;
+    DMatrixRMaj lower = dS == null ? S : dS;
+    for (int i = 0; i < nx; i++) {
+      final int out = (p + i) * cols;
+      System.arraycopy(lower.data, i * s, m, out, s);
+      java.util.Arrays.fill(m, out + s, out + cols, 0.0);
+    }
+  }
+
+  /**
+   * The top p rows alone, {@code [H S, cholR]} on the observed rows (or their tangent
+   * {@code [dH S + H dS, dcholR]}, arguments as {@link #tangent}): the block whose
+   * triangularisation is the innovation factor A, for the forecaster and the filter's results.
+   *
+   * @param M its first p rows are written; M must have s + r columns. Modified.
+   */
+  static void observationRows(
+      DMatrixRMaj H,
+      DMatrixRMaj dH,
+      DMatrixRMaj dcholR,
+      int[] index,
+      int offset,
+      int p,
+      DMatrixRMaj S,
+      DMatrixRMaj dS,
+      DMatrixRMaj M) {
+    final int s = S.numCols;
+    final int r = dcholR.numCols;
+    final int cols = s + r;
+    final double[] m = M.data;
+    for (int i = 0; i < p; i++) {
+      final int row = index[offset + i];
+      final int out = i * cols;
+      java.util.Arrays.fill(m, out, out + s, 0.0);
+      // H S (primal), or dH S + H dS (tangent), row by row of the observed H.
+      addRowTimes(H, row, dS == null ? S : dS, m, out);
+      if (dH != null) {
+        addRowTimes(dH, row, S, m, out);
+      }
+      System.arraycopy(dcholR.data, row * r, m, out + s, r);
+    }
+  }
+
+  /** out[offset .. offset + s) += A[row, :] B for A (· × nx) and B (nx × s). */
+  private static void addRowTimes(DMatrixRMaj A, int row, DMatrixRMaj B, double[] out, int offset) {
+    final int nx = A.numCols;
+    final int s = B.numCols;
+    final double[] a = A.data;
+    final double[] b = B.data;
+    for (int k = 0; k < nx; k++) {
+      double ak = a[row * nx + k];
+      if (ak == 0.0) {
+        continue;
+      }
+      for (int j = 0; j < s; j++) {
+        out[offset + j] += ak * b[k * s + j];
+      }
+    }
+  }
+}
