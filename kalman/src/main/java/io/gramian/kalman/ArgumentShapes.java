@@ -40,8 +40,8 @@ final class ArgumentShapes {
     require("gradient.cholRBar", g.cholRBar(0), "ny × r", ny, d.r());
     require("gradient.m0Bar", g.m0Bar(), "nx × 1", nx, 1);
     require("gradient.cholP0Bar", g.cholP0Bar(), "nx × k", nx, d.k());
-    if (d.d() > 0) { // without diffuse directions the sweep never adds into it
-      require("gradient.cholPinfBar", g.cholPinfBar(), "nx × d", nx, d.d());
+    if (d.diffuseRank() > 0) { // without diffuse directions the sweep never adds into it
+      require("gradient.cholPinfBar", g.cholPinfBar(), "nx × d", nx, d.diffuseRank());
     }
   }
 }

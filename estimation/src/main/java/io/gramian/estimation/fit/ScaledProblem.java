@@ -64,7 +64,7 @@ final class ScaledProblem implements DifferentiableFunction {
     ParameterLayout layout = likelihood.layout();
     double n = likelihood.data().observedCount();
     double s = DataScale.of(likelihood.data());
-    int diffuse = likelihood.system(layout.natural(theta0)).d();
+    int diffuse = likelihood.system(layout.natural(theta0)).diffuseRank();
     double[] units = new double[theta0.length];
     double[] information = null;
     List<ParameterBlock> blocks = likelihood.model().parameterBlocks();
