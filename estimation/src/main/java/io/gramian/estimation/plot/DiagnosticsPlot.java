@@ -49,8 +49,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * observations, diffuse steps) are skipped. The subtitle reports the Ljung–Box,
  * heteroskedasticity and Jarque–Bera tests of the {@code diagnostics} package.
  *
- * <p>Rendering needs no display: the class sets {@code java.awt.headless=true} before drawing
- * unless the application has set that property itself.
+ * <p>Rendering needs no display. {@link #writePng} sets {@code java.awt.headless=true} before
+ * drawing unless the application has set that property itself; {@link #render} and {@link
+ * #panels} leave it to the application.
  */
 public final class DiagnosticsPlot {
 
@@ -76,13 +77,13 @@ public final class DiagnosticsPlot {
   /** Writes the figure as a PNG of the given size in pixels. */
   public static void writePng(DiagnosticsPlotData data, Path file, int width, int height)
       throws IOException {
+    PlotStyle.headless();
     PlotStyle.writePng(render(data, width, height), file);
   }
 
   /** The figure drawn on an opaque image of the given size. */
   public static BufferedImage render(DiagnosticsPlotData data, int width, int height) {
     PlotStyle.checkSize(width, height);
-    PlotStyle.headless();
     List<JFreeChart> panels = panels(data);
     String subtitle = data.subtitle() != null ? data.subtitle() : testSummary(data);
 
@@ -120,7 +121,6 @@ public final class DiagnosticsPlot {
    * plot, correlogram.
    */
   public static List<JFreeChart> panels(DiagnosticsPlotData data) {
-    PlotStyle.headless();
     double[] x = data.observedResiduals();
     return List.of(
         residualChart(data), histogramChart(x), qqChart(x), correlogram(x, data.lags()));
