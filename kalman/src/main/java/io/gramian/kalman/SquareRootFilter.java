@@ -22,7 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is
  * carried as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and
  * the quadratic terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is
- * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2).
+ * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2). Where the proper
+ * part of an innovation covariance is singular while a diffuse direction is still unidentified
+ * (no observation noise and no proper initial variance), the call reruns on the
+ * {@link InflatedDiffuseStart} view, which has the same ℓ and a nonsingular proper part
+ * wherever the diffuse part is.
  *
  * <p>An instance is a workspace for one set of {@link Dimensions}: after construction (and once
  * its tape has grown to the longest series seen) it allocates nothing per time step. It is not
@@ -44,9 +48,24 @@ public final class SquareRootFilter {
   private ReverseSweep reverse;
   private TangentSweep tangent;
 
+  /**
+   * Whether a singular innovation in the diffuse period is retried on the
+   * {@link InflatedDiffuseStart} view (false for the workspace that runs the view itself).
+   */
+  private final boolean inflatable;
+  private SquareRootFilter inflated;
+  private InflatedDiffuseStart view;
+  private InflatedDiffuseStart directionView;
+  private InflatedDiffuseStart.Adjoints viewAdjoints;
+
   /** A filter workspace for systems of the given dimensions. */
   public SquareRootFilter(Dimensions dims) {
+    this(dims, dims.d() > 0);
+  }
+
+  private SquareRootFilter(Dimensions dims, boolean inflatable) {
     this.dims = dims;
+    this.inflatable = inflatable;
     int nx = dims.nx();
     int cs = dims.predictedCols();
     tape = new FilterTape(dims);
@@ -78,7 +97,11 @@ public final class SquareRootFilter {
    * @throws FilterException if the innovation covariance is singular at some step
    */
   public double logLikelihood(StateSpace system, DMatrixRMaj Y) {
-    return forward(system, Y, null);
+    try {
+      return forward(system, Y, null);
+    } catch (SingularDiffuseStep e) {
+      return inflated().logLikelihood(view(system, Y), Y);
+    }
   }
 
   /**
@@ -87,7 +110,12 @@ public final class SquareRootFilter {
    * @param Y observations, T × ny, NaN for missing. Not modified.
    */
   public FilterResult filter(StateSpace system, DMatrixRMaj Y) {
-    double ll = forward(system, Y, tape);
+    double ll;
+    try {
+      ll = forward(system, Y, tape);
+    } catch (SingularDiffuseStep e) {
+      return inflated().filter(view(system, Y), Y);
+    }
     return FilterResult.fromTape(tape, system, Y, ll);
   }
 
@@ -101,7 +129,15 @@ public final class SquareRootFilter {
    */
   public double logLikelihoodGradient(
       StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator gradient) {
-    double ll = forward(system, Y, tape);
+    double ll;
+    try {
+      ll = forward(system, Y, tape);
+    } catch (SingularDiffuseStep e) {
+      InflatedDiffuseStart v = view(system, Y);
+      ll = inflated().logLikelihoodGradient(v, Y, rule, viewAdjoints.into(gradient));
+      v.addAdjoints(viewAdjoints.cholP0Bar(), gradient);
+      return ll;
+    }
     if (reverse == null) {
       reverse = new ReverseSweep(dims);
     }
@@ -120,7 +156,14 @@ public final class SquareRootFilter {
    */
   public double logLikelihoodTangent(
       StateSpace system, StateSpace direction, DMatrixRMaj Y, TriaRule rule, double[] dLogLik) {
-    double ll = forward(system, Y, tape);
+    double ll;
+    try {
+      ll = forward(system, Y, tape);
+    } catch (SingularDiffuseStep e) {
+      InflatedDiffuseStart v = view(system, Y);
+      StateSpace dv = directionView.wrap(direction, v.alpha());
+      return inflated().logLikelihoodTangent(v, dv, Y, rule, dLogLik);
+    }
     if (tangent == null) {
       tangent = new TangentSweep(dims);
     }
@@ -154,9 +197,16 @@ public final class SquareRootFilter {
       double llt = 0;
       if (p > 0) {
         System.arraycopy(Y.data, t * ny, y, 0, ny);
-        llt =
-            kernel.update(
-                t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, XFilt, SFilt);
+        try {
+          llt =
+              kernel.update(
+                  t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, XFilt, SFilt);
+        } catch (FilterException e) {
+          if (inflatable && collapse.identified() < dims.d()) {
+            throw SingularDiffuseStep.INSTANCE;
+          }
+          throw e;
+        }
         X.setTo(XFilt);
         S.setTo(SFilt);
         if (diffuse) {
@@ -200,6 +250,72 @@ public final class SquareRootFilter {
               + " model");
     }
     return total;
+  }
+
+  /**
+   * A singular innovation covariance while some diffuse direction is not yet identified: the
+   * proper part is singular but the diffuse part may not be, so the public methods rerun on the
+   * {@link InflatedDiffuseStart} view. Carries no stack trace and is never seen by callers.
+   */
+  private static final class SingularDiffuseStep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final SingularDiffuseStep INSTANCE = new SingularDiffuseStep();
+
+    private SingularDiffuseStep() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The workspace that runs {@link InflatedDiffuseStart} views (built on first use). */
+  private SquareRootFilter inflated() {
+    if (inflated == null) {
+      Dimensions viewDims = InflatedDiffuseStart.dimensions(dims);
+      inflated = new SquareRootFilter(viewDims, false);
+      view = new InflatedDiffuseStart(dims);
+      directionView = new InflatedDiffuseStart(dims);
+      viewAdjoints = new InflatedDiffuseStart.Adjoints(dims);
+    }
+    return inflated;
+  }
+
+  /** The inflated view of {@code system}, with α from {@link #inflationScale}. */
+  private InflatedDiffuseStart view(StateSpace system, DMatrixRMaj Y) {
+    inflated();
+    return view.wrap(system, inflationScale(system, Y));
+  }
+
+  /**
+   * The scale α of the diffuse variance the {@link InflatedDiffuseStart} view adds: the power of
+   * two nearest {@code max |y| / max |H_0 cholPinf|} (over finite y; a zero in either is read
+   * as 1). The value does not depend on α; its size sets rounding only, and this choice makes
+   * the added variance, seen through the first observation, the size of the data, and scales
+   * exactly with them.
+   */
+  static double inflationScale(StateSpace system, DMatrixRMaj Y) {
+    double ymax = 0;
+    for (int i = 0; i < Y.getNumElements(); i++) {
+      double v = Math.abs(Y.data[i]);
+      if (Double.isFinite(v)) {
+        ymax = Math.max(ymax, v);
+      }
+    }
+    DMatrixRMaj H = system.H(0);
+    DMatrixRMaj Pinf = system.cholPinf();
+    double gmax = 0;
+    for (int i = 0; i < H.numRows; i++) {
+      for (int j = 0; j < Pinf.numCols; j++) {
+        double g = 0;
+        for (int l = 0; l < H.numCols; l++) {
+          g += H.unsafe_get(i, l) * Pinf.unsafe_get(l, j);
+        }
+        gmax = Math.max(gmax, Math.abs(g));
+      }
+    }
+    double ratio = (ymax > 0 ? ymax : 1) / (gmax > 0 ? gmax : 1);
+    if (!(ratio > Double.MIN_NORMAL && ratio < Double.MAX_VALUE)) {
+      return 1;
+    }
+    return Math.scalb(1.0, Math.getExponent(ratio));
   }
 
   /** X⁻_0 = [m0, cholPinf]. */

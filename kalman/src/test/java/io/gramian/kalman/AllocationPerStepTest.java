@@ -52,6 +52,43 @@ class AllocationPerStepTest {
   }
 
   /**
+   * The same with a singular proper innovation in the diffuse period (no observation noise, no
+   * proper initial variance), where the filter reruns on its inflated view.
+   */
+  @Test
+  void singularProperPartInTheDiffusePeriodAllocatesNothingPerStep() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(24);
+    StateSpaceSystem s = DiffuseSingularProperPartTest.exactLocalLevel();
+    DMatrixRMaj Y = new DMatrixRMaj(T, 1);
+    for (int t = 1; t < T; t++) {
+      Y.data[t] = Y.data[t - 1] + rng.nextGaussian();
+    }
+    SquareRootFilter filter = SquareRootFilter.forSystem(s);
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    double[] terms = new double[T];
+    for (int i = 0; i < 5; i++) { // warm-up, tape growth, the view's workspace
+      filter.logLikelihood(s, Y);
+      filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+      filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihood(s, Y);
+    long afterForward = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    long afterGradient = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms);
+    long afterTangent = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");
+    assertTrue(
+        afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
+        (afterGradient - afterForward) + " B");
+    assertTrue(
+        afterTangent - afterGradient <= MEASUREMENT_SLACK_BYTES,
+        (afterTangent - afterGradient) + " B");
+  }
+
+  /**
    * The tape's documented size is what growing it costs: the first gradient over a long series
    * allocates {@code FilterTape.bytesPerStep · T} plus the workspaces and array headers.
    */

@@ -21,8 +21,10 @@ import io.gramian.autodiff.tape.Var;
  * + R, to be positive:
  *
  * <ul>
- *   <li>with P* = 0 and no irregular (random walk, random walk with drift, random trend), F*₁ = 0
- *       and the filter stops with a singular innovation covariance;
+ *   <li>with P* = 0 and no irregular (random walk, random walk with drift, random trend), F*₁ = 0,
+ *       which the filter handles only by rerunning the call on a view of the system with the
+ *       diffuse directions also in the initial factor (docs/filter.md, "A singular proper
+ *       part"): twice the work of each evaluation;
  *   <li>with a tiny irregular σ²_ε (an estimate near its zero boundary), the whitened first
  *       innovations are of size y/σ_ε and the diffuse collapse cancels terms of size (y/σ_ε)²,
  *       losing every digit of ℓ.
