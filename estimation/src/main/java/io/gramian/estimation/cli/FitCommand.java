@@ -3,6 +3,7 @@ package io.gramian.estimation.cli;
 import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.diagnostics.CovarianceType;
 import io.gramian.estimation.diagnostics.ParameterRow;
+import io.gramian.estimation.diagnostics.StandardNormal;
 import io.gramian.estimation.diagnostics.SummaryHeader;
 import io.gramian.estimation.diagnostics.SummaryTable;
 import io.gramian.estimation.fit.FitOptions;
@@ -205,7 +206,10 @@ public final class FitCommand implements Callable<Integer> {
         text.append(
             String.format(
                 "%-12s %14.6g %14.6g %14.6g%n",
-                forecastLabels.get(h - 1), mean, mean - FitJson.Z95 * sd, mean + FitJson.Z95 * sd));
+                forecastLabels.get(h - 1),
+                mean,
+                mean - StandardNormal.Z95 * sd,
+                mean + StandardNormal.Z95 * sd));
       }
     }
     return text.toString();

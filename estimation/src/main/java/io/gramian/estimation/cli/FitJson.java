@@ -5,20 +5,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.estimation.diagnostics.StandardNormal;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.kalman.Forecast;
 import java.util.List;
 
 /**
- * The {@code fit --json} document of conventions.md: model, nobs, loglikelihood, aic, bic,
+ * The {@code fit --json} document of docs/cli.md: model, nobs, loglikelihood, aic, bic,
  * converged, iterations, gradient_norm, parameters with estimate and std_error ({@code null}
  * where undefined, never NaN), and forecast with {@code --forecast}; plus hqic, evaluations,
  * the optimiser's message, diffuse counts, the covariance type and warnings.
  */
 final class FitJson {
-
-  /** z of a two-sided 95% interval. */
-  static final double Z95 = 1.959963984540054;
 
   private static final JsonMapper MAPPER = new JsonMapper();
 
@@ -69,8 +67,8 @@ final class FitJson {
         double sd = forecast.observationStd(h)[0];
         r.put("mean", mean);
         r.put("std", sd);
-        r.put("lower", mean - Z95 * sd);
-        r.put("upper", mean + Z95 * sd);
+        r.put("lower", mean - StandardNormal.Z95 * sd);
+        r.put("upper", mean + StandardNormal.Z95 * sd);
       }
     }
     ArrayNode warnings = root.putArray("warnings");

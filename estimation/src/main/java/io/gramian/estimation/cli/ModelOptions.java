@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The model options of {@code fit} and {@code loglik --model}, and the model they name
- * (conventions.md: {@code local-level}, {@code local-linear-trend}, {@code smooth-trend},
+ * (docs/cli.md: {@code local-level}, {@code local-linear-trend}, {@code smooth-trend},
  * {@code bsm}, {@code arima}).
  */
 final class ModelOptions {

@@ -11,6 +11,17 @@ public final class SampleAutocorrelation {
   private SampleAutocorrelation() {}
 
   /**
+   * Z95/√n ≈ 1.96/√n: the half-width of the band within which the sample autocorrelations of n
+   * values of white noise fall with about 95% probability (the correlogram's band).
+   */
+  public static double whiteNoiseBound(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("an autocorrelation band needs at least 1 value, got " + n);
+    }
+    return StandardNormal.Z95 / Math.sqrt(n);
+  }
+
+  /**
    * ρ̂<sub>0</sub>, …, ρ̂<sub>maxLag</sub> of a complete series (no NaN).
    *
    * @throws IllegalArgumentException when maxLag is outside 0..n − 1, a value is not finite, or

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * The plain-text fit summary in the layout of statsmodels 0.13.5's {@code MLEResults.summary()}:
@@ -65,8 +64,6 @@ public final class SummaryTable {
   private static final int MIN_STUB = WIDTH - COLUMNS_WIDTH;
   private static final int MAX_STUB = MAX_WIDTH - COLUMNS_WIDTH;
 
-  /** Φ⁻¹(0.975) = √2 · erf⁻¹(0.95) ≈ 1.959964 (statsmodels: {@code norm.ppf(0.975)}). */
-  private static final double Z_975 = Math.sqrt(2) * Erf.erfInv(0.95);
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy", Locale.ENGLISH);
@@ -187,9 +184,9 @@ public final class SummaryTable {
       double z = p.estimate() / se;
       cells[1] = forg(se, 3);
       cells[2] = forg(z, 3);
-      cells[3] = fixed(Erf.erfc(Math.abs(z) / Math.sqrt(2)), 3);
-      cells[4] = forg(p.estimate() - Z_975 * se, 3);
-      cells[5] = forg(p.estimate() + Z_975 * se, 3);
+      cells[3] = fixed(StandardNormal.twoSidedPValue(z), 3);
+      cells[4] = forg(p.estimate() - StandardNormal.Z95 * se, 3);
+      cells[5] = forg(p.estimate() + StandardNormal.Z95 * se, 3);
     } else {
       for (int j = 1; j < cells.length; j++) {
         cells[j] = "";

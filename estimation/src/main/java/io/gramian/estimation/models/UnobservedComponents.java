@@ -43,12 +43,12 @@ import java.util.OptionalInt;
  * reach {@code build} as standard deviations. Start values follow statsmodels ({@link
  * StartValues}).
  *
- * <p>The command-line names of conventions.md: {@code local-level}, {@code local-linear-trend},
+ * <p>The command-line names of docs/cli.md: {@code local-level}, {@code local-linear-trend},
  * {@code smooth-trend}, {@code bsm}; see {@link #named}.
  */
 public final class UnobservedComponents implements StateSpaceModel {
 
-  /** The command-line names {@link #named} knows, in the order conventions.md lists them. */
+  /** The command-line names {@link #named} knows, in the order docs/cli.md lists them. */
   public static final List<String> NAMES =
       List.of("local-level", "local-linear-trend", "smooth-trend", "bsm");
 
@@ -106,7 +106,7 @@ public final class UnobservedComponents implements StateSpaceModel {
   }
 
   /**
-   * The model a command line names (conventions.md), with regression effects on
+   * The model a command line names (docs/cli.md), with regression effects on
    * {@code exogNames} as exactly diffuse coefficient states.
    *
    * @param name {@code local-level}, {@code local-linear-trend}, {@code smooth-trend} or

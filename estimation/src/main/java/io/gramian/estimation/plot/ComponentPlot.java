@@ -41,8 +41,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * per component (level, trend, seasonal, …) with the same lines and bands, all on one shared
  * time axis (dates when the series has them).
  *
- * <p>Rendering needs no display: the class sets {@code java.awt.headless=true} before drawing
- * unless the application has set that property itself.
+ * <p>Rendering needs no display. {@link #writePng} sets {@code java.awt.headless=true} before
+ * drawing unless the application has set that property itself; {@link #render} and {@link
+ * #chart} leave it to the application.
  */
 public final class ComponentPlot {
 
@@ -119,6 +120,7 @@ public final class ComponentPlot {
   /** Writes the chart as a PNG of the given size in pixels. */
   public static void writePng(ComponentPlotData data, Path file, int width, int height)
       throws IOException {
+    PlotStyle.headless();
     PlotStyle.writePng(render(data, width, height), file);
   }
 
@@ -141,7 +143,6 @@ public final class ComponentPlot {
 
   /** The chart itself, for callers that draw it elsewhere (a window, an SVG). */
   public static JFreeChart chart(ComponentPlotData data) {
-    PlotStyle.headless();
     ValueAxis timeAxis = PlotStyle.timeAxis(data.times());
     TitledPanels combined = new TitledPanels(timeAxis);
     combined.setGap(PANEL_TITLE_SPACE + 4);

@@ -1,9 +1,13 @@
 package io.gramian.estimation.plot;
 
 import io.gramian.estimation.diagnostics.Heteroskedasticity;
+import io.gramian.estimation.diagnostics.Histogram;
 import io.gramian.estimation.diagnostics.JarqueBera;
+import io.gramian.estimation.diagnostics.KernelDensity;
 import io.gramian.estimation.diagnostics.LjungBox;
+import io.gramian.estimation.diagnostics.NormalQuantiles;
 import io.gramian.estimation.diagnostics.SampleAutocorrelation;
+import io.gramian.estimation.diagnostics.StandardNormal;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -12,10 +16,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -47,10 +49,13 @@ import org.jfree.data.xy.XYSeriesCollection;
  * N(0, 1) density; a normal Q–Q plot with the 45° line; and the correlogram (sample
  * autocorrelations at lags 1 … L with the ±1.96/√n bounds). Missing residuals (NaN: missing
  * observations, diffuse steps) are skipped. The subtitle reports the Ljung–Box,
- * heteroskedasticity and Jarque–Bera tests of the {@code diagnostics} package.
+ * heteroskedasticity and Jarque–Bera tests of the {@code diagnostics} package, which also
+ * computes what the panels show ({@link Histogram}, {@link KernelDensity}, {@link
+ * NormalQuantiles}, {@link SampleAutocorrelation}): this class only draws.
  *
- * <p>Rendering needs no display: the class sets {@code java.awt.headless=true} before drawing
- * unless the application has set that property itself.
+ * <p>Rendering needs no display. {@link #writePng} sets {@code java.awt.headless=true} before
+ * drawing unless the application has set that property itself; {@link #render} and {@link
+ * #panels} leave it to the application.
  */
 public final class DiagnosticsPlot {
 
@@ -64,8 +69,6 @@ public final class DiagnosticsPlot {
 
   private static final Color CORRELOGRAM_BAND = new Color(0xe4, 0xec, 0xf6);
 
-  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
-
   private DiagnosticsPlot() {}
 
   /** Writes the figure as a {@value #DEFAULT_WIDTH} × {@value #DEFAULT_HEIGHT} PNG. */
@@ -76,13 +79,13 @@ public final class DiagnosticsPlot {
   /** Writes the figure as a PNG of the given size in pixels. */
   public static void writePng(DiagnosticsPlotData data, Path file, int width, int height)
       throws IOException {
+    PlotStyle.headless();
     PlotStyle.writePng(render(data, width, height), file);
   }
 
   /** The figure drawn on an opaque image of the given size. */
   public static BufferedImage render(DiagnosticsPlotData data, int width, int height) {
     PlotStyle.checkSize(width, height);
-    PlotStyle.headless();
     List<JFreeChart> panels = panels(data);
     String subtitle = data.subtitle() != null ? data.subtitle() : testSummary(data);
 
@@ -120,7 +123,6 @@ public final class DiagnosticsPlot {
    * plot, correlogram.
    */
   public static List<JFreeChart> panels(DiagnosticsPlotData data) {
-    PlotStyle.headless();
     double[] x = data.observedResiduals();
     return List.of(
         residualChart(data), histogramChart(x), qqChart(x), correlogram(x, data.lags()));
@@ -214,8 +216,10 @@ public final class DiagnosticsPlot {
       plot.setRenderer(1, dots);
     }
     plot.addRangeMarker(reference(0, PlotStyle.REFERENCE_STROKE), Layer.BACKGROUND);
-    plot.addRangeMarker(reference(Estimate.Z95, PlotStyle.DASHED_REFERENCE), Layer.BACKGROUND);
-    plot.addRangeMarker(reference(-Estimate.Z95, PlotStyle.DASHED_REFERENCE), Layer.BACKGROUND);
+    plot.addRangeMarker(
+        reference(StandardNormal.Z95, PlotStyle.DASHED_REFERENCE), Layer.BACKGROUND);
+    plot.addRangeMarker(
+        reference(-StandardNormal.Z95, PlotStyle.DASHED_REFERENCE), Layer.BACKGROUND);
     return panelChart("Standardized residuals", plot, null);
   }
 
@@ -227,44 +231,30 @@ public final class DiagnosticsPlot {
   // ---- panel 2: histogram, kernel density, N(0, 1) ----
 
   private static JFreeChart histogramChart(double[] x) {
-    int n = x.length;
-    double[] sorted = x.clone();
-    Arrays.sort(sorted);
-    double lo = sorted[0];
-    double hi = sorted[n - 1];
-    double width = binWidth(sorted);
-    int bins = Math.max(1, (int) Math.ceil((hi - lo) / width));
-    if (hi == lo) {
-      width = 0.5;
-      lo -= width / 2;
-      bins = 1;
-    } else {
-      width = (hi - lo) / bins;
-    }
-    int[] counts = new int[bins];
-    for (double v : x) {
-      int b = (int) Math.floor((v - lo) / width);
-      counts[Math.min(Math.max(b, 0), bins - 1)]++;
-    }
+    Histogram histogram = Histogram.of(x);
     XYIntervalSeries hist = new XYIntervalSeries("histogram");
-    for (int b = 0; b < bins; b++) {
-      double left = lo + b * width;
-      double density = counts[b] / (n * width);
-      hist.add(left + width / 2, left, left + width, density, 0, density);
+    for (int b = 0; b < histogram.bins(); b++) {
+      double left = histogram.left(b);
+      double density = histogram.density(b);
+      hist.add(left + histogram.width() / 2, left, left + histogram.width(), density, 0, density);
     }
     XYIntervalSeriesCollection histData = new XYIntervalSeriesCollection();
     histData.addSeries(hist);
 
-    double reach = Math.max(3.5, Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1])) + 0.3);
+    double largest = 0;
+    for (double v : x) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    double reach = Math.max(3.5, largest + 0.3);
     XYSeries normal = new XYSeries("N(0, 1)", false, true);
     XYSeries kde = new XYSeries("kernel density", false, true);
-    double bandwidth = scottBandwidth(x);
+    KernelDensity estimate = KernelDensity.scottBandwidth(x) > 0 ? KernelDensity.scott(x) : null;
     int points = 241;
     for (int i = 0; i < points; i++) {
       double u = -reach + 2 * reach * i / (points - 1);
-      normal.add(u, STANDARD_NORMAL.density(u));
-      if (bandwidth > 0) {
-        kde.add(u, kernelDensity(x, bandwidth, u));
+      normal.add(u, StandardNormal.density(u));
+      if (estimate != null) {
+        kde.add(u, estimate.density(u));
       }
     }
 
@@ -317,68 +307,19 @@ public final class DiagnosticsPlot {
     return panelChart("Histogram and estimated density", plot, RectangleEdge.BOTTOM);
   }
 
-  /**
-   * numpy's {@code bins='auto'}: the smaller of the Freedman–Diaconis and Sturges widths (Sturges
-   * alone when the interquartile range is 0).
-   */
-  static double binWidth(double[] sorted) {
-    int n = sorted.length;
-    double range = sorted[n - 1] - sorted[0];
-    double sturges = range / (Math.log(n) / Math.log(2) + 1);
-    double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
-    double fd = 2 * iqr / Math.cbrt(n);
-    double w = fd > 0 ? Math.min(fd, sturges) : sturges;
-    return w > 0 ? w : 1;
-  }
-
-  /** Linear-interpolation quantile of sorted values (numpy's default). */
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(i + 1, sorted.length - 1);
-    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
-  }
-
-  /** Scott's rule, σ̂ n^(−1/5) (scipy's {@code gaussian_kde} default); 0 for constant data. */
-  static double scottBandwidth(double[] x) {
-    int n = x.length;
-    double mean = 0;
-    for (double v : x) {
-      mean += v;
-    }
-    mean /= n;
-    double ss = 0;
-    for (double v : x) {
-      ss += (v - mean) * (v - mean);
-    }
-    double sd = Math.sqrt(ss / (n - 1));
-    return sd * Math.pow(n, -0.2);
-  }
-
-  static double kernelDensity(double[] x, double h, double u) {
-    double s = 0;
-    for (double v : x) {
-      double z = (u - v) / h;
-      s += Math.exp(-0.5 * z * z);
-    }
-    return s / (x.length * h * Math.sqrt(2 * Math.PI));
-  }
-
   // ---- panel 3: normal Q–Q ----
 
   private static JFreeChart qqChart(double[] x) {
-    int n = x.length;
-    double[] sorted = x.clone();
-    Arrays.sort(sorted);
+    NormalQuantiles qq = NormalQuantiles.of(x);
+    double[] theoretical = qq.theoretical();
+    double[] sample = qq.sample();
     XYSeries points = new XYSeries("residuals", false, true);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      // statsmodels' ProbPlot positions with a = 0: i / (n + 1).
-      double q = STANDARD_NORMAL.inverseCumulativeProbability((i + 1.0) / (n + 1.0));
-      points.add(q, sorted[i]);
-      lo = Math.min(lo, Math.min(q, sorted[i]));
-      hi = Math.max(hi, Math.max(q, sorted[i]));
+    for (int i = 0; i < qq.size(); i++) {
+      points.add(theoretical[i], sample[i]);
+      lo = Math.min(lo, Math.min(theoretical[i], sample[i]));
+      hi = Math.max(hi, Math.max(theoretical[i], sample[i]));
     }
     double pad = 0.06 * (hi - lo);
     lo -= pad;
@@ -407,7 +348,7 @@ public final class DiagnosticsPlot {
   private static JFreeChart correlogram(double[] x, int requestedLags) {
     int n = x.length;
     int lags = Math.min(requestedLags, n - 1);
-    double bound = Estimate.Z95 / Math.sqrt(n);
+    double bound = SampleAutocorrelation.whiteNoiseBound(n);
     XYPlot plot = new XYPlot();
     PlotStyle.style(plot);
     NumberAxis domain = PlotStyle.valueAxis("lag");

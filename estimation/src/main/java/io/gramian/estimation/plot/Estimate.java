@@ -1,5 +1,7 @@
 package io.gramian.estimation.plot;
 
+import io.gramian.estimation.diagnostics.StandardNormal;
+
 /**
  * A series of Gaussian estimates, an immutable value: a mean and a standard deviation at each
  * time. NaN (in either) marks a time without an estimate, which the plots leave out.
@@ -9,8 +11,8 @@ package io.gramian.estimation.plot;
  */
 public record Estimate(double[] mean, double[] sd) {
 
-  /** The two-sided 95% normal quantile, 1.959964 (the plots' "± 1.96 sd"). */
-  public static final double Z95 = 1.959963984540054;
+  /** The two-sided 95% normal quantile, {@link StandardNormal#Z95} (the plots' "± 1.96 sd"). */
+  public static final double Z95 = StandardNormal.Z95;
 
   /** Copies the arrays and checks that their lengths agree and no sd is negative. */
   public Estimate {

@@ -36,10 +36,6 @@ final class PlotStyle {
 
   private PlotStyle() {}
 
-  static {
-    headless();
-  }
-
   static final Color OBSERVED = new Color(0x3a, 0x3a, 0x3a);
   static final Color SMOOTHED = new Color(0x1f, 0x5f, 0xa8);
   static final Color FILTERED = new Color(0xe0, 0x7b, 0x00);
@@ -101,7 +97,9 @@ final class PlotStyle {
 
   /**
    * Renders without a display: sets {@code java.awt.headless=true} unless the application has
-   * chosen otherwise. Called before any chart is created.
+   * chosen otherwise. Called by the PNG writers at the moment they write, never on class
+   * loading, so that an application that only builds or renders charts (in a window, say)
+   * keeps its own setting.
    */
   static void headless() {
     if (System.getProperty("java.awt.headless") == null) {

@@ -12,8 +12,9 @@
  * Times are dates when the series has a calendar index ({@link
  * io.gramian.estimation.plot.PlotTimes}), drawn in UTC.
  *
- * <p>The charts are drawn with JFreeChart without a display: the renderers set {@code
- * java.awt.headless=true} before creating any chart unless the application has set that
- * property itself.
+ * <p>The charts are drawn with JFreeChart without a display: the PNG writers set {@code
+ * java.awt.headless=true} at the moment they write unless the application has set that property
+ * itself (the {@code gramian} launcher sets it on the command line); nothing sets it on class
+ * loading.
  */
 package io.gramian.estimation.plot;

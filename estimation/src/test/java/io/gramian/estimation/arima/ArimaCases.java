@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The ARIMA rows of the shared reference table, read from {@code arima_cases.csv} (a verbatim
- * copy of the {@code Rarima_*} and {@code SARIMAX_*} rows of {@code reference/values/cases.csv};
- * see the README beside it), with their parameter names translated to ours: R's {@code ar1,
+ * copy of the {@code Rarima_*} and {@code SARIMAX_*} rows of that table; the README beside it
+ * gives their provenance), with their parameter names translated to ours: R's {@code ar1,
  * ma1, sar1, sma1, intercept} and statsmodels' {@code const, x1 … x3} become {@code ar.L1,
  * ma.L1, ar.S.L12, ma.S.L12, mean, beta.kms, beta.PetrolPrice, beta.law}.
  */

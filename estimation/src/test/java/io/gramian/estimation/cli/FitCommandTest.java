@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gramian fit} and {@code gramian loglik --model} run in-process on the bundled data:
- * the summary, the JSON contract of conventions.md against the reference values, forecasts, and
+ * the summary, the JSON contract of docs/cli.md against the reference values, forecasts, and
  * every kind of bad input (one line, exit 2, no trace).
  */
 class FitCommandTest {

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The four-panel residual diagnostics of the Nile's local level model. */
 class DiagnosticsPlotTest {
 
-  /** A trapezoid rule on a fine grid integrates the smooth kernel density this closely. */
-  private static final double INTEGRAL = 1e-6;
-
   private static final NileLocalLevel NILE = new NileLocalLevel();
 
   @TempDir Path dir;
@@ -104,32 +101,5 @@ class DiagnosticsPlotTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> DiagnosticsPlotData.fromFit(shorter, "nile.csv", NILE.fit()));
-  }
-
-  @Test
-  void histogramBinsFollowNumpyAuto() {
-    // 1 … 8: Sturges 7 / (log2 8 + 1) = 1.75, Freedman–Diaconis 2 · 3.5 / 2 = 3.5.
-    assertEquals(1.75, DiagnosticsPlot.binWidth(new double[] {1, 2, 3, 4, 5, 6, 7, 8}), 1e-15);
-    // No spread between the quartiles: Sturges alone.
-    double sturges = 2 / (Math.log(5) / Math.log(2) + 1);
-    assertEquals(sturges, DiagnosticsPlot.binWidth(new double[] {0, 1, 1, 1, 2}), 1e-15);
-  }
-
-  @Test
-  void kernelDensityIntegratesToOne() {
-    double[] x = NILE.residuals();
-    double[] observed = Arrays.stream(x).filter(v -> !Double.isNaN(v)).toArray();
-    double h = DiagnosticsPlot.scottBandwidth(observed);
-    assertTrue(h > 0);
-    int n = 20_000;
-    double lo = -10;
-    double hi = 10;
-    double step = (hi - lo) / n;
-    double sum = 0;
-    for (int i = 0; i <= n; i++) {
-      double w = (i == 0 || i == n) ? 0.5 : 1;
-      sum += w * DiagnosticsPlot.kernelDensity(observed, h, lo + i * step);
-    }
-    assertEquals(1, sum * step, INTEGRAL);
   }
 }
