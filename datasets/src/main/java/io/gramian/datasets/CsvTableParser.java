@@ -111,7 +111,7 @@ final class CsvTableParser {
       throw new DataFormatException(
           source, header.line(),
           "the first line must be a header naming the columns, but it holds data: "
-              + String.join(",", names));
+              + InputEcho.plain(String.join(",", names)));
     }
     Map<String, Integer> firstColumnByName = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {

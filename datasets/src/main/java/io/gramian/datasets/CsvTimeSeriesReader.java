@@ -3,8 +3,6 @@ package io.gramian.datasets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +13,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Reads a {@link TimeSeriesFrame} from a CSV file (UTF-8).
+ * Reads a {@link TimeSeriesFrame} from a CSV file (UTF-8; a UTF-8 byte-order mark is accepted,
+ * while UTF-16, UTF-32 and binary files are refused with a message that says so).
  *
  * <ul>
  *   <li>The first line is a header naming the columns. Fields are separated by commas,
@@ -95,10 +94,13 @@ public final class CsvTimeSeriesReader {
     if (columns.isEmpty()) {
       throw new DataFormatException(
           source, table.headerLine(),
-          "no value columns: the only column, \"" + table.columnNames().get(0)
-              + "\", holds the times");
+          "no value columns: the only column, " + InputEcho.quoted(table.columnNames().get(0))
+              + ", holds the times");
     }
-    return TimeSeriesFrame.of(source, index, columns);
+    int[] lines = table.rows().stream().mapToInt(CsvTable.Row::line).toArray();
+    String timeName =
+        timePosition.isPresent() ? table.columnNames().get(timePosition.getAsInt()) : null;
+    return TimeSeriesFrame.read(source, timeName, index, columns, lines);
   }
 
   private static double[] values(CsvTable table, int column) {
@@ -116,13 +118,11 @@ public final class CsvTimeSeriesReader {
       throw new DataFormatException(source, "is a directory, not a CSV file");
     }
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return TextEncoding.decode(Files.readAllBytes(file), source);
     } catch (NoSuchFileException e) {
       throw new DataFormatException(source, "no such file", e);
     } catch (AccessDeniedException e) {
       throw new DataFormatException(source, "permission denied", e);
-    } catch (CharacterCodingException e) {
-      throw new DataFormatException(source, "the file is not UTF-8 text", e);
     } catch (IOException e) {
       throw new DataFormatException(source, "cannot read the file: " + e.getMessage(), e);
     }
@@ -135,6 +135,7 @@ public final class CsvTimeSeriesReader {
     } catch (IOException e) {
       throw new DataFormatException(source, "cannot read the data: " + e.getMessage(), e);
     }
+    TextEncoding.checkText(text.toString(), source);
     return text.toString();
   }
 }

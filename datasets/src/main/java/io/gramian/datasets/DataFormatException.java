@@ -51,7 +51,7 @@ public final class DataFormatException extends IllegalArgumentException {
       message.append(": line ").append(line);
     }
     if (column != null) {
-      message.append(line > 0 ? ", " : ": ").append("column \"").append(column).append('"');
+      message.append(line > 0 ? ", " : ": ").append("column ").append(InputEcho.quoted(column));
     }
     return message.append(": ").append(problem).toString();
   }

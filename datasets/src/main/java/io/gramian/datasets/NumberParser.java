@@ -51,6 +51,6 @@ final class NumberParser {
   }
 
   private static String quoted(String text) {
-    return '"' + text + '"';
+    return InputEcho.quoted(text);
   }
 }

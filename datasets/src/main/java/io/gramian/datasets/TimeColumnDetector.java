@@ -33,8 +33,8 @@ final class TimeColumnDetector {
       if (position < 0) {
         throw new DataFormatException(
             table.source(), table.headerLine(),
-            "there is no time column \"" + requested.get() + "\"; the columns are: "
-                + String.join(", ", names));
+            "there is no time column " + InputEcho.quoted(requested.get())
+                + "; the columns are: " + InputEcho.plainList(names));
       }
       return OptionalInt.of(position);
     }

@@ -123,6 +123,6 @@ final class TimeColumnParser {
   }
 
   private static String quoted(String text) {
-    return '"' + text + '"';
+    return InputEcho.quoted(text);
   }
 }

@@ -129,4 +129,18 @@ class JavaGuideTest {
     ll.valueAndGradient(ll.layout().unconstrained(new double[] {15099, 1469.1}), g);
     assertTrue(Math.abs(g[0]) < 1e-3 && Math.abs(g[1]) < 1e-3);
   }
+
+  @Test
+  void fixedVarianceAndSparseLags() {
+    ModelData data = ModelData.of(Datasets.nile().values());
+    StateSpaceModel model = UnobservedComponents.localLevel();
+    FitResult constantLevel = MaximumLikelihood.fit(model, data,
+        FitOptions.defaults().withFixed(Map.of("sigma2.level", 0.0)));
+    assertEquals(-651.68959117, constantLevel.logLikelihood(), 1e-8);
+    assertArrayEquals(new boolean[] {true, false}, constantLevel.free());
+
+    io.gramian.estimation.arima.Sarimax sparse = io.gramian.estimation.arima.Sarimax.of(
+        io.gramian.estimation.arima.SarimaxOrder.of(1, 1, 0).withMaLags(1, 4)).withMean(true);
+    assertEquals(List.of("ar.L1", "ma.L1", "ma.L4", "sigma2", "mean"), sparse.parameterNames());
+  }
 }

@@ -67,9 +67,9 @@ class LibraryConsumerTest {
     Files.writeString(
         source,
         "package io.gramian.consumer;\n"
-            + "class Internal { Object o = io.gramian.autodiff.InputForm.class; }\n");
+            + "class Internal { Object o = io.gramian.kalman.StepKernel.class; }\n");
     String errors = compile(dir.resolve("src"), dir.resolve("internal"));
-    assertTrue(errors.contains("InputForm is not public"), errors);
+    assertTrue(errors.contains("StepKernel is not public"), errors);
   }
 
   @Test

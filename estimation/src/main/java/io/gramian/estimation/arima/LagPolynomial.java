@@ -14,7 +14,7 @@ import io.gramian.autodiff.tape.Var;
  * </pre>
  *
  * for k = 1, …, p + sP (q + sQ). A coefficient that no parameter reaches is {@code null} (zero),
- * so that the matrices built from it keep their structural zeros.
+ * so that the matrices built from it keep their structural zeros; so may a_i be (sparse lags).
  */
 final class LagPolynomial {
 
@@ -33,18 +33,23 @@ final class LagPolynomial {
   /**
    * c_k = a_k + A_j [k = js] + sign · Σ_{i + js = k} a_i A_j, k = 1 … n + sN.
    *
-   * @param a a_1 … a_n (1 × 1 each)
+   * @param a a_1 … a_n (1 × 1 each, null for a lag without a coefficient)
    * @param seasonal A_1 … A_N (1 × 1 each), coefficients of z^s, …, z^{sN}
    */
   private static Var[] product(Var[] a, Var[] seasonal, int s, int sign) {
     int degree = a.length + s * seasonal.length;
     Var[] c = new Var[degree];
     for (int i = 1; i <= a.length; i++) {
-      c[i - 1] = add(c[i - 1], a[i - 1]);
+      if (a[i - 1] != null) {
+        c[i - 1] = add(c[i - 1], a[i - 1]);
+      }
     }
     for (int j = 1; j <= seasonal.length; j++) {
       c[j * s - 1] = add(c[j * s - 1], seasonal[j - 1]);
       for (int i = 1; i <= a.length; i++) {
+        if (a[i - 1] == null) {
+          continue;
+        }
         Var cross = a[i - 1].mul(seasonal[j - 1]);
         int k = i + j * s;
         c[k - 1] = sign > 0 ? add(c[k - 1], cross) : subtract(c[k - 1], cross);

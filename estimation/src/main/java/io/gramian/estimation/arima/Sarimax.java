@@ -7,6 +7,7 @@ import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.transform.SparsePolynomial;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import java.util.ArrayList;
@@ -31,7 +32,11 @@ import org.ejml.data.DMatrixRMaj;
  * {@code ar.L1 … ar.Lp} (one stationary block), {@code ma.L1 … ma.Lq} (invertible block),
  * {@code ar.S.L<s> … ar.S.L<Ps>} (stationary block), {@code ma.S.L<s> … ma.S.L<Qs>} (invertible
  * block), {@code sigma2} (σ², a variance), then {@code mean} (μ, with {@link #withMean}) and
- * {@code beta.<column>} (β, with {@link #withRegressors}).
+ * {@code beta.<column>} (β, with {@link #withRegressors}). With sparse lags
+ * ({@link SarimaxOrder#withArLags}, {@link SarimaxOrder#withMaLags}) the coefficients are those
+ * of the lags present, e.g. {@code ma.L1, ma.L4}, left unconstrained by a transform
+ * ({@link SparsePolynomial}: a stationary AR part is still required, an MA part may be
+ * non-invertible).
  *
  * <p>The mean is that of the differenced series w_t. With d = D = 0 it is the mean of y_t − x_tᵀβ
  * ("y_t − mean follows the ARMA", as R's {@code intercept} and statsmodels' {@code const} of
@@ -150,8 +155,8 @@ public final class Sarimax implements StateSpaceModel {
   public List<ParameterBlock> parameterBlocks() {
     List<ParameterBlock> blocks = new ArrayList<>();
     int s = order.period();
-    addStationary(blocks, names("ar.L", order.p(), 1), false);
-    addStationary(blocks, names("ma.L", order.q(), 1), true);
+    addPolynomial(blocks, "ar.L", order.arLags(), order.sparseAr(), false);
+    addPolynomial(blocks, "ma.L", order.maLags(), order.sparseMa(), true);
     addStationary(blocks, names("ar.S.L", order.seasonalP(), s), false);
     addStationary(blocks, names("ma.S.L", order.seasonalQ(), s), true);
     blocks.add(ParameterBlock.variance("sigma2"));
@@ -216,15 +221,13 @@ public final class Sarimax implements StateSpaceModel {
   @Override
   public ModelMatrices build(Var[] values, ModelData data) {
     Tape tape = values[0].tape();
-    int p = order.p();
-    int q = order.q();
     int sp = order.seasonalP();
     int sq = order.seasonalQ();
     int at = 0;
-    Var[] phi = slice(values, at, p);
-    at += p;
-    Var[] theta = slice(values, at, q);
-    at += q;
+    Var[] phi = atLags(values, at, order.arLags(), order.p());
+    at += order.arLags().size();
+    Var[] theta = atLags(values, at, order.maLags(), order.q());
+    at += order.maLags().size();
     Var[] seasonalPhi = slice(values, at, sp);
     at += sp;
     Var[] seasonalTheta = slice(values, at, sq);
@@ -333,6 +336,33 @@ public final class Sarimax implements StateSpaceModel {
       blocks.add(
           ma ? ParameterBlock.movingAverage(names) : ParameterBlock.autoregressive(names));
     }
+  }
+
+  /** A dense polynomial's stationary (invertible) block, or a sparse one's. */
+  private static void addPolynomial(
+      List<ParameterBlock> blocks, String prefix, List<Integer> lags, boolean sparse, boolean ma) {
+    String[] names = new String[lags.size()];
+    int[] at = new int[lags.size()];
+    for (int i = 0; i < names.length; i++) {
+      at[i] = lags.get(i);
+      names[i] = prefix + at[i];
+    }
+    if (!sparse) {
+      addStationary(blocks, names, ma);
+      return;
+    }
+    SparsePolynomial transform =
+        ma ? SparsePolynomial.movingAverage(at, names) : SparsePolynomial.autoregressive(at, names);
+    blocks.add(ParameterBlock.transformed(transform, names));
+  }
+
+  /** The coefficients of lags 1 … degree, from values[from…] at the given lags, null elsewhere. */
+  private static Var[] atLags(Var[] values, int from, List<Integer> lags, int degree) {
+    Var[] out = new Var[degree];
+    for (int i = 0; i < lags.size(); i++) {
+      out[lags.get(i) - 1] = values[from + i];
+    }
+    return out;
   }
 
   private static String[] names(String prefix, int count, int step) {

@@ -1,6 +1,7 @@
 package io.gramian.estimation.arima;
 
 import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.transform.SparsePolynomial;
 import io.gramian.estimation.transform.Stationary;
 import org.ejml.data.DMatrixRMaj;
 
@@ -13,7 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>φ, θ and σ² by conditional least squares on u at lags 1 … p, 1 … q
  *       ({@link ConditionalLeastSquares});
  *   <li>Φ, Θ the same way, separately, at lags s, 2s, …;
- *   <li>a block that comes out non-stationary (non-invertible) starts at zero instead;
+ *   <li>a block that comes out non-stationary (non-invertible) starts at zero instead (also
+ *       for sparse lags, where the fit itself would allow a non-invertible MA);
  *       σ² falls back to the seasonal fit's residual variance, then to the mean square of u.
  * </ol>
  */
@@ -64,7 +66,7 @@ final class SarimaxStartValues {
     }
     int s = order.period();
     ConditionalLeastSquares regular =
-        ConditionalLeastSquares.fit(u, lags(order.p(), 1), lags(order.q(), 1));
+        ConditionalLeastSquares.fit(u, array(order.arLags()), array(order.maLags()));
     ConditionalLeastSquares seasonal =
         ConditionalLeastSquares.fit(u, lags(order.seasonalP(), s), lags(order.seasonalQ(), s));
     double variance = regular.variance;
@@ -78,13 +80,17 @@ final class SarimaxStartValues {
       variance = 1;
     }
 
-    double[] start = new double[order.p() + order.q() + order.seasonalP() + order.seasonalQ()
-        + 1 + regressors];
+    double[] start = new double[order.arLags().size() + order.maLags().size()
+        + order.seasonalP() + order.seasonalQ() + 1 + regressors];
     int k = 0;
-    k = put(start, k, stationaryOrZero(Stationary.autoregressive(names("ar", order.p())),
-        regular.ar));
-    k = put(start, k, stationaryOrZero(Stationary.movingAverage(names("ma", order.q())),
-        regular.ma));
+    k = put(start, k, order.sparseAr()
+        ? sparseOrZero(SparsePolynomial.autoregressive(
+            array(order.arLags()), names("ar", order.arLags().size())), regular.ar)
+        : stationaryOrZero(Stationary.autoregressive(names("ar", order.p())), regular.ar));
+    k = put(start, k, order.sparseMa()
+        ? sparseOrZero(SparsePolynomial.movingAverage(
+            array(order.maLags()), names("ma", order.maLags().size())), regular.ma)
+        : stationaryOrZero(Stationary.movingAverage(names("ma", order.q())), regular.ma));
     k = put(start, k, stationaryOrZero(
         Stationary.autoregressive(names("ar.S", order.seasonalP())), seasonal.ar));
     k = put(start, k, stationaryOrZero(
@@ -92,6 +98,19 @@ final class SarimaxStartValues {
     start[k++] = variance;
     put(start, k, coefficients);
     return start;
+  }
+
+  private static int[] array(java.util.List<Integer> lags) {
+    int[] out = new int[lags.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lags.get(i);
+    }
+    return out;
+  }
+
+  /** Sparse coefficients when stationary (invertible), zeros otherwise. */
+  private static double[] sparseOrZero(SparsePolynomial polynomial, double[] coefficients) {
+    return polynomial.isStationary(coefficients) ? coefficients : new double[coefficients.length];
   }
 
   private static int[] lags(int count, int step) {

@@ -99,15 +99,18 @@ public final class MaximumLikelihood {
     int diffuseStates = system.d();
     int diffuseSteps = filter.diffuseSteps();
     double[] residuals = standardizedResiduals(filter);
+    // statsmodels skips max(loglikelihood_burn, nobs_diffuse) periods in its residual tests
+    int burn = likelihood.loglikelihoodBurn();
+    int skipped = Math.max(diffuseSteps, burn);
     ResidualDiagnostics diagnostics = null;
-    if (nobs - diffuseSteps >= 3) {
+    if (nobs - skipped >= 3) {
       try {
-        diagnostics = ResidualDiagnostics.of(residuals, diffuseSteps);
+        diagnostics = ResidualDiagnostics.of(residuals, skipped);
       } catch (IllegalArgumentException tooFew) {
         warnings.add("residual diagnostics unavailable: " + tooFew.getMessage());
       }
     }
-    InformationCriteria criteria = InformationCriteria.of(ll, k, diffuseStates, nobs, 0);
+    InformationCriteria criteria = InformationCriteria.of(ll, k, diffuseStates, nobs, burn);
     return new FitResult(
         model.name(),
         layout.names(),

@@ -12,6 +12,7 @@ import io.gramian.kalman.SystemGradient;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The exact (diffuse) log-likelihood ℓ of a model on its data, and its exact gradient:
@@ -24,6 +25,11 @@ import org.ejml.data.DMatrixRMaj;
  * The filter's reverse sweep gives the adjoints of the system matrices; one reverse pass over
  * the model's tape turns them into ∂ℓ/∂b, and the layout's transforms into ∂ℓ/∂θ. Not
  * thread-safe (it reuses a filter workspace); use one per thread.
+ *
+ * <p>When the model burns its first b periods ({@link StateSpaceModel#loglikelihoodBurn},
+ * statsmodels' approximate diffuse convention), ℓ = Σ_{t > b} ℓ_t, computed as the likelihood of
+ * the whole series less that of its first b rows (the filter's first b steps are the same in
+ * both), and so is its gradient.
  */
 public final class LogLikelihood {
 
@@ -31,6 +37,8 @@ public final class LogLikelihood {
   private final ModelData data;
   private final ParameterLayout layout;
   private final TriaRule rule;
+  private final int burn;
+  private final DMatrixRMaj burnedRows;
   private SquareRootFilter filter;
 
   /**
@@ -43,6 +51,19 @@ public final class LogLikelihood {
     this.data = model.prepare(data);
     this.layout = new ParameterLayout(model, fixed);
     this.rule = rule;
+    this.burn = model.loglikelihoodBurn(this.data);
+    DMatrixRMaj y = this.data.y();
+    if (burn < 0 || (burn > 0 && burn >= y.numRows)) {
+      throw new IllegalArgumentException(
+          "too few observations: the likelihood leaves out the first " + burn + " periods of "
+              + y.numRows);
+    }
+    this.burnedRows = burn == 0 ? null : CommonOps_DDRM.extract(y, 0, burn, 0, y.numCols);
+  }
+
+  /** b, the number of leading periods whose terms ℓ leaves out (0 unless the model burns). */
+  public int loglikelihoodBurn() {
+    return burn;
   }
 
   public StateSpaceModel model() {
@@ -93,7 +114,7 @@ public final class LogLikelihood {
     StateSpaceSystem base = matrices.system();
     StateSpace system = model.system(matrices, data);
     SystemGradient g = new SystemGradient(Dimensions.of(base));
-    double ll = filterFor(base).logLikelihoodGradient(system, data.y(), rule, g);
+    double ll = logLikelihoodGradient(base, system, g);
     matrices.seed(g);
     double[] b = tape.gradient(values.length);
     Double[] gradient = new Double[b.length];
@@ -181,8 +202,8 @@ public final class LogLikelihood {
       StateSpaceSystem direction =
           new StateSpaceSystem(dir[0], dir[1], dir[2], dir[3], dir[4], dir[5], dir[6], dir[7], dir[8]);
       f.logLikelihoodTangent(system, direction, data.y(), rule, terms);
-      for (int t = 0; t < T; t++) {
-        scores[t][j] = terms[t];
+      for (int t = burn; t < T; t++) {
+        scores[t][j] = terms[t]; // burned periods' scores stay zero
       }
     }
     return scores;
@@ -206,11 +227,12 @@ public final class LogLikelihood {
     Evaluation e = new Evaluation();
     SquareRootFilter f = filterFor(base);
     if (!gradient) {
-      e.logLikelihood = f.logLikelihood(system, data.y());
+      e.logLikelihood =
+          f.logLikelihood(system, data.y()) - (burn == 0 ? 0 : f.logLikelihood(system, burnedRows));
       return e;
     }
     SystemGradient g = new SystemGradient(Dimensions.of(base));
-    e.logLikelihood = f.logLikelihoodGradient(system, data.y(), rule, g);
+    e.logLikelihood = logLikelihoodGradient(base, system, g);
     matrices.seed(g);
     e.buildGradient = tape.gradient(theta.length);
     return e;
@@ -226,6 +248,23 @@ public final class LogLikelihood {
       values[i] = inputs && j >= 0 ? tape.parameter(j, b) : tape.constant(b);
     }
     return model.build(values, data);
+  }
+
+  /** ℓ (less its burned terms) and its system adjoints, added into {@code g}. */
+  private double logLikelihoodGradient(StateSpaceSystem base, StateSpace system, SystemGradient g) {
+    SquareRootFilter f = filterFor(base);
+    double ll = f.logLikelihoodGradient(system, data.y(), rule, g);
+    if (burn == 0) {
+      return ll;
+    }
+    SystemGradient burned = new SystemGradient(Dimensions.of(base));
+    ll -= f.logLikelihoodGradient(system, burnedRows, rule, burned);
+    DMatrixRMaj[] total = g.all();
+    DMatrixRMaj[] part = burned.all();
+    for (int i = 0; i < total.length; i++) {
+      CommonOps_DDRM.subtractEquals(total[i], part[i]);
+    }
+    return ll;
   }
 
   private SquareRootFilter filterFor(StateSpaceSystem base) {

@@ -1,5 +1,6 @@
 package io.gramian.estimation.model;
 
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.transform.ParameterTransform;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +68,7 @@ public final class ParameterLayout {
     }
     if (!remaining.isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown parameter " + remaining.keySet().iterator().next() + " for model "
+          "unknown parameter " + InputEcho.plain(remaining.keySet().iterator().next()) + " for model "
               + model.name() + "; its parameters are " + String.join(", ", names));
     }
     freeNames = Collections.unmodifiableList(free);
@@ -120,6 +121,25 @@ public final class ParameterLayout {
           }
         });
     return theta;
+  }
+
+  /**
+   * Checks that the log-likelihood exists at natural values of all parameters, which may lie
+   * outside the region a fit searches (a non-invertible MA polynomial, say): see {@link
+   * ParameterTransform#requireLikelihoodExists}.
+   *
+   * @throws IllegalArgumentException naming the parameter where it does not
+   */
+  public void requireLikelihoodExists(double[] natural) {
+    if (natural.length != names.size()) {
+      throw new IllegalArgumentException(
+          natural.length + " values for the " + names.size() + " parameters " + names);
+    }
+    int offset = 0;
+    for (ParameterBlock block : blocks) {
+      block.transform().requireLikelihoodExists(slice(natural, offset, block.size()));
+      offset += block.size();
+    }
   }
 
   /**

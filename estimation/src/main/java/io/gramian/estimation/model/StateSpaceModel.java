@@ -61,6 +61,17 @@ public interface StateSpaceModel {
     return data;
   }
 
+  /**
+   * The number b of leading periods whose terms the log-likelihood leaves out, ℓ = Σ_{t > b} ℓ_t
+   * (statsmodels' {@code loglikelihood_burn}); 0, the default, for the exact diffuse likelihood,
+   * which needs no burn. See {@link ApproximateDiffuse#withDiffuseBurn}.
+   *
+   * @param data the data as {@link #prepare} returns them
+   */
+  default int loglikelihoodBurn(ModelData data) {
+    return 0;
+  }
+
   /** Number of exactly diffuse states (counted in AIC and BIC as statsmodels does). */
   default int diffuseStates(ModelData data) {
     Tape tape = new Tape();

@@ -1,5 +1,6 @@
 package io.gramian.estimation.models;
 
+import io.gramian.datasets.InputEcho;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -90,7 +91,7 @@ public enum TrendSpecification {
       }
     }
     throw new IllegalArgumentException(
-        "unknown trend specification \"" + name + "\"; the specifications are: "
+        "unknown trend specification " + InputEcho.quoted(name) + "; the specifications are: "
             + Arrays.stream(values())
                 .map(s -> s.abbreviation + " (" + s.fullName + ")")
                 .collect(Collectors.joining(", ")));

@@ -2,6 +2,7 @@ package io.gramian.estimation.models;
 
 import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
@@ -132,7 +133,7 @@ public final class UnobservedComponents implements StateSpaceModel {
         break;
       default:
         throw new IllegalArgumentException(
-            "unknown structural model \"" + name + "\"; the known names are: "
+            "unknown structural model " + InputEcho.quoted(name) + "; the known names are: "
                 + String.join(", ", NAMES));
     }
     if (key.equals("bsm") && seasonal.isEmpty()) {

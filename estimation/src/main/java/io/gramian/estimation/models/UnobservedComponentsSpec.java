@@ -1,5 +1,6 @@
 package io.gramian.estimation.models;
 
+import io.gramian.datasets.InputEcho;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public record UnobservedComponentsSpec(
         throw new IllegalArgumentException("a regressor name is blank");
       }
       if (!names.add(name)) {
-        throw new IllegalArgumentException("the regressor \"" + name + "\" is listed twice");
+        throw new IllegalArgumentException("the regressor " + InputEcho.quoted(name) + " is listed twice");
       }
     }
     boolean stochastic =

@@ -43,4 +43,18 @@ public interface ParameterTransform {
    * @throws IllegalArgumentException when a length is not k
    */
   double[] pullBack(double[] theta, double[] naturalBar);
+
+  /**
+   * Checks that the log-likelihood exists at these natural values, which may lie outside the
+   * transform's image: an MA polynomial need not be invertible for its Gaussian likelihood to
+   * exist (invertibility only chooses one of the parameter values that give the same
+   * likelihood), while a non-stationary AR polynomial has no stationary initial covariance. By
+   * default the domain is the image ({@link #toUnconstrained} succeeds).
+   *
+   * @throws IllegalArgumentException naming the parameter when the likelihood does not exist
+   *     there
+   */
+  default void requireLikelihoodExists(double[] natural) {
+    toUnconstrained(natural);
+  }
 }

@@ -119,6 +119,26 @@ public final class Stationary implements ParameterTransform {
     return theta;
   }
 
+  /**
+   * An MA polynomial: any finite coefficients (the likelihood exists whether or not the
+   * polynomial is invertible). An AR polynomial: stationary, since its stationary initial
+   * covariance exists only then.
+   */
+  @Override
+  public void requireLikelihoodExists(double[] natural) {
+    if (polynomial == Polynomial.MOVING_AVERAGE) {
+      Lengths.requireFinite(natural, names);
+      return;
+    }
+    try {
+      toUnconstrained(natural);
+    } catch (IllegalArgumentException notStationary) {
+      throw new IllegalArgumentException(
+          notStationary.getMessage() + "; the likelihood needs a stationary AR polynomial (its"
+              + " stationary initial covariance does not exist otherwise)", notStationary);
+    }
+  }
+
   @Override
   public double[] pullBack(double[] theta, double[] naturalBar) {
     Lengths.require(theta, size(), "theta");

@@ -1,6 +1,7 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.datasets.CsvTimeSeriesReader;
+import io.gramian.datasets.InputEcho;
 import io.gramian.datasets.TimeSeries;
 import io.gramian.datasets.TimeSeriesFrame;
 import io.gramian.estimation.model.ModelData;
@@ -63,12 +64,12 @@ final class DataOptions {
     } else {
       throw new IllegalArgumentException(
           file.getFileName() + " has " + values.size() + " value columns ("
-              + String.join(", ", values) + "); choose one with --column");
+              + InputEcho.plainList(values) + "); choose one with --column");
     }
     series = transformed(series);
     if (series.observedCount() == 0) {
       throw new IllegalArgumentException(
-          "column \"" + series.name() + "\" of " + file.getFileName() + " has no observed value");
+          "column " + InputEcho.quoted(series.name()) + " of " + file.getFileName() + " has no observed value");
     }
     DMatrixRMaj x = new DMatrixRMaj(frame.length(), exog.size());
     for (int j = 0; j < exog.size(); j++) {
@@ -91,7 +92,7 @@ final class DataOptions {
         return series.log10();
       default:
         throw new IllegalArgumentException(
-            "unknown transform \"" + transform + "\"; use none, log or log10");
+            "unknown transform " + InputEcho.quoted(transform) + "; use none, log or log10");
     }
   }
 }

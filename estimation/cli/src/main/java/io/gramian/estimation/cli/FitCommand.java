@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,15 +82,43 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
+  @Option(
+      names = "--fix",
+      split = ",",
+      paramLabel = "NAME=VALUE",
+      description = "Hold parameters at these natural-scale values (a variance may be held at 0);"
+          + " the others are estimated.")
+  List<String> fix;
+
   @Override
   public Integer call() {
-    DataOptions.Loaded loaded = dataOptions.load(data);
-    StateSpaceModel model = modelOptions.create(dataOptions.exog);
     if (forecastHorizon != null && forecastHorizon < 1) {
       throw new IllegalArgumentException("--forecast takes a positive number of periods");
     }
+    if (forecastHorizon != null && !dataOptions.exog.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--forecast with --exog: forecasting with regressors needs their future values, which"
+              + " a later version will read; fit without --forecast");
+    }
+    boolean jsonToStdout = json != null && json.toString().equals("-");
+    try (OutputFiles outputs = new OutputFiles()) {
+      outputs.input("DATA.csv", data);
+      outputs.output("--json", jsonToStdout ? null : json);
+      outputs.output(FitOutputs.PLOT, plot);
+      outputs.output(FitOutputs.DIAGNOSTICS_PLOT, diagnosticsPlot);
+      outputs.output(FitOutputs.STATES, states);
+      outputs.check();
+      return run(outputs, jsonToStdout);
+    }
+  }
+
+  /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
+  private int run(OutputFiles outputs, boolean jsonToStdout) {
+    DataOptions.Loaded loaded = dataOptions.load(data);
+    StateSpaceModel model = modelOptions.create(dataOptions.exog);
     FitOptions options =
         FitOptions.defaults()
+            .withFixed(fix == null ? Map.of() : NameValueList.parse("--fix", fix))
             .withCovarianceType(CovarianceType.parse(covType))
             .withProgress(progress());
     FitResult fit = MaximumLikelihood.fit(model, loaded.data(), options);
@@ -98,30 +127,21 @@ final class FitCommand implements Callable<Integer> {
     Forecast forecast = null;
     List<String> forecastLabels = null;
     if (forecastHorizon != null) {
-      if (!dataOptions.exog.isEmpty()) {
-        throw new IllegalArgumentException(
-            "--forecast with regressors needs their future values, which a CSV of the sample"
-                + " does not hold");
-      }
       StateSpace system = fit.system();
       forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), forecastHorizon);
       forecastLabels = loaded.series().index().nextPeriods(forecastHorizon).labels();
     }
 
-    FitOutputs.write(this, model, loaded, fit, forecast); // files first: a failure prints nothing
+    FitOutputs.write(this, outputs, model, loaded, fit, forecast);
+    String jsonText = json == null ? null : FitJson.render(fit, forecast, forecastLabels);
+    if (outputs.has("--json")) {
+      outputs.writeText("--json", jsonText);
+    }
+    String printed =
+        jsonToStdout ? jsonText : summary(fit, loaded.series(), forecast, forecastLabels);
+    outputs.commit(); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
-    boolean jsonToStdout = json != null && json.toString().equals("-");
-    if (json != null) {
-      String text = FitJson.render(fit, forecast, forecastLabels);
-      if (jsonToStdout) {
-        out.print(text);
-      } else {
-        InputFiles.writeText(json, text);
-      }
-    }
-    if (!jsonToStdout) {
-      out.print(summary(fit, loaded.series(), forecast, forecastLabels));
-    }
+    out.print(printed);
     out.flush();
     return 0;
   }
@@ -185,6 +205,15 @@ final class FitCommand implements Callable<Integer> {
     }
     if (modelOptions.seasonal != null) {
       s.append(" s=").append(modelOptions.seasonal);
+    }
+    if (modelOptions.arLags != null) {
+      s.append(" ar lags ").append(modelOptions.arLags);
+    }
+    if (modelOptions.maLags != null) {
+      s.append(" ma lags ").append(modelOptions.maLags);
+    }
+    if (ModelOptions.APPROXIMATE_DIFFUSE.equals(modelOptions.init)) {
+      s.append(" approx. diffuse");
     }
     return s.toString();
   }

@@ -13,9 +13,6 @@ import io.gramian.kalman.Forecast;
 import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;
 import io.gramian.kalman.StateSpace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +26,20 @@ final class FitOutputs {
   /** States a plot shows as components, by statsmodels' names; the others are auxiliary. */
   private static final List<String> PLOTTED = List.of("level", "trend", "seasonal", "cycle");
 
+  /** The options that name these files, as {@link OutputFiles} knows them. */
+  static final String PLOT = "--plot";
+  static final String DIAGNOSTICS_PLOT = "--diagnostics-plot";
+  static final String STATES = "--states";
+
   private FitOutputs() {}
 
+  /**
+   * Writes the files the command asked for (each named in {@code outputs} under its option) to
+   * their temporaries; {@link OutputFiles#commit()} puts them in place.
+   */
   static void write(
       FitCommand command,
+      OutputFiles outputs,
       StateSpaceModel model,
       DataOptions.Loaded loaded,
       FitResult fit,
@@ -42,9 +49,8 @@ final class FitOutputs {
     }
     String file = command.data.getFileName().toString();
     if (command.diagnosticsPlot != null) {
-      run(command.diagnosticsPlot, () ->
-          DiagnosticsPlot.writePng(
-              DiagnosticsPlotData.fromFit(loaded.series(), file, fit), command.diagnosticsPlot));
+      outputs.write(DIAGNOSTICS_PLOT, png ->
+          DiagnosticsPlot.writePng(DiagnosticsPlotData.fromFit(loaded.series(), file, fit), png));
     }
     if (command.plot == null && command.states == null) {
       return;
@@ -55,18 +61,17 @@ final class FitOutputs {
     List<String> names = model.stateNames(nx);
     if (command.plot != null) {
       List<ComponentSpec> components = components(names, system);
-      run(command.plot, () ->
+      outputs.write(PLOT, png ->
           ComponentPlot.writePng(
               ComponentPlotData.fromFitWithComponents(
                   loaded.series(), file, fit, smoothed, Optional.ofNullable(forecast), components,
                   system),
-              command.plot));
+              png));
     }
     if (command.states != null) {
-      run(command.states, () ->
+      outputs.write(STATES, csv ->
           StatesCsv.write(
-              StateEstimates.of(loaded.series(), system, fit.filter(), smoothed, names),
-              command.states));
+              StateEstimates.of(loaded.series(), system, fit.filter(), smoothed, names), csv));
     }
   }
 
@@ -98,15 +103,4 @@ final class FitOutputs {
     return specs;
   }
 
-  private interface Writer {
-    void write() throws IOException;
-  }
-
-  private static void run(Path path, Writer writer) {
-    try {
-      writer.write();
-    } catch (IOException | UncheckedIOException e) {
-      throw CliException.badInput(path + ": cannot write: " + e.getMessage(), e);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package io.gramian.estimation.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.gramian.datasets.InputEcho;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +31,12 @@ public final class GramianCommand implements Runnable {
   /** Exit status for a computation that failed. */
   public static final int EXIT_COMPUTATION_FAILED = 1;
 
+  /**
+   * The longest error line: room for every message the tool composes (each echoed value and
+   * list is cut by {@link InputEcho}), a guard against one that repeats a whole input.
+   */
+  static final int MAX_MESSAGE_CHARACTERS = 2000;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -53,7 +60,7 @@ public final class GramianCommand implements Runnable {
           if (message.startsWith("Error: ")) {
             message = message.substring("Error: ".length());
           }
-          cmd.getErr().println("gramian: " + message);
+          cmd.getErr().println("gramian: " + InputEcho.line(message, MAX_MESSAGE_CHARACTERS));
           cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
           cmd.getErr().flush();
           return EXIT_BAD_INPUT;
@@ -109,7 +116,8 @@ public final class GramianCommand implements Runnable {
     if (message == null || message.isBlank()) {
       message = t.getClass().getSimpleName();
     }
-    message = message.lines().findFirst().orElse("").trim();
+    message =
+        InputEcho.line(message.lines().findFirst().orElse("").trim(), MAX_MESSAGE_CHARACTERS);
     boolean expected =
         t instanceof CliException
             || t instanceof ArithmeticException

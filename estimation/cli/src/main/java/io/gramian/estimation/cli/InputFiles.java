@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reading and writing the command's files, with errors naming the file and the problem. */
+/** Reading the command's input files, with errors naming the file and the problem. */
 final class InputFiles {
 
   private InputFiles() {}
@@ -30,24 +30,6 @@ final class InputFiles {
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  /**
-   * Writes text to a file, replacing it.
-   *
-   * @throws CliException (bad input) when the file cannot be written
-   */
-  static void writeText(Path file, String text) {
-    if (Files.isDirectory(file)) {
-      throw CliException.badInput(file + ": is a directory; cannot write the output there");
-    }
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      String why =
-          e instanceof NoSuchFileException ? "its directory does not exist" : describe(e);
-      throw CliException.badInput(file + ": cannot write the output: " + why, e);
-    }
   }
 
   /** A short description of an I/O failure, without the path that the caller already names. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.autodiff.TriaRule;
+import io.gramian.datasets.InputEcho;
 import io.gramian.kalman.Dimensions;
 import io.gramian.kalman.FilterException;
 import io.gramian.kalman.SquareRootFilter;
@@ -15,8 +16,10 @@ import io.gramian.kalman.SystemGradient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import java.util.Map;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,10 +62,12 @@ import picocli.CommandLine.Spec;
           + " exactly diffuse initial directions; the log-likelihood is then the exact diffuse"
           + " one.",
       "",
-      "DATA.csv needs a header row; the delimiter (comma, semicolon or tab) is detected. The"
-          + " first column is skipped as the time column when it is named date, time, year,"
-          + " month, quarter, period or index, or holds non-numbers. Missing values: an empty"
-          + " field, NA, NaN or '.'.",
+      "DATA.csv is read as by 'gramian fit': UTF-8 with a header row; the delimiter (comma,"
+          + " semicolon or tab) is detected. The time column (--time NAME, else the first column"
+          + " named date, time, year, month, quarter, period or index, else the first column"
+          + " when it holds dates or periods) is not part of y; its times must increase, and"
+          + " years, quarters, months and integers must be consecutive. Without one, the rows"
+          + " are the time steps. Missing values: an empty field, NA, NaN or '.'.",
       ""
     },
     footer = {
@@ -148,20 +154,56 @@ final class LoglikCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    refuseRepeatedParams();
     if (system != null && modelOptions.model != null) {
       throw CliException.badInput("give either --system SYSTEM.json or --model MODEL, not both");
     }
-    if (modelOptions.model != null) {
-      return ModelLoglik.run(this);
-    }
-    if (system == null) {
+    if (modelOptions.model == null && system == null) {
       throw CliException.badInput(
           "no model given; use --system SYSTEM.json, or --model MODEL --params NAME=VALUE,...");
     }
-    if (params != null) {
+    if (system != null && params != null) {
       throw CliException.badInput("--params goes with --model, not with --system");
     }
-    ObservationCsv obs = ObservationCsv.read(data, columns);
+    try (OutputFiles outputs = new OutputFiles()) {
+      outputs.input("DATA.csv", data);
+      outputs.input("--system", system);
+      outputs.output(JSON_OUTPUT, jsonToStdout() ? null : json);
+      outputs.check();
+      return modelOptions.model != null ? ModelLoglik.run(this, outputs) : runSystem(outputs);
+    }
+  }
+
+  /** The option that names the JSON output file, as {@link OutputFiles} knows it. */
+  static final String JSON_OUTPUT = "--json";
+
+  /** Whether {@code --json -} sends the JSON to standard output. */
+  boolean jsonToStdout() {
+    return json != null && json.toString().equals("-");
+  }
+
+  /**
+   * Refuses a parameter that {@code --params} names twice (picocli would keep the last value
+   * silently).
+   */
+  private void refuseRepeatedParams() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed == null || !parsed.hasMatchedOption("--params")) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (String pair : parsed.matchedOption("--params").stringValues()) {
+      String name = pair.split("=", 2)[0];
+      if (!seen.add(name)) {
+        throw CliException.badInput("--params gives " + InputEcho.plain(name)
+            + " more than once; give each parameter one value");
+      }
+    }
+  }
+
+  private int runSystem(OutputFiles outputs) {
+    modelOptions.requireNoModelOptions("--system");
+    SystemObservations obs = SystemObservations.read(data, dataOptions.time, columns);
     StateSpaceSystem system = SystemJson.read(this.system);
     checkWidth(obs, system);
 
@@ -210,33 +252,30 @@ final class LoglikCommand implements Callable<Integer> {
       report(spec.commandLine().getOut(), obs, ll, grad);
     } else {
       String text = jsonText(ll, obs.observedCount(), grad);
-      if (json.toString().equals("-")) {
+      if (jsonToStdout()) {
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();
       } else {
-        InputFiles.writeText(json, text);
+        outputs.writeText(JSON_OUTPUT, text);
+        outputs.commit();
       }
     }
     return 0;
   }
 
-  private void checkWidth(ObservationCsv obs, StateSpaceSystem system) {
+  private void checkWidth(SystemObservations obs, StateSpaceSystem system) {
     int width = obs.columns().size();
     if (width != system.ny()) {
-      List<String> quoted = new ArrayList<>();
-      for (String c : obs.columns()) {
-        quoted.add("\"" + c + "\"");
-      }
       String hint = columns == null ? "; choose them with --columns A,B,..." : "";
       throw CliException.badInput(obs.file() + " gives " + width
-          + (width == 1 ? " value column (" : " value columns (") + String.join(", ", quoted)
+          + (width == 1 ? " value column (" : " value columns (") + InputEcho.quotedList(obs.columns())
           + ") but " + this.system + " has ny = " + system.ny() + " (the rows of H)" + hint);
     }
   }
 
   /** The filter's failure, with the data file's line for the step. */
-  private static CliException atStep(FilterException e, ObservationCsv obs) {
+  private static CliException atStep(FilterException e, SystemObservations obs) {
     int step = e.step();
     String prefix = "time step " + (step + 1) + ": ";
     String message = e.getMessage();
@@ -266,7 +305,7 @@ final class LoglikCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter out, ObservationCsv obs, double ll, SystemGradient grad) {
+  private void report(PrintWriter out, SystemObservations obs, double ll, SystemGradient grad) {
     int total = obs.steps() * obs.columns().size();
     List<String> quoted = new ArrayList<>();
     for (String c : obs.columns()) {
@@ -275,7 +314,7 @@ final class LoglikCommand implements Callable<Integer> {
     out.println("Log-likelihood of " + obs.file() + " under " + this.system);
     out.println();
     out.printf(Locale.ROOT, "  time steps       %d%s%n", obs.steps(),
-        obs.timeColumn() == null ? "" : " (time column \"" + obs.timeColumn() + "\")");
+        obs.timeColumn().map(name -> " (time column \"" + name + "\")").orElse(""));
     out.printf(Locale.ROOT, "  series (ny)      %d: %s%n", obs.columns().size(),
         String.join(", ", quoted));
     out.printf(Locale.ROOT, "  observed values  %d (nobs; %d missing)%n", obs.observedCount(),

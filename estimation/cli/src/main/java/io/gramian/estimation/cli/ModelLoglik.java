@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.StateSpaceModel;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ final class ModelLoglik {
 
   private ModelLoglik() {}
 
-  static int run(LoglikCommand c) {
+  /** Computes and reports; a {@code --json} file is written to {@code outputs} and committed. */
+  static int run(LoglikCommand c, OutputFiles outputs) {
     DataOptions.Loaded loaded = c.dataOptions.load(c.data);
     StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
     List<String> names = model.parameterNames();
@@ -34,7 +36,7 @@ final class ModelLoglik {
     for (String given : c.params.keySet()) {
       if (!names.contains(given)) {
         throw CliException.badInput(
-            "unknown parameter " + given + " for model " + model.name() + "; its parameters are "
+            "unknown parameter " + InputEcho.plain(given) + " for model " + model.name() + "; its parameters are "
                 + String.join(", ", names));
       }
     }
@@ -49,7 +51,8 @@ final class ModelLoglik {
       natural[i] = v;
     }
     LogLikelihood likelihood = new LogLikelihood(model, loaded.data(), Map.of(), c.triaRule.rule);
-    likelihood.layout().unconstrained(natural); // a negative variance or non-stationary AR: exit 2
+    // a negative variance or a non-stationary AR polynomial: exit 2 (a non-invertible MA is fine)
+    likelihood.layout().requireLikelihoodExists(natural);
     LogLikelihood.NaturalGradient result = likelihood.naturalGradient(natural);
     double ll = result.logLikelihood();
     if (!Double.isFinite(ll)) {
@@ -92,11 +95,12 @@ final class ModelLoglik {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
-    if (c.json.toString().equals("-")) {
+    if (c.jsonToStdout()) {
       out.print(text);
       out.flush();
     } else {
-      InputFiles.writeText(c.json, text);
+      outputs.writeText(LoglikCommand.JSON_OUTPUT, text);
+      outputs.commit();
     }
     return 0;
   }

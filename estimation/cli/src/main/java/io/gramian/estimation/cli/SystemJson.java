@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.datasets.InputEcho;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemGradient;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class SystemJson {
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
       String key = entry.getKey();
       if (!KEYS.contains(key) && !key.equals(DIFFUSE_KEY)) {
-        throw bad("unknown key \"" + key + "\"; the keys are " + keyList()
+        throw bad("unknown key " + InputEcho.quoted(key) + "; the keys are " + keyList()
             + " (names are case-sensitive)");
       }
     }
@@ -219,7 +220,7 @@ final class SystemJson {
 
   private static String describe(JsonNode node) {
     if (node.isTextual()) {
-      return "a string (\"" + node.asText() + "\")";
+      return "a string (" + InputEcho.quoted(node.asText()) + ")";
     }
     if (node.isNull()) {
       return "null";

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -212,9 +213,11 @@ class LoglikCommandTest {
   void columnsSelectsAndOrdersTheValueColumns() throws IOException {
     TwoSeries s = new TwoSeries(20, 13);
     // Four value columns; the system observes (b, a) in that order.
+    // Consecutive quarters: since loglik --system reads with fit's reader, a repeated quarter
+    // (this test once wrote 2001Q1…2001Q4 over and over) is an error.
     StringBuilder csv = new StringBuilder("quarter;noise;a;b;more\n");
     for (int t = 0; t < s.y.length; t++) {
-      csv.append("2001Q").append(t % 4 + 1).append(';').append(0.5 * t).append(';')
+      csv.append(2001 + t / 4).append('Q').append(t % 4 + 1).append(';').append(0.5 * t).append(';')
           .append(s.y[t][1]).append(';').append(s.y[t][0]).append(';').append(-t).append('\n');
     }
     Path data = write("four.csv", csv.toString());
@@ -265,7 +268,9 @@ class LoglikCommandTest {
   @Test
   void emptyFactorsAreAccepted() throws IOException {
     // cholQ nx x 0 and cholP0 nx x 0 (no state noise, known initial state); R > 0.
-    Path data = write("d.csv", "t_label,y\nA,1.0\nB,1.5\nC,0.5\n");
+    // No time column: the rows are the time steps. (This file once had a first column of labels
+    // A, B, C; fit's reader, which loglik --system now uses, reads such a column as values.)
+    Path data = write("d.csv", "y\n1.0\n1.5\n0.5\n");
     Path system = write("sys.json",
         "{\"F\": [[0.5]], \"H\": [[2]], \"cholQ\": [[]], \"cholR\": [[1]], \"m0\": [1],"
             + " \"cholP0\": [[]]}");
@@ -440,13 +445,16 @@ class LoglikCommandTest {
       }
     }
 
-    /** CSV with a time column (dates) and y1, y2 in columns named {@code first, second}. */
+    /**
+     * CSV with a time column (consecutive days from 2000-01-01: increasing, as the reader
+     * requires) and y1, y2 in columns named {@code first, second}.
+     */
     String csv(String delimiter, String time, String first, String second) {
       StringBuilder sb = new StringBuilder(time + delimiter + first + delimiter + second + "\n");
       for (int t = 0; t < y.length; t++) {
         double u = y[t][0];
         double v = y[t][1];
-        sb.append(String.format(Locale.ROOT, "2000-%02d-01", t % 12 + 1)).append(delimiter)
+        sb.append(LocalDate.of(2000, 1, 1).plusDays(t)).append(delimiter)
             .append(Double.isNaN(u) ? "" : Double.toString(u)).append(delimiter)
             .append(Double.isNaN(v) ? "" : Double.toString(v)).append('\n');
       }
