@@ -192,9 +192,13 @@ final class LoglikCommand implements Callable<Integer> {
       return;
     }
     Set<String> seen = new HashSet<>();
-    for (String pair : parsed.matchedOption("--params").stringValues()) {
-      String name = pair.split("=", 2)[0];
-      if (!seen.add(name)) {
+    // the arguments as typed: stringValues() holds a map option's keys and values apart
+    for (String argument : parsed.matchedOption("--params").originalStringValues()) {
+      for (String pair : argument.split(",")) {
+        String name = pair.split("=", 2)[0];
+        if (seen.add(name)) {
+          continue;
+        }
         throw CliException.badInput("--params gives " + InputEcho.plain(name)
             + " more than once; give each parameter one value");
       }
