@@ -39,7 +39,7 @@ class NotebooksTest {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String classpath =
         Files.readString(Path.of("target", "classpath.txt"), StandardCharsets.UTF_8).strip();
-    for (String module : List.of("estimation", "kalman", "autodiff", "datasets")) {
+    for (String module : List.of("estimation/plot", "estimation", "kalman", "autodiff", "datasets")) {
       classpath += java.io.File.pathSeparator + root.resolve(module).resolve("target/classes");
     }
     Path log = out.resolve("jshell.log");

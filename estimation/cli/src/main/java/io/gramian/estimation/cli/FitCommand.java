@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
       "",
       "Exit status: 0 on success, 2 for bad input, 1 when the computation fails."
     })
-public final class FitCommand implements Callable<Integer> {
+final class FitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

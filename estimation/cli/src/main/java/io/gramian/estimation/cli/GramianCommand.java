@@ -50,7 +50,7 @@ public final class GramianCommand implements Runnable {
    * line {@code gramian: <message>} on standard error and the status {@link #exitCodeFor}
    * gives it.
    */
-  public static CommandLine commandLine() {
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new GramianCommand());
     cli.setExitCodeExceptionMapper(GramianCommand::exitCodeFor);
     cli.setParameterExceptionHandler(

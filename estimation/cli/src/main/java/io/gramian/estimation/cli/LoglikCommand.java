@@ -81,7 +81,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 on success, 2 for bad input, 1 when the computation fails (for example a"
           + " singular innovation covariance)."
     })
-public final class LoglikCommand implements Callable<Integer> {
+final class LoglikCommand implements Callable<Integer> {
 
   /** The tria differentiation rules offered on the command line. */
   enum RuleName {
