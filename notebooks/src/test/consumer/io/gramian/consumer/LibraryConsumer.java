@@ -59,10 +59,14 @@ public final class LibraryConsumer {
   }
 
   private static StateSpaceSystem localLevel(double sigmaLevel) {
-    return new StateSpaceSystem(
-        scalar(1), scalar(0), scalar(1), scalar(0),
-        scalar(sigmaLevel), scalar(Math.sqrt(15099.0)),
-        scalar(1120), scalar(100));
+    return StateSpaceSystem.builder()
+        .F(scalar(1))
+        .H(scalar(1))
+        .cholQ(scalar(sigmaLevel))
+        .cholR(scalar(Math.sqrt(15099.0)))
+        .m0(scalar(1120))
+        .cholP0(scalar(100))
+        .build();
   }
 
   private static DMatrixRMaj scalar(double value) {
