@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of {@code tria} and of its reverse-mode derivative on the filter's predict block
- * {@code M = [F S, cholQ]} (n × 2n, q = nx = n), with every output owned by the caller.
+ * Cost of {@code tria} and of its reverse-mode derivative on the filter's predict block {@code M =
+ * [F S, cholQ]} (n × 2n, q = nx = n), with every output owned by the caller.
  *
  * <ul>
  *   <li>{@link #tria}: {@code Tria.decompose(M, L, Q)} alone, the baseline;
@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
  *       {@link TriaRule#MASKED} into a zeroed {@code MBar}, what one predict step of the reverse
  *       sweep costs when the factors are recomputed;
  *   <li>{@link #triaVjpPseudoinverse}: the same with {@link TriaRule#PSEUDOINVERSE} (SVD of L);
- *   <li>{@link #vjpMasked}: the masked VJP alone, on factors computed once, as when a forward
- *       sweep has stored them.
+ *   <li>{@link #vjpMasked}: the masked VJP alone, on factors computed once, as when a forward sweep
+ *       has stored them.
  * </ul>
  *
  * <p>Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the allocation per call, which the

@@ -3,16 +3,16 @@ package io.gramian.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Decides whether a tria's derivatives may take its input M in place of Q, since
- * {@code Qᵀ = L⁻¹ M} when L is invertible ({@link TriaAdjoint#vjpAddFromInput}, {@link
- * TriaAdjoint#jvpFromInput}): when L has no zero pivot and its 1-norm condition number is at
- * most {@link #MAX_CONDITION}. The condition number is estimated, not computed: ‖L‖₁ exactly,
- * and ‖L⁻¹‖₁ by Hager's method (Hager 1984; Higham, <i>Accuracy and Stability of Numerical
- * Algorithms</i>, Alg. 15.1), a few solves with L and Lᵀ, O(n²) each, never forming L⁻¹. The
- * estimate is a lower bound, exact in most cases and rarely off by more than a small factor.
+ * Decides whether a tria's derivatives may take its input M in place of Q, since {@code Qᵀ = L⁻¹ M}
+ * when L is invertible ({@link TriaAdjoint#vjpAddFromInput}, {@link TriaAdjoint#jvpFromInput}):
+ * when L has no zero pivot and its 1-norm condition number is at most {@link #MAX_CONDITION}. The
+ * condition number is estimated, not computed: ‖L‖₁ exactly, and ‖L⁻¹‖₁ by Hager's method (Hager
+ * 1984; Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, Alg. 15.1), a few solves
+ * with L and Lᵀ, O(n²) each, never forming L⁻¹. The estimate is a lower bound, exact in most cases
+ * and rarely off by more than a small factor.
  *
- * <p>An instance is a workspace: it allocates nothing per call once it has seen the largest n.
- * Not thread-safe.
+ * <p>An instance is a workspace: it allocates nothing per call once it has seen the largest n. Not
+ * thread-safe.
  */
 public final class InputForm {
 

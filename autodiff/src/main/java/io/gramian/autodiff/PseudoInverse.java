@@ -7,8 +7,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Moore–Penrose pseudoinverse {@code L⁺ = V Σ⁺ Uᵀ} of a square {@code L} by SVD, with singular
- * values at or below {@link RankThreshold#tau} set to zero. Used only by
- * {@link TriaRule#PSEUDOINVERSE}, the published rule kept for reference.
+ * values at or below {@link RankThreshold#tau} set to zero. Used only by {@link
+ * TriaRule#PSEUDOINVERSE}, the published rule kept for reference.
  */
 final class PseudoInverse {
 
@@ -31,8 +31,8 @@ final class PseudoInverse {
     final int n = L.numRows;
     work.setTo(L);
     if (!svd.decompose(work)) {
-      throw new ArithmeticException("pseudoinverse: the SVD of an " + n + " × " + n
-          + " factor did not converge");
+      throw new ArithmeticException(
+          "pseudoinverse: the SVD of an " + n + " × " + n + " factor did not converge");
     }
     svd.getU(U, false);
     svd.getV(V, false);

@@ -6,36 +6,36 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
- * The triangularisation {@code L = tria(M)}: for {@code M} (n × m), the lower-triangular
- * {@code L} (n × n) with
+ * The triangularisation {@code L = tria(M)}: for {@code M} (n × m), the lower-triangular {@code L}
+ * (n × n) with
  *
  * <pre>
  *   L Lᵀ = M Mᵀ,   diag(L) ≥ 0,   M = L Qᵀ,   L = M Q
  * </pre>
  *
- * computed from a Householder QR of {@code Mᵀ = Q Rq}, {@code L = Rqᵀ}. {@code Q} is returned as
- * an {@code m × n} matrix with orthonormal columns where {@code m ≥ n}; where {@code m < n} its
- * last {@code n − m} columns and those of {@code L} are zero. Every shape and every rank is a
- * normal input: an exactly rank-deficient {@code M} gives zero pivots, not an error.
+ * computed from a Householder QR of {@code Mᵀ = Q Rq}, {@code L = Rqᵀ}. {@code Q} is returned as an
+ * {@code m × n} matrix with orthonormal columns where {@code m ≥ n}; where {@code m < n} its last
+ * {@code n − m} columns and those of {@code L} are zero. Every shape and every rank is a normal
+ * input: an exactly rank-deficient {@code M} gives zero pivots, not an error.
  *
- * <p>An instance is a workspace: it allocates its buffers for a largest {@code n × m} once and
- * then decomposes without allocating. It is not thread-safe; use one per thread. The QR comes
- * from EJML's {@link DecompositionFactory_DDRM#qr(int, int)}, so it is swapped in one line.
+ * <p>An instance is a workspace: it allocates its buffers for a largest {@code n × m} once and then
+ * decomposes without allocating. It is not thread-safe; use one per thread. The QR comes from
+ * EJML's {@link DecompositionFactory_DDRM#qr(int, int)}, so it is swapped in one line.
  *
- * <p>Sign: each column of {@code L} is flipped together with the same column of {@code Q} so
- * that {@code L_jj ≥ 0}. Where M has full row rank this makes tria a continuous function of M
- * (L is then the Cholesky factor of M Mᵀ). At a rank-deficient M it is not a function of
- * M Mᵀ alone (M = [[0], [1]] and [[0, 0], [0, 1]] give the same Gramian and different L), and
- * an entry below a zero pivot can change sign as M moves through that point: the derivative
- * rules make only the Gramian's differential exact there ({@code docs/tria.md}).
+ * <p>Sign: each column of {@code L} is flipped together with the same column of {@code Q} so that
+ * {@code L_jj ≥ 0}. Where M has full row rank this makes tria a continuous function of M (L is then
+ * the Cholesky factor of M Mᵀ). At a rank-deficient M it is not a function of M Mᵀ alone (M = [[0],
+ * [1]] and [[0, 0], [0, 1]] give the same Gramian and different L), and an entry below a zero pivot
+ * can change sign as M moves through that point: the derivative rules make only the Gramian's
+ * differential exact there ({@code docs/tria.md}).
  */
 public final class Tria {
 
   /**
    * Largest accepted difference of squared row norms between L and M, relative to the largest
    * squared row norm of M, checked only when the QR reports a zero Householder column. A
-   * backward-stable QR keeps them to a few {@code max(n, m) · ε}; this allows the same margin
-   * as {@link RankThreshold}.
+   * backward-stable QR keeps them to a few {@code max(n, m) · ε}; this allows the same margin as
+   * {@link RankThreshold}.
    */
   static final double RECONSTRUCTION_SAFETY = RankThreshold.SAFETY_FACTOR;
 
@@ -49,8 +49,8 @@ public final class Tria {
   private boolean lastQFormed;
 
   /**
-   * A workspace for matrices up to {@code maxRows × maxCols} (larger inputs still work but
-   * allocate once when first seen).
+   * A workspace for matrices up to {@code maxRows × maxCols} (larger inputs still work but allocate
+   * once when first seen).
    */
   public Tria(int maxRows, int maxCols) {
     int k = Math.min(maxRows, maxCols);
@@ -70,8 +70,8 @@ public final class Tria {
    * @param M input, n × m. Not modified.
    * @param L output, reshaped to n × n, lower triangular with non-negative diagonal. Modified.
    * @param Q output, reshaped to m × n. Modified.
-   * @throws ArithmeticException if {@code M} has a non-finite entry, or the QR fails to
-   *     reconstruct {@code M}
+   * @throws ArithmeticException if {@code M} has a non-finite entry, or the QR fails to reconstruct
+   *     {@code M}
    */
   public void decompose(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
     if (Q == null || L == M || Q == M || L == Q) {
@@ -81,8 +81,8 @@ public final class Tria {
   }
 
   /**
-   * Computes {@code L = tria(M)} only, skipping the cost of forming {@code Q} (about as much
-   * again as the QR itself). For a primal pass that needs no derivative.
+   * Computes {@code L = tria(M)} only, skipping the cost of forming {@code Q} (about as much again
+   * as the QR itself). For a primal pass that needs no derivative.
    *
    * @param M input, n × m. Not modified.
    * @param L output, reshaped to n × n. Modified.
@@ -96,10 +96,10 @@ public final class Tria {
   }
 
   /**
-   * Computes {@code L = tria(M)} for {@code M = factors.input()}, and, when
-   * {@code forDerivatives}, what the derivatives need: nothing more when L has no small pivot
-   * ({@link InputForm}: they take M in place of Q), else Q. Without {@code forDerivatives} only L
-   * is computed, for a pass that needs no derivative.
+   * Computes {@code L = tria(M)} for {@code M = factors.input()}, and, when {@code forDerivatives},
+   * what the derivatives need: nothing more when L has no small pivot ({@link InputForm}: they take
+   * M in place of Q), else Q. Without {@code forDerivatives} only L is computed, for a pass that
+   * needs no derivative.
    *
    * @param factors input filled by the caller; L (and Q) on exit. Modified.
    * @throws ArithmeticException as {@link #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}
@@ -115,8 +115,8 @@ public final class Tria {
 
   /**
    * Forms {@code Q} (m × n, with {@code M = L Qᵀ}) of the last decomposition, after the fact: a
-   * caller that ran {@link #decompose(DMatrixRMaj, DMatrixRMaj)} and then finds it needs Q
-   * pays for it only then.
+   * caller that ran {@link #decompose(DMatrixRMaj, DMatrixRMaj)} and then finds it needs Q pays for
+   * it only then.
    *
    * @param Q output, reshaped to m × n. Modified.
    */
@@ -188,11 +188,11 @@ public final class Tria {
   }
 
   /**
-   * Checks, after a QR that met an exactly zero Householder column, that L keeps the row norms
-   * of M: L = M Q with Q's columns orthonormal preserves every row's norm exactly when M's rows
-   * lie in the span of Q, which a QR that failed would not honour. O(n m), and needs no Q, so an
-   * L-only decomposition stays L-only (forming Q and M Q here cost 13% of a SARIMA fit with
-   * diffuse differencing states, whose blocks meet zero columns at every step).
+   * Checks, after a QR that met an exactly zero Householder column, that L keeps the row norms of
+   * M: L = M Q with Q's columns orthonormal preserves every row's norm exactly when M's rows lie in
+   * the span of Q, which a QR that failed would not honour. O(n m), and needs no Q, so an L-only
+   * decomposition stays L-only (forming Q and M Q here cost 13% of a SARIMA fit with diffuse
+   * differencing states, whose blocks meet zero columns at every step).
    */
   static void verifyRowNorms(DMatrixRMaj M, DMatrixRMaj L) {
     final int n = M.numRows;
@@ -216,9 +216,16 @@ public final class Tria {
     int size = Math.max(n, m);
     if (err > RECONSTRUCTION_SAFETY * size * Math.ulp(1.0) * scale) {
       throw new ArithmeticException(
-          "tria: the QR of Mᵀ (" + m + " × " + n + ") failed: the rows of L do not keep the"
-              + " norms of the rows of M (largest difference " + err + " of squared norms up to "
-              + scale + ")");
+          "tria: the QR of Mᵀ ("
+              + m
+              + " × "
+              + n
+              + ") failed: the rows of L do not keep the"
+              + " norms of the rows of M (largest difference "
+              + err
+              + " of squared norms up to "
+              + scale
+              + ")");
     }
   }
 
@@ -227,7 +234,12 @@ public final class Tria {
     for (int i = 0; i < len; i++) {
       if (!Double.isFinite(M.data[i])) {
         throw new ArithmeticException(
-            "tria: M(" + (i / M.numCols) + ", " + (i % M.numCols) + ") = " + M.data[i]
+            "tria: M("
+                + (i / M.numCols)
+                + ", "
+                + (i % M.numCols)
+                + ") = "
+                + M.data[i]
                 + " is not finite");
       }
     }

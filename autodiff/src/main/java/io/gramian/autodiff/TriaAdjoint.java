@@ -18,9 +18,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * directions are exact transposes: {@code ⟨L̄, JVP(dM)⟩ = ⟨VJP(L̄), dM⟩}. The derivation is in
  * {@code docs/tria.md}.
  *
- * <p>An instance is a workspace sized for a largest {@code n × m}; after construction the
- * {@link TriaRule#MASKED} and {@link TriaRule#FULL_RANK} rules allocate nothing. Not
- * thread-safe; use one per thread.
+ * <p>An instance is a workspace sized for a largest {@code n × m}; after construction the {@link
+ * TriaRule#MASKED} and {@link TriaRule#FULL_RANK} rules allocate nothing. Not thread-safe; use one
+ * per thread.
  */
 public final class TriaAdjoint {
 
@@ -59,9 +59,8 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Tangent from the input instead of Q, for an L with no small pivot ({@link
-   * InputForm}): {@code W = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward
-   * pass skip forming Q.
+   * Tangent from the input instead of Q, for an L with no small pivot ({@link InputForm}): {@code W
+   * = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward pass skip forming Q.
    *
    * @param L n × n factor of M, {@link InputForm}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
@@ -111,9 +110,9 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Adjoint from the input instead of Q, for an L with no small pivot ({@link
-   * InputForm}), accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}.
-   * Lets a forward pass skip forming Q; the result equals {@link #vjpAdd} to rounding.
+   * Adjoint from the input instead of Q, for an L with no small pivot ({@link InputForm}),
+   * accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}. Lets a forward pass
+   * skip forming Q; the result equals {@link #vjpAdd} to rounding.
    *
    * @param L n × n factor of M, {@link InputForm}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
@@ -126,8 +125,16 @@ public final class TriaAdjoint {
     final int n = L.numRows;
     if (M.numRows != n || MBar.numRows != n || MBar.numCols != M.numCols) {
       throw new IllegalArgumentException(
-          "tria VJP: M is " + M.numRows + " × " + M.numCols + " and MBar " + MBar.numRows + " × "
-              + MBar.numCols + "; expected both n × m with n = " + n);
+          "tria VJP: M is "
+              + M.numRows
+              + " × "
+              + M.numCols
+              + " and MBar "
+              + MBar.numRows
+              + " × "
+              + MBar.numCols
+              + "; expected both n × m with n = "
+              + n);
     }
     wBar(rule, L, LBar);
     TriangularSolve.rightLower(L, WBar, null); // W̄ L⁻¹
@@ -154,7 +161,13 @@ public final class TriaAdjoint {
     final int n = L.numRows;
     if (LBar.numRows != n || LBar.numCols != n) {
       throw new IllegalArgumentException(
-          "tria VJP: LBar is " + LBar.numRows + " × " + LBar.numCols + ", expected " + n + " × "
+          "tria VJP: LBar is "
+              + LBar.numRows
+              + " × "
+              + LBar.numCols
+              + ", expected "
+              + n
+              + " × "
               + n);
     }
     lowerTransposeTimes(L, LBar, Y); // Y = Lᵀ L̄
@@ -173,8 +186,8 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Y = Lᵀ B for a lower-triangular L (n × n) and any B (n × n): row i of Y sums rows k ≥ i of
-   * B, half the work of a general product.
+   * Y = Lᵀ B for a lower-triangular L (n × n) and any B (n × n): row i of Y sums rows k ≥ i of B,
+   * half the work of a general product.
    */
   private static void lowerTransposeTimes(DMatrixRMaj L, DMatrixRMaj B, DMatrixRMaj Y) {
     final int n = L.numRows;
@@ -199,11 +212,11 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Adjoint for a loss that depends on M only through its Gramian {@code G = M Mᵀ}, from the
-   * input, accumulated: {@code M̄ += L̄ L⁻¹ M}. Then {@code L̄ = 2 Ḡ L} with Ḡ symmetric, so
-   * {@code Y = Lᵀ L̄} is symmetric, Z = 0 and every rule's VJP reduces to this; it saves the
-   * products that form Y and Z. For a caller that knows what follows reads L only through
-   * {@code L Lᵀ} (the Kalman filter's predicted factor) and whose own adjoints are exact.
+   * Adjoint for a loss that depends on M only through its Gramian {@code G = M Mᵀ}, from the input,
+   * accumulated: {@code M̄ += L̄ L⁻¹ M}. Then {@code L̄ = 2 Ḡ L} with Ḡ symmetric, so {@code Y = Lᵀ
+   * L̄} is symmetric, Z = 0 and every rule's VJP reduces to this; it saves the products that form Y
+   * and Z. For a caller that knows what follows reads L only through {@code L Lᵀ} (the Kalman
+   * filter's predicted factor) and whose own adjoints are exact.
    *
    * @param L n × n factor of M, {@link InputForm}. Not modified.
    * @param M n × m input. Not modified.
@@ -284,13 +297,28 @@ public final class TriaAdjoint {
   private static void checkShapes(DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj X, String name) {
     if (L.numRows != L.numCols || Q.numCols != L.numRows) {
       throw new IllegalArgumentException(
-          "tria derivative: L is " + L.numRows + " × " + L.numCols + " and Q is " + Q.numRows
-              + " × " + Q.numCols + "; expected L n × n and Q m × n");
+          "tria derivative: L is "
+              + L.numRows
+              + " × "
+              + L.numCols
+              + " and Q is "
+              + Q.numRows
+              + " × "
+              + Q.numCols
+              + "; expected L n × n and Q m × n");
     }
     if (X.numRows != L.numRows || X.numCols != Q.numRows) {
       throw new IllegalArgumentException(
-          "tria derivative: " + name + " is " + X.numRows + " × " + X.numCols + ", expected "
-              + L.numRows + " × " + Q.numRows);
+          "tria derivative: "
+              + name
+              + " is "
+              + X.numRows
+              + " × "
+              + X.numCols
+              + ", expected "
+              + L.numRows
+              + " × "
+              + Q.numRows);
     }
   }
 

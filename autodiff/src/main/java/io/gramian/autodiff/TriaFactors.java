@@ -3,12 +3,12 @@ package io.gramian.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One triangularisation {@code L = tria(M)} with what its derivatives need: the input
- * {@code M} (n × m), {@code L} (n × n, lower triangular, {@code diag(L) ≥ 0}) and, when it was
- * formed, {@code Q} (m × n) with {@code M = L Qᵀ}. Q is formed only when L has a small pivot
- * ({@link InputForm}); otherwise the derivatives use {@code Qᵀ = L⁻¹ M} and Q is never built,
- * which saves about half of a recorded step. The record decides which form its derivatives take,
- * so a caller asks for {@link #jvp}, {@link #vjpAdd} or {@link #vjpAddGramian} and never chooses.
+ * One triangularisation {@code L = tria(M)} with what its derivatives need: the input {@code M} (n
+ * × m), {@code L} (n × n, lower triangular, {@code diag(L) ≥ 0}) and, when it was formed, {@code Q}
+ * (m × n) with {@code M = L Qᵀ}. Q is formed only when L has a small pivot ({@link InputForm});
+ * otherwise the derivatives use {@code Qᵀ = L⁻¹ M} and Q is never built, which saves about half of
+ * a recorded step. The record decides which form its derivatives take, so a caller asks for {@link
+ * #jvp}, {@link #vjpAdd} or {@link #vjpAddGramian} and never chooses.
  *
  * <p>A mutable workspace: a caller fills {@link #input()}, runs {@link Tria#decompose(TriaFactors,
  * boolean)}, and may {@link #store} the factors it needs later and {@link #restore} them into
@@ -38,9 +38,7 @@ public final class TriaFactors {
     return L;
   }
 
-  /**
-   * Q, m × n with {@code M = L Qᵀ}; meaningful when {@link #hasQ()}.
-   */
+  /** Q, m × n with {@code M = L Qᵀ}; meaningful when {@link #hasQ()}. */
   public DMatrixRMaj Q() {
     return Q;
   }
@@ -100,10 +98,10 @@ public final class TriaFactors {
   }
 
   /**
-   * Adjoint for a loss that reads L only through {@code L Lᵀ}, accumulated: with
-   * {@code L̄ = 2 Ḡ L} (Ḡ symmetric) every rule's VJP reduces to {@code M̄ += L̄ L⁻¹ M}
-   * ({@link TriaAdjoint#vjpAddGramianFromInput}), taken here when Q was not formed and the rule
-   * is {@link TriaRule#MASKED}, exact for any rank; otherwise {@link #vjpAdd}.
+   * Adjoint for a loss that reads L only through {@code L Lᵀ}, accumulated: with {@code L̄ = 2 Ḡ L}
+   * (Ḡ symmetric) every rule's VJP reduces to {@code M̄ += L̄ L⁻¹ M} ({@link
+   * TriaAdjoint#vjpAddGramianFromInput}), taken here when Q was not formed and the rule is {@link
+   * TriaRule#MASKED}, exact for any rank; otherwise {@link #vjpAdd}.
    */
   public void vjpAddGramian(
       TriaAdjoint adjoint, TriaRule rule, DMatrixRMaj LBar, DMatrixRMaj MBar) {
@@ -114,9 +112,7 @@ public final class TriaFactors {
     }
   }
 
-  /**
-   * Entries {@link #store} writes for the second factor (Q or M): {@code n · m} either way.
-   */
+  /** Entries {@link #store} writes for the second factor (Q or M): {@code n · m} either way. */
   public int basisSize() {
     return n() * m();
   }

@@ -3,8 +3,8 @@ package io.gramian.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Triangular solves with the leading {@code n × n} block of a lower-triangular {@code L}, in
- * place, with an optional pivot mask. The four forms, for a right-hand side X:
+ * Triangular solves with the leading {@code n × n} block of a lower-triangular {@code L}, in place,
+ * with an optional pivot mask. The four forms, for a right-hand side X:
  *
  * <pre>
  *   lower:                X ← L⁻¹ X     (n × cols, forward substitution)
@@ -15,15 +15,14 @@ import org.ejml.data.DMatrixRMaj;
  *
  * With a mask {@code tau} (one threshold per pivot; {@code null} keeps every pivot), the pivots
  * {@code J = { j : |L_jj| > tau[j] }} are kept and the solve is restricted to them: for the left
- * forms {@code X[J,:] ← L[J,J]⁻¹ X[J,:]} (or {@code L[J,J]⁻ᵀ}) and {@code X[not J,:] ← 0}; for
- * the right forms the same on the columns. This is the masked rule of {@link TriaRule#MASKED}
- * and of the filter's diffuse collapse; without a mask a zero pivot divides by zero, so callers
- * that pass none have checked their pivots.
+ * forms {@code X[J,:] ← L[J,J]⁻¹ X[J,:]} (or {@code L[J,J]⁻ᵀ}) and {@code X[not J,:] ← 0}; for the
+ * right forms the same on the columns. This is the masked rule of {@link TriaRule#MASKED} and of
+ * the filter's diffuse collapse; without a mask a zero pivot divides by zero, so callers that pass
+ * none have checked their pivots.
  *
  * <p>{@code L} is read through its row stride {@code L.numCols}, so the leading block of a larger
- * factor (the innovation factor A in the top-left of the update's L) is solved without a copy.
- * X is a row-major array with row stride {@code ldx} starting at {@code offset}. Allocates
- * nothing.
+ * factor (the innovation factor A in the top-left of the update's L) is solved without a copy. X is
+ * a row-major array with row stride {@code ldx} starting at {@code offset}. Allocates nothing.
  */
 public final class TriangularSolve {
 
@@ -135,8 +134,7 @@ public final class TriangularSolve {
   }
 
   /**
-   * X ← X L⁻ᵀ: each row x of X solves {@code L xᵀ = bᵀ}, by forward substitution over the
-   * columns.
+   * X ← X L⁻ᵀ: each row x of X solves {@code L xᵀ = bᵀ}, by forward substitution over the columns.
    *
    * @param L factor whose leading n × n block is lower triangular. Not modified.
    * @param X rows × n right-hand side, overwritten by the solution. Modified.

@@ -19,8 +19,8 @@ class AllocationFreeTest {
   private static final int CALLS = 20_000;
 
   /**
-   * Bytes the measurement itself may show over all calls: the counter read allocates nothing,
-   * but a JIT deoptimisation can allocate a few frames once. Far below one byte per call.
+   * Bytes the measurement itself may show over all calls: the counter read allocates nothing, but a
+   * JIT deoptimisation can allocate a few frames once. Far below one byte per call.
    */
   private static final long MEASUREMENT_SLACK_BYTES = 4096;
 

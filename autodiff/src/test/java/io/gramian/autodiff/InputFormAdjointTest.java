@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The derivatives from the input M (Q replaced by Mᵀ L⁻ᵀ) equal those from Q, and Q formed
- * after an L-only decomposition equals Q formed with it.
+ * The derivatives from the input M (Q replaced by Mᵀ L⁻ᵀ) equal those from Q, and Q formed after an
+ * L-only decomposition equals Q formed with it.
  */
 class InputFormAdjointTest {
 
@@ -20,7 +20,12 @@ class InputFormAdjointTest {
 
   @ParameterizedTest(name = "{0} n={1} m={2}")
   @CsvSource({
-    "MASKED,3,3", "MASKED,4,9", "MASKED,10,20", "FULL_RANK,5,8", "PSEUDOINVERSE,6,7", "MASKED,1,4"
+    "MASKED,3,3",
+    "MASKED,4,9",
+    "MASKED,10,20",
+    "FULL_RANK,5,8",
+    "PSEUDOINVERSE,6,7",
+    "MASKED,1,4"
   })
   void inputFormMatchesTheQForm(TriaRule rule, int n, int m) {
     Random rng = new Random(n * 100L + m);
@@ -41,7 +46,8 @@ class InputFormAdjointTest {
     DMatrixRMaj MBarM = new DMatrixRMaj(n, m);
     adjoint.vjpAdd(rule, f.L(), f.Q(), LBar, MBarQ);
     adjoint.vjpAddFromInput(rule, f.L(), M, LBar, MBarM);
-    assertTrue(relativeError(MBarM, MBarQ) <= SAME_DERIVATIVE, "VJP " + relativeError(MBarM, MBarQ));
+    assertTrue(
+        relativeError(MBarM, MBarQ) <= SAME_DERIVATIVE, "VJP " + relativeError(MBarM, MBarQ));
   }
 
   /** For L̄ = 2 Ḡ L (a loss of M Mᵀ only) the Gramian shortcut is the full VJP. */
@@ -52,7 +58,8 @@ class InputFormAdjointTest {
     DMatrixRMaj M = gaussian(rng, n, m);
     DMatrixRMaj A = gaussian(rng, n, n);
     DMatrixRMaj G2 = A.copy(); // 2 Ḡ, symmetric
-    org.ejml.dense.row.CommonOps_DDRM.addEquals(G2, org.ejml.dense.row.CommonOps_DDRM.transpose(A, null));
+    org.ejml.dense.row.CommonOps_DDRM.addEquals(
+        G2, org.ejml.dense.row.CommonOps_DDRM.transpose(A, null));
     TriaFactors f = Tria.factor(M);
     DMatrixRMaj LBar = org.ejml.dense.row.CommonOps_DDRM.mult(G2, f.L(), null);
     TriaAdjoint adjoint = new TriaAdjoint(n, m);
@@ -60,7 +67,8 @@ class InputFormAdjointTest {
     DMatrixRMaj shortcut = new DMatrixRMaj(n, m);
     adjoint.vjpAdd(TriaRule.MASKED, f.L(), f.Q(), LBar, full);
     adjoint.vjpAddGramianFromInput(f.L(), M, LBar, shortcut);
-    assertTrue(relativeError(shortcut, full) <= SAME_DERIVATIVE, "" + relativeError(shortcut, full));
+    assertTrue(
+        relativeError(shortcut, full) <= SAME_DERIVATIVE, "" + relativeError(shortcut, full));
   }
 
   @Test
@@ -70,7 +78,9 @@ class InputFormAdjointTest {
     assertFalse(TriaAdjoint.invertibleEnough(f.L()));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new TriaAdjoint(4, 6).vjpAddFromInput(TriaRule.MASKED, f.L(), M, f.L(), new DMatrixRMaj(4, 6)));
+        () ->
+            new TriaAdjoint(4, 6)
+                .vjpAddFromInput(TriaRule.MASKED, f.L(), M, f.L(), new DMatrixRMaj(4, 6)));
   }
 
   @ParameterizedTest(name = "n={0} m={1} rank={2}")

@@ -7,17 +7,16 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-step counterexample where the published rule is not exact: nx = 2, ny = 1, P = I,
- * H = [1, t], R = 0, m = 0, y = 1. The update triangularises
+ * The one-step counterexample where the published rule is not exact: nx = 2, ny = 1, P = I, H = [1,
+ * t], R = 0, m = 0, y = 1. The update triangularises
  *
  * <pre>
  *   M_u = [[H, 0], [I, 0]]  (3 × 3, the last column is the zero factor of R)
  *   tria(M_u) = [[A, 0], [C, D]],   m⁺ = C A⁻¹ (y − H m)
  * </pre>
  *
- * The filtered mean is [1, t] / (1 + t²), so d m⁺ / dt at t = 0 is [0, 1]. The pseudoinverse
- * rule's null-space term leaks into the top-right block and gives [0, 0.5]; the masked rule
- * gives [0, 1].
+ * The filtered mean is [1, t] / (1 + t²), so d m⁺ / dt at t = 0 is [0, 1]. The pseudoinverse rule's
+ * null-space term leaks into the top-right block and gives [0, 0.5]; the masked rule gives [0, 1].
  */
 class KalmanCounterexampleTest {
 
@@ -26,7 +25,8 @@ class KalmanCounterexampleTest {
 
   @Test
   void pseudoinverseRuleGivesHalfTheTrueDerivative() {
-    assertArrayEquals(new double[] {0, 0.5}, filteredMeanDerivative(TriaRule.PSEUDOINVERSE), TOLERANCE);
+    assertArrayEquals(
+        new double[] {0, 0.5}, filteredMeanDerivative(TriaRule.PSEUDOINVERSE), TOLERANCE);
   }
 
   @Test

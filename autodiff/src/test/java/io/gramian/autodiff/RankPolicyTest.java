@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The rank policy: a pivot is dead when it is rounding-small relative to the size of M (its
- * largest row), however small the live pivots are; and the input form of the derivatives is
- * taken only for a well-conditioned L.
+ * The rank policy: a pivot is dead when it is rounding-small relative to the size of M (its largest
+ * row), however small the live pivots are; and the input form of the derivatives is taken only for
+ * a well-conditioned L.
  */
 class RankPolicyTest {
 
@@ -23,9 +23,9 @@ class RankPolicyTest {
   /**
    * Rows d·a, a + d·b, a + 2d·b, d·c with d = 1e-4: row 3 is an exact combination of rows 1 and 2
    * (a + 2db = 2(a + db) − a), so its pivot is rounding (about 1e-16) while every live pivot is
-   * about 1e-4 although the rows have size 1. Scaled by the largest pivot the rounding pivot
-   * passed as live, the masked dL reached 1e15 and the Gramian identity failed by 1e-5; scaled by
-   * the largest row it is dead.
+   * about 1e-4 although the rows have size 1. Scaled by the largest pivot the rounding pivot passed
+   * as live, the masked dL reached 1e15 and the Gramian identity failed by 1e-5; scaled by the
+   * largest row it is dead.
    */
   @Test
   void aRoundingPivotIsDeadRelativeToTheSizeOfM() {

@@ -24,8 +24,8 @@ class TriaAdjointTest {
   private static final double GRAMIAN_TOLERANCE = 1e-12;
 
   /**
-   * Central differences with step h: truncation O(h²) ≈ 1e-10 and rounding O(ε/h) ≈ 1e-10 at
-   * h = 1e-5 on O(1) entries; 1e-8 relative leaves two orders of margin.
+   * Central differences with step h: truncation O(h²) ≈ 1e-10 and rounding O(ε/h) ≈ 1e-10 at h =
+   * 1e-5 on O(1) entries; 1e-8 relative leaves two orders of margin.
    */
   private static final double FINITE_DIFFERENCE_TOLERANCE = 1e-8;
 
@@ -134,10 +134,10 @@ class TriaAdjointTest {
   }
 
   /**
-   * A loss of G = M Mᵀ only, f = tr(C G) + ¼‖G‖² + log det(I + G), on a rank-3 5 × 8 M. With
-   * F = ∂f/∂G = Cᵀ + ½ G + (I + G)⁻ᵀ, the exact gradient is ∂f/∂M = (F + Fᵀ) M, and
-   * L̄ = (F + Fᵀ) L. Both Gramian rules must return it exactly, and agree with finite
-   * differences of f(M) taken directly.
+   * A loss of G = M Mᵀ only, f = tr(C G) + ¼‖G‖² + log det(I + G), on a rank-3 5 × 8 M. With F =
+   * ∂f/∂G = Cᵀ + ½ G + (I + G)⁻ᵀ, the exact gradient is ∂f/∂M = (F + Fᵀ) M, and L̄ = (F + Fᵀ) L.
+   * Both Gramian rules must return it exactly, and agree with finite differences of f(M) taken
+   * directly.
    */
   @ParameterizedTest
   @EnumSource(
@@ -194,8 +194,7 @@ class TriaAdjointTest {
     DMatrixRMaj dM = gaussian(rng, 6, 9);
     DMatrixRMaj reference = TriaAdjoint.jvp(TriaRule.FULL_RANK, M, dM);
     assertTrue(relativeError(TriaAdjoint.jvp(TriaRule.MASKED, M, dM), reference) <= 1e-13);
-    assertTrue(
-        relativeError(TriaAdjoint.jvp(TriaRule.PSEUDOINVERSE, M, dM), reference) <= 1e-12);
+    assertTrue(relativeError(TriaAdjoint.jvp(TriaRule.PSEUDOINVERSE, M, dM), reference) <= 1e-12);
   }
 
   @Test
@@ -221,7 +220,8 @@ class TriaAdjointTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                adjoint.jvp(TriaRule.MASKED, f.L(), f.Q(), new DMatrixRMaj(3, 5), new DMatrixRMaj(3, 3)));
+                adjoint.jvp(
+                    TriaRule.MASKED, f.L(), f.Q(), new DMatrixRMaj(3, 5), new DMatrixRMaj(3, 3)));
     assertTrue(e.getMessage().contains("dM is 3 × 5, expected 3 × 4"), e.getMessage());
   }
 

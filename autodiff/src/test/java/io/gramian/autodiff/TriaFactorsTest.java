@@ -44,7 +44,8 @@ class TriaFactorsTest {
       DMatrixRMaj dL = new DMatrixRMaj(n, n);
       f.jvp(adjoint, TriaRule.MASKED, dM, dL);
       DMatrixRMaj expected = TriaAdjoint.jvp(TriaRule.MASKED, M, dM);
-      assertTrue(relativeError(dL, expected) <= SAME_DERIVATIVE, "JVP " + relativeError(dL, expected));
+      assertTrue(
+          relativeError(dL, expected) <= SAME_DERIVATIVE, "JVP " + relativeError(dL, expected));
 
       DMatrixRMaj MBar = new DMatrixRMaj(n, m);
       f.vjpAdd(adjoint, TriaRule.MASKED, LBar, MBar);

@@ -20,8 +20,24 @@ class TriaTest {
 
   @ParameterizedTest(name = "n={0} m={1} rank={2}")
   @CsvSource({
-    "1,1,1", "1,3,1", "3,1,1", "4,4,4", "4,4,2", "4,4,0", "5,8,3", "5,8,5", "8,5,5", "8,5,2",
-    "6,2,2", "2,6,2", "7,7,6", "20,30,20", "20,30,7", "30,20,20", "3,0,0", "0,3,0"
+    "1,1,1",
+    "1,3,1",
+    "3,1,1",
+    "4,4,4",
+    "4,4,2",
+    "4,4,0",
+    "5,8,3",
+    "5,8,5",
+    "8,5,5",
+    "8,5,2",
+    "6,2,2",
+    "2,6,2",
+    "7,7,6",
+    "20,30,20",
+    "20,30,7",
+    "30,20,20",
+    "3,0,0",
+    "0,3,0"
   })
   void factorReproducesGramianAndM(int n, int m, int rank) {
     Random rng = new Random(1000L * n + 10L * m + rank);
@@ -73,7 +89,8 @@ class TriaTest {
     DMatrixRMaj M = of(new double[][] {{1, 0}, {1, 0}, {1, 0}});
     Tria.verifyRowNorms(M, Tria.tria(M));
     DMatrixRMaj bad = of(new double[][] {{1, 0, 0}, {1, 0, 0}, {0.5, 0, 0}});
-    ArithmeticException e = assertThrows(ArithmeticException.class, () -> Tria.verifyRowNorms(M, bad));
+    ArithmeticException e =
+        assertThrows(ArithmeticException.class, () -> Tria.verifyRowNorms(M, bad));
     assertTrue(e.getMessage().contains("do not keep the norms"), e.getMessage());
   }
 

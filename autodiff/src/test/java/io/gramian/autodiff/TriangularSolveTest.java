@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class TriangularSolveTest {
 
   /**
-   * The solves are backward stable and L is well conditioned (unit-sized diagonal plus a
-   * Gaussian lower part scaled by 0.3), so solutions agree to a small multiple of n ε.
+   * The solves are backward stable and L is well conditioned (unit-sized diagonal plus a Gaussian
+   * lower part scaled by 0.3), so solutions agree to a small multiple of n ε.
    */
   private static final double TOLERANCE = 1e-12;
 

@@ -3,8 +3,8 @@ package io.gramian.datasets;
 import java.util.List;
 
 /**
- * The text of a CSV file split into fields: the column names of its header (and the line it is
- * on) and its data rows, each with the line it starts on. Every row has one field per column.
+ * The text of a CSV file split into fields: the column names of its header (and the line it is on)
+ * and its data rows, each with the line it starts on. Every row has one field per column.
  */
 record CsvTable(String source, int headerLine, List<String> columnNames, List<Row> rows) {
 

@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Splits the text of a CSV file into a {@link CsvTable} with Apache Commons CSV: a header line
- * naming the columns, then rows of exactly as many fields. The delimiter (comma, semicolon or
- * tab) is detected from the header line; fields may be quoted with {@code "}; blank lines are
- * skipped; a leading byte-order mark is ignored.
+ * naming the columns, then rows of exactly as many fields. The delimiter (comma, semicolon or tab)
+ * is detected from the header line; fields may be quoted with {@code "}; blank lines are skipped; a
+ * leading byte-order mark is ignored.
  */
 final class CsvTableParser {
 
@@ -38,7 +38,8 @@ final class CsvTableParser {
       text = text.substring(1);
     }
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setDelimiter(DelimiterDetector.detect(firstNonBlankLine(text)))
             .setIgnoreSurroundingSpaces(true)
             .setIgnoreEmptyLines(true)
@@ -109,7 +110,8 @@ final class CsvTableParser {
     List<String> names = header.fields();
     if (names.stream().allMatch(CsvTableParser::looksLikeData)) {
       throw new DataFormatException(
-          source, header.line(),
+          source,
+          header.line(),
           "the first line must be a header naming the columns, but it holds data: "
               + InputEcho.plain(String.join(",", names)));
     }
@@ -122,7 +124,9 @@ final class CsvTableParser {
       Integer earlier = firstColumnByName.putIfAbsent(name, i);
       if (earlier != null) {
         throw new DataFormatException(
-            source, header.line(), name,
+            source,
+            header.line(),
+            name,
             "duplicate column name (columns " + (earlier + 1) + " and " + (i + 1) + ")");
       }
     }
@@ -141,8 +145,12 @@ final class CsvTableParser {
     for (CsvTable.Row row : rows) {
       if (row.fields().size() != columns) {
         throw new DataFormatException(
-            source, row.line(),
-            "expected " + columns + " fields, found " + row.fields().size()
+            source,
+            row.line(),
+            "expected "
+                + columns
+                + " fields, found "
+                + row.fields().size()
                 + " (check the delimiter and quotes)");
       }
     }

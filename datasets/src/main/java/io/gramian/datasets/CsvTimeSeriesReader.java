@@ -17,21 +17,21 @@ import java.util.OptionalInt;
  * while UTF-16, UTF-32 and binary files are refused with a message that says so).
  *
  * <ul>
- *   <li>The first line is a header naming the columns. Fields are separated by commas,
- *       semicolons or tabs (detected from the header line) and may be quoted with {@code "}.
- *   <li>The time column is the one the caller names; otherwise the first column named date,
- *       time, year, month, quarter, period or index (in any letter case); otherwise the first
- *       column if all its values are dates or periods; otherwise there is none and the rows are
- *       numbered 1, 2, …, n.
+ *   <li>The first line is a header naming the columns. Fields are separated by commas, semicolons
+ *       or tabs (detected from the header line) and may be quoted with {@code "}.
+ *   <li>The time column is the one the caller names; otherwise the first column named date, time,
+ *       year, month, quarter, period or index (in any letter case); otherwise the first column if
+ *       all its values are dates or periods; otherwise there is none and the rows are numbered 1,
+ *       2, …, n.
  *   <li>Time values are years {@code 1871}, months {@code 1949-01}, quarters {@code 1945-Q1} or
  *       {@code 1945Q1}, dates {@code 2020-03-04}, ISO date-times {@code 2020-03-04T12:00:00}, or
  *       integers in an index column.
- *   <li>Every other column is a value column of finite numbers; an empty field, {@code NA},
- *       {@code NaN} (any letter case) or {@code .} is a missing value.
+ *   <li>Every other column is a value column of finite numbers; an empty field, {@code NA}, {@code
+ *       NaN} (any letter case) or {@code .} is a missing value.
  * </ul>
  *
- * <p>Anything else is a {@link DataFormatException} naming the file, the line (the header is
- * line 1) and, where it applies, the column.
+ * <p>Anything else is a {@link DataFormatException} naming the file, the line (the header is line
+ * 1) and, where it applies, the column.
  */
 public final class CsvTimeSeriesReader {
 
@@ -49,8 +49,8 @@ public final class CsvTimeSeriesReader {
   /**
    * Reads {@code file} with the column named {@code timeColumn} as its time column.
    *
-   * @throws DataFormatException if the file is missing, unreadable or malformed, or has no
-   *     column of that name
+   * @throws DataFormatException if the file is missing, unreadable or malformed, or has no column
+   *     of that name
    */
   public static TimeSeriesFrame read(Path file, String timeColumn) {
     return parse(readText(file), file.toString(), Optional.of(timeColumn));
@@ -67,8 +67,7 @@ public final class CsvTimeSeriesReader {
   }
 
   /**
-   * Reads CSV text from {@code reader} with the column named {@code timeColumn} as its time
-   * column.
+   * Reads CSV text from {@code reader} with the column named {@code timeColumn} as its time column.
    *
    * @param source the name of the data (usually a file name) for messages and the frame
    * @throws DataFormatException if the text cannot be read or is malformed, or has no column of
@@ -93,8 +92,10 @@ public final class CsvTimeSeriesReader {
     }
     if (columns.isEmpty()) {
       throw new DataFormatException(
-          source, table.headerLine(),
-          "no value columns: the only column, " + InputEcho.quoted(table.columnNames().get(0))
+          source,
+          table.headerLine(),
+          "no value columns: the only column, "
+              + InputEcho.quoted(table.columnNames().get(0))
               + ", holds the times");
     }
     int[] lines = table.rows().stream().mapToInt(CsvTable.Row::line).toArray();

@@ -5,8 +5,8 @@ import java.util.OptionalInt;
 
 /**
  * A data file that is missing, unreadable or malformed. The message says where, as a text editor
- * would show it (lines are numbered from 1, the header being line 1), for example
- * {@code nile.csv: line 14, column "volume": "12a4" is not a number}.
+ * would show it (lines are numbered from 1, the header being line 1), for example {@code nile.csv:
+ * line 14, column "volume": "12a4" is not a number}.
  */
 public final class DataFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

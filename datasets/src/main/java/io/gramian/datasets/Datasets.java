@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The classic time series bundled with Gramian (see the datasets README for their provenance).
- * Each call reads the bundled CSV file afresh; the results are immutable.
+ * The classic time series bundled with Gramian (see the datasets README for their provenance). Each
+ * call reads the bundled CSV file afresh; the results are immutable.
  */
 public final class Datasets {
 
@@ -32,8 +32,8 @@ public final class Datasets {
   }
 
   /**
-   * The bundled dataset called {@code name} (for example {@code "nile"}; a {@code .csv} suffix
-   * and letter case are ignored), as read from its CSV file.
+   * The bundled dataset called {@code name} (for example {@code "nile"}; a {@code .csv} suffix and
+   * letter case are ignored), as read from its CSV file.
    *
    * @throws IllegalArgumentException listing the bundled names if there is no such dataset
    */
@@ -70,9 +70,9 @@ public final class Datasets {
   }
 
   /**
-   * UK road casualties and covariates, monthly 1969-01 to 1984-12: DriversKilled, drivers,
-   * front, rear, kms, PetrolPrice, VanKilled and law (1 from 1983-02, when the seat-belt law came
-   * into force).
+   * UK road casualties and covariates, monthly 1969-01 to 1984-12: DriversKilled, drivers, front,
+   * rear, kms, PetrolPrice, VanKilled and law (1 from 1983-02, when the seat-belt law came into
+   * force).
    */
   public static TimeSeriesFrame seatbelts() {
     return load("seatbelts");

@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The spacing of dated observations, inferred from the dates themselves, used to continue a date
- * index past its end: a whole number of months (dates on the same day of the month, or all on
- * month ends, a constant number of months apart) or else a number of days (the smallest gap).
+ * index past its end: a whole number of months (dates on the same day of the month, or all on month
+ * ends, a constant number of months apart) or else a number of days (the smallest gap).
  */
 final class DateStep {
 

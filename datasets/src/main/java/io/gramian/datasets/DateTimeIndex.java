@@ -55,7 +55,8 @@ final class DateTimeIndex extends TimeIndex {
     checkSteps(steps);
     if (dateTimes.length < 2) {
       throw new IllegalStateException(
-          "cannot extend a date-time index of " + dateTimes.length
+          "cannot extend a date-time index of "
+              + dateTimes.length
               + " observation(s): its spacing is unknown");
     }
     Duration step = smallestGap();

@@ -1,8 +1,8 @@
 package io.gramian.datasets;
 
 /**
- * Chooses the field delimiter of a CSV file from its header line: whichever of comma, semicolon
- * and tab occurs most often outside quotes (comma when none occurs, as in a one-column file).
+ * Chooses the field delimiter of a CSV file from its header line: whichever of comma, semicolon and
+ * tab occurs most often outside quotes (comma when none occurs, as in a one-column file).
  */
 final class DelimiterDetector {
 

@@ -31,8 +31,8 @@ public enum Frequency {
   }
 
   /**
-   * The number of observations in a year (1, 4 or 12) for annual, quarterly and monthly data:
-   * the natural seasonal period. Empty for the other frequencies.
+   * The number of observations in a year (1, 4 or 12) for annual, quarterly and monthly data: the
+   * natural seasonal period. Empty for the other frequencies.
    */
   public OptionalInt periodsPerYear() {
     return periodsPerYear > 0 ? OptionalInt.of(periodsPerYear) : OptionalInt.empty();

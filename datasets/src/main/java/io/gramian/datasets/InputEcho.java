@@ -7,14 +7,14 @@ import java.util.Locale;
 /**
  * User input as an error message repeats it: short enough to read and on one line, whatever the
  * input holds. A value is cut after {@link #MAX_CHARACTERS} characters with an ellipsis and the
- * count left out ({@code "aaaa…" (2 097 092 more characters)}); a list shows its first
- * {@link #MAX_ITEMS} entries and the count of the others ({@code "a", "b", … (9 990 more)});
- * control characters (a newline inside a quoted CSV field, a NUL, a tab) and line separators are
- * escaped visibly ({@code \n}, {@code \t}, {@code \u0000}) so that they neither cut the message
- * off nor break the line.
+ * count left out ({@code "aaaa…" (2 097 092 more characters)}); a list shows its first {@link
+ * #MAX_ITEMS} entries and the count of the others ({@code "a", "b", … (9 990 more)}); control
+ * characters (a newline inside a quoted CSV field, a NUL, a tab) and line separators are escaped
+ * visibly ({@code \n}, {@code \t}, {@code \u0000}) so that they neither cut the message off nor
+ * break the line.
  *
- * <p>Every message that repeats a field, a column name, a header or an option's value goes
- * through here.
+ * <p>Every message that repeats a field, a column name, a header or an option's value goes through
+ * here.
  */
 public final class InputEcho {
 
@@ -58,8 +58,8 @@ public final class InputEcho {
 
   /**
    * A whole message line made safe: control characters escaped and, beyond {@code maxCharacters},
-   * cut with an ellipsis and the count left out. A last guard for text that did not go through
-   * the methods above.
+   * cut with an ellipsis and the count left out. A last guard for text that did not go through the
+   * methods above.
    */
   public static String line(String message, int maxCharacters) {
     String escaped = escape(message);
@@ -67,7 +67,9 @@ public final class InputEcho {
       return escaped;
     }
     int end = boundary(escaped, maxCharacters);
-    return escaped.substring(0, end) + "… (" + grouped(escaped.length() - end)
+    return escaped.substring(0, end)
+        + "… ("
+        + grouped(escaped.length() - end)
         + " more characters)";
   }
 

@@ -1,8 +1,8 @@
 package io.gramian.datasets;
 
 /**
- * Turns character positions in a text into 1-based line numbers, for positions given in
- * increasing order. Line breaks are {@code \n}, {@code \r\n} or a lone {@code \r}.
+ * Turns character positions in a text into 1-based line numbers, for positions given in increasing
+ * order. Line breaks are {@code \n}, {@code \r\n} or a lone {@code \r}.
  */
 final class LineCounter {
 
@@ -15,8 +15,8 @@ final class LineCounter {
   }
 
   /**
-   * The line of the first character at or after {@code start} that is not blank: the line a
-   * record that the CSV parser reports at {@code start} really begins on, blank lines skipped.
+   * The line of the first character at or after {@code start} that is not blank: the line a record
+   * that the CSV parser reports at {@code start} really begins on, blank lines skipped.
    */
   int lineOfRecordAt(long start) {
     int target = (int) start;

@@ -3,9 +3,9 @@ package io.gramian.datasets;
 import java.util.regex.Pattern;
 
 /**
- * Reads one numeric field of a data file: a finite decimal number such as {@code 1120},
- * {@code -0.5} or {@code 2.3e-4}, or a missing-value marker (read as {@code NaN}). Infinite
- * values, hexadecimal and Java suffixes such as {@code 1.5f} are errors.
+ * Reads one numeric field of a data file: a finite decimal number such as {@code 1120}, {@code
+ * -0.5} or {@code 2.3e-4}, or a missing-value marker (read as {@code NaN}). Infinite values,
+ * hexadecimal and Java suffixes such as {@code 1.5f} are errors.
  */
 final class NumberParser {
 
@@ -32,7 +32,8 @@ final class NumberParser {
     }
     if (INFINITY.matcher(text).matches()) {
       throw location.error(
-          quoted(text) + " is infinite; values must be finite numbers or missing"
+          quoted(text)
+              + " is infinite; values must be finite numbers or missing"
               + " (empty, NA, NaN or .)");
     }
     if (DECIMAL.matcher(text).matches()) {
@@ -44,7 +45,8 @@ final class NumberParser {
     }
     if (DECIMAL.matcher(text.replace(',', '.')).matches()) {
       throw location.error(
-          quoted(text) + " is not a number: write \".\" as the decimal separator"
+          quoted(text)
+              + " is not a number: write \".\" as the decimal separator"
               + " and no thousands separators");
     }
     throw location.error(quoted(text) + " is not a number");

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * One time value read from a file. For annual, quarterly, monthly and integer values
- * {@code ordinal} numbers the period as {@link RegularIndex} does; for dates it is the epoch day.
- * {@code dateTime} is set for date-times only.
+ * One time value read from a file. For annual, quarterly, monthly and integer values {@code
+ * ordinal} numbers the period as {@link RegularIndex} does; for dates it is the epoch day. {@code
+ * dateTime} is set for date-times only.
  */
 record ParsedTime(Frequency frequency, long ordinal, LocalDateTime dateTime) {
 

@@ -47,8 +47,9 @@ final class RegularIndex extends TimeIndex {
     return switch (frequency) {
       case ANNUAL -> year(ordinal);
       case QUARTERLY -> year(Math.floorDiv(ordinal, 4)) + "-Q" + (Math.floorMod(ordinal, 4) + 1);
-      case MONTHLY -> year(Math.floorDiv(ordinal, 12))
-          + String.format(Locale.ROOT, "-%02d", Math.floorMod(ordinal, 12) + 1);
+      case MONTHLY ->
+          year(Math.floorDiv(ordinal, 12))
+              + String.format(Locale.ROOT, "-%02d", Math.floorMod(ordinal, 12) + 1);
       case INDEX -> Long.toString(ordinal);
       default -> throw new IllegalArgumentException(frequency + " is not a regular frequency");
     };
@@ -81,10 +82,10 @@ final class RegularIndex extends TimeIndex {
     long ordinal = first + i;
     return switch (frequency) {
       case ANNUAL -> Optional.of(LocalDate.of(Math.toIntExact(ordinal), 1, 1));
-      case QUARTERLY -> Optional.of(
-          LocalDate.of(yearOf(ordinal, 4), 3 * Math.floorMod(ordinal, 4) + 1, 1));
-      case MONTHLY -> Optional.of(
-          LocalDate.of(yearOf(ordinal, 12), Math.floorMod(ordinal, 12) + 1, 1));
+      case QUARTERLY ->
+          Optional.of(LocalDate.of(yearOf(ordinal, 4), 3 * Math.floorMod(ordinal, 4) + 1, 1));
+      case MONTHLY ->
+          Optional.of(LocalDate.of(yearOf(ordinal, 12), Math.floorMod(ordinal, 12) + 1, 1));
       default -> Optional.empty();
     };
   }

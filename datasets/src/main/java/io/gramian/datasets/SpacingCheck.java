@@ -20,9 +20,9 @@ import java.util.Optional;
  * </ul>
  *
  * and in either daily pattern a few holidays are usual: a gap that skips at most {@link
- * #HOLIDAY_RUN} expected days, up to {@link #HOLIDAYS_PER_YEAR} such gaps a year. Any other gap
- * (a week missing from daily data, a month from business days) breaks the pattern, and the
- * warning names the first few dates after such a gap, with their count.
+ * #HOLIDAY_RUN} expected days, up to {@link #HOLIDAYS_PER_YEAR} such gaps a year. Any other gap (a
+ * week missing from daily data, a month from business days) breaks the pattern, and the warning
+ * names the first few dates after such a gap, with their count.
  */
 public final class SpacingCheck {
 
@@ -30,8 +30,8 @@ public final class SpacingCheck {
   public static final int HOLIDAY_RUN = 2;
 
   /**
-   * Holiday gaps accepted per year of data: more than the public holidays of the usual
-   * calendars (8 in England, 10 on US exchanges, 16 in Japan).
+   * Holiday gaps accepted per year of data: more than the public holidays of the usual calendars (8
+   * in England, 10 on US exchanges, 16 in Japan).
    */
   public static final int HOLIDAYS_PER_YEAR = 20;
 
@@ -67,7 +67,8 @@ public final class SpacingCheck {
         breaks.add(i);
       }
     }
-    long years = Math.max(1, (ChronoUnit.DAYS.between(dates[0], dates[dates.length - 1]) + 364) / 365);
+    long years =
+        Math.max(1, (ChronoUnit.DAYS.between(dates[0], dates[dates.length - 1]) + 364) / 365);
     if (holidays.size() > HOLIDAYS_PER_YEAR * years) {
       breaks.addAll(holidays);
       breaks.sort(null);
@@ -75,15 +76,25 @@ public final class SpacingCheck {
     if (breaks.isEmpty()) {
       return Optional.empty();
     }
-    String pattern = business ? "business days" : step == 1 ? "every day" : "every " + step + " days";
-    StringBuilder s = new StringBuilder("the dates are not evenly spaced: ")
-        .append(breaks.size()).append(" of ").append(dates.length - 1)
-        .append(" gaps break the pattern (").append(pattern).append("), at ");
+    String pattern =
+        business ? "business days" : step == 1 ? "every day" : "every " + step + " days";
+    StringBuilder s =
+        new StringBuilder("the dates are not evenly spaced: ")
+            .append(breaks.size())
+            .append(" of ")
+            .append(dates.length - 1)
+            .append(" gaps break the pattern (")
+            .append(pattern)
+            .append("), at ");
     for (int k = 0; k < Math.min(NAMED, breaks.size()); k++) {
       int i = breaks.get(k);
-      s.append(k == 0 ? "" : ", ").append(dates[i]).append(" (")
-          .append(ChronoUnit.DAYS.between(dates[i - 1], dates[i])).append(" days after ")
-          .append(dates[i - 1]).append(")");
+      s.append(k == 0 ? "" : ", ")
+          .append(dates[i])
+          .append(" (")
+          .append(ChronoUnit.DAYS.between(dates[i - 1], dates[i]))
+          .append(" days after ")
+          .append(dates[i - 1])
+          .append(")");
     }
     if (breaks.size() > NAMED) {
       s.append(" and ").append(breaks.size() - NAMED).append(" more");
@@ -92,8 +103,8 @@ public final class SpacingCheck {
   }
 
   /**
-   * Expected observation days strictly between two dates: weekdays for business days, else
-   * the gap in steps less one; −1 when the gap is not a whole number of steps.
+   * Expected observation days strictly between two dates: weekdays for business days, else the gap
+   * in steps less one; −1 when the gap is not a whole number of steps.
    */
   private static long skipped(LocalDate from, LocalDate to, boolean business, long step) {
     long days = ChronoUnit.DAYS.between(from, to);

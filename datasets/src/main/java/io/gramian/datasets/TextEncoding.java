@@ -6,10 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes the bytes of a data file as UTF-8, and recognises what it cannot be: text in UTF-16
- * or UTF-32 (by its byte-order mark, or by the zero bytes its ASCII characters carry) and binary
- * data (any other zero byte), so that the message says what the file is rather than showing its
- * bytes. A UTF-8 byte-order mark is accepted and removed.
+ * Decodes the bytes of a data file as UTF-8, and recognises what it cannot be: text in UTF-16 or
+ * UTF-32 (by its byte-order mark, or by the zero bytes its ASCII characters carry) and binary data
+ * (any other zero byte), so that the message says what the file is rather than showing its bytes. A
+ * UTF-8 byte-order mark is accepted and removed.
  */
 final class TextEncoding {
 
@@ -30,7 +30,8 @@ final class TextEncoding {
     }
     int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
@@ -41,8 +42,8 @@ final class TextEncoding {
   }
 
   /**
-   * Checks text already decoded by the caller (a {@code Reader}): a NUL character means the
-   * data were binary or UTF-16 read as something else.
+   * Checks text already decoded by the caller (a {@code Reader}): a NUL character means the data
+   * were binary or UTF-16 read as something else.
    *
    * @throws DataFormatException naming {@code source} if the text holds a NUL character
    */
@@ -72,7 +73,9 @@ final class TextEncoding {
     if (isUtf16WithoutMark(bytes)) {
       return "the file is UTF-16 text (every other byte is zero)" + SAVE_AS_UTF8;
     }
-    return "the file is binary, not text (byte " + (firstZero + 1) + " is zero); a data file"
+    return "the file is binary, not text (byte "
+        + (firstZero + 1)
+        + " is zero); a data file"
         + " must be UTF-8 text";
   }
 

@@ -13,8 +13,8 @@ import java.util.Set;
  *   <li>the column the caller names;
  *   <li>the first column named (in any letter case) date, time, year, month, quarter, period or
  *       index, or a first column with an empty name (the row index pandas writes);
- *   <li>the first column of a file with several, when every value in it is a date or period
- *       (bare years only when they are consecutive, since they could be data);
+ *   <li>the first column of a file with several, when every value in it is a date or period (bare
+ *       years only when they are consecutive, since they could be data);
  *   <li>none: the rows are then numbered 1, 2, …, n.
  * </ol>
  */
@@ -32,9 +32,12 @@ final class TimeColumnDetector {
       int position = names.indexOf(requested.get());
       if (position < 0) {
         throw new DataFormatException(
-            table.source(), table.headerLine(),
-            "there is no time column " + InputEcho.quoted(requested.get())
-                + "; the columns are: " + InputEcho.plainList(names));
+            table.source(),
+            table.headerLine(),
+            "there is no time column "
+                + InputEcho.quoted(requested.get())
+                + "; the columns are: "
+                + InputEcho.plainList(names));
       }
       return OptionalInt.of(position);
     }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the {@link TimeIndex} of a table from its time column. All values must be of one
- * frequency and strictly increasing; years, quarters, months and integers must moreover be
- * consecutive (a missing period needs a row of its own, with missing values).
+ * Builds the {@link TimeIndex} of a table from its time column. All values must be of one frequency
+ * and strictly increasing; years, quarters, months and integers must moreover be consecutive (a
+ * missing period needs a row of its own, with missing values).
  *
  * <p>A column named index (or without a name) that starts with an integer is an integer index, as
- * is any time column of integers that are not all four-digit years; otherwise four-digit values
- * are years.
+ * is any time column of integers that are not all four-digit years; otherwise four-digit values are
+ * years.
  */
 final class TimeColumnParser {
 
@@ -45,8 +45,8 @@ final class TimeColumnParser {
   }
 
   /**
-   * Whether the column holds integer positions: an index column whose first value is an integer,
-   * or any time column of integers that are not all four-digit years.
+   * Whether the column holds integer positions: an index column whose first value is an integer, or
+   * any time column of integers that are not all four-digit years.
    */
   private boolean isIntegerIndex() {
     List<String> texts = table.rows().stream().map(this::text).toList();
@@ -65,20 +65,30 @@ final class TimeColumnParser {
     Optional<ParsedTime> time = integers ? TimeParser.parseInteger(text) : TimeParser.parse(text);
     return time.orElseThrow(
         () ->
-            location(row).error(
-                quoted(text) + " is not a date or period; expected "
-                    + (TimeColumnDetector.isIndexName(columnName()) ? "an integer or " : "")
-                    + TimeParser.FORMATS));
+            location(row)
+                .error(
+                    quoted(text)
+                        + " is not a date or period; expected "
+                        + (TimeColumnDetector.isIndexName(columnName()) ? "an integer or " : "")
+                        + TimeParser.FORMATS));
   }
 
   /** Mixed frequencies: every value must have the frequency of the first. */
   private void checkSameFrequency(
       CsvTable.Row row, ParsedTime time, CsvTable.Row firstRow, ParsedTime first) {
     if (time.frequency() != first.frequency()) {
-      throw location(row).error(
-          "mixed frequencies: " + quoted(text(row)) + " is " + time.frequency().displayName()
-              + ", but " + quoted(text(firstRow)) + " on line " + firstRow.line() + " is "
-              + first.frequency().displayName());
+      throw location(row)
+          .error(
+              "mixed frequencies: "
+                  + quoted(text(row))
+                  + " is "
+                  + time.frequency().displayName()
+                  + ", but "
+                  + quoted(text(firstRow))
+                  + " on line "
+                  + firstRow.line()
+                  + " is "
+                  + first.frequency().displayName());
     }
   }
 
@@ -87,17 +97,23 @@ final class TimeColumnParser {
       CsvTable.Row row, ParsedTime time, CsvTable.Row previousRow, ParsedTime previous) {
     String after = quoted(text(previousRow)) + " on line " + previousRow.line();
     if (!time.isAfter(previous)) {
-      throw location(row).error(
-          quoted(text(row)) + " does not come after " + after + "; time values must increase");
+      throw location(row)
+          .error(
+              quoted(text(row)) + " does not come after " + after + "; time values must increase");
     }
     boolean mayHaveGaps =
         time.frequency() == Frequency.DAILY || time.frequency() == Frequency.DATE_TIME;
     if (!mayHaveGaps && !time.isNextAfter(previous)) {
       String expected = RegularIndex.label(time.frequency(), previous.ordinal() + 1);
-      throw location(row).error(
-          quoted(text(row)) + " follows " + after + ", so " + quoted(expected)
-              + " is missing; periods must be consecutive"
-              + " (give a missing period its own row, with empty values or NA)");
+      throw location(row)
+          .error(
+              quoted(text(row))
+                  + " follows "
+                  + after
+                  + ", so "
+                  + quoted(expected)
+                  + " is missing; periods must be consecutive"
+                  + " (give a missing period its own row, with empty values or NA)");
     }
   }
 

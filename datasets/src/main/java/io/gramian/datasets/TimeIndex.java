@@ -8,14 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The times of the observations of a series: an immutable, strictly increasing sequence of
- * periods of one {@link Frequency}. Annual, quarterly, monthly and integer indices are
- * consecutive; daily and date-time indices may have gaps.
+ * The times of the observations of a series: an immutable, strictly increasing sequence of periods
+ * of one {@link Frequency}. Annual, quarterly, monthly and integer indices are consecutive; daily
+ * and date-time indices may have gaps.
  *
- * <p>Positions run from 0 to {@code length() - 1}. Each position has a text label in the form
- * the data files use ({@code 1871}, {@code 1945-Q1}, {@code 1949-01}, {@code 2020-03-04},
- * {@code 2020-03-04T12:00:00}, or an integer), and, except for integer indices, a start date for
- * plotting.
+ * <p>Positions run from 0 to {@code length() - 1}. Each position has a text label in the form the
+ * data files use ({@code 1871}, {@code 1945-Q1}, {@code 1949-01}, {@code 2020-03-04}, {@code
+ * 2020-03-04T12:00:00}, or an integer), and, except for integer indices, a start date for plotting.
  */
 public abstract sealed class TimeIndex permits RegularIndex, DateIndex, DateTimeIndex {
 
@@ -77,8 +76,8 @@ public abstract sealed class TimeIndex permits RegularIndex, DateIndex, DateTime
   }
 
   /**
-   * The date on which period {@code i} starts (1 January for a year, the first day of a quarter
-   * or month, the date itself for daily data, the date part of a date-time). Empty for an integer
+   * The date on which period {@code i} starts (1 January for a year, the first day of a quarter or
+   * month, the date itself for daily data, the date part of a date-time). Empty for an integer
    * index, which has no calendar.
    */
   public abstract Optional<LocalDate> startDate(int i);
@@ -90,8 +89,8 @@ public abstract sealed class TimeIndex permits RegularIndex, DateIndex, DateTime
 
   /**
    * This index followed by {@code steps} further periods: the next years, quarters, months or
-   * integers. Dates continue with the spacing of the data: whole months when consecutive dates
-   * are a constant number of months apart (on the same day of the month, or all on month ends),
+   * integers. Dates continue with the spacing of the data: whole months when consecutive dates are
+   * a constant number of months apart (on the same day of the month, or all on month ends),
    * otherwise the smallest gap in days (so business-day data continue day by day). Date-times
    * continue with their smallest spacing, which needs at least two observations.
    *

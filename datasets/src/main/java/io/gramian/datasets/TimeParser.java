@@ -8,16 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one time value: {@code YYYY} (a year), {@code YYYY-MM} (a month), {@code YYYY-Qn} or
- * {@code YYYYQn} (a quarter), {@code YYYY-MM-DD} (a date), or an ISO date-time
- * {@code YYYY-MM-DDThh:mm[:ss[.fraction]]} (a space may stand for the {@code T}). In an integer
- * column every value is read as a plain integer instead.
+ * Reads one time value: {@code YYYY} (a year), {@code YYYY-MM} (a month), {@code YYYY-Qn} or {@code
+ * YYYYQn} (a quarter), {@code YYYY-MM-DD} (a date), or an ISO date-time {@code
+ * YYYY-MM-DDThh:mm[:ss[.fraction]]} (a space may stand for the {@code T}). In an integer column
+ * every value is read as a plain integer instead.
  */
 final class TimeParser {
 
   /** The accepted forms, for messages. */
-  static final String FORMATS =
-      "YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]";
+  static final String FORMATS = "YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]";
 
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");

@@ -30,13 +30,21 @@ public final class TimeSeries {
   public static TimeSeries of(String name, TimeIndex index, double[] values) {
     if (values.length != index.length()) {
       throw new IllegalArgumentException(
-          "series " + InputEcho.quoted(name) + " has " + values.length
-              + " values but its index has " + index.length() + " periods");
+          "series "
+              + InputEcho.quoted(name)
+              + " has "
+              + values.length
+              + " values but its index has "
+              + index.length()
+              + " periods");
     }
     for (int i = 0; i < values.length; i++) {
       if (Double.isInfinite(values[i])) {
         throw new IllegalArgumentException(
-            "series " + InputEcho.quoted(name) + " has an infinite value at " + index.label(i)
+            "series "
+                + InputEcho.quoted(name)
+                + " has an infinite value at "
+                + index.label(i)
                 + "; values must be finite, or NaN for missing");
       }
     }
@@ -148,9 +156,19 @@ public final class TimeSeries {
     for (int i = 0; i < values.length; i++) {
       if (values[i] <= 0) {
         throw new IllegalArgumentException(
-            "cannot take the " + function + " of " + InputEcho.quoted(name) + ": its value at "
-                + label(i) + " (observation " + (i + 1) + ") is " + NumberText.format(values[i])
-                + ", and " + function + " needs values above 0");
+            "cannot take the "
+                + function
+                + " of "
+                + InputEcho.quoted(name)
+                + ": its value at "
+                + label(i)
+                + " (observation "
+                + (i + 1)
+                + ") is "
+                + NumberText.format(values[i])
+                + ", and "
+                + function
+                + " needs values above 0");
       }
       transformed[i] = transform.applyAsDouble(values[i]);
     }

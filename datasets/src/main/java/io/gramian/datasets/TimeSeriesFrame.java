@@ -10,9 +10,9 @@ import java.util.OptionalInt;
 
 /**
  * Named numeric columns sharing one {@link TimeIndex}: the contents of a data file. Immutable;
- * columns keep the order they were given in. A frame read from a file also knows where it came
- * from (its time column's name and the line of each row), for messages; that provenance is not
- * part of {@link #equals}.
+ * columns keep the order they were given in. A frame read from a file also knows where it came from
+ * (its time column's name and the line of each row), for messages; that provenance is not part of
+ * {@link #equals}.
  */
 public final class TimeSeriesFrame {
 
@@ -54,11 +54,14 @@ public final class TimeSeriesFrame {
   }
 
   /**
-   * A frame read from a file: as {@link #of}, with the name of the time column ({@code null}
-   * when the rows are just numbered) and the 1-based line of each row.
+   * A frame read from a file: as {@link #of}, with the name of the time column ({@code null} when
+   * the rows are just numbered) and the 1-based line of each row.
    */
   static TimeSeriesFrame read(
-      String source, String timeColumn, TimeIndex index, Map<String, double[]> columns,
+      String source,
+      String timeColumn,
+      TimeIndex index,
+      Map<String, double[]> columns,
       int[] lines) {
     if (lines.length != index.length()) {
       throw new IllegalArgumentException(
@@ -69,16 +72,16 @@ public final class TimeSeriesFrame {
   }
 
   /**
-   * The name of the column the times were read from; empty when the frame was not read from a
-   * file or the file has no time column (its rows are then numbered 1, 2, …, n).
+   * The name of the column the times were read from; empty when the frame was not read from a file
+   * or the file has no time column (its rows are then numbered 1, 2, …, n).
    */
   public Optional<String> timeColumn() {
     return Optional.ofNullable(timeColumn);
   }
 
   /**
-   * The 1-based line of the file on which row {@code i} (0-based) starts, counting the header
-   * and any blank lines; empty when the frame was not read from a file.
+   * The 1-based line of the file on which row {@code i} (0-based) starts, counting the header and
+   * any blank lines; empty when the frame was not read from a file.
    */
   public OptionalInt line(int i) {
     Objects.checkIndex(i, length());
@@ -86,11 +89,10 @@ public final class TimeSeriesFrame {
   }
 
   /**
-   * The values of the named columns as one matrix over the index, row-major: entry
-   * {@code t * k + j} (k = {@code names.size()}) is column {@code names.get(j)} at position t,
-   * {@code NaN} where missing. A column may be named more than once. This is the layout of an
-   * observation matrix Y (T × k) with one row per time step, as EJML's {@code DMatrixRMaj} holds
-   * it.
+   * The values of the named columns as one matrix over the index, row-major: entry {@code t * k +
+   * j} (k = {@code names.size()}) is column {@code names.get(j)} at position t, {@code NaN} where
+   * missing. A column may be named more than once. This is the layout of an observation matrix Y (T
+   * × k) with one row per time step, as EJML's {@code DMatrixRMaj} holds it.
    *
    * @throws IllegalArgumentException if a name is not a value column (listing the columns)
    */
@@ -155,12 +157,19 @@ public final class TimeSeriesFrame {
     TimeSeries column = columnsByName.get(name);
     if (column == null && name.equals(timeColumn)) {
       throw new IllegalArgumentException(
-          source + ": \"" + name + "\" is the time column, not a value column; the value columns"
-              + " are: " + namesInQuotes());
+          source
+              + ": \""
+              + name
+              + "\" is the time column, not a value column; the value columns"
+              + " are: "
+              + namesInQuotes());
     }
     if (column == null) {
       throw new IllegalArgumentException(
-          source + " has no column " + InputEcho.quoted(name) + "; its columns are: "
+          source
+              + " has no column "
+              + InputEcho.quoted(name)
+              + "; its columns are: "
               + namesInQuotes());
     }
     return column;
@@ -179,7 +188,11 @@ public final class TimeSeriesFrame {
   public TimeSeries singleColumn() {
     if (columns.size() != 1) {
       throw new IllegalArgumentException(
-          source + " has " + columns.size() + " columns (" + namesInQuotes()
+          source
+              + " has "
+              + columns.size()
+              + " columns ("
+              + namesInQuotes()
               + "); say which one to use");
     }
     return columns.get(0);

@@ -8,8 +8,8 @@
  *   <li>{@link io.gramian.datasets.CsvTimeSeriesReader}: reads a frame from a CSV file, reporting
  *       malformed input as a {@link io.gramian.datasets.DataFormatException} that names the file,
  *       line and column.
- *   <li>{@link io.gramian.datasets.Datasets}: the classic series bundled with the library (Nile,
- *       UK driver deaths, seat belts, air passengers, presidents' approval, US macro data).
+ *   <li>{@link io.gramian.datasets.Datasets}: the classic series bundled with the library (Nile, UK
+ *       driver deaths, seat belts, air passengers, presidents' approval, US macro data).
  * </ul>
  *
  * <p>All values are immutable.

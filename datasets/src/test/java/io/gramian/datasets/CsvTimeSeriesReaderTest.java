@@ -130,8 +130,11 @@ class CsvTimeSeriesReaderTest {
   @ValueSource(strings = {",", ";", "\t"})
   void detectsTheDelimiterFromTheHeader(String delimiter) throws IOException {
     TimeSeriesFrame frame =
-        read(String.join(delimiter, "date", "a", "b") + "\n"
-            + String.join(delimiter, "1871", "1.5", "2") + "\n");
+        read(
+            String.join(delimiter, "date", "a", "b")
+                + "\n"
+                + String.join(delimiter, "1871", "1.5", "2")
+                + "\n");
     assertEquals(List.of("a", "b"), frame.columnNames());
     assertEquals(1.5, frame.column("a").value(0));
   }

@@ -35,8 +35,8 @@ class DatasetsTest {
   void seatbeltsHasEightMonthlyColumns() {
     TimeSeriesFrame seatbelts = Datasets.seatbelts();
     assertEquals(
-        List.of("DriversKilled", "drivers", "front", "rear", "kms", "PetrolPrice", "VanKilled",
-            "law"),
+        List.of(
+            "DriversKilled", "drivers", "front", "rear", "kms", "PetrolPrice", "VanKilled", "law"),
         seatbelts.columnNames());
     assertEquals(Frequency.MONTHLY, seatbelts.frequency());
     assertEquals(192, seatbelts.length());
@@ -73,8 +73,8 @@ class DatasetsTest {
     assertTrue(approval.isMissing(0));
     assertEquals(87, approval.value(1));
     assertEquals(24, approval.value(119));
-    for (String missing : List.of("1945-Q1", "1948-Q3", "1948-Q4", "1952-Q3", "1972-Q3",
-        "1972-Q4")) {
+    for (String missing :
+        List.of("1945-Q1", "1948-Q3", "1948-Q4", "1952-Q3", "1972-Q3", "1972-Q4")) {
       assertTrue(approval.isMissing(approval.index().labels().indexOf(missing)), missing);
     }
   }
@@ -120,8 +120,7 @@ class DatasetsTest {
   }
 
   private static void assertSeries(
-      TimeSeries series, String name, Frequency frequency, int length, String first,
-      String last) {
+      TimeSeries series, String name, Frequency frequency, int length, String first, String last) {
     assertEquals(name, series.name());
     assertEquals(frequency, series.frequency());
     assertEquals(length, series.length());

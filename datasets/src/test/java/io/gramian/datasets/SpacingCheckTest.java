@@ -34,8 +34,8 @@ class SpacingCheckTest {
   private static List<LocalDate> businessDays(int n, List<LocalDate> holidays) {
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate d = START; dates.size() < n; d = d.plusDays(1)) {
-      boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY
-          || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean weekend =
+          d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
       if (!weekend && !holidays.contains(d)) {
         dates.add(d);
       }
@@ -51,10 +51,14 @@ class SpacingCheckTest {
 
   @Test
   void businessDaysWithAFewHolidaysAreRegular() {
-    List<LocalDate> holidays = List.of(
-        LocalDate.of(2021, 1, 18), LocalDate.of(2021, 4, 2), LocalDate.of(2021, 4, 5),
-        LocalDate.of(2021, 5, 31), LocalDate.of(2021, 12, 27),
-        LocalDate.of(2021, 12, 28));
+    List<LocalDate> holidays =
+        List.of(
+            LocalDate.of(2021, 1, 18),
+            LocalDate.of(2021, 4, 2),
+            LocalDate.of(2021, 4, 5),
+            LocalDate.of(2021, 5, 31),
+            LocalDate.of(2021, 12, 27),
+            LocalDate.of(2021, 12, 28));
     assertEquals(Optional.empty(), warning(businessDays(500, holidays)));
   }
 
@@ -70,9 +74,12 @@ class SpacingCheckTest {
     String w = warning(dates).orElseThrow();
     // 39 gaps: ten of 7 days and nine of 30 break the daily pattern; the 2-day gaps pass as
     // holidays (at most 20 a year).
-    assertTrue(w.startsWith("the dates are not evenly spaced: 19 of 39 gaps break the pattern"
-        + " (every day), at 2021-01-14 (7 days after 2021-01-07), 2021-02-13 (30 days after"
-        + " 2021-01-14), 2021-02-23 (7 days after 2021-02-16) and 16 more;"), w);
+    assertTrue(
+        w.startsWith(
+            "the dates are not evenly spaced: 19 of 39 gaps break the pattern"
+                + " (every day), at 2021-01-14 (7 days after 2021-01-07), 2021-02-13 (30 days after"
+                + " 2021-01-14), 2021-02-23 (7 days after 2021-02-16) and 16 more;"),
+        w);
     assertTrue(w.endsWith("the model takes one equal step per row"), w);
   }
 
@@ -81,8 +88,11 @@ class SpacingCheckTest {
     List<LocalDate> dates = new ArrayList<>(businessDays(300, List.of()));
     dates.removeIf(x -> x.getMonthValue() == 3 && x.getYear() == 2021);
     String w = warning(dates).orElseThrow();
-    assertTrue(w.contains("1 of 276 gaps break the pattern (business days), at 2021-04-01"
-        + " (34 days after 2021-02-26)"), w);
+    assertTrue(
+        w.contains(
+            "1 of 276 gaps break the pattern (business days), at 2021-04-01"
+                + " (34 days after 2021-02-26)"),
+        w);
   }
 
   @Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files that are not UTF-8: one message saying what the file is (UTF-16, UTF-32, binary), never
- * its bytes; a UTF-8 byte-order mark is read silently.
+ * Files that are not UTF-8: one message saying what the file is (UTF-16, UTF-32, binary), never its
+ * bytes; a UTF-8 byte-order mark is read silently.
  */
 class TextEncodingTest {
 
@@ -47,12 +47,15 @@ class TextEncodingTest {
 
   @Test
   void utf16WithAByteOrderMark() throws IOException {
-    String problem = "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it"
-        + " as UTF-8";
+    String problem =
+        "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it" + " as UTF-8";
     // Java's UTF-16 encoder writes a big-endian mark; Windows' "Unicode" is little-endian.
     assertSays(errorReading(NILE.getBytes(StandardCharsets.UTF_16)), problem);
-    assertSays(errorReading(concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-        NILE.getBytes(StandardCharsets.UTF_16LE))), problem);
+    assertSays(
+        errorReading(
+            concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE}, NILE.getBytes(StandardCharsets.UTF_16LE))),
+        problem);
   }
 
   @Test
@@ -70,7 +73,8 @@ class TextEncodingTest {
     assertSays(
         errorReading(concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, NILE.getBytes(UTF_32LE))),
         "the file is UTF-32 text (it starts with a UTF-32 byte-order mark); save it as UTF-8");
-    assertSays(errorReading(NILE.getBytes(UTF_32LE)),
+    assertSays(
+        errorReading(NILE.getBytes(UTF_32LE)),
         "the file is UTF-32 text (every character takes four bytes, most of them zero); save it"
             + " as UTF-8");
   }
@@ -79,15 +83,19 @@ class TextEncodingTest {
   void aZeroByteInOtherwiseAsciiTextMeansBinary() throws IOException {
     byte[] bytes = NILE.getBytes(StandardCharsets.UTF_8);
     bytes[12] = 0;
-    assertSays(errorReading(bytes),
+    assertSays(
+        errorReading(bytes),
         "the file is binary, not text (byte 13 is zero); a data file must be UTF-8 text");
   }
 
   @Test
   void aUtf8ByteOrderMarkIsReadSilently() throws IOException {
-    file = Files.write(directory.resolve("nile.csv"),
-        concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-            NILE.getBytes(StandardCharsets.UTF_8)));
+    file =
+        Files.write(
+            directory.resolve("nile.csv"),
+            concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                NILE.getBytes(StandardCharsets.UTF_8)));
     TimeSeriesFrame frame = CsvTimeSeriesReader.read(file);
     assertEquals(java.util.Optional.of("year"), frame.timeColumn());
     assertEquals(java.util.List.of("flow"), frame.columnNames());
@@ -96,9 +104,12 @@ class TextEncodingTest {
 
   @Test
   void aNulCharacterFromAReaderIsRefused() {
-    DataFormatException error = assertThrows(DataFormatException.class,
-        () -> CsvTimeSeriesReader.read(new StringReader("y\0e\0a\0r\0\n"), "pasted"));
-    assertEquals("pasted: the data hold NUL characters: UTF-16 or binary data, not UTF-8 text",
+    DataFormatException error =
+        assertThrows(
+            DataFormatException.class,
+            () -> CsvTimeSeriesReader.read(new StringReader("y\0e\0a\0r\0\n"), "pasted"));
+    assertEquals(
+        "pasted: the data hold NUL characters: UTF-16 or binary data, not UTF-8 text",
         error.getMessage());
   }
 }

@@ -31,8 +31,8 @@ class TimeIndexTest {
     assertEquals(List.of("1945-Q3", "1945-Q4", "1946-Q1"), index.labels());
     assertEquals(LocalDate.of(1945, 7, 1), index.startDate(0).orElseThrow());
     assertEquals(LocalDate.of(1946, 1, 1), index.startDate(2).orElseThrow());
-    assertEquals(List.of("1946-Q2", "1946-Q3", "1946-Q4", "1947-Q1"),
-        index.nextPeriods(4).labels());
+    assertEquals(
+        List.of("1946-Q2", "1946-Q3", "1946-Q4", "1947-Q1"), index.nextPeriods(4).labels());
   }
 
   @Test
@@ -72,25 +72,29 @@ class TimeIndexTest {
 
   @Test
   void weeklyDatesContinueWeekly() {
-    assertEquals(List.of("2020-01-15", "2020-01-22"),
+    assertEquals(
+        List.of("2020-01-15", "2020-01-22"),
         dates("2020-01-01", "2020-01-08").nextPeriods(2).labels());
   }
 
   @Test
   void firstOfMonthDatesContinueMonthly() {
-    assertEquals(List.of("1949-03-01", "1949-04-01"),
+    assertEquals(
+        List.of("1949-03-01", "1949-04-01"),
         dates("1949-01-01", "1949-02-01").nextPeriods(2).labels());
   }
 
   @Test
   void monthEndDatesContinueOnMonthEnds() {
-    assertEquals(List.of("2020-04-30", "2020-05-31"),
+    assertEquals(
+        List.of("2020-04-30", "2020-05-31"),
         dates("2020-01-31", "2020-02-29", "2020-03-31").nextPeriods(2).labels());
   }
 
   @Test
   void quarterEndDatesContinueQuarterly() {
-    assertEquals(List.of("2021-03-31", "2021-06-30"),
+    assertEquals(
+        List.of("2021-03-31", "2021-06-30"),
         dates("2020-06-30", "2020-09-30", "2020-12-31").nextPeriods(2).labels());
   }
 
@@ -108,8 +112,8 @@ class TimeIndexTest {
     assertEquals("2020-03-04T12:00:00", index.label(0));
     assertEquals(LocalDate.of(2020, 3, 4), index.startDate(0).orElseThrow());
     assertEquals(LocalDateTime.of(2020, 3, 4, 12, 30), index.startDateTime(1).orElseThrow());
-    assertEquals(List.of("2020-03-04T13:00:00", "2020-03-04T13:30:00"),
-        index.nextPeriods(2).labels());
+    assertEquals(
+        List.of("2020-03-04T13:00:00", "2020-03-04T13:30:00"), index.nextPeriods(2).labels());
   }
 
   @Test
@@ -144,8 +148,8 @@ class TimeIndexTest {
   @Test
   void indicesAreEqualWhenTheirPeriodsAre() {
     assertEquals(TimeIndex.quarterly(1945, 1, 4), TimeIndex.quarterly(1945, 1, 4));
-    assertEquals(TimeIndex.quarterly(1945, 1, 4).hashCode(),
-        TimeIndex.quarterly(1945, 1, 4).hashCode());
+    assertEquals(
+        TimeIndex.quarterly(1945, 1, 4).hashCode(), TimeIndex.quarterly(1945, 1, 4).hashCode());
     assertNotEquals(TimeIndex.quarterly(1945, 1, 4), TimeIndex.monthly(1945, 1, 4));
     assertEquals(dates("2020-01-01"), dates("2020-01-01"));
   }
@@ -160,7 +164,8 @@ class TimeIndexTest {
 
   @Test
   void toStringSummarisesTheSpan() {
-    assertEquals("TimeIndex[monthly, 1949-01 to 1960-12, n=144]",
+    assertEquals(
+        "TimeIndex[monthly, 1949-01 to 1960-12, n=144]",
         TimeIndex.monthly(1949, 1, 144).toString());
   }
 

@@ -14,8 +14,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * A frame read from a file: its time column's name, the line of each row, and several columns
- * as one row-major matrix over the index.
+ * A frame read from a file: its time column's name, the line of each row, and several columns as
+ * one row-major matrix over the index.
  */
 class TimeSeriesFrameProvenanceTest {
 
@@ -53,8 +53,8 @@ class TimeSeriesFrameProvenanceTest {
   void rowMajorHoldsTheNamedColumnsInTheOrderNamed() {
     TimeSeriesFrame frame = read(TEXT);
     double nan = Double.NaN;
-    assertArrayEquals(new double[] {3, nan, 1, nan, 5, 4, 9, 8, 7},
-        frame.rowMajor(List.of("c", "b", "a")));
+    assertArrayEquals(
+        new double[] {3, nan, 1, nan, 5, 4, 9, 8, 7}, frame.rowMajor(List.of("c", "b", "a")));
     assertArrayEquals(new double[] {1, 1, 4, 4, 7, 7}, frame.rowMajor(List.of("a", "a")));
     assertArrayEquals(new double[0], frame.rowMajor(List.of()));
   }
@@ -62,14 +62,16 @@ class TimeSeriesFrameProvenanceTest {
   @Test
   void rowMajorNamesAnUnknownColumnAndTheTimeColumn() {
     TimeSeriesFrame frame = read(TEXT);
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> frame.rowMajor(List.of("a", "d")));
-    assertEquals("x.csv has no column \"d\"; its columns are: \"a\", \"b\", \"c\"",
-        unknown.getMessage());
-    IllegalArgumentException time = assertThrows(IllegalArgumentException.class,
-        () -> frame.rowMajor(List.of("month")));
-    assertEquals("x.csv: \"month\" is the time column, not a value column; the value columns"
-        + " are: \"a\", \"b\", \"c\"", time.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> frame.rowMajor(List.of("a", "d")));
+    assertEquals(
+        "x.csv has no column \"d\"; its columns are: \"a\", \"b\", \"c\"", unknown.getMessage());
+    IllegalArgumentException time =
+        assertThrows(IllegalArgumentException.class, () -> frame.rowMajor(List.of("month")));
+    assertEquals(
+        "x.csv: \"month\" is the time column, not a value column; the value columns"
+            + " are: \"a\", \"b\", \"c\"",
+        time.getMessage());
   }
 
   @Test

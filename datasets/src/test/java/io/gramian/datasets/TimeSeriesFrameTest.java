@@ -59,9 +59,11 @@ class TimeSeriesFrameTest {
 
   @Test
   void columnsMustMatchTheIndexLength() {
-    assertThrows(IllegalArgumentException.class,
-        () -> TimeSeriesFrame.of("x.csv", TimeIndex.annual(1871, 2),
-            Map.of("volume", new double[] {1})));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TimeSeriesFrame.of(
+                "x.csv", TimeIndex.annual(1871, 2), Map.of("volume", new double[] {1})));
   }
 
   @Test

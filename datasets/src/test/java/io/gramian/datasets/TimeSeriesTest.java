@@ -96,9 +96,10 @@ class TimeSeriesTest {
 
   @Test
   void infiniteValuesAndLengthMismatchesAreRejected() {
-    assertThrows(IllegalArgumentException.class,
-        () -> TimeSeries.of("x", Double.POSITIVE_INFINITY));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> TimeSeries.of("x", Double.POSITIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TimeSeries.of("x", TimeIndex.annual(1871, 2), new double[] {1}));
   }
 

@@ -32,16 +32,16 @@ import org.openjdk.jmh.annotations.State;
  *       call: BFGS with the exact gradient, then ℓ at the estimate, OPG standard errors (one
  *       tangent sweep per free parameter), the filter's output and the residual diagnostics;
  *   <li>{@code *Optimise}: BFGS alone on −ℓ/n in the unscaled θ (the {@link LogLikelihood}, the
- *       model's start values, {@link Bfgs} with the fit's options), the optimisation as the fit
- *       did it before it worked in scale-free coordinates: a comparison of the two's work. Setup
- *       prints both evaluation counts.
+ *       model's start values, {@link Bfgs} with the fit's options), the optimisation as the fit did
+ *       it before it worked in scale-free coordinates: a comparison of the two's work. Setup prints
+ *       both evaluation counts.
  * </ul>
  *
  * The models: the local level on the Nile (100 values), the basic structural model with a dummy
  * seasonal of period 12 on log UK driver deaths (KSI, 192 values), and the airline model
  * SARIMA(0,1,1)(0,1,1)12 on log AirPassengers (144 values, exactly diffuse differencing states).
- * Setup prints, once per trial, the fit's ℓ, iterations and evaluations (each evaluation is one
- * ℓ with its gradient: a forward filter sweep and a reverse sweep).
+ * Setup prints, once per trial, the fit's ℓ, iterations and evaluations (each evaluation is one ℓ
+ * with its gradient: a forward filter sweep and a reverse sweep).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -66,8 +66,13 @@ public class FitBenchmark {
       options = FitOptions.defaults();
       FitResult fit = MaximumLikelihood.fit(model, data, options);
       OptimizationResult opt = optimise(model, data, options);
-      System.out.printf(Locale.ROOT, "%n[FitBenchmark] %s: unscaled BFGS alone: %d evaluations,"
-          + " %d iterations, converged %s%n", label(), opt.evaluations(), opt.iterations(),
+      System.out.printf(
+          Locale.ROOT,
+          "%n[FitBenchmark] %s: unscaled BFGS alone: %d evaluations,"
+              + " %d iterations, converged %s%n",
+          label(),
+          opt.evaluations(),
+          opt.iterations(),
           opt.converged());
       System.out.printf(
           Locale.ROOT,
@@ -168,8 +173,8 @@ public class FitBenchmark {
   }
 
   /**
-   * The optimisation part of {@link MaximumLikelihood#fit} (no fixed parameters, the model's
-   * start values): BFGS on the unconstrained θ, minimising −ℓ(θ)/n with the exact gradient.
+   * The optimisation part of {@link MaximumLikelihood#fit} (no fixed parameters, the model's start
+   * values): BFGS on the unconstrained θ, minimising −ℓ(θ)/n with the exact gradient.
    */
   static OptimizationResult optimise(StateSpaceModel model, ModelData data, FitOptions options) {
     LogLikelihood likelihood = new LogLikelihood(model, data, options.fixed(), options.rule());

@@ -34,8 +34,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples of README.md and docs/java-guide.md, compiled and run, so they cannot rot. Each
- * test mirrors one snippet; the numbers asserted are the ones the guide quotes.
+ * The examples of README.md and docs/java-guide.md, compiled and run, so they cannot rot. Each test
+ * mirrors one snippet; the numbers asserted are the ones the guide quotes.
  */
 class JavaGuideTest {
 
@@ -95,7 +95,13 @@ class JavaGuideTest {
 
     // The README's form: c, d and m0 left to their zero defaults.
     StateSpaceSystem readme =
-        StateSpaceSystem.builder().F(m(0.9)).H(m(1)).cholQ(m(0.5)).cholR(m(0.8)).cholP0(m(1)).build();
+        StateSpaceSystem.builder()
+            .F(m(0.9))
+            .H(m(1))
+            .cholQ(m(0.5))
+            .cholR(m(0.8))
+            .cholP0(m(1))
+            .build();
     assertEquals(loglik, SquareRootFilter.forSystem(readme).logLikelihood(readme, Y), 0.0);
   }
 
@@ -156,13 +162,16 @@ class JavaGuideTest {
   void fixedVarianceAndSparseLags() {
     ModelData data = ModelData.of(Datasets.nile().values());
     StateSpaceModel model = UnobservedComponents.localLevel();
-    FitResult constantLevel = MaximumLikelihood.fit(model, data,
-        FitOptions.defaults().withFixed(Map.of("sigma2.level", 0.0)));
+    FitResult constantLevel =
+        MaximumLikelihood.fit(
+            model, data, FitOptions.defaults().withFixed(Map.of("sigma2.level", 0.0)));
     assertEquals(-651.68959117, constantLevel.logLikelihood(), 1e-8);
     assertArrayEquals(new boolean[] {true, false}, constantLevel.free());
 
-    io.gramian.estimation.arima.Sarimax sparse = io.gramian.estimation.arima.Sarimax.of(
-        io.gramian.estimation.arima.SarimaxOrder.of(1, 1, 0).withMaLags(1, 4)).withMean(true);
+    io.gramian.estimation.arima.Sarimax sparse =
+        io.gramian.estimation.arima.Sarimax.of(
+                io.gramian.estimation.arima.SarimaxOrder.of(1, 1, 0).withMaLags(1, 4))
+            .withMean(true);
     assertEquals(List.of("ar.L1", "ma.L1", "ma.L4", "sigma2", "mean"), sparse.parameterNames());
   }
 }

@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The square-root filter over T steps: the log-likelihood alone (the baseline), the
- * log-likelihood with its full gradient (forward sweep with tape + reverse sweep), and the online
- * step. A random stable system with nx states, ny = max(1, nx / 2) observations, full-rank
- * cholQ (q = nx), cholR (r = ny) and cholP0.
+ * The square-root filter over T steps: the log-likelihood alone (the baseline), the log-likelihood
+ * with its full gradient (forward sweep with tape + reverse sweep), and the online step. A random
+ * stable system with nx states, ny = max(1, nx / 2) observations, full-rank cholQ (q = nx), cholR
+ * (r = ny) and cholP0.
  *
  * <p>With {@code -prof gc}, {@code gc.alloc.rate.norm} divided by T is the allocation per time
  * step; the workspaces are built in setup and the tape has grown to T, so it is zero.

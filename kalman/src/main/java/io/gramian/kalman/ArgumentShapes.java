@@ -3,9 +3,9 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Shape checks of caller-owned outputs at the public entry points, once per call (never per
- * step, and allocating nothing unless the check fails): the message names the argument, the
- * shape expected and the shape given.
+ * Shape checks of caller-owned outputs at the public entry points, once per call (never per step,
+ * and allocating nothing unless the check fails): the message names the argument, the shape
+ * expected and the shape given.
  */
 final class ArgumentShapes {
 
@@ -16,18 +16,28 @@ final class ArgumentShapes {
    */
   static void require(String name, DMatrixRMaj m, String shape, int rows, int cols) {
     if (m == null) {
-      throw new IllegalArgumentException(name + " is null, expected " + shape + " = " + rows
-          + " × " + cols);
+      throw new IllegalArgumentException(
+          name + " is null, expected " + shape + " = " + rows + " × " + cols);
     }
     if (m.numRows != rows || m.numCols != cols) {
-      throw new IllegalArgumentException(name + " is " + m.numRows + " × " + m.numCols
-          + ", expected " + shape + " = " + rows + " × " + cols);
+      throw new IllegalArgumentException(
+          name
+              + " is "
+              + m.numRows
+              + " × "
+              + m.numCols
+              + ", expected "
+              + shape
+              + " = "
+              + rows
+              + " × "
+              + cols);
     }
   }
 
   /**
-   * The accumulator's matrices for step 0 and the initial state against the system's
-   * dimensions (AdjointAccumulator's shapes).
+   * The accumulator's matrices for step 0 and the initial state against the system's dimensions
+   * (AdjointAccumulator's shapes).
    */
   static void requireAdjoints(AdjointAccumulator g, Dimensions d) {
     int nx = d.nx();

@@ -1,21 +1,21 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.TriangularSolve;
 import io.gramian.autodiff.Tria;
+import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Moments with the diffuse directions integrated out. Given the mean matrix
- * {@code X = [m, Ā]} (the mean for δ = 0 and its sensitivities), the factor S of the rest, and
- * the collapse factor {@code L_c = [[L_ZZ, 0], [l_zZ, l_zz]]} of {@link DiffuseCollapse}:
+ * Moments with the diffuse directions integrated out. Given the mean matrix {@code X = [m, Ā]} (the
+ * mean for δ = 0 and its sensitivities), the factor S of the rest, and the collapse factor {@code
+ * L_c = [[L_ZZ, 0], [l_zZ, l_zz]]} of {@link DiffuseCollapse}:
  *
  * <pre>
  *   δ̂ = −L_ZZ⁻ᵀ l_zZᵀ                       (generalised least squares, cov S⁻¹ = L_ZZ⁻ᵀ L_ZZ⁻¹)
  *   mean = m + Ā δ̂,   factor = tria([S, Ā L_ZZ⁻ᵀ])
  * </pre>
  *
- * Directions whose pivot in L_ZZ is still zero (not yet identified) are left out: their
- * column of Ā L_ZZ⁻ᵀ is dropped and δ̂ is zero along them. Allocates; used to report results.
+ * Directions whose pivot in L_ZZ is still zero (not yet identified) are left out: their column of Ā
+ * L_ZZ⁻ᵀ is dropped and δ̂ is zero along them. Allocates; used to report results.
  */
 final class Collapsed {
 

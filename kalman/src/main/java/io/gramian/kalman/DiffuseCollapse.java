@@ -17,12 +17,12 @@ import org.ejml.data.DMatrixRMaj;
  *   Φ = −½ l_zz² − Σ_j log (L_ZZ)_jj
  * </pre>
  *
- * and the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2) is
- * {@code Σ_t (−Σ_i log A_t,ii − (p_t / 2) log 2π) + Φ_T}: δ integrated out under a flat prior,
- * less {@code (d / 2) log 2π} (which KFAS keeps). Φ depends on the W's only through their
- * Gramian, so every tria rule differentiates it exactly. While some direction is not yet
- * identified its pivot is zero and is left out of Φ_t (pivots at or below
- * {@link RankThreshold#tau}); a direction still unidentified at the end is an error.
+ * and the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2) is {@code Σ_t (−Σ_i log
+ * A_t,ii − (p_t / 2) log 2π) + Φ_T}: δ integrated out under a flat prior, less {@code (d / 2) log
+ * 2π} (which KFAS keeps). Φ depends on the W's only through their Gramian, so every tria rule
+ * differentiates it exactly. While some direction is not yet identified its pivot is zero and is
+ * left out of Φ_t (pivots at or below {@link RankThreshold#tau}); a direction still unidentified at
+ * the end is an error.
  */
 final class DiffuseCollapse {
 
@@ -48,8 +48,8 @@ final class DiffuseCollapse {
   }
 
   /**
-   * Absorbs one step's {@code W} (p × w, row-major, column 0 = z): L ← tria([L, V_tᵀ]). With
-   * {@code formQ}, {@link #Q} holds the orthogonal factor afterwards (for a tape).
+   * Absorbs one step's {@code W} (p × w, row-major, column 0 = z): L ← tria([L, V_tᵀ]). With {@code
+   * formQ}, {@link #Q} holds the orthogonal factor afterwards (for a tape).
    */
   void absorb(double[] W, int p, boolean formQ) {
     M.reshape(w, w + p, false);

@@ -1,17 +1,27 @@
 package io.gramian.kalman;
 
 /**
- * The sizes a filter workspace is built for: {@code nx, ny}, the column counts {@code q, r, k}
- * of the factors {@code cholQ, cholR, cholP0}, and the number {@code diffuseRank} of exactly
- * diffuse initial directions (the columns of {@code cholPinf}).
+ * The sizes a filter workspace is built for: {@code nx, ny}, the column counts {@code q, r, k} of
+ * the factors {@code cholQ, cholR, cholP0}, and the number {@code diffuseRank} of exactly diffuse
+ * initial directions (the columns of {@code cholPinf}).
  */
 public record Dimensions(int nx, int ny, int q, int r, int k, int diffuseRank) {
 
   public Dimensions {
     if (nx < 1 || ny < 1 || q < 0 || r < 0 || k < 0 || diffuseRank < 0) {
       throw new IllegalArgumentException(
-          "dimensions must have nx ≥ 1, ny ≥ 1 and q, r, k, diffuseRank ≥ 0; got nx=" + nx
-              + " ny=" + ny + " q=" + q + " r=" + r + " k=" + k + " diffuseRank=" + diffuseRank);
+          "dimensions must have nx ≥ 1, ny ≥ 1 and q, r, k, diffuseRank ≥ 0; got nx="
+              + nx
+              + " ny="
+              + ny
+              + " q="
+              + q
+              + " r="
+              + r
+              + " k="
+              + k
+              + " diffuseRank="
+              + diffuseRank);
     }
   }
 

@@ -13,10 +13,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *               observed rows, and the whitened innovation z_t = A_t⁻¹ e_t
  * </pre>
  *
- * <p>With diffuse initial directions the moments are collapsed: the mean and factor given the
- * data so far with δ at its generalised least-squares estimate and its uncertainty added
- * ({@link Collapsed}); at a diffuse step ({@link #isDiffuse}) the directions not yet identified
- * are left out.
+ * <p>With diffuse initial directions the moments are collapsed: the mean and factor given the data
+ * so far with δ at its generalised least-squares estimate and its uncertainty added ({@link
+ * Collapsed}); at a diffuse step ({@link #isDiffuse}) the directions not yet identified are left
+ * out.
  */
 public final class FilterResult {
 
@@ -34,9 +34,12 @@ public final class FilterResult {
   private final DMatrixRMaj[] innovationFactor;
   private final int[][] observed;
   private final boolean[] diffuse;
+
   /** With diffuse directions: X⁺_t = [m, Ā] (nx × (1 + d), row-major) and S⁺_t before collapse. */
   private final double[][] augmentedFilteredMean;
+
   private final DMatrixRMaj[] augmentedFilteredFactor;
+
   /** With diffuse directions: the collapse factor after the last step. */
   private DMatrixRMaj finalCollapse;
 
@@ -232,8 +235,8 @@ public final class FilterResult {
 
   /**
    * True at a diffuse step: some diffuse initial direction is not yet identified by the
-   * observations before step t, so the predicted moments are those of the identified part only
-   * and the step's residual is left out of diagnostics (statsmodels' {@code nobs_diffuse}).
+   * observations before step t, so the predicted moments are those of the identified part only and
+   * the step's residual is left out of diagnostics (statsmodels' {@code nobs_diffuse}).
    */
   public boolean isDiffuse(int t) {
     return diffuse[t];

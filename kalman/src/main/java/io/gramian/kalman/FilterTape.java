@@ -7,12 +7,12 @@ import org.ejml.data.DMatrixRMaj;
  * What the forward sweep keeps per step for the reverse sweep, the smoother and the results:
  * predicted and filtered mean matrices X = [m, Ā] (nx × w, w = 1 + d), the observed rows, the
  * factors {@code L, Q} of the update and predict triangularisations, the whitened innovations
- * {@code W} (p × w), each step's log-likelihood term and, with diffuse directions, the factors
- * of the diffuse collapse. Flat arrays with a fixed stride per step, grown only when a longer
- * series arrives, so repeated evaluations allocate nothing.
+ * {@code W} (p × w), each step's log-likelihood term and, with diffuse directions, the factors of
+ * the diffuse collapse. Flat arrays with a fixed stride per step, grown only when a longer series
+ * arrives, so repeated evaluations allocate nothing.
  *
- * <p>Bytes per step: see {@link #bytesPerStep(Dimensions)}; with d = 0, {@code 8 · (2 nx + 2 ny
- * + 1 + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 2)}.
+ * <p>Bytes per step: see {@link #bytesPerStep(Dimensions)}; with d = 0, {@code 8 · (2 nx + 2 ny + 1
+ * + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 2)}.
  */
 final class FilterTape {
 
@@ -42,8 +42,10 @@ final class FilterTape {
   private int[] observedCount;
   private int[] observedIndex;
   private int[] filteredCols;
+
   /** Per step: whether the update (predict) tria is recorded with Q (else with its input M). */
   private boolean[] updateWithQ;
+
   private boolean[] predictWithQ;
 
   FilterTape(Dimensions dims) {
@@ -64,7 +66,10 @@ final class FilterTape {
     long w = d.meanCols();
     long collapse = d.diffuseRank() == 0 ? 0 : w * w + (long) d.collapseCols() * w;
     long doubles =
-        2L * d.nx() * w + 2L * d.ny() * w + 1 + collapse
+        2L * d.nx() * w
+            + 2L * d.ny() * w
+            + 1
+            + collapse
             + (long) d.updateRows() * d.updateRows()
             + (long) d.updateCols() * d.updateRows()
             + (long) d.nx() * d.nx()
@@ -169,9 +174,7 @@ final class FilterTape {
     predictWithQ[t] = factors.store(Lp, t * strideLp, Qp, t * strideQp);
   }
 
-  /**
-   * Restores step t's update tria ((p_t + nx) rows, {@code cols} columns) into {@code factors}.
-   */
+  /** Restores step t's update tria ((p_t + nx) rows, {@code cols} columns) into {@code factors}. */
   void loadUpdate(int t, int cols, TriaFactors factors) {
     int n = observedCount[t] + dims.nx();
     factors.restore(n, cols, updateWithQ[t], Lu, t * strideLu, Qu, t * strideQu);

@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * h-step-ahead forecasts, an immutable value. From the filtered state at step {@code t₀} (the
- * last step of the data), for each horizon {@code h = 1 … H} the moments of the state and of the
+ * h-step-ahead forecasts, an immutable value. From the filtered state at step {@code t₀} (the last
+ * step of the data), for each horizon {@code h = 1 … H} the moments of the state and of the
  * observation at step {@code t₀ + h} given {@code y_0 … y_{t₀}}:
  *
  * <pre>
@@ -14,9 +14,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *                 standard deviations σ_h,i = sqrt((A_h A_hᵀ)_ii)
  * </pre>
  *
- * with H, d, cholR those of step {@code t₀ + h}. Every accessor takes the horizon
- * {@code h = 1 … horizon()} (not a 0-based index) and returns a copy. Produced by
- * {@link Forecaster}.
+ * with H, d, cholR those of step {@code t₀ + h}. Every accessor takes the horizon {@code h = 1 …
+ * horizon()} (not a 0-based index) and returns a copy. Produced by {@link Forecaster}.
  */
 public final class Forecast {
 
@@ -114,8 +113,7 @@ public final class Forecast {
 
   private int check(int h) {
     if (h < 1 || h > stateMean.length) {
-      throw new IndexOutOfBoundsException(
-          "horizon " + h + " is outside 1 … " + stateMean.length);
+      throw new IndexOutOfBoundsException("horizon " + h + " is outside 1 … " + stateMean.length);
     }
     return h - 1;
   }

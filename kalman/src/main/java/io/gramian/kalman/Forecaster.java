@@ -4,9 +4,9 @@ import io.gramian.autodiff.Tria;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * h-step-ahead forecasts from the end of a filtered series, in square-root form. Starting from
- * the filtered state {@code m⁺_{t₀}, S⁺_{t₀}} of the last step {@code t₀ = T − 1}, for
- * {@code h = 1 … H} with {@code i = t₀ + h}:
+ * h-step-ahead forecasts from the end of a filtered series, in square-root form. Starting from the
+ * filtered state {@code m⁺_{t₀}, S⁺_{t₀}} of the last step {@code t₀ = T − 1}, for {@code h = 1 …
+ * H} with {@code i = t₀ + h}:
  *
  * <pre>
  *   m_h = F(i−1) m_{h−1} + c(i−1),       S_h = tria([F(i−1) S_{h−1}, cholQ(i−1)])
@@ -14,13 +14,12 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * ({@code m_0 = m⁺_{t₀}, S_0 = S⁺_{t₀}}). The first horizon predicts with the matrices of step
- * {@code T − 1}, as the filter would; a time-varying {@link StateSpace} is asked for
- * {@code F, c, cholQ} at steps {@code T − 1 … T + H − 2} and for {@code H, d, cholR} at steps
- * {@code T … T + H − 1}, that is, for indices beyond the data, and must be defined there. These
- * are the moments of x and y at step {@code t₀ + h} given {@code y_0 … y_{t₀}}: the filter's
- * prediction step repeated without updates. For a system with an exactly diffuse initial part
- * the series must be long enough for the diffuse period to be over, so that the last filtered
- * state is proper.
+ * {@code T − 1}, as the filter would; a time-varying {@link StateSpace} is asked for {@code F, c,
+ * cholQ} at steps {@code T − 1 … T + H − 2} and for {@code H, d, cholR} at steps {@code T … T + H −
+ * 1}, that is, for indices beyond the data, and must be defined there. These are the moments of x
+ * and y at step {@code t₀ + h} given {@code y_0 … y_{t₀}}: the filter's prediction step repeated
+ * without updates. For a system with an exactly diffuse initial part the series must be long enough
+ * for the diffuse period to be over, so that the last filtered state is proper.
  *
  * <p>An instance is a workspace for one set of {@link Dimensions}; apart from the result it
  * allocates nothing per horizon. Not thread-safe; use one per thread.
@@ -67,8 +66,8 @@ public final class Forecaster {
   /**
    * Forecasts {@code horizon} steps past the end of a filtering run.
    *
-   * @param system the system the run was filtered with (see the class comment for the steps it
-   *     is asked for)
+   * @param system the system the run was filtered with (see the class comment for the steps it is
+   *     asked for)
    * @param filtered a run with at least one step. Not modified.
    * @param horizon H ≥ 0
    * @throws IllegalArgumentException if the run is empty, H is negative or the dimensions differ
@@ -80,8 +79,12 @@ public final class Forecaster {
     }
     if (filtered.nx() != dims.nx() || filtered.ny() != dims.ny()) {
       throw new IllegalArgumentException(
-          "the filter result has nx = " + filtered.nx() + ", ny = " + filtered.ny()
-              + " but this forecaster is built for " + dims);
+          "the filter result has nx = "
+              + filtered.nx()
+              + ", ny = "
+              + filtered.ny()
+              + " but this forecaster is built for "
+              + dims);
     }
     int last = filtered.steps() - 1;
     return forecast(
@@ -114,8 +117,17 @@ public final class Forecaster {
     }
     if (mean.length != nx || factor.numRows != nx || factor.numCols > dims.predictedCols()) {
       throw new IllegalArgumentException(
-          "the state is " + mean.length + " with a factor " + factor.numRows + " × "
-              + factor.numCols + ", expected " + nx + " and " + nx + " × ≤ "
+          "the state is "
+              + mean.length
+              + " with a factor "
+              + factor.numRows
+              + " × "
+              + factor.numCols
+              + ", expected "
+              + nx
+              + " and "
+              + nx
+              + " × ≤ "
               + dims.predictedCols());
     }
     double[][] stateMean = new double[horizon][];
@@ -138,7 +150,7 @@ public final class Forecaster {
         lastStep, nx, ny, stateMean, stateFactor, observationMean, observationFactor);
   }
 
-  /** m ← F(t) m + c(t),  S ← tria([F(t) S, cholQ(t)]). */
+  /** m ← F(t) m + c(t), S ← tria([F(t) S, cholQ(t)]). */
   private void predict(StateSpace system, int t) {
     final DMatrixRMaj F = system.F(t);
     PredictStep.mean(F, system.c(t), m, mNext);
@@ -148,7 +160,7 @@ public final class Forecaster {
     S.setTo(L);
   }
 
-  /** μ = H(t) m + d(t),  A = tria([H(t) S, cholR(t)]). */
+  /** μ = H(t) m + d(t), A = tria([H(t) S, cholR(t)]). */
   private void observe(StateSpace system, int t, double[] mu, DMatrixRMaj A) {
     final int nx = dims.nx();
     final int ny = dims.ny();

@@ -3,23 +3,23 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A view of a system with exactly diffuse directions whose initial factor also carries them,
- * scaled by a constant α:
+ * A view of a system with exactly diffuse directions whose initial factor also carries them, scaled
+ * by a constant α:
  *
  * <pre>
  *   cholP0' = [cholP0, α cholPinf]      (nx × (k + d)),   everything else unchanged
  * </pre>
  *
- * i.e. {@code x_0 = m0 + cholPinf (δ + δ') + cholP0 η} with {@code δ' ~ N(0, α² I)} beside the
- * flat δ. Since δ + δ' is as flat as δ, the exact diffuse log-likelihood of the view equals that
- * of the system for every α: with Z the loading of the observations on δ and Σ their covariance
- * given δ and {@code Ω = Σ + α² Z Zᵀ}, {@code det Ω det(Zᵀ Ω⁻¹ Z) = det Σ det(Zᵀ Σ⁻¹ Z)} and the
- * generalised least-squares residual is unchanged. Its use: where the proper part of an
- * innovation covariance is singular (no observation noise and no proper initial variance in a
- * direction the observation loads on), the view's is not, so the square-root filter, its
- * tangent and its reverse sweep run unchanged on it. Because the value does not depend on α,
- * neither does the gradient: α is held constant and {@link #addAdjoints} maps the view's
- * initial-factor adjoint back to {@code cholP0} and {@code cholPinf}.
+ * i.e. {@code x_0 = m0 + cholPinf (δ + δ') + cholP0 η} with {@code δ' ~ N(0, α² I)} beside the flat
+ * δ. Since δ + δ' is as flat as δ, the exact diffuse log-likelihood of the view equals that of the
+ * system for every α: with Z the loading of the observations on δ and Σ their covariance given δ
+ * and {@code Ω = Σ + α² Z Zᵀ}, {@code det Ω det(Zᵀ Ω⁻¹ Z) = det Σ det(Zᵀ Σ⁻¹ Z)} and the
+ * generalised least-squares residual is unchanged. Its use: where the proper part of an innovation
+ * covariance is singular (no observation noise and no proper initial variance in a direction the
+ * observation loads on), the view's is not, so the square-root filter, its tangent and its reverse
+ * sweep run unchanged on it. Because the value does not depend on α, neither does the gradient: α
+ * is held constant and {@link #addAdjoints} maps the view's initial-factor adjoint back to {@code
+ * cholP0} and {@code cholPinf}.
  *
  * <p>A reusable workspace: {@link #wrap} fills its matrices, and allocates nothing once built.
  */
@@ -40,7 +40,12 @@ final class InflatedDiffuseStart implements StateSpace {
   /** The dimensions of a view of a system of dimensions {@code dims}: k grows by d. */
   static Dimensions dimensions(Dimensions dims) {
     return new Dimensions(
-        dims.nx(), dims.ny(), dims.q(), dims.r(), dims.k() + dims.diffuseRank(), dims.diffuseRank());
+        dims.nx(),
+        dims.ny(),
+        dims.q(),
+        dims.r(),
+        dims.k() + dims.diffuseRank(),
+        dims.diffuseRank());
   }
 
   /**

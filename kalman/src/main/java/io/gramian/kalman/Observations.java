@@ -14,7 +14,10 @@ final class Observations {
   static void check(DMatrixRMaj Y, int ny) {
     if (Y.numCols != ny) {
       throw new IllegalArgumentException(
-          "the data have " + Y.numCols + " columns but the system has ny = " + ny
+          "the data have "
+              + Y.numCols
+              + " columns but the system has ny = "
+              + ny
               + " observations per step");
     }
     for (int t = 0; t < Y.numRows; t++) {
@@ -22,7 +25,12 @@ final class Observations {
         double v = Y.unsafe_get(t, j);
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException(
-              "time step " + (t + 1) + ", observation " + (j + 1) + ": the value " + v
+              "time step "
+                  + (t + 1)
+                  + ", observation "
+                  + (j + 1)
+                  + ": the value "
+                  + v
                   + " is infinite (missing values are NaN)");
         }
       }
@@ -30,8 +38,7 @@ final class Observations {
   }
 
   /**
-   * Writes the indices of the non-NaN entries of row t into {@code index} and returns their
-   * count.
+   * Writes the indices of the non-NaN entries of row t into {@code index} and returns their count.
    */
   static int observed(DMatrixRMaj Y, int t, int[] index) {
     int ny = Y.numCols;

@@ -14,9 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  *   }
  * </pre>
  *
- * Same equations as {@link SquareRootFilter}. Nothing is allocated per step; the matrices
- * returned by {@link #mean()} and {@link #cholP()} are live views, overwritten by the next step.
- * Not thread-safe: use one filter object per thread (they share nothing).
+ * Same equations as {@link SquareRootFilter}. Nothing is allocated per step; the matrices returned
+ * by {@link #mean()} and {@link #cholP()} are live views, overwritten by the next step. Not
+ * thread-safe: use one filter object per thread (they share nothing).
  */
 public final class OnlineKalmanFilter {
 
@@ -61,8 +61,14 @@ public final class OnlineKalmanFilter {
     }
     if (cholP0.numRows != dims.nx() || cholP0.numCols != dims.k()) {
       throw new IllegalArgumentException(
-          "cholP0 is " + cholP0.numRows + " × " + cholP0.numCols + ", expected " + dims.nx()
-              + " × " + dims.k());
+          "cholP0 is "
+              + cholP0.numRows
+              + " × "
+              + cholP0.numCols
+              + ", expected "
+              + dims.nx()
+              + " × "
+              + dims.k());
     }
     m.setTo(m0);
     S.setTo(cholP0);
@@ -71,8 +77,8 @@ public final class OnlineKalmanFilter {
   }
 
   /**
-   * Conditions on one measurement; NaN entries are treated as missing and an all-NaN y leaves
-   * the state unchanged.
+   * Conditions on one measurement; NaN entries are treated as missing and an all-NaN y leaves the
+   * state unchanged.
    *
    * @param y measurement, ny × 1 (or 1 × ny). Not modified.
    * @param H ny × nx. @param d ny × 1. @param cholR ny × r. Not modified.
@@ -81,13 +87,37 @@ public final class OnlineKalmanFilter {
    */
   public double update(DMatrixRMaj y, DMatrixRMaj H, DMatrixRMaj d, DMatrixRMaj cholR) {
     int ny = dims.ny();
-    if (y.getNumElements() != ny || H.numRows != ny || H.numCols != dims.nx()
-        || cholR.numRows != ny || cholR.numCols != dims.r() || d.getNumElements() != ny) {
+    if (y.getNumElements() != ny
+        || H.numRows != ny
+        || H.numCols != dims.nx()
+        || cholR.numRows != ny
+        || cholR.numCols != dims.r()
+        || d.getNumElements() != ny) {
       throw new IllegalArgumentException(
-          "update expects y of length " + ny + ", H " + ny + " × " + dims.nx() + ", d of length "
-              + ny + " and cholR " + ny + " × " + dims.r() + "; got y of length "
-              + y.getNumElements() + ", H " + H.numRows + " × " + H.numCols + ", d of length "
-              + d.getNumElements() + " and cholR " + cholR.numRows + " × " + cholR.numCols);
+          "update expects y of length "
+              + ny
+              + ", H "
+              + ny
+              + " × "
+              + dims.nx()
+              + ", d of length "
+              + ny
+              + " and cholR "
+              + ny
+              + " × "
+              + dims.r()
+              + "; got y of length "
+              + y.getNumElements()
+              + ", H "
+              + H.numRows
+              + " × "
+              + H.numCols
+              + ", d of length "
+              + d.getNumElements()
+              + " and cholR "
+              + cholR.numRows
+              + " × "
+              + cholR.numCols);
     }
     int p = 0;
     for (int j = 0; j < ny; j++) {
@@ -103,8 +133,9 @@ public final class OnlineKalmanFilter {
     }
     double llt = 0;
     if (p > 0) {
-      llt = kernel.update(step, H, d, cholR, this.y, index, p, m, S, mFilt, SFilt)
-          - 0.5 * kernel.zSquared;
+      llt =
+          kernel.update(step, H, d, cholR, this.y, index, p, m, S, mFilt, SFilt)
+              - 0.5 * kernel.zSquared;
       m.setTo(mFilt);
       S.setTo(SFilt);
     }
@@ -118,13 +149,32 @@ public final class OnlineKalmanFilter {
    * @param F nx × nx. @param c nx × 1. @param cholQ nx × q. Not modified.
    */
   public void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ) {
-    if (F.numRows != dims.nx() || F.numCols != dims.nx() || cholQ.numRows != dims.nx()
-        || cholQ.numCols != dims.q() || c.getNumElements() != dims.nx()) {
+    if (F.numRows != dims.nx()
+        || F.numCols != dims.nx()
+        || cholQ.numRows != dims.nx()
+        || cholQ.numCols != dims.q()
+        || c.getNumElements() != dims.nx()) {
       throw new IllegalArgumentException(
-          "predict expects F " + dims.nx() + " × " + dims.nx() + ", c of length " + dims.nx()
-              + " and cholQ " + dims.nx() + " × " + dims.q() + "; got F " + F.numRows + " × "
-              + F.numCols + ", c of length " + c.getNumElements() + " and cholQ "
-              + cholQ.numRows + " × " + cholQ.numCols);
+          "predict expects F "
+              + dims.nx()
+              + " × "
+              + dims.nx()
+              + ", c of length "
+              + dims.nx()
+              + " and cholQ "
+              + dims.nx()
+              + " × "
+              + dims.q()
+              + "; got F "
+              + F.numRows
+              + " × "
+              + F.numCols
+              + ", c of length "
+              + c.getNumElements()
+              + " and cholQ "
+              + cholQ.numRows
+              + " × "
+              + cholQ.numCols);
     }
     kernel.predict(F, c, cholQ, m, S);
     step++;

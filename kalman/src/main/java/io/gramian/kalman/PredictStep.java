@@ -3,8 +3,8 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The predict step of math.md §3, written once for the filter, the smoother, the forecaster and
- * the two derivative sweeps:
+ * The predict step of math.md §3, written once for the filter, the smoother, the forecaster and the
+ * two derivative sweeps:
  *
  * <pre>
  *   mean:     X⁻ = F X⁺ + [c, 0]                          X: nx × w
@@ -14,9 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  *             S̄⁺ = Fᵀ M̄_p[:, :s],  X̄⁺ = Fᵀ X̄⁻
  * </pre>
  *
- * (F nx × nx, c nx × 1, cholQ nx × q, S⁺ nx × s.) The smoother's joint block stacks
- * {@code [S⁺, 0]} under M_p. Every method writes into caller-owned matrices and allocates
- * nothing; outputs must not alias inputs.
+ * (F nx × nx, c nx × 1, cholQ nx × q, S⁺ nx × s.) The smoother's joint block stacks {@code [S⁺, 0]}
+ * under M_p. Every method writes into caller-owned matrices and allocates nothing; outputs must not
+ * alias inputs.
  */
 final class PredictStep {
 
@@ -42,8 +42,8 @@ final class PredictStep {
    * M_p = [F S, cholQ], in the top nx rows of {@code M}.
    *
    * @param S S⁺, nx × s. Not modified.
-   * @param M reshaped to {@code rows × (s + q)} with {@code rows} ≥ nx; rows below nx are left
-   *     for the caller. Modified.
+   * @param M reshaped to {@code rows × (s + q)} with {@code rows} ≥ nx; rows below nx are left for
+   *     the caller. Modified.
    */
   static void block(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
     final int nx = F.numRows;
@@ -106,10 +106,9 @@ final class PredictStep {
   }
 
   /**
-   * The adjoint of the block and the mean, accumulated into the system's adjoints (+=):
-   * {@code F̄ += X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ}, {@code c̄ += X̄⁻[:, 0]}, {@code cholQ̄ += M̄_p[:, s:]};
-   * and the adjoints of the step's inputs, overwritten: {@code S̄⁺ = Fᵀ M̄_p[:, :s]},
-   * {@code X̄⁺ = Fᵀ X̄⁻}.
+   * The adjoint of the block and the mean, accumulated into the system's adjoints (+=): {@code F̄
+   * += X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ}, {@code c̄ += X̄⁻[:, 0]}, {@code cholQ̄ += M̄_p[:, s:]}; and the
+   * adjoints of the step's inputs, overwritten: {@code S̄⁺ = Fᵀ M̄_p[:, :s]}, {@code X̄⁺ = Fᵀ X̄⁻}.
    *
    * @param X X⁺, nx × w. Not modified.
    * @param S S⁺, nx × s. Not modified.

@@ -8,10 +8,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The reverse sweep: the gradient of ℓ with respect to every system matrix, walking back over
- * the {@link FilterTape} with the adjoints {@code X̄, S̄} of the mean matrix and factor (starting from
- * zero, {@code ℓ̄ = 1}). Per step, with W̄_t = ∂ℓ/∂W_t from the quadratic terms (−z_t when there
- * is no diffuse direction, else from the collapse's own reverse pass):
+ * The reverse sweep: the gradient of ℓ with respect to every system matrix, walking back over the
+ * {@link FilterTape} with the adjoints {@code X̄, S̄} of the mean matrix and factor (starting from
+ * zero, {@code ℓ̄ = 1}). Per step, with W̄_t = ∂ℓ/∂W_t from the quadratic terms (−z_t when there is
+ * no diffuse direction, else from the collapse's own reverse pass):
  *
  * <pre>
  * update (given X̄⁺, S̄⁺):
@@ -25,8 +25,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   S̄⁺ = Fᵀ M̄_p[:, :s],  X̄⁺ = Fᵀ X̄⁻
  * </pre>
  *
- * (p observed values, s columns of the step's factor). At the end {@code m̄0 = X̄⁻_0[:, 0]},
- * {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. Allocates nothing per step.
+ * (p observed values, s columns of the step's factor). At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code
+ * cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. Allocates nothing per step.
  */
 final class ReverseSweep {
 
@@ -77,7 +77,8 @@ final class ReverseSweep {
     EBar = new double[ny * w];
   }
 
-  void run(FilterTape tape, StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator out) {
+  void run(
+      FilterTape tape, StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator out) {
     final int T = tape.steps();
     final int nx = dims.nx();
     if (T == 0) {
@@ -99,7 +100,7 @@ final class ReverseSweep {
     initialStateAdjoint(out);
   }
 
-  /** m̄0 += X̄⁻_0[:, 0],  cholP̄inf += X̄⁻_0[:, 1:],  cholP̄0 += S̄⁻_0. */
+  /** m̄0 += X̄⁻_0[:, 0], cholP̄inf += X̄⁻_0[:, 1:], cholP̄0 += S̄⁻_0. */
   private void initialStateAdjoint(AdjointAccumulator out) {
     final int nx = dims.nx();
     DMatrixRMaj m0Bar = out.m0Bar();
@@ -114,8 +115,8 @@ final class ReverseSweep {
   }
 
   /**
-   * The collapse's reverse pass: from Φ̄ = 1 at the final factor back through every absorption
-   * L_t = tria([L_{t−1}, V_tᵀ]), leaving W̄_t in the tape.
+   * The collapse's reverse pass: from Φ̄ = 1 at the final factor back through every absorption L_t
+   * = tria([L_{t−1}, V_tᵀ]), leaving W̄_t in the tape.
    */
   private void collapseReverse(FilterTape tape, TriaRule rule) {
     final int T = tape.steps();
@@ -150,8 +151,8 @@ final class ReverseSweep {
   }
 
   /**
-   * From X̄⁻_{t+1}, S̄⁻_{t+1} (in XBarPred, SBarPred) to X̄⁺_t, S̄⁺_t (in XBar, SBar):
-   * {@code M̄_p = tria_vjp(M_p, S̄⁻)}, then {@link PredictStep#adjoint}.
+   * From X̄⁻_{t+1}, S̄⁻_{t+1} (in XBarPred, SBarPred) to X̄⁺_t, S̄⁺_t (in XBar, SBar): {@code M̄_p
+   * = tria_vjp(M_p, S̄⁻)}, then {@link PredictStep#adjoint}.
    */
   private void predictReverse(
       FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
@@ -220,7 +221,7 @@ final class ReverseSweep {
     TriangularSolve.lowerTransposed(factors.L(), p, EBar, 0, w, w, null);
   }
 
-  /** L̄ = [[Ā, 0], [C̄, D̄]],  Ā = −tril(Ē Wᵀ) − diag(1/A_ii),  C̄ = X̄⁺ Wᵀ,  D̄ = S̄⁺. */
+  /** L̄ = [[Ā, 0], [C̄, D̄]], Ā = −tril(Ē Wᵀ) − diag(1/A_ii), C̄ = X̄⁺ Wᵀ, D̄ = S̄⁺. */
   private void factorAdjoint(FilterTape tape, int t, int p) {
     final int nx = dims.nx();
     final int n = p + nx;
@@ -252,9 +253,9 @@ final class ReverseSweep {
   }
 
   /**
-   * The adjoint of the update block and the innovation on the observed rows:
-   * {@code X̄⁻ = X̄⁺ − Hᵀ Ē}, {@code H̄ += −Ē X⁻ᵀ + M̄_u[:p, :s] S⁻ᵀ}, {@code d̄ += −Ē[:, 0]},
-   * {@code cholR̄ += M̄_u[:p, s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
+   * The adjoint of the update block and the innovation on the observed rows: {@code X̄⁻ = X̄⁺ − Hᵀ
+   * Ē}, {@code H̄ += −Ē X⁻ᵀ + M̄_u[:p, :s] S⁻ᵀ}, {@code d̄ += −Ē[:, 0]}, {@code cholR̄ += M̄_u[:p,
+   * s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
    */
   private void blockAdjoint(
       FilterTape tape, StateSpace system, int t, int p, int s, AdjointAccumulator out) {

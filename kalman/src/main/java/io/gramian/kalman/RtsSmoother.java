@@ -1,15 +1,15 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.RankThreshold;
-import io.gramian.autodiff.TriangularSolve;
 import io.gramian.autodiff.Tria;
+import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The square-root Rauch–Tung–Striebel smoother: from the filtered moments {@code m⁺_t, S⁺_t} of
- * a {@link FilterResult}, the moments of x_t given all observations, walking back from
- * {@code m^s_{T−1} = m⁺_{T−1}, S^s_{T−1} = S⁺_{T−1}}. Every step is a {@code tria} of a stacked
- * block; nothing is symmetrised, jittered or inverted.
+ * The square-root Rauch–Tung–Striebel smoother: from the filtered moments {@code m⁺_t, S⁺_t} of a
+ * {@link FilterResult}, the moments of x_t given all observations, walking back from {@code
+ * m^s_{T−1} = m⁺_{T−1}, S^s_{T−1} = S⁺_{T−1}}. Every step is a {@code tria} of a stacked block;
+ * nothing is symmetrised, jittered or inverted.
  *
  * <pre>
  *   M_t = [[F_t S⁺_t, cholQ_t], [S⁺_t, 0]]        (2 nx × (s + q)),   s = columns of S⁺_t
@@ -19,27 +19,27 @@ import org.ejml.data.DMatrixRMaj;
  *   S^s_t = tria([Ψ22, G_t S^s_{t+1}])
  * </pre>
  *
- * <p>Why: {@code M_t M_tᵀ = [[P⁻_{t+1}, F P⁺_t], [P⁺_t Fᵀ, P⁺_t]]} is the covariance of
- * {@code (x_{t+1}, x_t)} given {@code y_0 … y_t}, so {@code Ψ11 Ψ11ᵀ = P⁻_{t+1}},
- * {@code Ψ21 Ψ11ᵀ = P⁺_t Fᵀ}, hence {@code G_t = P⁺_t Fᵀ (P⁻_{t+1})⁻¹ = Ψ21 Ψ11⁻¹}, and
- * {@code Ψ22 Ψ22ᵀ = P⁺_t − G_t P⁻_{t+1} G_tᵀ = Cov(x_t | x_{t+1}, y_0 … y_t)}. Then
- * {@code P^s_t = Ψ22 Ψ22ᵀ + G_t P^s_{t+1} G_tᵀ}, the RTS recursion (Särkkä, <i>Bayesian
- * Filtering and Smoothing</i>, 2013, §8.2; the square-root form as in cuthbert).
+ * <p>Why: {@code M_t M_tᵀ = [[P⁻_{t+1}, F P⁺_t], [P⁺_t Fᵀ, P⁺_t]]} is the covariance of {@code
+ * (x_{t+1}, x_t)} given {@code y_0 … y_t}, so {@code Ψ11 Ψ11ᵀ = P⁻_{t+1}}, {@code Ψ21 Ψ11ᵀ = P⁺_t
+ * Fᵀ}, hence {@code G_t = P⁺_t Fᵀ (P⁻_{t+1})⁻¹ = Ψ21 Ψ11⁻¹}, and {@code Ψ22 Ψ22ᵀ = P⁺_t − G_t
+ * P⁻_{t+1} G_tᵀ = Cov(x_t | x_{t+1}, y_0 … y_t)}. Then {@code P^s_t = Ψ22 Ψ22ᵀ + G_t P^s_{t+1}
+ * G_tᵀ}, the RTS recursion (Särkkä, <i>Bayesian Filtering and Smoothing</i>, 2013, §8.2; the
+ * square-root form as in cuthbert).
  *
  * <p><b>Singular P⁻_{t+1}</b> (rank-deficient {@code cholQ}, {@code cholP0 = 0}, …). A zero pivot
- * {@code j} of {@code Ψ11} means that row j of {@code M_t} is a combination of rows
- * {@code 0 … j−1}: the component {@code x_{t+1,j}} is an affine function of the components before
- * it. The gain is then {@code G_t = P⁺_t Fᵀ (P⁻_{t+1})⁺} on the range of {@code P⁻_{t+1}}, where
- * {@code m^s_{t+1} − m⁻_{t+1}} and the columns of {@code S^s_{t+1}} lie. Masking the zero pivot
- * in the solve alone is not enough: below a zero pivot, column j of {@code tria(M_t)} is
- * {@code M_t q_j} for a direction {@code q_j} the QR picks from rounding, so {@code Ψ11} (under
- * the pivot) and {@code Ψ21} keep arbitrary entries in that column. The masked solve then gives a
- * gain with {@code G P⁻ ≠ P⁺ Fᵀ} whenever such an entry of {@code Ψ11} is non-zero, and in every
- * case {@code tria([Ψ22, G S^s])} loses {@code Ψ21 (I − Ψ11⁺ Ψ11)}, the part of {@code Ψ21}
- * outside the row space of {@code Ψ11} (with {@code F = 0, cholQ = 0} it would return a zero
- * smoothed covariance instead of {@code P⁺_t}). So the smoother masks rows, not pivots: with
- * {@code J = { j : |Ψ11_jj| > τ_j }} (p = |J| kept components) it drops the rows not in J from
- * the top block and triangularises again,
+ * {@code j} of {@code Ψ11} means that row j of {@code M_t} is a combination of rows {@code 0 …
+ * j−1}: the component {@code x_{t+1,j}} is an affine function of the components before it. The gain
+ * is then {@code G_t = P⁺_t Fᵀ (P⁻_{t+1})⁺} on the range of {@code P⁻_{t+1}}, where {@code
+ * m^s_{t+1} − m⁻_{t+1}} and the columns of {@code S^s_{t+1}} lie. Masking the zero pivot in the
+ * solve alone is not enough: below a zero pivot, column j of {@code tria(M_t)} is {@code M_t q_j}
+ * for a direction {@code q_j} the QR picks from rounding, so {@code Ψ11} (under the pivot) and
+ * {@code Ψ21} keep arbitrary entries in that column. The masked solve then gives a gain with {@code
+ * G P⁻ ≠ P⁺ Fᵀ} whenever such an entry of {@code Ψ11} is non-zero, and in every case {@code
+ * tria([Ψ22, G S^s])} loses {@code Ψ21 (I − Ψ11⁺ Ψ11)}, the part of {@code Ψ21} outside the row
+ * space of {@code Ψ11} (with {@code F = 0, cholQ = 0} it would return a zero smoothed covariance
+ * instead of {@code P⁺_t}). So the smoother masks rows, not pivots: with {@code J = { j : |Ψ11_jj|
+ * > τ_j }} (p = |J| kept components) it drops the rows not in J from the top block and
+ * triangularises again,
  *
  * <pre>
  *   tria([[(F_t S⁺_t)[J,:], cholQ_t[J,:]], [S⁺_t, 0]]) = [[Ψ11, 0], [Ψ21, Ψ22]]   (p + nx rows)
@@ -49,13 +49,13 @@ import org.ejml.data.DMatrixRMaj;
  * Conditioning on {@code x_{t+1}[J]} is conditioning on {@code x_{t+1}}, because the dropped
  * components are affine functions of the kept ones; the reduced {@code Ψ11} has the same non-zero
  * pivots as before and is invertible, {@code G_t} agrees with {@code P⁺ Fᵀ (P⁻)⁺} on the range of
- * {@code P⁻_{t+1}}, and the reduced {@code Ψ22 Ψ22ᵀ = P⁺ − P⁺ Fᵀ (P⁻)⁺ F P⁺}. The extra
- * {@code tria} runs only at steps with a zero pivot.
+ * {@code P⁻_{t+1}}, and the reduced {@code Ψ22 Ψ22ᵀ = P⁺ − P⁺ Fᵀ (P⁻)⁺ F P⁺}. The extra {@code
+ * tria} runs only at steps with a zero pivot.
  *
  * <p>Threshold: pivot j is zero when {@code |Ψ11_jj| ≤ τ_j = RankThreshold.forRow(M_t, j)}, the
- * {@link RankThreshold} policy scaled by the norm of row j of the block,
- * as the filter does for the innovation factor: the Householder QR of {@code M_tᵀ} is backward
- * stable column by column, so the pivot of a dependent row is rounding of the size of that row.
+ * {@link RankThreshold} policy scaled by the norm of row j of the block, as the filter does for the
+ * innovation factor: the Householder QR of {@code M_tᵀ} is backward stable column by column, so the
+ * pivot of a dependent row is rounding of the size of that row.
  *
  * <p>An instance is a workspace for one set of {@link Dimensions}; the recursion itself allocates
  * nothing per step beyond the result and the copies that {@link FilterResult}'s accessors return.
@@ -98,12 +98,12 @@ public final class RtsSmoother {
   /**
    * Smooths a filtering run.
    *
-   * @param system the system the run was filtered with; {@code F(t), c(t), cholQ(t)} are asked
-   *     for {@code t = 0 … T−2}
+   * @param system the system the run was filtered with; {@code F(t), c(t), cholQ(t)} are asked for
+   *     {@code t = 0 … T−2}
    * @param filtered the filter's output for that system. Not modified.
    * @return m^s_t and S^s_t (nx × nx lower triangular) for every step
-   * @throws IllegalArgumentException if the dimensions of the system, the result and this
-   *     workspace differ
+   * @throws IllegalArgumentException if the dimensions of the system, the result and this workspace
+   *     differ
    */
   public SmootherResult smooth(StateSpace system, FilterResult filtered) {
     Dimensions d = Dimensions.of(system);
@@ -113,8 +113,14 @@ public final class RtsSmoother {
     }
     if (filtered.nx() != dims.nx() || filtered.ny() != dims.ny()) {
       throw new IllegalArgumentException(
-          "the filter result has nx = " + filtered.nx() + ", ny = " + filtered.ny()
-              + " but the system has nx = " + dims.nx() + ", ny = " + dims.ny());
+          "the filter result has nx = "
+              + filtered.nx()
+              + ", ny = "
+              + filtered.ny()
+              + " but the system has nx = "
+              + dims.nx()
+              + ", ny = "
+              + dims.ny());
     }
     final int T = filtered.steps();
     final int nx = dims.nx();
@@ -153,10 +159,10 @@ public final class RtsSmoother {
   }
 
   /**
-   * With exactly diffuse directions: the recursion runs on the augmented means X = [m, Ā] (the
-   * mean for δ = 0 and its sensitivities, whose factors do not depend on δ), and each step is
-   * then collapsed with the final collapse factor: δ at its estimate from all the data, its
-   * uncertainty added to the factor ({@link Collapsed}).
+   * With exactly diffuse directions: the recursion runs on the augmented means X = [m, Ā] (the mean
+   * for δ = 0 and its sensitivities, whose factors do not depend on δ), and each step is then
+   * collapsed with the final collapse factor: δ at its estimate from all the data, its uncertainty
+   * added to the factor ({@link Collapsed}).
    */
   private SmootherResult smoothDiffuse(StateSpace system, FilterResult filtered) {
     final int T = filtered.steps();
@@ -236,10 +242,10 @@ public final class RtsSmoother {
   }
 
   /**
-   * Drops the rows of the joint block's top part whose pivot is zero ({@link
-   * RankThreshold#forRow}) and triangularises the reduced block again, until every kept pivot is
-   * non-zero. One pass suffices in exact arithmetic; the loop guards against a borderline pivot
-   * that moves across τ when the block is triangularised again. Each pass removes a row.
+   * Drops the rows of the joint block's top part whose pivot is zero ({@link RankThreshold#forRow})
+   * and triangularises the reduced block again, until every kept pivot is non-zero. One pass
+   * suffices in exact arithmetic; the loop guards against a borderline pivot that moves across τ
+   * when the block is triangularised again. Each pass removes a row.
    *
    * @return p, the number of kept rows; their indices are {@code kept[0..p)}
    */
@@ -286,7 +292,7 @@ public final class RtsSmoother {
     TriangularSolve.rightLower(L, p, g, 0, p, nx, null);
   }
 
-  /** δ = (m^s_{t+1} − F m⁺ − c)[J],  m^s_t = m⁺ + G δ, column by column (c in column 0). */
+  /** δ = (m^s_{t+1} − F m⁺ − c)[J], m^s_t = m⁺ + G δ, column by column (c in column 0). */
   private void smoothedMean(
       DMatrixRMaj F, DMatrixRMaj c, int w, int p, double[] m, double[] mNext, double[] mOut) {
     final int nx = dims.nx();

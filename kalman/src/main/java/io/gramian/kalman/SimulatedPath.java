@@ -3,9 +3,9 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One simulated path of a state-space system, an immutable value: the states {@code x_t}
- * (T × nx, row t is x_t) and the observations {@code y_t} (T × ny, row t is y_t), for
- * {@code t = 0 … T − 1}. Produced by {@link Simulator}.
+ * One simulated path of a state-space system, an immutable value: the states {@code x_t} (T × nx,
+ * row t is x_t) and the observations {@code y_t} (T × ny, row t is y_t), for {@code t = 0 … T − 1}.
+ * Produced by {@link Simulator}.
  */
 public final class SimulatedPath {
 

@@ -13,13 +13,13 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * for {@code t = 0 … T − 1}, so that {@code x_0 ~ N(m0, cholP0 cholP0ᵀ)} and the noises have
- * covariances {@code cholR cholRᵀ} and {@code cholQ cholQᵀ}. Rank-deficient factors give paths
- * that stay in the corresponding subspaces exactly.
+ * covariances {@code cholR cholRᵀ} and {@code cholQ cholQᵀ}. Rank-deficient factors give paths that
+ * stay in the corresponding subspaces exactly.
  *
- * <p>Reproducibility: the standard normals come from {@link Random#nextGaussian()}, whose
- * algorithm is fixed by the Java SE specification, so one seed gives the same path on every
- * conforming JVM. They are drawn in this order: the k entries of u, then for each step t the
- * r entries of v_t followed (for t &lt; T − 1) by the q entries of w_t.
+ * <p>Reproducibility: the standard normals come from {@link Random#nextGaussian()}, whose algorithm
+ * is fixed by the Java SE specification, so one seed gives the same path on every conforming JVM.
+ * They are drawn in this order: the k entries of u, then for each step t the r entries of v_t
+ * followed (for t &lt; T − 1) by the q entries of w_t.
  */
 public final class Simulator {
 
@@ -40,8 +40,8 @@ public final class Simulator {
    *
    * @param steps T ≥ 0
    * @param random the source of the normals. Modified (advanced).
-   * @throws IllegalArgumentException if T is negative or the system has an exactly diffuse
-   *     initial part ({@code d > 0})
+   * @throws IllegalArgumentException if T is negative or the system has an exactly diffuse initial
+   *     part ({@code d > 0})
    */
   public static SimulatedPath simulate(StateSpace system, int steps, Random random) {
     if (steps < 0) {
@@ -49,7 +49,9 @@ public final class Simulator {
     }
     if (system.diffuseRank() > 0) {
       throw new IllegalArgumentException(
-          "the system has " + system.diffuseRank() + " exactly diffuse initial directions, which have no"
+          "the system has "
+              + system.diffuseRank()
+              + " exactly diffuse initial directions, which have no"
               + " distribution to draw from; give it a proper initial state (m0, cholP0)");
     }
     final int nx = system.nx();

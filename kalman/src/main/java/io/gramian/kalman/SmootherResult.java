@@ -11,10 +11,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   smoothed   m^s_t, S^s_t,   P^s_t = S^s_t S^s_tᵀ
  * </pre>
  *
- * {@code S^s_t} is nx × nx and lower triangular with a non-negative diagonal. At the last step
- * the smoothed moments are the filtered ones, {@code m^s_{T−1} = m⁺_{T−1}} and
- * {@code S^s_{T−1} = S⁺_{T−1}} (when T = 1 and y_0 is missing, {@code S⁺_0 = cholP0} may have
- * any shape, and {@code S^s_0 = tria(cholP0)}). Produced by {@link RtsSmoother}.
+ * {@code S^s_t} is nx × nx and lower triangular with a non-negative diagonal. At the last step the
+ * smoothed moments are the filtered ones, {@code m^s_{T−1} = m⁺_{T−1}} and {@code S^s_{T−1} =
+ * S⁺_{T−1}} (when T = 1 and y_0 is missing, {@code S⁺_0 = cholP0} may have any shape, and {@code
+ * S^s_0 = tria(cholP0)}). Produced by {@link RtsSmoother}.
  */
 public final class SmootherResult {
 

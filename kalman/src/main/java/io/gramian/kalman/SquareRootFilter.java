@@ -16,20 +16,19 @@ import org.ejml.data.DMatrixRMaj;
  *
  * with {@code A Aᵀ = H P⁻ Hᵀ + R} the innovation covariance and {@code D Dᵀ = P⁺}. Nothing is
  * symmetrised, jittered or inverted. A NaN entry of y_t drops that row of H, d and cholR for the
- * step; an all-NaN y_t skips the update. An innovation covariance that is singular at some step
- * is a {@link FilterException} naming the step, never a NaN.
+ * step; an all-NaN y_t skips the update. An innovation covariance that is singular at some step is
+ * a {@link FilterException} naming the step, never a NaN.
  *
- * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is
- * carried as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and
- * the quadratic terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is
- * then the exact diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2). Where the proper
- * part of an innovation covariance is singular while a diffuse direction is still unidentified
- * (no observation noise and no proper initial variance), the call reruns on the
- * {@link InflatedDiffuseStart} view, which has the same ℓ and a nonsingular proper part
- * wherever the diffuse part is.
+ * <p>With d exactly diffuse initial directions ({@link StateSpace#cholPinf()}) the mean is carried
+ * as an nx × (1 + d) matrix of the mean and its sensitivities to the diffuse δ, and the quadratic
+ * terms are replaced by the square-root collapse of {@link DiffuseCollapse}: ℓ is then the exact
+ * diffuse log-likelihood of Durbin and Koopman (2012, §7.2.2). Where the proper part of an
+ * innovation covariance is singular while a diffuse direction is still unidentified (no observation
+ * noise and no proper initial variance), the call reruns on the {@link InflatedDiffuseStart} view,
+ * which has the same ℓ and a nonsingular proper part wherever the diffuse part is.
  *
- * <p>An instance is a workspace for one set of {@link Dimensions}: after construction (and once
- * its tape has grown to the longest series seen) it allocates nothing per time step. It is not
+ * <p>An instance is a workspace for one set of {@link Dimensions}: after construction (and once its
+ * tape has grown to the longest series seen) it allocates nothing per time step. It is not
  * thread-safe; use one per thread.
  */
 public final class SquareRootFilter {
@@ -49,10 +48,11 @@ public final class SquareRootFilter {
   private TangentSweep tangent;
 
   /**
-   * Whether a singular innovation in the diffuse period is retried on the
-   * {@link InflatedDiffuseStart} view (false for the workspace that runs the view itself).
+   * Whether a singular innovation in the diffuse period is retried on the {@link
+   * InflatedDiffuseStart} view (false for the workspace that runs the view itself).
    */
   private final boolean inflatable;
+
   private SquareRootFilter inflated;
   private InflatedDiffuseStart view;
   private InflatedDiffuseStart directionView;
@@ -134,8 +134,8 @@ public final class SquareRootFilter {
    * @param rule the tria differentiation rule ({@link TriaRule#MASKED} is exact for any rank)
    * @param gradient where the adjoints are added, shaped as the system's matrices. Modified.
    * @return ℓ
-   * @throws IllegalArgumentException naming the gradient's matrix whose shape is not the
-   *     system's, before anything is computed
+   * @throws IllegalArgumentException naming the gradient's matrix whose shape is not the system's,
+   *     before anything is computed
    */
   public double logLikelihoodGradient(
       StateSpace system, DMatrixRMaj Y, TriaRule rule, AdjointAccumulator gradient) {
@@ -159,14 +159,13 @@ public final class SquareRootFilter {
 
   /**
    * Directional derivatives of every ℓ_t at once by a forward (tangent) sweep: with the system's
-   * matrices moved along {@code direction} (a system of the same dimensions whose matrices are
-   * the tangents dF, dc, dH, dd, dcholQ, dcholR, dm0, dcholP0), writes dℓ_t into
-   * {@code dLogLik[t]}.
+   * matrices moved along {@code direction} (a system of the same dimensions whose matrices are the
+   * tangents dF, dc, dH, dd, dcholQ, dcholR, dm0, dcholP0), writes dℓ_t into {@code dLogLik[t]}.
    *
    * @param dLogLik output of length ≥ T. Modified.
    * @return ℓ
-   * @throws IllegalArgumentException when the direction's dimensions are not the system's or
-   *     {@code dLogLik} is shorter than the series, before anything is computed
+   * @throws IllegalArgumentException when the direction's dimensions are not the system's or {@code
+   *     dLogLik} is shorter than the series, before anything is computed
    */
   public double logLikelihoodTangent(
       StateSpace system, StateSpace direction, DMatrixRMaj Y, TriaRule rule, double[] dLogLik) {
@@ -177,8 +176,10 @@ public final class SquareRootFilter {
     }
     if (dLogLik == null || dLogLik.length < Y.numRows) {
       throw new IllegalArgumentException(
-          "dLogLik has length " + (dLogLik == null ? "null" : dLogLik.length)
-              + ", expected at least T = " + Y.numRows);
+          "dLogLik has length "
+              + (dLogLik == null ? "null" : dLogLik.length)
+              + ", expected at least T = "
+              + Y.numRows);
     }
     double ll;
     try {
@@ -264,7 +265,10 @@ public final class SquareRootFilter {
     if (diffuse && collapse.identified() < dims.diffuseRank()) {
       throw new FilterException(
           Math.max(T - 1, 0),
-          "the data identify only " + collapse.identified() + " of the " + dims.diffuseRank()
+          "the data identify only "
+              + collapse.identified()
+              + " of the "
+              + dims.diffuseRank()
               + " diffuse initial directions; the series is too short (or too sparse) for this"
               + " model");
     }
@@ -272,9 +276,9 @@ public final class SquareRootFilter {
   }
 
   /**
-   * A singular innovation covariance while some diffuse direction is not yet identified: the
-   * proper part is singular but the diffuse part may not be, so the public methods rerun on the
-   * {@link InflatedDiffuseStart} view. Carries no stack trace and is never seen by callers.
+   * A singular innovation covariance while some diffuse direction is not yet identified: the proper
+   * part is singular but the diffuse part may not be, so the public methods rerun on the {@link
+   * InflatedDiffuseStart} view. Carries no stack trace and is never seen by callers.
    */
   private static final class SingularDiffuseStep extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -305,10 +309,10 @@ public final class SquareRootFilter {
 
   /**
    * The scale α of the diffuse variance the {@link InflatedDiffuseStart} view adds: the power of
-   * two nearest {@code max |y| / max |H_0 cholPinf|} (over finite y; a zero in either is read
-   * as 1). The value does not depend on α; its size sets rounding only, and this choice makes
-   * the added variance, seen through the first observation, the size of the data, and scales
-   * exactly with them.
+   * two nearest {@code max |y| / max |H_0 cholPinf|} (over finite y; a zero in either is read as
+   * 1). The value does not depend on α; its size sets rounding only, and this choice makes the
+   * added variance, seen through the first observation, the size of the data, and scales exactly
+   * with them.
    */
   static double inflationScale(StateSpace system, DMatrixRMaj Y) {
     double ymax = 0;
@@ -354,8 +358,12 @@ public final class SquareRootFilter {
 
   /** Compares field by field, so that a call allocates nothing. */
   private void checkDimensions(StateSpace system) {
-    if (system.nx() != dims.nx() || system.ny() != dims.ny() || system.q() != dims.q()
-        || system.r() != dims.r() || system.k() != dims.k() || system.diffuseRank() != dims.diffuseRank()) {
+    if (system.nx() != dims.nx()
+        || system.ny() != dims.ny()
+        || system.q() != dims.q()
+        || system.r() != dims.r()
+        || system.k() != dims.k()
+        || system.diffuseRank() != dims.diffuseRank()) {
       throw new IllegalArgumentException(
           "this filter was built for " + dims + " but the system has " + Dimensions.of(system));
     }

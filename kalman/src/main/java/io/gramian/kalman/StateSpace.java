@@ -12,18 +12,17 @@ import org.ejml.data.DMatrixRMaj;
  *                                                                     cholPinf: nx × d
  * </pre>
  *
- * with steps {@code t = 0, …, T − 1} and {@code m0, cholP0, cholPinf} the state at the first
- * step before its observation is seen. The diffuse part (P₁ = κ P∞ + P*, κ → ∞, with
- * {@code P∞ = cholPinf cholPinfᵀ} and {@code P* = cholP0 cholP0ᵀ}) gives the exact diffuse
- * log-likelihood of Durbin and Koopman; {@code d = 0} (the default) is an ordinary proper
- * initial state. The factors may have any number of columns and any rank (zero
- * columns, singular noise, a zero initial factor are all legal). Vectors {@code c, d, m0} are
- * column matrices.
+ * with steps {@code t = 0, …, T − 1} and {@code m0, cholP0, cholPinf} the state at the first step
+ * before its observation is seen. The diffuse part (P₁ = κ P∞ + P*, κ → ∞, with {@code P∞ =
+ * cholPinf cholPinfᵀ} and {@code P* = cholP0 cholP0ᵀ}) gives the exact diffuse log-likelihood of
+ * Durbin and Koopman; {@code d = 0} (the default) is an ordinary proper initial state. The factors
+ * may have any number of columns and any rank (zero columns, singular noise, a zero initial factor
+ * are all legal). Vectors {@code c, d, m0} are column matrices.
  *
- * <p>The filter asks for each step's matrices when it reaches that step and does not keep them,
- * so a time-varying system never has to materialise its whole series; returning the same
- * instances at every step is expected of a time-invariant one. Returned matrices are not
- * modified by the filter. Dimensions {@code nx, ny, q, r, k} are fixed over time.
+ * <p>The filter asks for each step's matrices when it reaches that step and does not keep them, so
+ * a time-varying system never has to materialise its whole series; returning the same instances at
+ * every step is expected of a time-invariant one. Returned matrices are not modified by the filter.
+ * Dimensions {@code nx, ny, q, r, k} are fixed over time.
  */
 public interface StateSpace {
 
@@ -75,8 +74,8 @@ public interface StateSpace {
   }
 
   /**
-   * Diffuse directions cholPinf, nx × d: {@code P∞ = cholPinf cholPinfᵀ}. The default is an
-   * nx × 0 matrix.
+   * Diffuse directions cholPinf, nx × d: {@code P∞ = cholPinf cholPinfᵀ}. The default is an nx × 0
+   * matrix.
    */
   default DMatrixRMaj cholPinf() {
     return new DMatrixRMaj(nx(), 0);

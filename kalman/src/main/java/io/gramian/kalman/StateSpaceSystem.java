@@ -4,16 +4,16 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A time-invariant {@link StateSpace}: one set of matrices for every step. Immutable: the
- * constructor copies its arguments and checks their shapes and that every entry is finite,
- * naming the offending matrix.
+ * constructor copies its arguments and checks their shapes and that every entry is finite, naming
+ * the offending matrix.
  *
  * <pre>
  *   F: nx × nx   c: nx × 1   H: ny × nx   d: ny × 1
  *   cholQ: nx × q   cholR: ny × r   m0: nx × 1   cholP0: nx × k
  * </pre>
  *
- * The getters return the stored matrices themselves, for the filter's allocation-free loop:
- * callers must not modify them.
+ * The getters return the stored matrices themselves, for the filter's allocation-free loop: callers
+ * must not modify them.
  */
 public final class StateSpaceSystem implements StateSpace {
 
@@ -33,8 +33,8 @@ public final class StateSpaceSystem implements StateSpace {
   }
 
   /**
-   * A system of these matrices: {@code F, H, cholQ, cholR, cholP0} are required; {@code c, d,
-   * m0} default to zero and {@code cholPinf} to none (nx × 0). The vectors may be given as rows.
+   * A system of these matrices: {@code F, H, cholQ, cholR, cholP0} are required; {@code c, d, m0}
+   * default to zero and {@code cholPinf} to none (nx × 0). The vectors may be given as rows.
    *
    * @throws IllegalArgumentException naming the matrix that is missing, whose shape is wrong or
    *     that has a non-finite entry
@@ -93,12 +93,7 @@ public final class StateSpaceSystem implements StateSpace {
   /** A copy of this system with another initial state, including diffuse directions. */
   public StateSpaceSystem withInitialState(
       DMatrixRMaj m0, DMatrixRMaj cholP0, DMatrixRMaj cholPinf) {
-    return builder()
-        .setAll(matrices())
-        .m0(m0)
-        .cholP0(cholP0)
-        .cholPinf(cholPinf)
-        .build();
+    return builder().setAll(matrices()).m0(m0).cholP0(cholP0).cholPinf(cholPinf).build();
   }
 
   @Override
@@ -193,7 +188,12 @@ public final class StateSpaceSystem implements StateSpace {
       return new DMatrixRMaj(length, 1, true, v.data);
     }
     throw new IllegalArgumentException(
-        name + " has " + v.numRows + " × " + v.numCols + " entries, expected a vector of length "
+        name
+            + " has "
+            + v.numRows
+            + " × "
+            + v.numCols
+            + " entries, expected a vector of length "
             + length);
   }
 
@@ -206,8 +206,7 @@ public final class StateSpaceSystem implements StateSpace {
 
   private static void checkRows(String name, DMatrixRMaj A, int rows) {
     if (A.numRows != rows) {
-      throw new IllegalArgumentException(
-          name + " has " + A.numRows + " rows, expected " + rows);
+      throw new IllegalArgumentException(name + " has " + A.numRows + " rows, expected " + rows);
     }
   }
 

@@ -1,14 +1,14 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.RankThreshold;
-import io.gramian.autodiff.TriangularSolve;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
+import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One update and one predict of the square-root filter, on caller-owned state, shared by the
- * batch filter and the online filter:
+ * One update and one predict of the square-root filter, on caller-owned state, shared by the batch
+ * filter and the online filter:
  *
  * <pre>
  *   update:   tria([[H S⁻, cholR], [S⁻, 0]]) = [[A, 0], [C, D]]
@@ -19,8 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * restricted to the p observed entries of y. After a call, {@link #factors} holds the step's
- * triangularisation and {@link #W} its whitened innovation, for a tape to record.
- * Allocates nothing once built.
+ * triangularisation and {@link #W} its whitened innovation, for a tape to record. Allocates nothing
+ * once built.
  */
 final class StepKernel {
 
@@ -32,10 +32,13 @@ final class StepKernel {
 
   /** The last triangularisation: its block M, L, and Q when the derivatives need it. */
   final TriaFactors factors;
+
   /** W = A⁻¹ E of the last update, p × w row-major; its first column is z. */
   final double[] W;
+
   /** ‖z‖² of the last update. */
   double zSquared;
+
   /** Whether steps record what derivatives need (Q, or M when L permits). */
   private boolean forDerivatives;
 
@@ -48,9 +51,9 @@ final class StepKernel {
   }
 
   /**
-   * Updates with the observed entries {@code y[index[0..p)]}. The mean is carried as an
-   * nx × w matrix {@code X = [m, Ā]}: the mean for δ = 0 and its sensitivities to the w − 1
-   * diffuse directions. With {@code E = [y − d, 0] − H X⁻} (p × w):
+   * Updates with the observed entries {@code y[index[0..p)]}. The mean is carried as an nx × w
+   * matrix {@code X = [m, Ā]}: the mean for δ = 0 and its sensitivities to the w − 1 diffuse
+   * directions. With {@code E = [y − d, 0] − H X⁻} (p × w):
    *
    * <pre>
    *   W = A⁻¹ E,   X⁺ = X⁻ + C W,   S⁺ = D
@@ -65,8 +68,8 @@ final class StepKernel {
    * @param SPred S⁻ (nx × s). Not modified.
    * @param XFilt X⁺, reshaped to nx × w. Modified.
    * @param SFilt S⁺, reshaped to nx × nx. Modified.
-   * @return the step's terms that do not involve W: −Σ_i log A_ii − (p / 2) log 2π. Its
-   *     quadratic term −½ ‖z‖² (for a system with no diffuse direction) is {@link #zSquared}.
+   * @return the step's terms that do not involve W: −Σ_i log A_ii − (p / 2) log 2π. Its quadratic
+   *     term −½ ‖z‖² (for a system with no diffuse direction) is {@link #zSquared}.
    * @throws FilterException if the innovation covariance is singular
    */
   double update(
@@ -98,9 +101,9 @@ final class StepKernel {
   }
 
   /**
-   * Checks every pivot of A against its row's threshold ({@link RankThreshold#forRow}): a pivot
-   * at or below it means that observation adds nothing beyond the state and the observations
-   * before it, so the innovation covariance is singular.
+   * Checks every pivot of A against its row's threshold ({@link RankThreshold#forRow}): a pivot at
+   * or below it means that observation adds nothing beyond the state and the observations before
+   * it, so the innovation covariance is singular.
    *
    * @return Σ_i log A_ii
    */
@@ -113,7 +116,8 @@ final class StepKernel {
       if (!(a > RankThreshold.forRow(M, i))) {
         throw new FilterException(
             t,
-            "the innovation covariance is singular (observation " + (index[i] + 1)
+            "the innovation covariance is singular (observation "
+                + (index[i] + 1)
                 + " is predicted exactly by the state and the other observations), so the"
                 + " likelihood has no density here; check for zero noise in both the state"
                 + " and this observation");

@@ -4,9 +4,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The gradient of the log-likelihood with respect to every entry of a time-invariant system's
- * matrices, {@code FBar = ∂ℓ/∂F} and so on, summed over time steps. Gradients with respect to
- * a factor are with respect to that factor's entries (ℓ depends on cholQ only through
- * {@code Q = cholQ cholQᵀ}, so {@code cholQBar = 2 Q̄ cholQ}).
+ * matrices, {@code FBar = ∂ℓ/∂F} and so on, summed over time steps. Gradients with respect to a
+ * factor are with respect to that factor's entries (ℓ depends on cholQ only through {@code Q =
+ * cholQ cholQᵀ}, so {@code cholQBar = 2 Q̄ cholQ}).
  */
 public final class SystemGradient implements AdjointAccumulator {
 
@@ -56,8 +56,8 @@ public final class SystemGradient implements AdjointAccumulator {
   }
 
   /**
-   * The adjoints by the name of their matrix ({@code matrices().cholQ()} is {@link #cholQBar});
-   * the matrices themselves, which the reverse sweep adds into.
+   * The adjoints by the name of their matrix ({@code matrices().cholQ()} is {@link #cholQBar}); the
+   * matrices themselves, which the reverse sweep adds into.
    */
   public SystemMatrices<DMatrixRMaj> matrices() {
     return matrices;

@@ -4,10 +4,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One value per {@link SystemMatrix}, by name: a system's matrices, their adjoints (a gradient),
- * a tangent direction, or the model tape's nodes of the same matrices. Immutable; a slot left
- * out of the builder holds {@code null}, which a consumer replaces by its default (zero
- * intercepts and mean, no diffuse direction).
+ * One value per {@link SystemMatrix}, by name: a system's matrices, their adjoints (a gradient), a
+ * tangent direction, or the model tape's nodes of the same matrices. Immutable; a slot left out of
+ * the builder holds {@code null}, which a consumer replaces by its default (zero intercepts and
+ * mean, no diffuse direction).
  *
  * <pre>
  *   SystemMatrices&lt;DMatrixRMaj&gt; m =

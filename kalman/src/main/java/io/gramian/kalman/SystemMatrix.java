@@ -1,8 +1,8 @@
 package io.gramian.kalman;
 
 /**
- * The nine matrices of a linear Gaussian state-space system ({@link StateSpace}), by name, in
- * three groups:
+ * The nine matrices of a linear Gaussian state-space system ({@link StateSpace}), by name, in three
+ * groups:
  *
  * <pre>
  *   initial:      m0 (nx × 1),  cholP0 (nx × k),  cholPinf (nx × d, the diffuse directions)
@@ -10,9 +10,9 @@ package io.gramian.kalman;
  *   observation:  H (ny × nx),  d (ny × 1),  cholR (ny × r)
  * </pre>
  *
- * The declaration order is that of the SYSTEM.json format and of the gradient it reports
- * (F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf); {@link #key()} is the matrix's name there and
- * in the docs, and the name of its adjoint is the key with {@code Bar}.
+ * The declaration order is that of the SYSTEM.json format and of the gradient it reports (F, c, H,
+ * d, cholQ, cholR, m0, cholP0, cholPinf); {@link #key()} is the matrix's name there and in the
+ * docs, and the name of its adjoint is the key with {@code Bar}.
  */
 public enum SystemMatrix {
   F("F", Group.DYNAMICS),

@@ -7,8 +7,8 @@ import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The forward (tangent) sweep: the directional derivative dℓ_t of every step's log-likelihood
- * term along one direction of the system matrices, reusing the forward sweep's {@link FilterTape}.
+ * The forward (tangent) sweep: the directional derivative dℓ_t of every step's log-likelihood term
+ * along one direction of the system matrices, reusing the forward sweep's {@link FilterTape}.
  *
  * <pre>
  * update:   dM_u = [[dH S⁻ + H dS⁻, dcholR], [dS⁻, 0]],  [[dA, ·], [dC, dD]] = tria_jvp(dM_u)
@@ -135,7 +135,7 @@ final class TangentSweep {
     return dll;
   }
 
-  /** dW = A⁻¹ (dE − tril(dA) W),  dE = [−dd, 0] − dH X⁻ − H dX⁻. */
+  /** dW = A⁻¹ (dE − tril(dA) W), dE = [−dd, 0] − dH X⁻ − H dX⁻. */
   private void whitenedInnovationTangent(
       FilterTape tape, StateSpace system, StateSpace direction, int t, int p) {
     final int nx = dims.nx();
@@ -153,7 +153,8 @@ final class TangentSweep {
       for (int c = 0; c < w; c++) {
         double v = c == 0 ? -dd.data[row] : 0.0;
         for (int k = 0; k < nx; k++) {
-          v -= dH.data[row * nx + k] * X.data[k * w + c] + H.data[row * nx + k] * dX.data[k * w + c];
+          v -=
+              dH.data[row * nx + k] * X.data[k * w + c] + H.data[row * nx + k] * dX.data[k * w + c];
         }
         for (int j = 0; j <= i; j++) {
           v -= dl[i * n + j] * Wt[wo + j * w + c];
@@ -181,7 +182,7 @@ final class TangentSweep {
     return dll;
   }
 
-  /** dX⁺ = dX⁻ + dC W + C dW,  dS⁺ = dD. */
+  /** dX⁺ = dX⁻ + dC W + C dW, dS⁺ = dD. */
   private void filteredTangent(FilterTape tape, int t, int p) {
     final int nx = dims.nx();
     final int n = p + nx;

@@ -3,8 +3,8 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The update block of math.md §3 on the p observed entries {@code index[0..p)} of y, written
- * once for the filter and its tangent sweep:
+ * The update block of math.md §3 on the p observed entries {@code index[0..p)} of y, written once
+ * for the filter and its tangent sweep:
  *
  * <pre>
  *   M_u  = [[H S⁻, cholR], [S⁻, 0]]                 (p + nx) × (s + r)
@@ -63,9 +63,9 @@ final class UpdateBlock {
   }
 
   /**
-   * The top p rows alone, {@code [H S, cholR]} on the observed rows (or their tangent
-   * {@code [dH S + H dS, dcholR]}, arguments as {@link #tangent}): the block whose
-   * triangularisation is the innovation factor A, for the forecaster and the filter's results.
+   * The top p rows alone, {@code [H S, cholR]} on the observed rows (or their tangent {@code [dH S
+   * + H dS, dcholR]}, arguments as {@link #tangent}): the block whose triangularisation is the
+   * innovation factor A, for the forecaster and the filter's results.
    *
    * @param M its first p rows are written; M must have s + r columns. Modified.
    */

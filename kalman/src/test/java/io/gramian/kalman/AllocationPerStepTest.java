@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The forward sweep, the reverse sweep and the online step allocate nothing per time step once
- * their workspaces exist, measured with HotSpot's per-thread allocation counter. (The JMH
- * benchmark reports the same with its gc profiler.)
+ * their workspaces exist, measured with HotSpot's per-thread allocation counter. (The JMH benchmark
+ * reports the same with its gc profiler.)
  */
 class AllocationPerStepTest {
 
   /**
-   * What a measured run may allocate in all, whatever its length: a JIT deoptimisation can
-   * allocate a few frames once. A single byte per step over these runs would exceed it.
+   * What a measured run may allocate in all, whatever its length: a JIT deoptimisation can allocate
+   * a few frames once. A single byte per step over these runs would exceed it.
    */
   private static final long MEASUREMENT_SLACK_BYTES = 4096;
 
@@ -101,14 +101,17 @@ class AllocationPerStepTest {
     DMatrixRMaj Y = RandomSystems.simulate(rng, s, steps);
     SystemGradient g = new SystemGradient(Dimensions.of(s));
     SquareRootFilter warm = SquareRootFilter.forSystem(s);
-    warm.logLikelihoodGradient(s, new DMatrixRMaj(Y.numRows > 10 ? 10 : Y.numRows, 2), TriaRule.MASKED, g);
+    warm.logLikelihoodGradient(
+        s, new DMatrixRMaj(Y.numRows > 10 ? 10 : Y.numRows, 2), TriaRule.MASKED, g);
     SquareRootFilter filter = SquareRootFilter.forSystem(s);
     long before = threads.getCurrentThreadAllocatedBytes();
     filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
     long expected = FilterTape.bytesPerStep(Dimensions.of(s)) * steps;
     assertTrue(allocated >= expected, allocated + " B < " + expected + " B");
-    assertTrue(allocated <= expected + WORKSPACE_BYTES, allocated + " B > " + expected + " B + workspaces");
+    assertTrue(
+        allocated <= expected + WORKSPACE_BYTES,
+        allocated + " B > " + expected + " B + workspaces");
   }
 
   /** Workspaces of a filter and its reverse sweep at nx = 4: a few hundred small matrices. */

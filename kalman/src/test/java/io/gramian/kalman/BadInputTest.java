@@ -44,9 +44,7 @@ class BadInputTest {
   @Test
   void nonFiniteSystemEntryNamesTheMatrixAndEntry() {
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> localLevel(Double.NaN, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> localLevel(Double.NaN, 1, 1));
     assertEquals("cholQ[0][0] = NaN is not finite", e.getMessage());
   }
 
@@ -56,7 +54,8 @@ class BadInputTest {
     DMatrixRMaj Y = m(new double[][] {{1}, {2}, {Double.POSITIVE_INFINITY}});
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
+            IllegalArgumentException.class,
+            () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
     assertTrue(e.getMessage().startsWith("time step 3, observation 1"), e.getMessage());
   }
 
@@ -66,7 +65,8 @@ class BadInputTest {
     StateSpaceSystem s = localLevel(1, 0, 0);
     DMatrixRMaj Y = m(new double[][] {{1}, {2}});
     FilterException e =
-        assertThrows(FilterException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
+        assertThrows(
+            FilterException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
     assertEquals(0, e.step());
     assertTrue(e.getMessage().startsWith("time step 1: the innovation covariance is singular"));
     SystemGradient g = new SystemGradient(Dimensions.of(s));
@@ -81,7 +81,8 @@ class BadInputTest {
     StateSpaceSystem s = localLevel(0, 0, 1);
     DMatrixRMaj Y = m(new double[][] {{1}, {1}});
     FilterException e =
-        assertThrows(FilterException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
+        assertThrows(
+            FilterException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
     assertEquals(1, e.step());
   }
 

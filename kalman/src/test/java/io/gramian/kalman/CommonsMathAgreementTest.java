@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The square-root filter against commons-math3's covariance-form {@link KalmanFilter}, an
- * implementation nobody on this project wrote. commons-math3 has no intercepts and no
- * likelihood, so the comparison is of filtered means and covariances on a system with
- * c = 0 and d = 0; it is run update-first (correct, then predict) to match our timing.
+ * implementation nobody on this project wrote. commons-math3 has no intercepts and no likelihood,
+ * so the comparison is of filtered means and covariances on a system with c = 0 and d = 0; it is
+ * run update-first (correct, then predict) to match our timing.
  */
 class CommonsMathAgreementTest {
 
@@ -73,5 +73,4 @@ class CommonsMathAgreementTest {
     }
     return new Array2DRowRealMatrix(a, false);
   }
-
 }

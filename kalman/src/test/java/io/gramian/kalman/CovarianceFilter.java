@@ -6,8 +6,8 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * The test oracle: a plain covariance-form Kalman filter, written as in a textbook and sharing
- * no code with the square-root filter.
+ * The test oracle: a plain covariance-form Kalman filter, written as in a textbook and sharing no
+ * code with the square-root filter.
  *
  * <pre>
  *   F_t = H P⁻ Hᵀ + R,  K = P⁻ Hᵀ F_t⁻¹,  m⁺ = m⁻ + K e,  P⁺ = P⁻ − K F_t Kᵀ

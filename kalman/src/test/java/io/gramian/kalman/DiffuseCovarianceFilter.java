@@ -5,8 +5,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Test oracle for the exact diffuse log-likelihood: Durbin and Koopman's exact initial Kalman
- * filter (2012, §5.2, in the filtered form statsmodels uses), covariance form, for one
- * observation per step. P₁ = κ P∞ + P*, κ → ∞:
+ * filter (2012, §5.2, in the filtered form statsmodels uses), covariance form, for one observation
+ * per step. P₁ = κ P∞ + P*, κ → ∞:
  *
  * <pre>
  *   F∞ = H P∞ Hᵀ,  F* = H P* Hᵀ + R,  M∞ = P∞ Hᵀ,  M* = P* Hᵀ,  v = y − H a − d
@@ -22,8 +22,8 @@ final class DiffuseCovarianceFilter {
 
   /**
    * F∞ at or below this fraction of the largest ‖H‖² ‖P∞‖ seen so far counts as zero: its exact
-   * value is 0 or of the order of that scale, while rounding in the P∞ recursion leaves about
-   * 1e-15 of it.
+   * value is 0 or of the order of that scale, while rounding in the P∞ recursion leaves about 1e-15
+   * of it.
    */
   private static final double ZERO_F_INFINITY = 1e-9;
 
@@ -49,8 +49,7 @@ final class DiffuseCovarianceFilter {
     double total = 0;
     double scale = 0;
     for (int t = 0; t < T; t++) {
-      scale =
-          Math.max(scale, CommonOps_DDRM.elementMaxAbs(Pinf) * CommonOps_DDRM.dot(H, H));
+      scale = Math.max(scale, CommonOps_DDRM.elementMaxAbs(Pinf) * CommonOps_DDRM.dot(H, H));
       double y = Y.get(t, 0);
       if (!Double.isNaN(y)) {
         DMatrixRMaj Minf = CommonOps_DDRM.multTransB(Pinf, H, null);
@@ -72,7 +71,8 @@ final class DiffuseCovarianceFilter {
           terms[t] = -0.5 * (Math.log(2 * Math.PI) + Math.log(Finf));
         } else {
           CommonOps_DDRM.addEquals(a, v / Fstar, Mstar);
-          CommonOps_DDRM.addEquals(Pstar, -1.0 / Fstar, CommonOps_DDRM.multTransB(Mstar, Mstar, null));
+          CommonOps_DDRM.addEquals(
+              Pstar, -1.0 / Fstar, CommonOps_DDRM.multTransB(Mstar, Mstar, null));
           terms[t] = -0.5 * (Math.log(2 * Math.PI) + Math.log(Fstar) + v * v / Fstar);
         }
         total += terms[t];

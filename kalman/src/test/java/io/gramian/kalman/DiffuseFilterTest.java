@@ -29,9 +29,9 @@ class DiffuseFilterTest {
   private static final double GRADIENT_TOLERANCE = 1e-6;
 
   /**
-   * Smaller than GradientTest's: the diffuse terms (logs of pivots that are small where a
-   * direction is barely identified) curve strongly, so h⁴ truncation needs h = 1e-4; rounding
-   * ε |ℓ| / h stays near 1e-10.
+   * Smaller than GradientTest's: the diffuse terms (logs of pivots that are small where a direction
+   * is barely identified) curve strongly, so h⁴ truncation needs h = 1e-4; rounding ε |ℓ| / h stays
+   * near 1e-10.
    */
   private static final double FD_STEP = 1e-4;
 
@@ -100,9 +100,9 @@ class DiffuseFilterTest {
   }
 
   /**
-   * A univariate system whose first d states are nonstationary (a local linear trend in the
-   * first two, then a period-2 seasonal, γ_{t+1} = −γ_t), so their directions are diffuse, and
-   * whose others are stable; H mixes all states.
+   * A univariate system whose first d states are nonstationary (a local linear trend in the first
+   * two, then a period-2 seasonal, γ_{t+1} = −γ_t), so their directions are diffuse, and whose
+   * others are stable; H mixes all states.
    */
   static StateSpaceSystem diffuseSystem(Random rng, Case c) {
     int nx = c.nx();
@@ -201,8 +201,7 @@ class DiffuseFilterTest {
   void gradientMatchesFiniteDifferences(Case c) {
     Fixture f = new Fixture(c);
     SystemGradient g = new SystemGradient(Dimensions.of(f.system));
-    SquareRootFilter.forSystem(f.system)
-        .logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, g);
+    SquareRootFilter.forSystem(f.system).logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, g);
     double[] analytic = SystemVector.flatten(g);
     double[] x = SystemVector.flatten(f.system);
     double[] fd = new double[x.length];
@@ -251,17 +250,18 @@ class DiffuseFilterTest {
     StateSpaceSystem s = diffuseSystem(new Random(1), c);
     DMatrixRMaj Y = m(new double[][] {{1.0}, {2.0}});
     FilterException e =
-        assertThrows(FilterException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
+        assertThrows(
+            FilterException.class, () -> SquareRootFilter.forSystem(s).logLikelihood(s, Y));
     assertTrue(e.getMessage().contains("identify only 2 of the 3"), e.getMessage());
   }
 
   /**
    * ℓ at a perturbed system, by the square-root forward pass. The covariance-form exact initial
-   * filter cannot serve here: perturbing an entry that is structurally zero (a link between
-   * diffuse blocks) makes some F∞ tiny but non-zero, and its recursion then divides by F∞²
-   * and loses every digit, although ℓ itself is smooth. The forward pass is checked against
-   * that oracle at the unperturbed system by the test above, and is a different computation
-   * from the reverse sweep under test.
+   * filter cannot serve here: perturbing an entry that is structurally zero (a link between diffuse
+   * blocks) makes some F∞ tiny but non-zero, and its recursion then divides by F∞² and loses every
+   * digit, although ℓ itself is smooth. The forward pass is checked against that oracle at the
+   * unperturbed system by the test above, and is a different computation from the reverse sweep
+   * under test.
    */
   private static double oracle(Fixture f, double[] x, int i, double h) {
     double[] v = x.clone();

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The exact diffuse likelihood where the proper part of an innovation covariance is singular
- * (no observation noise and no proper initial variance in the directions an observation loads
- * on) but its diffuse part is not: against Durbin and Koopman's exact initial filter taken one
- * observation at a time ({@link DiffuseUnivariateFilter}), statsmodels' value for its
- * TestVAR1_KFAS case, and a closed form; gradients against finite differences.
+ * The exact diffuse likelihood where the proper part of an innovation covariance is singular (no
+ * observation noise and no proper initial variance in the directions an observation loads on) but
+ * its diffuse part is not: against Durbin and Koopman's exact initial filter taken one observation
+ * at a time ({@link DiffuseUnivariateFilter}), statsmodels' value for its TestVAR1_KFAS case, and a
+ * closed form; gradients against finite differences.
  */
 class DiffuseSingularProperPartTest {
 
@@ -101,12 +101,12 @@ class DiffuseSingularProperPartTest {
   }
 
   /**
-   * @param oracleDifferentiable whether finite differences of the exact initial filter are
-   *     accurate here: not where perturbing a structural zero (a loading of H or cholPinf that
-   *     is exactly 0) makes some F∞ tiny but non-zero, so that its covariance recursion divides
-   *     by it and loses every digit although ℓ is smooth (as in DiffuseFilterTest). There the
-   *     differences are of the square-root forward pass, which the first test checks against
-   *     the oracle and which is a different computation from the reverse sweep.
+   * @param oracleDifferentiable whether finite differences of the exact initial filter are accurate
+   *     here: not where perturbing a structural zero (a loading of H or cholPinf that is exactly 0)
+   *     makes some F∞ tiny but non-zero, so that its covariance recursion divides by it and loses
+   *     every digit although ℓ is smooth (as in DiffuseFilterTest). There the differences are of
+   *     the square-root forward pass, which the first test checks against the oracle and which is a
+   *     different computation from the reverse sweep.
    */
   record Case(String name, StateSpaceSystem system, DMatrixRMaj Y, boolean oracleDifferentiable) {
     Case(String name, StateSpaceSystem system, DMatrixRMaj Y) {
@@ -123,8 +123,8 @@ class DiffuseSingularProperPartTest {
     Random rng = new Random(20261204);
     List<Case> cases = new ArrayList<>();
     cases.add(
-        new Case("local level, R = 0, P* = 0", exactLocalLevel(),
-            m(new double[][] {{1}, {2.5}, {2}})));
+        new Case(
+            "local level, R = 0, P* = 0", exactLocalLevel(), m(new double[][] {{1}, {2.5}, {2}})));
     cases.add(new Case("VAR(1) of TestVAR1_KFAS", var1(), var1Data()));
 
     // Local linear trend observed without noise: both diffuse directions load on y_1.
@@ -174,8 +174,12 @@ class DiffuseSingularProperPartTest {
             .cholP0(m(new double[][] {{0}, {0}, {1.0}}))
             .cholPinf(m(new double[][] {{1, 0}, {0, 1}, {0, 0}}))
             .build();
-    cases.add(new Case("diffuse trend and proper AR(1), one exact channel", partly,
-        simulate(rng, partly, 30, 0), false));
+    cases.add(
+        new Case(
+            "diffuse trend and proper AR(1), one exact channel",
+            partly,
+            simulate(rng, partly, 30, 0),
+            false));
 
     // Random: three diffuse directions loading on both series at every step, one exact.
     DMatrixRMaj F = RandomSystems.gaussian(rng, 3, 3, 0.3);
@@ -368,10 +372,10 @@ class DiffuseSingularProperPartTest {
   }
 
   /**
-   * ℓ at a perturbed system by the exact initial filter, or by the square-root forward pass
-   * where the case says the oracle cannot be differenced ({@link Case}) or where perturbing an
-   * entry of cholR makes R non-diagonal (the zero entry of a noise-free channel in a one-column
-   * cholR), which the oracle does not take.
+   * ℓ at a perturbed system by the exact initial filter, or by the square-root forward pass where
+   * the case says the oracle cannot be differenced ({@link Case}) or where perturbing an entry of
+   * cholR makes R non-diagonal (the zero entry of a noise-free channel in a one-column cholR),
+   * which the oracle does not take.
    */
   private static double oracle(Case c, double[] x, int i, double h) {
     double[] v = x.clone();

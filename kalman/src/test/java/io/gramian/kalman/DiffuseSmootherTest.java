@@ -12,16 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The smoother with exactly diffuse initial directions: against statsmodels' exact-diffuse
- * smoother on the Nile (every row, the diffuse 1871 included), and against the limit κ → ∞ of
- * the smoother with a proper initial state P₁ = P* + κ P∞ on systems with several diffuse
- * directions.
+ * The smoother with exactly diffuse initial directions: against statsmodels' exact-diffuse smoother
+ * on the Nile (every row, the diffuse 1871 included), and against the limit κ → ∞ of the smoother
+ * with a proper initial state P₁ = P* + κ P∞ on systems with several diffuse directions.
  *
  * <p>The limit is taken with the proper-state path of the square-root smoother (d = 0), which
- * {@code RtsSmootherTest} checks against the covariance form, not with the covariance form
- * itself: that loses about κ² ε of its covariances to cancellation and cannot reach a κ where the
- * limit has settled (one of these systems still moves by 1% between κ = 1e5 and 1e6). The
- * diffuse path under test shares with it only the one-step kernel.
+ * {@code RtsSmootherTest} checks against the covariance form, not with the covariance form itself:
+ * that loses about κ² ε of its covariances to cancellation and cannot reach a κ where the limit has
+ * settled (one of these systems still moves by 1% between κ = 1e5 and 1e6). The diffuse path under
+ * test shares with it only the one-step kernel.
  */
 class DiffuseSmootherTest {
 
@@ -57,8 +56,13 @@ class DiffuseSmootherTest {
         RtsSmoother.forSystem(s).smooth(s, SquareRootFilter.forSystem(s).filter(s, Y));
     for (int t = 0; t < rows.size(); t++) {
       double[] ref = rows.get(t);
-      assertEquals(ref[9], smoothed.smoothedMean(t)[0], REFERENCE_TOLERANCE * ref[9], "a_smooth " + t);
-      assertEquals(ref[10], smoothed.smoothedCovariance(t).get(0, 0), REFERENCE_TOLERANCE * ref[10], "V_smooth " + t);
+      assertEquals(
+          ref[9], smoothed.smoothedMean(t)[0], REFERENCE_TOLERANCE * ref[9], "a_smooth " + t);
+      assertEquals(
+          ref[10],
+          smoothed.smoothedCovariance(t).get(0, 0),
+          REFERENCE_TOLERANCE * ref[10],
+          "V_smooth " + t);
     }
   }
 
@@ -84,10 +88,13 @@ class DiffuseSmootherTest {
       double scaleM = Math.max(1, CommonOps_DDRM.elementMaxAbs(m));
       double scaleP = Math.max(1, CommonOps_DDRM.elementMaxAbs(P));
       for (int i = 0; i < s.nx(); i++) {
-        assertEquals(m.get(i), smoothed.smoothedMean(t)[i], LIMIT_TOLERANCE * scaleM, c + " mean " + t);
+        assertEquals(
+            m.get(i), smoothed.smoothedMean(t)[i], LIMIT_TOLERANCE * scaleM, c + " mean " + t);
         for (int j = 0; j < s.nx(); j++) {
           assertEquals(
-              P.get(i, j), smoothed.smoothedCovariance(t).get(i, j), LIMIT_TOLERANCE * scaleP,
+              P.get(i, j),
+              smoothed.smoothedCovariance(t).get(i, j),
+              LIMIT_TOLERANCE * scaleP,
               c + " covariance " + t);
         }
       }

@@ -5,9 +5,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Test oracle for the exact diffuse log-likelihood of a time-invariant system with several
- * observations per step and a diagonal R: Durbin and Koopman's exact initial filter (2012,
- * §5.2) in covariance form, each step's observed entries taken one at a time (their univariate
- * treatment, §6.4). For observation i with row h of H:
+ * observations per step and a diagonal R: Durbin and Koopman's exact initial filter (2012, §5.2) in
+ * covariance form, each step's observed entries taken one at a time (their univariate treatment,
+ * §6.4). For observation i with row h of H:
  *
  * <pre>
  *   F∞ = h P∞ hᵀ,  F* = h P* hᵀ + R_ii,  M∞ = P∞ hᵀ,  M* = P* hᵀ,  v = y_i − h a − d_i
@@ -17,15 +17,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   predict: a = F a + c,  P∞ = F P∞ Fᵀ,  P* = F P* Fᵀ + Q
  * </pre>
  *
- * F* may be zero where F∞ is not (no noise and no proper variance in that observation): the
- * first branch never divides by F*. Shares no code with the square-root filter.
+ * F* may be zero where F∞ is not (no noise and no proper variance in that observation): the first
+ * branch never divides by F*. Shares no code with the square-root filter.
  */
 final class DiffuseUnivariateFilter {
 
   /**
    * F∞ at or below this fraction of the largest ‖h‖² ‖P∞‖ seen so far counts as zero: its exact
-   * value is 0 or of the order of that scale, while rounding in the P∞ recursion leaves about
-   * 1e-15 of it.
+   * value is 0 or of the order of that scale, while rounding in the P∞ recursion leaves about 1e-15
+   * of it.
    */
   private static final double ZERO_F_INFINITY = 1e-9;
 

@@ -49,8 +49,10 @@ class FilterAgreementTest {
         "the taped and untaped forward sweeps must give the same ℓ");
     for (int t = 0; t < T; t++) {
       assertRelative(oracle.terms[t], res.logLikelihoodTerm(t), "ℓ_" + t);
-      assertClose(oracle.predictedMean[t], new DMatrixRMaj(nx, 1, true, res.predictedMean(t)), "m⁻_" + t);
-      assertClose(oracle.filteredMean[t], new DMatrixRMaj(nx, 1, true, res.filteredMean(t)), "m⁺_" + t);
+      assertClose(
+          oracle.predictedMean[t], new DMatrixRMaj(nx, 1, true, res.predictedMean(t)), "m⁻_" + t);
+      assertClose(
+          oracle.filteredMean[t], new DMatrixRMaj(nx, 1, true, res.filteredMean(t)), "m⁺_" + t);
       assertClose(oracle.predictedCov[t], res.predictedCovariance(t), "P⁻_" + t);
       assertClose(oracle.filteredCov[t], res.filteredCovariance(t), "P⁺_" + t);
     }

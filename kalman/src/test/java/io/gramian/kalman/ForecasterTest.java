@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class ForecasterTest {
 
   /**
-   * Square-root and covariance forms of the same recursions, each backward stable; the filter
-   * state they start from already agrees to about 1e-14, and H ≤ 12 predictions add rounding of
-   * the same order. Measured differences are below 3e-15.
+   * Square-root and covariance forms of the same recursions, each backward stable; the filter state
+   * they start from already agrees to about 1e-14, and H ≤ 12 predictions add rounding of the same
+   * order. Measured differences are below 3e-15.
    */
   private static final double AGREEMENT_TOLERANCE = 1e-10;
 
@@ -66,8 +66,7 @@ class ForecasterTest {
           SmootherFixtures.relativeError(f.stateMean(1), filtered.predictedMean(t + 1))
               <= AGREEMENT_TOLERANCE);
       assertTrue(
-          SmootherFixtures.relativeError(
-                  f.stateCovariance(1), filtered.predictedCovariance(t + 1))
+          SmootherFixtures.relativeError(f.stateCovariance(1), filtered.predictedCovariance(t + 1))
               <= AGREEMENT_TOLERANCE);
     }
   }
@@ -94,8 +93,13 @@ class ForecasterTest {
 
   private static void assertAgrees(StateSpace s, DMatrixRMaj Y, int horizon) {
     double[] err = forecastErrors(s, Y, horizon);
-    String[] names = {"state mean", "state covariance", "observation mean",
-        "observation covariance", "observation std"};
+    String[] names = {
+      "state mean",
+      "state covariance",
+      "observation mean",
+      "observation covariance",
+      "observation std"
+    };
     for (int i = 0; i < err.length; i++) {
       assertTrue(err[i] <= AGREEMENT_TOLERANCE, names[i] + " differs by " + err[i]);
     }
@@ -103,8 +107,8 @@ class ForecasterTest {
 
   /**
    * Largest relative errors over the horizons: {state mean, state covariance, observation mean,
-   * observation covariance, observation std}, against
-   * {@code m ← F m + c, P ← F P Fᵀ + Q, μ = H m + d, V = H P Hᵀ + R, σ = sqrt(diag V)}.
+   * observation covariance, observation std}, against {@code m ← F m + c, P ← F P Fᵀ + Q, μ = H m +
+   * d, V = H P Hᵀ + R, σ = sqrt(diag V)}.
    */
   static double[] forecastErrors(StateSpace s, DMatrixRMaj Y, int horizon) {
     int T = Y.numRows;

@@ -13,21 +13,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reverse sweep against fourth-order central finite differences of the covariance-form
- * log-likelihood (an implementation that shares no code with the square-root filter), over
- * every entry of F, c, H, d, cholQ, cholR, m0 and cholP0.
+ * log-likelihood (an implementation that shares no code with the square-root filter), over every
+ * entry of F, c, H, d, cholQ, cholR, m0 and cholP0.
  */
 class GradientTest {
 
   /**
-   * Fourth-order differences at step h: truncation O(h⁴ ℓ⁽⁵⁾) ≈ 1e-10 and rounding
-   * O(ε |ℓ| / h) ≈ 1e-11 · |ℓ| relative to the gradient's norm; 1e-6 (the requirement) leaves
-   * a wide margin.
+   * Fourth-order differences at step h: truncation O(h⁴ ℓ⁽⁵⁾) ≈ 1e-10 and rounding O(ε |ℓ| / h) ≈
+   * 1e-11 · |ℓ| relative to the gradient's norm; 1e-6 (the requirement) leaves a wide margin.
    */
   private static final double GRADIENT_TOLERANCE = 1e-6;
 
   /**
-   * The published rule's error on the singular-R cases is of order 1e-2 (a wrong derivative,
-   * not rounding); anything above 1e-4 is unambiguously inexact.
+   * The published rule's error on the singular-R cases is of order 1e-2 (a wrong derivative, not
+   * rounding); anything above 1e-4 is unambiguously inexact.
    */
   private static final double CLEARLY_INEXACT = 1e-4;
 
@@ -152,7 +151,9 @@ class GradientTest {
     Fixture(Case c) {
       this.c = c;
       Random rng = new Random(c.name().hashCode());
-      system = RandomSystems.system(rng, c.nx(), c.ny(), c.q(), c.rankQ(), c.r(), c.rankR(), c.k(), c.rankP0());
+      system =
+          RandomSystems.system(
+              rng, c.nx(), c.ny(), c.q(), c.rankQ(), c.r(), c.rankR(), c.k(), c.rankP0());
       Y = RandomSystems.simulate(rng, system, c.T());
       RandomSystems.dropValues(rng, Y, c.partialMissing(), c.wholeMissing());
       x = SystemVector.flatten(system);

@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Nile local level at Durbin & Koopman's parameters (σ²ε = 15099, σ²η = 1469.1) against
- * statsmodels 0.13.5's exact-diffuse filter ({@code nile_filtered_dk_params.csv}, see the
- * README beside it). The first year is the diffuse step; from 1872 on the filter is an ordinary
- * one, so starting our filter at 1872 from the file's predicted state reproduces every later
- * row: predicted and filtered states and variances, innovations, their variances, and the
- * per-observation log-likelihood.
+ * statsmodels 0.13.5's exact-diffuse filter ({@code nile_filtered_dk_params.csv}, see the README
+ * beside it). The first year is the diffuse step; from 1872 on the filter is an ordinary one, so
+ * starting our filter at 1872 from the file's predicted state reproduces every later row: predicted
+ * and filtered states and variances, innovations, their variances, and the per-observation
+ * log-likelihood.
  */
 class NileReferenceFilterTest {
 
   /**
-   * The file holds statsmodels' values printed to 17 significant digits; both filters are
-   * backward stable on this scalar model, so only accumulated rounding (≈ 1e-13) separates them.
+   * The file holds statsmodels' values printed to 17 significant digits; both filters are backward
+   * stable on this scalar model, so only accumulated rounding (≈ 1e-13) separates them.
    */
   private static final double REFERENCE_TOLERANCE = 1e-9;
 

@@ -14,19 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Nile local level at Durbin & Koopman's parameters (σ²ε = 15099, σ²η = 1469.1) against
- * statsmodels 0.13.5's exact-diffuse smoother: {@code a_smooth} and {@code V_smooth} of
- * {@code nile_filtered_dk_params.csv} (provenance in the README beside it). The file's first row
- * (1871) is the diffuse step; from 1872 on the filter is an ordinary one, and the smoother's
- * backward pass from 1970 to 1872 uses only those ordinary steps, so starting our filter at 1872
- * from the file's predicted state a_pred = 1120, P_pred = 16568.1 reproduces the smoothed rows
- * 1872 … 1970.
+ * statsmodels 0.13.5's exact-diffuse smoother: {@code a_smooth} and {@code V_smooth} of {@code
+ * nile_filtered_dk_params.csv} (provenance in the README beside it). The file's first row (1871) is
+ * the diffuse step; from 1872 on the filter is an ordinary one, and the smoother's backward pass
+ * from 1970 to 1872 uses only those ordinary steps, so starting our filter at 1872 from the file's
+ * predicted state a_pred = 1120, P_pred = 16568.1 reproduces the smoothed rows 1872 … 1970.
  */
 class NileSmootherTest {
 
   /**
-   * The file holds statsmodels' values to 17 significant digits; both smoothers are backward
-   * stable on this scalar model, so only accumulated rounding (measured below 1e-13 relative)
-   * separates them.
+   * The file holds statsmodels' values to 17 significant digits; both smoothers are backward stable
+   * on this scalar model, so only accumulated rounding (measured below 1e-13 relative) separates
+   * them.
    */
   private static final double REFERENCE_TOLERANCE = 1e-9;
 
@@ -69,8 +68,7 @@ class NileSmootherTest {
       double[] ref = rows.get(t + 1);
       String year = String.valueOf((int) ref[YEAR]);
       assertRelative(ref[A_SMOOTH], smoothed.smoothedMean(t)[0], year + " a_smooth");
-      assertRelative(
-          ref[V_SMOOTH], smoothed.smoothedCovariance(t).get(0, 0), year + " V_smooth");
+      assertRelative(ref[V_SMOOTH], smoothed.smoothedCovariance(t).get(0, 0), year + " V_smooth");
     }
   }
 
@@ -87,11 +85,13 @@ class NileSmootherTest {
 
   private static List<double[]> readReference() throws IOException {
     List<double[]> rows = new ArrayList<>();
-    try (InputStream in = NileSmootherTest.class.getResourceAsStream("nile_filtered_dk_params.csv")) {
+    try (InputStream in =
+        NileSmootherTest.class.getResourceAsStream("nile_filtered_dk_params.csv")) {
       assertNotNull(in, "nile_filtered_dk_params.csv is missing from the test resources");
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String header = reader.readLine();
-      assertTrue(header.startsWith("year,y,a_pred,P_pred,Pinf_pred,v,F,a_filt,P_filt,a_smooth,V_smooth"));
+      assertTrue(
+          header.startsWith("year,y,a_pred,P_pred,Pinf_pred,v,F,a_filt,P_filt,a_smooth,V_smooth"));
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.isBlank()) {

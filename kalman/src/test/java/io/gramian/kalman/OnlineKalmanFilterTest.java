@@ -32,7 +32,8 @@ class OnlineKalmanFilterTest {
       assertArrayEquals(batch.filteredMean(t), kf.mean().data.clone(), SAME_KERNEL);
       kf.predict(s.F(t), s.c(t), s.cholQ(t));
     }
-    assertEquals(batch.logLikelihood(), kf.logLikelihood(), 1e-12 * Math.abs(batch.logLikelihood()));
+    assertEquals(
+        batch.logLikelihood(), kf.logLikelihood(), 1e-12 * Math.abs(batch.logLikelihood()));
   }
 
   @Test

@@ -23,7 +23,8 @@ final class RandomSystems {
     if (rank == 0) {
       return new DMatrixRMaj(n, cols);
     }
-    DMatrixRMaj A = CommonOps_DDRM.mult(gaussian(rng, n, rank, scale), gaussian(rng, rank, cols, 1.0), null);
+    DMatrixRMaj A =
+        CommonOps_DDRM.mult(gaussian(rng, n, rank, scale), gaussian(rng, rank, cols, 1.0), null);
     CommonOps_DDRM.scale(1.0 / Math.sqrt(rank), A);
     return A;
   }

@@ -10,18 +10,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The square-root RTS smoother against the covariance-form RTS smoother with a pseudoinverse of
- * P⁻ ({@link SmootherFixtures.CovarianceRts}) on seeded systems: full rank, rank-deficient Q and
- * P0, singular R, a singular P⁻ at every step, missing values, time-varying matrices.
+ * The square-root RTS smoother against the covariance-form RTS smoother with a pseudoinverse of P⁻
+ * ({@link SmootherFixtures.CovarianceRts}) on seeded systems: full rank, rank-deficient Q and P0,
+ * singular R, a singular P⁻ at every step, missing values, time-varying matrices.
  */
 class RtsSmootherTest {
 
   /**
    * Both forms are backward stable; what separates them is rounding amplified by the conditioning
-   * of P⁻ on its range, which the covariance form needs inverted (the square root only its
-   * factor). On these systems (transitions with singular values in [0.3, 0.95]) the measured
-   * differences are at most 1.5e-11 for the means and 5.4e-12 for the covariances (most cases
-   * 1e-15 to 1e-13); 1e-10 is the project's agreement tolerance.
+   * of P⁻ on its range, which the covariance form needs inverted (the square root only its factor).
+   * On these systems (transitions with singular values in [0.3, 0.95]) the measured differences are
+   * at most 1.5e-11 for the means and 5.4e-12 for the covariances (most cases 1e-15 to 1e-13);
+   * 1e-10 is the project's agreement tolerance.
    */
   private static final double AGREEMENT_TOLERANCE = 1e-10;
 
@@ -54,8 +54,8 @@ class RtsSmootherTest {
   }
 
   /**
-   * A deterministic component along a generic direction: P⁻ is singular at every step and each
-   * zero pivot is rounding, so the rows of the joint block must be dropped, not only the pivots.
+   * A deterministic component along a generic direction: P⁻ is singular at every step and each zero
+   * pivot is rounding, so the rows of the joint block must be dropped, not only the pivots.
    */
   @ParameterizedTest(name = "seed={0}")
   @ValueSource(ints = {0, 1, 2, 3})
@@ -104,8 +104,8 @@ class RtsSmootherTest {
 
   /**
    * F = 0 and cholQ = 0: x_{t+1} = c says nothing about x_t, P⁻ = 0 and every pivot is zero. The
-   * smoothed moments are the filtered ones (a smoother that masked pivots but kept
-   * tria([Ψ22, G S^s]) would return a zero covariance here).
+   * smoothed moments are the filtered ones (a smoother that masked pivots but kept tria([Ψ22, G
+   * S^s]) would return a zero covariance here).
    */
   @Test
   void zeroTransitionLeavesTheFilteredMoments() {
@@ -159,8 +159,7 @@ class RtsSmootherTest {
     SmootherResult smoothed = RtsSmoother.forSystem(s).smooth(s, filtered);
     int last = Y.numRows - 1;
     assertArrayEquals(filtered.filteredMean(last), smoothed.smoothedMean(last), 0.0);
-    assertArrayEquals(
-        filtered.filteredFactor(last).data, smoothed.smoothedFactor(last).data, 0.0);
+    assertArrayEquals(filtered.filteredFactor(last).data, smoothed.smoothedFactor(last).data, 0.0);
     assertArrayEquals(
         filtered.filteredCovariance(last).data, smoothed.smoothedCovariance(last).data, 0.0);
   }

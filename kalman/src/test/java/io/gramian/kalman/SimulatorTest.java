@@ -11,19 +11,19 @@ import org.junit.jupiter.api.Test;
 class SimulatorTest {
 
   /**
-   * Bound of the statistical check, in standard errors: |estimate − model| ≤ Z · se for each of
-   * the 45 sample means and covariances checked. Under the model each comparison fails with
-   * probability about 5.7e-7 (two-sided normal tail at 5), so all 45 pass with probability
-   * above 0.99997; the run is seeded, so the outcome is fixed (the measured largest deviation,
-   * 2.4 standard errors, is quoted in the test).
+   * Bound of the statistical check, in standard errors: |estimate − model| ≤ Z · se for each of the
+   * 45 sample means and covariances checked. Under the model each comparison fails with probability
+   * about 5.7e-7 (two-sided normal tail at 5), so all 45 pass with probability above 0.99997; the
+   * run is seeded, so the outcome is fixed (the measured largest deviation, 2.4 standard errors, is
+   * quoted in the test).
    */
   private static final double Z = 5.0;
 
   private static final int PATHS = 20000;
 
   /**
-   * Rounding allowed where a noise-free path is compared with the same recursion summed in
-   * another order: a few ulps of the entries' size over a handful of steps.
+   * Rounding allowed where a noise-free path is compared with the same recursion summed in another
+   * order: a few ulps of the entries' size over a handful of steps.
    */
   private static final double ROUNDING_TOLERANCE = 1e-13;
 
@@ -58,11 +58,11 @@ class SimulatorTest {
   }
 
   /**
-   * Over many paths, the sample mean and covariance of (x_t, y_t) at each step match
-   * {@code m_{t+1} = F m_t + c}, {@code P_{t+1} = F P_t Fᵀ + Q}, {@code E y = H m + d},
-   * {@code Cov y = H P Hᵀ + R}, {@code Cov(x, y) = P Hᵀ}: each within Z standard errors, with
-   * se(mean_i) = sqrt(Σ_ii / N) and se(cov_ij) = sqrt((Σ_ii Σ_jj + Σ_ij²) / N) (Gaussian data).
-   * Measured: the largest deviation is 2.4 standard errors.
+   * Over many paths, the sample mean and covariance of (x_t, y_t) at each step match {@code m_{t+1}
+   * = F m_t + c}, {@code P_{t+1} = F P_t Fᵀ + Q}, {@code E y = H m + d}, {@code Cov y = H P Hᵀ +
+   * R}, {@code Cov(x, y) = P Hᵀ}: each within Z standard errors, with se(mean_i) = sqrt(Σ_ii / N)
+   * and se(cov_ij) = sqrt((Σ_ii Σ_jj + Σ_ij²) / N) (Gaussian data). Measured: the largest deviation
+   * is 2.4 standard errors.
    */
   @Test
   void sampleMomentsMatchTheModel() {
@@ -139,8 +139,8 @@ class SimulatorTest {
   }
 
   /**
-   * Local linear trend with slope noise only and cholP0 = 0: x_0 = m0 exactly and the level
-   * follows level' = level + slope without noise, bit for bit.
+   * Local linear trend with slope noise only and cholP0 = 0: x_0 = m0 exactly and the level follows
+   * level' = level + slope without noise, bit for bit.
    */
   @Test
   void rankDeficientNoiseKeepsPathsInItsSubspace() {

@@ -62,21 +62,21 @@ final class SmootherFixtures {
   }
 
   /**
-   * A system whose last state component is deterministic (no state noise, known at the start)
-   * in a rotated basis: with x = U z, z_last' = 0.8 z_last + c_last, the predicted covariance
-   * P⁻ = U diag(P_z, 0) Uᵀ is singular at every step along a generic direction, so the zero pivot
-   * of every smoother step comes from rounding (not an exactly zero row), while P⁻ stays well
-   * conditioned on its range.
+   * A system whose last state component is deterministic (no state noise, known at the start) in a
+   * rotated basis: with x = U z, z_last' = 0.8 z_last + c_last, the predicted covariance P⁻ = U
+   * diag(P_z, 0) Uᵀ is singular at every step along a generic direction, so the zero pivot of every
+   * smoother step comes from rounding (not an exactly zero row), while P⁻ stays well conditioned on
+   * its range.
    */
   static StateSpaceSystem hiddenDeterministicComponent(Random rng, int nx, int ny) {
     return hiddenDeterministicComponent(rng, nx, ny, orthogonal(rng, nx));
   }
 
   /**
-   * As {@link #hiddenDeterministicComponent(Random, int, int)}, with the deterministic direction
-   * u = (cos φ, sin φ, 0, …, 0): then x_1 is an affine function of x_0, so the zero pivot of the
-   * smoother's block is pivot 1 with rows 2 … nx − 1 below it, and the QR leaves arbitrary
-   * entries (set by rounding) under that zero pivot.
+   * As {@link #hiddenDeterministicComponent(Random, int, int)}, with the deterministic direction u
+   * = (cos φ, sin φ, 0, …, 0): then x_1 is an affine function of x_0, so the zero pivot of the
+   * smoother's block is pivot 1 with rows 2 … nx − 1 below it, and the QR leaves arbitrary entries
+   * (set by rounding) under that zero pivot.
    */
   static StateSpaceSystem hiddenDeterministicPair(Random rng, int nx, int ny) {
     double phi = 0.3 + rng.nextDouble();
@@ -133,8 +133,8 @@ final class SmootherFixtures {
   }
 
   /**
-   * The local linear trend with noise on the slope only: level' = level + slope,
-   * slope' = slope + ζ, y = level + ε; cholQ = [0; σζ] (rank 1) and the given initial factor.
+   * The local linear trend with noise on the slope only: level' = level + slope, slope' = slope +
+   * ζ, y = level + ε; cholQ = [0; σζ] (rank 1) and the given initial factor.
    */
   static StateSpaceSystem localLinearTrend(
       double sigmaZeta, double sigmaEps, DMatrixRMaj m0, DMatrixRMaj cholP0) {
@@ -149,8 +149,8 @@ final class SmootherFixtures {
   }
 
   /**
-   * A time-varying system whose matrices are drawn independently for each step 0 … length − 1
-   * (the forecaster asks for steps past the data). Q has rank {@code rankQ}.
+   * A time-varying system whose matrices are drawn independently for each step 0 … length − 1 (the
+   * forecaster asks for steps past the data). Q has rank {@code rankQ}.
    */
   static final class TimeVarying implements StateSpace {
     final DMatrixRMaj[] F;
@@ -162,7 +162,8 @@ final class SmootherFixtures {
     final DMatrixRMaj m0;
     final DMatrixRMaj cholP0;
 
-    TimeVarying(Random rng, int nx, int ny, int q, int rankQ, int r, int k, int rankP0, int length) {
+    TimeVarying(
+        Random rng, int nx, int ny, int q, int rankQ, int r, int k, int rankP0, int length) {
       F = new DMatrixRMaj[length];
       c = new DMatrixRMaj[length];
       H = new DMatrixRMaj[length];
@@ -420,8 +421,14 @@ final class SmootherFixtures {
   static double relativeError(DMatrixRMaj actual, DMatrixRMaj expected) {
     if (actual.numRows != expected.numRows || actual.numCols != expected.numCols) {
       throw new IllegalArgumentException(
-          "shapes differ: " + actual.numRows + " × " + actual.numCols + " and "
-              + expected.numRows + " × " + expected.numCols);
+          "shapes differ: "
+              + actual.numRows
+              + " × "
+              + actual.numCols
+              + " and "
+              + expected.numRows
+              + " × "
+              + expected.numCols);
     }
     double diff = 0;
     double ref = 0;
@@ -456,8 +463,7 @@ final class SmootherFixtures {
     double covErr = 0;
     for (int t = 0; t < Y.numRows; t++) {
       meanErr = Math.max(meanErr, relativeError(smoothed.smoothedMean(t), oracle.mSmooth[t]));
-      covErr =
-          Math.max(covErr, relativeError(smoothed.smoothedCovariance(t), oracle.PSmooth[t]));
+      covErr = Math.max(covErr, relativeError(smoothed.smoothedCovariance(t), oracle.PSmooth[t]));
     }
     return new double[] {meanErr, covErr};
   }

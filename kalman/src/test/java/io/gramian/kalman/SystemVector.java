@@ -3,10 +3,9 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A system's entries as one flat vector, matrix by matrix in the order of {@link SystemMatrix}
- * (F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf; cholPinf is nx × 0 without diffuse
- * directions), for finite differences and directional checks. A gradient's adjoints flatten in
- * the same order.
+ * A system's entries as one flat vector, matrix by matrix in the order of {@link SystemMatrix} (F,
+ * c, H, d, cholQ, cholR, m0, cholP0, cholPinf; cholPinf is nx × 0 without diffuse directions), for
+ * finite differences and directional checks. A gradient's adjoints flatten in the same order.
  */
 final class SystemVector {
 

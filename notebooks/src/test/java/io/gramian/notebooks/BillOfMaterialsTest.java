@@ -20,8 +20,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The build's publishing contract, read from the POMs themselves: the BOM manages exactly the
- * library artifacts (every jar module that is deployed) at the project's version, every module
- * says what it is, and a packaged library carries its sources and Javadoc jars.
+ * library artifacts (every jar module that is deployed) at the project's version, every module says
+ * what it is, and a packaged library carries its sources and Javadoc jars.
  */
 class BillOfMaterialsTest {
 

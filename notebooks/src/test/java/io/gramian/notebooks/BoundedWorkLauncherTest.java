@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real {@code ./gramian} launcher on model sizes the data cannot support (each used to run
- * for minutes, overflow an int or run out of memory: now one line, exit status 2, at once), and
- * the fit's progress when standard error is a file.
+ * The real {@code ./gramian} launcher on model sizes the data cannot support (each used to run for
+ * minutes, overflow an int or run out of memory: now one line, exit status 2, at once), and the
+ * fit's progress when standard error is a file.
  */
 class BoundedWorkLauncherTest {
 
   /**
-   * A refusal is a JVM start and a check of a few numbers (about a second); this bound leaves
-   * room for a loaded machine and is far below the minutes the fits took before.
+   * A refusal is a JVM start and a check of a few numbers (about a second); this bound leaves room
+   * for a loaded machine and is far below the minutes the fits took before.
    */
   private static final long ANSWER_SECONDS = 60;
 
@@ -65,50 +65,98 @@ class BoundedWorkLauncherTest {
 
   @Test
   void aSeasonalMaOfPeriod5000() throws Exception {
-    assertRefused("needs at least 10000 observations (two full seasons of period 5000); the data"
-        + " has 100", "--model", "arima", "--order", "0,0,0", "--seasonal-order", "0,0,1,5000");
+    assertRefused(
+        "needs at least 10000 observations (two full seasons of period 5000); the data"
+            + " has 100",
+        "--model",
+        "arima",
+        "--order",
+        "0,0,0",
+        "--seasonal-order",
+        "0,0,1,5000");
   }
 
   @Test
   void aSeasonalArOfPeriod90() throws Exception {
-    assertRefused("needs at least 180 observations (two full seasons of period 90); the data has"
-        + " 100", "--model", "arima", "--order", "0,0,0", "--seasonal-order", "1,0,0,90");
+    assertRefused(
+        "needs at least 180 observations (two full seasons of period 90); the data has" + " 100",
+        "--model",
+        "arima",
+        "--order",
+        "0,0,0",
+        "--seasonal-order",
+        "1,0,0,90");
   }
 
   @Test
   void aSeasonalMaOfPeriodOneMillion() throws Exception {
-    assertRefused("needs at least 2000000 observations (two full seasons of period 1000000); the"
-        + " data has 100",
-        "--model", "arima", "--order", "0,0,0", "--seasonal-order", "0,0,1,1000000");
+    assertRefused(
+        "needs at least 2000000 observations (two full seasons of period 1000000); the"
+            + " data has 100",
+        "--model",
+        "arima",
+        "--order",
+        "0,0,0",
+        "--seasonal-order",
+        "0,0,1,1000000");
   }
 
   @Test
   void theLargestSeasonalPeriod() throws Exception {
-    assertRefused("needs at least 4294967294 observations (two full seasons of period"
-        + " 2147483647); the data has 100", "--model", "bsm", "--seasonal", "2147483647");
+    assertRefused(
+        "needs at least 4294967294 observations (two full seasons of period"
+            + " 2147483647); the data has 100",
+        "--model",
+        "bsm",
+        "--seasonal",
+        "2147483647");
   }
 
   @Test
   void theLargestArOrder() throws Exception {
-    assertRefused("needs at least 4294967296 observations (2147483648 estimated parameters, a lag"
-        + " of 2147483647 and one degree of freedom); the data has 100",
-        "--model", "arima", "--order", "2147483647,0,0");
+    assertRefused(
+        "needs at least 4294967296 observations (2147483648 estimated parameters, a lag"
+            + " of 2147483647 and one degree of freedom); the data has 100",
+        "--model",
+        "arima",
+        "--order",
+        "2147483647,0,0");
   }
 
   @Test
   void progressLinesGoToAFileUnlessQuiet() throws Exception {
-    Run r = gramian("fit", "datasets/nile.csv", "--model", "bsm", "--seasonal", "4",
-        "--progress-interval", "0");
+    Run r =
+        gramian(
+            "fit",
+            "datasets/nile.csv",
+            "--model",
+            "bsm",
+            "--seasonal",
+            "4",
+            "--progress-interval",
+            "0");
     assertEquals(0, r.exitCode(), r.err());
     List<String> lines = r.err().lines().toList();
     assertFalse(lines.isEmpty(), "no progress line");
     for (String line : lines) {
-      assertTrue(line.matches("gramian: fitting: iteration \\d+, loglik -?\\d+\\.\\d{4},"
-          + " gradient \\S+, \\d+\\.\\d s"), line);
+      assertTrue(
+          line.matches(
+              "gramian: fitting: iteration \\d+, loglik -?\\d+\\.\\d{4},"
+                  + " gradient \\S+, \\d+\\.\\d s"),
+          line);
     }
     assertFalse(r.err().contains("\r"), "a file gets lines, not a line redrawn in place");
-    Run quiet = gramian("fit", "datasets/nile.csv", "--model", "bsm", "--seasonal", "4",
-        "--progress-interval", "0", "--quiet");
+    Run quiet =
+        gramian(
+            "fit",
+            "datasets/nile.csv",
+            "--model",
+            "bsm",
+            "--seasonal",
+            "4",
+            "--progress-interval",
+            "0",
+            "--quiet");
     assertEquals(0, quiet.exitCode(), quiet.err());
     assertEquals("", quiet.err());
   }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real {@code ./gramian} launcher on exactly diffuse systems without observation noise,
- * whose first innovation covariance has a singular proper part: {@code loglik --system} gives
- * the exact diffuse log-likelihood and its gradient with exit status 0 (it used to stop with
- * "the innovation covariance is singular").
+ * The real {@code ./gramian} launcher on exactly diffuse systems without observation noise, whose
+ * first innovation covariance has a singular proper part: {@code loglik --system} gives the exact
+ * diffuse log-likelihood and its gradient with exit status 0 (it used to stop with "the innovation
+ * covariance is singular").
  */
 class ExactDiffuseLauncherTest {
 
@@ -32,8 +32,8 @@ class ExactDiffuseLauncherTest {
 
   /**
    * statsmodels 0.13.5, exact diffuse, on its TestVAR1_KFAS case (kalman's test resources:
-   * var1_kfas.py and var1_kfas.csv, whose data are repeated below). KFAS reports −167.4315,
-   * which is this plus ½ log 2π for each of the two diffuse observations.
+   * var1_kfas.py and var1_kfas.csv, whose data are repeated below). KFAS reports −167.4315, which
+   * is this plus ½ log 2π for each of the two diffuse observations.
    */
   private static final double VAR1_LOGLIK = -169.2693746649571;
 
@@ -119,8 +119,7 @@ class ExactDiffuseLauncherTest {
     Path system = Files.writeString(dir.resolve("var1.json"), VAR1_SYSTEM);
     Run r = gramian("loglik", data.toString(), "--system", system.toString(), "--gradient");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(
-        VAR1_LOGLIK, printedLogLikelihood(r.out()), TOLERANCE * Math.abs(VAR1_LOGLIK));
+    assertEquals(VAR1_LOGLIK, printedLogLikelihood(r.out()), TOLERANCE * Math.abs(VAR1_LOGLIK));
     assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
   }
 }

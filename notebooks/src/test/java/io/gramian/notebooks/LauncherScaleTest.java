@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real {@code ./gramian} on the Nile in millions: it used to print "0 iterations …,
- * converged" at its start values; it now converges to the Nile's estimates times 10¹².
+ * The real {@code ./gramian} on the Nile in millions: it used to print "0 iterations …, converged"
+ * at its start values; it now converges to the Nile's estimates times 10¹².
  */
 class LauncherScaleTest {
 
@@ -31,7 +31,8 @@ class LauncherScaleTest {
     StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      csv.append(f[0]).append(',')
+      csv.append(f[0])
+          .append(',')
           .append(String.format(Locale.ROOT, "%.17g", Double.parseDouble(f[1]) * 1e6))
           .append('\n');
     }
@@ -39,8 +40,12 @@ class LauncherScaleTest {
     Files.writeString(data, csv.toString(), StandardCharsets.UTF_8);
     Path out = dir.resolve("out.txt");
     Process p =
-        new ProcessBuilder(ROOT.resolve("gramian").toString(), "fit", data.toString(),
-                "--model", "local-level")
+        new ProcessBuilder(
+                ROOT.resolve("gramian").toString(),
+                "fit",
+                data.toString(),
+                "--model",
+                "local-level")
             .directory(ROOT.toFile())
             .redirectOutput(out.toFile())
             .redirectError(dir.resolve("err.txt").toFile())
@@ -51,7 +56,7 @@ class LauncherScaleTest {
     assertEquals(0, p.exitValue(), summary);
     assertTrue(summary.contains("sigma2.irregular    1.51e+16"), summary);
     assertTrue(summary.contains("sigma2.level       1.469e+15"), summary);
-    assertTrue(summary.matches("(?s).*Optimiser: BFGS, [1-9]\\d* iterations, .*, converged\\s*"),
-        summary);
+    assertTrue(
+        summary.matches("(?s).*Optimiser: BFGS, [1-9]\\d* iterations, .*, converged\\s*"), summary);
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code ./gramian} launcher, as a user runs it, in its own process: the README's first
- * command, and bad input giving one line on standard error with exit status 2 and no trace.
- * (The reactor has packaged the command-line jar before this module's tests run, so the
- * launcher finds it up to date and does not rebuild.)
+ * command, and bad input giving one line on standard error with exit status 2 and no trace. (The
+ * reactor has packaged the command-line jar before this module's tests run, so the launcher finds
+ * it up to date and does not rebuild.)
  */
 class LauncherTest {
 

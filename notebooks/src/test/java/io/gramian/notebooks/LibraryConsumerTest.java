@@ -21,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The library as a user gets it: a consumer program ({@code src/test/consumer}) that builds a
- * system, filters it, takes its gradient and fits a model is compiled against the packaged
- * {@code gramian-estimation} jar and its declared runtime dependencies (written by the
- * estimation build to {@code target/runtime-classpath.txt}) and nothing else, then run in a
- * JVM of its own. It fails if the program needs a class the library does not make public or a
- * dependency the library does not declare; the last two tests show that it can.
+ * system, filters it, takes its gradient and fits a model is compiled against the packaged {@code
+ * gramian-estimation} jar and its declared runtime dependencies (written by the estimation build to
+ * {@code target/runtime-classpath.txt}) and nothing else, then run in a JVM of its own. It fails if
+ * the program needs a class the library does not make public or a dependency the library does not
+ * declare; the last two tests show that it can.
  */
 class LibraryConsumerTest {
 
@@ -93,7 +93,11 @@ class LibraryConsumerTest {
     try (Stream<Path> files = Files.list(target)) {
       List<Path> jars =
           files
-              .filter(p -> p.getFileName().toString().matches("gramian-estimation-[0-9.]+(-SNAPSHOT)?\\.jar"))
+              .filter(
+                  p ->
+                      p.getFileName()
+                          .toString()
+                          .matches("gramian-estimation-[0-9.]+(-SNAPSHOT)?\\.jar"))
               .toList();
       assertEquals(1, jars.size(), "the packaged gramian-estimation jar in " + target);
       jar = jars.get(0);
@@ -104,9 +108,17 @@ class LibraryConsumerTest {
 
   /** Compiles every source under {@code sources}; returns the compiler's messages on failure. */
   private static String compile(Path sources, Path classes) throws IOException {
-    List<String> args = new ArrayList<>(List.of(
-        "--release", "17", "-proc:none", "-implicit:none",
-        "-classpath", libraryClassPath(), "-d", classes.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "17",
+                "-proc:none",
+                "-implicit:none",
+                "-classpath",
+                libraryClassPath(),
+                "-d",
+                classes.toString()));
     try (Stream<Path> files = Files.walk(sources)) {
       files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
     }
@@ -123,7 +135,8 @@ class LibraryConsumerTest {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-classpath", classes + File.pathSeparator + libraryClassPath(),
+                "-classpath",
+                classes + File.pathSeparator + libraryClassPath(),
                 mainClass,
                 ROOT.resolve("datasets/nile.csv").toString())
             .redirectErrorStream(true)

@@ -40,8 +40,8 @@ class LoglikSystemLauncherTest {
     Path system = Files.writeString(dir.resolve("system.json"), LOCAL_LEVEL);
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("gramian").toString());
-    command.addAll(List.of("loglik", data.toString(), "--system", system.toString(), "--json",
-        "-"));
+    command.addAll(
+        List.of("loglik", data.toString(), "--system", system.toString(), "--json", "-"));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     Process p =
@@ -75,20 +75,35 @@ class LoglikSystemLauncherTest {
   @Test
   void badTimeValuesAreOneLineNamingFileLineAndColumn() throws Exception {
     Path gap = write("gap.csv", "year,y\n2001,1.0\n2003,2.0\n");
-    assertOneLine(loglik(gap), gap + ": line 3, column \"year\": \"2003\" follows \"2001\" on"
-        + " line 2, so \"2002\" is missing; periods must be consecutive (give a missing period"
-        + " its own row, with empty values or NA)");
+    assertOneLine(
+        loglik(gap),
+        gap
+            + ": line 3, column \"year\": \"2003\" follows \"2001\" on"
+            + " line 2, so \"2002\" is missing; periods must be consecutive (give a missing period"
+            + " its own row, with empty values or NA)");
     Path unsorted = write("unsorted.csv", "date,y\n2001-01-03,1.0\n2001-01-02,2.0\n");
-    assertOneLine(loglik(unsorted), unsorted + ": line 3, column \"date\": \"2001-01-02\" does"
-        + " not come after \"2001-01-03\" on line 2; time values must increase");
+    assertOneLine(
+        loglik(unsorted),
+        unsorted
+            + ": line 3, column \"date\": \"2001-01-02\" does"
+            + " not come after \"2001-01-03\" on line 2; time values must increase");
     Path repeated = write("repeated.csv", "month,y\n2001-01,1.0\n2001-01,2.0\n");
-    assertOneLine(loglik(repeated), repeated + ": line 3, column \"month\": \"2001-01\" does not"
-        + " come after \"2001-01\" on line 2; time values must increase");
+    assertOneLine(
+        loglik(repeated),
+        repeated
+            + ": line 3, column \"month\": \"2001-01\" does not"
+            + " come after \"2001-01\" on line 2; time values must increase");
     Path unparseable = write("unparseable.csv", "date,y\n2001-01-01,1.0\n2001-13-01,2.0\n");
     Run r = loglik(unparseable);
     assertEquals(2, r.exitCode(), r.err());
-    assertTrue(r.err().startsWith("gramian: " + unparseable + ": line 3, column \"date\":"
-        + " \"2001-13-01\" is not a date or period"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "gramian: "
+                    + unparseable
+                    + ": line 3, column \"date\":"
+                    + " \"2001-13-01\" is not a date or period"),
+        r.err());
     assertEquals(1, r.err().lines().count(), r.err());
   }
 
@@ -96,12 +111,16 @@ class LoglikSystemLauncherTest {
   void utf16IsOneLineSayingSo() throws Exception {
     String text = "year,y\n2001,1.0\n2002,2.0\n";
     Path marked = write("marked.csv", text.getBytes(StandardCharsets.UTF_16));
-    assertOneLine(loglik(marked), marked + ": the file is UTF-16 text (it starts with a UTF-16"
-        + " byte-order mark); save it as UTF-8");
+    assertOneLine(
+        loglik(marked),
+        marked
+            + ": the file is UTF-16 text (it starts with a UTF-16"
+            + " byte-order mark); save it as UTF-8");
     Path unmarked = write("unmarked.csv", text.getBytes(StandardCharsets.UTF_16LE));
     Run r = loglik(unmarked);
-    assertOneLine(r, unmarked + ": the file is UTF-16 text (every other byte is zero); save it"
-        + " as UTF-8");
+    assertOneLine(
+        r,
+        unmarked + ": the file is UTF-16 text (every other byte is zero); save it" + " as UTF-8");
     assertFalse(r.err().contains("\0"), "no NUL bytes in the message");
   }
 

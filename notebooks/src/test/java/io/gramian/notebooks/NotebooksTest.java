@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every notebook ({@code notebooks/*.jsh}) headless in JShell against the built classes,
- * as {@code notebooks/run} does, and checks that it finished without an error and wrote its
- * report and at least one figure. So no notebook can rot.
+ * Runs every notebook ({@code notebooks/*.jsh}) headless in JShell against the built classes, as
+ * {@code notebooks/run} does, and checks that it finished without an error and wrote its report and
+ * at least one figure. So no notebook can rot.
  */
 class NotebooksTest {
 
@@ -39,14 +39,16 @@ class NotebooksTest {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String classpath =
         Files.readString(Path.of("target", "classpath.txt"), StandardCharsets.UTF_8).strip();
-    for (String module : List.of("estimation/plot", "estimation", "kalman", "autodiff", "datasets")) {
+    for (String module :
+        List.of("estimation/plot", "estimation", "kalman", "autodiff", "datasets")) {
       classpath += java.io.File.pathSeparator + root.resolve(module).resolve("target/classes");
     }
     Path log = out.resolve("jshell.log");
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
-                "--class-path", classpath,
+                "--class-path",
+                classpath,
                 "-R-Djava.awt.headless=true",
                 "-R-Dnotebook.out=" + out,
                 "-R-Dgramian.root=" + root,

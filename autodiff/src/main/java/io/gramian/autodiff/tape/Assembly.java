@@ -21,8 +21,7 @@ final class Assembly {
   static Var fromEntries(Tape tape, int rows, int cols, Var... entries) {
     if (rows < 0 || cols < 0 || entries.length != rows * cols) {
       throw new IllegalArgumentException(
-          "fromEntries: " + entries.length + " entries for a " + rows + " × " + cols
-              + " matrix");
+          "fromEntries: " + entries.length + " entries for a " + rows + " × " + cols + " matrix");
     }
     DMatrixRMaj Y = new DMatrixRMaj(rows, cols);
     for (int k = 0; k < entries.length; k++) {
@@ -32,8 +31,15 @@ final class Assembly {
       }
       if (e.rows() != 1 || e.cols() != 1) {
         throw new IllegalArgumentException(
-            "fromEntries: entry (" + k / cols + ", " + k % cols + ") is " + e.rows() + " × "
-                + e.cols() + ", not 1 × 1");
+            "fromEntries: entry ("
+                + k / cols
+                + ", "
+                + k % cols
+                + ") is "
+                + e.rows()
+                + " × "
+                + e.cols()
+                + ", not 1 × 1");
       }
       Y.data[k] = e.value.data[0];
     }
@@ -118,8 +124,19 @@ final class Assembly {
     final DMatrixRMaj X = x.value;
     if (r0 < 0 || r1 < r0 || r1 > X.numRows || c0 < 0 || c1 < c0 || c1 > X.numCols) {
       throw new IllegalArgumentException(
-          "slice: rows [" + r0 + ", " + r1 + ") and columns [" + c0 + ", " + c1
-              + ") are not inside a " + X.numRows + " × " + X.numCols + " matrix");
+          "slice: rows ["
+              + r0
+              + ", "
+              + r1
+              + ") and columns ["
+              + c0
+              + ", "
+              + c1
+              + ") are not inside a "
+              + X.numRows
+              + " × "
+              + X.numCols
+              + " matrix");
     }
     DMatrixRMaj Y = new DMatrixRMaj(r1 - r0, c1 - c0);
     for (int i = r0; i < r1; i++) {
@@ -151,8 +168,18 @@ final class Assembly {
   private static int agree(int known, int size, String what, String where, int i, int j) {
     if (known >= 0 && known != size) {
       throw new IllegalArgumentException(
-          "block: block (" + i + ", " + j + ") has " + size + " " + what + " but the others in "
-              + where + " have " + known);
+          "block: block ("
+              + i
+              + ", "
+              + j
+              + ") has "
+              + size
+              + " "
+              + what
+              + " but the others in "
+              + where
+              + " have "
+              + known);
     }
     return size;
   }

@@ -12,8 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  *   binary:  y_i = f(a_i, b_i),   ā_i += ∂f/∂a ȳ_i,   b̄_i += ∂f/∂b ȳ_i
  * </pre>
  *
- * A 1 × 1 operand of a binary operation is broadcast to the other's shape; its adjoint is then
- * the sum {@code Σ_i ∂f/∂a ȳ_i}.
+ * A 1 × 1 operand of a binary operation is broadcast to the other's shape; its adjoint is then the
+ * sum {@code Σ_i ∂f/∂a ȳ_i}.
  */
 final class Elementwise {
 
@@ -83,8 +83,15 @@ final class Elementwise {
       y.data[i] = f.applyAsDouble(xv.data[i]);
       if (!Double.isFinite(y.data[i])) {
         throw new ArithmeticException(
-            op + ": the result at (" + i / y.numCols + ", " + i % y.numCols + ") is " + y.data[i]
-                + " for the argument " + xv.data[i]);
+            op
+                + ": the result at ("
+                + i / y.numCols
+                + ", "
+                + i % y.numCols
+                + ") is "
+                + y.data[i]
+                + " for the argument "
+                + xv.data[i]);
       }
     }
     Pullback pullback =
@@ -106,8 +113,16 @@ final class Elementwise {
     final boolean bBroadcast = !sameShape && !aBroadcast && isScalar(bv);
     if (!sameShape && !aBroadcast && !bBroadcast) {
       throw new IllegalArgumentException(
-          op + ": the operands are " + av.numRows + " × " + av.numCols + " and " + bv.numRows
-              + " × " + bv.numCols + "; they must have the same shape or one must be 1 × 1");
+          op
+              + ": the operands are "
+              + av.numRows
+              + " × "
+              + av.numCols
+              + " and "
+              + bv.numRows
+              + " × "
+              + bv.numCols
+              + "; they must have the same shape or one must be 1 × 1");
     }
     final DMatrixRMaj shape = aBroadcast ? bv : av;
     final DMatrixRMaj y = new DMatrixRMaj(shape.numRows, shape.numCols);

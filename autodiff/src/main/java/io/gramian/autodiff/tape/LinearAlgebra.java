@@ -20,7 +20,14 @@ final class LinearAlgebra {
     final DMatrixRMaj B = b.value;
     if (A.numCols != B.numRows) {
       throw new IllegalArgumentException(
-          "times: (" + A.numRows + " × " + A.numCols + ")(" + B.numRows + " × " + B.numCols
+          "times: ("
+              + A.numRows
+              + " × "
+              + A.numCols
+              + ")("
+              + B.numRows
+              + " × "
+              + B.numCols
               + ") do not conform");
     }
     DMatrixRMaj Y = new DMatrixRMaj(A.numRows, B.numCols);

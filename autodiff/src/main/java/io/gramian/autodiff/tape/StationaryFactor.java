@@ -5,8 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * A factor {@code S} (nx × nx, lower triangular) of the stationary covariance of
- * {@code x_{t+1} = F x_t + w_t}, {@code w_t ~ N(0, cholQ cholQᵀ)}:
+ * A factor {@code S} (nx × nx, lower triangular) of the stationary covariance of {@code x_{t+1} = F
+ * x_t + w_t}, {@code w_t ~ N(0, cholQ cholQᵀ)}:
  *
  * <pre>
  *   S Sᵀ = P,   P = F P Fᵀ + Q,   Q = cholQ cholQᵀ          F: nx × nx,  cholQ: nx × q
@@ -19,36 +19,34 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   S_{k+1} = tria([S_k, A_k S_k]),   A_{k+1} = A_k A_k
  * </pre>
  *
- * so that {@code S_k S_kᵀ = Σ_{j < 2^k} F^j Q F^jᵀ}: each step doubles the number of terms of
- * the series, and the remainder {@code P − S_k S_kᵀ = A_k P A_kᵀ} shrinks with
- * {@code A_k = F^(2^k)}, which is squared at every step (quadratic convergence). The recursion
- * stops at the first k with {@code max|A_k S_k| ≤ CONVERGENCE_TOLERANCE · max|S_k|}, when the
- * next increment is below rounding (relative size 10⁻³² in P): about
- * {@code log₂(37 / −ln ρ(F))} steps, 8 at ρ = 0.79, 12 at ρ = 0.99, 16 at ρ = 0.999.
+ * so that {@code S_k S_kᵀ = Σ_{j < 2^k} F^j Q F^jᵀ}: each step doubles the number of terms of the
+ * series, and the remainder {@code P − S_k S_kᵀ = A_k P A_kᵀ} shrinks with {@code A_k = F^(2^k)},
+ * which is squared at every step (quadratic convergence). The recursion stops at the first k with
+ * {@code max|A_k S_k| ≤ CONVERGENCE_TOLERANCE · max|S_k|}, when the next increment is below
+ * rounding (relative size 10⁻³² in P): about {@code log₂(37 / −ln ρ(F))} steps, 8 at ρ = 0.79, 12
+ * at ρ = 0.99, 16 at ρ = 0.999.
  *
  * <h2>Why differentiating the unrolled recursion is exact</h2>
  *
  * Every step is recorded on the tape, so the reverse pass returns the exact derivative of the
- * computed {@code S_K}. That value is a polynomial in (F, cholQ): {@code S_K S_Kᵀ = P_K =
- * Σ_{j < 2^K} F^j Q F^jᵀ}, and each step reads the previous one only through its Gramian (that
- * of {@code [S_k, A_k S_k]} is {@code P_k + A_k P_k A_kᵀ}), so the Gramian identity of every tria
- * rule makes the tape's derivative of {@code P_K} exact whatever the rank of cholQ; where P is
- * positive definite, tria is smooth there and the derivative of {@code S_K} itself is exact too.
- * What is left is the truncation {@code P − P_K = A_K P A_Kᵀ}, whose derivative is of relative
- * size about {@code 2^K · 10⁻³²} at the stopping point, far below rounding.
+ * computed {@code S_K}. That value is a polynomial in (F, cholQ): {@code S_K S_Kᵀ = P_K = Σ_{j <
+ * 2^K} F^j Q F^jᵀ}, and each step reads the previous one only through its Gramian (that of {@code
+ * [S_k, A_k S_k]} is {@code P_k + A_k P_k A_kᵀ}), so the Gramian identity of every tria rule makes
+ * the tape's derivative of {@code P_K} exact whatever the rank of cholQ; where P is positive
+ * definite, tria is smooth there and the derivative of {@code S_K} itself is exact too. What is
+ * left is the truncation {@code P − P_K = A_K P A_Kᵀ}, whose derivative is of relative size about
+ * {@code 2^K · 10⁻³²} at the stopping point, far below rounding.
  *
  * <p>Contrast the linear iteration {@code P ← F P Fᵀ + Q}: differentiating only its last step is
- * biased (45 % off at ρ = 0.79), because it converges linearly and the steps left out still
- * carry a derivative of order one. Here nothing is left out, and the iteration
- * converges quadratically, so recording every step costs only about {@code log₂} of the number
- * of terms. The result agrees with the implicit derivative of P = F P Fᵀ + Q
- * ({@code X = Fᵀ X F + P̄_sym}, {@code Q̄ = X}, {@code F̄ = 2 X F P}) to rounding (about 1e-15 in
- * the tests).
+ * biased (45 % off at ρ = 0.79), because it converges linearly and the steps left out still carry a
+ * derivative of order one. Here nothing is left out, and the iteration converges quadratically, so
+ * recording every step costs only about {@code log₂} of the number of terms. The result agrees with
+ * the implicit derivative of P = F P Fᵀ + Q ({@code X = Fᵀ X F + P̄_sym}, {@code Q̄ = X}, {@code F̄
+ * = 2 X F P}) to rounding (about 1e-15 in the tests).
  *
- * <p>Stability is required of F itself, not only of the part of the state that cholQ reaches:
- * after convergence, {@code A_K} is squared (off the tape) until {@code ‖A‖_∞ < 1}, which proves
- * {@code ρ(F) < 1}. An F with an eigenvalue of modulus at least 1 is an
- * {@link ArithmeticException}.
+ * <p>Stability is required of F itself, not only of the part of the state that cholQ reaches: after
+ * convergence, {@code A_K} is squared (off the tape) until {@code ‖A‖_∞ < 1}, which proves {@code
+ * ρ(F) < 1}. An F with an eigenvalue of modulus at least 1 is an {@link ArithmeticException}.
  */
 public final class StationaryFactor {
 
@@ -62,9 +60,9 @@ public final class StationaryFactor {
   public static final int MAX_STEPS = 64;
 
   /**
-   * {@code max|A_k|} beyond which F is declared unstable: for a stable F, {@code A_k = F^{2^k}}
-   * can exceed 1 only by the transient growth of a non-normal F, never by a factor 10¹⁵⁰ in
-   * models of this size; with the bound, {@code A_k A_k} cannot overflow.
+   * {@code max|A_k|} beyond which F is declared unstable: for a stable F, {@code A_k = F^{2^k}} can
+   * exceed 1 only by the transient growth of a non-normal F, never by a factor 10¹⁵⁰ in models of
+   * this size; with the bound, {@code A_k A_k} cannot overflow.
    */
   public static final double DIVERGENCE_BOUND = 1e150;
 
@@ -86,8 +84,15 @@ public final class StationaryFactor {
     final int nx = F.rows();
     if (F.cols() != nx || cholQ.rows() != nx) {
       throw new IllegalArgumentException(
-          "stationaryFactor: F is " + F.rows() + " × " + F.cols() + " and cholQ is "
-              + cholQ.rows() + " × " + cholQ.cols() + "; expected nx × nx and nx × q");
+          "stationaryFactor: F is "
+              + F.rows()
+              + " × "
+              + F.cols()
+              + " and cholQ is "
+              + cholQ.rows()
+              + " × "
+              + cholQ.cols()
+              + "; expected nx × nx and nx × q");
     }
     F.tape.requireOwn(cholQ, "stationaryFactor");
     final TriaRule rule = TriaRule.defaultRule();
@@ -98,8 +103,7 @@ public final class StationaryFactor {
       double s = CommonOps_DDRM.elementMaxAbs(S.value);
       if (a > DIVERGENCE_BOUND || a * s * nx > OVERFLOW_GUARD) {
         throw notStable(
-            "at doubling step " + step + ", max|F^(2^" + step + ")| = " + a + " and max|S| = "
-                + s);
+            "at doubling step " + step + ", max|F^(2^" + step + ")| = " + a + " and max|S| = " + s);
       }
       Var AS = A.times(S);
       if (CommonOps_DDRM.elementMaxAbs(AS.value) <= CONVERGENCE_TOLERANCE * s) {
@@ -151,6 +155,8 @@ public final class StationaryFactor {
   private static ArithmeticException notStable(String detail) {
     return new ArithmeticException(
         "F is not stable: its spectral radius is at least 1, so the process has no stationary"
-            + " covariance to start from (" + detail + ")");
+            + " covariance to start from ("
+            + detail
+            + ")");
   }
 }

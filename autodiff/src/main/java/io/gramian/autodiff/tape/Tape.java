@@ -6,9 +6,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * A record of matrix operations for reverse-mode differentiation: the map
- * {@code θ ↦ (F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf)} of a model, built once per
- * evaluation and swept backwards once per set of output adjoints.
+ * A record of matrix operations for reverse-mode differentiation: the map {@code θ ↦ (F, c, H, d,
+ * cholQ, cholR, m0, cholP0, cholPinf)} of a model, built once per evaluation and swept backwards
+ * once per set of output adjoints.
  *
  * <pre>
  *   seed:      ȳ_o  for each output y_o          ({@link #seed})
@@ -17,10 +17,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </pre>
  *
  * <p>Inputs are scalar {@link #parameter parameters} θ_j (their derivatives land in slot j of a
- * gradient array), matrix {@link #variable variables} (their adjoints are read with
- * {@link Var#adjoint()}) and constants. Values are built with the operations of {@link Var},
- * the assembly methods here ({@link #fromEntries}, {@link #block}, {@link #diag}) and
- * {@link StationaryFactor}. Only values that depend on a parameter or variable are recorded.
+ * gradient array), matrix {@link #variable variables} (their adjoints are read with {@link
+ * Var#adjoint()}) and constants. Values are built with the operations of {@link Var}, the assembly
+ * methods here ({@link #fromEntries}, {@link #block}, {@link #diag}) and {@link StationaryFactor}.
+ * Only values that depend on a parameter or variable are recorded.
  *
  * <p>Not thread-safe: one tape per evaluation and per thread.
  */
@@ -36,8 +36,8 @@ public final class Tape {
   // ---------------------------------------------------------------- inputs
 
   /**
-   * A scalar input θ_index, whose derivative {@link #backwardAdd} adds to
-   * {@code gradient[index]}. Several parameters may share an index; their derivatives add.
+   * A scalar input θ_index, whose derivative {@link #backwardAdd} adds to {@code gradient[index]}.
+   * Several parameters may share an index; their derivatives add.
    *
    * @param index slot in the gradient array, ≥ 0
    * @param value θ_index, finite
@@ -69,8 +69,7 @@ public final class Tape {
    */
   public Var variable(DMatrixRMaj value) {
     requireFinite("variable", value);
-    Var v =
-        new Var(this, value.copy(), "variable", Var.Role.VARIABLE, -1, new Var[0], null);
+    Var v = new Var(this, value.copy(), "variable", Var.Role.VARIABLE, -1, new Var[0], null);
     nodes.add(v);
     return v;
   }
@@ -128,11 +127,11 @@ public final class Tape {
 
   /**
    * The block matrix {@code [[B₀₀, B₀₁, …], [B₁₀, …], …]}. A null block is a zero block whose
-   * height is that of the other blocks in its block row and whose width is that of the other
-   * blocks in its block column; every block row and column needs one non-null block.
+   * height is that of the other blocks in its block row and whose width is that of the other blocks
+   * in its block column; every block row and column needs one non-null block.
    *
-   * @param blocks a rectangular array of blocks; those in a block row share their row count,
-   *     those in a block column their column count
+   * @param blocks a rectangular array of blocks; those in a block row share their row count, those
+   *     in a block column their column count
    */
   public Var block(Var[][] blocks) {
     return Assembly.block(this, blocks);
@@ -141,9 +140,9 @@ public final class Tape {
   // ---------------------------------------------------------------- reverse pass
 
   /**
-   * Adds {@code outputBar} to the adjoint of {@code output}. Seed every output whose adjoint
-   * is known (for a model: FBar, cholQBar, … from the filter's reverse sweep), then call
-   * {@link #backwardAdd} once. A seed on a constant is ignored.
+   * Adds {@code outputBar} to the adjoint of {@code output}. Seed every output whose adjoint is
+   * known (for a model: FBar, cholQBar, … from the filter's reverse sweep), then call {@link
+   * #backwardAdd} once. A seed on a constant is ignored.
    *
    * @param outputBar the shape of output. Not modified.
    */
@@ -152,8 +151,16 @@ public final class Tape {
     requireFinite("seed", outputBar);
     if (outputBar.numRows != output.rows() || outputBar.numCols != output.cols()) {
       throw new IllegalArgumentException(
-          "seed: the adjoint is " + outputBar.numRows + " × " + outputBar.numCols
-              + " but the value (" + output + ") is " + output.rows() + " × " + output.cols());
+          "seed: the adjoint is "
+              + outputBar.numRows
+              + " × "
+              + outputBar.numCols
+              + " but the value ("
+              + output
+              + ") is "
+              + output.rows()
+              + " × "
+              + output.cols());
     }
     DMatrixRMaj adjoint = output.adjointToUpdate();
     if (adjoint != null) {
@@ -167,22 +174,25 @@ public final class Tape {
   }
 
   /**
-   * The reverse pass: pulls the seeded adjoints back through every recorded operation, last
-   * first, and adds each parameter's derivative to {@code gradient[index]} (+=). Afterwards
-   * every adjoint except those of variables is zero again, so the tape can be seeded and swept
-   * once more (for instance one output at a time, for the rows of a Jacobian).
+   * The reverse pass: pulls the seeded adjoints back through every recorded operation, last first,
+   * and adds each parameter's derivative to {@code gradient[index]} (+=). Afterwards every adjoint
+   * except those of variables is zero again, so the tape can be seeded and swept once more (for
+   * instance one output at a time, for the rows of a Jacobian).
    *
-   * @param gradient length at least the largest parameter index + 1; the derivatives are added
-   *     to it. Modified.
-   * @throws ArithmeticException if an adjoint becomes infinite or NaN (a derivative on the path
-   *     is infinite, such as that of √x at 0), naming the operation; {@code gradient} is then
+   * @param gradient length at least the largest parameter index + 1; the derivatives are added to
+   *     it. Modified.
+   * @throws ArithmeticException if an adjoint becomes infinite or NaN (a derivative on the path is
+   *     infinite, such as that of √x at 0), naming the operation; {@code gradient} is then
    *     unchanged, the transient adjoints are cleared and the variables' adjoints are undefined
    */
   public void backwardAdd(double[] gradient) {
     if (gradient.length < parameterCount) {
       throw new IllegalArgumentException(
-          "backwardAdd: the gradient has " + gradient.length + " slots but parameter index "
-              + (parameterCount - 1) + " is on the tape");
+          "backwardAdd: the gradient has "
+              + gradient.length
+              + " slots but parameter index "
+              + (parameterCount - 1)
+              + " is on the tape");
     }
     try {
       for (int k = nodes.size() - 1; k >= 0; k--) {
@@ -230,8 +240,8 @@ public final class Tape {
    *
    * @param op the operation's name, for messages
    * @param value the result; must be finite
-   * @param pullback the reverse rule; it may assume every input is non-null when needed and
-   *     must skip inputs whose {@link Var#adjointToUpdate()} is null
+   * @param pullback the reverse rule; it may assume every input is non-null when needed and must
+   *     skip inputs whose {@link Var#adjointToUpdate()} is null
    * @param inputs the operands (null entries are ignored), all on this tape
    */
   Var record(String op, DMatrixRMaj value, Pullback pullback, Var... inputs) {
@@ -287,7 +297,12 @@ public final class Tape {
     int bad = firstNonFinite(value);
     if (bad >= 0) {
       throw new IllegalArgumentException(
-          what + ": entry (" + bad / value.numCols + ", " + bad % value.numCols + ") is "
+          what
+              + ": entry ("
+              + bad / value.numCols
+              + ", "
+              + bad % value.numCols
+              + ") is "
               + value.data[bad]);
     }
   }
@@ -296,8 +311,17 @@ public final class Tape {
     int bad = firstNonFinite(value);
     if (bad >= 0) {
       throw new ArithmeticException(
-          op + ": entry (" + bad / value.numCols + ", " + bad % value.numCols + ") of the "
-              + value.numRows + " × " + value.numCols + " result is " + value.data[bad]);
+          op
+              + ": entry ("
+              + bad / value.numCols
+              + ", "
+              + bad % value.numCols
+              + ") of the "
+              + value.numRows
+              + " × "
+              + value.numCols
+              + " result is "
+              + value.data[bad]);
     }
   }
 
@@ -305,8 +329,12 @@ public final class Tape {
     int bad = firstNonFinite(inputBar);
     if (bad >= 0) {
       throw new ArithmeticException(
-          "backward: the derivative of " + node.op + " is not finite here (an input adjoint"
-              + " entry is " + inputBar.data[bad] + "); √x and x^p with p < 1 have an infinite"
+          "backward: the derivative of "
+              + node.op
+              + " is not finite here (an input adjoint"
+              + " entry is "
+              + inputBar.data[bad]
+              + "); √x and x^p with p < 1 have an infinite"
               + " derivative at 0");
     }
   }

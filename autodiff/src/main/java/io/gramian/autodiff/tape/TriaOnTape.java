@@ -5,16 +5,15 @@ import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * {@code L = tria(M)} on the tape: for M (n × m), the lower-triangular L (n × n) with
- * {@code L Lᵀ = M Mᵀ}, {@code diag(L) ≥ 0}, and the adjoint of
- * {@link io.gramian.autodiff.TriaAdjoint#vjpAdd}:
+ * {@code L = tria(M)} on the tape: for M (n × m), the lower-triangular L (n × n) with {@code L Lᵀ =
+ * M Mᵀ}, {@code diag(L) ≥ 0}, and the adjoint of {@link io.gramian.autodiff.TriaAdjoint#vjpAdd}:
  *
  * <pre>
  *   M = L Qᵀ,   Y = Lᵀ L̄,   Z = strictly_upper(Yᵀ − Y),   M̄ += (L̄ + Tᵀ Z) Qᵀ
  * </pre>
  *
- * with T the rule's map (docs/tria.md). The factor Q (m × n) is kept with the node for the
- * reverse pass; a constant M skips forming it.
+ * with T the rule's map (docs/tria.md). The factor Q (m × n) is kept with the node for the reverse
+ * pass; a constant M skips forming it.
  */
 final class TriaOnTape {
 

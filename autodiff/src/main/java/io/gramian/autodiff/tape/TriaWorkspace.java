@@ -4,8 +4,8 @@ import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaAdjoint;
 
 /**
- * One {@link Tria} and one {@link TriaAdjoint} per tape, shared by its {@code tria} operations
- * and grown (reallocated) only when a larger input than any before arrives.
+ * One {@link Tria} and one {@link TriaAdjoint} per tape, shared by its {@code tria} operations and
+ * grown (reallocated) only when a larger input than any before arrives.
  */
 final class TriaWorkspace {
 

@@ -4,20 +4,20 @@ import io.gramian.autodiff.TriaRule;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A value on a {@link Tape}: a matrix {@code y} (r × c; a scalar is 1 × 1) together with how it
- * was computed, so that {@link Tape#backwardAdd(double[])} can pull adjoints back through it.
+ * A value on a {@link Tape}: a matrix {@code y} (r × c; a scalar is 1 × 1) together with how it was
+ * computed, so that {@link Tape#backwardAdd(double[])} can pull adjoints back through it.
  *
  * <p>Operations return new values and record themselves on the tape; they never modify their
- * operands. Elementwise arithmetic ({@link #add}, {@link #sub}, {@link #mul}, {@link #div})
- * takes operands of equal shape or a 1 × 1 operand, which is broadcast: {@code s.mul(M)} scales
- * a matrix, {@code A.mul(B)} is the elementwise (Hadamard) product and {@code a.mul(b)} the
- * product of scalars. {@link #times} is the matrix product. The elementwise functions
- * ({@link #exp}, {@link #log}, …) apply entry by entry. An operation whose result has a NaN or
- * infinite entry (log of a negative number, division by zero, overflow) throws
- * {@link ArithmeticException} at once, naming the operation.
+ * operands. Elementwise arithmetic ({@link #add}, {@link #sub}, {@link #mul}, {@link #div}) takes
+ * operands of equal shape or a 1 × 1 operand, which is broadcast: {@code s.mul(M)} scales a matrix,
+ * {@code A.mul(B)} is the elementwise (Hadamard) product and {@code a.mul(b)} the product of
+ * scalars. {@link #times} is the matrix product. The elementwise functions ({@link #exp}, {@link
+ * #log}, …) apply entry by entry. An operation whose result has a NaN or infinite entry (log of a
+ * negative number, division by zero, overflow) throws {@link ArithmeticException} at once, naming
+ * the operation.
  *
- * <p>A value that depends on no {@link Tape#parameter parameter} or {@link Tape#variable
- * variable} is a constant: it is not recorded and costs nothing in the reverse pass.
+ * <p>A value that depends on no {@link Tape#parameter parameter} or {@link Tape#variable variable}
+ * is a constant: it is not recorded and costs nothing in the reverse pass.
  */
 public final class Var {
 
@@ -33,12 +33,16 @@ public final class Var {
   final DMatrixRMaj value;
   final String op;
   final Role role;
+
   /** Slot of the gradient array, for a parameter; −1 otherwise. */
   final int parameterIndex;
+
   /** Inputs of an operation (null entries allowed); empty for leaves. */
   final Var[] inputs;
+
   /** The operation's reverse rule; null for leaves and constants. */
   final Pullback pullback;
+
   /** Adjoint ȳ, allocated when the first contribution arrives. */
   DMatrixRMaj adjoint;
 
@@ -65,8 +69,8 @@ public final class Var {
   }
 
   /**
-   * The adjoint to add this node's contributions to (allocated as zeros on first use), or
-   * {@code null} for a constant, whose adjoint is not needed.
+   * The adjoint to add this node's contributions to (allocated as zeros on first use), or {@code
+   * null} for a constant, whose adjoint is not needed.
    */
   DMatrixRMaj adjointToUpdate() {
     if (!isActive()) {
@@ -110,9 +114,9 @@ public final class Var {
   }
 
   /**
-   * The adjoint of a {@link Tape#variable variable}, r × c: the derivative of the seeded
-   * outputs (weighted by their seeds) with respect to its entries, summed over every reverse
-   * pass so far. Adjoints of other nodes are transient and not exposed.
+   * The adjoint of a {@link Tape#variable variable}, r × c: the derivative of the seeded outputs
+   * (weighted by their seeds) with respect to its entries, summed over every reverse pass so far.
+   * Adjoints of other nodes are transient and not exposed.
    *
    * @return a view, valid until the next reverse pass. Not to be modified.
    * @throws IllegalStateException if this is not a variable
@@ -215,11 +219,11 @@ public final class Var {
   }
 
   /**
-   * {@code L = tria(x)}: for x (n × m), the lower-triangular L (n × n) with
-   * {@code L Lᵀ = x xᵀ} and {@code diag(L) ≥ 0}, differentiated by {@code rule}
-   * ({@link io.gramian.autodiff.TriaAdjoint}). Any rank is a normal input; for a rank-deficient
-   * x, every rule is exact for losses that depend on x only through {@code x xᵀ}, and
-   * {@link TriaRule#MASKED} also where the blocks of L are read (docs/tria.md).
+   * {@code L = tria(x)}: for x (n × m), the lower-triangular L (n × n) with {@code L Lᵀ = x xᵀ} and
+   * {@code diag(L) ≥ 0}, differentiated by {@code rule} ({@link io.gramian.autodiff.TriaAdjoint}).
+   * Any rank is a normal input; for a rank-deficient x, every rule is exact for losses that depend
+   * on x only through {@code x xᵀ}, and {@link TriaRule#MASKED} also where the blocks of L are read
+   * (docs/tria.md).
    */
   public Var tria(TriaRule rule) {
     return TriaOnTape.tria(this, rule);
@@ -232,9 +236,7 @@ public final class Var {
     return Assembly.slice(this, i, i + 1, j, j + 1);
   }
 
-  /**
-   * The block {@code y = x[r0:r1, c0:c1]} (zero-based, end-exclusive): (r1 − r0) × (c1 − c0).
-   */
+  /** The block {@code y = x[r0:r1, c0:c1]} (zero-based, end-exclusive): (r1 − r0) × (c1 − c0). */
   public Var slice(int r0, int r1, int c0, int c1) {
     return Assembly.slice(this, r0, r1, c0, c1);
   }

@@ -1,6 +1,6 @@
 /**
- * Reverse-mode differentiation of models: the map from parameters to system matrices, with
- * no hand-written adjoint.
+ * Reverse-mode differentiation of models: the map from parameters to system matrices, with no
+ * hand-written adjoint.
  *
  * <pre>
  *   θ  ──model──▶  (F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf)  ──filter──▶  ℓ
@@ -33,25 +33,25 @@
  * double[] gradient = tape.gradient(3);                       // ∂ℓ/∂θ
  * }</pre>
  *
- * ({@code g} is the filter's {@code io.gramian.kalman.SystemGradient}; the test
- * {@code PackageExampleTest} runs these lines.)
+ * ({@code g} is the filter's {@code io.gramian.kalman.SystemGradient}; the test {@code
+ * PackageExampleTest} runs these lines.)
  *
  * <h2>What is on offer</h2>
  *
  * <ul>
- *   <li>Inputs: {@link io.gramian.autodiff.tape.Tape#parameter} (scalar θ_j, derivative into
- *       slot j), {@link io.gramian.autodiff.tape.Tape#variable} (a matrix whose adjoint is kept),
+ *   <li>Inputs: {@link io.gramian.autodiff.tape.Tape#parameter} (scalar θ_j, derivative into slot
+ *       j), {@link io.gramian.autodiff.tape.Tape#variable} (a matrix whose adjoint is kept),
  *       constants, {@code zeros}, {@code identity}.
- *   <li>Elementwise, with a 1 × 1 operand broadcast: {@code add, sub, mul, div} (so
- *       {@code s.mul(M)} scales and {@code A.mul(B)} is the Hadamard product), {@code neg, exp,
- *       log, sqrt, square, tanh, pow}.
- *   <li>Matrices: {@code times} (the matrix product), {@code transpose}, {@code entry},
- *       {@code slice}, {@code fromEntries}, {@code diag}, {@code block} (null blocks are zero
- *       blocks of the inferred size).
- *   <li>Square roots: {@code tria(rule)} ({@code L Lᵀ = M Mᵀ}, the VJP of
- *       {@link io.gramian.autodiff.TriaAdjoint}) and {@link
- *       io.gramian.autodiff.tape.StationaryFactor} ({@code S Sᵀ = F S Sᵀ Fᵀ + Q}, by the
- *       square-root doubling recursion, differentiated through every step).
+ *   <li>Elementwise, with a 1 × 1 operand broadcast: {@code add, sub, mul, div} (so {@code
+ *       s.mul(M)} scales and {@code A.mul(B)} is the Hadamard product), {@code neg, exp, log, sqrt,
+ *       square, tanh, pow}.
+ *   <li>Matrices: {@code times} (the matrix product), {@code transpose}, {@code entry}, {@code
+ *       slice}, {@code fromEntries}, {@code diag}, {@code block} (null blocks are zero blocks of
+ *       the inferred size).
+ *   <li>Square roots: {@code tria(rule)} ({@code L Lᵀ = M Mᵀ}, the VJP of {@link
+ *       io.gramian.autodiff.TriaAdjoint}) and {@link io.gramian.autodiff.tape.StationaryFactor}
+ *       ({@code S Sᵀ = F S Sᵀ Fᵀ + Q}, by the square-root doubling recursion, differentiated
+ *       through every step).
  * </ul>
  *
  * <h2>Contract</h2>
@@ -66,8 +66,8 @@
  *       adjoints, so the tape can be seeded and swept again.
  *   <li>Values that depend on no parameter or variable are constants: not recorded, free in the
  *       reverse pass.
- *   <li>Every operation's adjoint is checked by a dot-product test against an independently
- *       written tangent and by central finite differences ({@code OperationAdjointTest}).
+ *   <li>Every operation's adjoint is checked by a dot-product test against an independently written
+ *       tangent and by central finite differences ({@code OperationAdjointTest}).
  * </ul>
  */
 package io.gramian.autodiff.tape;

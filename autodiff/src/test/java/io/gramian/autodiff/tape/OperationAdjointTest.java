@@ -23,21 +23,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>dot product: {@code Σ_i ⟨x̄_i, dx_i⟩ = ⟨ȳ, dy⟩}, with {@code dy} from a tangent written
  *       here independently of the tape (the forward derivative of each operation);
- *   <li>finite differences: {@code x̄_i} against central differences of the scalar loss
- *       {@code ⟨W, y(x)⟩} with random weights W (= ȳ).
+ *   <li>finite differences: {@code x̄_i} against central differences of the scalar loss {@code ⟨W,
+ *       y(x)⟩} with random weights W (= ȳ).
  * </ul>
  */
 class OperationAdjointTest {
 
   /**
-   * The tangent and the adjoint are exact transposes: only rounding of O(1) sums remains
-   * (measured ≤ 2e-16 relative to Σ‖x̄‖‖dx‖).
+   * The tangent and the adjoint are exact transposes: only rounding of O(1) sums remains (measured
+   * ≤ 2e-16 relative to Σ‖x̄‖‖dx‖).
    */
   private static final double DOT_PRODUCT_TOLERANCE = 1e-13;
 
   /**
-   * Five-point central differences on O(1) values: rounding ε |ℓ| / h ≈ 1e-11 dominates
-   * (measured ≤ 3.4e-11); 1e-9 leaves a factor 30.
+   * Five-point central differences on O(1) values: rounding ε |ℓ| / h ≈ 1e-11 dominates (measured ≤
+   * 3.4e-11); 1e-9 leaves a factor 30.
    */
   private static final double FINITE_DIFFERENCE_TOLERANCE = 1e-9;
 
@@ -54,8 +54,8 @@ class OperationAdjointTest {
   }
 
   /** An operation under test: input shapes and domains, the operation and its tangent. */
-  record Case(String name, int[][] shapes, Domain[] domains, Function<Var[], Var> op,
-      Tangent tangent) {
+  record Case(
+      String name, int[][] shapes, Domain[] domains, Function<Var[], Var> op, Tangent tangent) {
     @Override
     public String toString() {
       return name;
@@ -70,28 +70,99 @@ class OperationAdjointTest {
     int[] s11 = {1, 1};
 
     // Elementwise arithmetic, same shape and broadcast.
-    c.add(binary("add", s32, s32, any, any, v -> v[0].add(v[1]),
-        (x, d) -> sum(bc(d[0], x[1]), bc(d[1], x[0]))));
-    c.add(binary("add scalar + matrix", s11, s32, any, any, v -> v[0].add(v[1]),
-        (x, d) -> sum(bc(d[0], x[1]), d[1])));
-    c.add(binary("add matrix + scalar", s32, s11, any, any, v -> v[0].add(v[1]),
-        (x, d) -> sum(d[0], bc(d[1], x[0]))));
-    c.add(binary("sub", s32, s32, any, any, v -> v[0].sub(v[1]),
-        (x, d) -> sum(d[0], scaled(-1, d[1]))));
-    c.add(binary("sub matrix − scalar", s32, s11, any, any, v -> v[0].sub(v[1]),
-        (x, d) -> sum(d[0], scaled(-1, bc(d[1], x[0])))));
-    c.add(binary("mul (Hadamard)", s32, s32, any, any, v -> v[0].mul(v[1]),
-        (x, d) -> sum(had(d[0], x[1]), had(x[0], d[1]))));
-    c.add(binary("mul scalar · matrix (scale)", s11, s32, any, any, v -> v[0].mul(v[1]),
-        (x, d) -> sum(had(bc(d[0], x[1]), x[1]), had(bc(x[0], x[1]), d[1]))));
-    c.add(binary("mul scalars", s11, s11, any, any, v -> v[0].mul(v[1]),
-        (x, d) -> sum(had(d[0], x[1]), had(x[0], d[1]))));
-    c.add(binary("div", s32, s32, any, pos, v -> v[0].div(v[1]),
-        (x, d) -> quotientTangent(x[0], x[1], d[0], d[1])));
-    c.add(binary("div matrix / scalar", s32, s11, any, pos, v -> v[0].div(v[1]),
-        (x, d) -> quotientTangent(x[0], bc(x[1], x[0]), d[0], bc(d[1], x[0]))));
-    c.add(binary("div scalar / matrix", s11, s32, any, pos, v -> v[0].div(v[1]),
-        (x, d) -> quotientTangent(bc(x[0], x[1]), x[1], bc(d[0], x[1]), d[1])));
+    c.add(
+        binary(
+            "add",
+            s32,
+            s32,
+            any,
+            any,
+            v -> v[0].add(v[1]),
+            (x, d) -> sum(bc(d[0], x[1]), bc(d[1], x[0]))));
+    c.add(
+        binary(
+            "add scalar + matrix",
+            s11,
+            s32,
+            any,
+            any,
+            v -> v[0].add(v[1]),
+            (x, d) -> sum(bc(d[0], x[1]), d[1])));
+    c.add(
+        binary(
+            "add matrix + scalar",
+            s32,
+            s11,
+            any,
+            any,
+            v -> v[0].add(v[1]),
+            (x, d) -> sum(d[0], bc(d[1], x[0]))));
+    c.add(
+        binary(
+            "sub", s32, s32, any, any, v -> v[0].sub(v[1]), (x, d) -> sum(d[0], scaled(-1, d[1]))));
+    c.add(
+        binary(
+            "sub matrix − scalar",
+            s32,
+            s11,
+            any,
+            any,
+            v -> v[0].sub(v[1]),
+            (x, d) -> sum(d[0], scaled(-1, bc(d[1], x[0])))));
+    c.add(
+        binary(
+            "mul (Hadamard)",
+            s32,
+            s32,
+            any,
+            any,
+            v -> v[0].mul(v[1]),
+            (x, d) -> sum(had(d[0], x[1]), had(x[0], d[1]))));
+    c.add(
+        binary(
+            "mul scalar · matrix (scale)",
+            s11,
+            s32,
+            any,
+            any,
+            v -> v[0].mul(v[1]),
+            (x, d) -> sum(had(bc(d[0], x[1]), x[1]), had(bc(x[0], x[1]), d[1]))));
+    c.add(
+        binary(
+            "mul scalars",
+            s11,
+            s11,
+            any,
+            any,
+            v -> v[0].mul(v[1]),
+            (x, d) -> sum(had(d[0], x[1]), had(x[0], d[1]))));
+    c.add(
+        binary(
+            "div",
+            s32,
+            s32,
+            any,
+            pos,
+            v -> v[0].div(v[1]),
+            (x, d) -> quotientTangent(x[0], x[1], d[0], d[1])));
+    c.add(
+        binary(
+            "div matrix / scalar",
+            s32,
+            s11,
+            any,
+            pos,
+            v -> v[0].div(v[1]),
+            (x, d) -> quotientTangent(x[0], bc(x[1], x[0]), d[0], bc(d[1], x[0]))));
+    c.add(
+        binary(
+            "div scalar / matrix",
+            s11,
+            s32,
+            any,
+            pos,
+            v -> v[0].div(v[1]),
+            (x, d) -> quotientTangent(bc(x[0], x[1]), x[1], bc(d[0], x[1]), d[1])));
     c.add(unary("add constant", s32, any, v -> v.add(2.5), (x, dx) -> dx));
     c.add(unary("mul constant", s32, any, v -> v.mul(-1.5), (x, dx) -> scaled(-1.5, dx)));
 
@@ -107,46 +178,100 @@ class OperationAdjointTest {
     c.add(function("pow 3 (any sign)", any, v -> v.pow(3), x -> 3 * x * x));
 
     // Linear algebra.
-    c.add(binary("times", new int[] {3, 4}, new int[] {4, 2}, any, any, v -> v[0].times(v[1]),
-        (x, d) -> sum(mult(d[0], x[1]), mult(x[0], d[1]))));
-    c.add(unary("times itself (A A)", new int[] {3, 3}, any, v -> v.times(v),
-        (x, dx) -> sum(mult(dx, x), mult(x, dx))));
-    c.add(unary("transpose", new int[] {3, 2}, any, Var::transpose,
-        (x, dx) -> CommonOps_DDRM.transpose(dx, null)));
+    c.add(
+        binary(
+            "times",
+            new int[] {3, 4},
+            new int[] {4, 2},
+            any,
+            any,
+            v -> v[0].times(v[1]),
+            (x, d) -> sum(mult(d[0], x[1]), mult(x[0], d[1]))));
+    c.add(
+        unary(
+            "times itself (A A)",
+            new int[] {3, 3},
+            any,
+            v -> v.times(v),
+            (x, dx) -> sum(mult(dx, x), mult(x, dx))));
+    c.add(
+        unary(
+            "transpose",
+            new int[] {3, 2},
+            any,
+            Var::transpose,
+            (x, dx) -> CommonOps_DDRM.transpose(dx, null)));
 
     // Parts and assembly.
-    c.add(unary("entry (1, 2)", new int[] {3, 4}, any, v -> v.entry(1, 2),
-        (x, dx) -> CommonOps_DDRM.extract(dx, 1, 2, 2, 3)));
-    c.add(unary("slice [1,3) × [2,5)", new int[] {4, 5}, any, v -> v.slice(1, 3, 2, 5),
-        (x, dx) -> CommonOps_DDRM.extract(dx, 1, 3, 2, 5)));
-    c.add(new Case("fromEntries 2 × 3 with nulls", shapes(4, s11), domains(4, any),
-        v -> v[0].tape().fromEntries(2, 3, v[0], null, v[1], v[2], null, v[3]),
-        (x, d) -> new DMatrixRMaj(2, 3, true, d[0].data[0], 0, d[1].data[0], d[2].data[0], 0,
-            d[3].data[0])));
-    c.add(new Case("diag", shapes(3, s11), domains(3, any),
-        v -> v[0].tape().diag(v[0], v[1], v[2]),
-        (x, d) -> CommonOps_DDRM.diag(d[0].data[0], d[1].data[0], d[2].data[0])));
-    c.add(new Case("block [[X, 0], [Y, Z]]",
-        new int[][] {{2, 3}, {1, 3}, {1, 2}}, domains(3, any),
-        v -> v[0].tape().block(new Var[][] {{v[0], null}, {v[1], v[2]}}),
-        (x, d) -> {
-          DMatrixRMaj y = new DMatrixRMaj(3, 5);
-          CommonOps_DDRM.insert(d[0], y, 0, 0);
-          CommonOps_DDRM.insert(d[1], y, 2, 0);
-          CommonOps_DDRM.insert(d[2], y, 2, 3);
-          return y;
-        }));
+    c.add(
+        unary(
+            "entry (1, 2)",
+            new int[] {3, 4},
+            any,
+            v -> v.entry(1, 2),
+            (x, dx) -> CommonOps_DDRM.extract(dx, 1, 2, 2, 3)));
+    c.add(
+        unary(
+            "slice [1,3) × [2,5)",
+            new int[] {4, 5},
+            any,
+            v -> v.slice(1, 3, 2, 5),
+            (x, dx) -> CommonOps_DDRM.extract(dx, 1, 3, 2, 5)));
+    c.add(
+        new Case(
+            "fromEntries 2 × 3 with nulls",
+            shapes(4, s11),
+            domains(4, any),
+            v -> v[0].tape().fromEntries(2, 3, v[0], null, v[1], v[2], null, v[3]),
+            (x, d) ->
+                new DMatrixRMaj(
+                    2, 3, true, d[0].data[0], 0, d[1].data[0], d[2].data[0], 0, d[3].data[0])));
+    c.add(
+        new Case(
+            "diag",
+            shapes(3, s11),
+            domains(3, any),
+            v -> v[0].tape().diag(v[0], v[1], v[2]),
+            (x, d) -> CommonOps_DDRM.diag(d[0].data[0], d[1].data[0], d[2].data[0])));
+    c.add(
+        new Case(
+            "block [[X, 0], [Y, Z]]",
+            new int[][] {{2, 3}, {1, 3}, {1, 2}},
+            domains(3, any),
+            v -> v[0].tape().block(new Var[][] {{v[0], null}, {v[1], v[2]}}),
+            (x, d) -> {
+              DMatrixRMaj y = new DMatrixRMaj(3, 5);
+              CommonOps_DDRM.insert(d[0], y, 0, 0);
+              CommonOps_DDRM.insert(d[1], y, 2, 0);
+              CommonOps_DDRM.insert(d[2], y, 2, 3);
+              return y;
+            }));
 
     // The square-root primitive at full rank (rank-deficient inputs: TriaOnTapeTest).
     for (TriaRule rule : TriaRule.values()) {
-      c.add(unary("tria " + rule + " 3 × 5", new int[] {3, 5}, any, v -> v.tria(rule),
-          (x, dx) -> TriaAdjoint.jvp(rule, x, dx)));
+      c.add(
+          unary(
+              "tria " + rule + " 3 × 5",
+              new int[] {3, 5},
+              any,
+              v -> v.tria(rule),
+              (x, dx) -> TriaAdjoint.jvp(rule, x, dx)));
     }
-    c.add(unary("tria MASKED 4 × 4", new int[] {4, 4}, any, v -> v.tria(TriaRule.MASKED),
-        (x, dx) -> TriaAdjoint.jvp(TriaRule.MASKED, x, dx)));
-    c.add(unary("tria MASKED 5 × 2 (wide L, zero columns)", new int[] {5, 2}, any,
-        v -> v.tria(TriaRule.MASKED).slice(0, 5, 0, 2),
-        (x, dx) -> CommonOps_DDRM.extract(TriaAdjoint.jvp(TriaRule.MASKED, x, dx), 0, 5, 0, 2)));
+    c.add(
+        unary(
+            "tria MASKED 4 × 4",
+            new int[] {4, 4},
+            any,
+            v -> v.tria(TriaRule.MASKED),
+            (x, dx) -> TriaAdjoint.jvp(TriaRule.MASKED, x, dx)));
+    c.add(
+        unary(
+            "tria MASKED 5 × 2 (wide L, zero columns)",
+            new int[] {5, 2},
+            any,
+            v -> v.tria(TriaRule.MASKED).slice(0, 5, 0, 2),
+            (x, dx) ->
+                CommonOps_DDRM.extract(TriaAdjoint.jvp(TriaRule.MASKED, x, dx), 0, 5, 0, 2)));
     return c;
   }
 
@@ -161,13 +286,12 @@ class OperationAdjointTest {
   @MethodSource("cases")
   void adjointMatchesFiniteDifferencesOfAScalarLoss(Case op) {
     double err = finiteDifferenceError(op);
-    assertTrue(err <= FINITE_DIFFERENCE_TOLERANCE,
+    assertTrue(
+        err <= FINITE_DIFFERENCE_TOLERANCE,
         "adjoint vs central differences, largest relative error " + err);
   }
 
-  /**
-   * {@code |⟨ȳ, dy⟩ − Σ_i ⟨x̄_i, dx_i⟩| / Σ_i ‖x̄_i‖ ‖dx_i‖} for random x, dx and ȳ.
-   */
+  /** {@code |⟨ȳ, dy⟩ − Σ_i ⟨x̄_i, dx_i⟩| / Σ_i ‖x̄_i‖ ‖dx_i‖} for random x, dx and ȳ. */
   static double dotProductError(Case op) {
     Random rng = new Random(op.name().hashCode());
     DMatrixRMaj[] x = draw(rng, op);
@@ -209,11 +333,14 @@ class OperationAdjointTest {
     double worst = 0;
     for (int i = 0; i < x.length; i++) {
       final int which = i;
-      DMatrixRMaj fd = centralDifferences(xi -> {
-        DMatrixRMaj[] moved = x.clone();
-        moved[which] = xi;
-        return inner(W, op.op().apply(constants(new Tape(), moved)).value());
-      }, x[i]);
+      DMatrixRMaj fd =
+          centralDifferences(
+              xi -> {
+                DMatrixRMaj[] moved = x.clone();
+                moved[which] = xi;
+                return inner(W, op.op().apply(constants(new Tape(), moved)).value());
+              },
+              x[i]);
       worst = Math.max(worst, relativeError(inputs[i].adjoint(), fd));
     }
     return worst;
@@ -221,27 +348,46 @@ class OperationAdjointTest {
 
   // ---------------------------------------------------------------- case builders
 
-  private static Case unary(String name, int[] shape, Domain domain, Function<Var, Var> op,
+  private static Case unary(
+      String name,
+      int[] shape,
+      Domain domain,
+      Function<Var, Var> op,
       BinaryOperator<DMatrixRMaj> tangent) {
-    return new Case(name, new int[][] {shape}, new Domain[] {domain}, v -> op.apply(v[0]),
+    return new Case(
+        name,
+        new int[][] {shape},
+        new Domain[] {domain},
+        v -> op.apply(v[0]),
         (x, d) -> tangent.apply(x[0], d[0]));
   }
 
-  private static Case binary(String name, int[] a, int[] b, Domain da, Domain db,
-      Function<Var[], Var> op, Tangent tangent) {
+  private static Case binary(
+      String name,
+      int[] a,
+      int[] b,
+      Domain da,
+      Domain db,
+      Function<Var[], Var> op,
+      Tangent tangent) {
     return new Case(name, new int[][] {a, b}, new Domain[] {da, db}, op, tangent);
   }
 
   /** An elementwise function on a 3 × 2 input: {@code dy_i = f'(x_i) dx_i}. */
-  private static Case function(String name, Domain domain, Function<Var, Var> op,
-      DoubleUnaryOperator derivative) {
-    return unary(name, new int[] {3, 2}, domain, op, (x, dx) -> {
-      DMatrixRMaj dy = new DMatrixRMaj(x.numRows, x.numCols);
-      for (int i = 0; i < dy.getNumElements(); i++) {
-        dy.data[i] = derivative.applyAsDouble(x.data[i]) * dx.data[i];
-      }
-      return dy;
-    });
+  private static Case function(
+      String name, Domain domain, Function<Var, Var> op, DoubleUnaryOperator derivative) {
+    return unary(
+        name,
+        new int[] {3, 2},
+        domain,
+        op,
+        (x, dx) -> {
+          DMatrixRMaj dy = new DMatrixRMaj(x.numRows, x.numCols);
+          for (int i = 0; i < dy.getNumElements(); i++) {
+            dy.data[i] = derivative.applyAsDouble(x.data[i]) * dx.data[i];
+          }
+          return dy;
+        });
   }
 
   private static int[][] shapes(int count, int[] shape) {
@@ -260,8 +406,10 @@ class OperationAdjointTest {
     DMatrixRMaj[] x = new DMatrixRMaj[op.shapes().length];
     for (int i = 0; i < x.length; i++) {
       int[] s = op.shapes()[i];
-      x[i] = op.domains()[i] == Domain.POSITIVE ? positive(rng, s[0], s[1])
-          : gaussian(rng, s[0], s[1]);
+      x[i] =
+          op.domains()[i] == Domain.POSITIVE
+              ? positive(rng, s[0], s[1])
+              : gaussian(rng, s[0], s[1]);
     }
     return x;
   }
@@ -313,8 +461,8 @@ class OperationAdjointTest {
   }
 
   /** d(a / b) = da / b − a db / b², elementwise. */
-  private static DMatrixRMaj quotientTangent(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj da,
-      DMatrixRMaj db) {
+  private static DMatrixRMaj quotientTangent(
+      DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj da, DMatrixRMaj db) {
     DMatrixRMaj dy = new DMatrixRMaj(a.numRows, a.numCols);
     for (int i = 0; i < dy.getNumElements(); i++) {
       double bi = b.data[i];

@@ -13,29 +13,29 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link StationaryFactor}: the value solves {@code P = F P Fᵀ + Q}, and the derivative through
- * the recorded doubling steps equals the implicit derivative of P = F P Fᵀ + Q and central
- * differences. The reference P and X come from the Kronecker form
- * {@code (I − F ⊗ F) vec P = vec Q}, independent of the doubling.
+ * {@link StationaryFactor}: the value solves {@code P = F P Fᵀ + Q}, and the derivative through the
+ * recorded doubling steps equals the implicit derivative of P = F P Fᵀ + Q and central differences.
+ * The reference P and X come from the Kronecker form {@code (I − F ⊗ F) vec P = vec Q}, independent
+ * of the doubling.
  */
 class StationaryFactorTest {
 
   /**
-   * Residual of the Lyapunov equation relative to max|P|: the doubling adds one rounding per
-   * step and {@code S Sᵀ} is formed here once, a few ε · nx in all.
+   * Residual of the Lyapunov equation relative to max|P|: the doubling adds one rounding per step
+   * and {@code S Sᵀ} is formed here once, a few ε · nx in all.
    */
   private static final double LYAPUNOV_TOLERANCE = 1e-13;
 
   /**
-   * P and the implicit adjoints against the Kronecker solve, whose condition number is about
-   * {@code 1 / (1 − ρ²) ≈ 50} at ρ = 0.99 times the non-normal transient: a few 1e-14 of
-   * rounding in the reference itself (measured agreement ≤ 5e-15).
+   * P and the implicit adjoints against the Kronecker solve, whose condition number is about {@code
+   * 1 / (1 − ρ²) ≈ 50} at ρ = 0.99 times the non-normal transient: a few 1e-14 of rounding in the
+   * reference itself (measured agreement ≤ 5e-15).
    */
   private static final double KRONECKER_TOLERANCE = 1e-12;
 
   /**
-   * Five-point central differences (TapeFixtures.FD_STEP): rounding ε |ℓ| / h with |ℓ| up to
-   * ≈ 50 at ρ = 0.99 dominates (measured ≤ 1.1e-10); 1e-9 leaves a factor 9.
+   * Five-point central differences (TapeFixtures.FD_STEP): rounding ε |ℓ| / h with |ℓ| up to ≈ 50
+   * at ρ = 0.99 dominates (measured ≤ 1.1e-10); 1e-9 leaves a factor 9.
    */
   private static final double FINITE_DIFFERENCE_TOLERANCE = 1e-9;
 
@@ -44,13 +44,17 @@ class StationaryFactorTest {
     Random rng = new Random(5);
     return List.of(
         Arguments.of("3 × 3, q = 2, ρ = 0.9", withSpectralRadius(rng, 3, 0.9), gaussian(rng, 3, 2)),
-        Arguments.of("4 × 4, q = 1, ρ = 0.99", withSpectralRadius(rng, 4, 0.99),
-            gaussian(rng, 4, 1)),
-        Arguments.of("5 × 5, q = 5, ρ = 0.79", withSpectralRadius(rng, 5, 0.79),
-            gaussian(rng, 5, 5)),
-        Arguments.of("2 × 2 non-normal, q = 1", new DMatrixRMaj(2, 2, true, 0.5, 3, 0, 0.6),
+        Arguments.of(
+            "4 × 4, q = 1, ρ = 0.99", withSpectralRadius(rng, 4, 0.99), gaussian(rng, 4, 1)),
+        Arguments.of(
+            "5 × 5, q = 5, ρ = 0.79", withSpectralRadius(rng, 5, 0.79), gaussian(rng, 5, 5)),
+        Arguments.of(
+            "2 × 2 non-normal, q = 1",
+            new DMatrixRMaj(2, 2, true, 0.5, 3, 0, 0.6),
             new DMatrixRMaj(2, 1, true, 0.3, 1.0)),
-        Arguments.of("AR(2) companion, q = 1", new DMatrixRMaj(2, 2, true, 0.5, 1, 0.3, 0),
+        Arguments.of(
+            "AR(2) companion, q = 1",
+            new DMatrixRMaj(2, 2, true, 0.5, 1, 0.3, 0),
             new DMatrixRMaj(2, 1, true, 0.8, 0)));
   }
 
@@ -65,10 +69,12 @@ class StationaryFactorTest {
     CommonOps_DDRM.multAddTransB(FP, F, residual);
     CommonOps_DDRM.subtractEquals(residual, P);
     double scale = CommonOps_DDRM.elementMaxAbs(P);
-    assertTrue(CommonOps_DDRM.elementMaxAbs(residual) <= LYAPUNOV_TOLERANCE * scale,
+    assertTrue(
+        CommonOps_DDRM.elementMaxAbs(residual) <= LYAPUNOV_TOLERANCE * scale,
         "max|F P Fᵀ + Q − P| / max|P| = " + CommonOps_DDRM.elementMaxAbs(residual) / scale);
-    assertTrue(relativeError(P, lyapunov(F, CommonOps_DDRM.multTransB(cholQ, cholQ, null)))
-        <= KRONECKER_TOLERANCE);
+    assertTrue(
+        relativeError(P, lyapunov(F, CommonOps_DDRM.multTransB(cholQ, cholQ, null)))
+            <= KRONECKER_TOLERANCE);
     for (int i = 0; i < S.numRows; i++) {
       assertTrue(S.get(i, i) >= 0, "diag(S) ≥ 0");
       for (int j = i + 1; j < S.numCols; j++) {
@@ -79,8 +85,8 @@ class StationaryFactorTest {
 
   /**
    * Loss {@code ℓ = ⟨W, P⟩}, {@code P = S Sᵀ}. Implicit differentiation of P = F P Fᵀ + Q: with
-   * {@code X = Fᵀ X F + P̄_sym}, {@code P̄_sym = (W + Wᵀ) / 2}, {@code Q̄ = X} and
-   * {@code F̄ = 2 X F P}, so {@code cholQ̄ = 2 Q̄ cholQ = 2 X cholQ}.
+   * {@code X = Fᵀ X F + P̄_sym}, {@code P̄_sym = (W + Wᵀ) / 2}, {@code Q̄ = X} and {@code F̄ = 2 X
+   * F P}, so {@code cholQ̄ = 2 Q̄ cholQ = 2 X cholQ}.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("systems")
@@ -100,8 +106,8 @@ class StationaryFactorTest {
 
   /**
    * Loss {@code ℓ = ⟨W, P⟩}, {@code P = S Sᵀ}. Implicit differentiation of P = F P Fᵀ + Q: with
-   * {@code X = Fᵀ X F + P̄_sym}, {@code P̄_sym = (W + Wᵀ) / 2}, {@code Q̄ = X} and
-   * {@code F̄ = 2 X F P}, so {@code cholQ̄ = 2 Q̄ cholQ = 2 X cholQ}.
+   * {@code X = Fᵀ X F + P̄_sym}, {@code P̄_sym = (W + Wᵀ) / 2}, {@code Q̄ = X} and {@code F̄ = 2 X
+   * F P}, so {@code cholQ̄ = 2 Q̄ cholQ = 2 X cholQ}.
    *
    * @return relative errors of the tape's F̄ and cholQ̄ against these
    */
@@ -158,7 +164,8 @@ class StationaryFactorTest {
     Var F = tape.constant(new DMatrixRMaj(2, 2, true, phi1, 1, phi2, 0));
     Var cholQ = tape.constant(new DMatrixRMaj(2, 1, true, sigma, 0));
     DMatrixRMaj S = StationaryFactor.of(F, cholQ).value();
-    double gamma0 = sigma * sigma * (1 - phi2) / ((1 + phi2) * ((1 - phi2) * (1 - phi2) - phi1 * phi1));
+    double gamma0 =
+        sigma * sigma * (1 - phi2) / ((1 + phi2) * ((1 - phi2) * (1 - phi2) - phi1 * phi1));
     double p00 = S.get(0, 0) * S.get(0, 0);
     assertEquals(gamma0, p00, LYAPUNOV_TOLERANCE * gamma0);
   }
@@ -176,15 +183,19 @@ class StationaryFactorTest {
   @MethodSource("unstable")
   void unstableTransitionIsAnError(String name, DMatrixRMaj F, int reachedFrom) {
     int nx = F.numRows;
-    // cholQ = the last nx − reachedFrom + 1 unit vectors: noise in the states from reachedFrom − 1 on.
+    // cholQ = the last nx − reachedFrom + 1 unit vectors: noise in the states from reachedFrom − 1
+    // on.
     DMatrixRMaj cholQ = new DMatrixRMaj(nx, nx - reachedFrom + 1);
     for (int j = 0; j < cholQ.numCols; j++) {
       cholQ.set(reachedFrom - 1 + j, j, 1.0);
     }
     Tape tape = new Tape();
-    ArithmeticException e = assertThrows(ArithmeticException.class,
-        () -> StationaryFactor.of(tape.variable(F), tape.constant(cholQ)));
-    assertTrue(e.getMessage().startsWith("F is not stable: its spectral radius is at least 1"),
+    ArithmeticException e =
+        assertThrows(
+            ArithmeticException.class,
+            () -> StationaryFactor.of(tape.variable(F), tape.constant(cholQ)));
+    assertTrue(
+        e.getMessage().startsWith("F is not stable: its spectral radius is at least 1"),
         e.getMessage());
   }
 
@@ -208,9 +219,11 @@ class StationaryFactorTest {
   @Test
   void shapesAreChecked() {
     Tape tape = new Tape();
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> StationaryFactor.of(tape.zeros(2, 3), tape.zeros(2, 1)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> StationaryFactor.of(tape.zeros(2, 2), tape.zeros(3, 1)));
   }
 
@@ -223,8 +236,8 @@ class StationaryFactorTest {
   }
 
   /**
-   * The solution of {@code P = A P Aᵀ + C} from the Kronecker form
-   * {@code (I − A ⊗ A) vec P = vec C} (row-major vec).
+   * The solution of {@code P = A P Aᵀ + C} from the Kronecker form {@code (I − A ⊗ A) vec P = vec
+   * C} (row-major vec).
    */
   static DMatrixRMaj lyapunov(DMatrixRMaj A, DMatrixRMaj C) {
     int n = A.numRows;

@@ -12,9 +12,9 @@ final class TapeFixtures {
 
   /**
    * Step of the five-point central difference {@code (8 (f₊₁ − f₋₁) − (f₊₂ − f₋₂)) / 12h}:
-   * truncation O(h⁴ f⁽⁵⁾) and rounding O(ε |f| / h) ≈ 1e-11 |f|. The fourth order matters near
-   * the stationarity boundary, where the derivatives of P grow like 1 / (1 − ρ)^k: at ρ = 0.99
-   * the plain two-point difference at h = 1e-5 is off by 2.5e-7, this one by 4e-11.
+   * truncation O(h⁴ f⁽⁵⁾) and rounding O(ε |f| / h) ≈ 1e-11 |f|. The fourth order matters near the
+   * stationarity boundary, where the derivatives of P grow like 1 / (1 − ρ)^k: at ρ = 0.99 the
+   * plain two-point difference at h = 1e-5 is off by 2.5e-7, this one by 4e-11.
    */
   static final double FD_STEP = 3e-5;
 
@@ -87,11 +87,13 @@ final class TapeFixtures {
     DMatrixRMaj g = new DMatrixRMaj(x.numRows, x.numCols);
     for (int i = 0; i < x.getNumElements(); i++) {
       final int entry = i;
-      g.data[i] = fivePoint(step -> {
-        DMatrixRMaj moved = x.copy();
-        moved.data[entry] += step;
-        return f.applyAsDouble(moved);
-      });
+      g.data[i] =
+          fivePoint(
+              step -> {
+                DMatrixRMaj moved = x.copy();
+                moved.data[entry] += step;
+                return f.applyAsDouble(moved);
+              });
     }
     return g;
   }
@@ -101,11 +103,13 @@ final class TapeFixtures {
     double[] g = new double[theta.length];
     for (int i = 0; i < theta.length; i++) {
       final int entry = i;
-      g[i] = fivePoint(step -> {
-        double[] moved = theta.clone();
-        moved[entry] += step;
-        return f.applyAsDouble(moved);
-      });
+      g[i] =
+          fivePoint(
+              step -> {
+                double[] moved = theta.clone();
+                moved[entry] += step;
+                return f.applyAsDouble(moved);
+              });
     }
     return g;
   }

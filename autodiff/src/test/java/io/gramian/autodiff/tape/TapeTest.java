@@ -146,7 +146,8 @@ class TapeTest {
     assertThrows(IllegalArgumentException.class, () -> m.slice(0, 3, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> tape.fromEntries(2, 2, a, a, a));
     assertThrows(IllegalArgumentException.class, () -> tape.fromEntries(1, 2, a, m));
-    assertThrows(IllegalArgumentException.class, () -> tape.block(new Var[][] {{null, m}, {null, a}}));
+    assertThrows(
+        IllegalArgumentException.class, () -> tape.block(new Var[][] {{null, m}, {null, a}}));
     assertThrows(IllegalArgumentException.class, () -> tape.block(new Var[][] {{m}, {a, a}}));
     assertThrows(IllegalArgumentException.class, () -> tape.block(new Var[][] {{m, a}}));
     assertThrows(IllegalStateException.class, () -> a.adjoint());
@@ -159,10 +160,7 @@ class TapeTest {
     Var A = tape.variable(new DMatrixRMaj(2, 3, true, 1, 2, 3, 4, 5, 6));
     Var b = tape.parameter(0, 7.0);
     Var Y = tape.block(new Var[][] {{A, null}, {null, b}});
-    DMatrixRMaj expected = new DMatrixRMaj(3, 4, true,
-        1, 2, 3, 0,
-        4, 5, 6, 0,
-        0, 0, 0, 7);
+    DMatrixRMaj expected = new DMatrixRMaj(3, 4, true, 1, 2, 3, 0, 4, 5, 6, 0, 0, 0, 0, 7);
     assertArrayEquals(expected.data, Y.value().data, 0.0);
     assertEquals(3, Y.rows());
     assertEquals(4, Y.cols());

@@ -24,17 +24,15 @@ class TriaOnTapeTest {
   /** Comparison with the closed form (W + Wᵀ) M: rounding of a few small QRs and products. */
   private static final double EXACT_TOLERANCE = 1e-12;
 
-  /**
-   * Five-point differences of a quadratic loss are exact up to rounding, ε |ℓ| / h ≈ 1e-11.
-   */
+  /** Five-point differences of a quadratic loss are exact up to rounding, ε |ℓ| / h ≈ 1e-11. */
   private static final double FINITE_DIFFERENCE_TOLERANCE = 1e-9;
 
   /** Tangent and adjoint are exact transposes: rounding only. */
   private static final double DOT_PRODUCT_TOLERANCE = 1e-12;
 
   /**
-   * Loss {@code ℓ = ⟨W, L Lᵀ⟩} with {@code L = tria(M)}, M of rank r: the tape's M̄ equals
-   * {@code (W + Wᵀ) M} and central differences of {@code ⟨W, M Mᵀ⟩}.
+   * Loss {@code ℓ = ⟨W, L Lᵀ⟩} with {@code L = tria(M)}, M of rank r: the tape's M̄ equals {@code
+   * (W + Wᵀ) M} and central differences of {@code ⟨W, M Mᵀ⟩}.
    */
   @ParameterizedTest(name = "MASKED n={0} m={1} rank={2}")
   @CsvSource({"4, 3, 2", "4, 6, 2", "5, 5, 1", "3, 4, 0", "6, 2, 2"})
@@ -53,11 +51,11 @@ class TriaOnTapeTest {
     DMatrixRMaj symmetric = CommonOps_DDRM.add(W, CommonOps_DDRM.transpose(W, null), null);
     DMatrixRMaj exact = CommonOps_DDRM.mult(symmetric, M, null);
     // relativeError is absolute when the reference is 0 (rank 0).
-    assertTrue(relativeError(Mv.adjoint(), exact) <= EXACT_TOLERANCE,
+    assertTrue(
+        relativeError(Mv.adjoint(), exact) <= EXACT_TOLERANCE,
         "M̄ vs (W + Wᵀ) M: " + relativeError(Mv.adjoint(), exact));
 
-    DMatrixRMaj fd = centralDifferences(
-        x -> inner(W, CommonOps_DDRM.multTransB(x, x, null)), M);
+    DMatrixRMaj fd = centralDifferences(x -> inner(W, CommonOps_DDRM.multTransB(x, x, null)), M);
     double err = relativeError(Mv.adjoint(), fd);
     assertTrue(err <= FINITE_DIFFERENCE_TOLERANCE, "M̄ vs central differences: " + err);
   }
@@ -78,17 +76,24 @@ class TriaOnTapeTest {
     tape.seed(L.times(L.transpose()), W);
     double[] gradient = tape.gradient(3);
 
-    double[] fd = centralDifferences(t -> {
-      DMatrixRMaj x = new DMatrixRMaj(3, 2, true, t[0], 2 * t[0], t[1], 2 * t[1], t[2], 2 * t[2]);
-      return inner(W, CommonOps_DDRM.multTransB(x, x, null));
-    }, theta);
-    assertTrue(relativeError(gradient, fd) <= FINITE_DIFFERENCE_TOLERANCE,
+    double[] fd =
+        centralDifferences(
+            t -> {
+              DMatrixRMaj x =
+                  new DMatrixRMaj(3, 2, true, t[0], 2 * t[0], t[1], 2 * t[1], t[2], 2 * t[2]);
+              return inner(W, CommonOps_DDRM.multTransB(x, x, null));
+            },
+            theta);
+    assertTrue(
+        relativeError(gradient, fd) <= FINITE_DIFFERENCE_TOLERANCE,
         "∂ℓ/∂θ vs central differences: " + relativeError(gradient, fd));
   }
 
   /** At exactly zero pivots the tape's adjoint is still the transpose of the rule's tangent. */
   @ParameterizedTest
-  @EnumSource(value = TriaRule.class, names = {"MASKED", "PSEUDOINVERSE"})
+  @EnumSource(
+      value = TriaRule.class,
+      names = {"MASKED", "PSEUDOINVERSE"})
   void adjointIsTheTransposeOfTheTangentAtRankDeficiency(TriaRule rule) {
     Random rng = new Random(2603 + rule.ordinal());
     DMatrixRMaj M = ofRank(rng, 5, 7, 3);

@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Conditional least squares for ARMA start values (Hannan and Rissanen 1982, as statsmodels'
- * {@code SARIMAX._conditional_sum_squares}): with m the largest MA lag,
+ * Conditional least squares for ARMA start values (Hannan and Rissanen 1982, as statsmodels' {@code
+ * SARIMAX._conditional_sum_squares}): with m the largest MA lag,
  *
  * <pre>
  *   1. if m > 0: regress x_t on x_{t−1}, …, x_{t−2m} (t > 2m); e_t are the residuals
@@ -22,8 +22,10 @@ final class ConditionalLeastSquares {
 
   /** AR coefficients at the requested lags. */
   final double[] ar;
+
   /** MA coefficients at the requested lags. */
   final double[] ma;
+
   /** Residual variance, or NaN when there were no lags to fit. */
   final double variance;
 

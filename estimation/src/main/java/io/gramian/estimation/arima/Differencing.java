@@ -4,9 +4,9 @@ import io.gramian.estimation.model.ModelData;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Simple differencing {@code w_t = (1 − L)^d (1 − L^s)^D x_t}: the series and each regressor
- * column lose their first d + sD values; a missing value makes every difference that uses it
- * missing (NaN propagates), as in statsmodels' {@code diff}.
+ * Simple differencing {@code w_t = (1 − L)^d (1 − L^s)^D x_t}: the series and each regressor column
+ * lose their first d + sD values; a missing value makes every difference that uses it missing (NaN
+ * propagates), as in statsmodels' {@code diff}.
  */
 final class Differencing {
 
@@ -34,8 +34,12 @@ final class Differencing {
     int n = data.length() - drop;
     if (n <= 0) {
       throw new IllegalArgumentException(
-          "too few observations: " + data.length() + " values, but differencing for ARIMA"
-              + order + " uses the first " + drop);
+          "too few observations: "
+              + data.length()
+              + " values, but differencing for ARIMA"
+              + order
+              + " uses the first "
+              + drop);
     }
     DMatrixRMaj y = new DMatrixRMaj(n, data.y().numCols);
     for (int j = 0; j < y.numCols; j++) {

@@ -3,20 +3,20 @@ package io.gramian.estimation.arima;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The differencing block of the SARIMA state in statsmodels' layout (Durbin and Koopman 2012
- * §3.4): k = d + sD states that carry the undifferenced past, with
+ * The differencing block of the SARIMA state in statsmodels' layout (Durbin and Koopman 2012 §3.4):
+ * k = d + sD states that carry the undifferenced past, with
  *
  * <pre>
  *   y_t = Z x_t + w_t,      x_{t+1} = T x_t + ι w_t              Z: 1 × k, T: k × k, ι: k × 1
  * </pre>
  *
  * where w_t = (1 − L)^d (1 − L^s)^D y_t is the differenced series (the ARMA part plus the mean).
- * The first d states are the partial sums for (1 − L)^d (T upper-triangular ones, Z ones); each
- * of the D seasonal blocks of s states is a rotation that keeps the last s values of the series
- * differenced so far, read through its last state. With P∞ = I on this block (statsmodels'
- * {@code use_exact_diffuse=True}), the map from the diffuse states to the first k observations
- * is integer and unimodular, which is why the exact diffuse likelihood equals the differenced
- * likelihood less (k/2) log 2π when no observation is missing.
+ * The first d states are the partial sums for (1 − L)^d (T upper-triangular ones, Z ones); each of
+ * the D seasonal blocks of s states is a rotation that keeps the last s values of the series
+ * differenced so far, read through its last state. With P∞ = I on this block (statsmodels' {@code
+ * use_exact_diffuse=True}), the map from the diffuse states to the first k observations is integer
+ * and unimodular, which is why the exact diffuse likelihood equals the differenced likelihood less
+ * (k/2) log 2π when no observation is missing.
  */
 final class DifferencingStates {
 

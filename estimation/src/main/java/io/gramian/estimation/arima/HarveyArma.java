@@ -15,18 +15,21 @@ import io.gramian.autodiff.tape.Var;
  *   a_1 ~ N(0, P_a),   P_a = F_a P_a F_aᵀ + σ² g gᵀ  (cholP_a by StationaryFactor)
  * </pre>
  *
- * with r = max(p + sP, q + sQ + 1) and φ*, θ* the multiplied-out coefficients
- * ({@link LagPolynomial}). The matrices are kept as entries (null for a structural zero) so that
- * the model can place them in its larger system.
+ * with r = max(p + sP, q + sQ + 1) and φ*, θ* the multiplied-out coefficients ({@link
+ * LagPolynomial}). The matrices are kept as entries (null for a structural zero) so that the model
+ * can place them in its larger system.
  */
 final class HarveyArma {
 
   /** r, the number of ARMA states. */
   final int size;
+
   /** F_a as r·r entries in row-major order, null for zero. */
   final Var[] transition;
+
   /** σ g as r entries, null for zero. */
   final Var[] noise;
+
   /** A factor of the stationary covariance P_a, r × r. */
   final Var cholP;
 

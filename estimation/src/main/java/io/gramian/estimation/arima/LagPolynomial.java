@@ -13,8 +13,8 @@ import io.gramian.autodiff.tape.Var;
  *        θ*_k = θ_k + Θ_j [k = js] + Σ_{i + js = k} θ_i Θ_j
  * </pre>
  *
- * for k = 1, …, p + sP (q + sQ). A coefficient that no parameter reaches is {@code null} (zero),
- * so that the matrices built from it keep their structural zeros; so may a_i be (sparse lags).
+ * for k = 1, …, p + sP (q + sQ). A coefficient that no parameter reaches is {@code null} (zero), so
+ * that the matrices built from it keep their structural zeros; so may a_i be (sparse lags).
  */
 final class LagPolynomial {
 

@@ -26,33 +26,31 @@ import org.ejml.data.DMatrixRMaj;
  *   φ(L) Φ(L^s) u_t = θ(L) Θ(L^s) ε_t,        ε_t ~ N(0, σ²)
  * </pre>
  *
- * with φ(z) = 1 − φ₁z − … − φ_p z^p, Φ(z) = 1 − Φ₁z − … − Φ_P z^P (both stationary),
- * θ(z) = 1 + θ₁z + … + θ_q z^q, Θ(z) = 1 + Θ₁z + … + Θ_Q z^Q (both invertible).
+ * with φ(z) = 1 − φ₁z − … − φ_p z^p, Φ(z) = 1 − Φ₁z − … − Φ_P z^P (both stationary), θ(z) = 1 + θ₁z
+ * + … + θ_q z^q, Θ(z) = 1 + Θ₁z + … + Θ_Q z^Q (both invertible).
  *
  * <h2>Parameters (statsmodels' names)</h2>
  *
- * {@code ar.L1 … ar.Lp} (one stationary block), {@code ma.L1 … ma.Lq} (invertible block),
- * {@code ar.S.L<s> … ar.S.L<Ps>} (stationary block), {@code ma.S.L<s> … ma.S.L<Qs>} (invertible
- * block), {@code sigma2} (σ², a variance), then {@code mean} (μ, with {@link #withMean}) and
- * {@code beta.<column>} (β, with {@link #withRegressors}). With sparse lags
- * ({@link SarimaxOrder#withArLags}, {@link SarimaxOrder#withMaLags}) the coefficients are those
- * of the lags present, e.g. {@code ma.L1, ma.L4}, left unconstrained by a transform
- * ({@link SparsePolynomial}: a stationary AR part is still required, an MA part may be
- * non-invertible).
+ * {@code ar.L1 … ar.Lp} (one stationary block), {@code ma.L1 … ma.Lq} (invertible block), {@code
+ * ar.S.L<s> … ar.S.L<Ps>} (stationary block), {@code ma.S.L<s> … ma.S.L<Qs>} (invertible block),
+ * {@code sigma2} (σ², a variance), then {@code mean} (μ, with {@link #withMean}) and {@code
+ * beta.<column>} (β, with {@link #withRegressors}). With sparse lags ({@link
+ * SarimaxOrder#withArLags}, {@link SarimaxOrder#withMaLags}) the coefficients are those of the lags
+ * present, e.g. {@code ma.L1, ma.L4}, left unconstrained by a transform ({@link SparsePolynomial}:
+ * a stationary AR part is still required, an MA part may be non-invertible).
  *
  * <p>The mean is that of the differenced series w_t. With d = D = 0 it is the mean of y_t − x_tᵀβ
- * ("y_t − mean follows the ARMA", as R's {@code intercept} and statsmodels' {@code const} of
- * {@code ARIMA} or of SARIMAX with a constant regressor). With d + D > 0 it is a drift: for
- * d = 1, y_t − μt follows the ARIMA, as R's {@code xreg = 1:n} or Stata's constant in a
- * differenced model; in general μ is the coefficient of a regressor that the differencing maps to
- * one. (statsmodels' {@code trend='c'} is different: an intercept c in the ARMA recursion,
- * c = μ φ(1) Φ(1).)
+ * ("y_t − mean follows the ARMA", as R's {@code intercept} and statsmodels' {@code const} of {@code
+ * ARIMA} or of SARIMAX with a constant regressor). With d + D > 0 it is a drift: for d = 1, y_t −
+ * μt follows the ARIMA, as R's {@code xreg = 1:n} or Stata's constant in a differenced model; in
+ * general μ is the coefficient of a regressor that the differencing maps to one. (statsmodels'
+ * {@code trend='c'} is different: an intercept c in the ARMA recursion, c = μ φ(1) Φ(1).)
  *
  * <h2>State space (Harvey's representation, statsmodels' layout)</h2>
  *
- * The ARMA part: r = max(p + sP, q + sQ + 1) states, with the multiplied-out polynomials
- * φ(z)Φ(z^s) = 1 − Σ φ*_k z^k and θ(z)Θ(z^s) = 1 + Σ θ*_k z^k (their coefficients are tape
- * operations on the parameters, {@link LagPolynomial}):
+ * The ARMA part: r = max(p + sP, q + sQ + 1) states, with the multiplied-out polynomials φ(z)Φ(z^s)
+ * = 1 − Σ φ*_k z^k and θ(z)Θ(z^s) = 1 + Σ θ*_k z^k (their coefficients are tape operations on the
+ * parameters, {@link LagPolynomial}):
  *
  * <pre>
  *   a_{t+1} = F_a a_t + g ε_{t+1},   u_t = a_t[0]      F_a: r × r, g: r × 1
@@ -60,9 +58,9 @@ import org.ejml.data.DMatrixRMaj;
  *   g = (1, θ*_1, …, θ*_{r−1})ᵀ,  cholQ_a = σ g,   a_1 ~ N(0, P_a),  P_a = F_a P_a F_aᵀ + σ² g gᵀ
  * </pre>
  *
- * ({@link HarveyArma}). With {@link Integration#DIFFUSE_STATES} (the default) the state is
- * (δ_t, a_t, β): k = d + sD differencing states ({@link DifferencingStates}), exactly diffuse,
- * then the ARMA states, then the k_x regression coefficients, constant and known at the start:
+ * ({@link HarveyArma}). With {@link Integration#DIFFUSE_STATES} (the default) the state is (δ_t,
+ * a_t, β): k = d + sD differencing states ({@link DifferencingStates}), exactly diffuse, then the
+ * ARMA states, then the k_x regression coefficients, constant and known at the start:
  *
  * <pre>
  *   F = [[T, ι e₁ᵀ, 0], [0, F_a, 0], [0, 0, I]]     c = (μ ι, 0, 0)      H_t = (Z, e₁ᵀ, x_tᵀ)
@@ -70,23 +68,23 @@ import org.ejml.data.DMatrixRMaj;
  *   cholPinf = (I_k, 0, 0)
  * </pre>
  *
- * so that y_t = Z δ_t + w_t + x_tᵀβ and δ_{t+1} = T δ_t + ι w_t. The log-likelihood is the
- * exact diffuse one (Durbin and Koopman 2012 §7.2.2), statsmodels' {@code use_exact_diffuse=True}.
- * With {@link Integration#SIMPLE_DIFFERENCING}, {@link #prepare} differences y and x first
- * (dropping d + sD observations) and the state is (a_t, β) with a stationary start: the exact
- * likelihood of the differenced series (statsmodels' {@code simple_differencing=True}, Stata). When
- * no observation is missing the two differ by exactly {@code ((d + sD)/2) log 2π} and share
- * their maximum; with missing values the exact diffuse likelihood uses more of the data (a
- * missing y_t makes every difference that uses it missing).
+ * so that y_t = Z δ_t + w_t + x_tᵀβ and δ_{t+1} = T δ_t + ι w_t. The log-likelihood is the exact
+ * diffuse one (Durbin and Koopman 2012 §7.2.2), statsmodels' {@code use_exact_diffuse=True}. With
+ * {@link Integration#SIMPLE_DIFFERENCING}, {@link #prepare} differences y and x first (dropping d +
+ * sD observations) and the state is (a_t, β) with a stationary start: the exact likelihood of the
+ * differenced series (statsmodels' {@code simple_differencing=True}, Stata). When no observation is
+ * missing the two differ by exactly {@code ((d + sD)/2) log 2π} and share their maximum; with
+ * missing values the exact diffuse likelihood uses more of the data (a missing y_t makes every
+ * difference that uses it missing).
  *
  * <p>Compared with R's {@code arima}: the same model and, for d = D = 0, the same likelihood; R
- * concentrates σ² out (its σ² is the maximising one, so its ℓ is the full ℓ there). For
- * d + D > 0 R starts its differencing states (the last d + sD values of y) with variance
- * 1e6·σ² rather than exactly diffuse and drops the terms whose innovation variance exceeds
- * 1e4·σ², so its ℓ is neither of ours (+3.0e-3 against simple differencing on the airline
- * model). statsmodels' default for d + D > 0 is approximate diffuse too (variance 1e6 in the
- * data's units, the first d + sD terms dropped), which depends on the scale of the data: it
- * is 1.5e-7 above simple differencing on log AirPassengers but 7.9e-3 above it on the Nile.
+ * concentrates σ² out (its σ² is the maximising one, so its ℓ is the full ℓ there). For d + D > 0 R
+ * starts its differencing states (the last d + sD values of y) with variance 1e6·σ² rather than
+ * exactly diffuse and drops the terms whose innovation variance exceeds 1e4·σ², so its ℓ is neither
+ * of ours (+3.0e-3 against simple differencing on the airline model). statsmodels' default for d +
+ * D > 0 is approximate diffuse too (variance 1e6 in the data's units, the first d + sD terms
+ * dropped), which depends on the scale of the data: it is 1.5e-7 above simple differencing on log
+ * AirPassengers but 7.9e-3 above it on the Nile.
  *
  * <p>Missing values of y are handled by the filter (NaN skips the update); regressors must be
  * complete. Immutable; the {@code with…} methods return modified copies.
@@ -120,8 +118,8 @@ public final class Sarimax implements StateSpaceModel {
   }
 
   /**
-   * This model with regressors: the data's regressor columns, which must have these names in
-   * this order (the parameters are {@code beta.<name>}).
+   * This model with regressors: the data's regressor columns, which must have these names in this
+   * order (the parameters are {@code beta.<name>}).
    */
   public Sarimax withRegressors(List<String> names) {
     return new Sarimax(order, mean, names, integration);
@@ -202,23 +200,30 @@ public final class Sarimax implements StateSpaceModel {
   public ModelData prepare(ModelData data) {
     if (data.y().numCols != 1) {
       throw new IllegalArgumentException(
-          "ARIMA" + order + " is univariate, but the data have " + data.y().numCols
-              + " series");
+          "ARIMA" + order + " is univariate, but the data have " + data.y().numCols + " series");
     }
     requireRegressors(data);
     int k = order.differencingStates();
     int observed = data.observedCount();
     if (observed <= k) {
       throw new IllegalArgumentException(
-          "too few observations: " + observed + " observed values, and ARIMA" + order
-              + " needs more than d + sD = " + k);
+          "too few observations: "
+              + observed
+              + " observed values, and ARIMA"
+              + order
+              + " needs more than d + sD = "
+              + k);
     }
     if (integration == Integration.SIMPLE_DIFFERENCING && order.isIntegrated()) {
       ModelData differenced = Differencing.apply(data, order);
       if (differenced.observedCount() == 0) {
         throw new IllegalArgumentException(
-            "too few observations: no difference (1 − L)^" + order.d() + " (1 − L^"
-                + order.period() + ")^" + order.seasonalD()
+            "too few observations: no difference (1 − L)^"
+                + order.d()
+                + " (1 − L^"
+                + order.period()
+                + ")^"
+                + order.seasonalD()
                 + " of the series has both its values observed");
       }
       return differenced;
@@ -324,7 +329,9 @@ public final class Sarimax implements StateSpaceModel {
 
   @Override
   public String toString() {
-    return "SARIMAX" + order + (mean ? " with mean" : "")
+    return "SARIMAX"
+        + order
+        + (mean ? " with mean" : "")
         + (regressors.isEmpty() ? "" : " on " + regressors)
         + (integration == Integration.SIMPLE_DIFFERENCING ? ", simple differencing" : "");
   }
@@ -332,15 +339,13 @@ public final class Sarimax implements StateSpaceModel {
   private void requireRegressors(ModelData data) {
     if (!data.exogNames().equals(regressors)) {
       throw new IllegalArgumentException(
-          "the model's regressors are " + regressors + " but the data's are "
-              + data.exogNames());
+          "the model's regressors are " + regressors + " but the data's are " + data.exogNames());
     }
   }
 
   private static void addStationary(List<ParameterBlock> blocks, String[] names, boolean ma) {
     if (names.length > 0) {
-      blocks.add(
-          ma ? ParameterBlock.movingAverage(names) : ParameterBlock.autoregressive(names));
+      blocks.add(ma ? ParameterBlock.movingAverage(names) : ParameterBlock.autoregressive(names));
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.List;
  *   deg φ = p,  deg Φ = P,  deg θ = q,  deg Θ = Q   (Φ, Θ polynomials in L^s)
  * </pre>
  *
- * Without a seasonal part P = D = Q = 0 and s is 0 (statsmodels' {@code (0, 0, 0, 0)}); with one,
- * s ≥ 2.
+ * Without a seasonal part P = D = Q = 0 and s is 0 (statsmodels' {@code (0, 0, 0, 0)}); with one, s
+ * ≥ 2.
  *
  * <p>Sparse lags: φ or θ may have coefficients at some lags only, e.g. ARIMA(1, 1, (1, 4)) with
  * θ(z) = 1 + θ₁z + θ₄z⁴ ({@link #withMaLags}; statsmodels' {@code order=(1, 1, (1, 0, 0, 1))},
@@ -26,17 +26,25 @@ import java.util.List;
  * @param seasonalD seasonal differences D, ≥ 0
  * @param seasonalQ seasonal moving-average order Q, ≥ 0
  * @param period the season's length s: 0 without a seasonal part, ≥ 2 with one
- * @param arLags the lags of φ that have a coefficient, increasing, the last p; empty for all of
- *     1 … p
- * @param maLags the lags of θ that have a coefficient, increasing, the last q; empty for all of
- *     1 … q
+ * @param arLags the lags of φ that have a coefficient, increasing, the last p; empty for all of 1 …
+ *     p
+ * @param maLags the lags of θ that have a coefficient, increasing, the last q; empty for all of 1 …
+ *     q
  */
 public record SarimaxOrder(
-    int p, int d, int q, int seasonalP, int seasonalD, int seasonalQ, int period,
-    List<Integer> arLags, List<Integer> maLags) {
+    int p,
+    int d,
+    int q,
+    int seasonalP,
+    int seasonalD,
+    int seasonalQ,
+    int period,
+    List<Integer> arLags,
+    List<Integer> maLags) {
 
   /** The orders with dense lags 1 … p and 1 … q. */
-  public SarimaxOrder(int p, int d, int q, int seasonalP, int seasonalD, int seasonalQ, int period) {
+  public SarimaxOrder(
+      int p, int d, int q, int seasonalP, int seasonalD, int seasonalQ, int period) {
     this(p, d, q, seasonalP, seasonalD, seasonalQ, period, List.of(), List.of());
   }
 
@@ -57,8 +65,14 @@ public record SarimaxOrder(
     boolean seasonal = seasonalP + seasonalD + seasonalQ > 0;
     if (seasonal && period < 2) {
       throw new IllegalArgumentException(
-          "a seasonal order (P, D, Q) = (" + seasonalP + ", " + seasonalD + ", " + seasonalQ
-              + ") needs a period s ≥ 2, got s = " + period);
+          "a seasonal order (P, D, Q) = ("
+              + seasonalP
+              + ", "
+              + seasonalD
+              + ", "
+              + seasonalQ
+              + ") needs a period s ≥ 2, got s = "
+              + period);
     }
     if (period == 1) {
       throw new IllegalArgumentException(
@@ -100,8 +114,16 @@ public record SarimaxOrder(
    */
   public SarimaxOrder withArLags(int... lags) {
     List<Integer> list = list(lags);
-    return new SarimaxOrder(lags.length == 0 ? 0 : lags[lags.length - 1], d, q, seasonalP,
-        seasonalD, seasonalQ, period, list, maLags);
+    return new SarimaxOrder(
+        lags.length == 0 ? 0 : lags[lags.length - 1],
+        d,
+        q,
+        seasonalP,
+        seasonalD,
+        seasonalQ,
+        period,
+        list,
+        maLags);
   }
 
   /**
@@ -111,8 +133,16 @@ public record SarimaxOrder(
    */
   public SarimaxOrder withMaLags(int... lags) {
     List<Integer> list = list(lags);
-    return new SarimaxOrder(p, d, lags.length == 0 ? 0 : lags[lags.length - 1], seasonalP,
-        seasonalD, seasonalQ, period, arLags, list);
+    return new SarimaxOrder(
+        p,
+        d,
+        lags.length == 0 ? 0 : lags[lags.length - 1],
+        seasonalP,
+        seasonalD,
+        seasonalQ,
+        period,
+        arLags,
+        list);
   }
 
   /** Whether φ lacks a coefficient at some lag below p. */
@@ -151,14 +181,26 @@ public record SarimaxOrder(
   }
 
   /**
-   * statsmodels' spelling, e.g. {@code (0, 1, 1)x(0, 1, 1, 12)}, with sparse lags as a list:
-   * {@code (1, 1, [1, 4])x(0, 0, 0, 0)}.
+   * statsmodels' spelling, e.g. {@code (0, 1, 1)x(0, 1, 1, 12)}, with sparse lags as a list: {@code
+   * (1, 1, [1, 4])x(0, 0, 0, 0)}.
    */
   @Override
   public String toString() {
-    return "(" + (sparseAr() ? arLags.toString() : String.valueOf(p)) + ", " + d + ", "
-        + (sparseMa() ? maLags.toString() : String.valueOf(q)) + ")x(" + seasonalP + ", "
-        + seasonalD + ", " + seasonalQ + ", " + period + ")";
+    return "("
+        + (sparseAr() ? arLags.toString() : String.valueOf(p))
+        + ", "
+        + d
+        + ", "
+        + (sparseMa() ? maLags.toString() : String.valueOf(q))
+        + ")x("
+        + seasonalP
+        + ", "
+        + seasonalD
+        + ", "
+        + seasonalQ
+        + ", "
+        + period
+        + ")";
   }
 
   private static List<Integer> denseLags(int order) {
@@ -190,7 +232,13 @@ public record SarimaxOrder(
     int last = lags.get(lags.size() - 1);
     if (last != degree) {
       throw new IllegalArgumentException(
-          "the " + polynomial + " lags " + lags + " end at " + last + " but the order is "
+          "the "
+              + polynomial
+              + " lags "
+              + lags
+              + " end at "
+              + last
+              + " but the order is "
               + degree);
     }
   }

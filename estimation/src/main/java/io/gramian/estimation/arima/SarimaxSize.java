@@ -4,8 +4,8 @@ import io.gramian.estimation.model.ModelSize;
 
 /**
  * The size of a SARIMAX(p, d, q)(P, D, Q, s) model from its orders alone, in {@code long}
- * arithmetic (the int products sP, sQ, sD of {@link SarimaxOrder} can overflow for orders a
- * user may type):
+ * arithmetic (the int products sP, sQ, sD of {@link SarimaxOrder} can overflow for orders a user
+ * may type):
  *
  * <pre>
  *   states      nx = (d + sD) + max(p + sP, q + sQ + 1) + k_x     (differencing states kept)
@@ -28,8 +28,13 @@ final class SarimaxSize {
     long states =
         (integration == Integration.DIFFUSE_STATES ? differencing : 0) + arma + regressors;
     long parameters =
-        (long) order.p() + order.q() + order.seasonalP() + order.seasonalQ() + 1
-            + (mean ? 1 : 0) + regressors;
+        (long) order.p()
+            + order.q()
+            + order.seasonalP()
+            + order.seasonalQ()
+            + 1
+            + (mean ? 1 : 0)
+            + regressors;
     boolean seasonal = order.seasonalP() + (long) order.seasonalD() + order.seasonalQ() > 0;
     return new ModelSize(
         label, states, differencing, parameters, Math.max(ar, ma), seasonal ? s : 0);

@@ -9,14 +9,14 @@ import org.ejml.data.DMatrixRMaj;
  * Start values of a SARIMA model from its differenced data, as statsmodels computes them:
  *
  * <ol>
- *   <li>the mean and regression coefficients by least squares of w_t on (1, x_t) (the
- *       differenced series and regressors, missing values dropped); u_t the residuals;
- *   <li>φ, θ and σ² by conditional least squares on u at lags 1 … p, 1 … q
- *       ({@link ConditionalLeastSquares});
+ *   <li>the mean and regression coefficients by least squares of w_t on (1, x_t) (the differenced
+ *       series and regressors, missing values dropped); u_t the residuals;
+ *   <li>φ, θ and σ² by conditional least squares on u at lags 1 … p, 1 … q ({@link
+ *       ConditionalLeastSquares});
  *   <li>Φ, Θ the same way, separately, at lags s, 2s, …;
- *   <li>a block that comes out non-stationary (non-invertible) starts at zero instead (also
- *       for sparse lags, where the fit itself would allow a non-invertible MA);
- *       σ² falls back to the seasonal fit's residual variance, then to the mean square of u.
+ *   <li>a block that comes out non-stationary (non-invertible) starts at zero instead (also for
+ *       sparse lags, where the fit itself would allow a non-invertible MA); σ² falls back to the
+ *       seasonal fit's residual variance, then to the mean square of u.
  * </ol>
  */
 final class SarimaxStartValues {
@@ -24,8 +24,8 @@ final class SarimaxStartValues {
   private SarimaxStartValues() {}
 
   /**
-   * Start values in the order of {@link Sarimax#parameterNames()}: ar, ma, seasonal ar,
-   * seasonal ma, sigma2, [mean], [beta …].
+   * Start values in the order of {@link Sarimax#parameterNames()}: ar, ma, seasonal ar, seasonal
+   * ma, sigma2, [mean], [beta …].
    *
    * @param differenced the differenced data w (with differenced regressors)
    */
@@ -80,21 +80,47 @@ final class SarimaxStartValues {
       variance = 1;
     }
 
-    double[] start = new double[order.arLags().size() + order.maLags().size()
-        + order.seasonalP() + order.seasonalQ() + 1 + regressors];
+    double[] start =
+        new double
+            [order.arLags().size()
+                + order.maLags().size()
+                + order.seasonalP()
+                + order.seasonalQ()
+                + 1
+                + regressors];
     int k = 0;
-    k = put(start, k, order.sparseAr()
-        ? sparseOrZero(SparsePolynomial.autoregressive(
-            array(order.arLags()), names("ar", order.arLags().size())), regular.ar)
-        : stationaryOrZero(Stationary.autoregressive(names("ar", order.p())), regular.ar));
-    k = put(start, k, order.sparseMa()
-        ? sparseOrZero(SparsePolynomial.movingAverage(
-            array(order.maLags()), names("ma", order.maLags().size())), regular.ma)
-        : stationaryOrZero(Stationary.movingAverage(names("ma", order.q())), regular.ma));
-    k = put(start, k, stationaryOrZero(
-        Stationary.autoregressive(names("ar.S", order.seasonalP())), seasonal.ar));
-    k = put(start, k, stationaryOrZero(
-        Stationary.movingAverage(names("ma.S", order.seasonalQ())), seasonal.ma));
+    k =
+        put(
+            start,
+            k,
+            order.sparseAr()
+                ? sparseOrZero(
+                    SparsePolynomial.autoregressive(
+                        array(order.arLags()), names("ar", order.arLags().size())),
+                    regular.ar)
+                : stationaryOrZero(Stationary.autoregressive(names("ar", order.p())), regular.ar));
+    k =
+        put(
+            start,
+            k,
+            order.sparseMa()
+                ? sparseOrZero(
+                    SparsePolynomial.movingAverage(
+                        array(order.maLags()), names("ma", order.maLags().size())),
+                    regular.ma)
+                : stationaryOrZero(Stationary.movingAverage(names("ma", order.q())), regular.ma));
+    k =
+        put(
+            start,
+            k,
+            stationaryOrZero(
+                Stationary.autoregressive(names("ar.S", order.seasonalP())), seasonal.ar));
+    k =
+        put(
+            start,
+            k,
+            stationaryOrZero(
+                Stationary.movingAverage(names("ma.S", order.seasonalQ())), seasonal.ma));
     start[k++] = variance;
     put(start, k, coefficients);
     return start;

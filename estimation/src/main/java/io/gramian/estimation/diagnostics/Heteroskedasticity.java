@@ -4,19 +4,19 @@ import java.util.Arrays;
 import org.apache.commons.math3.special.Beta;
 
 /**
- * H(h) = Σ<sub>t=n−h+1..n</sub> ṽ<sub>t</sub>² / Σ<sub>t=1..h</sub> ṽ<sub>t</sub>², the
- * ratio of the sums of squared residuals in the last and first h periods (Harvey 1989 §5.4,
- * Durbin &amp; Koopman 2012 §2.12), with h = round(n/3), and the two-sided p-value 2 min(P(F ≤
- * H), P(F ≥ H)) for F ~ F(h₁, h₀).
+ * H(h) = Σ<sub>t=n−h+1..n</sub> ṽ<sub>t</sub>² / Σ<sub>t=1..h</sub> ṽ<sub>t</sub>², the ratio of
+ * the sums of squared residuals in the last and first h periods (Harvey 1989 §5.4, Durbin &amp;
+ * Koopman 2012 §2.12), with h = round(n/3), and the two-sided p-value 2 min(P(F ≤ H), P(F ≥ H)) for
+ * F ~ F(h₁, h₀).
  *
- * <p>This is statsmodels 0.13.5's {@code MLEResults.test_heteroskedasticity('breakvar')} with
- * its defaults ({@code alternative='two-sided'}, {@code use_f=True}). The rule for missing
- * values is statsmodels': the residual series ṽ<sub>1</sub>, …, ṽ<sub>n</sub> is the one after
- * the burn-in, n counts its periods <em>including</em> missing ones, the two blocks are the
- * first h and the last h <em>periods</em>, the sums skip the missing (NaN) entries, and the
- * F degrees of freedom are the numbers h₁ (last block) and h₀ (first block) of non-missing
- * residuals in each block. Without missing values h₁ = h₀ = h. round(n/3) never meets a tie
- * (n/3 has fraction 0, ⅓ or ⅔), so numpy's round-half-even needs no special care.
+ * <p>This is statsmodels 0.13.5's {@code MLEResults.test_heteroskedasticity('breakvar')} with its
+ * defaults ({@code alternative='two-sided'}, {@code use_f=True}). The rule for missing values is
+ * statsmodels': the residual series ṽ<sub>1</sub>, …, ṽ<sub>n</sub> is the one after the burn-in, n
+ * counts its periods <em>including</em> missing ones, the two blocks are the first h and the last h
+ * <em>periods</em>, the sums skip the missing (NaN) entries, and the F degrees of freedom are the
+ * numbers h₁ (last block) and h₀ (first block) of non-missing residuals in each block. Without
+ * missing values h₁ = h₀ = h. round(n/3) never meets a tie (n/3 has fraction 0, ⅓ or ⅔), so numpy's
+ * round-half-even needs no special care.
  */
 public final class Heteroskedasticity {
 
@@ -37,8 +37,8 @@ public final class Heteroskedasticity {
   /**
    * H(round(n/3)) on a residual series (already past the burn-in; NaN = missing).
    *
-   * @throws IllegalArgumentException when a block has fewer than 2 non-missing residuals, the
-   *     first block's squares sum to 0, or a value is infinite
+   * @throws IllegalArgumentException when a block has fewer than 2 non-missing residuals, the first
+   *     block's squares sum to 0, or a value is infinite
    */
   public static Result test(double[] residuals) {
     if (residuals == null) {

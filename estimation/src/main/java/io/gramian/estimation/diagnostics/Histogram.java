@@ -4,10 +4,9 @@ import java.util.Arrays;
 
 /**
  * A histogram normalised as a density, with numpy's {@code bins='auto'}: the bin width is the
- * smaller of the Freedman–Diaconis width 2·IQR/n<sup>1/3</sup> and the Sturges width
- * range/(log₂ n + 1) (Sturges alone when the interquartile range is 0), then shrunk so that a
- * whole number of bins spans [min, max]. Constant data get one bin of width 0.5 centred on the
- * value.
+ * smaller of the Freedman–Diaconis width 2·IQR/n<sup>1/3</sup> and the Sturges width range/(log₂ n
+ * + 1) (Sturges alone when the interquartile range is 0), then shrunk so that a whole number of
+ * bins spans [min, max]. Constant data get one bin of width 0.5 centred on the value.
  *
  * @param lo the left edge of the first bin
  * @param width the width of every bin

@@ -1,26 +1,26 @@
 package io.gramian.estimation.diagnostics;
 
 /**
- * AIC = −2ℓ + 2k, BIC = −2ℓ + k log n*, HQIC = −2ℓ + 2k log log n*: statsmodels 0.13.5's
- * {@code MLEResults.aic}, {@code bic} and {@code hqic} ({@code tools.eval_measures} with
- * {@code nobs_effective} and {@code df_model}).
+ * AIC = −2ℓ + 2k, BIC = −2ℓ + k log n*, HQIC = −2ℓ + 2k log log n*: statsmodels 0.13.5's {@code
+ * MLEResults.aic}, {@code bic} and {@code hqic} ({@code tools.eval_measures} with {@code
+ * nobs_effective} and {@code df_model}).
  *
  * <p>The counts, as statsmodels sets them in {@code MLEResults.__init__}:
  *
  * <ul>
- *   <li>k = {@code df_model} = free (estimated, not fixed) parameters + diffuse states
- *       ({@code k_diffuse_states}, Durbin &amp; Koopman 2012 §7.4) + 1 when the scale is
- *       concentrated out of the likelihood (pass that 1 among the free parameters).
+ *   <li>k = {@code df_model} = free (estimated, not fixed) parameters + diffuse states ({@code
+ *       k_diffuse_states}, Durbin &amp; Koopman 2012 §7.4) + 1 when the scale is concentrated out
+ *       of the likelihood (pass that 1 among the free parameters).
  *   <li>n* = {@code nobs_effective} = nobs − {@code loglikelihood_burn}: only periods burned
  *       explicitly (the approximate-diffuse convention) are removed. Exact-diffuse periods are
- *       <em>not</em> removed ({@code loglikelihood_burn} = 0 under {@code
- *       use_exact_diffuse=True}), since the exact-diffuse likelihood stays valid there. The
- *       residual tests, by contrast, skip the diffuse periods too (see {@link LjungBox}).
+ *       <em>not</em> removed ({@code loglikelihood_burn} = 0 under {@code use_exact_diffuse=True}),
+ *       since the exact-diffuse likelihood stays valid there. The residual tests, by contrast, skip
+ *       the diffuse periods too (see {@link LjungBox}).
  * </ul>
  *
- * <p>Nile local level, exact diffuse, at the MLE: ℓ = −633.4645636362, k = 2 + 1, n* = 100:
- * AIC = 1272.9291, BIC = 1272.9291 + 3 log 100 = 1280.7446, HQIC = 1276.0922, which is what
- * statsmodels 0.13.5 prints (its {@code nobs_effective} is 100 there, not 99).
+ * <p>Nile local level, exact diffuse, at the MLE: ℓ = −633.4645636362, k = 2 + 1, n* = 100: AIC =
+ * 1272.9291, BIC = 1272.9291 + 3 log 100 = 1280.7446, HQIC = 1276.0922, which is what statsmodels
+ * 0.13.5 prints (its {@code nobs_effective} is 100 there, not 99).
  *
  * @param aic −2ℓ + 2k
  * @param bic −2ℓ + k log n*
@@ -39,11 +39,15 @@ public record InformationCriteria(
    *     concentrated out
    * @param diffuseStates states with an exactly (or approximately) diffuse initial distribution
    * @param nobs number of periods T (missing ones included, as statsmodels' {@code nobs})
-   * @param loglikelihoodBurn periods explicitly left out of the likelihood (0 for the exact
-   *     diffuse likelihood)
+   * @param loglikelihoodBurn periods explicitly left out of the likelihood (0 for the exact diffuse
+   *     likelihood)
    */
   public static InformationCriteria of(
-      double logLikelihood, int freeParameters, int diffuseStates, int nobs, int loglikelihoodBurn) {
+      double logLikelihood,
+      int freeParameters,
+      int diffuseStates,
+      int nobs,
+      int loglikelihoodBurn) {
     if (freeParameters < 0 || diffuseStates < 0) {
       throw new IllegalArgumentException(
           "parameter counts must be non-negative: free parameters "
@@ -61,8 +65,8 @@ public record InformationCriteria(
   /**
    * The criteria for a given k and n*.
    *
-   * @throws IllegalArgumentException when ℓ is not finite, k &lt; 0 or n* &lt; 2 (log log n*
-   *     needs n* &gt; 1)
+   * @throws IllegalArgumentException when ℓ is not finite, k &lt; 0 or n* &lt; 2 (log log n* needs
+   *     n* &gt; 1)
    */
   public static InformationCriteria of(
       double logLikelihood, int parameterCount, int nobsEffective) {

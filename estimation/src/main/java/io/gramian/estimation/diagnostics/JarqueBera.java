@@ -2,13 +2,13 @@ package io.gramian.estimation.diagnostics;
 
 /**
  * JB = n/6 · (S² + (K − 3)²/4), with S = m₃/m₂<sup>3/2</sup> the skewness and K = m₄/m₂² the
- * kurtosis (not the excess), m<sub>j</sub> = (1/n) Σ (x<sub>t</sub> − x̄)<sup>j</sup> the
- * biased central moments; p-value P(χ²₂ &gt; JB) = exp(−JB/2).
+ * kurtosis (not the excess), m<sub>j</sub> = (1/n) Σ (x<sub>t</sub> − x̄)<sup>j</sup> the biased
+ * central moments; p-value P(χ²₂ &gt; JB) = exp(−JB/2).
  *
  * <p>NaN entries (missing values) are dropped first. This is statsmodels 0.13.5's {@code
  * stattools.jarque_bera} (scipy's biased {@code skew} and 3 + {@code kurtosis}) as {@code
- * MLEResults.test_normality('jarquebera')} applies it: {@link #afterBurnIn(double[], int)}
- * skips the first d residuals and drops the missing ones.
+ * MLEResults.test_normality('jarquebera')} applies it: {@link #afterBurnIn(double[], int)} skips
+ * the first d residuals and drops the missing ones.
  */
 public final class JarqueBera {
 
@@ -29,8 +29,8 @@ public final class JarqueBera {
   /**
    * JB of the non-missing residuals.
    *
-   * @throws IllegalArgumentException with fewer than 2 non-missing values, an infinite value,
-   *     or zero variance
+   * @throws IllegalArgumentException with fewer than 2 non-missing values, an infinite value, or
+   *     zero variance
    */
   public static Result test(double[] residuals) {
     double[] x = ResidualSeries.observed(residuals, "Jarque-Bera");
@@ -61,8 +61,7 @@ public final class JarqueBera {
     double kurtosis = m4 / (m2 * m2);
     double excess = kurtosis - 3;
     double statistic = n / 6.0 * (skewness * skewness + excess * excess / 4);
-    return new Result(
-        statistic, LjungBox.chiSquaredSurvival(statistic, 2), skewness, kurtosis, n);
+    return new Result(statistic, LjungBox.chiSquaredSurvival(statistic, 2), skewness, kurtosis, n);
   }
 
   /** {@link #test(double[])} on the residuals from index {@code burnIn} on. */

@@ -2,9 +2,8 @@ package io.gramian.estimation.diagnostics;
 
 /**
  * The Gaussian kernel density estimate f̂(u) = (1/(n h)) Σ<sub>i</sub> φ((u − x<sub>i</sub>)/h)
- * with Scott's bandwidth h = σ̂ n<sup>−1/5</sup> (σ̂ the sample standard deviation, divisor
- * n − 1): scipy's {@code gaussian_kde} default, as statsmodels' {@code plot_diagnostics} draws
- * it.
+ * with Scott's bandwidth h = σ̂ n<sup>−1/5</sup> (σ̂ the sample standard deviation, divisor n − 1):
+ * scipy's {@code gaussian_kde} default, as statsmodels' {@code plot_diagnostics} draws it.
  */
 public final class KernelDensity {
 

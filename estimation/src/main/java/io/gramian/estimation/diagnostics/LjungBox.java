@@ -7,17 +7,16 @@ import org.apache.commons.math3.special.Gamma;
  * statistic, with p-value P(χ²<sub>h − df</sub> &gt; Q).
  *
  * <p>ρ̂<sub>k</sub> is {@link SampleAutocorrelation} (mean removed, divided by n) and n is the
- * number of non-missing residuals: missing values (NaN) are dropped first and the remaining
- * values are treated as one consecutive series. This is statsmodels 0.13.5's {@code
+ * number of non-missing residuals: missing values (NaN) are dropped first and the remaining values
+ * are treated as one consecutive series. This is statsmodels 0.13.5's {@code
  * acorr_ljungbox(x[~isnan(x)], lags, model_df=df)}. On a series without missing values it is
- * exactly {@code MLEResults.test_serial_correlation}; with missing values statsmodels' own
- * answer is NaN (its {@code acf} does not skip them), which this project does not return.
+ * exactly {@code MLEResults.test_serial_correlation}; with missing values statsmodels' own answer
+ * is NaN (its {@code acf} does not skip them), which this project does not return.
  *
- * <p>{@link #afterBurnIn(double[], int)} is {@code test_serial_correlation('ljungbox')} with
- * its defaults: the first d residuals are skipped and the number of lags is {@link
- * #defaultLags(int) min(10, ⌊(T − d)/5⌋)}, where T − d counts the periods after the burn-in,
- * missing ones included (as statsmodels counts {@code nobs - d}); df = 0 ({@code
- * df_adjust=False}).
+ * <p>{@link #afterBurnIn(double[], int)} is {@code test_serial_correlation('ljungbox')} with its
+ * defaults: the first d residuals are skipped and the number of lags is {@link #defaultLags(int)
+ * min(10, ⌊(T − d)/5⌋)}, where T − d counts the periods after the burn-in, missing ones included
+ * (as statsmodels counts {@code nobs - d}); df = 0 ({@code df_adjust=False}).
  */
 public final class LjungBox {
 
@@ -30,8 +29,7 @@ public final class LjungBox {
    * @param degreesOfFreedom h − df, df being the degrees of freedom consumed by the model
    * @param nobs n, the number of non-missing residuals used
    */
-  public record Result(
-      double statistic, double pValue, int lags, int degreesOfFreedom, int nobs) {}
+  public record Result(double statistic, double pValue, int lags, int degreesOfFreedom, int nobs) {}
 
   private LjungBox() {}
 
@@ -43,8 +41,8 @@ public final class LjungBox {
   /**
    * Q(lags) with its χ²(lags − modelDf) p-value; NaN entries dropped first.
    *
-   * @throws IllegalArgumentException unless 1 ≤ lags ≤ n − 1 and 0 ≤ modelDf &lt; lags, or when
-   *     the residuals are constant or not finite
+   * @throws IllegalArgumentException unless 1 ≤ lags ≤ n − 1 and 0 ≤ modelDf &lt; lags, or when the
+   *     residuals are constant or not finite
    */
   public static Result test(double[] residuals, int lags, int modelDf) {
     if (modelDf < 0 || modelDf >= lags) {
@@ -73,9 +71,9 @@ public final class LjungBox {
   }
 
   /**
-   * statsmodels' {@code test_serial_correlation('ljungbox')} with default lags: the residuals
-   * from index {@code burnIn} on, lags = {@link #defaultLags(int)} of their count (missing
-   * included), df = 0.
+   * statsmodels' {@code test_serial_correlation('ljungbox')} with default lags: the residuals from
+   * index {@code burnIn} on, lags = {@link #defaultLags(int)} of their count (missing included), df
+   * = 0.
    */
   public static Result afterBurnIn(double[] standardizedResiduals, int burnIn) {
     double[] tail = ResidualSeries.afterBurnIn(standardizedResiduals, burnIn);
@@ -97,8 +95,8 @@ public final class LjungBox {
   }
 
   /**
-   * min(2s, ⌊n/5⌋) for a model with seasonal period s ≥ 1 (statsmodels' rule when the model
-   * has {@code seasonal_periods}); {@link #defaultLags(int)} when s = 0.
+   * min(2s, ⌊n/5⌋) for a model with seasonal period s ≥ 1 (statsmodels' rule when the model has
+   * {@code seasonal_periods}); {@link #defaultLags(int)} when s = 0.
    */
   public static int defaultLags(int nobsEffective, int seasonalPeriod) {
     if (seasonalPeriod < 0) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The points of a normal Q–Q plot: the sorted sample x<sub>(i)</sub> against the theoretical
- * quantiles Φ⁻¹(i/(n + 1)), i = 1 … n (statsmodels' {@code ProbPlot} plotting positions with
- * a = 0).
+ * quantiles Φ⁻¹(i/(n + 1)), i = 1 … n (statsmodels' {@code ProbPlot} plotting positions with a =
+ * 0).
  *
  * @param theoretical Φ⁻¹(i/(n + 1)), increasing
  * @param sample the values sorted increasingly

@@ -3,9 +3,8 @@ package io.gramian.estimation.diagnostics;
 import java.util.OptionalDouble;
 
 /**
- * One row of the summary's parameter table: a name, its estimate and, where defined, its
- * standard error. z, P&gt;|z| and the 95% interval are derived from these by {@link
- * SummaryTable}.
+ * One row of the summary's parameter table: a name, its estimate and, where defined, its standard
+ * error. z, P&gt;|z| and the 95% interval are derived from these by {@link SummaryTable}.
  *
  * @param name the parameter's name (statsmodels' spelling, e.g. {@code sigma2.level})
  * @param estimate the estimate (finite)

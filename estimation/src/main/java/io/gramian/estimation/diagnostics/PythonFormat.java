@@ -5,11 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Python's {@code %f} and {@code %g} (and statsmodels' {@code forg}) for finite doubles, so
- * numbers print as in statsmodels' summaries: the exact binary value rounded half-to-even
- * (Python's rule; {@link String#format} rounds half-up), the sign kept when a negative value
- * rounds to zero, and {@code %g} dropping trailing zeros ({@code 1.507e+04}, {@code 2.01e+04},
- * {@code 1e-05}).
+ * Python's {@code %f} and {@code %g} (and statsmodels' {@code forg}) for finite doubles, so numbers
+ * print as in statsmodels' summaries: the exact binary value rounded half-to-even (Python's rule;
+ * {@link String#format} rounds half-up), the sign kept when a negative value rounds to zero, and
+ * {@code %g} dropping trailing zeros ({@code 1.507e+04}, {@code 2.01e+04}, {@code 1e-05}).
  */
 final class PythonFormat {
 
@@ -29,11 +28,13 @@ final class PythonFormat {
     if (x == 0) {
       return sign + "0";
     }
-    BigDecimal r = new BigDecimal(Math.abs(x)).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+    BigDecimal r =
+        new BigDecimal(Math.abs(x)).round(new MathContext(precision, RoundingMode.HALF_EVEN));
     int exponent = r.precision() - r.scale() - 1;
     if (exponent >= -4 && exponent < precision) {
-      return sign + stripZeros(r.setScale(precision - 1 - exponent, RoundingMode.UNNECESSARY)
-          .toPlainString());
+      return sign
+          + stripZeros(
+              r.setScale(precision - 1 - exponent, RoundingMode.UNNECESSARY).toPlainString());
     }
     String digits = r.unscaledValue().toString();
     String mantissa = stripZeros(digits.charAt(0) + "." + digits.substring(1));
@@ -42,8 +43,8 @@ final class PythonFormat {
   }
 
   /**
-   * statsmodels' {@code forg(x, prec)} for prec 3 or 4: {@code %{w}.{p}g} when |x| ≥ 1e4 or
-   * |x| &lt; 1e-4, else {@code %{w}.{p}f}, right-aligned in w = 9 (prec 3) or 10 (prec 4).
+   * statsmodels' {@code forg(x, prec)} for prec 3 or 4: {@code %{w}.{p}g} when |x| ≥ 1e4 or |x|
+   * &lt; 1e-4, else {@code %{w}.{p}f}, right-aligned in w = 9 (prec 3) or 10 (prec 4).
    */
   static String forg(double x, int precision) {
     if (precision != 3 && precision != 4) {

@@ -2,9 +2,8 @@ package io.gramian.estimation.diagnostics;
 
 /**
  * ρ̂<sub>k</sub> = ĉ<sub>k</sub> / ĉ<sub>0</sub> with ĉ<sub>k</sub> = (1/n) Σ<sub>t=k+1..n</sub>
- * (x<sub>t</sub> − x̄)(x<sub>t−k</sub> − x̄): the sample autocorrelation with the mean removed
- * and every lag divided by n (not n − k), as statsmodels' {@code acf(x, adjusted=False,
- * fft=False)}.
+ * (x<sub>t</sub> − x̄)(x<sub>t−k</sub> − x̄): the sample autocorrelation with the mean removed and
+ * every lag divided by n (not n − k), as statsmodels' {@code acf(x, adjusted=False, fft=False)}.
  */
 public final class SampleAutocorrelation {
 
@@ -16,7 +15,8 @@ public final class SampleAutocorrelation {
    */
   public static double whiteNoiseBound(int n) {
     if (n < 1) {
-      throw new IllegalArgumentException("an autocorrelation band needs at least 1 value, got " + n);
+      throw new IllegalArgumentException(
+          "an autocorrelation band needs at least 1 value, got " + n);
     }
     return StandardNormal.Z95 / Math.sqrt(n);
   }
@@ -24,8 +24,8 @@ public final class SampleAutocorrelation {
   /**
    * ρ̂<sub>0</sub>, …, ρ̂<sub>maxLag</sub> of a complete series (no NaN).
    *
-   * @throws IllegalArgumentException when maxLag is outside 0..n − 1, a value is not finite, or
-   *     the series is constant (ĉ<sub>0</sub> = 0)
+   * @throws IllegalArgumentException when maxLag is outside 0..n − 1, a value is not finite, or the
+   *     series is constant (ĉ<sub>0</sub> = 0)
    */
   public static double[] of(double[] x, int maxLag) {
     int n = x.length;

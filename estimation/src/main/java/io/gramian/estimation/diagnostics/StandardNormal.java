@@ -4,8 +4,8 @@ import org.apache.commons.math3.special.Erf;
 
 /**
  * The standard normal distribution N(0, 1), defined once for the library: its density φ, its
- * distribution function Φ, its quantile Φ⁻¹ and the two-sided 95% quantile used for every
- * interval and band.
+ * distribution function Φ, its quantile Φ⁻¹ and the two-sided 95% quantile used for every interval
+ * and band.
  *
  * <pre>
  *   φ(x) = exp(−x²/2) / √(2π)
@@ -22,8 +22,8 @@ public final class StandardNormal {
   private static final double SQRT2PI = Math.sqrt(2 * Math.PI);
 
   /**
-   * Φ⁻¹(0.975) ≈ 1.959964, the half-width in standard deviations of a 95% interval. (Declared
-   * after the constants {@link #quantile} uses, so that it is computed with them.)
+   * Φ⁻¹(0.975) ≈ 1.959964, the half-width in standard deviations of a 95% interval. (Declared after
+   * the constants {@link #quantile} uses, so that it is computed with them.)
    */
   public static final double Z95 = quantile(0.975);
 
@@ -51,7 +51,8 @@ public final class StandardNormal {
    */
   public static double quantile(double p) {
     if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("a normal quantile needs a probability in [0, 1], got " + p);
+      throw new IllegalArgumentException(
+          "a normal quantile needs a probability in [0, 1], got " + p);
     }
     return SQRT2 * Erf.erfInv(2 * p - 1);
   }

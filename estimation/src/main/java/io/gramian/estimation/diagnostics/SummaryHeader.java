@@ -3,15 +3,15 @@ package io.gramian.estimation.diagnostics;
 import java.time.LocalDateTime;
 
 /**
- * The header block of {@link SummaryTable}: what statsmodels' {@code MLEResults.summary()}
- * prints above the parameter table.
+ * The header block of {@link SummaryTable}: what statsmodels' {@code MLEResults.summary()} prints
+ * above the parameter table.
  *
  * @param title the centred first line, at most 78 characters (statsmodels: "Statespace Model
  *     Results", or e.g. "Unobserved Components Results")
  * @param dependentVariable "Dep. Variable", the series' name
  * @param modelName "Model", e.g. {@code local level}
- * @param date "Date" and "Time": when the summary was made, passed in (never read from the
- *     clock here) so output is reproducible
+ * @param date "Date" and "Time": when the summary was made, passed in (never read from the clock
+ *     here) so output is reproducible
  * @param firstLabel "Sample", the first period's label (e.g. {@code 1871})
  * @param lastLabel the last period's label, printed below it as {@code - 1970}
  * @param nobs "No. Observations", the number of periods T (missing ones included)

@@ -11,29 +11,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The plain-text fit summary in the layout of statsmodels 0.13.5's {@code MLEResults.summary()}:
- * a header block, the parameter table (coef, std err, z = coef/std err, P&gt;|z| = 2(1 −
- * Φ(|z|)), the 95% interval coef ∓ Φ⁻¹(0.975)·std err) and the residual diagnostics block, then
- * optional numbered warnings.
+ * The plain-text fit summary in the layout of statsmodels 0.13.5's {@code MLEResults.summary()}: a
+ * header block, the parameter table (coef, std err, z = coef/std err, P&gt;|z| = 2(1 − Φ(|z|)), the
+ * 95% interval coef ∓ Φ⁻¹(0.975)·std err) and the residual diagnostics block, then optional
+ * numbered warnings.
  *
  * <p>Numbers are formatted as statsmodels formats them (Python's rounding, see {@link
- * PythonFormat}): coef with {@code forg(x, 4)} ({@code %10.4f}, or {@code %10.4g} when |x| ≥
- * 1e4 or &lt; 1e-4), std err, z and the interval with {@code forg(x, 3)} ({@code %9.3f} / {@code
- * %9.3g}), P&gt;|z| with {@code %6.3f}, log-likelihood and criteria with {@code %.3f}, the
- * diagnostics with {@code %.2f}.
+ * PythonFormat}): coef with {@code forg(x, 4)} ({@code %10.4f}, or {@code %10.4g} when |x| ≥ 1e4 or
+ * &lt; 1e-4), std err, z and the interval with {@code forg(x, 3)} ({@code %9.3f} / {@code %9.3g}),
+ * P&gt;|z| with {@code %6.3f}, log-likelihood and criteria with {@code %.3f}, the diagnostics with
+ * {@code %.2f}.
  *
  * <p>Differences from statsmodels, all to keep every line within 80 columns and free of NaN:
  *
  * <ul>
  *   <li>The header and diagnostics blocks are 78 columns wide; the parameter table is 78 to 80
- *       (statsmodels: 83–84). A parameter name longer than 19 characters is printed on a line
- *       of its own, its numbers on the next. A header value too long for its cell continues on
- *       the following lines; warnings are wrapped at 78 columns.
- *   <li>A parameter without a standard error has its std err, z, P&gt;|z| and interval cells
- *       left blank (statsmodels prints {@code nan}).
- *   <li>The diagnostics block is omitted when none are given (statsmodels prints {@code nan}s);
- *       the Ljung–Box line names the lag actually used ({@code Ljung-Box (L1) (Q)} as in
- *       statsmodels when the diagnostics are {@link ResidualDiagnostics#of(double[], int)}).
+ *       (statsmodels: 83–84). A parameter name longer than 19 characters is printed on a line of
+ *       its own, its numbers on the next. A header value too long for its cell continues on the
+ *       following lines; warnings are wrapped at 78 columns.
+ *   <li>A parameter without a standard error has its std err, z, P&gt;|z| and interval cells left
+ *       blank (statsmodels prints {@code nan}).
+ *   <li>The diagnostics block is omitted when none are given (statsmodels prints {@code nan}s); the
+ *       Ljung–Box line names the lag actually used ({@code Ljung-Box (L1) (Q)} as in statsmodels
+ *       when the diagnostics are {@link ResidualDiagnostics#of(double[], int)}).
  *   <li>Trailing blanks are removed from every line; each line ends with {@code \n}.
  *   <li>Univariate only: one value per diagnostic (statsmodels lists one per series).
  * </ul>
@@ -63,7 +63,6 @@ public final class SummaryTable {
   private static final int COLUMNS_WIDTH = 61;
   private static final int MIN_STUB = WIDTH - COLUMNS_WIDTH;
   private static final int MAX_STUB = MAX_WIDTH - COLUMNS_WIDTH;
-
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy", Locale.ENGLISH);
@@ -202,13 +201,18 @@ public final class SummaryTable {
   private static void diagnosticsBlock(ResidualDiagnostics d, List<String> lines) {
     lines.add("=".repeat(WIDTH));
     List<String> left = new ArrayList<>();
-    cell(left, "Ljung-Box (L" + d.ljungBox().lags() + ") (Q):",
-        fixed(d.ljungBox().statistic(), 2), DIAGNOSTIC_LEFT);
+    cell(
+        left,
+        "Ljung-Box (L" + d.ljungBox().lags() + ") (Q):",
+        fixed(d.ljungBox().statistic(), 2),
+        DIAGNOSTIC_LEFT);
     cell(left, "Prob(Q):", fixed(d.ljungBox().pValue(), 2), DIAGNOSTIC_LEFT);
-    cell(left, "Heteroskedasticity (H):",
-        fixed(d.heteroskedasticity().statistic(), 2), DIAGNOSTIC_LEFT);
-    cell(left, "Prob(H) (two-sided):",
-        fixed(d.heteroskedasticity().pValue(), 2), DIAGNOSTIC_LEFT);
+    cell(
+        left,
+        "Heteroskedasticity (H):",
+        fixed(d.heteroskedasticity().statistic(), 2),
+        DIAGNOSTIC_LEFT);
+    cell(left, "Prob(H) (two-sided):", fixed(d.heteroskedasticity().pValue(), 2), DIAGNOSTIC_LEFT);
     List<String> right = new ArrayList<>();
     cell(right, "Jarque-Bera (JB):", fixed(d.jarqueBera().statistic(), 2), DIAGNOSTIC_RIGHT);
     cell(right, "Prob(JB):", fixed(d.jarqueBera().pValue(), 2), DIAGNOSTIC_RIGHT);
@@ -238,8 +242,8 @@ public final class SummaryTable {
   }
 
   /**
-   * Adds "label … value" lines of the given width to {@code out}: the value right-aligned after
-   * the label, continued on further lines (with no label) when it does not fit.
+   * Adds "label … value" lines of the given width to {@code out}: the value right-aligned after the
+   * label, continued on further lines (with no label) when it does not fit.
    */
   private static void cell(List<String> out, String label, String value, int width) {
     int room = width - label.length() - (label.isEmpty() ? 0 : 1);

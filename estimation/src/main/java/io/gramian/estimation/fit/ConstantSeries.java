@@ -7,11 +7,11 @@ import java.util.Locale;
 /**
  * A series whose observed values are all equal. A model that can reproduce it exactly (with a
  * level, a mean, differencing or a near-unit root) predicts every observation after the first
- * without error as its variances go to zero, and there ℓ → +∞: the likelihood has no maximum,
- * and wherever the optimiser stops, the variances, their standard errors and ℓ mean nothing.
- * That is the explanation a user needs, not the optimiser's advice on scaling. A model that
- * cannot reproduce the constant (a zero-mean white noise, say) has a proper maximum and converges
- * with a positive variance; it gets no such warning.
+ * without error as its variances go to zero, and there ℓ → +∞: the likelihood has no maximum, and
+ * wherever the optimiser stops, the variances, their standard errors and ℓ mean nothing. That is
+ * the explanation a user needs, not the optimiser's advice on scaling. A model that cannot
+ * reproduce the constant (a zero-mean white noise, say) has a proper maximum and converges with a
+ * positive variance; it gets no such warning.
  */
 final class ConstantSeries {
 
@@ -25,8 +25,8 @@ final class ConstantSeries {
   private ConstantSeries() {}
 
   /**
-   * The warning for a fit of a constant series that ran to a zero variance or did not converge,
-   * or {@code null} when the series is not constant or the fit found a proper maximum.
+   * The warning for a fit of a constant series that ran to a zero variance or did not converge, or
+   * {@code null} when the series is not constant or the fit found a proper maximum.
    *
    * @param data the series as the user gave it
    * @param natural the estimates, natural scale
@@ -47,11 +47,13 @@ final class ConstantSeries {
     if (converged && !atZero) {
       return null;
     }
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "the series is constant (all %d observed values are %s): the likelihood grows without"
             + " bound as a variance goes to zero, so it has no maximum; the reported variances,"
             + " standard errors and log-likelihood are meaningless",
-        data.observedCount(), number(value));
+        data.observedCount(),
+        number(value));
   }
 
   /** The common value of every observed entry, or NaN when they differ or fewer than two. */
@@ -73,8 +75,6 @@ final class ConstantSeries {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15
-        ? String.valueOf((long) v)
-        : String.valueOf(v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
   }
 }

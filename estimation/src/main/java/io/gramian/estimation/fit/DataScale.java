@@ -5,14 +5,14 @@ import java.util.Arrays;
 
 /**
  * A robust scale s of a series, in the units of y: the median of |y_t − y_{t'}| over consecutive
- * observed values (t' the previous observed period), falling back, when that is zero (a series
- * that mostly repeats), to the mean of those differences, then to the median and the mean of
- * |y_t|, then to 1 for a series that is all zeros.
+ * observed values (t' the previous observed period), falling back, when that is zero (a series that
+ * mostly repeats), to the mean of those differences, then to the median and the mean of |y_t|, then
+ * to 1 for a series that is all zeros.
  *
- * <p>Every rule is homogeneous of degree one, s(a·y) = |a|·s(y), so a problem expressed in units
- * of s does not depend on the units the data are written in. A median of differences is untouched
- * by a level far from zero and moved by at most two differences per outlier. Missing values are
- * skipped; with several columns, all columns' differences are pooled.
+ * <p>Every rule is homogeneous of degree one, s(a·y) = |a|·s(y), so a problem expressed in units of
+ * s does not depend on the units the data are written in. A median of differences is untouched by a
+ * level far from zero and moved by at most two differences per outlier. Missing values are skipped;
+ * with several columns, all columns' differences are pooled.
  */
 final class DataScale {
 

@@ -1,8 +1,8 @@
 package io.gramian.estimation.fit;
 
 import io.gramian.autodiff.TriaRule;
-import io.gramian.estimation.optim.BfgsOptions;
 import io.gramian.estimation.diagnostics.CovarianceType;
+import io.gramian.estimation.optim.BfgsOptions;
 import io.gramian.estimation.optim.ProgressListener;
 import java.util.Map;
 
@@ -14,8 +14,8 @@ import java.util.Map;
  * @param covarianceType how standard errors are computed (statsmodels' default is OPG)
  * @param rule the tria differentiation rule
  * @param optimizer BFGS options
- * @param progress called once per BFGS iteration with the iteration, the log-likelihood ℓ at
- *     the current point and the optimiser's gradient norm
+ * @param progress called once per BFGS iteration with the iteration, the log-likelihood ℓ at the
+ *     current point and the optimiser's gradient norm
  */
 public record FitOptions(
     Map<String, Double> fixed,
@@ -26,10 +26,10 @@ public record FitOptions(
     ProgressListener progress) {
 
   /**
-   * Gradient tolerance of the fit, in its scale-free coordinates θ̃ (see {@link MaximumLikelihood}):
-   * max_j |∂f̃/∂θ̃_j| · max(|θ̃_j|, 1) ≤ 1e-8 · max(1, |f̃|), f̃ = −ℓ(y/s)/n. Tight enough that the
-   * estimates settle to about 1e-6 relative on the reference cases (they are asked to 1e-4)
-   * while BFGS still converges in tens of iterations.
+   * Gradient tolerance of the fit, in its scale-free coordinates θ̃ (see {@link
+   * MaximumLikelihood}): max_j |∂f̃/∂θ̃_j| · max(|θ̃_j|, 1) ≤ 1e-8 · max(1, |f̃|), f̃ = −ℓ(y/s)/n.
+   * Tight enough that the estimates settle to about 1e-6 relative on the reference cases (they are
+   * asked to 1e-4) while BFGS still converges in tens of iterations.
    */
   public static final double GRADIENT_TOLERANCE = 1e-8;
 
@@ -55,8 +55,8 @@ public record FitOptions(
 
   /**
    * Natural start values of all the model's parameters, in {@code parameterNames()} order (fixed
-   * ones included). The fit refuses, with an {@link IllegalArgumentException} naming this
-   * argument and the count expected, too few or too many values or one that is not finite.
+   * ones included). The fit refuses, with an {@link IllegalArgumentException} naming this argument
+   * and the count expected, too few or too many values or one that is not finite.
    */
   public FitOptions withStart(double[] value) {
     return new FitOptions(fixed, value, covarianceType, rule, optimizer, progress);

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * A maximum-likelihood fit, an immutable value: estimates on the natural scale, their standard
- * errors ({@code null} where undefined: a fixed parameter, or a variance on its zero boundary),
- * the log-likelihood and information criteria, how the optimiser ended, residual diagnostics
- * the filter's output at the estimates, and the system at the estimates (for smoothing and
+ * errors ({@code null} where undefined: a fixed parameter, or a variance on its zero boundary), the
+ * log-likelihood and information criteria, how the optimiser ended, residual diagnostics the
+ * filter's output at the estimates, and the system at the estimates (for smoothing and
  * forecasting).
  */
 public record FitResult(

@@ -1,6 +1,5 @@
 package io.gramian.estimation.fit;
 
-import io.gramian.estimation.diagnostics.CovarianceType;
 import io.gramian.estimation.diagnostics.InformationCriteria;
 import io.gramian.estimation.diagnostics.ResidualDiagnostics;
 import io.gramian.estimation.model.LogLikelihood;
@@ -22,16 +21,15 @@ import java.util.List;
  * standard errors, information criteria and residual diagnostics at the estimate.
  *
  * <p>The optimiser works in scale-free coordinates ({@link ScaledProblem}): variances in units of
- * the data's robust scale, real coefficients in units set by their curvature at the start, and
- * −ℓ/n shifted to the log-likelihood of the data in those units. Its estimates and its
- * convergence verdict therefore do not depend on the units of the data or of the regressors. ℓ,
- * the standard errors and the information criteria are computed on the data as given, at the
- * estimates mapped back to the natural scale.
+ * the data's robust scale, real coefficients in units set by their curvature at the start, and −ℓ/n
+ * shifted to the log-likelihood of the data in those units. Its estimates and its convergence
+ * verdict therefore do not depend on the units of the data or of the regressors. ℓ, the standard
+ * errors and the information criteria are computed on the data as given, at the estimates mapped
+ * back to the natural scale.
  *
- * <p>Dividing by the number of observations n (as statsmodels does) makes the gradient
- * tolerance independent of the series' length. Variances that go to their zero boundary are a
- * normal outcome: σ² = θ² reaches zero at θ = 0, where the estimate is reported with a missing
- * standard error.
+ * <p>Dividing by the number of observations n (as statsmodels does) makes the gradient tolerance
+ * independent of the series' length. Variances that go to their zero boundary are a normal outcome:
+ * σ² = θ² reaches zero at θ = 0, where the estimate is reported with a missing standard error.
  */
 public final class MaximumLikelihood {
 
@@ -40,13 +38,12 @@ public final class MaximumLikelihood {
   /**
    * Fits {@code model} to {@code data}.
    *
-   * @throws ModelSizeException before anything is built, when the model is larger than the data
-   *     can estimate or than Java's heap can hold ({@link ModelSizeRule})
+   * @throws ModelSizeException before anything is built, when the model is larger than the data can
+   *     estimate or than Java's heap can hold ({@link ModelSizeRule})
    */
   public static FitResult fit(StateSpaceModel model, ModelData data, FitOptions options) {
     ModelSizeRule.requireFit(model, data, options.fixed().size());
-    LogLikelihood likelihood =
-        new LogLikelihood(model, data, options.fixed(), options.rule());
+    LogLikelihood likelihood = new LogLikelihood(model, data, options.fixed(), options.rule());
     ParameterLayout layout = likelihood.layout();
     ModelData prepared = likelihood.data();
     int observed = prepared.observedCount();
@@ -56,11 +53,17 @@ public final class MaximumLikelihood {
     int k = layout.freeCount();
     if (observed <= k) {
       throw new IllegalArgumentException(
-          "too few observations: " + observed + " observed values for " + k
-              + " free parameters of model " + model.name());
+          "too few observations: "
+              + observed
+              + " observed values for "
+              + k
+              + " free parameters of model "
+              + model.name());
     }
     double[] startNatural =
-        options.start() != null ? checkedStart(model, options.start()) : start(model, prepared, options);
+        options.start() != null
+            ? checkedStart(model, options.start())
+            : start(model, prepared, options);
     double[] theta0 = layout.unconstrained(startNatural);
     double n = observed;
     OptimizationResult opt;
@@ -68,15 +71,29 @@ public final class MaximumLikelihood {
     double[] theta;
     double[] units;
     if (k == 0) {
-      opt = new OptimizationResult(theta0, -likelihood.value(theta0) / n, new double[0], 0, 1, 0, true,
-          "no free parameters");
+      opt =
+          new OptimizationResult(
+              theta0,
+              -likelihood.value(theta0) / n,
+              new double[0],
+              0,
+              1,
+              0,
+              true,
+              "no free parameters");
       theta = theta0;
       units = new double[0];
     } else {
       ScaledProblem problem = ScaledProblem.at(likelihood, theta0);
-      opt = new Bfgs(options.optimizer()).minimize(problem, problem.scaled(theta0),
-          (iteration, value, gradientNorm) -> options.progress()
-              .onIteration(iteration, problem.logLikelihood(value), gradientNorm));
+      opt =
+          new Bfgs(options.optimizer())
+              .minimize(
+                  problem,
+                  problem.scaled(theta0),
+                  (iteration, value, gradientNorm) ->
+                      options
+                          .progress()
+                          .onIteration(iteration, problem.logLikelihood(value), gradientNorm));
       theta = problem.theta(opt.x());
       units = problem.units();
     }
@@ -155,22 +172,34 @@ public final class MaximumLikelihood {
   /**
    * The start values a caller gave ({@link FitOptions#withStart}), checked against the model.
    *
-   * @throws IllegalArgumentException naming the argument, the count expected and the parameter
-   *     when there are too few or too many values or one is not finite
+   * @throws IllegalArgumentException naming the argument, the count expected and the parameter when
+   *     there are too few or too many values or one is not finite
    */
   private static double[] checkedStart(StateSpaceModel model, double[] start) {
     List<String> names = model.parameterNames();
     if (start.length != names.size()) {
       throw new IllegalArgumentException(
-          "FitOptions.withStart: " + start.length + " value" + (start.length == 1 ? "" : "s")
-              + " given, but model " + model.name() + " has " + names.size() + " parameter"
-              + (names.size() == 1 ? "" : "s") + " (" + String.join(", ", names)
+          "FitOptions.withStart: "
+              + start.length
+              + " value"
+              + (start.length == 1 ? "" : "s")
+              + " given, but model "
+              + model.name()
+              + " has "
+              + names.size()
+              + " parameter"
+              + (names.size() == 1 ? "" : "s")
+              + " ("
+              + String.join(", ", names)
               + "); give one start value for each, fixed ones included");
     }
     for (int i = 0; i < start.length; i++) {
       if (!Double.isFinite(start[i])) {
         throw new IllegalArgumentException(
-            "FitOptions.withStart: the start value of " + names.get(i) + " is " + start[i]
+            "FitOptions.withStart: the start value of "
+                + names.get(i)
+                + " is "
+                + start[i]
                 + "; start values must be finite");
       }
     }
@@ -191,8 +220,8 @@ public final class MaximumLikelihood {
   }
 
   /**
-   * z_t of the first observed entry of each step (NaN where missing or diffuse): the
-   * standardized one-step residual e_t / √F_t for a univariate series.
+   * z_t of the first observed entry of each step (NaN where missing or diffuse): the standardized
+   * one-step residual e_t / √F_t for a univariate series.
    */
   static double[] standardizedResiduals(FilterResult filter) {
     double[] r = new double[filter.steps()];

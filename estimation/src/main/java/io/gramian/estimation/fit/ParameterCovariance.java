@@ -1,7 +1,7 @@
 package io.gramian.estimation.fit;
 
-import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.diagnostics.CovarianceType;
+import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ParameterLayout;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -9,18 +9,17 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * The covariance of the free parameters' estimates ({@link CovarianceType}), on the natural
- * scale: {@code Σ_natural = J Σ_θ Jᵀ} with {@code J = ∂natural/∂θ}. A variance estimated at
- * exactly zero sits on the boundary of its space, where its score vanishes and no standard
- * error is defined: it is held at zero for the others' covariance and reported as missing,
- * never as 0 or NaN.
+ * The covariance of the free parameters' estimates ({@link CovarianceType}), on the natural scale:
+ * {@code Σ_natural = J Σ_θ Jᵀ} with {@code J = ∂natural/∂θ}. A variance estimated at exactly zero
+ * sits on the boundary of its space, where its score vanishes and no standard error is defined: it
+ * is held at zero for the others' covariance and reported as missing, never as 0 or NaN.
  */
 final class ParameterCovariance {
 
   /**
-   * Step of the central differences of the analytic gradient, relative to max(u_j, |θ_j|) with
-   * u_j the parameter's typical magnitude in the data's units:
-   * truncation O(h²) ≈ 1e-10 against rounding O(ε/h) ≈ 1e-11 in ∂ℓ/∂θ.
+   * Step of the central differences of the analytic gradient, relative to max(u_j, |θ_j|) with u_j
+   * the parameter's typical magnitude in the data's units: truncation O(h²) ≈ 1e-10 against
+   * rounding O(ε/h) ≈ 1e-11 in ∂ℓ/∂θ.
    */
   static final double HESSIAN_STEP = 1e-5;
 
@@ -129,8 +128,8 @@ final class ParameterCovariance {
 
   /**
    * −∇²ℓ(θ) by central differences of the analytic gradient (never second differences of ℓ),
-   * averaged with its transpose. The step along θ_j is {@link #HESSIAN_STEP} · max(u_j, |θ_j|),
-   * so it scales with the data's units.
+   * averaged with its transpose. The step along θ_j is {@link #HESSIAN_STEP} · max(u_j, |θ_j|), so
+   * it scales with the data's units.
    */
   static DMatrixRMaj negativeHessian(LogLikelihood likelihood, double[] theta, double[] units) {
     int k = theta.length;
@@ -157,14 +156,14 @@ final class ParameterCovariance {
 
   /**
    * Smallest LU quality of the information matrix scaled to unit diagonal (a correlation-like
-   * matrix, so the test does not depend on the parameters' units) at which it counts as
-   * invertible: below it the inverse would carry no correct digit.
+   * matrix, so the test does not depend on the parameters' units) at which it counts as invertible:
+   * below it the inverse would carry no correct digit.
    */
   static final double SINGULAR_QUALITY = 1e-14;
 
   /**
-   * A⁻¹ of a small information matrix, by an LU solve of its unit-diagonal scaling D A D
-   * (D = diag(A)^(-1/2)) against I, then A⁻¹ = D (D A D)⁻¹ D; singular is an error.
+   * A⁻¹ of a small information matrix, by an LU solve of its unit-diagonal scaling D A D (D =
+   * diag(A)^(-1/2)) against I, then A⁻¹ = D (D A D)⁻¹ D; singular is an error.
    */
   private static DMatrixRMaj inverse(DMatrixRMaj A) {
     int k = A.numRows;
@@ -173,7 +172,8 @@ final class ParameterCovariance {
       double a = A.get(i, i);
       if (!(a > 0) || !Double.isFinite(a)) {
         throw new ArithmeticException(
-            "the information matrix has no positive diagonal entry " + (i + 1)
+            "the information matrix has no positive diagonal entry "
+                + (i + 1)
                 + ", so the parameters' covariance is undefined");
       }
       d[i] = 1 / Math.sqrt(a);

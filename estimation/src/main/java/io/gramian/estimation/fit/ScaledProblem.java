@@ -8,8 +8,8 @@ import io.gramian.estimation.transform.Identity;
 import java.util.List;
 
 /**
- * The maximum-likelihood problem in coordinates that do not depend on the units of the data or
- * of the regressors: the optimiser moves θ̃ with θ = u ∘ θ̃ (entrywise) and minimises
+ * The maximum-likelihood problem in coordinates that do not depend on the units of the data or of
+ * the regressors: the optimiser moves θ̃ with θ = u ∘ θ̃ (entrywise) and minimises
  *
  * <pre>
  *   f̃(θ̃) = −( ℓ(u ∘ θ̃) + m · ln s ) / n,      ∇f̃ = −u ∘ ∇ℓ / n
@@ -17,25 +17,25 @@ import java.util.List;
  *
  * with n the observed values, s the data's robust scale ({@link DataScale}) and m = n − d the
  * observations whose density carries the units of y (d diffuse states: an exactly diffuse step
- * contributes log F∞, which has none). ℓ + m ln s is the log-likelihood of y/s, so f̃ is the
- * same number whatever units y is written in, and the optimiser's tests on |f̃| with it.
+ * contributes log F∞, which has none). ℓ + m ln s is the log-likelihood of y/s, so f̃ is the same
+ * number whatever units y is written in, and the optimiser's tests on |f̃| with it.
  *
  * <p>The units u_j, one per free parameter:
  *
  * <ul>
  *   <li>a variance (θ_j = σ, the standard deviation): s, so θ̃_j = σ/s;
- *   <li>a real coefficient (a mean, a regression coefficient; {@link Identity}): √(n / I_jj),
- *       with I_jj = Σ_t (∂ℓ_t/∂θ_j)² the outer product of the scores at the start, so that
- *       f̃ has curvature about 1 along θ̃_j whatever the units of y and of the regressor (a
- *       regressor t³ with values to 10⁶ beside a constant); s when I_jj is not positive;
- *   <li>a dimensionless parameter (AR/MA coefficients, damping, frequency: already on a scale
- *       of one through their transforms): 1.
+ *   <li>a real coefficient (a mean, a regression coefficient; {@link Identity}): √(n / I_jj), with
+ *       I_jj = Σ_t (∂ℓ_t/∂θ_j)² the outer product of the scores at the start, so that f̃ has
+ *       curvature about 1 along θ̃_j whatever the units of y and of the regressor (a regressor t³
+ *       with values to 10⁶ beside a constant); s when I_jj is not positive;
+ *   <li>a dimensionless parameter (AR/MA coefficients, damping, frequency: already on a scale of
+ *       one through their transforms): 1.
  * </ul>
  *
  * Scaling y by a (and the start values with it) scales every u_j by exactly what the parameter's
- * θ_j scales by, so the optimiser sees the same θ̃, f̃ and ∇f̃ up to rounding. The mapping
- * back θ = u ∘ θ̃ is exact: ℓ, standard errors and information criteria are computed on the
- * original data at θ.
+ * θ_j scales by, so the optimiser sees the same θ̃, f̃ and ∇f̃ up to rounding. The mapping back θ =
+ * u ∘ θ̃ is exact: ℓ, standard errors and information criteria are computed on the original data at
+ * θ.
  */
 final class ScaledProblem implements DifferentiableFunction {
 
@@ -45,8 +45,8 @@ final class ScaledProblem implements DifferentiableFunction {
   private final double shift;
   private final double[] gradient;
 
-  private ScaledProblem(LogLikelihood likelihood, double[] units, double observations,
-      double shift) {
+  private ScaledProblem(
+      LogLikelihood likelihood, double[] units, double observations, double shift) {
     this.likelihood = likelihood;
     this.units = units;
     this.observations = observations;

@@ -16,20 +16,20 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  *   P₁ = κ P∞ + (I − Π) P* (I − Π),   cholP0 ← [(I − Π) cholP0, √κ cholPinf],   no diffuse direction
  * </pre>
  *
- * with Π the orthogonal projector onto the diffuse directions (the columns of cholPinf, which
- * must not depend on the parameters). The projection removes the part of P* that an exact
- * diffuse model may keep inside range(P∞), where it changes nothing in the limit κ → ∞ (the
- * structural models keep one there for the square-root filter's sake): a diffuse state then
- * starts with variance κ and no covariance with the others, as in statsmodels. An explicit option only, never the default: the resulting likelihood depends on the
- * data's scale through κ, and is not the exact diffuse likelihood (with κ = 1e6 statsmodels
- * finds a different maximum on USAccDeaths).
+ * with Π the orthogonal projector onto the diffuse directions (the columns of cholPinf, which must
+ * not depend on the parameters). The projection removes the part of P* that an exact diffuse model
+ * may keep inside range(P∞), where it changes nothing in the limit κ → ∞ (the structural models
+ * keep one there for the square-root filter's sake): a diffuse state then starts with variance κ
+ * and no covariance with the others, as in statsmodels. An explicit option only, never the default:
+ * the resulting likelihood depends on the data's scale through κ, and is not the exact diffuse
+ * likelihood (with κ = 1e6 statsmodels finds a different maximum on USAccDeaths).
  *
  * <p>{@link #of} keeps every term of ℓ. {@link #withDiffuseBurn} leaves out the first d terms, d
- * the number of the model's diffuse states: ℓ = Σ_{t > d} ℓ_t, statsmodels 0.13.5's
- * convention for {@code use_exact_diffuse=False} with {@code initial_variance=κ} (its default
- * for {@code UnobservedComponents} and for an integrated {@code SARIMAX}; its
- * {@code loglikelihood_burn} is then d). That is what {@code --init approximate-diffuse}
- * computes. The two differ by exactly the first d terms of the filter with the κ start.
+ * the number of the model's diffuse states: ℓ = Σ_{t > d} ℓ_t, statsmodels 0.13.5's convention for
+ * {@code use_exact_diffuse=False} with {@code initial_variance=κ} (its default for {@code
+ * UnobservedComponents} and for an integrated {@code SARIMAX}; its {@code loglikelihood_burn} is
+ * then d). That is what {@code --init approximate-diffuse} computes. The two differ by exactly the
+ * first d terms of the filter with the κ start.
  */
 public final class ApproximateDiffuse implements StateSpaceModel {
 

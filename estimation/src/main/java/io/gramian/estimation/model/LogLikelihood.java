@@ -8,10 +8,10 @@ import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
+import io.gramian.kalman.SystemGradient;
 import io.gramian.kalman.SystemMatrices;
 import io.gramian.kalman.SystemMatrix;
 import java.util.ArrayList;
-import io.gramian.kalman.SystemGradient;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -25,14 +25,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   ∂ℓ/∂θ = layout.pullBack( tape.backward( filter.reverseSweep() ) )
  * </pre>
  *
- * The filter's reverse sweep gives the adjoints of the system matrices; one reverse pass over
- * the model's tape turns them into ∂ℓ/∂b, and the layout's transforms into ∂ℓ/∂θ. Not
- * thread-safe (it reuses a filter workspace); use one per thread.
+ * The filter's reverse sweep gives the adjoints of the system matrices; one reverse pass over the
+ * model's tape turns them into ∂ℓ/∂b, and the layout's transforms into ∂ℓ/∂θ. Not thread-safe (it
+ * reuses a filter workspace); use one per thread.
  *
  * <p>When the model burns its first b periods ({@link StateSpaceModel#loglikelihoodBurn},
  * statsmodels' approximate diffuse convention), ℓ = Σ_{t > b} ℓ_t, computed as the likelihood of
- * the whole series less that of its first b rows (the filter's first b steps are the same in
- * both), and so is its gradient.
+ * the whole series less that of its first b rows (the filter's first b steps are the same in both),
+ * and so is its gradient.
  */
 public final class LogLikelihood {
 
@@ -64,7 +64,9 @@ public final class LogLikelihood {
     DMatrixRMaj y = this.data.y();
     if (burn < 0 || (burn > 0 && burn >= y.numRows)) {
       throw new IllegalArgumentException(
-          "too few observations: the likelihood leaves out the first " + burn + " periods of "
+          "too few observations: the likelihood leaves out the first "
+              + burn
+              + " periods of "
               + y.numRows);
     }
     this.burnedRows = burn == 0 ? null : CommonOps_DDRM.extract(y, 0, burn, 0, y.numCols);
@@ -106,8 +108,8 @@ public final class LogLikelihood {
   }
 
   /**
-   * ℓ and its gradient with respect to every parameter on its natural scale, at natural values
-   * of all parameters (fixed ones included). An entry is {@code null} where the natural-scale
+   * ℓ and its gradient with respect to every parameter on its natural scale, at natural values of
+   * all parameters (fixed ones included). An entry is {@code null} where the natural-scale
    * derivative does not exist: a variance at exactly zero, where ℓ is smooth in the variance's
    * square root but the square root is not differentiable.
    */
@@ -160,9 +162,9 @@ public final class LogLikelihood {
   }
 
   /**
-   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k), by one tangent sweep per free parameter.
-   * The direction of each sweep, ∂(system matrices)/∂θ_j, is the exact Jacobian of the model's
-   * tape, one reverse pass per matrix entry.
+   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k), by one tangent sweep per free parameter. The
+   * direction of each sweep, ∂(system matrices)/∂θ_j, is the exact Jacobian of the model's tape,
+   * one reverse pass per matrix entry.
    */
   public double[][] scores(double[] theta) {
     requireGradientMemory();
@@ -260,8 +262,7 @@ public final class LogLikelihood {
    */
   private void requireGradientMemory() {
     if (!gradientMemoryChecked) {
-      ModelSizeRule.requireEvaluation(
-          size, data.length(), true, Runtime.getRuntime().maxMemory());
+      ModelSizeRule.requireEvaluation(size, data.length(), true, Runtime.getRuntime().maxMemory());
       gradientMemoryChecked = true;
     }
   }

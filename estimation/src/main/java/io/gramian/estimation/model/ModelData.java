@@ -4,9 +4,9 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The data a model is fitted to: observations {@code y} (T × ny, NaN for missing) and
- * optional regressors {@code exog} (T × k, no missing values), with their names. Immutable
- * (the matrices are copied in and must not be modified through the accessors).
+ * The data a model is fitted to: observations {@code y} (T × ny, NaN for missing) and optional
+ * regressors {@code exog} (T × k, no missing values), with their names. Immutable (the matrices are
+ * copied in and must not be modified through the accessors).
  */
 public final class ModelData {
 
@@ -30,8 +30,11 @@ public final class ModelData {
       for (int j = 0; j < this.exog.numCols; j++) {
         if (!Double.isFinite(this.exog.get(t, j))) {
           throw new IllegalArgumentException(
-              "regressor \"" + this.exogNames.get(j) + "\" has no finite value at observation "
-                  + (t + 1) + "; regressors may not be missing");
+              "regressor \""
+                  + this.exogNames.get(j)
+                  + "\" has no finite value at observation "
+                  + (t + 1)
+                  + "; regressors may not be missing");
         }
       }
     }

@@ -10,16 +10,16 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A model's system matrices as values on a {@link Tape}, by name, so that the filter's matrix
- * adjoints can be pulled back to the parameters: {@code F} nx × nx, {@code c} nx × 1, {@code H}
- * ny × nx, {@code d} ny × 1, {@code cholQ} nx × q, {@code cholR} ny × r, {@code m0} nx × 1,
- * {@code cholP0} nx × k, {@code cholPinf} nx × d (the exactly diffuse directions). Every slot is
- * filled: {@link #builder(Tape)} puts zeros where c, d, m0 or cholPinf are left out.
+ * adjoints can be pulled back to the parameters: {@code F} nx × nx, {@code c} nx × 1, {@code H} ny
+ * × nx, {@code d} ny × 1, {@code cholQ} nx × q, {@code cholR} ny × r, {@code m0} nx × 1, {@code
+ * cholP0} nx × k, {@code cholPinf} nx × d (the exactly diffuse directions). Every slot is filled:
+ * {@link #builder(Tape)} puts zeros where c, d, m0 or cholPinf are left out.
  */
 public record ModelMatrices(SystemMatrices<Var> vars) {
 
   /**
-   * A builder on {@code tape}; F, H, cholQ, cholR and cholP0 are required, c, d and m0 default
-   * to zero and cholPinf to none (nx × 0).
+   * A builder on {@code tape}; F, H, cholQ, cholR and cholP0 are required, c, d and m0 default to
+   * zero and cholPinf to none (nx × 0).
    */
   public static SystemMatrices.Builder<Var, ModelMatrices> builder(Tape tape) {
     return new SystemMatrices.Builder<>(vars -> withDefaults(tape, vars));

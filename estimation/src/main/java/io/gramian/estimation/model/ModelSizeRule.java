@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * What a model may ask of its data and of memory, checked from its {@link ModelSize} before
- * anything is built or allocated. With n observed values, nx states, δ diffuse states (ARIMA: the
- * d + sD differencing states), k estimated parameters, a longest lag L and a seasonal period s:
+ * anything is built or allocated. With n observed values, nx states, δ diffuse states (ARIMA: the d
+ * + sD differencing states), k estimated parameters, a longest lag L and a seasonal period s:
  *
  * <pre>
  *   states:        nx ≤ 46 340                 (an nx × nx matrix is one Java array, ≤ 2³¹ − 1 entries)
@@ -18,8 +18,8 @@ import java.util.Locale;
  * <b>Observations.</b> The first δ observations are spent pinning the diffuse states; a lag of L
  * conditions each residual on the L observations before it, as conditional least squares and R's
  * {@code arima} do; the k parameters need k more, and one is left as a degree of freedom. A
- * seasonal pattern needs two full seasons to be told from noise (R's {@code decompose} and
- * {@code stl}, statsmodels' {@code seasonal_decompose} refuse fewer). An evaluation of ℓ at given
+ * seasonal pattern needs two full seasons to be told from noise (R's {@code decompose} and {@code
+ * stl}, statsmodels' {@code seasonal_decompose} refuse fewer). An evaluation of ℓ at given
  * parameters needs only n ≥ δ + 1, which the models check themselves.
  *
  * <p><b>Memory.</b> The gradient's reverse sweep keeps every step's factors: b(nx, δ) bytes per
@@ -45,8 +45,8 @@ public final class ModelSizeRule {
   private ModelSizeRule() {}
 
   /**
-   * N, the fewest observed values that can estimate a model of this size:
-   * max(δ + L + k + 1, 2s), with k the free parameters.
+   * N, the fewest observed values that can estimate a model of this size: max(δ + L + k + 1, 2s),
+   * with k the free parameters.
    */
   public static long requiredObservations(ModelSize size, long freeParameters) {
     return Math.max(forParameters(size, freeParameters), seasonsNeeded(size));
@@ -66,8 +66,8 @@ public final class ModelSizeRule {
   }
 
   /**
-   * A lower bound on the bytes of the gradient's tape over {@code steps} time steps
-   * ({@link Long#MAX_VALUE} when it exceeds the range of long).
+   * A lower bound on the bytes of the gradient's tape over {@code steps} time steps ({@link
+   * Long#MAX_VALUE} when it exceeds the range of long).
    */
   public static long gradientBytes(ModelSize size, long steps) {
     if (!size.statesKnown()) {
@@ -89,7 +89,11 @@ public final class ModelSizeRule {
    * @throws ModelSizeException naming what the data or the heap can support
    */
   public static void requireFit(StateSpaceModel model, ModelData data, int fixedCount) {
-    requireFit(model.size(), data.observedCount(), data.length(), fixedCount,
+    requireFit(
+        model.size(),
+        data.observedCount(),
+        data.length(),
+        fixedCount,
         Runtime.getRuntime().maxMemory());
   }
 
@@ -107,7 +111,11 @@ public final class ModelSizeRule {
     if (observed < needed) {
       throw new ModelSizeException(
           size.label(),
-          "needs at least " + needed + " observations (" + reason(size, free) + "); the data has "
+          "needs at least "
+              + needed
+              + " observations ("
+              + reason(size, free)
+              + "); the data has "
               + observed);
     }
     requireStates(size);
@@ -115,10 +123,17 @@ public final class ModelSizeRule {
     if (bytes > heapBytes) {
       throw new ModelSizeException(
           size.label(),
-          "needs at least " + bytes(bytes) + " of memory to fit " + steps + " steps with "
-              + size.states() + " states (the gradient keeps every step's factors, "
-              + bytes(gradientBytes(size, 1)) + " a step), and Java's heap limit is "
-              + bytes(heapBytes) + "; give Java more memory (-Xmx) or use a smaller model");
+          "needs at least "
+              + bytes(bytes)
+              + " of memory to fit "
+              + steps
+              + " steps with "
+              + size.states()
+              + " states (the gradient keeps every step's factors, "
+              + bytes(gradientBytes(size, 1))
+              + " a step), and Java's heap limit is "
+              + bytes(heapBytes)
+              + "; give Java more memory (-Xmx) or use a smaller model");
     }
   }
 
@@ -135,10 +150,17 @@ public final class ModelSizeRule {
     if (bytes > heapBytes) {
       throw new ModelSizeException(
           size.label(),
-          "needs at least " + bytes(bytes) + " of memory for the gradient over " + steps
-              + " steps with " + size.states() + " states (every step's factors are kept, "
-              + bytes(gradientBytes(size, 1)) + " a step), and Java's heap limit is "
-              + bytes(heapBytes) + "; give Java more memory (-Xmx) or use a smaller model");
+          "needs at least "
+              + bytes(bytes)
+              + " of memory for the gradient over "
+              + steps
+              + " steps with "
+              + size.states()
+              + " states (every step's factors are kept, "
+              + bytes(gradientBytes(size, 1))
+              + " a step), and Java's heap limit is "
+              + bytes(heapBytes)
+              + "; give Java more memory (-Xmx) or use a smaller model");
     }
   }
 
@@ -146,7 +168,10 @@ public final class ModelSizeRule {
     if (size.states() > MAX_STATES) {
       throw new ModelSizeException(
           size.label(),
-          "has " + size.states() + " states, more than the " + MAX_STATES
+          "has "
+              + size.states()
+              + " states, more than the "
+              + MAX_STATES
               + " an nx × nx matrix can hold in one Java array");
     }
   }
@@ -180,7 +205,8 @@ public final class ModelSizeRule {
     StringBuilder s = new StringBuilder();
     s.append(free).append(free == 1 ? " estimated parameter" : " estimated parameters");
     if (size.diffuseStates() > 0) {
-      s.append(", ").append(size.diffuseStates())
+      s.append(", ")
+          .append(size.diffuseStates())
           .append(size.diffuseStates() == 1 ? " diffuse state" : " diffuse states");
     }
     if (size.longestLag() > 0) {

@@ -13,8 +13,8 @@ import java.util.List;
  * constrains them jointly).
  *
  * <p>What a model's {@code build} receives for each parameter (its build value): the standard
- * deviation {@code s} with {@code σ² = s²} for a variance, so that noise factors are built
- * without a square root whose derivative is infinite at zero; the natural value otherwise.
+ * deviation {@code s} with {@code σ² = s²} for a variance, so that noise factors are built without
+ * a square root whose derivative is infinite at zero; the natural value otherwise.
  *
  * @param names parameter names in statsmodels' spelling, e.g. {@code sigma2.level, ar.L1}
  * @param transform θ ↔ natural for the block

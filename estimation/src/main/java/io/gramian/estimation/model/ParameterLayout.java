@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which of a model's parameters are free and how the optimiser's unconstrained θ (free
- * parameters only) maps to the natural values and to the values a model's {@code build}
- * receives. A fixed parameter keeps the natural value it was given. Blocks that constrain
- * parameters jointly (an AR or MA polynomial) are fixed or free as a whole.
+ * Which of a model's parameters are free and how the optimiser's unconstrained θ (free parameters
+ * only) maps to the natural values and to the values a model's {@code build} receives. A fixed
+ * parameter keeps the natural value it was given. Blocks that constrain parameters jointly (an AR
+ * or MA polynomial) are fixed or free as a whole.
  */
 public final class ParameterLayout {
 
@@ -68,8 +68,12 @@ public final class ParameterLayout {
     }
     if (!remaining.isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown parameter " + InputEcho.plain(remaining.keySet().iterator().next()) + " for model "
-              + model.name() + "; its parameters are " + String.join(", ", names));
+          "unknown parameter "
+              + InputEcho.plain(remaining.keySet().iterator().next())
+              + " for model "
+              + model.name()
+              + "; its parameters are "
+              + String.join(", ", names));
     }
     freeNames = Collections.unmodifiableList(free);
   }
@@ -143,8 +147,8 @@ public final class ParameterLayout {
   }
 
   /**
-   * The value {@code build} receives for parameter i: the standard deviation θ_i itself for a
-   * free variance (σ² = θ²), √σ² for a fixed one, the natural value otherwise.
+   * The value {@code build} receives for parameter i: the standard deviation θ_i itself for a free
+   * variance (σ² = θ²), √σ² for a fixed one, the natural value otherwise.
    */
   public double buildValue(int i, double[] theta, double[] natural) {
     if (!variance[i]) {
@@ -172,8 +176,8 @@ public final class ParameterLayout {
   }
 
   /**
-   * ∂ℓ/∂θ from ∂ℓ/∂(build values of the free parameters, in θ order): the identity for a
-   * variance (its build value is θ), the block transform's pull-back otherwise.
+   * ∂ℓ/∂θ from ∂ℓ/∂(build values of the free parameters, in θ order): the identity for a variance
+   * (its build value is θ), the block transform's pull-back otherwise.
    */
   public double[] pullBack(double[] theta, double[] buildBar) {
     double[] thetaBar = new double[theta.length];

@@ -5,16 +5,16 @@ import io.gramian.kalman.StateSpaceSystem;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A univariate system whose observation row carries the regressors of step t in the columns of
- * the regression states (shared by the structural and the SARIMA models):
+ * A univariate system whose observation row carries the regressors of step t in the columns of the
+ * regression states (shared by the structural and the SARIMA models):
  *
  * <pre>
  *   H_t = H + x_tᵀ E,    E = [0 … 0 I_k 0 …] placing x_t at the regression states
  * </pre>
  *
- * Everything else is the time-invariant base system. The loadings are data, not parameters, so
- * the parameters still enter only the base matrices (as {@code StateSpaceModel.system}
- * requires). The rows H_t are built once, when the view is made.
+ * Everything else is the time-invariant base system. The loadings are data, not parameters, so the
+ * parameters still enter only the base matrices (as {@code StateSpaceModel.system} requires). The
+ * rows H_t are built once, when the view is made.
  */
 public final class RegressionStateSpace implements StateSpace {
 
@@ -78,8 +78,11 @@ public final class RegressionStateSpace implements StateSpace {
   public DMatrixRMaj H(int t) {
     if (t < 0 || t >= H.length) {
       throw new IllegalArgumentException(
-          "the observation matrix at step " + (t + 1) + " needs the regressors' values there,"
-              + " and they are given for steps 1 to " + H.length);
+          "the observation matrix at step "
+              + (t + 1)
+              + " needs the regressors' values there,"
+              + " and they are given for steps 1 to "
+              + H.length);
     }
     return H[t];
   }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parametric linear Gaussian state-space model: parameters θ ↦ system matrices, built on a
- * {@link Tape} so that the exact gradient of the log-likelihood comes from the filter's reverse
- * sweep and one reverse pass over the tape, with no hand-written adjoint.
+ * A parametric linear Gaussian state-space model: parameters θ ↦ system matrices, built on a {@link
+ * Tape} so that the exact gradient of the log-likelihood comes from the filter's reverse sweep and
+ * one reverse pass over the tape, with no hand-written adjoint.
  *
  * <p>To define a model: list its parameters ({@link #parameterBlocks()}), give start values from
  * the data, and build the matrices from the parameters' build values with the tape's operations
@@ -36,8 +36,8 @@ public interface StateSpaceModel {
   /**
    * The model's size as its specification states it, computed without building anything: what
    * {@link ModelSizeRule} checks against the data before a fit allocates. By default only the
-   * number of parameters; a model that can state its state dimension, diffuse states, longest
-   * lag and seasonal period from its specification should override this, so that an absurd
+   * number of parameters; a model that can state its state dimension, diffuse states, longest lag
+   * and seasonal period from its specification should override this, so that an absurd
    * specification is refused before it is built.
    */
   default ModelSize size() {
@@ -48,16 +48,16 @@ public interface StateSpaceModel {
   double[] startParameters(ModelData data);
 
   /**
-   * The system matrices from the parameters' build values (the standard deviation for a
-   * variance, the natural value otherwise), recorded on their tape.
+   * The system matrices from the parameters' build values (the standard deviation for a variance,
+   * the natural value otherwise), recorded on their tape.
    *
    * @param values one 1 × 1 {@link Var} per parameter, in {@link #parameterNames()} order
    */
   ModelMatrices build(Var[] values, ModelData data);
 
   /**
-   * The system the filter runs: by default the time-invariant system of the built values. A
-   * model whose matrices vary with time only through the data (regressors in H) overrides this;
+   * The system the filter runs: by default the time-invariant system of the built values. A model
+   * whose matrices vary with time only through the data (regressors in H) overrides this;
    * parameters must then enter only the time-invariant parts recorded in {@code matrices}.
    */
   default StateSpace system(ModelMatrices matrices, ModelData data) {
@@ -98,9 +98,9 @@ public interface StateSpaceModel {
   }
 
   /**
-   * Names of the states, for tables and plots (e.g. {@code level, trend, seasonal}); the
-   * components a plot should show are those not named with a leading underscore. By default
-   * {@code state.1 … state.nx}.
+   * Names of the states, for tables and plots (e.g. {@code level, trend, seasonal}); the components
+   * a plot should show are those not named with a leading underscore. By default {@code state.1 …
+   * state.nx}.
    */
   default List<String> stateNames(int nx) {
     List<String> names = new ArrayList<>();

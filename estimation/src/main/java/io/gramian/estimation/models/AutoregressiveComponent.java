@@ -39,7 +39,12 @@ final class AutoregressiveComponent {
     double[] design = new double[p];
     design[0] = 1;
     return new ComponentBlock(
-        transition, noise, design, false, null, StationaryFactor.of(transition, noise),
+        transition,
+        noise,
+        design,
+        false,
+        null,
+        StationaryFactor.of(transition, noise),
         new boolean[p]);
   }
 }

@@ -59,8 +59,8 @@ public final class Bounded implements ParameterTransform {
   }
 
   /**
-   * @throws IllegalArgumentException naming the parameter when the value is not strictly inside
-   *     (a, b) or not finite
+   * @throws IllegalArgumentException naming the parameter when the value is not strictly inside (a,
+   *     b) or not finite
    */
   @Override
   public double[] toUnconstrained(double[] natural) {

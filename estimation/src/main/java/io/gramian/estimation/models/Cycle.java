@@ -9,13 +9,13 @@ package io.gramian.estimation.models;
  *   [c*_{t+1}] = ρ_c [−sin λ_c   cos λ_c] [c*_t] + [κ*_t],    κ, κ* ~ N(0, σ²_cycle)
  * </pre>
  *
- * State (c, c*): c_t enters y_t. Parameters: {@code sigma2.cycle} (when stochastic),
- * {@code frequency.cycle} λ_c in (2π / maxPeriod, 2π / minPeriod), {@code damping.cycle} ρ_c in
- * (0, 1) (when damped; otherwise ρ_c = 1), both through {@link Bounded}.
+ * State (c, c*): c_t enters y_t. Parameters: {@code sigma2.cycle} (when stochastic), {@code
+ * frequency.cycle} λ_c in (2π / maxPeriod, 2π / minPeriod), {@code damping.cycle} ρ_c in (0, 1)
+ * (when damped; otherwise ρ_c = 1), both through {@link Bounded}.
  *
  * <p>Initialisation: a stochastic damped cycle is stationary, P₁ = ρ² R P₁ Rᵀ + σ² I, solved by
- * {@link io.gramian.autodiff.tape.StationaryFactor} (as KFAS does); every other cycle (undamped,
- * or deterministic) is exactly diffuse. statsmodels makes every cycle diffuse.
+ * {@link io.gramian.autodiff.tape.StationaryFactor} (as KFAS does); every other cycle (undamped, or
+ * deterministic) is exactly diffuse. statsmodels makes every cycle diffuse.
  *
  * @param stochastic whether κ, κ* are present
  * @param damped whether ρ_c is a parameter (otherwise ρ_c = 1)
@@ -27,12 +27,17 @@ public record Cycle(boolean stochastic, boolean damped, double minPeriod, double
   /** statsmodels' period bounds when the data carry no frequency: (2, ∞), so λ_c ∈ (0, π). */
   public static final double DEFAULT_MIN_PERIOD = 2;
 
-  /** @throws IllegalArgumentException when the period bounds are not 2 ≤ min &lt; max */
+  /**
+   * @throws IllegalArgumentException when the period bounds are not 2 ≤ min &lt; max
+   */
   public Cycle {
     if (!(minPeriod >= 2) || !(maxPeriod > minPeriod)) {
       throw new IllegalArgumentException(
-          "the cycle's period bounds must satisfy 2 ≤ min < max, got (" + minPeriod + ", "
-              + maxPeriod + ")");
+          "the cycle's period bounds must satisfy 2 ≤ min < max, got ("
+              + minPeriod
+              + ", "
+              + maxPeriod
+              + ")");
     }
   }
 

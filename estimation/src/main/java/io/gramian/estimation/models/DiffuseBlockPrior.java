@@ -12,29 +12,28 @@ import io.gramian.autodiff.tape.Var;
  *   D = diag(1 for the diffuse states of the block, 0 for the others);  S = tria(D K)  (n × n)
  * </pre>
  *
- * <p>Why: P₁ = κ P∞ + P* with κ → ∞, and P* lies in the range of P∞ (D zeroes every other row),
- * so it changes nothing the data can see: with x₁ = a + A δ + u and δ flat, the part of u in
- * range(A) is absorbed into δ by translating it, so the diffuse likelihood (Durbin &amp; Koopman
- * 2012 §5.2, §7.2.2; de Jong 1991) and every moment conditional on the data are the same with
- * P* = D K Kᵀ D as with statsmodels' P* = 0. It matters to the square-root filter, whose
- * diffuse (augmented) steps need the proper part of each innovation variance, F*_t = H P*_t Hᵀ
- * + R, to be positive:
+ * <p>Why: P₁ = κ P∞ + P* with κ → ∞, and P* lies in the range of P∞ (D zeroes every other row), so
+ * it changes nothing the data can see: with x₁ = a + A δ + u and δ flat, the part of u in range(A)
+ * is absorbed into δ by translating it, so the diffuse likelihood (Durbin &amp; Koopman 2012 §5.2,
+ * §7.2.2; de Jong 1991) and every moment conditional on the data are the same with P* = D K Kᵀ D as
+ * with statsmodels' P* = 0. It matters to the square-root filter, whose diffuse (augmented) steps
+ * need the proper part of each innovation variance, F*_t = H P*_t Hᵀ + R, to be positive:
  *
  * <ul>
  *   <li>with P* = 0 and no irregular (random walk, random walk with drift, random trend), F*₁ = 0,
  *       which the filter handles only by rerunning the call on a view of the system with the
- *       diffuse directions also in the initial factor (docs/filter.md, "A singular proper
- *       part"): twice the work of each evaluation;
+ *       diffuse directions also in the initial factor (docs/filter.md, "A singular proper part"):
+ *       twice the work of each evaluation;
  *   <li>with a tiny irregular σ²_ε (an estimate near its zero boundary), the whitened first
  *       innovations are of size y/σ_ε and the diffuse collapse cancels terms of size (y/σ_ε)²,
  *       losing every digit of ℓ.
  * </ul>
  *
  * With P* spanning what the block's noise reaches within m steps (the whole block for the
- * components here when their variances are positive: the level and trend, q ≤ 2, reach both
- * states in two steps; the dummy seasonal, q = 1, all s − 1 in s − 1 steps; a trigonometric
- * seasonal or a cycle, q = n, at once), F*_t stays at least of the size of the noise the
- * observation sees, whatever σ²_ε is.
+ * components here when their variances are positive: the level and trend, q ≤ 2, reach both states
+ * in two steps; the dummy seasonal, q = 1, all s − 1 in s − 1 steps; a trigonometric seasonal or a
+ * cycle, q = n, at once), F*_t stays at least of the size of the noise the observation sees,
+ * whatever σ²_ε is.
  */
 final class DiffuseBlockPrior {
 

@@ -5,8 +5,8 @@ import io.gramian.autodiff.tape.Var;
 import java.util.Map;
 
 /**
- * The trigonometric seasonal block of period s with h harmonics ({@link FrequencySeasonal}),
- * 2h states, block diagonal in the harmonics:
+ * The trigonometric seasonal block of period s with h harmonics ({@link FrequencySeasonal}), 2h
+ * states, block diagonal in the harmonics:
  *
  * <pre>
  *   [γ_{j,t+1} ]   [ cos λ_j  sin λ_j] [γ_{j,t} ]   [ω_{j,t} ]
@@ -14,8 +14,8 @@ import java.util.Map;
  *   noise factor σ I_{2h};   contribution to y_t: Σ_j γ_{j,t}
  * </pre>
  *
- * The frequencies are constants. All states are exactly diffuse except γ*_{s/2} (see
- * {@link FrequencySeasonal}), which starts known at 0.
+ * The frequencies are constants. All states are exactly diffuse except γ*_{s/2} (see {@link
+ * FrequencySeasonal}), which starts known at 0.
  */
 final class FrequencySeasonalComponent {
 

@@ -11,8 +11,8 @@ package io.gramian.estimation.models;
  *
  * (Hodrick &amp; Prescott 1997; statsmodels' {@code hpfilter}, whose default λ = 1600 is used
  * whatever the data's frequency, as statsmodels does for start values). The matrix is symmetric
- * positive definite with bandwidth 2, so it is solved by a banded Cholesky factorisation in
- * O(n). A series shorter than 3 has no second differences: its trend is the series itself.
+ * positive definite with bandwidth 2, so it is solved by a banded Cholesky factorisation in O(n). A
+ * series shorter than 3 has no second differences: its trend is the series itself.
  */
 final class HodrickPrescott {
 

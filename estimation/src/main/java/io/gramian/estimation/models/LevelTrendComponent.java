@@ -13,8 +13,8 @@ import java.util.Map;
  *   contribution to y_t: μ_t;   both states exactly diffuse
  * </pre>
  *
- * Without a trend the block is μ_{t+1} = μ_t + η_t. The noise factor has one column per
- * stochastic element, holding its standard deviation.
+ * Without a trend the block is μ_{t+1} = μ_t + η_t. The noise factor has one column per stochastic
+ * element, holding its standard deviation.
  */
 final class LevelTrendComponent {
 
@@ -49,7 +49,12 @@ final class LevelTrendComponent {
     double[] design = new double[n];
     design[0] = 1;
     return new ComponentBlock(
-        ComponentBlock.matrix(tape, F), noise, design, false, null, null,
+        ComponentBlock.matrix(tape, F),
+        noise,
+        design,
+        false,
+        null,
+        null,
         ComponentBlock.allDiffuse(n));
   }
 }

@@ -16,10 +16,10 @@ import java.util.List;
  *   beta.&lt;name&gt; …                                    (only with mle_regression)
  * </pre>
  *
- * Each present only when its component is (and stochastic, for a variance). Transforms:
- * variances σ² = θ² ({@link ParameterBlock#variance}), the frequency and the damping
- * {@link Bounded} (logistic, as statsmodels), AR coefficients stationary
- * ({@link ParameterBlock#autoregressive}), β real.
+ * Each present only when its component is (and stochastic, for a variance). Transforms: variances
+ * σ² = θ² ({@link ParameterBlock#variance}), the frequency and the damping {@link Bounded}
+ * (logistic, as statsmodels), AR coefficients stationary ({@link ParameterBlock#autoregressive}), β
+ * real.
  */
 final class ParameterOrder {
 
@@ -76,8 +76,7 @@ final class ParameterOrder {
               new Bounded(CYCLE_FREQUENCY, cycle.minFrequency(), cycle.maxFrequency()),
               CYCLE_FREQUENCY));
       if (cycle.damped()) {
-        blocks.add(
-            ParameterBlock.transformed(new Bounded(CYCLE_DAMPING, 0, 1), CYCLE_DAMPING));
+        blocks.add(ParameterBlock.transformed(new Bounded(CYCLE_DAMPING, 0, 1), CYCLE_DAMPING));
       }
     }
     if (p > 0) {

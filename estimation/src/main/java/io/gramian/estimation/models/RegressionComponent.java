@@ -35,7 +35,12 @@ final class RegressionComponent {
       mean[j][0] = parameters.get(ParameterOrder.beta(names.get(j)));
     }
     return new ComponentBlock(
-        transition, null, new double[k], true, ComponentBlock.matrix(tape, mean), null,
+        transition,
+        null,
+        new double[k],
+        true,
+        ComponentBlock.matrix(tape, mean),
+        null,
         new boolean[k]);
   }
 }

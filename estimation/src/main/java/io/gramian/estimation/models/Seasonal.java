@@ -9,16 +9,17 @@ package io.gramian.estimation.models;
  * </pre>
  *
  * State (γ_t, γ_{t−1}, …, γ_{t−s+2}): s − 1 states, all exactly diffuse; γ_t enters y_t. Its
- * transition has −1 in the whole first row and ones on the sub-diagonal; the noise enters the
- * first state only. A deterministic seasonal ({@code stochastic = false}) has no ω and no
- * parameter.
+ * transition has −1 in the whole first row and ones on the sub-diagonal; the noise enters the first
+ * state only. A deterministic seasonal ({@code stochastic = false}) has no ω and no parameter.
  *
  * @param period s ≥ 2
  * @param stochastic whether ω_t is present (parameter {@code sigma2.seasonal})
  */
 public record Seasonal(int period, boolean stochastic) {
 
-  /** @throws IllegalArgumentException when the period is below 2 */
+  /**
+   * @throws IllegalArgumentException when the period is below 2
+   */
   public Seasonal {
     if (period < 2) {
       throw new IllegalArgumentException(

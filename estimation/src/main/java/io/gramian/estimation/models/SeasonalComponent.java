@@ -39,7 +39,12 @@ final class SeasonalComponent {
     double[] design = new double[n];
     design[0] = 1;
     return new ComponentBlock(
-        ComponentBlock.matrix(tape, F), noise, design, false, null, null,
+        ComponentBlock.matrix(tape, F),
+        noise,
+        design,
+        false,
+        null,
+        null,
         ComponentBlock.allDiffuse(n));
   }
 }

@@ -8,9 +8,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Start values of an {@link UnobservedComponents} model, computed as statsmodels'
- * {@code UnobservedComponents.start_params} computes them (on the observed values, missing ones
- * dropped; var and std with divisor n):
+ * Start values of an {@link UnobservedComponents} model, computed as statsmodels' {@code
+ * UnobservedComponents.start_params} computes them (on the observed values, missing ones dropped;
+ * var and std with divisor n):
  *
  * <pre>
  *   level present:   τ₁ = HP(y), r = y − τ₁                        (Hodrick–Prescott, λ = 1600)
@@ -25,21 +25,21 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *                    λ = midpoint of its bounds (π/2 for the default (0, π))
  * </pre>
  *
- * Three departures, all to keep the start strictly feasible for the optimiser: a variance is
- * raised to at least {@link #MIN_RELATIVE_VARIANCE} times the series' variance (a zero start
- * would never move under σ² = θ², and statsmodels' values can be zero, e.g. for a constant
- * series), the damping is clipped to [0.01, 0.99] rather than [0, 0.99] (0 is on the boundary of
- * its logistic transform), and a non-stationary least-squares φ is replaced by 0. statsmodels
- * uses the data's calendar frequency for the cycle's start (a 3-year period); Gramian's data
- * carry none, so the midpoint is used, as statsmodels does without dates.
+ * Three departures, all to keep the start strictly feasible for the optimiser: a variance is raised
+ * to at least {@link #MIN_RELATIVE_VARIANCE} times the series' variance (a zero start would never
+ * move under σ² = θ², and statsmodels' values can be zero, e.g. for a constant series), the damping
+ * is clipped to [0.01, 0.99] rather than [0, 0.99] (0 is on the boundary of its logistic
+ * transform), and a non-stationary least-squares φ is replaced by 0. statsmodels uses the data's
+ * calendar frequency for the cycle's start (a 3-year period); Gramian's data carry none, so the
+ * midpoint is used, as statsmodels does without dates.
  */
 final class StartValues {
 
   /**
-   * Smallest start for a variance, relative to the variance of the observed series (or to
-   * max(1, mean²) for a constant series). It bounds the start only: the optimiser moves freely
-   * below it, down to 0. Small enough not to override statsmodels' values on real series, large
-   * enough that θ = √σ² starts well away from its stationary point at 0.
+   * Smallest start for a variance, relative to the variance of the observed series (or to max(1,
+   * mean²) for a constant series). It bounds the start only: the optimiser moves freely below it,
+   * down to 0. Small enough not to override statsmodels' values on real series, large enough that θ
+   * = √σ² starts well away from its stationary point at 0.
    */
   static final double MIN_RELATIVE_VARIANCE = 1e-4;
 

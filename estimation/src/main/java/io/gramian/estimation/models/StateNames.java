@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * statsmodels' names of the states of an unobserved components model
- * ({@code UnobservedComponents.state_names}), in state order:
+ * statsmodels' names of the states of an unobserved components model ({@code
+ * UnobservedComponents.state_names}), in state order:
  *
  * <pre>
  *   level, trend, seasonal, seasonal.L1 … seasonal.L(s−2),
@@ -13,8 +13,8 @@ import java.util.List;
  *   cycle, cycle.auxilliary (statsmodels' spelling), ar.L1 … ar.Lp, beta.&lt;name&gt; …, dummy
  * </pre>
  *
- * {@code dummy} is the unused state of a model of the irregular alone. Regression coefficients
- * are states in both of Gramian's regression forms, so they are named in both.
+ * {@code dummy} is the unused state of a model of the irregular alone. Regression coefficients are
+ * states in both of Gramian's regression forms, so they are named in both.
  */
 final class StateNames {
 

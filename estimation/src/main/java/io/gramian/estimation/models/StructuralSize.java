@@ -3,10 +3,10 @@ package io.gramian.estimation.models;
 import io.gramian.estimation.model.ModelSize;
 
 /**
- * The size of an unobserved components model from its specification, in {@code long}
- * arithmetic (a seasonal period near 2³¹ makes the int sums of {@link UnobservedComponentsSpec}
- * overflow): its states and diffuse states summed component by component, the AR component's
- * order as its longest lag, and the longest seasonal period (dummy or trigonometric).
+ * The size of an unobserved components model from its specification, in {@code long} arithmetic (a
+ * seasonal period near 2³¹ makes the int sums of {@link UnobservedComponentsSpec} overflow): its
+ * states and diffuse states summed component by component, the AR component's order as its longest
+ * lag, and the longest seasonal period (dummy or trigonometric).
  */
 final class StructuralSize {
 

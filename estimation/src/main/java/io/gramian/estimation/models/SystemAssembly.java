@@ -19,10 +19,10 @@ import org.ejml.data.DMatrixRMaj;
  *            the exactly diffuse states, in state order (nx × d)
  * </pre>
  *
- * S_i is the block's own initial factor (stationary blocks), or for a diffuse block the proper
- * part of {@link DiffuseBlockPrior}, which changes neither ℓ nor any conditional moment.
+ * S_i is the block's own initial factor (stationary blocks), or for a diffuse block the proper part
+ * of {@link DiffuseBlockPrior}, which changes neither ℓ nor any conditional moment.
  *
- * A model with no state at all (the irregular alone) keeps one unused state, as statsmodels
+ * <p>A model with no state at all (the irregular alone) keeps one unused state, as statsmodels
  * does: T = 0, z = 0, known at 0 with no variance, no noise.
  */
 final class SystemAssembly {
@@ -36,8 +36,8 @@ final class SystemAssembly {
     List<ComponentBlock> blocks = new ArrayList<>(components);
     if (blocks.isEmpty()) {
       blocks.add(
-          new ComponentBlock(tape.zeros(1, 1), null, new double[1], false, null, null,
-              new boolean[1]));
+          new ComponentBlock(
+              tape.zeros(1, 1), null, new double[1], false, null, null, new boolean[1]));
     }
     int m = blocks.size();
     int nx = 0;
@@ -50,9 +50,8 @@ final class SystemAssembly {
     Var[][] mean = new Var[m][1];
     for (int i = 0; i < m; i++) {
       ComponentBlock bi = blocks.get(i);
-      Var factor = bi.initialFactor() != null
-          ? bi.initialFactor()
-          : DiffuseBlockPrior.factor(bi, tape);
+      Var factor =
+          bi.initialFactor() != null ? bi.initialFactor() : DiffuseBlockPrior.factor(bi, tape);
       for (int j = 0; j < m; j++) {
         int nj = blocks.get(j).states();
         F[i][j] = i == j ? bi.transition() : tape.zeros(bi.states(), nj);

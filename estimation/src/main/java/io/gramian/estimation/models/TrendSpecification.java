@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The level and trend of an unobserved components model, with statsmodels' specification
- * strings (Harvey 1989; Durbin &amp; Koopman 2012 §3.2; statsmodels' {@code UnobservedComponents}
- * table of trend specifications):
+ * The level and trend of an unobserved components model, with statsmodels' specification strings
+ * (Harvey 1989; Durbin &amp; Koopman 2012 §3.2; statsmodels' {@code UnobservedComponents} table of
+ * trend specifications):
  *
  * <pre>
  *   y_t     = μ_t + ε_t + (other components),    ε_t ~ N(0, σ²_irregular)
@@ -91,7 +91,9 @@ public enum TrendSpecification {
       }
     }
     throw new IllegalArgumentException(
-        "unknown trend specification " + InputEcho.quoted(name) + "; the specifications are: "
+        "unknown trend specification "
+            + InputEcho.quoted(name)
+            + "; the specifications are: "
             + Arrays.stream(values())
                 .map(s -> s.abbreviation + " (" + s.fullName + ")")
                 .collect(Collectors.joining(", ")));

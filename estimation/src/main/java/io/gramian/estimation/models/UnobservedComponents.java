@@ -12,15 +12,14 @@ import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Univariate unobserved components (structural time series) models, after statsmodels'
- * {@code UnobservedComponents} (Harvey 1989; Durbin &amp; Koopman 2012 §3.2):
+ * Univariate unobserved components (structural time series) models, after statsmodels' {@code
+ * UnobservedComponents} (Harvey 1989; Durbin &amp; Koopman 2012 §3.2):
  *
  * <pre>
  *   y_t = μ_t + γ_t + Σ_k γ^(k)_t + c_t + a_t + x_tᵀ β + ε_t,     ε_t ~ N(0, σ²_irregular)
@@ -28,23 +27,22 @@ import java.util.OptionalInt;
  *
  * level and trend μ ({@link TrendSpecification}), dummy seasonal γ ({@link Seasonal}),
  * trigonometric seasonals γ^(k) ({@link FrequencySeasonal}), cycle c ({@link Cycle}), AR(p) a_t
- * ({@link AutoregressiveComponent}), regression on exogenous columns ({@link
- * RegressionComponent}). The state is stacked in statsmodels' order: level, trend, seasonal
- * (s − 1), trigonometric seasonals (2h each), cycle (2), AR (p), regression coefficients (k).
+ * ({@link AutoregressiveComponent}), regression on exogenous columns ({@link RegressionComponent}).
+ * The state is stacked in statsmodels' order: level, trend, seasonal (s − 1), trigonometric
+ * seasonals (2h each), cycle (2), AR (p), regression coefficients (k).
  *
  * <p>Initialisation, as in the project's log-likelihood convention: level, trend, seasonal,
- * trigonometric seasonal and regression states are exactly diffuse (unit columns of cholPinf);
- * the AR block and a stochastic damped cycle start from their stationary distribution. The
+ * trigonometric seasonal and regression states are exactly diffuse (unit columns of cholPinf); the
+ * AR block and a stochastic damped cycle start from their stationary distribution. The
  * log-likelihood is then the exact diffuse one of Durbin &amp; Koopman (2012) §7.2.2, statsmodels'
- * {@code use_exact_diffuse=True}; KFAS reports it plus ½ log 2π per diffuse observation with
- * F∞ &gt; 0 (for these univariate models, one per diffuse state).
+ * {@code use_exact_diffuse=True}; KFAS reports it plus ½ log 2π per diffuse observation with F∞
+ * &gt; 0 (for these univariate models, one per diffuse state).
  *
- * <p>Parameters are named and ordered as statsmodels does ({@link ParameterOrder}); variances
- * reach {@code build} as standard deviations. Start values follow statsmodels ({@link
- * StartValues}).
+ * <p>Parameters are named and ordered as statsmodels does ({@link ParameterOrder}); variances reach
+ * {@code build} as standard deviations. Start values follow statsmodels ({@link StartValues}).
  *
- * <p>The command-line names of docs/cli.md: {@code local-level}, {@code local-linear-trend},
- * {@code smooth-trend}, {@code bsm}; see {@link #named}.
+ * <p>The command-line names of docs/cli.md: {@code local-level}, {@code local-linear-trend}, {@code
+ * smooth-trend}, {@code bsm}; see {@link #named}.
  */
 public final class UnobservedComponents implements StateSpaceModel {
 
@@ -91,11 +89,11 @@ public final class UnobservedComponents implements StateSpaceModel {
   }
 
   /**
-   * {@code bsm}, the basic structural model: local linear trend + stochastic seasonal of
-   * period s + irregular.
+   * {@code bsm}, the basic structural model: local linear trend + stochastic seasonal of period s +
+   * irregular.
    *
-   * @param seasonalType {@code dummy} (s − 1 dummy states, {@code sigma2.seasonal}) or
-   *     {@code trig} (⌊s/2⌋ harmonics, {@code sigma2.freq_seasonal_s(h)}); null means dummy
+   * @param seasonalType {@code dummy} (s − 1 dummy states, {@code sigma2.seasonal}) or {@code trig}
+   *     (⌊s/2⌋ harmonics, {@code sigma2.freq_seasonal_s(h)}); null means dummy
    * @throws IllegalArgumentException for a period below 2 or an unknown seasonal type
    */
   public static UnobservedComponents bsm(int period, String seasonalType) {
@@ -106,17 +104,17 @@ public final class UnobservedComponents implements StateSpaceModel {
   }
 
   /**
-   * The model a command line names (docs/cli.md), with regression effects on
-   * {@code exogNames} as exactly diffuse coefficient states.
+   * The model a command line names (docs/cli.md), with regression effects on {@code exogNames} as
+   * exactly diffuse coefficient states.
    *
-   * @param name {@code local-level}, {@code local-linear-trend}, {@code smooth-trend} or
-   *     {@code bsm}
-   * @param seasonal the seasonal period: required by {@code bsm}; for the others, when present,
-   *     it adds a stochastic seasonal of that period (e.g. CK's local level + seasonal)
+   * @param name {@code local-level}, {@code local-linear-trend}, {@code smooth-trend} or {@code
+   *     bsm}
+   * @param seasonal the seasonal period: required by {@code bsm}; for the others, when present, it
+   *     adds a stochastic seasonal of that period (e.g. CK's local level + seasonal)
    * @param seasonalType {@code dummy} (default when null) or {@code trig}
    * @param exogNames the regressors (possibly empty)
-   * @throws IllegalArgumentException listing the known names for an unknown one; for
-   *     {@code bsm} without a period; for an unknown seasonal type
+   * @throws IllegalArgumentException listing the known names for an unknown one; for {@code bsm}
+   *     without a period; for an unknown seasonal type
    */
   public static UnobservedComponents named(
       String name, OptionalInt seasonal, String seasonalType, List<String> exogNames) {
@@ -135,7 +133,9 @@ public final class UnobservedComponents implements StateSpaceModel {
         break;
       default:
         throw new IllegalArgumentException(
-            "unknown structural model " + InputEcho.quoted(name) + "; the known names are: "
+            "unknown structural model "
+                + InputEcho.quoted(name)
+                + "; the known names are: "
                 + String.join(", ", NAMES));
     }
     if (key.equals("bsm") && seasonal.isEmpty()) {
@@ -176,8 +176,8 @@ public final class UnobservedComponents implements StateSpaceModel {
   }
 
   /**
-   * statsmodels' state names in state order, e.g. {@code level, trend, seasonal,
-   * seasonal.L1, …} ({@link StateNames}).
+   * statsmodels' state names in state order, e.g. {@code level, trend, seasonal, seasonal.L1, …}
+   * ({@link StateNames}).
    */
   public List<String> stateNames() {
     return StateNames.of(spec);
@@ -221,8 +221,13 @@ public final class UnobservedComponents implements StateSpaceModel {
     List<String> names = parameterNames();
     if (values.length != names.size()) {
       throw new IllegalArgumentException(
-          values.length + " parameter values for the " + names.size() + " parameters "
-              + names + " of " + name);
+          values.length
+              + " parameter values for the "
+              + names.size()
+              + " parameters "
+              + names
+              + " of "
+              + name);
     }
     Tape tape = values[0].tape();
     Map<String, Var> p = ParameterValues.of(parameterBlocks(), values).asMap();
@@ -244,8 +249,7 @@ public final class UnobservedComponents implements StateSpaceModel {
       components.add(AutoregressiveComponent.block(spec.autoregressiveOrder(), p, tape));
     }
     if (!spec.exogNames().isEmpty()) {
-      components.add(
-          RegressionComponent.block(spec.exogNames(), spec.mleRegression(), p, tape));
+      components.add(RegressionComponent.block(spec.exogNames(), spec.mleRegression(), p, tape));
     }
     Var irregular = spec.trend().irregular() ? p.get(ParameterOrder.IRREGULAR) : null;
     return SystemAssembly.assemble(tape, components, irregular);
@@ -276,16 +280,25 @@ public final class UnobservedComponents implements StateSpaceModel {
     }
     if (!data.exogNames().equals(spec.exogNames())) {
       throw new IllegalArgumentException(
-          "model " + name + " has the regressors " + spec.exogNames()
-              + " but the data have " + data.exogNames());
+          "model "
+              + name
+              + " has the regressors "
+              + spec.exogNames()
+              + " but the data have "
+              + data.exogNames());
     }
     int d = spec.diffuseStates();
     int observed = data.observedCount();
     if (observed < d + 1) {
       throw new IllegalArgumentException(
-          "too few observations for model " + name + ": it has " + d
-              + " diffuse initial states, so it needs at least " + (d + 1)
-              + " observed values, and the series has " + observed);
+          "too few observations for model "
+              + name
+              + ": it has "
+              + d
+              + " diffuse initial states, so it needs at least "
+              + (d + 1)
+              + " observed values, and the series has "
+              + observed);
     }
     return data;
   }

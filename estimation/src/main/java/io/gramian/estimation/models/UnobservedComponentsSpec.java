@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What an {@link UnobservedComponents} model contains, as statsmodels' constructor arguments
- * say it (Harvey 1989; Durbin &amp; Koopman 2012 §3.2):
+ * What an {@link UnobservedComponents} model contains, as statsmodels' constructor arguments say it
+ * (Harvey 1989; Durbin &amp; Koopman 2012 §3.2):
  *
  * <pre>
  *   y_t = μ_t + γ_t + Σ_k γ^(k)_t + c_t + a_t + x_tᵀ β_t + ε_t
  * </pre>
  *
  * with the level/trend μ ({@link TrendSpecification}, which also says whether ε is present), a
- * dummy seasonal γ ({@link Seasonal}), trigonometric seasonals γ^(k) ({@link FrequencySeasonal}),
- * a cycle c ({@link Cycle}), an AR(p) process a_t = φ₁ a_{t−1} + … + φ_p a_{t−p} + ξ_t and
- * regression effects on the named exogenous columns. The state is stacked in statsmodels' order:
- * level, trend, seasonal (s − 1), trigonometric seasonals (2h each), cycle (2), AR (p),
- * regression coefficients (k).
+ * dummy seasonal γ ({@link Seasonal}), trigonometric seasonals γ^(k) ({@link FrequencySeasonal}), a
+ * cycle c ({@link Cycle}), an AR(p) process a_t = φ₁ a_{t−1} + … + φ_p a_{t−p} + ξ_t and regression
+ * effects on the named exogenous columns. The state is stacked in statsmodels' order: level, trend,
+ * seasonal (s − 1), trigonometric seasonals (2h each), cycle (2), AR (p), regression coefficients
+ * (k).
  *
  * @param trend the level/trend specification (and the irregular)
  * @param seasonal the dummy seasonal, or {@code null}
@@ -28,10 +28,10 @@ import java.util.Set;
  * @param autoregressiveOrder p ≥ 0
  * @param exogNames the regressors' names (columns of the data's exog, in order)
  * @param mleRegression false (the default, as KFAS and Commandeur &amp; Koopman): the coefficients
- *     are exactly diffuse states, β_{t+1} = β_t, estimated by the filter (recursive least
- *     squares); true: they are parameters {@code beta.<name>} estimated by maximum likelihood,
- *     carried as states known at β with no variance (statsmodels puts x_tᵀβ in the observation
- *     intercept instead, which gives the same likelihood; see {@link RegressionComponent})
+ *     are exactly diffuse states, β_{t+1} = β_t, estimated by the filter (recursive least squares);
+ *     true: they are parameters {@code beta.<name>} estimated by maximum likelihood, carried as
+ *     states known at β with no variance (statsmodels puts x_tᵀβ in the observation intercept
+ *     instead, which gives the same likelihood; see {@link RegressionComponent})
  */
 public record UnobservedComponentsSpec(
     TrendSpecification trend,
@@ -43,9 +43,9 @@ public record UnobservedComponentsSpec(
     boolean mleRegression) {
 
   /**
-   * @throws IllegalArgumentException when the model has no stochastic part (its likelihood
-   *     would be degenerate), an AR order is negative, regressor names repeat or are blank, or
-   *     two trigonometric seasonals share a period and a number of harmonics
+   * @throws IllegalArgumentException when the model has no stochastic part (its likelihood would be
+   *     degenerate), an AR order is negative, regressor names repeat or are blank, or two
+   *     trigonometric seasonals share a period and a number of harmonics
    */
   public UnobservedComponentsSpec {
     if (trend == null) {
@@ -61,8 +61,12 @@ public record UnobservedComponentsSpec(
     for (FrequencySeasonal f : frequencySeasonals) {
       if (!seen.add(f.varianceName())) {
         throw new IllegalArgumentException(
-            "two trigonometric seasonals of period " + f.period() + " with " + f.harmonics()
-                + " harmonics would share the parameter name " + f.varianceName());
+            "two trigonometric seasonals of period "
+                + f.period()
+                + " with "
+                + f.harmonics()
+                + " harmonics would share the parameter name "
+                + f.varianceName());
       }
     }
     Set<String> names = new HashSet<>();
@@ -71,7 +75,8 @@ public record UnobservedComponentsSpec(
         throw new IllegalArgumentException("a regressor name is blank");
       }
       if (!names.add(name)) {
-        throw new IllegalArgumentException("the regressor " + InputEcho.quoted(name) + " is listed twice");
+        throw new IllegalArgumentException(
+            "the regressor " + InputEcho.quoted(name) + " is listed twice");
       }
     }
     boolean stochastic =
@@ -86,7 +91,8 @@ public record UnobservedComponentsSpec(
       throw new IllegalArgumentException(
           "the model has no stochastic component, so its likelihood is degenerate; add an"
               + " irregular (a trend specification such as dconstant instead of "
-              + trend.abbreviation() + ") or a stochastic component");
+              + trend.abbreviation()
+              + ") or a stochastic component");
     }
   }
 
@@ -96,8 +102,8 @@ public record UnobservedComponentsSpec(
   }
 
   /**
-   * Number of states nx (at least 1: a model of the irregular alone keeps an unused state). The
-   * k regression coefficients are states in both forms: diffuse, or known at β (MLE).
+   * Number of states nx (at least 1: a model of the irregular alone keeps an unused state). The k
+   * regression coefficients are states in both forms: diffuse, or known at β (MLE).
    */
   public int states() {
     int n =
@@ -124,16 +130,21 @@ public record UnobservedComponentsSpec(
     List<String> parts = new ArrayList<>();
     parts.add(trend.abbreviation());
     if (seasonal != null) {
-      parts.add((seasonal.stochastic() ? "" : "deterministic ") + "seasonal(" + seasonal.period()
-          + ")");
+      parts.add(
+          (seasonal.stochastic() ? "" : "deterministic ") + "seasonal(" + seasonal.period() + ")");
     }
     for (FrequencySeasonal f : frequencySeasonals) {
-      parts.add((f.stochastic() ? "" : "deterministic ") + "freq_seasonal(" + f.period() + ", "
-          + f.harmonics() + ")");
+      parts.add(
+          (f.stochastic() ? "" : "deterministic ")
+              + "freq_seasonal("
+              + f.period()
+              + ", "
+              + f.harmonics()
+              + ")");
     }
     if (cycle != null) {
-      parts.add((cycle.damped() ? "damped " : "") + (cycle.stochastic() ? "stochastic " : "")
-          + "cycle");
+      parts.add(
+          (cycle.damped() ? "damped " : "") + (cycle.stochastic() ? "stochastic " : "") + "cycle");
     }
     if (autoregressiveOrder > 0) {
       parts.add("ar(" + autoregressiveOrder + ")");
@@ -206,10 +217,17 @@ public record UnobservedComponentsSpec(
       return this;
     }
 
-    /** @throws IllegalArgumentException as the record's constructor */
+    /**
+     * @throws IllegalArgumentException as the record's constructor
+     */
     public UnobservedComponentsSpec build() {
       return new UnobservedComponentsSpec(
-          trend, seasonal, frequencySeasonals, cycle, autoregressiveOrder, exogNames,
+          trend,
+          seasonal,
+          frequencySeasonals,
+          cycle,
+          autoregressiveOrder,
+          exogNames,
           mleRegression);
     }
   }

@@ -19,14 +19,13 @@ import java.util.Objects;
  * quasi-Newton step α = 1. A trial point where f throws {@link ArithmeticException} (or is not
  * finite) is treated as too far, and the step is shortened.
  *
- * <p>Stopping ({@link BfgsOptions}): converged when the relative gradient
- * g_rel = max_i |∂f/∂x_i| · max(|x_i|, 1) ≤ gtol · max(1, |f|), or when the relative change of
- * f stays below its tolerance on two consecutive iterations while g_rel is within
- * {@link #STALL_GRADIENT_FACTOR} of its criterion. Not converged
- * when the iteration or evaluation limit is reached first, or when the line search fails. A
- * failed line search is first retried from the same point with H reset to I (steepest descent);
- * when that fails too, the search stops. It then reports converged only if the gradient is
- * already at the tolerance scale, g_rel ≤ 100 · gtol · max(1, |f|) (round-off in f then hides
+ * <p>Stopping ({@link BfgsOptions}): converged when the relative gradient g_rel = max_i |∂f/∂x_i| ·
+ * max(|x_i|, 1) ≤ gtol · max(1, |f|), or when the relative change of f stays below its tolerance on
+ * two consecutive iterations while g_rel is within {@link #STALL_GRADIENT_FACTOR} of its criterion.
+ * Not converged when the iteration or evaluation limit is reached first, or when the line search
+ * fails. A failed line search is first retried from the same point with H reset to I (steepest
+ * descent); when that fails too, the search stops. It then reports converged only if the gradient
+ * is already at the tolerance scale, g_rel ≤ 100 · gtol · max(1, |f|) (round-off in f then hides
  * any further decrease), and says so in the message.
  *
  * <p>Allocates a few length-n arrays per iteration and the n × n matrix H once per call; an
@@ -91,26 +90,38 @@ public final class Bfgs {
     EvaluatedPoint current = objective.evaluateStart(start);
     listener.onIteration(0, current.value(), Vectors.normInf(current.gradient()));
     if (gradientConverged(current)) {
-      return stop(current, 0, objective, true, "gradient criterion met at the starting point: "
-          + gradientSummary(current));
+      return stop(
+          current,
+          0,
+          objective,
+          true,
+          "gradient criterion met at the starting point: " + gradientSummary(current));
     }
 
     int iterations = 0;
     int smallChanges = 0;
     while (true) {
       if (iterations >= options.maxIterations()) {
-        return stop(current, iterations, objective, false, String.format(Locale.ROOT,
-            "stopped at the iteration limit (%d) before convergence: %s",
-            options.maxIterations(), gradientSummary(current)));
+        return stop(
+            current,
+            iterations,
+            objective,
+            false,
+            String.format(
+                Locale.ROOT,
+                "stopped at the iteration limit (%d) before convergence: %s",
+                options.maxIterations(),
+                gradientSummary(current)));
       }
       double[] direction = inverseHessian.searchDirection(current.gradient());
       if (!(Vectors.dot(direction, current.gradient()) < 0)) {
         inverseHessian.reset(); // H lost positive definiteness to round-off
         direction = inverseHessian.searchDirection(current.gradient());
       }
-      double initialStep = inverseHessian.isUnscaledIdentity()
-          ? Math.min(1, 1 / Vectors.norm2(current.gradient()))
-          : 1;
+      double initialStep =
+          inverseHessian.isUnscaledIdentity()
+              ? Math.min(1, 1 / Vectors.norm2(current.gradient()))
+              : 1;
       LineSearchOutcome outcome = lineSearch.search(current, direction, initialStep);
       EvaluatedPoint next = outcome.best();
 
@@ -138,7 +149,11 @@ public final class Bfgs {
       listener.onIteration(iterations, current.value(), Vectors.normInf(current.gradient()));
 
       if (gradientConverged(current)) {
-        return stop(current, iterations, objective, true,
+        return stop(
+            current,
+            iterations,
+            objective,
+            true,
             "gradient criterion met: " + gradientSummary(current));
       }
       double change = Math.abs(previousValue - current.value());
@@ -152,10 +167,17 @@ public final class Bfgs {
           nearStationary && change <= options.relativeValueTolerance() * scale(current);
       smallChanges = smallChange ? smallChanges + 1 : 0;
       if (smallChanges >= SMALL_CHANGES_TO_CONVERGE) {
-        return stop(current, iterations, objective, true, String.format(Locale.ROOT,
-            "relative change of f at most %.3g on %d consecutive iterations; %s",
-            options.relativeValueTolerance(), SMALL_CHANGES_TO_CONVERGE,
-            gradientSummary(current)));
+        return stop(
+            current,
+            iterations,
+            objective,
+            true,
+            String.format(
+                Locale.ROOT,
+                "relative change of f at most %.3g on %d consecutive iterations; %s",
+                options.relativeValueTolerance(),
+                SMALL_CHANGES_TO_CONVERGE,
+                gradientSummary(current)));
       }
       if (outcome.status() == LineSearchOutcome.Status.EVALUATIONS_EXHAUSTED) {
         return evaluationLimit(current, iterations, objective);
@@ -168,9 +190,8 @@ public final class Bfgs {
   }
 
   /**
-   * max_i |∂f/∂x_i| · max(|x_i|, 1): the change of f for a relative change of x_i where
-   * |x_i| ≥ 1 (so it does not depend on the units of a large x_i), the plain gradient where
-   * |x_i| ≤ 1.
+   * max_i |∂f/∂x_i| · max(|x_i|, 1): the change of f for a relative change of x_i where |x_i| ≥ 1
+   * (so it does not depend on the units of a large x_i), the plain gradient where |x_i| ≤ 1.
    */
   static double relativeGradient(EvaluatedPoint point) {
     double[] x = point.x();
@@ -188,17 +209,27 @@ public final class Bfgs {
   }
 
   private String gradientSummary(EvaluatedPoint point) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "relative gradient %.3g (tolerance %.3g = %.3g · max(1, |f|)), gradient norm %.3g",
-        relativeGradient(point), options.gradientTolerance() * scale(point),
-        options.gradientTolerance(), Vectors.normInf(point.gradient()));
+        relativeGradient(point),
+        options.gradientTolerance() * scale(point),
+        options.gradientTolerance(),
+        Vectors.normInf(point.gradient()));
   }
 
   private OptimizationResult evaluationLimit(
       EvaluatedPoint current, int iterations, CountedObjective objective) {
-    return stop(current, iterations, objective, false, String.format(Locale.ROOT,
-        "stopped at the evaluation limit (%d) before convergence: %s",
-        options.maxEvaluations(), gradientSummary(current)));
+    return stop(
+        current,
+        iterations,
+        objective,
+        false,
+        String.format(
+            Locale.ROOT,
+            "stopped at the evaluation limit (%d) before convergence: %s",
+            options.maxEvaluations(),
+            gradientSummary(current)));
   }
 
   private OptimizationResult lineSearchFailure(
@@ -206,20 +237,41 @@ public final class Bfgs {
     double gradientNorm = relativeGradient(current);
     double stallTolerance = STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(current);
     if (gradientNorm <= stallTolerance) {
-      return stop(current, iterations, objective, true, String.format(Locale.ROOT,
-          "line search could not improve further (%s); relative gradient %.3g is at the tolerance "
-              + "scale (≤ %.0f × %.3g · max(1, |f|) = %.3g)",
-          reason, gradientNorm, STALL_GRADIENT_FACTOR, options.gradientTolerance(),
-          stallTolerance));
+      return stop(
+          current,
+          iterations,
+          objective,
+          true,
+          String.format(
+              Locale.ROOT,
+              "line search could not improve further (%s); relative gradient %.3g is at the tolerance "
+                  + "scale (≤ %.0f × %.3g · max(1, |f|) = %.3g)",
+              reason,
+              gradientNorm,
+              STALL_GRADIENT_FACTOR,
+              options.gradientTolerance(),
+              stallTolerance));
     }
-    return stop(current, iterations, objective, false, String.format(Locale.ROOT,
-        "line search failed (%s) with relative gradient %.3g, above %.0f × the tolerance = %.3g; "
-            + "check the gradient against finite differences, or the scaling of the parameters",
-        reason, gradientNorm, STALL_GRADIENT_FACTOR, stallTolerance));
+    return stop(
+        current,
+        iterations,
+        objective,
+        false,
+        String.format(
+            Locale.ROOT,
+            "line search failed (%s) with relative gradient %.3g, above %.0f × the tolerance = %.3g; "
+                + "check the gradient against finite differences, or the scaling of the parameters",
+            reason,
+            gradientNorm,
+            STALL_GRADIENT_FACTOR,
+            stallTolerance));
   }
 
   private static OptimizationResult stop(
-      EvaluatedPoint point, int iterations, CountedObjective objective, boolean converged,
+      EvaluatedPoint point,
+      int iterations,
+      CountedObjective objective,
+      boolean converged,
       String message) {
     return new OptimizationResult(
         point.x(),

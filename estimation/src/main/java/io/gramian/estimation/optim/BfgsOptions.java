@@ -18,16 +18,16 @@ package io.gramian.estimation.optim;
  * tighter, 1e-6, because our gradient is exact rather than finite-differenced, and BFGS converges
  * superlinearly near the optimum, so the extra decade costs an iteration or two. The floor 1 in s
  * keeps the test meaningful when f happens to be near 0. Weighting each partial derivative by
- * max(|x_i|, 1) (Dennis &amp; Schnabel's relative gradient) makes the test independent of the
- * units of a coordinate whose value is large: x_i = σ of 10⁸ and of 1 are judged alike. The value-change default 1e-10 (about
- * 5·10⁵ ulp) catches a stall on a flat ridge; it must hold twice in a row so that one short step
- * does not end the search.
+ * max(|x_i|, 1) (Dennis &amp; Schnabel's relative gradient) makes the test independent of the units
+ * of a coordinate whose value is large: x_i = σ of 10⁸ and of 1 are judged alike. The value-change
+ * default 1e-10 (about 5·10⁵ ulp) catches a stall on a flat ridge; it must hold twice in a row so
+ * that one short step does not end the search.
  *
  * @param maxIterations the most accepted steps (≥ 1); default 500
  * @param maxEvaluations the most function evaluations (≥ 1); default 5000
  * @param gradientTolerance the gradient criterion's tolerance (≥ 0); default 1e-6
- * @param relativeValueTolerance the value-change criterion's tolerance (≥ 0; 0 turns it off
- *     except for an exact stall); default 1e-10
+ * @param relativeValueTolerance the value-change criterion's tolerance (≥ 0; 0 turns it off except
+ *     for an exact stall); default 1e-10
  */
 public record BfgsOptions(
     int maxIterations,
@@ -40,7 +40,9 @@ public record BfgsOptions(
   public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-6;
   public static final double DEFAULT_RELATIVE_VALUE_TOLERANCE = 1e-10;
 
-  /** @throws IllegalArgumentException when a limit is below 1 or a tolerance negative or NaN */
+  /**
+   * @throws IllegalArgumentException when a limit is below 1 or a tolerance negative or NaN
+   */
   public BfgsOptions {
     if (maxIterations < 1) {
       throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
@@ -50,8 +52,7 @@ public record BfgsOptions(
           "maxEvaluations must be at least 1, got " + maxEvaluations);
     }
     if (!(gradientTolerance >= 0)) {
-      throw new IllegalArgumentException(
-          "gradientTolerance must be ≥ 0, got " + gradientTolerance);
+      throw new IllegalArgumentException("gradientTolerance must be ≥ 0, got " + gradientTolerance);
     }
     if (!(relativeValueTolerance >= 0)) {
       throw new IllegalArgumentException(

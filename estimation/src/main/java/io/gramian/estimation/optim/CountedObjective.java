@@ -3,8 +3,8 @@ package io.gramian.estimation.optim;
 import java.util.Optional;
 
 /**
- * A {@link DifferentiableFunction} behind an evaluation budget. Every call counts, feasible or
- * not. A point is infeasible when the function throws {@link ArithmeticException} or returns a
+ * A {@link DifferentiableFunction} behind an evaluation budget. Every call counts, feasible or not.
+ * A point is infeasible when the function throws {@link ArithmeticException} or returns a
  * non-finite value or gradient.
  */
 final class CountedObjective {
@@ -31,8 +31,8 @@ final class CountedObjective {
   /**
    * Evaluates the starting point, which must be feasible.
    *
-   * @throws ArithmeticException when f throws at x (rethrown as is) or returns a non-finite
-   *     value or gradient
+   * @throws ArithmeticException when f throws at x (rethrown as is) or returns a non-finite value
+   *     or gradient
    */
   EvaluatedPoint evaluateStart(double[] x) {
     double[] gradient = new double[x.length];

@@ -3,27 +3,26 @@ package io.gramian.estimation.optim;
 import java.util.Arrays;
 
 /**
- * The BFGS approximation H ≈ (∇²f)⁻¹, n × n symmetric positive definite, and its update from a
- * step s = x₊ − x and gradient change y = ∇f₊ − ∇f (Nocedal &amp; Wright eq. 6.17), with
- * ρ = 1/(sᵀy):
+ * The BFGS approximation H ≈ (∇²f)⁻¹, n × n symmetric positive definite, and its update from a step
+ * s = x₊ − x and gradient change y = ∇f₊ − ∇f (Nocedal &amp; Wright eq. 6.17), with ρ = 1/(sᵀy):
  *
  * <pre>
  *   H₊ = (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
  *      = H − ρ (H y sᵀ + s yᵀ H) + (ρ² yᵀH y + ρ) s sᵀ
  * </pre>
  *
- * <p>H starts as I. Before the first update after a start or {@link #reset()}, I is rescaled to
- * H = (sᵀy / yᵀy) I (eq. 6.20), which matches the curvature along the first step and makes the
- * first quasi-Newton step well scaled. This makes BFGS invariant to a rescaling of f, but on a
- * badly conditioned problem the first step's curvature is that of the largest eigenvalues, so H
- * starts too small in the flat directions, which BFGS corrects one direction at a time: a 10-D
- * quadratic with condition 1e6 takes about 100 iterations (scipy's BFGS, which keeps H₀ = I,
- * takes 15 on it, but 46 once f is scaled by 1e-3).
+ * <p>H starts as I. Before the first update after a start or {@link #reset()}, I is rescaled to H =
+ * (sᵀy / yᵀy) I (eq. 6.20), which matches the curvature along the first step and makes the first
+ * quasi-Newton step well scaled. This makes BFGS invariant to a rescaling of f, but on a badly
+ * conditioned problem the first step's curvature is that of the largest eigenvalues, so H starts
+ * too small in the flat directions, which BFGS corrects one direction at a time: a 10-D quadratic
+ * with condition 1e6 takes about 100 iterations (scipy's BFGS, which keeps H₀ = I, takes 15 on it,
+ * but 46 once f is scaled by 1e-3).
  *
- * <p>The update is skipped (H is left as it is) when sᵀy ≤ ε ‖s‖ ‖y‖ with ε = 1e-8: the
- * curvature along s is then not safely positive, and the update would lose positive
- * definiteness or be dominated by round-off. Under the strong Wolfe conditions sᵀy &gt; 0 holds in
- * exact arithmetic, so a skip signals round-off or an inexact gradient.
+ * <p>The update is skipped (H is left as it is) when sᵀy ≤ ε ‖s‖ ‖y‖ with ε = 1e-8: the curvature
+ * along s is then not safely positive, and the update would lose positive definiteness or be
+ * dominated by round-off. Under the strong Wolfe conditions sᵀy &gt; 0 holds in exact arithmetic,
+ * so a skip signals round-off or an inexact gradient.
  */
 final class InverseHessian {
 

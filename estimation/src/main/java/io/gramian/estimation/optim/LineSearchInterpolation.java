@@ -1,8 +1,8 @@
 package io.gramian.estimation.optim;
 
 /**
- * Minimisers of the interpolating polynomials the line search uses to pick its next trial step,
- * on φ(α) = f(x + α p) (Nocedal &amp; Wright, §3.5). Each returns NaN when the polynomial has no
+ * Minimisers of the interpolating polynomials the line search uses to pick its next trial step, on
+ * φ(α) = f(x + α p) (Nocedal &amp; Wright, §3.5). Each returns NaN when the polynomial has no
  * minimiser; the caller safeguards the result.
  */
 final class LineSearchInterpolation {

@@ -1,8 +1,6 @@
 package io.gramian.estimation.optim;
 
-/**
- * Receives one call per BFGS iteration: for a progress display, never for control.
- */
+/** Receives one call per BFGS iteration: for a progress display, never for control. */
 @FunctionalInterface
 public interface ProgressListener {
 

@@ -3,8 +3,8 @@ package io.gramian.estimation.optim;
 import java.util.Optional;
 
 /**
- * A step length α along a descent direction p from x meeting the strong Wolfe conditions on
- * φ(α) = f(x + α p):
+ * A step length α along a descent direction p from x meeting the strong Wolfe conditions on φ(α) =
+ * f(x + α p):
  *
  * <pre>
  *   sufficient decrease   φ(α) ≤ φ(0) + c₁ α φ'(0)        c₁ = 1e-4
@@ -12,14 +12,14 @@ import java.util.Optional;
  * </pre>
  *
  * Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., Algorithm 3.5 (bracketing, with
- * safeguarded cubic extrapolation) and Algorithm 3.6 (zoom, with cubic interpolation falling
- * back to quadratic, then to bisection).
+ * safeguarded cubic extrapolation) and Algorithm 3.6 (zoom, with cubic interpolation falling back
+ * to quadratic, then to bisection).
  *
  * <p>Infeasible points: when f cannot be evaluated at a trial step (it throws {@link
- * ArithmeticException} or is not finite), the step is too far. In the bracketing phase the step
- * is halved towards the last feasible one and later extrapolation stays below the infeasible
- * step; in zoom the infeasible step becomes the upper end of the bracket and the next trial is
- * its midpoint (there is no value there to interpolate).
+ * ArithmeticException} or is not finite), the step is too far. In the bracketing phase the step is
+ * halved towards the last feasible one and later extrapolation stays below the infeasible step; in
+ * zoom the infeasible step becomes the upper end of the bracket and the next trial is its midpoint
+ * (there is no value there to interpolate).
  */
 final class StrongWolfeLineSearch {
 
@@ -41,16 +41,16 @@ final class StrongWolfeLineSearch {
   private static final double INFEASIBLE_BACKTRACK = 0.5;
 
   /**
-   * Two steps are indistinguishable when they move x by less than this relative amount (a few
-   * ulp): the bracket can shrink no further in floating point.
+   * Two steps are indistinguishable when they move x by less than this relative amount (a few ulp):
+   * the bracket can shrink no further in floating point.
    */
   private static final double STEP_RESOLUTION = 1e-15;
 
   /**
-   * The relative round-off assumed in f (about 4.5 ulp). When even the linear model's decrease
-   * over the whole bracket, α_max |φ'(0)|, is below this times |φ(0)|, no trial can show a
-   * decrease that is not noise, and zoom gives up at once instead of shrinking the bracket to
-   * the resolution of x (which costs dozens of evaluations at the end of every run that stalls).
+   * The relative round-off assumed in f (about 4.5 ulp). When even the linear model's decrease over
+   * the whole bracket, α_max |φ'(0)|, is below this times |φ(0)|, no trial can show a decrease that
+   * is not noise, and zoom gives up at once instead of shrinking the bracket to the resolution of x
+   * (which costs dozens of evaluations at the end of every run that stalls).
    */
   private static final double VALUE_RESOLUTION = 1e-15;
 
@@ -147,8 +147,8 @@ final class StrongWolfeLineSearch {
   }
 
   /**
-   * Algorithm 3.6: shrinks the bracket [lo, hi] (either order) that holds a Wolfe point. lo
-   * meets sufficient decrease and has the lowest φ so far; φ'(lo) (hi − lo) &lt; 0.
+   * Algorithm 3.6: shrinks the bracket [lo, hi] (either order) that holds a Wolfe point. lo meets
+   * sufficient decrease and has the lowest φ so far; φ'(lo) (hi − lo) &lt; 0.
    */
   private LineSearchOutcome zoom(Line line, Trial lo, Trial hi) {
     for (int trialCount = 0; trialCount < MAX_ZOOM_TRIALS; trialCount++) {
@@ -203,8 +203,12 @@ final class StrongWolfeLineSearch {
     double high = current.step + EXTRAPOLATION_MAX * width;
     double cubic =
         LineSearchInterpolation.cubicMinimizer(
-            previous.step, previous.value, previous.slope,
-            current.step, current.value, current.slope);
+            previous.step,
+            previous.value,
+            previous.slope,
+            current.step,
+            current.value,
+            current.slope);
     if (!(cubic > current.step)) {
       return high;
     }

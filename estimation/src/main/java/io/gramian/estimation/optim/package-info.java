@@ -1,7 +1,7 @@
 /**
  * Unconstrained minimisation of a smooth function with an exact gradient: the learner behind
- * maximum-likelihood fitting, which minimises f(θ) = −ℓ(θ) over the unconstrained parameters θ
- * (see {@code io.gramian.estimation.transform} for the maps to natural-scale parameters).
+ * maximum-likelihood fitting, which minimises f(θ) = −ℓ(θ) over the unconstrained parameters θ (see
+ * {@code io.gramian.estimation.transform} for the maps to natural-scale parameters).
  *
  * <ul>
  *   <li>{@link io.gramian.estimation.optim.DifferentiableFunction}: f(x) and ∇f(x) in one call; an

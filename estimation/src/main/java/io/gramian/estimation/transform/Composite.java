@@ -6,15 +6,17 @@ import java.util.List;
 /**
  * Transforms side by side: part j acts on the slice [o_j, o_j + k_j) of θ and of the natural
  * parameters (o_j the sum of the earlier parts' sizes), so J is block diagonal and each block's
- * pull-back is its part's. The vector is that of the free parameters; fixed parameters are left
- * out of it by the model layer.
+ * pull-back is its part's. The vector is that of the free parameters; fixed parameters are left out
+ * of it by the model layer.
  */
 public final class Composite implements ParameterTransform {
 
   private final List<ParameterTransform> parts;
   private final int[] offsets; // offsets[j] = o_j, offsets[parts.size()] = size()
 
-  /** @param parts the transforms, in the order of their slices */
+  /**
+   * @param parts the transforms, in the order of their slices
+   */
   public Composite(List<? extends ParameterTransform> parts) {
     this.parts = List.copyOf(parts);
     this.offsets = new int[this.parts.size() + 1];

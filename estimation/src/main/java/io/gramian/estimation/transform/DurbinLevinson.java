@@ -3,8 +3,8 @@ package io.gramian.estimation.transform;
 import java.util.Arrays;
 
 /**
- * The Durbin–Levinson recursion between the partial autocorrelations r₁ … r_p of an AR(p)
- * process and the coefficients φ₁ … φ_p of its polynomial φ(z) = 1 − φ₁ z − … − φ_p z^p:
+ * The Durbin–Levinson recursion between the partial autocorrelations r₁ … r_p of an AR(p) process
+ * and the coefficients φ₁ … φ_p of its polynomial φ(z) = 1 − φ₁ z − … − φ_p z^p:
  *
  * <pre>
  *   φ_{k,k} = r_k,   φ_{k,i} = φ_{k−1,i} − r_k φ_{k−1,k−i}     (k = 1 … p, i = 1 … k−1)
@@ -32,9 +32,9 @@ final class DurbinLevinson {
   }
 
   /**
-   * r₁ … r_p from φ₁ … φ_p by the backward recursion. It stops at the highest lag k with
-   * |r_k| ≥ 1 (or NaN), where 1 − r_k² leaves no stationary lower-order polynomial: that entry
-   * holds the offending value and the entries below it are NaN.
+   * r₁ … r_p from φ₁ … φ_p by the backward recursion. It stops at the highest lag k with |r_k| ≥ 1
+   * (or NaN), where 1 − r_k² leaves no stationary lower-order polynomial: that entry holds the
+   * offending value and the entries below it are NaN.
    */
   static double[] partialAutocorrelations(double[] phi) {
     int p = phi.length;
@@ -58,8 +58,8 @@ final class DurbinLevinson {
   }
 
   /**
-   * r̄ = (∂φ/∂r)ᵀ φ̄, by reverse mode through the recursion. Each forward statement
-   * φ_{k,i} = φ_{k−1,i} − r_k φ_{k−1,k−i} contributes, from last to first,
+   * r̄ = (∂φ/∂r)ᵀ φ̄, by reverse mode through the recursion. Each forward statement φ_{k,i} =
+   * φ_{k−1,i} − r_k φ_{k−1,k−i} contributes, from last to first,
    *
    * <pre>
    *   φ̄_{k−1,i} += φ̄_{k,i},   φ̄_{k−1,k−i} −= r_k φ̄_{k,i},   r̄_k −= φ_{k−1,k−i} φ̄_{k,i}

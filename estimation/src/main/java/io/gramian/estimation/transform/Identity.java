@@ -3,14 +3,16 @@ package io.gramian.estimation.transform;
 import java.util.List;
 
 /**
- * natural = θ, for real-valued parameters (regression coefficients {@code beta.x}, the ARIMA
- * {@code mean}). J = I, so θ̄ = natural̄.
+ * natural = θ, for real-valued parameters (regression coefficients {@code beta.x}, the ARIMA {@code
+ * mean}). J = I, so θ̄ = natural̄.
  */
 public final class Identity implements ParameterTransform {
 
   private final List<String> names;
 
-  /** @param names the parameters' names, one per entry */
+  /**
+   * @param names the parameters' names, one per entry
+   */
   public Identity(String... names) {
     this.names = List.of(names);
   }
@@ -26,7 +28,9 @@ public final class Identity implements ParameterTransform {
     return theta.clone();
   }
 
-  /** @throws IllegalArgumentException naming the parameter when a value is NaN or infinite */
+  /**
+   * @throws IllegalArgumentException naming the parameter when a value is NaN or infinite
+   */
   @Override
   public double[] toUnconstrained(double[] natural) {
     Lengths.requireFinite(natural, names);

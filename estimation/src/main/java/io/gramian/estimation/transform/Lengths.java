@@ -1,8 +1,8 @@
 package io.gramian.estimation.transform;
 
 /**
- * Argument checks shared by the transforms, with messages saying which argument or parameter
- * and what was expected.
+ * Argument checks shared by the transforms, with messages saying which argument or parameter and
+ * what was expected.
  */
 final class Lengths {
 

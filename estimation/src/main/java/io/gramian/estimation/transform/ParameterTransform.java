@@ -1,8 +1,8 @@
 package io.gramian.estimation.transform;
 
 /**
- * A smooth map natural = g(θ) from unconstrained θ ∈ ℝᵏ onto the feasible natural-scale
- * parameters (k = {@link #size()}), with its inverse and its pull-back.
+ * A smooth map natural = g(θ) from unconstrained θ ∈ ℝᵏ onto the feasible natural-scale parameters
+ * (k = {@link #size()}), with its inverse and its pull-back.
  *
  * <pre>
  *   toNatural        θ ↦ g(θ)
@@ -46,13 +46,12 @@ public interface ParameterTransform {
 
   /**
    * Checks that the log-likelihood exists at these natural values, which may lie outside the
-   * transform's image: an MA polynomial need not be invertible for its Gaussian likelihood to
-   * exist (invertibility only chooses one of the parameter values that give the same
-   * likelihood), while a non-stationary AR polynomial has no stationary initial covariance. By
-   * default the domain is the image ({@link #toUnconstrained} succeeds).
+   * transform's image: an MA polynomial need not be invertible for its Gaussian likelihood to exist
+   * (invertibility only chooses one of the parameter values that give the same likelihood), while a
+   * non-stationary AR polynomial has no stationary initial covariance. By default the domain is the
+   * image ({@link #toUnconstrained} succeeds).
    *
-   * @throws IllegalArgumentException naming the parameter when the likelihood does not exist
-   *     there
+   * @throws IllegalArgumentException naming the parameter when the likelihood does not exist there
    */
   default void requireLikelihoodExists(double[] natural) {
     toUnconstrained(natural);

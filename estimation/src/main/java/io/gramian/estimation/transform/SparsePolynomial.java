@@ -12,22 +12,22 @@ import java.util.List;
  * </pre>
  *
  * <p>Why no stationarity transform: Jones' map ({@link Stationary}) is a bijection onto the
- * stationary polynomials of full degree; no such map is known onto those whose coefficients
- * vanish at given lags. (statsmodels applies the full-degree map to the listed coefficients as
- * though their lags were consecutive, which constrains another polynomial: 1 + θ₁z + θ₄z² for
- * lags 1 and 4.) Instead:
+ * stationary polynomials of full degree; no such map is known onto those whose coefficients vanish
+ * at given lags. (statsmodels applies the full-degree map to the listed coefficients as though
+ * their lags were consecutive, which constrains another polynomial: 1 + θ₁z + θ₄z² for lags 1 and
+ * 4.) Instead:
  *
  * <ul>
- *   <li>AR: stationarity is the domain of the likelihood (the stationary initial covariance
- *       exists only there), so {@link #toUnconstrained} refuses a non-stationary polynomial, and
- *       in a fit a trial point outside cannot be filtered, which the line search treats as too
- *       far: the optimiser stays inside.
- *   <li>MA: the likelihood exists for any coefficients, and they are not constrained (as Stata
- *       does not constrain them); {@link #isStationary} tells whether an estimate is invertible.
+ *   <li>AR: stationarity is the domain of the likelihood (the stationary initial covariance exists
+ *       only there), so {@link #toUnconstrained} refuses a non-stationary polynomial, and in a fit
+ *       a trial point outside cannot be filtered, which the line search treats as too far: the
+ *       optimiser stays inside.
+ *   <li>MA: the likelihood exists for any coefficients, and they are not constrained (as Stata does
+ *       not constrain them); {@link #isStationary} tells whether an estimate is invertible.
  * </ul>
  *
- * Stationarity of the sparse polynomial is that of its full-degree form with zeros at the
- * missing lags: every partial autocorrelation of the step-down recursion in (−1, 1).
+ * Stationarity of the sparse polynomial is that of its full-degree form with zeros at the missing
+ * lags: every partial autocorrelation of the step-down recursion in (−1, 1).
  */
 public final class SparsePolynomial implements ParameterTransform {
 
@@ -85,18 +85,19 @@ public final class SparsePolynomial implements ParameterTransform {
   /**
    * θ = natural.
    *
-   * @throws IllegalArgumentException naming the coefficients when one is not finite, or when an
-   *     AR polynomial is not stationary
+   * @throws IllegalArgumentException naming the coefficients when one is not finite, or when an AR
+   *     polynomial is not stationary
    */
   @Override
   public double[] toUnconstrained(double[] natural) {
     Lengths.requireFinite(natural, names);
     if (autoregressive && !isStationary(natural)) {
-      throw new IllegalArgumentException(String.format(
-          "%s = %s is not stationary: the polynomial 1 − %s has a root on or inside the unit"
-              + " circle; the likelihood needs a stationary AR polynomial (its stationary initial"
-              + " covariance does not exist otherwise)",
-          String.join(", ", names), Arrays.toString(natural), terms("φ")));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s = %s is not stationary: the polynomial 1 − %s has a root on or inside the unit"
+                  + " circle; the likelihood needs a stationary AR polynomial (its stationary initial"
+                  + " covariance does not exist otherwise)",
+              String.join(", ", names), Arrays.toString(natural), terms("φ")));
     }
     return natural.clone();
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The coefficients of a stationary AR(p) or invertible MA(q) polynomial from unconstrained θ
- * (Jones 1980; Monahan 1984; statsmodels' {@code constrain_stationary_univariate}):
+ * The coefficients of a stationary AR(p) or invertible MA(q) polynomial from unconstrained θ (Jones
+ * 1980; Monahan 1984; statsmodels' {@code constrain_stationary_univariate}):
  *
  * <pre>
  *   r_k = θ_k / √(1 + θ_k²)                       partial autocorrelations in (−1, 1)
@@ -15,16 +15,16 @@ import java.util.List;
  *   MA:  natural = −φ                              θ(z) = 1 + θ₁ z + … + θ_q z^q = φ(z), invertible
  * </pre>
  *
- * The MA sign: statsmodels writes the MA polynomial with plus signs, 1 + θ₁ z + …, which is
- * φ(z) for θ_i = −φ_i; its invertibility constraint is therefore the same map with the sign
- * flipped, as here.
+ * The MA sign: statsmodels writes the MA polynomial with plus signs, 1 + θ₁ z + …, which is φ(z)
+ * for θ_i = −φ_i; its invertibility constraint is therefore the same map with the sign flipped, as
+ * here.
  *
  * <p>Why r = θ/√(1 + θ²) rather than tanh θ (either maps ℝ onto (−1, 1)): it is statsmodels'
- * choice, and it saturates algebraically rather than exponentially — |r| = 1 − 1e-8 needs
- * |θ| ≈ 7000 rather than ≈ 9.5, and dr/dθ = (1 + θ²)^{−3/2} decays as |θ|^{−3} rather than
- * e^{−2|θ|} — so a near-unit-root estimate keeps a usable gradient and stays representable. (Our
- * r is statsmodels' with the sign flipped: statsmodels' recursion carries −r_k, so its θ for the
- * same φ is −θ here; the natural-scale values agree.)
+ * choice, and it saturates algebraically rather than exponentially — |r| = 1 − 1e-8 needs |θ| ≈
+ * 7000 rather than ≈ 9.5, and dr/dθ = (1 + θ²)^{−3/2} decays as |θ|^{−3} rather than e^{−2|θ|} — so
+ * a near-unit-root estimate keeps a usable gradient and stays representable. (Our r is statsmodels'
+ * with the sign flipped: statsmodels' recursion carries −r_k, so its θ for the same φ is −θ here;
+ * the natural-scale values agree.)
  *
  * <p>Pull-back: φ̄ = ±natural̄, r̄ by reverse mode through the recursion ({@link DurbinLevinson}),
  * θ̄_k = r̄_k (1 + θ_k²)^{−3/2}.
@@ -108,11 +108,16 @@ public final class Stationary implements ParameterTransform {
     double[] theta = new double[r.length];
     for (int k = r.length - 1; k >= 0; k--) {
       if (!(Math.abs(r[k]) < 1)) {
-        throw new IllegalArgumentException(String.format(
-            "%s = %s is not %s: the partial autocorrelation at lag %d is %s, and every one must "
-                + "lie in (−1, 1) (equivalently, all roots of %s outside the unit circle)",
-            String.join(", ", names), Arrays.toString(natural), polynomial.property, k + 1,
-            r[k], polynomial.formula));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s = %s is not %s: the partial autocorrelation at lag %d is %s, and every one must "
+                    + "lie in (−1, 1) (equivalently, all roots of %s outside the unit circle)",
+                String.join(", ", names),
+                Arrays.toString(natural),
+                polynomial.property,
+                k + 1,
+                r[k],
+                polynomial.formula));
       }
       theta[k] = r[k] / Math.sqrt((1 - r[k]) * (1 + r[k]));
     }
@@ -120,9 +125,9 @@ public final class Stationary implements ParameterTransform {
   }
 
   /**
-   * An MA polynomial: any finite coefficients (the likelihood exists whether or not the
-   * polynomial is invertible). An AR polynomial: stationary, since its stationary initial
-   * covariance exists only then.
+   * An MA polynomial: any finite coefficients (the likelihood exists whether or not the polynomial
+   * is invertible). An AR polynomial: stationary, since its stationary initial covariance exists
+   * only then.
    */
   @Override
   public void requireLikelihoodExists(double[] natural) {
@@ -134,8 +139,10 @@ public final class Stationary implements ParameterTransform {
       toUnconstrained(natural);
     } catch (IllegalArgumentException notStationary) {
       throw new IllegalArgumentException(
-          notStationary.getMessage() + "; the likelihood needs a stationary AR polynomial (its"
-              + " stationary initial covariance does not exist otherwise)", notStationary);
+          notStationary.getMessage()
+              + "; the likelihood needs a stationary AR polynomial (its"
+              + " stationary initial covariance does not exist otherwise)",
+          notStationary);
     }
   }
 

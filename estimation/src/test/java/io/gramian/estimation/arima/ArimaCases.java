@@ -15,11 +15,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The ARIMA rows of the shared reference table, read from {@code arima_cases.csv} (a verbatim
- * copy of the {@code Rarima_*} and {@code SARIMAX_*} rows of that table; the README beside it
- * gives their provenance), with their parameter names translated to ours: R's {@code ar1,
- * ma1, sar1, sma1, intercept} and statsmodels' {@code const, x1 … x3} become {@code ar.L1,
- * ma.L1, ar.S.L12, ma.S.L12, mean, beta.kms, beta.PetrolPrice, beta.law}.
+ * The ARIMA rows of the shared reference table, read from {@code arima_cases.csv} (a verbatim copy
+ * of the {@code Rarima_*} and {@code SARIMAX_*} rows of that table; the README beside it gives
+ * their provenance), with their parameter names translated to ours: R's {@code ar1, ma1, sar1,
+ * sma1, intercept} and statsmodels' {@code const, x1 … x3} become {@code ar.L1, ma.L1, ar.S.L12,
+ * ma.S.L12, mean, beta.kms, beta.PetrolPrice, beta.law}.
  */
 final class ArimaCases {
 
@@ -174,8 +174,12 @@ final class ArimaCases {
         throw new IllegalStateException("missing test resource " + file);
       }
       CSVFormat format =
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-              .setCommentMarker('#').build();
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setCommentMarker('#')
+              .build();
       return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,12 +7,12 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The series of the ARIMA reference cases, from the datasets bundled with Gramian (identical to
- * the project's shared reference data, see the datasets README):
+ * The series of the ARIMA reference cases, from the datasets bundled with Gramian (identical to the
+ * project's shared reference data, see the datasets README):
  *
  * <ul>
- *   <li>Nile: annual flow at Aswan, 1871–1970; NileNA: the same with observations 21–40 and
- *       61–80 missing (R's {@code arima} and {@code StructTS} examples);
+ *   <li>Nile: annual flow at Aswan, 1871–1970; NileNA: the same with observations 21–40 and 61–80
+ *       missing (R's {@code arima} and {@code StructTS} examples);
  *   <li>presidents: quarterly approval ratings 1945–1974, 6 missing values;
  *   <li>AirPassengers, in logs (natural and base 10): the airline model's series;
  *   <li>log10 of Seatbelts' {@code drivers} with R's regressors {@code kms} = log10(kms) − 4,
@@ -69,9 +69,9 @@ final class ArimaSeries {
   }
 
   /**
-   * A series by the names of {@code sarimax_exact_diffuse.csv}: data {@code nile},
-   * {@code air_passengers}, {@code presidents} or {@code seatbelts}, transform {@code none},
-   * {@code log} or {@code log10} (seatbelts is always {@link #seatbelts()}).
+   * A series by the names of {@code sarimax_exact_diffuse.csv}: data {@code nile}, {@code
+   * air_passengers}, {@code presidents} or {@code seatbelts}, transform {@code none}, {@code log}
+   * or {@code log10} (seatbelts is always {@link #seatbelts()}).
    */
   static ModelData byName(String data, String transform) {
     switch (data + "/" + transform) {

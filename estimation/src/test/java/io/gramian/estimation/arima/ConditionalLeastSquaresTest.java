@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gramian.estimation.model.ModelData;
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** Start values: OLS on lags for a pure AR, Hannan–Rissanen for MA terms. */

@@ -59,8 +59,8 @@ class DifferencingTest {
   }
 
   /**
-   * The differencing states integrate w: from any δ_1 and any w_1 … w_n, the series
-   * y_t = Z δ_t + w_t, δ_{t+1} = T δ_t + ι w_t differences back to w_{k+1} … w_n.
+   * The differencing states integrate w: from any δ_1 and any w_1 … w_n, the series y_t = Z δ_t +
+   * w_t, δ_{t+1} = T δ_t + ι w_t differences back to w_{k+1} … w_n.
    */
   @ParameterizedTest(name = "d={0}, D={1}, s={2}")
   @CsvSource({"1,0,0", "2,0,0", "0,1,4", "1,1,12", "2,2,3"})

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Gaussian likelihood at a non-invertible MA polynomial exists (statsmodels and Stata
- * evaluate it; {@code PeerOptionsReferenceTest} checks the values) and so does its gradient; a
+ * The Gaussian likelihood at a non-invertible MA polynomial exists (statsmodels and Stata evaluate
+ * it; {@code PeerOptionsReferenceTest} checks the values) and so does its gradient; a
  * non-stationary AR polynomial has no stationary initial covariance and is refused.
  */
 class NonInvertibleMaTest {
@@ -21,8 +21,12 @@ class NonInvertibleMaTest {
 
   @Test
   void gradientAtANonInvertibleMaMatchesFiniteDifferences() {
-    LogLikelihood ll = new LogLikelihood(Sarimax.of(SarimaxOrder.of(1, 1, 2)),
-        ModelData.of(Datasets.nile().values()), Map.of(), TriaRule.MASKED);
+    LogLikelihood ll =
+        new LogLikelihood(
+            Sarimax.of(SarimaxOrder.of(1, 1, 2)),
+            ModelData.of(Datasets.nile().values()),
+            Map.of(),
+            TriaRule.MASKED);
     double[] natural = {0.3, 1.2, 1.5, 20000};
     ll.layout().requireLikelihoodExists(natural);
     LogLikelihood.NaturalGradient g = ll.naturalGradient(natural);
@@ -35,18 +39,30 @@ class NonInvertibleMaTest {
       double difference =
           (ll.naturalGradient(up).logLikelihood() - ll.naturalGradient(down).logLikelihood())
               / (2 * h);
-      assertEquals(difference, g.gradient()[i], GRADIENT_TOLERANCE * Math.max(1, Math.abs(difference)),
+      assertEquals(
+          difference,
+          g.gradient()[i],
+          GRADIENT_TOLERANCE * Math.max(1, Math.abs(difference)),
           ll.layout().names().get(i));
     }
   }
 
   @Test
   void aNonStationaryArIsRefusedWithTheReason() {
-    LogLikelihood ll = new LogLikelihood(Sarimax.of(SarimaxOrder.of(1, 0, 1)),
-        ModelData.of(Datasets.nile().values()), Map.of(), TriaRule.MASKED);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ll.layout().requireLikelihoodExists(new double[] {1.2, 1.5, 20000}));
-    assertTrue(e.getMessage().contains("ar.L1") && e.getMessage().contains("not stationary")
-        && e.getMessage().contains("stationary initial covariance"), e.getMessage());
+    LogLikelihood ll =
+        new LogLikelihood(
+            Sarimax.of(SarimaxOrder.of(1, 0, 1)),
+            ModelData.of(Datasets.nile().values()),
+            Map.of(),
+            TriaRule.MASKED);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ll.layout().requireLikelihoodExists(new double[] {1.2, 1.5, 20000}));
+    assertTrue(
+        e.getMessage().contains("ar.L1")
+            && e.getMessage().contains("not stationary")
+            && e.getMessage().contains("stationary initial covariance"),
+        e.getMessage());
   }
 }

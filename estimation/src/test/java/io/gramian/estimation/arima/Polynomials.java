@@ -1,8 +1,8 @@
 package io.gramian.estimation.arima;
 
 /**
- * Lag polynomials as coefficient arrays c_0 … c_n of c(z) = Σ c_i z^i, in plain double
- * arithmetic: an implementation independent of the model's tape version, for tests.
+ * Lag polynomials as coefficient arrays c_0 … c_n of c(z) = Σ c_i z^i, in plain double arithmetic:
+ * an implementation independent of the model's tape version, for tests.
  */
 final class Polynomials {
 

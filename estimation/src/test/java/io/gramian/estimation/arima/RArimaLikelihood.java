@@ -21,9 +21,9 @@ import org.ejml.data.DMatrixRMaj;
  *   ssq = Σ e_t²/(F_t/σ²),  sumlog = Σ log(F_t/σ²),  ν = #kept
  * </pre>
  *
- * (σ² is concentrated out: ℓ does not depend on the σ² used to filter.) The ARMA part is
- * Harvey's form with the stationary P_a, as in R (Gardner et al. 1980). Only for models without
- * mean or regressors, as in the reference rows.
+ * (σ² is concentrated out: ℓ does not depend on the σ² used to filter.) The ARMA part is Harvey's
+ * form with the stationary P_a, as in R (Gardner et al. 1980). Only for models without mean or
+ * regressors, as in the reference rows.
  */
 final class RArimaLikelihood {
 
@@ -129,7 +129,7 @@ final class RArimaLikelihood {
       }
     }
     int used = observed - k;
-    return -0.5 * (used * (Math.log(ssq / kept) + sumlog / kept) + used
-        + used * Math.log(2 * Math.PI));
+    return -0.5
+        * (used * (Math.log(ssq / kept) + sumlog / kept) + used + used * Math.log(2 * Math.PI));
   }
 }

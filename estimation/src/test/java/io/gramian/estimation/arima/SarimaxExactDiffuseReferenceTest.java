@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Our convention for d + D > 0, the exact diffuse likelihood, against statsmodels 0.13.5 with
- * {@code use_exact_diffuse=True} ({@code sarimax_exact_diffuse.csv}, made by the script beside
- * it): d = 1, 2; D = 1, 2; seasonal AR and MA; missing values among the first d + sD
- * observations (presidents); the mean of the differenced series (a drift); regressors; and the
- * same with simple differencing.
+ * {@code use_exact_diffuse=True} ({@code sarimax_exact_diffuse.csv}, made by the script beside it):
+ * d = 1, 2; D = 1, 2; seasonal AR and MA; missing values among the first d + sD observations
+ * (presidents); the mean of the differenced series (a drift); regressors; and the same with simple
+ * differencing.
  */
 class SarimaxExactDiffuseReferenceTest {
 
@@ -56,8 +56,8 @@ class SarimaxExactDiffuseReferenceTest {
                       ? Integration.SIMPLE_DIFFERENCING
                       : Integration.DIFFUSE_STATES);
       if (!model.parameterNames().equals(names)) {
-        throw new IllegalStateException(r.get("case") + ": " + names + " vs "
-            + model.parameterNames());
+        throw new IllegalStateException(
+            r.get("case") + ": " + names + " vs " + model.parameterNames());
       }
       String[] values = r.get("params").split(";");
       double[] p = new double[values.length];
@@ -76,14 +76,17 @@ class SarimaxExactDiffuseReferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void matchesStatsmodels(Row row) {
-    assertEquals(row.loglik(), logLikelihood(row.model(), row.data(), row.parameters()),
-        RELATIVE_TOLERANCE * Math.abs(row.loglik()), row.id());
+    assertEquals(
+        row.loglik(),
+        logLikelihood(row.model(), row.data(), row.parameters()),
+        RELATIVE_TOLERANCE * Math.abs(row.loglik()),
+        row.id());
   }
 
   /**
-   * With no observation missing, exact diffuse = differenced less
-   * (k/2) log 2π: the diffuse states map to the first k observations by a unimodular integer
-   * matrix (see {@link DifferencingStates}).
+   * With no observation missing, exact diffuse = differenced less (k/2) log 2π: the diffuse states
+   * map to the first k observations by a unimodular integer matrix (see {@link
+   * DifferencingStates}).
    */
   @Test
   void exactDiffuseIsTheDifferencedLikelihoodLessTheDiffuseConstants() {
@@ -94,11 +97,16 @@ class SarimaxExactDiffuseReferenceTest {
         continue;
       }
       double diffuse = logLikelihood(row.model(), row.data(), row.parameters());
-      double differenced = logLikelihood(
-          row.model().withIntegration(Integration.SIMPLE_DIFFERENCING), row.data(),
-          row.parameters());
-      assertEquals(differenced - 0.5 * k * Math.log(2 * Math.PI), diffuse,
-          IDENTITY_TOLERANCE * Math.abs(diffuse), row.id());
+      double differenced =
+          logLikelihood(
+              row.model().withIntegration(Integration.SIMPLE_DIFFERENCING),
+              row.data(),
+              row.parameters());
+      assertEquals(
+          differenced - 0.5 * k * Math.log(2 * Math.PI),
+          diffuse,
+          IDENTITY_TOLERANCE * Math.abs(diffuse),
+          row.id());
     }
   }
 

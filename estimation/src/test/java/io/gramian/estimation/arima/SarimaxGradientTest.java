@@ -15,18 +15,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The analytic gradient ∂ℓ/∂θ (filter reverse sweep + model tape + parameter transforms) against
- * fourth-order central differences of ℓ, at seeded random parameters: (1,0,0), (2,0,1), (0,1,1)
- * on the Nile and (0,1,1)(0,1,1,12) on log AirPassengers, each with and without the mean, with
- * and without missing values (among them the first observation, a diffuse one), with exact
- * diffuse and simple differencing, and with regressors.
+ * fourth-order central differences of ℓ, at seeded random parameters: (1,0,0), (2,0,1), (0,1,1) on
+ * the Nile and (0,1,1)(0,1,1,12) on log AirPassengers, each with and without the mean, with and
+ * without missing values (among them the first observation, a diffuse one), with exact diffuse and
+ * simple differencing, and with regressors.
  */
 class SarimaxGradientTest {
 
   /**
    * ‖∇ − ∇_FD‖/‖∇_FD‖. The differences use h = 1e-3·max(|θ_j|, 0.05) and the 5-point stencil:
-   * truncation O(h⁴) relative to the parameter's own scale (σ of log AirPassengers is 0.04, so
-   * a step of 1e-3 in absolute terms would be 2.5 % of it) and rounding about 1e-16·|ℓ|/h, both
-   * below 1e-8 relative here.
+   * truncation O(h⁴) relative to the parameter's own scale (σ of log AirPassengers is 0.04, so a
+   * step of 1e-3 in absolute terms would be 2.5 % of it) and rounding about 1e-16·|ℓ|/h, both below
+   * 1e-8 relative here.
    */
   private static final double GRADIENT_TOLERANCE = 1e-6;
 
@@ -61,8 +61,11 @@ class SarimaxGradientTest {
             .withMean(true)
             .withRegressors(ArimaSeries.SEATBELT_REGRESSORS);
     for (Integration integration : Integration.values()) {
-      cases.add(new Case("(1,0,0)(0,1,1,12) mean + regressors, " + integration,
-          regression.withIntegration(integration), withMissing(ArimaSeries.seatbelts())));
+      cases.add(
+          new Case(
+              "(1,0,0)(0,1,1,12) mean + regressors, " + integration,
+              regression.withIntegration(integration),
+              withMissing(ArimaSeries.seatbelts())));
     }
     return cases;
   }
@@ -74,10 +77,9 @@ class SarimaxGradientTest {
       if (integration == Integration.SIMPLE_DIFFERENCING && !order.isIntegrated()) {
         continue;
       }
-      String label = order + (mean ? " mean" : "") + (missing ? " missing" : "") + " "
-          + integration;
-      cases.add(new Case(label,
-          Sarimax.of(order).withMean(mean).withIntegration(integration), d));
+      String label =
+          order + (mean ? " mean" : "") + (missing ? " missing" : "") + " " + integration;
+      cases.add(new Case(label, Sarimax.of(order).withMean(mean).withIntegration(integration), d));
     }
   }
 
@@ -101,8 +103,10 @@ class SarimaxGradientTest {
     double[] fd = new double[theta.length];
     for (int j = 0; j < theta.length; j++) {
       double h = STEP * Math.max(Math.abs(theta[j]), MIN_SCALE);
-      fd[j] = (8 * (shifted(ll, theta, j, h) - shifted(ll, theta, j, -h))
-          - (shifted(ll, theta, j, 2 * h) - shifted(ll, theta, j, -2 * h))) / (12 * h);
+      fd[j] =
+          (8 * (shifted(ll, theta, j, h) - shifted(ll, theta, j, -h))
+                  - (shifted(ll, theta, j, 2 * h) - shifted(ll, theta, j, -2 * h)))
+              / (12 * h);
     }
     double error = 0;
     double norm = 0;
@@ -111,9 +115,15 @@ class SarimaxGradientTest {
       norm += fd[j] * fd[j];
     }
     double relative = Math.sqrt(error / norm);
-    assertTrue(relative <= GRADIENT_TOLERANCE,
-        c.label() + ": relative error " + relative + ", analytic " + java.util.Arrays.toString(g)
-            + ", finite differences " + java.util.Arrays.toString(fd));
+    assertTrue(
+        relative <= GRADIENT_TOLERANCE,
+        c.label()
+            + ": relative error "
+            + relative
+            + ", analytic "
+            + java.util.Arrays.toString(g)
+            + ", finite differences "
+            + java.util.Arrays.toString(fd));
   }
 
   /**

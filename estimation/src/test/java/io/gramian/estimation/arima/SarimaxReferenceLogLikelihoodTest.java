@@ -11,15 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * ℓ at the parameters of every ARIMA row of the shared reference table ({@code arima_cases.csv}:
- * R 4.2.2 {@code arima(method = "ML")} and statsmodels 0.13.5 SARIMAX), each in its own
- * convention:
+ * ℓ at the parameters of every ARIMA row of the shared reference table ({@code arima_cases.csv}: R
+ * 4.2.2 {@code arima(method = "ML")} and statsmodels 0.13.5 SARIMAX), each in its own convention:
  *
  * <ul>
  *   <li>stationary rows (nile ar2, nileNA ar2, presidents ar1 and ar3, seatbelts sar_xreg, both
  *       programs) and statsmodels' {@code *_simplediff} rows: our likelihood as it is;
- *   <li>R's rows with d + D > 0: R's κ = 1e6 σ² start and its dropped first k terms, recomputed
- *       in R's state space with our filter ({@link RArimaLikelihood});
+ *   <li>R's rows with d + D > 0: R's κ = 1e6 σ² start and its dropped first k terms, recomputed in
+ *       R's state space with our filter ({@link RArimaLikelihood});
  *   <li>statsmodels' default rows with d + D > 0: its approximate diffuse start (κ = 1e6) and
  *       burn-in, recomputed in our state space ({@link StatsmodelsApproximateDiffuse}).
  * </ul>
@@ -30,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SarimaxReferenceLogLikelihoodTest {
 
   /**
-   * The reference values have 13 significant digits; our filter agrees with them to 1e-12 or
-   * better except in statsmodels' approximate diffuse convention, where κ = 1e6 against variances
-   * of order 1e-3 to 1e-4 (the log airline series) costs statsmodels' filter (and ours) about 9
-   * digits: 2.3e-9 measured.
+   * The reference values have 13 significant digits; our filter agrees with them to 1e-12 or better
+   * except in statsmodels' approximate diffuse convention, where κ = 1e6 against variances of order
+   * 1e-3 to 1e-4 (the log airline series) costs statsmodels' filter (and ours) about 9 digits:
+   * 2.3e-9 measured.
    */
   private static final double RELATIVE_TOLERANCE = 1e-8;
 
@@ -55,8 +54,13 @@ class SarimaxReferenceLogLikelihoodTest {
       SarimaxOrder order = row.model().order();
       double[] seasonalTheta = order.seasonalQ() > 0 ? new double[] {p[1]} : new double[0];
       return RArimaLikelihood.of(
-          order, new double[0], new double[] {p[0]}, new double[0], seasonalTheta,
-          p[p.length - 1], row.data().y().data);
+          order,
+          new double[0],
+          new double[] {p[0]},
+          new double[0],
+          seasonalTheta,
+          p[p.length - 1],
+          row.data().y().data);
     }
     if (row.convention() == Convention.STATSMODELS_APPROXIMATE_DIFFUSE) {
       return StatsmodelsApproximateDiffuse.of(row.model(), row.data(), p);

@@ -16,14 +16,26 @@ class SarimaxStructureTest {
 
   @Test
   void parameterNamesFollowStatsmodels() {
-    Sarimax model = Sarimax.of(SarimaxOrder.of(2, 1, 1, 1, 1, 2, 12))
-        .withMean(true)
-        .withRegressors(List.of("kms", "law"));
-    assertEquals(List.of("ar.L1", "ar.L2", "ma.L1", "ar.S.L12", "ma.S.L12", "ma.S.L24",
-        "sigma2", "mean", "beta.kms", "beta.law"), model.parameterNames());
+    Sarimax model =
+        Sarimax.of(SarimaxOrder.of(2, 1, 1, 1, 1, 2, 12))
+            .withMean(true)
+            .withRegressors(List.of("kms", "law"));
+    assertEquals(
+        List.of(
+            "ar.L1",
+            "ar.L2",
+            "ma.L1",
+            "ar.S.L12",
+            "ma.S.L12",
+            "ma.S.L24",
+            "sigma2",
+            "mean",
+            "beta.kms",
+            "beta.law"),
+        model.parameterNames());
     List<ParameterBlock> blocks = model.parameterBlocks();
-    assertEquals(List.of(2, 1, 1, 2, 1, 1, 1, 1),
-        blocks.stream().map(ParameterBlock::size).toList());
+    assertEquals(
+        List.of(2, 1, 1, 2, 1, 1, 1, 1), blocks.stream().map(ParameterBlock::size).toList());
     assertTrue(blocks.get(4).variance());
     assertEquals("arima", model.name());
   }
@@ -40,9 +52,10 @@ class SarimaxStructureTest {
     StateSpace diffuse = system(Sarimax.of(airline), new double[] {-0.4, -0.6, 0.0013});
     assertEquals(27, diffuse.nx());
     assertEquals(13, diffuse.diffuseRank());
-    StateSpace simple = system(
-        Sarimax.of(airline).withIntegration(Integration.SIMPLE_DIFFERENCING),
-        new double[] {-0.4, -0.6, 0.0013});
+    StateSpace simple =
+        system(
+            Sarimax.of(airline).withIntegration(Integration.SIMPLE_DIFFERENCING),
+            new double[] {-0.4, -0.6, 0.0013});
     assertEquals(14, simple.nx());
     assertEquals(0, simple.diffuseRank());
   }
@@ -51,9 +64,14 @@ class SarimaxStructureTest {
   void diffuseStatesAreCountedForInformationCriteria() {
     Sarimax airline = Sarimax.of(SarimaxOrder.of(0, 1, 1, 0, 1, 1, 12));
     assertEquals(13, airline.diffuseStates(ArimaSeries.logAir()));
-    assertEquals(0, airline.withIntegration(Integration.SIMPLE_DIFFERENCING)
-        .diffuseStates(airline.withIntegration(Integration.SIMPLE_DIFFERENCING)
-            .prepare(ArimaSeries.logAir())));
+    assertEquals(
+        0,
+        airline
+            .withIntegration(Integration.SIMPLE_DIFFERENCING)
+            .diffuseStates(
+                airline
+                    .withIntegration(Integration.SIMPLE_DIFFERENCING)
+                    .prepare(ArimaSeries.logAir())));
   }
 
   /**
@@ -74,8 +92,8 @@ class SarimaxStructureTest {
 
   @Test
   void regressorsAreReadByTheObservationRowAtEachStep() {
-    Sarimax model = Sarimax.of(SarimaxOrder.of(1, 0, 0))
-        .withRegressors(ArimaSeries.SEATBELT_REGRESSORS);
+    Sarimax model =
+        Sarimax.of(SarimaxOrder.of(1, 0, 0)).withRegressors(ArimaSeries.SEATBELT_REGRESSORS);
     StateSpace s = system(model, new double[] {0.5, 0.01, 0.1, -1.0, -0.1});
     assertEquals(4, s.nx());
     double[] x = ArimaSeries.seatbelts().exog().data;

@@ -15,12 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sparse ARIMA lags, ARIMA(1, 1, (1, 4)) on ln wpi1 with a mean (Stata arima manual, example
- * 2; statsmodels' {@code TestAdditiveSeasonal}, whose Stata results {@code wpi1_seasonal} in
- * {@code results_sarimax.py} these are): ℓ at Stata's estimates, the fit's maximum and its OPG
- * standard errors. Stata differences the series first (simple differencing); with no value
- * missing our exact diffuse ℓ is that likelihood less ½ log 2π (one differencing state,
- * models.md §2.3), at every parameter value.
+ * Sparse ARIMA lags, ARIMA(1, 1, (1, 4)) on ln wpi1 with a mean (Stata arima manual, example 2;
+ * statsmodels' {@code TestAdditiveSeasonal}, whose Stata results {@code wpi1_seasonal} in {@code
+ * results_sarimax.py} these are): ℓ at Stata's estimates, the fit's maximum and its OPG standard
+ * errors. Stata differences the series first (simple differencing); with no value missing our exact
+ * diffuse ℓ is that likelihood less ½ log 2π (one differencing state, models.md §2.3), at every
+ * parameter value.
  */
 class SparseLagsTest {
 
@@ -29,11 +29,13 @@ class SparseLagsTest {
 
   /** Stata's estimates (7 significant digits) and ℓ (5 decimals). */
   private static final double STATA_AR1 = 0.7806991;
+
   private static final double STATA_MA1 = -0.3990039;
   private static final double STATA_MA4 = 0.3090813;
   private static final double STATA_SIGMA = 0.0104394;
   private static final double STATA_MEAN = 0.0110493;
   private static final double STATA_LOGLIK = 386.03357;
+
   /** Stata's OPG standard errors of ar.L1, ma.L1, ma.L4, mean. */
   private static final double[] STATA_OPG = {0.0944946, 0.1258753, 0.1200945, 0.0048349};
 
@@ -44,8 +46,8 @@ class SparseLagsTest {
   private static final double LOGLIK_TOLERANCE = 1e-9;
 
   /**
-   * Estimates against Stata's, absolute: statsmodels' own test of this case asks 1e-3. Stata
-   * stops 4.6e-6 below our maximum, which leaves it 1e-4 away in the MA coefficients.
+   * Estimates against Stata's, absolute: statsmodels' own test of this case asks 1e-3. Stata stops
+   * 4.6e-6 below our maximum, which leaves it 1e-4 away in the MA coefficients.
    */
   private static final double ESTIMATE_TOLERANCE = 1e-3;
 
@@ -73,16 +75,15 @@ class SparseLagsTest {
   @Test
   void theSparseModelHasStatsmodelsNames() {
     assertEquals(List.of("ar.L1", "ma.L1", "ma.L4", "sigma2", "mean"), model().parameterNames());
-    assertEquals("(1, 1, [1, 4])x(0, 0, 0, 0)",
-        model().order().toString());
+    assertEquals("(1, 1, [1, 4])x(0, 0, 0, 0)", model().order().toString());
   }
 
   @Test
   void logLikelihoodAtStatasEstimates() {
     LogLikelihood ll = new LogLikelihood(model(), data(), Map.of(), TriaRule.MASKED);
     double value = ll.filter(stata()).logLikelihood();
-    assertEquals(STATSMODELS_LOGLIK_AT_STATA - HALF_LOG_2PI, value,
-        LOGLIK_TOLERANCE * Math.abs(value));
+    assertEquals(
+        STATSMODELS_LOGLIK_AT_STATA - HALF_LOG_2PI, value, LOGLIK_TOLERANCE * Math.abs(value));
   }
 
   @Test
@@ -99,8 +100,11 @@ class SparseLagsTest {
     assertEquals(STATA_LOGLIK, maximum, STATA_SHORTFALL);
     int[] rows = {0, 1, 2, 4};
     for (int i = 0; i < rows.length; i++) {
-      assertEquals(STATA_OPG[i], fit.standardErrors()[rows[i]],
-          STANDARD_ERROR_TOLERANCE * STATA_OPG[i], fit.parameterNames().get(rows[i]));
+      assertEquals(
+          STATA_OPG[i],
+          fit.standardErrors()[rows[i]],
+          STANDARD_ERROR_TOLERANCE * STATA_OPG[i],
+          fit.parameterNames().get(rows[i]));
     }
   }
 
@@ -109,10 +113,12 @@ class SparseLagsTest {
     ModelData data = data();
     Sarimax dense = Sarimax.of(SarimaxOrder.of(1, 1, 4)).withMean(true);
     double[] s = stata();
-    double sparse = new LogLikelihood(model(), data, Map.of(), TriaRule.MASKED)
-        .filter(s).logLikelihood();
-    double full = new LogLikelihood(dense, data, Map.of(), TriaRule.MASKED)
-        .filter(new double[] {s[0], s[1], 0, 0, s[2], s[3], s[4]}).logLikelihood();
+    double sparse =
+        new LogLikelihood(model(), data, Map.of(), TriaRule.MASKED).filter(s).logLikelihood();
+    double full =
+        new LogLikelihood(dense, data, Map.of(), TriaRule.MASKED)
+            .filter(new double[] {s[0], s[1], 0, 0, s[2], s[3], s[4]})
+            .logLikelihood();
     assertEquals(full, sparse, LOGLIK_TOLERANCE * Math.abs(full));
   }
 
@@ -122,11 +128,14 @@ class SparseLagsTest {
     assertTrue(SarimaxOrder.of(0, 0, 0).withArLags(2).sparseAr());
     assertEquals(4, SarimaxOrder.of(0, 0, 0).withMaLags(1, 4).q());
     assertEquals(5, SarimaxOrder.of(0, 0, 0).withMaLags(1, 4).armaStates());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SarimaxOrder.of(0, 0, 0).withMaLags(4, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SarimaxOrder.of(0, 0, 0).withMaLags(4, 1));
     assertTrue(e.getMessage().contains("increasing"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new SarimaxOrder(3, 0, 0, 0, 0, 0, 0, List.of(1, 2), List.of()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SarimaxOrder(3, 0, 0, 0, 0, 0, 0, List.of(1, 2), List.of()));
     assertTrue(e.getMessage().contains("order is 3"), e.getMessage());
   }
 
@@ -134,9 +143,12 @@ class SparseLagsTest {
   void aNonStationarySparseArIsRefusedAndAnyMaIsEvaluated() {
     Sarimax ar = Sarimax.of(SarimaxOrder.of(0, 0, 0).withArLags(1, 4));
     LogLikelihood ll = new LogLikelihood(ar, data(), Map.of(), TriaRule.MASKED);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ll.layout().requireLikelihoodExists(new double[] {0.5, 0.6, 1e-4}));
-    assertTrue(e.getMessage().contains("ar.L1, ar.L4") && e.getMessage().contains("stationary"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ll.layout().requireLikelihoodExists(new double[] {0.5, 0.6, 1e-4}));
+    assertTrue(
+        e.getMessage().contains("ar.L1, ar.L4") && e.getMessage().contains("stationary"),
         e.getMessage());
     LogLikelihood ma = new LogLikelihood(model(), data(), Map.of(), TriaRule.MASKED);
     double[] noninvertible = {0.78, -0.4, 1.3, 1e-4, 0.011};

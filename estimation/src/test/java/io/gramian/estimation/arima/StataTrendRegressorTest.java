@@ -19,16 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A regressor whose values span six orders of magnitude needs no rescaling by the user: Stata's
- * own examples {@code arima wpi c t3, arima(…) noconstant} (statsmodels' test suite,
- * {@code results_sarimax_coverage.csv}): regression with ARMA errors of the wholesale price
- * index (124 quarters) on a constant (our {@code mean}) and t³, t = 1…124 (values up to
- * 1.9·10⁶). Before the optimiser worked in scale-free coordinates these fits stopped "not
- * converged" after hundreds of iterations, up to 4e-4 below Stata's maximum.
+ * A regressor whose values span six orders of magnitude needs no rescaling by the user: Stata's own
+ * examples {@code arima wpi c t3, arima(…) noconstant} (statsmodels' test suite, {@code
+ * results_sarimax_coverage.csv}): regression with ARMA errors of the wholesale price index (124
+ * quarters) on a constant (our {@code mean}) and t³, t = 1…124 (values up to 1.9·10⁶). Before the
+ * optimiser worked in scale-free coordinates these fits stopped "not converged" after hundreds of
+ * iterations, up to 4e-4 below Stata's maximum.
  *
  * <p>The maxima: Stata's, printed to 4 decimals, and statsmodels 0.13.5 refitted from Stata's
- * estimates to many digits ({@code stata_wpi1_t3.csv}, {@code stata_wpi1_t3.py}): its ℓ is
- * above Stata's by up to 4e-5, which Stata's 7-digit estimates account for.
+ * estimates to many digits ({@code stata_wpi1_t3.csv}, {@code stata_wpi1_t3.py}): its ℓ is above
+ * Stata's by up to 4e-5, which Stata's 7-digit estimates account for.
  */
 class StataTrendRegressorTest {
 
@@ -64,7 +64,8 @@ class StataTrendRegressorTest {
     FitResult fit = MaximumLikelihood.fit(model, wpi1(), FitOptions.defaults());
 
     assertTrue(fit.converged(), id + ": " + fit.optimizerMessage());
-    assertTrue(fit.logLikelihood() >= loglik - LOGLIK_SLACK,
+    assertTrue(
+        fit.logLikelihood() >= loglik - LOGLIK_SLACK,
         id + ": ℓ = " + fit.logLikelihood() + " < " + loglik);
     String[] values = reference.trim().split(" ");
     // statsmodels' order: beta.c (our mean), beta.t3, the ARMA coefficients, sigma2.
@@ -72,11 +73,11 @@ class StataTrendRegressorTest {
     assertClose(id, "mean", Double.parseDouble(values[0]), fit.estimate("mean"));
     assertClose(id, "beta.t3", Double.parseDouble(values[1]), fit.estimate("beta.t3"));
     for (int i = 0; i < arma; i++) {
-      assertClose(id, fit.parameterNames().get(i), Double.parseDouble(values[2 + i]),
-          fit.estimates()[i]);
+      assertClose(
+          id, fit.parameterNames().get(i), Double.parseDouble(values[2 + i]), fit.estimates()[i]);
     }
-    assertClose(id, "sigma2", Double.parseDouble(values[values.length - 1]),
-        fit.estimate("sigma2"));
+    assertClose(
+        id, "sigma2", Double.parseDouble(values[values.length - 1]), fit.estimate("sigma2"));
   }
 
   private static void assertClose(String id, String name, double expected, double actual) {

@@ -15,8 +15,8 @@ class LjungBoxTest {
   private static final double EXACT = 1e-14;
 
   /**
-   * Our p-value uses the regularized gamma function directly; commons-math's distribution
-   * computes 1 − P(a, x) from the same series, losing at most ~1e-15 to the subtraction.
+   * Our p-value uses the regularized gamma function directly; commons-math's distribution computes
+   * 1 − P(a, x) from the same series, losing at most ~1e-15 to the subtraction.
    */
   private static final double P_VALUE = 1e-13;
 
@@ -96,7 +96,6 @@ class LjungBoxTest {
             IllegalArgumentException.class,
             () -> LjungBox.test(new double[] {1, Double.POSITIVE_INFINITY, 3}, 1));
     assertTrue(e.getMessage().contains("infinite"), e.getMessage());
-    assertThrows(
-        IllegalArgumentException.class, () -> LjungBox.afterBurnIn(ONE_TO_FIVE, 6, 1));
+    assertThrows(IllegalArgumentException.class, () -> LjungBox.afterBurnIn(ONE_TO_FIVE, 6, 1));
   }
 }

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Nile local level at Durbin &amp; Koopman's parameters (σ²ε = 15099, σ²η = 1469.1): the
- * standardized residuals v/√F of 1872–1970 from statsmodels 0.13.5's exact-diffuse filter
- * ({@code nile_filtered_dk_params.csv}; 1871, the diffuse observation, is excluded), checked
- * against the published diagnostics of Durbin &amp; Koopman (2012) p. 40 and against statsmodels
- * 0.13.5's own tests on the same model ({@code statsmodels_diagnostics_output.txt}, made by
- * {@code statsmodels_diagnostics.py}; see the README beside them).
+ * standardized residuals v/√F of 1872–1970 from statsmodels 0.13.5's exact-diffuse filter ({@code
+ * nile_filtered_dk_params.csv}; 1871, the diffuse observation, is excluded), checked against the
+ * published diagnostics of Durbin &amp; Koopman (2012) p. 40 and against statsmodels 0.13.5's own
+ * tests on the same model ({@code statsmodels_diagnostics_output.txt}, made by {@code
+ * statsmodels_diagnostics.py}; see the README beside them).
  */
 class NileDiagnosticsTest {
 
@@ -25,8 +25,8 @@ class NileDiagnosticsTest {
   private static final double PRINTED_ROUNDING = 0.005;
 
   /**
-   * statsmodels computes from the same filter output (the CSV holds its v and F to 17
-   * significant digits): only summation order and the √ differ, ≈ 1e-14 relative.
+   * statsmodels computes from the same filter output (the CSV holds its v and F to 17 significant
+   * digits): only summation order and the √ differ, ≈ 1e-14 relative.
    */
   private static final double STATSMODELS_RELATIVE = 1e-10;
 
@@ -158,8 +158,8 @@ class NileDiagnosticsTest {
     ResidualDiagnostics d = ResidualDiagnostics.of(residuals, NILE_BURN_IN);
     assertEquals(1, d.ljungBox().lags(), "statsmodels' summary reports Ljung-Box (L1)");
     assertRelative(1.3515166011246675, d.ljungBox().statistic(), STATSMODELS_RELATIVE, "Q(1)");
-    assertRelative(0.6129587104021949, d.heteroskedasticity().statistic(),
-        STATSMODELS_RELATIVE, "H");
+    assertRelative(
+        0.6129587104021949, d.heteroskedasticity().statistic(), STATSMODELS_RELATIVE, "H");
     assertRelative(3.0873421860043457, d.jarqueBera().kurtosis(), STATSMODELS_RELATIVE, "K");
     ResidualDiagnostics nine = ResidualDiagnostics.of(residuals, NILE_BURN_IN, 9);
     assertRelative(8.84332302953159, nine.ljungBox().statistic(), STATSMODELS_RELATIVE, "Q(9)");

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** N(0, 1) against values quoted to full double precision (scipy.stats.norm, Python's math.erfc). */
+/**
+ * N(0, 1) against values quoted to full double precision (scipy.stats.norm, Python's math.erfc).
+ */
 class StandardNormalTest {
 
   /** erf⁻¹ and erfc of commons-math3 agree with scipy to a few ulps. */

@@ -8,13 +8,20 @@ import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.models.UnobservedComponents;
 import org.junit.jupiter.api.Test;
 
-/** {@link FitOptions#withStart} with the wrong number of values names the argument and the count. */
+/**
+ * {@link FitOptions#withStart} with the wrong number of values names the argument and the count.
+ */
 class FitStartValuesTest {
 
   private static void assertRefused(double[] start, String... fragments) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MaximumLikelihood.fit(UnobservedComponents.localLevel(),
-            ModelData.of(Datasets.nile().values()), FitOptions.defaults().withStart(start)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MaximumLikelihood.fit(
+                    UnobservedComponents.localLevel(),
+                    ModelData.of(Datasets.nile().values()),
+                    FitOptions.defaults().withStart(start)));
     for (String f : fragments) {
       assertTrue(e.getMessage().contains(f), e.getMessage());
     }
@@ -22,14 +29,18 @@ class FitStartValuesTest {
 
   @Test
   void tooFewValues() {
-    assertRefused(new double[] {15000}, "FitOptions.withStart", "1 value given", "has 2 parameters",
+    assertRefused(
+        new double[] {15000},
+        "FitOptions.withStart",
+        "1 value given",
+        "has 2 parameters",
         "sigma2.irregular, sigma2.level");
   }
 
   @Test
   void tooManyValues() {
-    assertRefused(new double[] {1, 2, 3}, "FitOptions.withStart", "3 values given",
-        "has 2 parameters");
+    assertRefused(
+        new double[] {1, 2, 3}, "FitOptions.withStart", "3 values given", "has 2 parameters");
   }
 
   @Test

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
  * Parameters held fixed in a fit ({@code FitOptions.withFixed}), a variance held at exactly zero
  * among them: the likelihood at a singular Q and its exact gradient for the free parameters,
  * against finite differences and against an independent formulation of the same model; and the
- * values that cannot be held. (statsmodels' fits with {@code fix_params} on the same data are
- * in {@code PeerOptionsReferenceTest}.)
+ * values that cannot be held. (statsmodels' fits with {@code fix_params} on the same data are in
+ * {@code PeerOptionsReferenceTest}.)
  */
 class FixedParametersTest {
 
   /**
-   * Analytic against central differences (step 1e-6 · max(1, |θ|)): truncation O(h²) and
-   * round-off ε|ℓ|/h ≈ 2e-8 against gradients of order 10²–10⁴.
+   * Analytic against central differences (step 1e-6 · max(1, |θ|)): truncation O(h²) and round-off
+   * ε|ℓ|/h ≈ 2e-8 against gradients of order 10²–10⁴.
    */
   private static final double GRADIENT_TOLERANCE = 1e-6;
 
@@ -46,39 +46,50 @@ class FixedParametersTest {
   }
 
   static StateSpaceModel structural(String name, Integer seasonal) {
-    return UnobservedComponents.named(name,
-        seasonal == null ? OptionalInt.empty() : OptionalInt.of(seasonal), "dummy", List.of());
+    return UnobservedComponents.named(
+        name,
+        seasonal == null ? OptionalInt.empty() : OptionalInt.of(seasonal),
+        "dummy",
+        List.of());
   }
 
   @Test
   void aLevelHeldAtZeroIsTheSmoothTrend() {
     ModelData data = logKsi();
-    FitResult held = MaximumLikelihood.fit(structural("local-linear-trend", null), data,
-        FitOptions.defaults().withFixed(Map.of("sigma2.level", 0.0)));
-    FitResult smooth = MaximumLikelihood.fit(structural("smooth-trend", null), data,
-        FitOptions.defaults());
+    FitResult held =
+        MaximumLikelihood.fit(
+            structural("local-linear-trend", null),
+            data,
+            FitOptions.defaults().withFixed(Map.of("sigma2.level", 0.0)));
+    FitResult smooth =
+        MaximumLikelihood.fit(structural("smooth-trend", null), data, FitOptions.defaults());
     assertTrue(held.converged() && smooth.converged());
     assertEquals(smooth.logLikelihood(), held.logLikelihood(), MAXIMUM_TOLERANCE);
     assertEquals(0.0, held.estimate("sigma2.level"), 0.0);
     assertFalse(held.free()[1]);
     assertNull(held.standardErrors()[1]);
     for (String name : List.of("sigma2.irregular", "sigma2.trend")) {
-      assertEquals(smooth.estimate(name), held.estimate(name),
-          ESTIMATE_TOLERANCE * smooth.estimate(name), name);
+      assertEquals(
+          smooth.estimate(name),
+          held.estimate(name),
+          ESTIMATE_TOLERANCE * smooth.estimate(name),
+          name);
     }
     // statsmodels' df_model: the free parameters (2) and the diffuse states (2)
     assertEquals(4, held.criteria().parameterCount());
-    assertTrue(held.warnings().stream().noneMatch(w -> w.contains("sigma2.level")),
+    assertTrue(
+        held.warnings().stream().noneMatch(w -> w.contains("sigma2.level")),
         "a fixed zero is not a boundary estimate: " + held.warnings());
   }
 
   @Test
   void gradientWithAVarianceHeldAtZeroMatchesFiniteDifferences() {
     // BSM with the level's variance held at zero: Q is singular in the level's direction.
-    LogLikelihood ll = new LogLikelihood(structural("bsm", 12), logKsi(),
-        Map.of("sigma2.level", 0.0), TriaRule.MASKED);
-    assertEquals(List.of("sigma2.irregular", "sigma2.trend", "sigma2.seasonal"),
-        ll.layout().freeNames());
+    LogLikelihood ll =
+        new LogLikelihood(
+            structural("bsm", 12), logKsi(), Map.of("sigma2.level", 0.0), TriaRule.MASKED);
+    assertEquals(
+        List.of("sigma2.irregular", "sigma2.trend", "sigma2.seasonal"), ll.layout().freeNames());
     double[] theta = ll.layout().unconstrained(new double[] {0.0035, 0.0, 2e-5, 3e-4});
     double[] gradient = new double[theta.length];
     ll.valueAndGradient(theta, gradient);
@@ -115,8 +126,10 @@ class FixedParametersTest {
 
   private static void assertRefused(
       StateSpaceModel model, ModelData data, Map<String, Double> fixed, String expected) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MaximumLikelihood.fit(model, data, FitOptions.defaults().withFixed(fixed)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MaximumLikelihood.fit(model, data, FitOptions.defaults().withFixed(fixed)));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 }

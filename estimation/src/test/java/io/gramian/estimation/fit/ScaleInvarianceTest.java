@@ -24,15 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       coefficient by 10^k, a dimensionless parameter (AR/MA, damping) not at all;
  *   <li>every fit converges;
  *   <li>ℓ_k = ℓ_0 − (n − d) · k · ln 10, the Jacobian of y ↦ 10^k y. Derivation: the density of
- *       each observation after the exact diffuse period, N(v_t; 0, F_t), gains the factor
- *       10^{−k} when v_t scales by 10^k and F_t by 10^{2k} (ℓ_t gains −k ln 10); an exactly
- *       diffuse step contributes −½ (log 2π + log F∞,t), and F∞,t = H P∞ Hᵀ involves neither the
- *       data nor the variances, so it gains nothing. Of the n observed values, d (one per
- *       diffuse state, as each is resolved by one observation) are diffuse steps.
+ *       each observation after the exact diffuse period, N(v_t; 0, F_t), gains the factor 10^{−k}
+ *       when v_t scales by 10^k and F_t by 10^{2k} (ℓ_t gains −k ln 10); an exactly diffuse step
+ *       contributes −½ (log 2π + log F∞,t), and F∞,t = H P∞ Hᵀ involves neither the data nor the
+ *       variances, so it gains nothing. Of the n observed values, d (one per diffuse state, as each
+ *       is resolved by one observation) are diffuse steps.
  * </ul>
  *
- * Before the fit worked in scale-free coordinates, the Nile × 10⁶ stopped at its start values
- * after 0 iterations and reported "converged", ℓ 7.7 below the maximum.
+ * Before the fit worked in scale-free coordinates, the Nile × 10⁶ stopped at its start values after
+ * 0 iterations and reported "converged", ℓ 7.7 below the maximum.
  */
 class ScaleInvarianceTest {
 
@@ -44,8 +44,8 @@ class ScaleInvarianceTest {
   private static final double ESTIMATE_TOLERANCE = 1e-6;
 
   /**
-   * ℓ_k against ℓ_0 − (n − d) k ln 10: ℓ is stationary at the maximum, so the estimates' 1e-8
-   * moves it by ~1e-14; rounding in the filter at |ℓ| ≤ 3000 is ~1e-12.
+   * ℓ_k against ℓ_0 − (n − d) k ln 10: ℓ is stationary at the maximum, so the estimates' 1e-8 moves
+   * it by ~1e-14; rounding in the filter at |ℓ| ≤ 3000 is ~1e-12.
    */
   private static final double LOGLIK_TOLERANCE = 1e-8;
 
@@ -54,10 +54,10 @@ class ScaleInvarianceTest {
 
   /**
    * 10⁻¹² … 10⁹. Above, the filter's exact-diffuse gradient (not its ℓ) goes wrong: the tria rank
-   * threshold is taken against the largest row of a block that stacks unit-free diffuse rows
-   * beside rows in the data's units, so at data of order 10¹³ a diffuse pivot of order one
-   * counts as dead (Nile × 10¹⁰: ∂ℓ/∂σ_η has the wrong sign). That is the kernel's to fix; the
-   * fit's own scaling holds over the whole range.
+   * threshold is taken against the largest row of a block that stacks unit-free diffuse rows beside
+   * rows in the data's units, so at data of order 10¹³ a diffuse pivot of order one counts as dead
+   * (Nile × 10¹⁰: ∂ℓ/∂σ_η has the wrong sign). That is the kernel's to fix; the fit's own scaling
+   * holds over the whole range.
    */
   static IntStream everyPowerOfTen() {
     return IntStream.rangeClosed(-12, 9);
@@ -73,29 +73,31 @@ class ScaleInvarianceTest {
   @ParameterizedTest(name = "ln AirPassengers × 1e{0}, airline model")
   @ValueSource(ints = {-12, -6, 6, 9})
   void airline(int k) {
-    assertInvariant(Sarimax.of(SarimaxOrder.of(0, 1, 1, 0, 1, 1, 12)),
-        log(Datasets.airPassengers().values()), k);
+    assertInvariant(
+        Sarimax.of(SarimaxOrder.of(0, 1, 1, 0, 1, 1, 12)),
+        log(Datasets.airPassengers().values()),
+        k);
   }
 
   @ParameterizedTest(name = "Nile × 1e{0}, AR(1) with a mean")
   @ValueSource(ints = {-12, -6, 6, 9})
   void autoregressionWithMean(int k) {
-    assertInvariant(Sarimax.of(SarimaxOrder.of(1, 0, 0)).withMean(true),
-        Datasets.nile().values(), k);
+    assertInvariant(
+        Sarimax.of(SarimaxOrder.of(1, 0, 0)).withMean(true), Datasets.nile().values(), k);
   }
 
   @ParameterizedTest(name = "ln KSI × 1e{0}, basic structural model")
   @ValueSource(ints = {-12, -6, 6, 9})
   void basicStructuralModel(int k) {
-    assertInvariant(UnobservedComponents.bsm(12, "dummy"),
-        log(Datasets.ukDriverDeaths().values()), k);
+    assertInvariant(
+        UnobservedComponents.bsm(12, "dummy"), log(Datasets.ukDriverDeaths().values()), k);
   }
 
   /**
    * One value 10⁷ (10⁴ times the Nile's level) in the Nile: the fit reaches the maximum that fits
-   * from starts spread over six orders of magnitude around it find (an independent search of
-   * the same likelihood), and says it converged. Before, it stopped after 5 iterations at σ²_ε
-   * 10⁶ times too small, "converged".
+   * from starts spread over six orders of magnitude around it find (an independent search of the
+   * same likelihood), and says it converged. Before, it stopped after 5 iterations at σ²_ε 10⁶
+   * times too small, "converged".
    */
   @Test
   void oneHugeOutlierReachesTheMaximum() {
@@ -110,12 +112,12 @@ class ScaleInvarianceTest {
     for (double a : new double[] {1e-3, 1, 1e3}) {
       for (double b : new double[] {1e-3, 1, 1e3}) {
         double[] from = {a * start[0], b * Math.max(start[1], 1)};
-        FitResult other =
-            MaximumLikelihood.fit(model, data, FitOptions.defaults().withStart(from));
+        FitResult other = MaximumLikelihood.fit(model, data, FitOptions.defaults().withStart(from));
         best = Math.max(best, other.logLikelihood());
       }
     }
-    assertTrue(fit.logLikelihood() >= best - LOGLIK_TOLERANCE,
+    assertTrue(
+        fit.logLikelihood() >= best - LOGLIK_TOLERANCE,
         "ℓ = " + fit.logLikelihood() + " below the best of several starts, " + best);
   }
 
@@ -144,12 +146,15 @@ class ScaleInvarianceTest {
       double unit = variance ? a * a : name.equals("mean") || name.startsWith("beta.") ? a : 1;
       double expected = base.estimates()[i];
       double scale = variance ? largestVariance : Math.max(1, Math.abs(expected));
-      assertEquals(expected, fit.estimates()[i] / unit, ESTIMATE_TOLERANCE * scale,
-          label + " " + name);
+      assertEquals(
+          expected, fit.estimates()[i] / unit, ESTIMATE_TOLERANCE * scale, label + " " + name);
     }
     int jacobianObservations = fit.observed() - fit.diffuseStates();
-    assertEquals(base.logLikelihood() - jacobianObservations * k * Math.log(10),
-        fit.logLikelihood(), LOGLIK_TOLERANCE, label + " ℓ");
+    assertEquals(
+        base.logLikelihood() - jacobianObservations * k * Math.log(10),
+        fit.logLikelihood(),
+        LOGLIK_TOLERANCE,
+        label + " ℓ");
   }
 
   private static double[] log(double[] values) {

@@ -22,9 +22,8 @@ class ApproximateDiffuseBurnTest {
   private static final double SUM_TOLERANCE = 1e-12;
 
   /**
-   * Analytic against five-point central differences (step 1e-6 · max(1, |θ|), truncation
-   * O(h⁴)) of a likelihood computed with κ = 1e4: round-off ε|ℓ|/h ≈ 1e-7 against gradients of
-   * order 1–10³.
+   * Analytic against five-point central differences (step 1e-6 · max(1, |θ|), truncation O(h⁴)) of
+   * a likelihood computed with κ = 1e4: round-off ε|ℓ|/h ≈ 1e-7 against gradients of order 1–10³.
    */
   private static final double GRADIENT_TOLERANCE = 1e-6;
 
@@ -57,15 +56,20 @@ class ApproximateDiffuseBurnTest {
     }
     double[] theta = part.layout().unconstrained(natural);
     assertEquals(expected, part.value(theta), SUM_TOLERANCE * Math.abs(expected));
-    assertEquals(expected, part.naturalGradient(natural).logLikelihood(),
+    assertEquals(
+        expected,
+        part.naturalGradient(natural).logLikelihood(),
         SUM_TOLERANCE * Math.abs(expected));
   }
 
   @Test
   void gradientAndScoresOfTheBurnedLikelihood() {
-    LogLikelihood ll = new LogLikelihood(
-        ApproximateDiffuse.of(airline(), 1e4).withDiffuseBurn(), logAir(), Map.of(),
-        TriaRule.MASKED);
+    LogLikelihood ll =
+        new LogLikelihood(
+            ApproximateDiffuse.of(airline(), 1e4).withDiffuseBurn(),
+            logAir(),
+            Map.of(),
+            TriaRule.MASKED);
     double[] theta = ll.layout().unconstrained(new double[] {-0.4, -0.55, 0.00135});
     double[] gradient = new double[theta.length];
     ll.valueAndGradient(theta, gradient);
@@ -102,10 +106,11 @@ class ApproximateDiffuseBurnTest {
   void theDiffuseDirectionsStartWithVarianceKappaAlone() {
     // The BSM keeps a proper part inside its diffuse directions for the exact filter; the
     // approximate start removes it: P₁ = κ I on the 13 diffuse states.
-    StateSpaceModel bsm = io.gramian.estimation.models.UnobservedComponents.named(
-        "bsm", java.util.OptionalInt.of(12), "dummy", java.util.List.of());
-    LogLikelihood ll = new LogLikelihood(ApproximateDiffuse.of(bsm, 1e4), logAir(), Map.of(),
-        TriaRule.MASKED);
+    StateSpaceModel bsm =
+        io.gramian.estimation.models.UnobservedComponents.named(
+            "bsm", java.util.OptionalInt.of(12), "dummy", java.util.List.of());
+    LogLikelihood ll =
+        new LogLikelihood(ApproximateDiffuse.of(bsm, 1e4), logAir(), Map.of(), TriaRule.MASKED);
     var system = ll.system(new double[] {0.001, 0.0005, 1e-5, 0.0002});
     var P = new org.ejml.data.DMatrixRMaj(system.nx(), system.nx());
     org.ejml.dense.row.CommonOps_DDRM.multTransB(system.cholP0(), system.cholP0(), P);

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Approximate diffuse initialisation, an explicit option: checked against statsmodels 0.13.5's
- * {@code initialization='approximate_diffuse'} (κ = 1e6) with its burn-in of the first
- * observation, on the Nile local level at statsmodels' own estimates (reference case
- * {@code UC_nile_level_approx_diffuse_1e6_burn_k}).
+ * {@code initialization='approximate_diffuse'} (κ = 1e6) with its burn-in of the first observation,
+ * on the Nile local level at statsmodels' own estimates (reference case {@code
+ * UC_nile_level_approx_diffuse_1e6_burn_k}).
  */
 class ApproximateDiffuseTest {
 
@@ -22,7 +22,8 @@ class ApproximateDiffuseTest {
   @Test
   void matchesStatsmodelsApproximateDiffuseWithBurnIn() {
     StateSpaceModel model =
-        ApproximateDiffuse.of(new UserDefinedModelTest.NileLevel(), ApproximateDiffuse.STATSMODELS_KAPPA);
+        ApproximateDiffuse.of(
+            new UserDefinedModelTest.NileLevel(), ApproximateDiffuse.STATSMODELS_KAPPA);
     LogLikelihood ll =
         new LogLikelihood(model, ModelData.of(Datasets.nile().values()), Map.of(), TriaRule.MASKED);
     FilterResult filter = ll.filter(new double[] {15108.3210114, 1463.54464748});

@@ -7,18 +7,18 @@ import io.gramian.estimation.arima.Sarimax;
 import io.gramian.estimation.arima.SarimaxOrder;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.models.TrendSpecification;
 import io.gramian.estimation.models.UnobservedComponents;
 import io.gramian.estimation.models.UnobservedComponentsSpec;
-import io.gramian.estimation.models.TrendSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * The size rule of {@link ModelSizeRule}: what each model states about itself without being
- * built (exactly, beyond int range), the observations it needs (at the boundary and for the
- * absurd specifications that used to hang or overflow), and the memory refusal with its figure.
+ * The size rule of {@link ModelSizeRule}: what each model states about itself without being built
+ * (exactly, beyond int range), the observations it needs (at the boundary and for the absurd
+ * specifications that used to hang or overflow), and the memory refusal with its figure.
  */
 class ModelSizeRuleTest {
 
@@ -44,8 +44,8 @@ class ModelSizeRuleTest {
     assertEquals(3, airline.parameters());
     assertEquals(13, airline.longestLag());
     assertEquals(12, airline.seasonalPeriod());
-    ModelSize withMean = Sarimax.of(SarimaxOrder.of(2, 0, 1)).withMean(true)
-        .withRegressors(List.of("x")).size();
+    ModelSize withMean =
+        Sarimax.of(SarimaxOrder.of(2, 0, 1)).withMean(true).withRegressors(List.of("x")).size();
     assertEquals(2 + 1, withMean.states()); // max(2, 1 + 1) ARMA states and one coefficient
     assertEquals(2 + 1 + 1 + 1 + 1, withMean.parameters());
     assertEquals(0, withMean.seasonalPeriod());
@@ -56,7 +56,9 @@ class ModelSizeRuleTest {
     ModelSize huge = arima(2147483647, 0, 0, 0, 0, 0, 0).size();
     assertEquals(2147483647L, huge.states());
     assertEquals(2147483648L, huge.parameters());
-    assertEquals(Long.MAX_VALUE, ModelSizeRule.fitBytes(huge, 100, huge.parameters()),
+    assertEquals(
+        Long.MAX_VALUE,
+        ModelSizeRule.fitBytes(huge, 100, huge.parameters()),
         "beyond any heap, without overflowing");
     ModelSize seasonal = arima(0, 0, 0, 0, 0, 1, 1_000_000).size();
     assertEquals(1_000_001L, seasonal.states()); // int arithmetic gave a negative array size
@@ -73,9 +75,12 @@ class ModelSizeRuleTest {
     assertEquals(13, bsm.diffuseStates());
     assertEquals(4, bsm.parameters());
     assertEquals(12, bsm.seasonalPeriod());
-    ModelSize ar = UnobservedComponents.of(
-        UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL).autoregressive(3)
-            .build()).size();
+    ModelSize ar =
+        UnobservedComponents.of(
+                UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
+                    .autoregressive(3)
+                    .build())
+            .size();
     assertEquals(1 + 3, ar.states());
     assertEquals(3, ar.longestLag());
   }
@@ -83,19 +88,32 @@ class ModelSizeRuleTest {
   @Test
   void theFiveAbsurdSpecificationsAreRefusedWithWhatTheDataSupports() {
     ModelSizeException sma5000 = refusedFit(arima(0, 0, 0, 0, 0, 1, 5000), NILE);
-    assertEquals("SARIMAX(0, 0, 0)x(0, 0, 1, 5000) needs at least 10000 observations (two full"
-        + " seasons of period 5000); the data has 100", sma5000.getMessage());
-    assertTrue(refusedFit(arima(0, 0, 0, 1, 0, 0, 90), NILE).getMessage()
-        .contains("needs at least 180 observations (two full seasons of period 90)"));
-    assertTrue(refusedFit(arima(0, 0, 0, 0, 0, 1, 1_000_000), NILE).getMessage()
-        .contains("needs at least 2000000 observations"));
-    assertTrue(refusedFit(arima(2147483647, 0, 0, 0, 0, 0, 0), NILE).getMessage()
-        .contains("needs at least 4294967296 observations (2147483648 estimated parameters, a lag"
-            + " of 2147483647 and one degree of freedom); the data has 100"));
-    assertTrue(refusedFit(UnobservedComponents.named(
-            "bsm", OptionalInt.of(2147483647), "dummy", List.of()), NILE).getMessage()
-        .contains("needs at least 4294967294 observations (two full seasons of period"
-            + " 2147483647)"));
+    assertEquals(
+        "SARIMAX(0, 0, 0)x(0, 0, 1, 5000) needs at least 10000 observations (two full"
+            + " seasons of period 5000); the data has 100",
+        sma5000.getMessage());
+    assertTrue(
+        refusedFit(arima(0, 0, 0, 1, 0, 0, 90), NILE)
+            .getMessage()
+            .contains("needs at least 180 observations (two full seasons of period 90)"));
+    assertTrue(
+        refusedFit(arima(0, 0, 0, 0, 0, 1, 1_000_000), NILE)
+            .getMessage()
+            .contains("needs at least 2000000 observations"));
+    assertTrue(
+        refusedFit(arima(2147483647, 0, 0, 0, 0, 0, 0), NILE)
+            .getMessage()
+            .contains(
+                "needs at least 4294967296 observations (2147483648 estimated parameters, a lag"
+                    + " of 2147483647 and one degree of freedom); the data has 100"));
+    assertTrue(
+        refusedFit(
+                UnobservedComponents.named("bsm", OptionalInt.of(2147483647), "dummy", List.of()),
+                NILE)
+            .getMessage()
+            .contains(
+                "needs at least 4294967294 observations (two full seasons of period"
+                    + " 2147483647)"));
   }
 
   @Test
@@ -106,8 +124,9 @@ class ModelSizeRuleTest {
     double[] y = {1.0, 2.5, 1.7, 3.1, 2.2, 2.9, 1.4};
     ModelData seven = ModelData.of(y);
     ModelData six = ModelData.of(java.util.Arrays.copyOf(y, 6));
-    assertEquals("SARIMAX(2, 0, 0)x(0, 0, 0, 0) with mean needs at least 7 observations (4"
-        + " estimated parameters, a lag of 2 and one degree of freedom); the data has 6",
+    assertEquals(
+        "SARIMAX(2, 0, 0)x(0, 0, 0, 0) with mean needs at least 7 observations (4"
+            + " estimated parameters, a lag of 2 and one degree of freedom); the data has 6",
         refusedFit(ar2, six).getMessage());
     assertDoesNotThrow(() -> ModelSizeRule.requireFit(ar2, seven, 0));
     // Holding parameters fixed frees observations.
@@ -131,11 +150,15 @@ class ModelSizeRuleTest {
     ModelSize size = arima(0, 0, 0, 0, 0, 1, 2000).size();
     long bytes = ModelSizeRule.fitBytes(size, 5000, 2);
     assertTrue(bytes > 32L * 2001 * 2001 * 5000, "at least 32 nx² bytes a step: " + bytes);
-    ModelSizeException e = assertThrows(ModelSizeException.class,
-        () -> ModelSizeRule.requireFit(size, 5000, 5000, 0, ONE_GB));
-    assertTrue(e.getMessage().startsWith("SARIMAX(0, 0, 0)x(0, 0, 1, 2000) needs at least "),
+    ModelSizeException e =
+        assertThrows(
+            ModelSizeException.class, () -> ModelSizeRule.requireFit(size, 5000, 5000, 0, ONE_GB));
+    assertTrue(
+        e.getMessage().startsWith("SARIMAX(0, 0, 0)x(0, 0, 1, 2000) needs at least "),
         e.getMessage());
-    assertTrue(e.getMessage().contains("needs at least 641 GB of memory to fit 5000 steps with 2001 states"),
+    assertTrue(
+        e.getMessage()
+            .contains("needs at least 641 GB of memory to fit 5000 steps with 2001 states"),
         e.getMessage());
     assertTrue(e.getMessage().contains("Java's heap limit is 1.0 GB"), e.getMessage());
     assertDoesNotThrow(() -> ModelSizeRule.requireFit(size, 5000, 5000, 0, Long.MAX_VALUE));
@@ -151,19 +174,30 @@ class ModelSizeRuleTest {
   @Test
   void aStateTooLargeForAJavaArrayIsRefusedForEvaluationToo() {
     ModelSize size = arima(0, 0, 0, 0, 0, 1, 1_000_000).size();
-    ModelSizeException e = assertThrows(ModelSizeException.class,
-        () -> new LogLikelihood(arima(0, 0, 0, 0, 0, 1, 1_000_000), NILE, Map.of(),
-            io.gramian.autodiff.TriaRule.MASKED));
-    assertEquals(size.label() + " has 1000001 states, more than the 46340 an nx × nx matrix can"
-        + " hold in one Java array", e.getMessage());
+    ModelSizeException e =
+        assertThrows(
+            ModelSizeException.class,
+            () ->
+                new LogLikelihood(
+                    arima(0, 0, 0, 0, 0, 1, 1_000_000),
+                    NILE,
+                    Map.of(),
+                    io.gramian.autodiff.TriaRule.MASKED));
+    assertEquals(
+        size.label()
+            + " has 1000001 states, more than the 46340 an nx × nx matrix can"
+            + " hold in one Java array",
+        e.getMessage());
   }
 
   @Test
   void theCommandLineMayNameTheModelItsOwnWay() {
     ModelSizeException e = refusedFit(arima(0, 0, 0, 0, 0, 1, 5000), NILE);
     ModelSizeException restated = e.withSubject("--seasonal-order 0,0,1,5000");
-    assertEquals("--seasonal-order 0,0,1,5000 needs at least 10000 observations (two full"
-        + " seasons of period 5000); the data has 100", restated.getMessage());
+    assertEquals(
+        "--seasonal-order 0,0,1,5000 needs at least 10000 observations (two full"
+            + " seasons of period 5000); the data has 100",
+        restated.getMessage());
     assertSame(e, restated.getCause());
   }
 

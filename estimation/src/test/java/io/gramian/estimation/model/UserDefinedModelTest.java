@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A model defined by a user in a dozen lines, with no adjoint written by hand, gets the exact
- * gradient and a maximum-likelihood fit that reproduces the reference values: the Nile local
- * level (statsmodels 0.13.5, exact diffuse; see the project's reference values).
+ * gradient and a maximum-likelihood fit that reproduces the reference values: the Nile local level
+ * (statsmodels 0.13.5, exact diffuse; see the project's reference values).
  */
 class UserDefinedModelTest {
 
@@ -29,7 +29,8 @@ class UserDefinedModelTest {
 
     @Override
     public List<ParameterBlock> parameterBlocks() {
-      return List.of(ParameterBlock.variance("sigma2.irregular"), ParameterBlock.variance("sigma2.level"));
+      return List.of(
+          ParameterBlock.variance("sigma2.irregular"), ParameterBlock.variance("sigma2.level"));
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * The proper part P* that {@link DiffuseBlockPrior} gives diffuse blocks lies in the range of
- * P∞ and so changes nothing (Durbin &amp; Koopman 2012 §5.2: only P* outside range(P∞) enters the
+ * The proper part P* that {@link DiffuseBlockPrior} gives diffuse blocks lies in the range of P∞
+ * and so changes nothing (Durbin &amp; Koopman 2012 §5.2: only P* outside range(P∞) enters the
  * diffuse likelihood): ℓ equals that with statsmodels' P* = 0 wherever the filter can run the
  * latter, including the models without an irregular, where P* = 0 makes the first innovation's
  * proper part F*₁ = 0.
@@ -26,23 +26,30 @@ class DiffuseBlockPriorTest {
 
   @Test
   void likelihoodIsThatOfAZeroProperPart() {
-    check(UnobservedComponents.bsm(12, "dummy"), ReferenceSeries.lnKsi(),
+    check(
+        UnobservedComponents.bsm(12, "dummy"),
+        ReferenceSeries.lnKsi(),
         new double[] {0.0035, 0.001, 1e-5, 1e-4});
-    check(UnobservedComponents.bsm(12, "trig"), ReferenceSeries.lnKsi(),
+    check(
+        UnobservedComponents.bsm(12, "trig"),
+        ReferenceSeries.lnKsi(),
         new double[] {0.0035, 0.001, 1e-5, 1e-6});
-    check(UnobservedComponents.localLinearTrend(), ReferenceSeries.nile(),
+    check(
+        UnobservedComponents.localLinearTrend(),
+        ReferenceSeries.nile(),
         new double[] {15000, 1500, 10});
   }
 
   /**
-   * Without an irregular, P* = 0 makes the first innovation's proper part F*₁ = 0 while its
-   * diffuse part is not: the filter used to refuse that system (this test asserted the refusal);
-   * it now computes the exact diffuse likelihood, and the block prior still changes nothing.
+   * Without an irregular, P* = 0 makes the first innovation's proper part F*₁ = 0 while its diffuse
+   * part is not: the filter used to refuse that system (this test asserted the refusal); it now
+   * computes the exact diffuse likelihood, and the block prior still changes nothing.
    */
   @Test
   void withoutAnIrregularTheZeroProperPartGivesTheSameLikelihood() {
-    UnobservedComponents rwalk = UnobservedComponents.of(
-        UnobservedComponentsSpec.builder(TrendSpecification.RANDOM_WALK).build());
+    UnobservedComponents rwalk =
+        UnobservedComponents.of(
+            UnobservedComponentsSpec.builder(TrendSpecification.RANDOM_WALK).build());
     check(rwalk, ReferenceSeries.unemp(), new double[] {0.118});
   }
 

@@ -10,15 +10,15 @@ import java.util.Map;
  * The rows of {@code cases.csv} in the exact diffuse convention that structural models cover:
  *
  * <ul>
- *   <li>{@code UC_*_exact_diffuse}: statsmodels 0.13.5 maximum likelihood fits
- *       ({@code use_exact_diffuse=True}; lbfgs, then nm/bfgs polish);
+ *   <li>{@code UC_*_exact_diffuse}: statsmodels 0.13.5 maximum likelihood fits ({@code
+ *       use_exact_diffuse=True}; lbfgs, then nm/bfgs polish);
  *   <li>{@code Roptim_exactdiffuse_*}: R 4.2.2 {@code optim} on an exact diffuse likelihood written
  *       in R (parameters in R's order level; [slope]; [seas]; epsilon);
  *   <li>{@code CK_statsmodels_*}: the models of Commandeur &amp; Koopman (2007) ch. 2–7 on ln KSI,
  *       fitted by statsmodels 0.13.5 with the regression coefficients as diffuse states;
- *   <li>{@code StructTS_*_DKdiffuse_at_coef}: the exact diffuse ℓ at R {@code StructTS}'s
- *       estimates (not a maximum of it), from an exact diffuse filter written in R, cross-checked
- *       with statsmodels.
+ *   <li>{@code StructTS_*_DKdiffuse_at_coef}: the exact diffuse ℓ at R {@code StructTS}'s estimates
+ *       (not a maximum of it), from an exact diffuse filter written in R, cross-checked with
+ *       statsmodels.
  * </ul>
  *
  * and the {@code *_KFASconv} rows: the UC maxima in KFAS' convention.
@@ -32,21 +32,46 @@ final class ExactDiffuseCases {
     List<ReferenceCase> cases = new ArrayList<>();
     for (Map<String, String> row : ReferenceCase.table("cases.csv")) {
       String id = row.get("case");
-      double loglik = row.get("loglik").isBlank() ? Double.NaN : Double.parseDouble(row.get("loglik"));
+      double loglik =
+          row.get("loglik").isBlank() ? Double.NaN : Double.parseDouble(row.get("loglik"));
       if (id.startsWith("UC_") && id.endsWith("_exact_diffuse")) {
-        cases.add(new ReferenceCase(id, structural(row.get("model")), series(id),
-            ReferenceCase.zip(row.get("param_names"), row.get("params")), loglik, true));
+        cases.add(
+            new ReferenceCase(
+                id,
+                structural(row.get("model")),
+                series(id),
+                ReferenceCase.zip(row.get("param_names"), row.get("params")),
+                loglik,
+                true));
       } else if (id.startsWith("Roptim_exactdiffuse_")) {
         UnobservedComponents model = structural(row.get("model"));
-        cases.add(new ReferenceCase(id, model, series(id),
-            rOrder(rNames(row.get("model")), row.get("params")), loglik, true));
+        cases.add(
+            new ReferenceCase(
+                id,
+                model,
+                series(id),
+                rOrder(rNames(row.get("model")), row.get("params")),
+                loglik,
+                true));
       } else if (id.startsWith("StructTS_") && id.endsWith("_DKdiffuse_at_coef")) {
-        cases.add(new ReferenceCase(id, structural(row.get("model")), series(id),
-            rOrder(row.get("param_names"), row.get("params")), loglik, false));
+        cases.add(
+            new ReferenceCase(
+                id,
+                structural(row.get("model")),
+                series(id),
+                rOrder(row.get("param_names"), row.get("params")),
+                loglik,
+                false));
       } else if (id.startsWith("CK_statsmodels_")) {
         String ck = id.substring("CK_statsmodels_".length());
-        cases.add(new ReferenceCase(id, commandeurKoopman(ck), ksiFor(ck),
-            ReferenceCase.assignments(row.get("params")), loglik, true));
+        cases.add(
+            new ReferenceCase(
+                id,
+                commandeurKoopman(ck),
+                ksiFor(ck),
+                ReferenceCase.assignments(row.get("params")),
+                loglik,
+                true));
       }
     }
     return cases;
@@ -58,9 +83,14 @@ final class ExactDiffuseCases {
     for (Map<String, String> row : ReferenceCase.table("cases.csv")) {
       String id = row.get("case");
       if (id.startsWith("UC_") && id.endsWith("_KFASconv")) {
-        cases.add(new ReferenceCase(id, structural(row.get("model")), series(id),
-            ReferenceCase.zip(row.get("param_names"), row.get("params")),
-            Double.parseDouble(row.get("loglik")), false));
+        cases.add(
+            new ReferenceCase(
+                id,
+                structural(row.get("model")),
+                series(id),
+                ReferenceCase.zip(row.get("param_names"), row.get("params")),
+                Double.parseDouble(row.get("loglik")),
+                false));
       }
     }
     return cases;
@@ -150,11 +180,13 @@ final class ExactDiffuseCases {
         spec = UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LINEAR_TREND).build();
         break;
       case "ck3.3":
-        spec = UnobservedComponentsSpec.builder(
-            TrendSpecification.LOCAL_LINEAR_DETERMINISTIC_TREND).build();
+        spec =
+            UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LINEAR_DETERMINISTIC_TREND)
+                .build();
         break;
       case "ck4.1":
-        spec = UnobservedComponentsSpec.builder(dconstant).seasonal(new Seasonal(12, false)).build();
+        spec =
+            UnobservedComponentsSpec.builder(dconstant).seasonal(new Seasonal(12, false)).build();
         break;
       case "ck4.2":
         spec = UnobservedComponentsSpec.builder(llevel).seasonal(12).build();
@@ -172,15 +204,21 @@ final class ExactDiffuseCases {
         spec = UnobservedComponentsSpec.builder(llevel).exog("law").build();
         break;
       case "ck7.1":
-        spec = UnobservedComponentsSpec.builder(dconstant).seasonal(new Seasonal(12, false))
-            .exog("petrol", "law").build();
+        spec =
+            UnobservedComponentsSpec.builder(dconstant)
+                .seasonal(new Seasonal(12, false))
+                .exog("petrol", "law")
+                .build();
         break;
       case "ck7.2":
         spec = UnobservedComponentsSpec.builder(llevel).seasonal(12).exog("petrol", "law").build();
         break;
       case "ck7.2T":
-        spec = UnobservedComponentsSpec.builder(llevel)
-            .frequencySeasonal(new FrequencySeasonal(12, 6, true)).exog("petrol", "law").build();
+        spec =
+            UnobservedComponentsSpec.builder(llevel)
+                .frequencySeasonal(new FrequencySeasonal(12, 6, true))
+                .exog("petrol", "law")
+                .build();
         break;
       default:
         throw new IllegalStateException("unknown case " + ck);

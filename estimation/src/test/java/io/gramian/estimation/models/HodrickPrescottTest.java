@@ -8,8 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The banded solve of the Hodrick–Prescott trend against a dense solve of the same system
- * (I + λ KᵀK) τ = y (Hodrick &amp; Prescott 1997), built independently here.
+ * The banded solve of the Hodrick–Prescott trend against a dense solve of the same system (I + λ
+ * KᵀK) τ = y (Hodrick &amp; Prescott 1997), built independently here.
  */
 class HodrickPrescottTest {
 
@@ -28,8 +28,11 @@ class HodrickPrescottTest {
         y[i] = 10 + i * 0.3 + random.nextGaussian();
       }
       for (double lambda : new double[] {0, 1, 1600, 129600}) {
-        assertArrayEquals(dense(y, lambda), HodrickPrescott.trend(y, lambda),
-            AGREEMENT * 30, "n = " + n + ", λ = " + lambda);
+        assertArrayEquals(
+            dense(y, lambda),
+            HodrickPrescott.trend(y, lambda),
+            AGREEMENT * 30,
+            "n = " + n + ", λ = " + lambda);
       }
     }
   }

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 14 structural models of {@code kfas_unemp.csv}: R KFAS log-likelihoods on the
- * {@code unemp} column of us_macro_quarterly.csv at the listed parameters, as stored in
- * statsmodels' test suite ({@code results_structural.py}, computed there with KFAS by
- * {@code test_ucm.R}).
+ * The 14 structural models of {@code kfas_unemp.csv}: R KFAS log-likelihoods on the {@code unemp}
+ * column of us_macro_quarterly.csv at the listed parameters, as stored in statsmodels' test suite
+ * ({@code results_structural.py}, computed there with KFAS by {@code test_ucm.R}).
  */
 final class KfasUnempCases {
 
@@ -24,11 +23,13 @@ final class KfasUnempCases {
       Map<String, Double> given = ReferenceCase.zip(row.get("param_names"), row.get("params"));
       Map<String, Double> parameters = new LinkedHashMap<>();
       given.forEach((name, value) -> parameters.put(rename(model, name), value));
-      ModelData data = id.equals("regression_log_realgdp")
-          ? ReferenceSeries.unempWithLogRealGdp()
-          : ReferenceSeries.unemp();
-      cases.add(new ReferenceCase(
-          id, model, data, parameters, Double.parseDouble(row.get("loglik_kfas")), false));
+      ModelData data =
+          id.equals("regression_log_realgdp")
+              ? ReferenceSeries.unempWithLogRealGdp()
+              : ReferenceSeries.unemp();
+      cases.add(
+          new ReferenceCase(
+              id, model, data, parameters, Double.parseDouble(row.get("loglik_kfas")), false));
     }
     return cases;
   }

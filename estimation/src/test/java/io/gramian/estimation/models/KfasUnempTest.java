@@ -9,21 +9,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every trend specification and component against R KFAS: the 14 structural models of
- * statsmodels' KFAS tests on US unemployment ({@code kfas_unemp.csv}; statsmodels
- * {@code results_structural.py}, computed with KFAS by {@code test_ucm.R}), at their
- * parameters. KFAS' log-likelihood is the exact diffuse one plus ½ log 2π for each diffuse
- * observation with F∞ &gt; 0; for these univariate models, whose diffuse states are all identified,
- * one per diffuse state d:
+ * Every trend specification and component against R KFAS: the 14 structural models of statsmodels'
+ * KFAS tests on US unemployment ({@code kfas_unemp.csv}; statsmodels {@code results_structural.py},
+ * computed with KFAS by {@code test_ucm.R}), at their parameters. KFAS' log-likelihood is the exact
+ * diffuse one plus ½ log 2π for each diffuse observation with F∞ &gt; 0; for these univariate
+ * models, whose diffuse states are all identified, one per diffuse state d:
  *
  * <pre>
  *   ℓ_KFAS = ℓ + (d / 2) log 2π
  * </pre>
  *
- * The rule is checked first where both conventions are tabulated: statsmodels' maxima in
- * {@code cases.csv} and their {@code *_KFASconv} rows (the Nile local level: ℓ = −633.4645636362,
- * ℓ_KFAS = −632.545625103 at the maximum; the reference README's −632.5456251157 is at
- * Durbin &amp; Koopman's parameters (15099, 1469.1), where ℓ = −633.4645636489).
+ * The rule is checked first where both conventions are tabulated: statsmodels' maxima in {@code
+ * cases.csv} and their {@code *_KFASconv} rows (the Nile local level: ℓ = −633.4645636362, ℓ_KFAS =
+ * −632.545625103 at the maximum; the reference README's −632.5456251157 is at Durbin &amp;
+ * Koopman's parameters (15099, 1469.1), where ℓ = −633.4645636489).
  */
 class KfasUnempTest {
 

@@ -62,7 +62,11 @@ record ReferenceCase(
       }
       List<Map<String, String>> rows = new ArrayList<>();
       for (CSVRecord r :
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .build()
               .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         rows.add(new LinkedHashMap<>(r.toMap()));
       }

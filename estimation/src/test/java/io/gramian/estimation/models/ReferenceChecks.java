@@ -46,8 +46,8 @@ final class ReferenceChecks {
   }
 
   /**
-   * The estimate's error in units of its tolerance (≤ 1 passes): relative for a non-zero
-   * reference, absolute at {@link #ZERO_VARIANCE_FRACTION} · var(y) for a variance at zero.
+   * The estimate's error in units of its tolerance (≤ 1 passes): relative for a non-zero reference,
+   * absolute at {@link #ZERO_VARIANCE_FRACTION} · var(y) for a variance at zero.
    */
   static double estimateError(double estimate, double reference, boolean variance, double varY) {
     double zero = ZERO_VARIANCE_FRACTION * varY;

@@ -13,8 +13,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <ul>
  *   <li>Nile: annual flow at Aswan, 1871–1970 (Durbin &amp; Koopman 2012).
- *   <li>NileNA: the Nile with observations 21–40 and 61–80 missing (R's {@code StructTS} and
- *       {@code KalmanLike} examples).
+ *   <li>NileNA: the Nile with observations 21–40 and 61–80 missing (R's {@code StructTS} and {@code
+ *       KalmanLike} examples).
  *   <li>ln KSI: log of UK car drivers killed or seriously injured, 1969–1984 ({@code drivers} of
  *       seatbelts.csv), with the regressors of Commandeur &amp; Koopman (2007): {@code petrol} =
  *       log(PetrolPrice) and {@code law}, the seat-belt law dummy (1 from February 1983).

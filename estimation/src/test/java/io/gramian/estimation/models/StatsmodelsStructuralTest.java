@@ -5,14 +5,14 @@ import static io.gramian.estimation.models.ReferenceChecks.LOGLIK_RELATIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gramian.autodiff.TriaRule;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpaceSystem;
-import io.gramian.autodiff.TriaRule;
-import io.gramian.estimation.model.LogLikelihood;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,24 +24,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The components the shared tables do not cover, against statsmodels 0.13.5's own
- * {@code UnobservedComponents} ({@code statsmodels_structural.csv}, written by
- * {@code statsmodels_structural.py} beside it): start values, two trigonometric seasonals,
- * cycles, AR(2), regression coefficients by maximum likelihood.
+ * The components the shared tables do not cover, against statsmodels 0.13.5's own {@code
+ * UnobservedComponents} ({@code statsmodels_structural.csv}, written by {@code
+ * statsmodels_structural.py} beside it): start values, two trigonometric seasonals, cycles, AR(2),
+ * regression coefficients by maximum likelihood.
  */
 class StatsmodelsStructuralTest {
 
   /**
-   * Start values, relative: both sides solve the same Hodrick–Prescott system (statsmodels with
-   * a sparse LU, Gramian with a banded Cholesky) and the same least-squares problems; measured
+   * Start values, relative: both sides solve the same Hodrick–Prescott system (statsmodels with a
+   * sparse LU, Gramian with a banded Cholesky) and the same least-squares problems; measured
    * agreement is 1e-13 to 7e-11.
    */
   private static final double START_RELATIVE = 1e-9;
 
   /**
    * The proper-prior limit: ℓ_κ + (d/2) log κ differs from the exact diffuse ℓ by O(1/κ), so
-   * Richardson extrapolation over κ = 1e6, 1e7 leaves O(1/κ²) ≈ 1e-14 relative, plus rounding
-   * of the plain filter at κ = 1e7 (about 1e-12 relative, measured).
+   * Richardson extrapolation over κ = 1e6, 1e7 leaves O(1/κ²) ≈ 1e-14 relative, plus rounding of
+   * the plain filter at κ = 1e7 (about 1e-12 relative, measured).
    */
   private static final double KAPPA_LIMIT_RELATIVE = 1e-10;
 
@@ -57,18 +57,27 @@ class StatsmodelsStructuralTest {
     switch (id) {
       case "ksi_llevel_mle_exog":
       case "start_ksi_llevel_mle_exog":
-        return UnobservedComponents.of(trend(TrendSpecification.LOCAL_LEVEL)
-            .exog("petrol", "law").mleRegression(true).build());
+        return UnobservedComponents.of(
+            trend(TrendSpecification.LOCAL_LEVEL)
+                .exog("petrol", "law")
+                .mleRegression(true)
+                .build());
       case "ksi_llevel_trig12h2_trig4det":
-        return UnobservedComponents.of(trend(TrendSpecification.LOCAL_LEVEL)
-            .frequencySeasonal(new FrequencySeasonal(12, 2, true))
-            .frequencySeasonal(new FrequencySeasonal(4, 2, false)).build());
+        return UnobservedComponents.of(
+            trend(TrendSpecification.LOCAL_LEVEL)
+                .frequencySeasonal(new FrequencySeasonal(12, 2, true))
+                .frequencySeasonal(new FrequencySeasonal(4, 2, false))
+                .build());
       case "unemp_llevel_cycle":
-        return UnobservedComponents.of(trend(TrendSpecification.LOCAL_LEVEL)
-            .cycle(new Cycle(true, false, 2, Double.POSITIVE_INFINITY)).build());
+        return UnobservedComponents.of(
+            trend(TrendSpecification.LOCAL_LEVEL)
+                .cycle(new Cycle(true, false, 2, Double.POSITIVE_INFINITY))
+                .build());
       case "unemp_lltrend_det_damped_cycle":
-        return UnobservedComponents.of(trend(TrendSpecification.LOCAL_LINEAR_TREND)
-            .cycle(new Cycle(false, true, 2, Double.POSITIVE_INFINITY)).build());
+        return UnobservedComponents.of(
+            trend(TrendSpecification.LOCAL_LINEAR_TREND)
+                .cycle(new Cycle(false, true, 2, Double.POSITIVE_INFINITY))
+                .build());
       case "unemp_llevel_damped_cycle":
       case "start_unemp_llevel_cycle":
         return UnobservedComponents.of(
@@ -122,11 +131,22 @@ class StatsmodelsStructuralTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "start_nile_llevel", "start_nile_rwalk", "start_nile_dtrend", "start_nile_lldtrend",
-      "start_nile_rwdrift", "start_nile_lltrend", "start_nile_strend", "start_nile_rtrend",
-      "start_ksi_bsm", "start_ksi_llevel_trig12", "start_unemp_rtrend_ar2",
-      "start_unemp_llevel_cycle", "start_ksi_llevel_mle_exog"})
+  @ValueSource(
+      strings = {
+        "start_nile_llevel",
+        "start_nile_rwalk",
+        "start_nile_dtrend",
+        "start_nile_lldtrend",
+        "start_nile_rwdrift",
+        "start_nile_lltrend",
+        "start_nile_strend",
+        "start_nile_rtrend",
+        "start_ksi_bsm",
+        "start_ksi_llevel_trig12",
+        "start_unemp_rtrend_ar2",
+        "start_unemp_llevel_cycle",
+        "start_ksi_llevel_mle_exog"
+      })
   void startValuesAreStatsmodels(String id) {
     UnobservedComponents model = model(id);
     double[] ours = model.startParameters(data(id));
@@ -135,15 +155,20 @@ class StatsmodelsStructuralTest {
     double[] expected = inOrder(theirs);
     assertEquals(expected.length, ours.length, id);
     for (int i = 0; i < ours.length; i++) {
-      assertEquals(expected[i], ours[i], START_RELATIVE * Math.abs(expected[i]),
+      assertEquals(
+          expected[i],
+          ours[i],
+          START_RELATIVE * Math.abs(expected[i]),
           id + ": " + model.parameterNames().get(i) + " (statsmodels " + names.get(i) + ")");
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "ksi_llevel_mle_exog", "ksi_llevel_trig12h2_trig4det", "unemp_llevel_cycle",
-      "unemp_lltrend_det_damped_cycle", "unemp_llevel_damped_cycle", "unemp_strend_ar2"})
+  @ValueSource(
+      strings = {
+        "ksi_llevel_mle_exog", "ksi_llevel_trig12h2_trig4det", "unemp_llevel_cycle",
+        "unemp_lltrend_det_damped_cycle", "unemp_llevel_damped_cycle", "unemp_strend_ar2"
+      })
   void logLikelihoodIsStatsmodels(String id) {
     UnobservedComponents model = model(id);
     Map<String, Double> params = values(id, "param");
@@ -161,23 +186,26 @@ class StatsmodelsStructuralTest {
     FitResult fit = MaximumLikelihood.fit(model, data, FitOptions.defaults());
     double expected = values(id, "fit_llf").get("loglikelihood");
     assertTrue(fit.converged(), id + ": " + fit.optimizerMessage());
-    assertTrue(fit.logLikelihood() >= expected - FIT_LOGLIK_SLACK,
+    assertTrue(
+        fit.logLikelihood() >= expected - FIT_LOGLIK_SLACK,
         id + ": ℓ = " + fit.logLikelihood() + " below statsmodels' " + expected);
     double[] reference = inOrder(values(id, "fit_param"));
     double varY = ReferenceSeries.variance(data);
     for (int i = 0; i < reference.length; i++) {
       String name = fit.parameterNames().get(i);
-      double error = ReferenceChecks.estimateError(
-          fit.estimates()[i], reference[i], name.startsWith("sigma2."), varY);
-      assertTrue(error <= 1, id + ": " + name + " = " + fit.estimates()[i] + ", statsmodels "
-          + reference[i]);
+      double error =
+          ReferenceChecks.estimateError(
+              fit.estimates()[i], reference[i], name.startsWith("sigma2."), varY);
+      assertTrue(
+          error <= 1,
+          id + ": " + name + " = " + fit.estimates()[i] + ", statsmodels " + reference[i]);
     }
   }
 
   /**
-   * Where statsmodels and Gramian differ most (the undamped cycle, 2.8e-9 relative), an
-   * independent check: the plain filter with a proper prior κ P∞ + P*, whose ℓ_κ + (d/2) log κ
-   * tends to the exact diffuse ℓ as κ → ∞ (Durbin &amp; Koopman 2012 §5.1–5.2).
+   * Where statsmodels and Gramian differ most (the undamped cycle, 2.8e-9 relative), an independent
+   * check: the plain filter with a proper prior κ P∞ + P*, whose ℓ_κ + (d/2) log κ tends to the
+   * exact diffuse ℓ as κ → ∞ (Durbin &amp; Koopman 2012 §5.1–5.2).
    */
   @Test
   void undampedCycleIsTheLimitOfLargeKappa() {
@@ -202,16 +230,17 @@ class StatsmodelsStructuralTest {
     DMatrixRMaj pinf = s.cholPinf().copy();
     CommonOps_DDRM.scale(Math.sqrt(kappa), pinf);
     CommonOps_DDRM.insert(pinf, P0, 0, s.k());
-    StateSpaceSystem proper = StateSpaceSystem.builder()
-        .F(s.F(0))
-        .c(s.c(0))
-        .H(s.H(0))
-        .d(s.d(0))
-        .cholQ(s.cholQ(0))
-        .cholR(s.cholR(0))
-        .m0(s.m0())
-        .cholP0(P0)
-        .build();
+    StateSpaceSystem proper =
+        StateSpaceSystem.builder()
+            .F(s.F(0))
+            .c(s.c(0))
+            .H(s.H(0))
+            .d(s.d(0))
+            .cholQ(s.cholQ(0))
+            .cholR(s.cholR(0))
+            .m0(s.m0())
+            .cholP0(P0)
+            .build();
     return SquareRootFilter.forSystem(proper).logLikelihood(proper, data.y())
         + 0.5 * d * Math.log(kappa);
   }

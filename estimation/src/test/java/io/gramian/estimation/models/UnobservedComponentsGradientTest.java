@@ -15,14 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The analytic gradient ∂ℓ/∂θ (filter reverse sweep + model tape + transforms) against central
  * finite differences of ℓ, for every trend specification and every component, at seeded random
- * parameters, and again with one variance exactly zero (θ = 0, where σ² = θ² has a stationary
- * point and the square root of a variance would have an infinite derivative).
+ * parameters, and again with one variance exactly zero (θ = 0, where σ² = θ² has a stationary point
+ * and the square root of a variance would have an infinite derivative).
  */
 class UnobservedComponentsGradientTest {
 
   /**
-   * ‖∇ − ∇_FD‖ / ‖∇_FD‖: the fourth-order differences at h = 1e-3 · scale have truncation
-   * error O(h⁴) ≈ 1e-12 and rounding error ε|ℓ|/h ≈ 1e-10 relative to the gradients here.
+   * ‖∇ − ∇_FD‖ / ‖∇_FD‖: the fourth-order differences at h = 1e-3 · scale have truncation error
+   * O(h⁴) ≈ 1e-12 and rounding error ε|ℓ|/h ≈ 1e-10 relative to the gradients here.
    */
   private static final double GRADIENT_RELATIVE = 1e-6;
 
@@ -30,8 +30,8 @@ class UnobservedComponentsGradientTest {
   private static final double STEP = 1e-3;
 
   /**
-   * A model on a series, and the variance that can be set to zero without making the
-   * likelihood degenerate (null when every variance is needed, e.g. a random walk's).
+   * A model on a series, and the variance that can be set to zero without making the likelihood
+   * degenerate (null when every variance is needed, e.g. a random walk's).
    */
   record Case(String label, UnobservedComponents model, ModelData data, String zeroable) {
     @Override
@@ -47,43 +47,77 @@ class UnobservedComponentsGradientTest {
       if (t == TrendSpecification.NONE) {
         continue;
       }
-      String zeroable = t.stochasticTrend() && (t.irregular() || t.stochasticLevel())
-          ? "sigma2.trend"
-          : t.stochasticLevel() && t.irregular() ? "sigma2.level" : null;
-      cases.add(new Case(t.abbreviation(),
-          UnobservedComponents.of(UnobservedComponentsSpec.builder(t).build()), ksi, zeroable));
+      String zeroable =
+          t.stochasticTrend() && (t.irregular() || t.stochasticLevel())
+              ? "sigma2.trend"
+              : t.stochasticLevel() && t.irregular() ? "sigma2.level" : null;
+      cases.add(
+          new Case(
+              t.abbreviation(),
+              UnobservedComponents.of(UnobservedComponentsSpec.builder(t).build()),
+              ksi,
+              zeroable));
     }
-    cases.add(new Case("none + ar(2)", spec(TrendSpecification.NONE).autoregressive(2).build(),
-        ksi, null));
-    cases.add(new Case("bsm dummy", UnobservedComponents.bsm(12, "dummy"), ksi,
-        "sigma2.seasonal"));
-    cases.add(new Case("bsm trig", UnobservedComponents.bsm(12, "trig"), ksi,
-        "sigma2.freq_seasonal_12(6)"));
-    cases.add(new Case("llevel + deterministic seasonal(4)",
-        spec(TrendSpecification.LOCAL_LEVEL).seasonal(new Seasonal(4, false)).build(), ksi,
-        "sigma2.level"));
-    cases.add(new Case("llevel + trig(12, 2) + deterministic trig(5, 1)",
-        spec(TrendSpecification.LOCAL_LEVEL).frequencySeasonal(new FrequencySeasonal(12, 2, true))
-            .frequencySeasonal(new FrequencySeasonal(5, 1, false)).build(), ksi,
-        "sigma2.freq_seasonal_12(2)"));
-    cases.add(new Case("llevel + damped stochastic cycle",
-        spec(TrendSpecification.LOCAL_LEVEL).cycle(Cycle.dampedStochastic()).build(), ksi,
-        "sigma2.cycle"));
-    cases.add(new Case("llevel + undamped stochastic cycle",
-        spec(TrendSpecification.LOCAL_LEVEL)
-            .cycle(new Cycle(true, false, 6, 48)).build(), ksi, "sigma2.cycle"));
-    cases.add(new Case("lltrend + deterministic damped cycle",
-        spec(TrendSpecification.LOCAL_LINEAR_TREND)
-            .cycle(new Cycle(false, true, 2, Double.POSITIVE_INFINITY)).build(), ksi,
-        "sigma2.trend"));
-    cases.add(new Case("rtrend + ar(2)",
-        spec(TrendSpecification.RANDOM_TREND).autoregressive(2).build(), ksi, "sigma2.trend"));
-    cases.add(new Case("llevel + seasonal + regression states",
-        spec(TrendSpecification.LOCAL_LEVEL).seasonal(12).exog("petrol", "law").build(),
-        ReferenceSeries.lnKsi("petrol", "law"), "sigma2.seasonal"));
-    cases.add(new Case("llevel + mle regression",
-        spec(TrendSpecification.LOCAL_LEVEL).exog("petrol", "law").mleRegression(true).build(),
-        ReferenceSeries.lnKsi("petrol", "law"), "sigma2.level"));
+    cases.add(
+        new Case(
+            "none + ar(2)", spec(TrendSpecification.NONE).autoregressive(2).build(), ksi, null));
+    cases.add(new Case("bsm dummy", UnobservedComponents.bsm(12, "dummy"), ksi, "sigma2.seasonal"));
+    cases.add(
+        new Case(
+            "bsm trig", UnobservedComponents.bsm(12, "trig"), ksi, "sigma2.freq_seasonal_12(6)"));
+    cases.add(
+        new Case(
+            "llevel + deterministic seasonal(4)",
+            spec(TrendSpecification.LOCAL_LEVEL).seasonal(new Seasonal(4, false)).build(),
+            ksi,
+            "sigma2.level"));
+    cases.add(
+        new Case(
+            "llevel + trig(12, 2) + deterministic trig(5, 1)",
+            spec(TrendSpecification.LOCAL_LEVEL)
+                .frequencySeasonal(new FrequencySeasonal(12, 2, true))
+                .frequencySeasonal(new FrequencySeasonal(5, 1, false))
+                .build(),
+            ksi,
+            "sigma2.freq_seasonal_12(2)"));
+    cases.add(
+        new Case(
+            "llevel + damped stochastic cycle",
+            spec(TrendSpecification.LOCAL_LEVEL).cycle(Cycle.dampedStochastic()).build(),
+            ksi,
+            "sigma2.cycle"));
+    cases.add(
+        new Case(
+            "llevel + undamped stochastic cycle",
+            spec(TrendSpecification.LOCAL_LEVEL).cycle(new Cycle(true, false, 6, 48)).build(),
+            ksi,
+            "sigma2.cycle"));
+    cases.add(
+        new Case(
+            "lltrend + deterministic damped cycle",
+            spec(TrendSpecification.LOCAL_LINEAR_TREND)
+                .cycle(new Cycle(false, true, 2, Double.POSITIVE_INFINITY))
+                .build(),
+            ksi,
+            "sigma2.trend"));
+    cases.add(
+        new Case(
+            "rtrend + ar(2)",
+            spec(TrendSpecification.RANDOM_TREND).autoregressive(2).build(),
+            ksi,
+            "sigma2.trend"));
+    cases.add(
+        new Case(
+            "llevel + seasonal + regression states",
+            spec(TrendSpecification.LOCAL_LEVEL).seasonal(12).exog("petrol", "law").build(),
+            ReferenceSeries.lnKsi("petrol", "law"),
+            "sigma2.seasonal"));
+    cases.add(
+        new Case(
+            "llevel + mle regression",
+            spec(TrendSpecification.LOCAL_LEVEL).exog("petrol", "law").mleRegression(true).build(),
+            ReferenceSeries.lnKsi("petrol", "law"),
+            "sigma2.level"));
     return cases;
   }
 
@@ -162,9 +196,10 @@ class UnobservedComponentsGradientTest {
     int k = ll.layout().freeCount();
     double[] theta = new double[k];
     for (int i = 0; i < k; i++) {
-      theta[i] = ll.layout().isVariance(i)
-          ? Math.sqrt(varY * (0.01 + 0.29 * random.nextDouble()))
-          : 0.5 * random.nextGaussian();
+      theta[i] =
+          ll.layout().isVariance(i)
+              ? Math.sqrt(varY * (0.01 + 0.29 * random.nextDouble()))
+              : 0.5 * random.nextGaussian();
     }
     return theta;
   }
@@ -174,12 +209,17 @@ class UnobservedComponentsGradientTest {
     ll.valueAndGradient(theta, gradient);
     double[] fd = new double[theta.length];
     for (int j = 0; j < theta.length; j++) {
-      double scale = ll.layout().isVariance(j) && theta[j] == 0
-          ? Math.sqrt(ReferenceSeries.variance(ll.data()))
-          : Math.max(Math.abs(theta[j]), 0.1);
+      double scale =
+          ll.layout().isVariance(j) && theta[j] == 0
+              ? Math.sqrt(ReferenceSeries.variance(ll.data()))
+              : Math.max(Math.abs(theta[j]), 0.1);
       double h = STEP * scale;
-      fd[j] = (-value(ll, theta, j, 2 * h) + 8 * value(ll, theta, j, h)
-          - 8 * value(ll, theta, j, -h) + value(ll, theta, j, -2 * h)) / (12 * h);
+      fd[j] =
+          (-value(ll, theta, j, 2 * h)
+                  + 8 * value(ll, theta, j, h)
+                  - 8 * value(ll, theta, j, -h)
+                  + value(ll, theta, j, -2 * h))
+              / (12 * h);
     }
     double diff = 0;
     double norm = 0;
@@ -188,9 +228,15 @@ class UnobservedComponentsGradientTest {
       norm += fd[j] * fd[j];
     }
     double relative = Math.sqrt(diff / norm);
-    assertTrue(relative <= GRADIENT_RELATIVE, label + ": relative error " + relative
-        + "\n analytic " + java.util.Arrays.toString(gradient)
-        + "\n finite differences " + java.util.Arrays.toString(fd));
+    assertTrue(
+        relative <= GRADIENT_RELATIVE,
+        label
+            + ": relative error "
+            + relative
+            + "\n analytic "
+            + java.util.Arrays.toString(gradient)
+            + "\n finite differences "
+            + java.util.Arrays.toString(fd));
   }
 
   private static double value(LogLikelihood ll, double[] theta, int j, double step) {

@@ -30,13 +30,21 @@ class UnobservedComponentsInputTest {
     UnobservedComponents bsm = UnobservedComponents.bsm(12, "dummy");
     ModelData thirteen = ModelData.of(Arrays.copyOf(ReferenceSeries.lnKsi().observed(0), 13));
     // A fit: the size rule (ModelSizeRule) asks for two full seasons, more than δ + 1 = 14.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MaximumLikelihood.fit(bsm, thirteen, FitOptions.defaults()));
-    assertTrue(e.getMessage().contains("needs at least 24 observations (two full seasons of"
-        + " period 12); the data has 13"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MaximumLikelihood.fit(bsm, thirteen, FitOptions.defaults()));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "needs at least 24 observations (two full seasons of"
+                    + " period 12); the data has 13"),
+        e.getMessage());
     // An evaluation of ℓ needs δ + 1 observed values, which the model checks itself.
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new LogLikelihood(bsm, thirteen, Map.of(), TriaRule.MASKED));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LogLikelihood(bsm, thirteen, Map.of(), TriaRule.MASKED));
     assertTrue(e.getMessage().contains("too few observations"), e.getMessage());
     assertTrue(e.getMessage().contains("13 diffuse initial states"), e.getMessage());
     assertTrue(e.getMessage().contains("at least 14"), e.getMessage());
@@ -45,9 +53,12 @@ class UnobservedComponentsInputTest {
   @Test
   void missingValuesDoNotCountAsObservations() {
     ModelData oneObserved = ModelData.of(Double.NaN, 3.0, Double.NaN);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LogLikelihood(
-            UnobservedComponents.localLevel(), oneObserved, Map.of(), TriaRule.MASKED));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LogLikelihood(
+                    UnobservedComponents.localLevel(), oneObserved, Map.of(), TriaRule.MASKED));
     assertTrue(e.getMessage().contains("the series has 1"), e.getMessage());
   }
 
@@ -63,25 +74,29 @@ class UnobservedComponentsInputTest {
   @Test
   void aRegressorTheDataNeverIdentifyIsAFilterError() {
     double[] y = ReferenceSeries.lnKsi().observed(0);
-    ModelData data = ReferenceSeries.withExog(y, new double[][] {new double[y.length]},
-        List.of("zero"));
-    UnobservedComponents model = UnobservedComponents.named(
-        "local-level", OptionalInt.empty(), null, List.of("zero"));
+    ModelData data =
+        ReferenceSeries.withExog(y, new double[][] {new double[y.length]}, List.of("zero"));
+    UnobservedComponents model =
+        UnobservedComponents.named("local-level", OptionalInt.empty(), null, List.of("zero"));
     LogLikelihood ll = new LogLikelihood(model, data, Map.of(), TriaRule.MASKED);
-    FilterException e = assertThrows(FilterException.class,
-        () -> ll.value(ll.layout().unconstrained(new double[] {0.002, 0.01})));
+    FilterException e =
+        assertThrows(
+            FilterException.class,
+            () -> ll.value(ll.layout().unconstrained(new double[] {0.002, 0.01})));
     assertTrue(e.getMessage().contains("identify only 1 of the 2"), e.getMessage());
   }
 
   @Test
   void regressorsMustMatchTheModel() {
     ModelData data = ReferenceSeries.lnKsi("law");
-    UnobservedComponents model = UnobservedComponents.named(
-        "local-level", OptionalInt.empty(), null, List.of("petrol"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LogLikelihood(model, data, Map.of(), TriaRule.MASKED));
-    assertTrue(e.getMessage().contains("[petrol]") && e.getMessage().contains("[law]"),
-        e.getMessage());
+    UnobservedComponents model =
+        UnobservedComponents.named("local-level", OptionalInt.empty(), null, List.of("petrol"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LogLikelihood(model, data, Map.of(), TriaRule.MASKED));
+    assertTrue(
+        e.getMessage().contains("[petrol]") && e.getMessage().contains("[law]"), e.getMessage());
   }
 
   @Test
@@ -89,8 +104,8 @@ class UnobservedComponentsInputTest {
     double[] y = new double[20];
     Arrays.fill(y, 5.0);
     FitResult fit =
-        MaximumLikelihood.fit(UnobservedComponents.localLevel(), ModelData.of(y),
-            FitOptions.defaults());
+        MaximumLikelihood.fit(
+            UnobservedComponents.localLevel(), ModelData.of(y), FitOptions.defaults());
     for (double v : fit.estimates()) {
       assertTrue(v >= 0 && v <= CONSTANT_SERIES_ZERO * 25, "estimate " + v);
     }
@@ -101,8 +116,10 @@ class UnobservedComponentsInputTest {
 
   @Test
   void unknownModelNamesAreListed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponents.named("local-trend", OptionalInt.empty(), null, List.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> UnobservedComponents.named("local-trend", OptionalInt.empty(), null, List.of()));
     assertTrue(e.getMessage().contains("local-trend"), e.getMessage());
     for (String name : UnobservedComponents.NAMES) {
       assertTrue(e.getMessage().contains(name), e.getMessage());
@@ -111,29 +128,44 @@ class UnobservedComponentsInputTest {
 
   @Test
   void bsmNeedsAPeriodAndAKnownSeasonalType() {
-    IllegalArgumentException noPeriod = assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponents.named("bsm", OptionalInt.empty(), null, List.of()));
+    IllegalArgumentException noPeriod =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> UnobservedComponents.named("bsm", OptionalInt.empty(), null, List.of()));
     assertTrue(noPeriod.getMessage().contains("--seasonal"), noPeriod.getMessage());
-    IllegalArgumentException badType = assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponents.named("bsm", OptionalInt.of(12), "fourier", List.of()));
+    IllegalArgumentException badType =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> UnobservedComponents.named("bsm", OptionalInt.of(12), "fourier", List.of()));
     assertTrue(badType.getMessage().contains("dummy, trig"), badType.getMessage());
-    IllegalArgumentException badPeriod = assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponents.bsm(1, "trig"));
+    IllegalArgumentException badPeriod =
+        assertThrows(IllegalArgumentException.class, () -> UnobservedComponents.bsm(1, "trig"));
     assertTrue(badPeriod.getMessage().contains("at least 2"), badPeriod.getMessage());
   }
 
   @Test
   void specificationsWithoutNoiseOrWithClashingNamesAreRejected() {
-    IllegalArgumentException noNoise = assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponentsSpec.builder(TrendSpecification.NONE)
-            .seasonal(new Seasonal(4, false)).build());
+    IllegalArgumentException noNoise =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                UnobservedComponentsSpec.builder(TrendSpecification.NONE)
+                    .seasonal(new Seasonal(4, false))
+                    .build());
     assertTrue(noNoise.getMessage().contains("no stochastic component"), noNoise.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
-            .exog("x", "x").build());
-    assertThrows(IllegalArgumentException.class,
-        () -> UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
-            .frequencySeasonal(12).frequencySeasonal(12).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
+                .exog("x", "x")
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
+                .frequencySeasonal(12)
+                .frequencySeasonal(12)
+                .build());
     assertThrows(IllegalArgumentException.class, () -> new FrequencySeasonal(12, 7, true));
     assertThrows(IllegalArgumentException.class, () -> new Cycle(true, true, 1, 10));
     assertThrows(IllegalArgumentException.class, () -> TrendSpecification.of("ltrend"));
@@ -141,12 +173,17 @@ class UnobservedComponentsInputTest {
 
   @Test
   void fixedBoundedParametersOutsideTheirIntervalAreNamed() {
-    UnobservedComponents model = UnobservedComponents.of(
-        UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
-            .cycle(Cycle.dampedStochastic()).build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LogLikelihood(model, ReferenceSeries.unemp(), Map.of("damping.cycle", 1.0),
-            TriaRule.MASKED));
+    UnobservedComponents model =
+        UnobservedComponents.of(
+            UnobservedComponentsSpec.builder(TrendSpecification.LOCAL_LEVEL)
+                .cycle(Cycle.dampedStochastic())
+                .build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LogLikelihood(
+                    model, ReferenceSeries.unemp(), Map.of("damping.cycle", 1.0), TriaRule.MASKED));
     assertTrue(e.getMessage().contains("damping.cycle"), e.getMessage());
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  *   f(x) = (x₀ + 1)² − μ log x₀ + (x₁ − 2)²,   minimum at x₀* = (−1 + √(1 + 2μ)) / 2,  x₁* = 2
  * </pre>
  *
- * (∂f/∂x₀ = 2 (x₀ + 1) − μ / x₀ = 0 ⇔ 2x₀² + 2x₀ − μ = 0). With μ = 1e-3, x₀* ≈ 5e-4, and the
- * first steps from x₀ = 1 overshoot into x₀ &lt; 0.
+ * (∂f/∂x₀ = 2 (x₀ + 1) − μ / x₀ = 0 ⇔ 2x₀² + 2x₀ − μ = 0). With μ = 1e-3, x₀* ≈ 5e-4, and the first
+ * steps from x₀ = 1 overshoot into x₀ &lt; 0.
  */
 class BfgsInfeasibleRegionTest {
 
@@ -24,9 +24,9 @@ class BfgsInfeasibleRegionTest {
   private static final double X1_STAR = 2;
 
   /**
-   * ‖∇f‖_∞ ≤ 1e-8 · max(1, |f|) ≈ 1e-8. Tighter is not reachable: f* ≈ 1.008 is resolved to
-   * ulp ≈ 2.2e-16, so the line search stops seeing decreases near ‖∇f‖ ≈ √(2 λ ulp) ≈ 1e-7 to
-   * 1e-6 (λ = 2 and 4000), where it stalls at the tolerance scale and says so.
+   * ‖∇f‖_∞ ≤ 1e-8 · max(1, |f|) ≈ 1e-8. Tighter is not reachable: f* ≈ 1.008 is resolved to ulp ≈
+   * 2.2e-16, so the line search stops seeing decreases near ‖∇f‖ ≈ √(2 λ ulp) ≈ 1e-7 to 1e-6 (λ = 2
+   * and 4000), where it stalls at the tolerance scale and says so.
    */
   private static final double TIGHT_GRADIENT_TOLERANCE = 1e-8;
 
@@ -37,8 +37,8 @@ class BfgsInfeasibleRegionTest {
           .withRelativeValueTolerance(0);
 
   /**
-   * The Hessian is diag(2 + μ/x₀*², 2) ≈ diag(4000, 2), so |x_i − x_i*| ≈ |∂f/∂x_i| / λ_i ≤
-   * 1e-6 / 2 at the stall scale (100 × the tolerance); measured: 5e-9.
+   * The Hessian is diag(2 + μ/x₀*², 2) ≈ diag(4000, 2), so |x_i − x_i*| ≈ |∂f/∂x_i| / λ_i ≤ 1e-6 /
+   * 2 at the stall scale (100 × the tolerance); measured: 5e-9.
    */
   private static final double MINIMIZER_TOLERANCE = 5e-7;
 
@@ -105,9 +105,7 @@ class BfgsInfeasibleRegionTest {
           }
           return (x[0] - 0.9) * (x[0] - 0.9);
         };
-    OptimizationResult result =
-        new Bfgs(TIGHT)
-            .minimize(wall, new double[] {0.05});
+    OptimizationResult result = new Bfgs(TIGHT).minimize(wall, new double[] {0.05});
 
     assertTrue(result.converged(), result.message());
     assertTrue(infiniteCalls[0] > 0, "the test must exercise backtracking");

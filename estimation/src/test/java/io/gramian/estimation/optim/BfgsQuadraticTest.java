@@ -18,9 +18,9 @@ class BfgsQuadraticTest {
   private static final long SEED = 20240611L;
 
   /**
-   * ‖∇f‖_∞ ≤ 1e-9 (f* = 0, so the scale is 1). The gradient A (x − x*) carries round-off of
-   * about ulp · ‖A‖ ‖x − x*‖ ≲ 1e-10, so this is reachable; f near 0 has full relative precision,
-   * so the line search can still see every decrease.
+   * ‖∇f‖_∞ ≤ 1e-9 (f* = 0, so the scale is 1). The gradient A (x − x*) carries round-off of about
+   * ulp · ‖A‖ ‖x − x*‖ ≲ 1e-10, so this is reachable; f near 0 has full relative precision, so the
+   * line search can still see every decrease.
    */
   private static final double TIGHT_GRADIENT_TOLERANCE = 1e-9;
 

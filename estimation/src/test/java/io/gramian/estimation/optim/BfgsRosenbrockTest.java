@@ -17,8 +17,8 @@ class BfgsRosenbrockTest {
           .withRelativeValueTolerance(0);
 
   /**
-   * The Hessian at (1, 1) has smallest eigenvalue ≈ 0.4, so ‖x − x*‖ ≤ ‖∇f‖₂ / 0.4 ≈ 3.6e-10 at
-   * the tight tolerance; 1e-8 leaves room for the quadratic model's error.
+   * The Hessian at (1, 1) has smallest eigenvalue ≈ 0.4, so ‖x − x*‖ ≤ ‖∇f‖₂ / 0.4 ≈ 3.6e-10 at the
+   * tight tolerance; 1e-8 leaves room for the quadratic model's error.
    */
   private static final double MINIMIZER_TOLERANCE = 1e-8;
 

@@ -69,9 +69,9 @@ final class TestFunctions {
     }
 
     /**
-     * A quadratic whose eigenvalues are log-spaced from 1 to {@code condition}, in the
-     * coordinate axes (diagonal) or in a random orthonormal basis (rotated), with a random
-     * minimiser with entries in [−1, 1]; the minimum value is {@code minimum}.
+     * A quadratic whose eigenvalues are log-spaced from 1 to {@code condition}, in the coordinate
+     * axes (diagonal) or in a random orthonormal basis (rotated), with a random minimiser with
+     * entries in [−1, 1]; the minimum value is {@code minimum}.
      */
     static Quadratic illConditioned(
         int n, double condition, boolean rotated, double minimum, long seed) {

@@ -19,8 +19,8 @@ class CompositeTest {
   private static final double SAME = 0;
 
   /**
-   * As in {@link StationaryTest}: the round trip through the Durbin–Levinson recursion errs by
-   * up to about 4.4e-14 · Π (1 + θ_k²) over the AR and MA entries; this factor times that product.
+   * As in {@link StationaryTest}: the round trip through the Durbin–Levinson recursion errs by up
+   * to about 4.4e-14 · Π (1 + θ_k²) over the AR and MA entries; this factor times that product.
    */
   private static final double ROUND_TRIP_PER_CONDITION = 1e-12;
 
@@ -76,7 +76,6 @@ class CompositeTest {
 
   @Test
   void aWrongLengthIsRejected() {
-    assertThrows(
-        IllegalArgumentException.class, () -> arma.pullBack(new double[5], new double[4]));
+    assertThrows(IllegalArgumentException.class, () -> arma.pullBack(new double[5], new double[4]));
   }
 }

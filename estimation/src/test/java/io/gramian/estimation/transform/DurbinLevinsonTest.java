@@ -27,8 +27,8 @@ class DurbinLevinsonTest {
   }
 
   /**
-   * dφ = (∂φ/∂r) dr by the tangent (forward-mode) recursion, written independently of the
-   * reverse sweep under test:
+   * dφ = (∂φ/∂r) dr by the tangent (forward-mode) recursion, written independently of the reverse
+   * sweep under test:
    *
    * <pre>
    *   dφ_{k,k} = dr_k,   dφ_{k,i} = dφ_{k−1,i} − dr_k φ_{k−1,k−i} − r_k dφ_{k−1,k−i}

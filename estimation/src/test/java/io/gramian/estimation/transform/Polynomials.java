@@ -31,8 +31,8 @@ final class Polynomials {
   }
 
   /**
-   * The coefficients φ of φ(z) = Π_i (1 − λ_i z), i.e. the AR polynomial whose companion matrix
-   * has the real eigenvalues λ_i.
+   * The coefficients φ of φ(z) = Π_i (1 − λ_i z), i.e. the AR polynomial whose companion matrix has
+   * the real eigenvalues λ_i.
    */
   static double[] fromReciprocalRoots(double... lambda) {
     // c holds the coefficients of Π (1 − λ_i z) in increasing powers of z: c_0 = 1.

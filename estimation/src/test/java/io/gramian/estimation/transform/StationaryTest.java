@@ -18,10 +18,10 @@ class StationaryTest {
   private static final double EXACT = 1e-14;
 
   /**
-   * θ → r → φ → r → θ. The backward recursion divides by 1 − r_k² = 1 / (1 + θ_k²) at every lag,
-   * so the round trip's relative error grows like ulp · Π_k (1 + θ_k²): 2000 random trials with
-   * p ≤ 8 and θ of standard deviation 2 measured at most 4.4e-14 · Π (1 + θ_k²). The tolerance
-   * is this factor times the product.
+   * θ → r → φ → r → θ. The backward recursion divides by 1 − r_k² = 1 / (1 + θ_k²) at every lag, so
+   * the round trip's relative error grows like ulp · Π_k (1 + θ_k²): 2000 random trials with p ≤ 8
+   * and θ of standard deviation 2 measured at most 4.4e-14 · Π (1 + θ_k²). The tolerance is this
+   * factor times the product.
    */
   private static final double ROUND_TRIP_PER_CONDITION = 1e-12;
 
@@ -29,10 +29,10 @@ class StationaryTest {
   private static final double COEFFICIENT_ROUND_TRIP_TOLERANCE = 1e-13;
 
   /**
-   * statsmodels' values were produced by its {@code constrain_stationary_univariate} transcribed
-   * in NumPy (statsmodels.tsa.statespace.tools, r = θ/√(1+θ²), y_{k,i} = y_{k−1,i} + r_k
-   * y_{k−1,k−i}, returning −y_{p,·}) at θ_sm = (0.5, −2.0, 0.25, 3.0); our θ is −θ_sm. Agreement
-   * is to round-off of the same arithmetic.
+   * statsmodels' values were produced by its {@code constrain_stationary_univariate} transcribed in
+   * NumPy (statsmodels.tsa.statespace.tools, r = θ/√(1+θ²), y_{k,i} = y_{k−1,i} + r_k y_{k−1,k−i},
+   * returning −y_{p,·}) at θ_sm = (0.5, −2.0, 0.25, 3.0); our θ is −θ_sm. Agreement is to round-off
+   * of the same arithmetic.
    */
   private static final double STATSMODELS_TOLERANCE = 1e-15;
 
@@ -72,8 +72,7 @@ class StationaryTest {
     double[] theta = {-0.6, 1.7};
     double r1 = r(theta[0]);
     double r2 = r(theta[1]);
-    assertArrayEquals(
-        new double[] {r1 * (1 - r2), r2}, autoregressive(2).toNatural(theta), EXACT);
+    assertArrayEquals(new double[] {r1 * (1 - r2), r2}, autoregressive(2).toNatural(theta), EXACT);
   }
 
   @Test
@@ -180,7 +179,8 @@ class StationaryTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> autoregressive(1).toUnconstrained(new double[] {1.2}));
-    assertTrue(explosive.getMessage().startsWith("ar.L1 = [1.2] is not stationary"),
+    assertTrue(
+        explosive.getMessage().startsWith("ar.L1 = [1.2] is not stationary"),
         explosive.getMessage());
 
     // φ₁ + φ₂ = 1.1 > 1; the failure shows up at lag 1 (r₁ = 1.25).
@@ -220,8 +220,8 @@ class StationaryTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> movingAverage(1).toUnconstrained(new double[] {-1.5}));
-    assertTrue(error.getMessage().startsWith("ma.L1 = [-1.5] is not invertible"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().startsWith("ma.L1 = [-1.5] is not invertible"), error.getMessage());
   }
 
   @Test

@@ -10,10 +10,9 @@ final class TransformChecks {
   private TransformChecks() {}
 
   /**
-   * |θ̄_j − FD_j| ≤ 1e-8 · max(1, ‖θ̄‖_∞). The central difference with step
-   * h = 1e-5 · max(1, |θ_j|) errs by about h² |g'''| / 6 ≈ 2e-11 (truncation) plus
-   * ulp · |⟨natural̄, g⟩| / h ≈ 2e-11 (round-off) for the O(1) values used here, so 1e-8 leaves
-   * a wide margin.
+   * |θ̄_j − FD_j| ≤ 1e-8 · max(1, ‖θ̄‖_∞). The central difference with step h = 1e-5 · max(1,
+   * |θ_j|) errs by about h² |g'''| / 6 ≈ 2e-11 (truncation) plus ulp · |⟨natural̄, g⟩| / h ≈ 2e-11
+   * (round-off) for the O(1) values used here, so 1e-8 leaves a wide margin.
    */
   static final double PULL_BACK_TOLERANCE = 1e-8;
 

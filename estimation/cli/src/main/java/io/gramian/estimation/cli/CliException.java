@@ -1,9 +1,9 @@
 package io.gramian.estimation.cli;
 
 /**
- * A failure a command reports itself, with the exit status it calls for and a message that is
- * the whole error line (after {@code "gramian: "}). Thrown out of a subcommand's {@code call()}
- * and turned into that line and status by {@link GramianCommand#commandLine()}'s handler.
+ * A failure a command reports itself, with the exit status it calls for and a message that is the
+ * whole error line (after {@code "gramian: "}). Thrown out of a subcommand's {@code call()} and
+ * turned into that line and status by {@link GramianCommand#commandLine()}'s handler.
  */
 final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;

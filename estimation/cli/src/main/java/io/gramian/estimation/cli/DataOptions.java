@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The data options of {@code fit} and {@code loglik --model}: which column, which time column,
- * a transform, and regressors. Turns a CSV file into the series (with its time index, for
- * labels and plots) and the model's data.
+ * The data options of {@code fit} and {@code loglik --model}: which column, which time column, a
+ * transform, and regressors. Turns a CSV file into the series (with its time index, for labels and
+ * plots) and the model's data.
  */
 final class DataOptions {
 
@@ -69,14 +69,22 @@ final class DataOptions {
       series = frame.column(values.get(0));
     } else {
       throw new IllegalArgumentException(
-          file.getFileName() + " has " + values.size() + " value columns ("
-              + InputEcho.plainList(values) + "); choose one with --column");
+          file.getFileName()
+              + " has "
+              + values.size()
+              + " value columns ("
+              + InputEcho.plainList(values)
+              + "); choose one with --column");
     }
     series = transformed(series);
     series.spacingWarning().ifPresent(this::warn);
     if (series.observedCount() == 0) {
       throw new IllegalArgumentException(
-          "column " + InputEcho.quoted(series.name()) + " of " + file.getFileName() + " has no observed value");
+          "column "
+              + InputEcho.quoted(series.name())
+              + " of "
+              + file.getFileName()
+              + " has no observed value");
     }
     DMatrixRMaj x = new DMatrixRMaj(frame.length(), exog.size());
     for (int j = 0; j < exog.size(); j++) {

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gramian fit DATA.csv --model MODEL [model options] [data options] [--json OUT.json]
- * [--plot OUT.png] [--states OUT.csv] [--forecast H]}: maximum-likelihood estimation with the
- * exact diffuse log-likelihood and its analytic gradient, a statsmodels-style summary, and the
- * filtered, smoothed and forecast estimates.
+ * [--plot OUT.png] [--states OUT.csv] [--forecast H]}: maximum-likelihood estimation with the exact
+ * diffuse log-likelihood and its analytic gradient, a statsmodels-style summary, and the filtered,
+ * smoothed and forecast estimates.
  */
 @Command(
     name = "fit",
@@ -48,10 +48,7 @@ import picocli.CommandLine.Spec;
           + " AIC, BIC, HQIC and residual diagnostics.",
       ""
     },
-    footer = {
-      "",
-      "Exit status: 0 on success, 2 for bad input, 1 when the computation fails."
-    })
+    footer = {"", "Exit status: 0 on success, 2 for bad input, 1 when the computation fails."})
 final class FitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -63,22 +60,42 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the result as JSON ('-' for standard output, instead of the summary).")
+  @Option(
+      names = "--json",
+      paramLabel = "OUT.json",
+      description =
+          "Also write the result as JSON ('-' for standard output, instead of the summary).")
   Path json;
 
-  @Option(names = "--plot", paramLabel = "OUT.png", description = "Plot the data with the filtered and smoothed estimates (and the forecast).")
+  @Option(
+      names = "--plot",
+      paramLabel = "OUT.png",
+      description = "Plot the data with the filtered and smoothed estimates (and the forecast).")
   Path plot;
 
-  @Option(names = "--diagnostics-plot", paramLabel = "OUT.png", description = "Plot residual diagnostics: residuals, histogram, Q-Q plot, correlogram.")
+  @Option(
+      names = "--diagnostics-plot",
+      paramLabel = "OUT.png",
+      description = "Plot residual diagnostics: residuals, histogram, Q-Q plot, correlogram.")
   Path diagnosticsPlot;
 
-  @Option(names = "--states", paramLabel = "OUT.csv", description = "Write predictions and filtered and smoothed states, one row per period.")
+  @Option(
+      names = "--states",
+      paramLabel = "OUT.csv",
+      description = "Write predictions and filtered and smoothed states, one row per period.")
   Path states;
 
-  @Option(names = "--forecast", paramLabel = "H", description = "Forecast H periods ahead (summary, JSON and plot).")
+  @Option(
+      names = "--forecast",
+      paramLabel = "H",
+      description = "Forecast H periods ahead (summary, JSON and plot).")
   Integer forecastHorizon;
 
-  @Option(names = "--cov-type", paramLabel = "TYPE", defaultValue = "opg", description = "Standard errors: opg, oim or robust (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cov-type",
+      paramLabel = "TYPE",
+      defaultValue = "opg",
+      description = "Standard errors: opg, oim or robust (default: ${DEFAULT-VALUE}).")
   String covType;
 
   @Option(names = "--quiet", description = "No progress display on standard error.")
@@ -88,8 +105,9 @@ final class FitCommand implements Callable<Integer> {
       names = "--fix",
       split = ",",
       paramLabel = "NAME=VALUE",
-      description = "Hold parameters at these natural-scale values (a variance may be held at 0);"
-          + " the others are estimated.")
+      description =
+          "Hold parameters at these natural-scale values (a variance may be held at 0);"
+              + " the others are estimated.")
   List<String> fix;
 
   @Option(
@@ -185,7 +203,10 @@ final class FitCommand implements Callable<Integer> {
     double[] est = fit.estimates();
     for (int i = 0; i < est.length; i++) {
       String name = fit.parameterNames().get(i) + (fit.free()[i] ? "" : " (fixed)");
-      rows.add(se[i] == null ? ParameterRow.withoutStdError(name, est[i]) : ParameterRow.of(name, est[i], se[i]));
+      rows.add(
+          se[i] == null
+              ? ParameterRow.withoutStdError(name, est[i])
+              : ParameterRow.of(name, est[i], se[i]));
     }
     List<String> warnings = new ArrayList<>(fit.warnings()); // non-convergence among them
     StringBuilder text = new StringBuilder();

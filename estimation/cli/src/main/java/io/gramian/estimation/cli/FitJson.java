@@ -11,10 +11,10 @@ import io.gramian.kalman.Forecast;
 import java.util.List;
 
 /**
- * The {@code fit --json} document of docs/cli.md: model, nobs, loglikelihood, aic, bic,
- * converged, iterations, gradient_norm, parameters with estimate and std_error ({@code null}
- * where undefined, never NaN), and forecast with {@code --forecast}; plus hqic, evaluations,
- * the optimiser's message, diffuse counts, the covariance type and warnings.
+ * The {@code fit --json} document of docs/cli.md: model, nobs, loglikelihood, aic, bic, converged,
+ * iterations, gradient_norm, parameters with estimate and std_error ({@code null} where undefined,
+ * never NaN), and forecast with {@code --forecast}; plus hqic, evaluations, the optimiser's
+ * message, diffuse counts, the covariance type and warnings.
  */
 final class FitJson {
 

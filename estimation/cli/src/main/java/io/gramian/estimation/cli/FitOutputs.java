@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The files {@code fit} writes beside its summary: the components plot, the diagnostics plot
- * and the states CSV, from the smoothed and forecast estimates at the fitted parameters.
+ * The files {@code fit} writes beside its summary: the components plot, the diagnostics plot and
+ * the states CSV, from the smoothed and forecast estimates at the fitted parameters.
  */
 final class FitOutputs {
 
@@ -28,6 +28,7 @@ final class FitOutputs {
 
   /** The options that name these files, as {@link OutputFiles} knows them. */
   static final String PLOT = "--plot";
+
   static final String DIAGNOSTICS_PLOT = "--diagnostics-plot";
   static final String STATES = "--states";
 
@@ -49,8 +50,11 @@ final class FitOutputs {
     }
     String file = command.data.getFileName().toString();
     if (command.diagnosticsPlot != null) {
-      outputs.write(DIAGNOSTICS_PLOT, png ->
-          DiagnosticsPlot.writePng(DiagnosticsPlotData.fromFit(loaded.series(), file, fit), png));
+      outputs.write(
+          DIAGNOSTICS_PLOT,
+          png ->
+              DiagnosticsPlot.writePng(
+                  DiagnosticsPlotData.fromFit(loaded.series(), file, fit), png));
     }
     if (command.plot == null && command.states == null) {
       return;
@@ -61,24 +65,33 @@ final class FitOutputs {
     List<String> names = model.stateNames(nx);
     if (command.plot != null) {
       List<ComponentSpec> components = components(names, system);
-      outputs.write(PLOT, png ->
-          ComponentPlot.writePng(
-              ComponentPlotData.fromFitWithComponents(
-                  loaded.series(), file, fit, smoothed, Optional.ofNullable(forecast), components,
-                  system),
-              png));
+      outputs.write(
+          PLOT,
+          png ->
+              ComponentPlot.writePng(
+                  ComponentPlotData.fromFitWithComponents(
+                      loaded.series(),
+                      file,
+                      fit,
+                      smoothed,
+                      Optional.ofNullable(forecast),
+                      components,
+                      system),
+                  png));
     }
     if (command.states != null) {
-      outputs.write(STATES, csv ->
-          StatesCsv.write(
-              StateEstimates.of(loaded.series(), system, fit.filter(), smoothed, names), csv));
+      outputs.write(
+          STATES,
+          csv ->
+              StatesCsv.write(
+                  StateEstimates.of(loaded.series(), system, fit.filter(), smoothed, names), csv));
     }
   }
 
   /**
    * The components to plot: level, trend, dummy seasonal and cycle by name, and a trigonometric
-   * seasonal as the sum its observation loads (H's weights on its states). None for a model
-   * without named components (ARIMA): the plot then shows the observation's signal alone.
+   * seasonal as the sum its observation loads (H's weights on its states). None for a model without
+   * named components (ARIMA): the plot then shows the observation's signal alone.
    */
   static List<ComponentSpec> components(List<String> names, StateSpace system) {
     int nx = names.size();
@@ -102,5 +115,4 @@ final class FitOutputs {
     }
     return specs;
   }
-
 }

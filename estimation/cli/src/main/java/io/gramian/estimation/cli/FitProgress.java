@@ -53,8 +53,12 @@ final class FitProgress implements ProgressListener {
   public void onIteration(int iteration, double logLikelihood, double gradientNorm) {
     long now = clock.getAsLong();
     if (terminal) {
-      err.printf(Locale.ROOT, "\rfitting: iteration %d, loglik %.6g, gradient %.1e   ",
-          iteration, logLikelihood, gradientNorm);
+      err.printf(
+          Locale.ROOT,
+          "\rfitting: iteration %d, loglik %.6g, gradient %.1e   ",
+          iteration,
+          logLikelihood,
+          gradientNorm);
       err.flush();
       shown = true;
       return;
@@ -63,8 +67,13 @@ final class FitProgress implements ProgressListener {
       return;
     }
     lastLine = now;
-    err.printf(Locale.ROOT, "gramian: fitting: iteration %d, loglik %.4f, gradient %.1e, %.1f s%n",
-        iteration, logLikelihood, gradientNorm, (now - start) / 1e9);
+    err.printf(
+        Locale.ROOT,
+        "gramian: fitting: iteration %d, loglik %.4f, gradient %.1e, %.1f s%n",
+        iteration,
+        logLikelihood,
+        gradientNorm,
+        (now - start) / 1e9);
     err.flush();
   }
 

@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 /**
  * The {@code gramian} command-line tool: the entry point that {@code ./gramian} runs.
  *
- * <p>Exit status: 0 on success, 2 for bad input (a usage error, a missing or malformed file),
- * 1 when a computation fails. Every error is one line on standard error, {@code gramian:
- * <message>}, never a stack trace (set the environment variable {@code GRAMIAN_DEBUG} to get
- * one after the line, for an unexpected failure).
+ * <p>Exit status: 0 on success, 2 for bad input (a usage error, a missing or malformed file), 1
+ * when a computation fails. Every error is one line on standard error, {@code gramian: <message>},
+ * never a stack trace (set the environment variable {@code GRAMIAN_DEBUG} to get one after the
+ * line, for an unexpected failure).
  */
 @Command(
     name = "gramian",
@@ -28,12 +28,13 @@ public final class GramianCommand implements Runnable {
 
   /** Exit status for bad input: usage errors, unreadable or malformed files. */
   public static final int EXIT_BAD_INPUT = 2;
+
   /** Exit status for a computation that failed. */
   public static final int EXIT_COMPUTATION_FAILED = 1;
 
   /**
-   * The longest error line: room for every message the tool composes (each echoed value and
-   * list is cut by {@link InputEcho}), a guard against one that repeats a whole input.
+   * The longest error line: room for every message the tool composes (each echoed value and list is
+   * cut by {@link InputEcho}), a guard against one that repeats a whole input.
    */
   static final int MAX_MESSAGE_CHARACTERS = 2000;
 
@@ -45,10 +46,9 @@ public final class GramianCommand implements Runnable {
   }
 
   /**
-   * Builds the command line with the exit codes and error handling this tool promises, for
-   * every subcommand: a usage error is exit status 2; an exception out of a subcommand is one
-   * line {@code gramian: <message>} on standard error and the status {@link #exitCodeFor}
-   * gives it.
+   * Builds the command line with the exit codes and error handling this tool promises, for every
+   * subcommand: a usage error is exit status 2; an exception out of a subcommand is one line {@code
+   * gramian: <message>} on standard error and the status {@link #exitCodeFor} gives it.
    */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new GramianCommand());
@@ -79,11 +79,10 @@ public final class GramianCommand implements Runnable {
   }
 
   /**
-   * The exit status for a failure: {@link #EXIT_BAD_INPUT} for bad input (an
-   * {@link IllegalArgumentException}, a file that cannot be read, malformed JSON),
-   * {@link #EXIT_COMPUTATION_FAILED} for a computation that failed (an
-   * {@link ArithmeticException}, such as the filter's {@code FilterException}) and for anything
-   * unexpected.
+   * The exit status for a failure: {@link #EXIT_BAD_INPUT} for bad input (an {@link
+   * IllegalArgumentException}, a file that cannot be read, malformed JSON), {@link
+   * #EXIT_COMPUTATION_FAILED} for a computation that failed (an {@link ArithmeticException}, such
+   * as the filter's {@code FilterException}) and for anything unexpected.
    */
   static int exitCodeFor(Throwable t) {
     if (t instanceof CliException c) {
@@ -116,8 +115,7 @@ public final class GramianCommand implements Runnable {
     if (message == null || message.isBlank()) {
       message = t.getClass().getSimpleName();
     }
-    message =
-        InputEcho.line(message.lines().findFirst().orElse("").trim(), MAX_MESSAGE_CHARACTERS);
+    message = InputEcho.line(message.lines().findFirst().orElse("").trim(), MAX_MESSAGE_CHARACTERS);
     boolean expected =
         t instanceof CliException
             || t instanceof ArithmeticException
@@ -131,13 +129,15 @@ public final class GramianCommand implements Runnable {
     try {
       status = commandLine().execute(args);
     } catch (OutOfMemoryError e) {
-      System.err.println("gramian: out of memory (Java's heap limit is "
-          + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give Java more memory, for"
-          + " example GRAMIAN_JAVA_OPTS=-Xmx8g");
+      System.err.println(
+          "gramian: out of memory (Java's heap limit is "
+              + (Runtime.getRuntime().maxMemory() >> 20)
+              + " MB); give Java more memory, for"
+              + " example GRAMIAN_JAVA_OPTS=-Xmx8g");
       status = EXIT_COMPUTATION_FAILED;
     } catch (Error e) {
-      System.err.println("gramian: internal error (" + e.getClass().getName() + "): "
-          + e.getMessage());
+      System.err.println(
+          "gramian: internal error (" + e.getClass().getName() + "): " + e.getMessage());
       status = EXIT_COMPUTATION_FAILED;
     }
     System.exit(status);

@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
-import java.util.Map;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,15 +33,15 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gramian loglik DATA.csv --system SYSTEM.json [--columns A,B,...] [--gradient]
- * [--tria-rule masked|pseudoinverse] [--json OUT.json]}: the log-likelihood of a CSV file's
- * values under a state-space system given as JSON, and optionally its gradient with respect to
- * every entry of every system matrix.
+ * {@code gramian loglik DATA.csv --system SYSTEM.json [--columns A,B,...] [--gradient] [--tria-rule
+ * masked|pseudoinverse] [--json OUT.json]}: the log-likelihood of a CSV file's values under a
+ * state-space system given as JSON, and optionally its gradient with respect to every entry of
+ * every system matrix.
  *
  * <p>Or {@code gramian loglik DATA.csv --model MODEL [model options] [data options] --params
- * NAME=VALUE[,NAME=VALUE...] [--gradient] [--json OUT.json]}: the exact diffuse log-likelihood of
- * a named model at given parameter values, and its gradient with respect to those parameters on
- * their natural scale ({@link ModelLoglik}).
+ * NAME=VALUE[,NAME=VALUE...] [--gradient] [--json OUT.json]}: the exact diffuse log-likelihood of a
+ * named model at given parameter values, and its gradient with respect to those parameters on their
+ * natural scale ({@link ModelLoglik}).
  */
 @Command(
     name = "loglik",
@@ -130,9 +130,7 @@ final class LoglikCommand implements Callable<Integer> {
               + " but the time column).")
   List<String> columns;
 
-  @Option(
-      names = "--gradient",
-      description = "Also compute the gradient of the log-likelihood.")
+  @Option(names = "--gradient", description = "Also compute the gradient of the log-likelihood.")
   boolean gradient;
 
   @Option(
@@ -147,8 +145,9 @@ final class LoglikCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       paramLabel = "OUT.json",
-      description = "Write the result as JSON to this file ('-' for standard output) instead of"
-          + " the report.")
+      description =
+          "Write the result as JSON to this file ('-' for standard output) instead of"
+              + " the report.")
   Path json;
 
   private static final JsonMapper JSON = new JsonMapper();
@@ -200,8 +199,10 @@ final class LoglikCommand implements Callable<Integer> {
         if (seen.add(name)) {
           continue;
         }
-        throw CliException.badInput("--params gives " + InputEcho.plain(name)
-            + " more than once; give each parameter one value");
+        throw CliException.badInput(
+            "--params gives "
+                + InputEcho.plain(name)
+                + " more than once; give each parameter one value");
       }
     }
   }
@@ -228,19 +229,26 @@ final class LoglikCommand implements Callable<Integer> {
     } catch (ArithmeticException e) {
       // Math.multiplyExact in the filter's tape: more entries than a Java array can hold.
       if (gradient && "integer overflow".equals(e.getMessage())) {
-        throw CliException.failed("the series is too long for the gradient: " + obs.steps()
-            + " steps of this system need arrays larger than Java allows", e);
+        throw CliException.failed(
+            "the series is too long for the gradient: "
+                + obs.steps()
+                + " steps of this system need arrays larger than Java allows",
+            e);
       }
       throw e;
     } catch (OutOfMemoryError e) {
       filter = null;
       grad = null;
-      throw CliException.failed(String.format(Locale.ROOT,
-          "out of memory (Java's heap limit is %d MB)%s; give Java more memory, for example"
-              + " GRAMIAN_JAVA_OPTS=-Xmx8g",
-          Runtime.getRuntime().maxMemory() >> 20,
-          gradient ? ": the gradient keeps every step's factors, " + obs.steps() + " steps"
-              : ""), e);
+      throw CliException.failed(
+          String.format(
+              Locale.ROOT,
+              "out of memory (Java's heap limit is %d MB)%s; give Java more memory, for example"
+                  + " GRAMIAN_JAVA_OPTS=-Xmx8g",
+              Runtime.getRuntime().maxMemory() >> 20,
+              gradient
+                  ? ": the gradient keeps every step's factors, " + obs.steps() + " steps"
+                  : ""),
+          e);
     }
     if (!Double.isFinite(ll)) {
       throw CliException.failed("the log-likelihood is not finite (" + ll + ")", null);
@@ -248,8 +256,8 @@ final class LoglikCommand implements Callable<Integer> {
     if (grad != null) {
       String where = SystemJson.firstNonFinite(grad);
       if (where != null) {
-        throw CliException.failed("the gradient is not finite at " + where + " (tria rule "
-            + triaRule + ")", null);
+        throw CliException.failed(
+            "the gradient is not finite at " + where + " (tria rule " + triaRule + ")", null);
       }
     }
 
@@ -273,9 +281,18 @@ final class LoglikCommand implements Callable<Integer> {
     int width = obs.columns().size();
     if (width != system.ny()) {
       String hint = columns == null ? "; choose them with --columns A,B,..." : "";
-      throw CliException.badInput(obs.file() + " gives " + width
-          + (width == 1 ? " value column (" : " value columns (") + InputEcho.quotedList(obs.columns())
-          + ") but " + this.system + " has ny = " + system.ny() + " (the rows of H)" + hint);
+      throw CliException.badInput(
+          obs.file()
+              + " gives "
+              + width
+              + (width == 1 ? " value column (" : " value columns (")
+              + InputEcho.quotedList(obs.columns())
+              + ") but "
+              + this.system
+              + " has ny = "
+              + system.ny()
+              + " (the rows of H)"
+              + hint);
     }
   }
 
@@ -285,9 +302,10 @@ final class LoglikCommand implements Callable<Integer> {
     String prefix = "time step " + (step + 1) + ": ";
     String message = e.getMessage();
     String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-    String where = step >= 0 && step < obs.steps()
-        ? " (" + obs.file() + ", line " + obs.lineOf(step) + ")"
-        : "";
+    String where =
+        step >= 0 && step < obs.steps()
+            ? " (" + obs.file() + ", line " + obs.lineOf(step) + ")"
+            : "";
     return CliException.failed("time step " + (step + 1) + where + ": " + rest, e);
   }
 
@@ -318,24 +336,32 @@ final class LoglikCommand implements Callable<Integer> {
     }
     out.println("Log-likelihood of " + obs.file() + " under " + this.system);
     out.println();
-    out.printf(Locale.ROOT, "  time steps       %d%s%n", obs.steps(),
+    out.printf(
+        Locale.ROOT,
+        "  time steps       %d%s%n",
+        obs.steps(),
         obs.timeColumn().map(name -> " (time column \"" + name + "\")").orElse(""));
-    out.printf(Locale.ROOT, "  series (ny)      %d: %s%n", obs.columns().size(),
+    out.printf(
+        Locale.ROOT,
+        "  series (ny)      %d: %s%n",
+        obs.columns().size(),
         String.join(", ", quoted));
-    out.printf(Locale.ROOT, "  observed values  %d (nobs; %d missing)%n", obs.observedCount(),
+    out.printf(
+        Locale.ROOT,
+        "  observed values  %d (nobs; %d missing)%n",
+        obs.observedCount(),
         total - obs.observedCount());
     out.printf(Locale.ROOT, "  log-likelihood   %s%n", ll);
     if (grad != null) {
       out.println();
-      out.println("Gradient of the log-likelihood with respect to each entry (tria rule: "
-          + triaRule + ")");
+      out.println(
+          "Gradient of the log-likelihood with respect to each entry (tria rule: "
+              + triaRule
+              + ")");
       for (String key : SystemJson.keys(grad)) {
         out.println();
         printMatrix(
-            out,
-            key,
-            grad.matrices().get(SystemMatrix.ofKey(key)),
-            SystemJson.isVectorKey(key));
+            out, key, grad.matrices().get(SystemMatrix.ofKey(key)), SystemJson.isVectorKey(key));
       }
     }
     out.flush();

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code loglik --model MODEL --params ...}: the exact diffuse log-likelihood of a named model
- * at given natural-scale parameter values and, with {@code --gradient}, its gradient with
- * respect to them. JSON: {@code {"loglikelihood": x, "nobs": n, "gradient": {"name": g, ...}}}.
+ * {@code loglik --model MODEL --params ...}: the exact diffuse log-likelihood of a named model at
+ * given natural-scale parameter values and, with {@code --gradient}, its gradient with respect to
+ * them. JSON: {@code {"loglikelihood": x, "nobs": n, "gradient": {"name": g, ...}}}.
  */
 final class ModelLoglik {
 
@@ -38,13 +38,19 @@ final class ModelLoglik {
     List<String> names = model.parameterNames();
     if (c.params == null || c.params.isEmpty()) {
       throw CliException.badInput(
-          "--model " + model.name() + " needs --params with every parameter: "
+          "--model "
+              + model.name()
+              + " needs --params with every parameter: "
               + String.join(", ", names));
     }
     for (String given : c.params.keySet()) {
       if (!names.contains(given)) {
         throw CliException.badInput(
-            "unknown parameter " + InputEcho.plain(given) + " for model " + model.name() + "; its parameters are "
+            "unknown parameter "
+                + InputEcho.plain(given)
+                + " for model "
+                + model.name()
+                + "; its parameters are "
                 + String.join(", ", names));
       }
     }
@@ -53,7 +59,11 @@ final class ModelLoglik {
       Double v = c.params.get(names.get(i));
       if (v == null) {
         throw CliException.badInput(
-            "--params lacks " + names.get(i) + "; model " + model.name() + " needs "
+            "--params lacks "
+                + names.get(i)
+                + "; model "
+                + model.name()
+                + " needs "
                 + String.join(", ", names));
       }
       natural[i] = v;
@@ -76,7 +86,10 @@ final class ModelLoglik {
         out.printf(Locale.ROOT, "%nGradient with respect to the parameters (natural scale):%n");
         for (int i = 0; i < names.size(); i++) {
           Double g = result.gradient()[i];
-          out.printf(Locale.ROOT, "  %-24s %s%n", names.get(i),
+          out.printf(
+              Locale.ROOT,
+              "  %-24s %s%n",
+              names.get(i),
               g == null ? "undefined (variance at zero)" : String.format(Locale.ROOT, "%.10g", g));
         }
       }

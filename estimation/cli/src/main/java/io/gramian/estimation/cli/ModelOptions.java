@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The model options of {@code fit} and {@code loglik --model}, and the model they name
- * (docs/cli.md: {@code local-level}, {@code local-linear-trend}, {@code smooth-trend},
- * {@code bsm}, {@code arima}).
+ * (docs/cli.md: {@code local-level}, {@code local-linear-trend}, {@code smooth-trend}, {@code bsm},
+ * {@code arima}).
  */
 final class ModelOptions {
 
@@ -28,7 +28,8 @@ final class ModelOptions {
   @Option(
       names = "--seasonal",
       paramLabel = "S",
-      description = "Seasonal period (bsm; adds a stochastic seasonal to the other structural models).")
+      description =
+          "Seasonal period (bsm; adds a stochastic seasonal to the other structural models).")
   Integer seasonal;
 
   @Option(
@@ -38,16 +39,10 @@ final class ModelOptions {
       description = "dummy or trig (default: ${DEFAULT-VALUE}).")
   String seasonalType;
 
-  @Option(
-      names = "--order",
-      paramLabel = "p,d,q",
-      description = "ARIMA order.")
+  @Option(names = "--order", paramLabel = "p,d,q", description = "ARIMA order.")
   String order;
 
-  @Option(
-      names = "--seasonal-order",
-      paramLabel = "P,D,Q,s",
-      description = "Seasonal ARIMA order.")
+  @Option(names = "--seasonal-order", paramLabel = "P,D,Q,s", description = "Seasonal ARIMA order.")
   String seasonalOrder;
 
   @Option(
@@ -60,13 +55,15 @@ final class ModelOptions {
   @Option(
       names = "--ar-lags",
       paramLabel = "L1,L2,...",
-      description = "ARIMA: the AR lags that have a coefficient (e.g. 1,4), instead of --order's p.")
+      description =
+          "ARIMA: the AR lags that have a coefficient (e.g. 1,4), instead of --order's p.")
   String arLags;
 
   @Option(
       names = "--ma-lags",
       paramLabel = "L1,L2,...",
-      description = "ARIMA: the MA lags that have a coefficient (e.g. 1,4), instead of --order's q.")
+      description =
+          "ARIMA: the MA lags that have a coefficient (e.g. 1,4), instead of --order's q.")
   String maLags;
 
   @Option(
@@ -81,8 +78,9 @@ final class ModelOptions {
   @Option(
       names = "--kappa",
       paramLabel = "K",
-      description = "With --init approximate-diffuse: the variance of each diffuse state"
-          + " (default 1e6, statsmodels' initial_variance).")
+      description =
+          "With --init approximate-diffuse: the variance of each diffuse state"
+              + " (default 1e6, statsmodels' initial_variance).")
   Double kappa;
 
   /** The spellings of {@code --init}. */
@@ -91,8 +89,8 @@ final class ModelOptions {
   static final String APPROXIMATE_DIFFUSE = "approximate-diffuse";
 
   /**
-   * Refuses the options that describe a named model's likelihood when the system is given
-   * instead ({@code loglik --system}).
+   * Refuses the options that describe a named model's likelihood when the system is given instead
+   * ({@code loglik --system}).
    */
   void requireNoModelOptions(String instead) {
     if (arLags != null || maLags != null || init != null || kappa != null) {
@@ -111,7 +109,12 @@ final class ModelOptions {
   private StateSpaceModel initialised(StateSpaceModel created) {
     if (init != null && !init.equals(EXACT_DIFFUSE) && !init.equals(APPROXIMATE_DIFFUSE)) {
       throw new IllegalArgumentException(
-          "--init takes " + EXACT_DIFFUSE + " or " + APPROXIMATE_DIFFUSE + ", got \"" + init
+          "--init takes "
+              + EXACT_DIFFUSE
+              + " or "
+              + APPROXIMATE_DIFFUSE
+              + ", got \""
+              + init
               + "\"");
     }
     if (!APPROXIMATE_DIFFUSE.equals(init)) {
@@ -150,16 +153,25 @@ final class ModelOptions {
       if (arLags != null) {
         if (o[0] != 0) {
           throw new IllegalArgumentException(
-              "--ar-lags replaces --order's p: write --order 0," + o[1] + "," + o[2]
-                  + " --ar-lags " + arLags);
+              "--ar-lags replaces --order's p: write --order 0,"
+                  + o[1]
+                  + ","
+                  + o[2]
+                  + " --ar-lags "
+                  + arLags);
         }
         full = full.withArLags(lags(arLags, "--ar-lags"));
       }
       if (maLags != null) {
         if (o[2] != 0) {
           throw new IllegalArgumentException(
-              "--ma-lags replaces --order's q: write --order " + o[0] + "," + o[1] + ",0"
-                  + " --ma-lags " + maLags);
+              "--ma-lags replaces --order's q: write --order "
+                  + o[0]
+                  + ","
+                  + o[1]
+                  + ",0"
+                  + " --ma-lags "
+                  + maLags);
         }
         full = full.withMaLags(lags(maLags, "--ma-lags"));
       }
@@ -172,10 +184,14 @@ final class ModelOptions {
     if (order != null || seasonalOrder != null || mean || arLags != null || maLags != null) {
       throw new IllegalArgumentException(
           "--order, --seasonal-order, --mean, --ar-lags and --ma-lags belong to --model arima,"
-              + " not " + InputEcho.plain(model));
+              + " not "
+              + InputEcho.plain(model));
     }
     return UnobservedComponents.named(
-        model, seasonal == null ? OptionalInt.empty() : OptionalInt.of(seasonal), seasonalType, exog);
+        model,
+        seasonal == null ? OptionalInt.empty() : OptionalInt.of(seasonal),
+        seasonalType,
+        exog);
   }
 
   /** Lags L1,L2,… : positive integers, each once, returned increasing. */
@@ -204,8 +220,8 @@ final class ModelOptions {
   }
 
   /**
-   * The model as the command line gave it, e.g. {@code --model arima --order 0,0,0
-   * --seasonal-order 0,0,1,5000}: how messages about the model's size name it.
+   * The model as the command line gave it, e.g. {@code --model arima --order 0,0,0 --seasonal-order
+   * 0,0,1,5000}: how messages about the model's size name it.
    */
   String spelling() {
     StringBuilder s = new StringBuilder("--model ").append(model);

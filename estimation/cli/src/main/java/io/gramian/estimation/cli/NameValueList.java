@@ -15,8 +15,8 @@ final class NameValueList {
   /**
    * @param option the option's spelling, for messages (e.g. {@code --fix})
    * @param items the comma-separated parts, each {@code NAME=VALUE}
-   * @throws IllegalArgumentException naming the option and the part that has no {@code =}, a
-   *     value that is not a finite number, or a name given twice
+   * @throws IllegalArgumentException naming the option and the part that has no {@code =}, a value
+   *     that is not a finite number, or a name given twice
    */
   static Map<String, Double> parse(String option, List<String> items) {
     Map<String, Double> values = new LinkedHashMap<>();

@@ -21,11 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The files one run of a command writes, planned before the work and put in place only when the
- * whole run has succeeded. A command names its inputs and outputs, {@linkplain #check() checks}
- * the plan before it reads anything, writes each output to a temporary file beside its target,
- * and {@linkplain #commit() commits}; {@linkplain #close() closing} an uncommitted plan removes
- * the temporaries (and any directory it created), so a failed run leaves every pre-existing file
- * as it was and no complete-looking output.
+ * whole run has succeeded. A command names its inputs and outputs, {@linkplain #check() checks} the
+ * plan before it reads anything, writes each output to a temporary file beside its target, and
+ * {@linkplain #commit() commits}; {@linkplain #close() closing} an uncommitted plan removes the
+ * temporaries (and any directory it created), so a failed run leaves every pre-existing file as it
+ * was and no complete-looking output.
  *
  * <pre>{@code
  * try (OutputFiles outputs = new OutputFiles()) {
@@ -120,9 +120,9 @@ final class OutputFiles implements AutoCloseable {
   }
 
   /**
-   * Checks every output before the work: none is the same file as an input or as another
-   * output, none is a directory, and each can be written (its nearest existing ancestor is a
-   * writable directory, and an existing target is writable).
+   * Checks every output before the work: none is the same file as an input or as another output,
+   * none is a directory, and each can be written (its nearest existing ancestor is a writable
+   * directory, and an existing target is writable).
    *
    * @throws CliException (bad input) naming the option, the path and the problem
    */
@@ -135,15 +135,21 @@ final class OutputFiles implements AutoCloseable {
       Output out = all.get(i);
       for (Named in : inputs) {
         if (sameFile(out.target, out.named.path(), in.path())) {
-          throw CliException.badInput(out.named.describe() + " is the same file as the input "
-              + in.describe() + "; an output must not overwrite an input");
+          throw CliException.badInput(
+              out.named.describe()
+                  + " is the same file as the input "
+                  + in.describe()
+                  + "; an output must not overwrite an input");
         }
       }
       for (int j = 0; j < i; j++) {
         Output earlier = all.get(j);
         if (sameFile(out.target, out.named.path(), earlier.named.path())) {
-          throw CliException.badInput(earlier.named.describe() + " and " + out.named.describe()
-              + " are the same file; each output needs a file of its own");
+          throw CliException.badInput(
+              earlier.named.describe()
+                  + " and "
+                  + out.named.describe()
+                  + " are the same file; each output needs a file of its own");
         }
       }
     }
@@ -214,8 +220,8 @@ final class OutputFiles implements AutoCloseable {
   }
 
   /**
-   * Removes every temporary file not committed and, when the run did not commit, every
-   * directory this plan created (if still empty). Never throws.
+   * Removes every temporary file not committed and, when the run did not commit, every directory
+   * this plan created (if still empty). Never throws.
    */
   @Override
   public void close() {
@@ -233,9 +239,8 @@ final class OutputFiles implements AutoCloseable {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * The file a path names, as the operating system would resolve it: the real path of its
-   * longest existing prefix (symbolic links and {@code ..} followed), then the missing rest,
-   * normalised.
+   * The file a path names, as the operating system would resolve it: the real path of its longest
+   * existing prefix (symbolic links and {@code ..} followed), then the missing rest, normalised.
    */
   static Path resolved(Path path) {
     Path absolute = path.toAbsolutePath();
@@ -284,20 +289,36 @@ final class OutputFiles implements AutoCloseable {
       ancestor = ancestor.getParent();
     }
     if (ancestor == null) {
-      throw CliException.badInput(named.path() + ": cannot write the " + named.option()
-          + " output: no existing directory above it");
+      throw CliException.badInput(
+          named.path()
+              + ": cannot write the "
+              + named.option()
+              + " output: no existing directory above it");
     }
     if (!Files.isDirectory(ancestor)) {
-      throw CliException.badInput(named.path() + ": cannot write the " + named.option()
-          + " output: " + ancestor + " is a file, not a directory");
+      throw CliException.badInput(
+          named.path()
+              + ": cannot write the "
+              + named.option()
+              + " output: "
+              + ancestor
+              + " is a file, not a directory");
     }
     if (!Files.isWritable(ancestor)) {
-      throw CliException.badInput(named.path() + ": cannot write the " + named.option()
-          + " output: the directory " + ancestor + " is not writable");
+      throw CliException.badInput(
+          named.path()
+              + ": cannot write the "
+              + named.option()
+              + " output: the directory "
+              + ancestor
+              + " is not writable");
     }
     if (Files.exists(target) && !Files.isWritable(target)) {
-      throw CliException.badInput(named.path() + ": cannot write the " + named.option()
-          + " output: the file is not writable (permission denied)");
+      throw CliException.badInput(
+          named.path()
+              + ": cannot write the "
+              + named.option()
+              + " output: the file is not writable (permission denied)");
     }
   }
 

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.datasets.InputEcho;
 import io.gramian.kalman.StateSpaceSystem;
-import io.gramian.kalman.SystemMatrix;
 import io.gramian.kalman.SystemGradient;
+import io.gramian.kalman.SystemMatrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,10 @@ import org.ejml.data.DMatrixRMaj;
  *    "cholQ": [[…]], "cholR": [[…]], "m0": […], "cholP0": [[…]]}
  * </pre>
  *
- * with F nx × nx, H ny × nx, cholQ nx × q, cholR ny × r, cholP0 nx × k (any number of columns,
- * zero included: {@code [[], []]} is a factor with two rows and no column), vectors c (length
- * nx), d (ny) and m0 (nx) as flat arrays; c and d default to zeros. Every problem is reported
- * naming the file and the key. Also writes a {@link SystemGradient} in the same layout.
+ * with F nx × nx, H ny × nx, cholQ nx × q, cholR ny × r, cholP0 nx × k (any number of columns, zero
+ * included: {@code [[], []]} is a factor with two rows and no column), vectors c (length nx), d
+ * (ny) and m0 (nx) as flat arrays; c and d default to zeros. Every problem is reported naming the
+ * file and the key. Also writes a {@link SystemGradient} in the same layout.
  */
 final class SystemJson {
 
@@ -39,8 +39,8 @@ final class SystemJson {
   static final String DIFFUSE_KEY = SystemMatrix.cholPinf.key();
 
   /**
-   * The keys, in the order they are written: the names of the {@link SystemMatrix} values but
-   * the optional {@link #DIFFUSE_KEY}.
+   * The keys, in the order they are written: the names of the {@link SystemMatrix} values but the
+   * optional {@link #DIFFUSE_KEY}.
    */
   static final List<String> KEYS =
       java.util.Arrays.stream(SystemMatrix.values())
@@ -65,8 +65,7 @@ final class SystemJson {
   /**
    * Reads a system file.
    *
-   * @throws CliException (bad input) naming the file and, where it applies, the key, row and
-   *     entry
+   * @throws CliException (bad input) naming the file and, where it applies, the key, row and entry
    */
   static StateSpaceSystem read(Path path) {
     return parse(path.toString(), InputFiles.readText(path));
@@ -83,8 +82,8 @@ final class SystemJson {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " (line " + at.getLineNr() + ", column "
-          + at.getColumnNr() + ")";
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
       String why = e.getOriginalMessage().lines().findFirst().orElse("").trim();
       throw bad("not valid JSON" + where + ": " + why, e);
     }
@@ -92,14 +91,17 @@ final class SystemJson {
       throw bad("the file is empty; expected a JSON object with the keys " + keyList());
     }
     if (!root.isObject()) {
-      throw bad("expected a JSON object with the keys " + keyList() + ", found "
-          + describe(root));
+      throw bad("expected a JSON object with the keys " + keyList() + ", found " + describe(root));
     }
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
       String key = entry.getKey();
       if (!KEYS.contains(key) && !key.equals(DIFFUSE_KEY)) {
-        throw bad("unknown key " + InputEcho.quoted(key) + "; the keys are " + keyList()
-            + " (names are case-sensitive)");
+        throw bad(
+            "unknown key "
+                + InputEcho.quoted(key)
+                + "; the keys are "
+                + keyList()
+                + " (names are case-sensitive)");
       }
     }
 
@@ -117,9 +119,10 @@ final class SystemJson {
     DMatrixRMaj m0 = vector(root, "m0", nx, "nx, the size of F", true);
     DMatrixRMaj cholP0 = matrix(root, "cholP0", nx, "nx, the size of F", -1, "");
     JsonNode pinf = root.get(DIFFUSE_KEY);
-    DMatrixRMaj cholPinf = pinf == null || pinf.isNull()
-        ? null
-        : matrix(root, DIFFUSE_KEY, nx, "nx, the size of F", -1, "");
+    DMatrixRMaj cholPinf =
+        pinf == null || pinf.isNull()
+            ? null
+            : matrix(root, DIFFUSE_KEY, nx, "nx, the size of F", -1, "");
     try {
       return StateSpaceSystem.builder()
           .F(F)
@@ -138,8 +141,8 @@ final class SystemJson {
   }
 
   /**
-   * A matrix under {@code key}: rows × cols, where a negative expected count means "any" (but
-   * at least one row, and the same count in every row).
+   * A matrix under {@code key}: rows × cols, where a negative expected count means "any" (but at
+   * least one row, and the same count in every row).
    */
   private DMatrixRMaj matrix(
       JsonNode root, String key, int rows, String rowsWhy, int cols, String colsWhy) {
@@ -148,19 +151,34 @@ final class SystemJson {
       throw bad("\"" + key + "\" is missing; it is required");
     }
     if (!node.isArray()) {
-      throw bad("\"" + key + "\" must be a matrix written as nested arrays (a list of rows),"
-          + " found " + describe(node));
+      throw bad(
+          "\""
+              + key
+              + "\" must be a matrix written as nested arrays (a list of rows),"
+              + " found "
+              + describe(node));
     }
     int n = node.size();
     if (rows < 0 && n == 0) {
       throw bad("\"" + key + "\" is empty; it needs at least one row");
     }
     if (rows >= 0 && n != rows) {
-      String hint = n == 0
-          ? "; a factor with no columns is written as " + rows + " empty rows, like [[], []]"
-          : "";
-      throw bad("\"" + key + "\" has " + n + (n == 1 ? " row" : " rows") + ", expected " + rows
-          + " (" + rowsWhy + ")" + hint);
+      String hint =
+          n == 0
+              ? "; a factor with no columns is written as " + rows + " empty rows, like [[], []]"
+              : "";
+      throw bad(
+          "\""
+              + key
+              + "\" has "
+              + n
+              + (n == 1 ? " row" : " rows")
+              + ", expected "
+              + rows
+              + " ("
+              + rowsWhy
+              + ")"
+              + hint);
     }
     int width = cols;
     String widthWhy = colsWhy;
@@ -168,17 +186,34 @@ final class SystemJson {
     for (int i = 0; i < n; i++) {
       JsonNode row = node.get(i);
       if (!row.isArray()) {
-        throw bad("\"" + key + "\" row " + (i + 1) + " is " + describe(row) + ", not an array;"
-            + " a matrix is written as a list of rows, like [[1, 0], [0, 1]]");
+        throw bad(
+            "\""
+                + key
+                + "\" row "
+                + (i + 1)
+                + " is "
+                + describe(row)
+                + ", not an array;"
+                + " a matrix is written as a list of rows, like [[1, 0], [0, 1]]");
       }
       if (width < 0) {
         width = row.size();
         widthWhy = "as in row 1";
       }
       if (row.size() != width) {
-        throw bad("\"" + key + "\" row " + (i + 1) + " has " + row.size()
-            + (row.size() == 1 ? " entry" : " entries") + ", expected " + width + " ("
-            + widthWhy + ")");
+        throw bad(
+            "\""
+                + key
+                + "\" row "
+                + (i + 1)
+                + " has "
+                + row.size()
+                + (row.size() == 1 ? " entry" : " entries")
+                + ", expected "
+                + width
+                + " ("
+                + widthWhy
+                + ")");
       }
       values[i] = new double[width];
       for (int j = 0; j < width; j++) {
@@ -202,19 +237,36 @@ final class SystemJson {
       return null;
     }
     if (!node.isArray()) {
-      throw bad("\"" + key + "\" must be a vector written as a flat array, like [0, 0], found "
-          + describe(node));
+      throw bad(
+          "\""
+              + key
+              + "\" must be a vector written as a flat array, like [0, 0], found "
+              + describe(node));
     }
     if (node.size() != length) {
-      throw bad("\"" + key + "\" has " + node.size() + (node.size() == 1 ? " entry" : " entries")
-          + ", expected " + length + " (" + why + ")");
+      throw bad(
+          "\""
+              + key
+              + "\" has "
+              + node.size()
+              + (node.size() == 1 ? " entry" : " entries")
+              + ", expected "
+              + length
+              + " ("
+              + why
+              + ")");
     }
     DMatrixRMaj v = new DMatrixRMaj(length, 1);
     for (int i = 0; i < length; i++) {
       JsonNode e = node.get(i);
       if (e.isArray()) {
-        throw bad("\"" + key + "\" entry " + (i + 1) + " is an array; a vector is written as a"
-            + " flat array, like [0, 0]");
+        throw bad(
+            "\""
+                + key
+                + "\" entry "
+                + (i + 1)
+                + " is an array; a vector is written as a"
+                + " flat array, like [0, 0]");
       }
       v.data[i] = number(e, "\"" + key + "\" entry " + (i + 1));
     }
@@ -230,8 +282,10 @@ final class SystemJson {
       throw bad(where + " is NaN; every entry must be a finite number");
     }
     if (Double.isInfinite(v)) {
-      throw bad(where + " is infinite (or too large for a double); every entry must be a finite"
-          + " number");
+      throw bad(
+          where
+              + " is infinite (or too large for a double); every entry must be a finite"
+              + " number");
     }
     return v;
   }
@@ -274,8 +328,8 @@ final class SystemJson {
   // Writing
 
   /**
-   * The gradient as a JSON object with the keys and shapes of a system file ({@code cholPinf}
-   * only when the system has diffuse directions).
+   * The gradient as a JSON object with the keys and shapes of a system file ({@code cholPinf} only
+   * when the system has diffuse directions).
    */
   static ObjectNode gradientNode(SystemGradient g) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -287,8 +341,8 @@ final class SystemJson {
   }
 
   /**
-   * The keys of a gradient, in the order of {@link SystemMatrix}: {@link #KEYS}, then
-   * {@link #DIFFUSE_KEY} when there are diffuse directions.
+   * The keys of a gradient, in the order of {@link SystemMatrix}: {@link #KEYS}, then {@link
+   * #DIFFUSE_KEY} when there are diffuse directions.
    */
   static List<String> keys(SystemGradient g) {
     if (g.cholPinfBar.numCols == 0) {
@@ -332,8 +386,13 @@ final class SystemJson {
       for (int i = 0; i < m.numRows && found.isEmpty(); i++) {
         for (int j = 0; j < m.numCols; j++) {
           if (!Double.isFinite(m.unsafe_get(i, j))) {
-            found.add("\"" + keys.get(k) + "\" " + (isVectorKey(keys.get(k))
-                ? "entry " + (i + 1) : "row " + (i + 1) + ", entry " + (j + 1)));
+            found.add(
+                "\""
+                    + keys.get(k)
+                    + "\" "
+                    + (isVectorKey(keys.get(k))
+                        ? "entry " + (i + 1)
+                        : "row " + (i + 1) + ", entry " + (j + 1)));
             break;
           }
         }

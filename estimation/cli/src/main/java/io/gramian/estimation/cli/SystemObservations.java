@@ -26,8 +26,8 @@ record SystemObservations(
    * Reads {@code file}.
    *
    * @param timeColumn the time column {@code --time} names, or {@code null} to detect it
-   * @param selected the columns {@code --columns} names, in order, or {@code null} for every
-   *     value column
+   * @param selected the columns {@code --columns} names, in order, or {@code null} for every value
+   *     column
    * @throws IllegalArgumentException (bad input) naming the file, line and column
    */
   static SystemObservations read(Path file, String timeColumn, List<String> selected) {
@@ -36,8 +36,7 @@ record SystemObservations(
             ? CsvTimeSeriesReader.read(file)
             : CsvTimeSeriesReader.read(file, timeColumn);
     List<String> columns = selected == null ? frame.columnNames() : checked(selected);
-    DMatrixRMaj values =
-        DMatrixRMaj.wrap(frame.length(), columns.size(), frame.rowMajor(columns));
+    DMatrixRMaj values = DMatrixRMaj.wrap(frame.length(), columns.size(), frame.rowMajor(columns));
     int observed = 0;
     for (double v : values.data) {
       observed += Double.isNaN(v) ? 0 : 1;

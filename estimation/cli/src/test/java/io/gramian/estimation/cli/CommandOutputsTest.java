@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code fit} and {@code loglik} do with their output files and what their error lines
- * echo, run in-process: an output that is an input or another output is refused before any
- * work, a failed run writes nothing, missing directories are created for every output, options
- * that cannot go together are refused before the data is read, and an error line repeats the
- * user's input cut and on one line.
+ * What {@code fit} and {@code loglik} do with their output files and what their error lines echo,
+ * run in-process: an output that is an input or another output is refused before any work, a failed
+ * run writes nothing, missing directories are created for every output, options that cannot go
+ * together are refused before the data is read, and an error line repeats the user's input cut and
+ * on one line.
  */
 class CommandOutputsTest {
 
@@ -58,8 +58,8 @@ class CommandOutputsTest {
 
   @Test
   void statesOverTheDataIsRefusedAndTheDataKept() throws IOException {
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--states",
-        data.toString());
+    CliRun r =
+        CliRun.run("fit", data.toString(), "--model", "local-level", "--states", data.toString());
     assertBadInput(r, "--states " + data, "the input DATA.csv " + data);
     assertEquals(dataText, Files.readString(data));
   }
@@ -67,8 +67,8 @@ class CommandOutputsTest {
   @Test
   void jsonOverTheDataSpelledAnotherWayIsRefused() throws IOException {
     Path other = dir.resolve("sub/../my.csv");
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--json",
-        other.toString());
+    CliRun r =
+        CliRun.run("fit", data.toString(), "--model", "local-level", "--json", other.toString());
     assertBadInput(r, "--json " + other, "DATA.csv " + data);
     assertEquals(dataText, Files.readString(data));
   }
@@ -76,8 +76,8 @@ class CommandOutputsTest {
   @Test
   void aSymbolicLinkToTheDataIsTheData() throws IOException {
     Path link = Files.createSymbolicLink(dir.resolve("link.csv"), data);
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--plot",
-        link.toString());
+    CliRun r =
+        CliRun.run("fit", data.toString(), "--model", "local-level", "--plot", link.toString());
     assertBadInput(r, "--plot " + link, "DATA.csv " + data);
     assertEquals(dataText, Files.readString(data));
   }
@@ -85,16 +85,25 @@ class CommandOutputsTest {
   @Test
   void loglikJsonOverTheSystemIsRefusedAndTheSystemKept() throws IOException {
     Path system = Files.writeString(dir.resolve("sys.json"), LOCAL_LEVEL_SYSTEM);
-    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString(), "--json",
-        system.toString());
+    CliRun r =
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--json", system.toString());
     assertBadInput(r, "--json " + system, "the input --system " + system);
     assertEquals(LOCAL_LEVEL_SYSTEM, Files.readString(system));
   }
 
   @Test
   void loglikModelJsonOverTheDataIsRefused() throws IOException {
-    CliRun r = CliRun.run("loglik", data.toString(), "--model", "local-level", "--params",
-        "sigma2.irregular=15099,sigma2.level=1469.1", "--json", data.toString());
+    CliRun r =
+        CliRun.run(
+            "loglik",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=15099,sigma2.level=1469.1",
+            "--json",
+            data.toString());
     assertBadInput(r, "--json " + data, "DATA.csv " + data);
     assertEquals(dataText, Files.readString(data));
   }
@@ -102,8 +111,16 @@ class CommandOutputsTest {
   @Test
   void twoOutputsOfOneFileAreRefused() {
     Path png = dir.resolve("out.png");
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--plot",
-        png.toString(), "--json", png.toString());
+    CliRun r =
+        CliRun.run(
+            "fit",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--plot",
+            png.toString(),
+            "--json",
+            png.toString());
     assertBadInput(r, "--json " + png + " and --plot " + png + " are the same file");
     assertFalse(Files.exists(png));
   }
@@ -118,11 +135,26 @@ class CommandOutputsTest {
     Path png = dir.resolve("fit.png");
     Path diagnostics = dir.resolve("diag.png");
     Path states = dir.resolve("states.csv");
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--plot",
-        png.toString(), "--diagnostics-plot", diagnostics.toString(), "--states",
-        states.toString(), "--json", json.toString());
-    assertBadInput(r, json + ": cannot write the --json output: " + notADirectory
-        + " is a file, not a directory");
+    CliRun r =
+        CliRun.run(
+            "fit",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--plot",
+            png.toString(),
+            "--diagnostics-plot",
+            diagnostics.toString(),
+            "--states",
+            states.toString(),
+            "--json",
+            json.toString());
+    assertBadInput(
+        r,
+        json
+            + ": cannot write the --json output: "
+            + notADirectory
+            + " is a file, not a directory");
     assertFalse(Files.exists(png));
     assertFalse(Files.exists(diagnostics));
     assertFalse(Files.exists(states));
@@ -133,20 +165,31 @@ class CommandOutputsTest {
   void aJsonPathThatIsADirectoryWritesNoPlot() throws IOException {
     Path png = dir.resolve("fit.png");
     Path directory = Files.createDirectory(dir.resolve("results"));
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--plot",
-        png.toString(), "--json", directory.toString());
+    CliRun r =
+        CliRun.run(
+            "fit",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--plot",
+            png.toString(),
+            "--json",
+            directory.toString());
     assertBadInput(r, directory + ": is a directory; cannot write the --json output there");
     assertFalse(Files.exists(png));
   }
 
   @Test
   void aFailedComputationLeavesAnEarlierOutputUntouched() throws IOException {
-    Path system = Files.writeString(dir.resolve("sys.json"),
-        "{\"F\": [[1]], \"H\": [[0]], \"cholQ\": [[1]], \"cholR\": [[0]], \"m0\": [0],"
-            + " \"cholP0\": [[1]]}");
+    Path system =
+        Files.writeString(
+            dir.resolve("sys.json"),
+            "{\"F\": [[1]], \"H\": [[0]], \"cholQ\": [[1]], \"cholR\": [[0]], \"m0\": [0],"
+                + " \"cholP0\": [[1]]}");
     Path json = Files.writeString(dir.resolve("out.json"), "earlier result");
-    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString(), "--json",
-        json.toString());
+    CliRun r =
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--json", json.toString());
     assertEquals(1, r.exitCode, r::toString);
     assertEquals("earlier result", Files.readString(json));
     assertEquals(List.of(), temporaries());
@@ -157,8 +200,18 @@ class CommandOutputsTest {
     Path json = Files.writeString(dir.resolve("fit.json"), "earlier result");
     Path png = dir.resolve("fit.png");
     Path states = dir.resolve("states.csv");
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--plot",
-        png.toString(), "--states", states.toString(), "--json", json.toString());
+    CliRun r =
+        CliRun.run(
+            "fit",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--plot",
+            png.toString(),
+            "--states",
+            states.toString(),
+            "--json",
+            json.toString());
     assertEquals(0, r.exitCode, r::toString);
     assertTrue(Files.readString(json).contains("\"loglikelihood\""));
     assertTrue(Files.size(png) > 10_000, "the plot is suspiciously small");
@@ -173,8 +226,16 @@ class CommandOutputsTest {
   void jsonToAMissingDirectoryCreatesItAsPlotDoes() throws IOException {
     Path json = dir.resolve("new/dir/fit.json");
     Path png = dir.resolve("other/new/fit.png");
-    CliRun r = CliRun.run("fit", data.toString(), "--model", "local-level", "--json",
-        json.toString(), "--plot", png.toString());
+    CliRun r =
+        CliRun.run(
+            "fit",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--json",
+            json.toString(),
+            "--plot",
+            png.toString());
     assertEquals(0, r.exitCode, r::toString);
     assertTrue(Files.readString(json).contains("\"loglikelihood\""));
     assertTrue(Files.exists(png));
@@ -184,8 +245,9 @@ class CommandOutputsTest {
   void loglikJsonToAMissingDirectoryCreatesIt() throws IOException {
     Path system = Files.writeString(dir.resolve("sys.json"), LOCAL_LEVEL_SYSTEM);
     Path json = dir.resolve("no/such/dir/out.json");
-    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString(), "--json",
-        json.toString());
+    CliRun r =
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--json", json.toString());
     assertEquals(0, r.exitCode, r::toString);
     assertTrue(Files.readString(json).contains("\"loglikelihood\""));
   }
@@ -196,19 +258,34 @@ class CommandOutputsTest {
   @Test
   void forecastWithExogIsRefusedBeforeTheDataIsRead() {
     Path missing = dir.resolve("not-read.csv");
-    CliRun r = CliRun.run("fit", missing.toString(), "--model", "local-level", "--exog", "x",
-        "--forecast", "3");
-    assertBadInput(r, "--forecast with --exog", "needs their future values",
-        "a later version will read");
+    CliRun r =
+        CliRun.run(
+            "fit", missing.toString(), "--model", "local-level", "--exog", "x", "--forecast", "3");
+    assertBadInput(
+        r, "--forecast with --exog", "needs their future values", "a later version will read");
   }
 
   @Test
   void aRepeatedParameterIsRefusedNamingIt() {
-    CliRun r = CliRun.run("loglik", data.toString(), "--model", "local-level", "--params",
-        "sigma2.irregular=15099,sigma2.level=1469.1,sigma2.level=2");
+    CliRun r =
+        CliRun.run(
+            "loglik",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=15099,sigma2.level=1469.1,sigma2.level=2");
     assertBadInput(r, "--params gives sigma2.level more than once");
-    CliRun twice = CliRun.run("loglik", data.toString(), "--model", "local-level", "--params",
-        "sigma2.irregular=15099,sigma2.level=1469.1", "--params", "sigma2.irregular=1");
+    CliRun twice =
+        CliRun.run(
+            "loglik",
+            data.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=15099,sigma2.level=1469.1",
+            "--params",
+            "sigma2.irregular=1");
     assertBadInput(twice, "--params gives sigma2.irregular more than once");
   }
 
@@ -218,8 +295,9 @@ class CommandOutputsTest {
   @Test
   void aTwoMegabyteFieldGivesAShortLine() throws IOException {
     String huge = "9".repeat(1 << 21) + "x";
-    Path csv = Files.writeString(dir.resolve("huge.csv"), "year,flow\n2000,1\n2001," + huge
-        + "\n2002,3\n");
+    Path csv =
+        Files.writeString(
+            dir.resolve("huge.csv"), "year,flow\n2000,1\n2001," + huge + "\n2002,3\n");
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level");
     assertBadInput(r, "line 3", "is not a number", "999…\" (2 097 093 more characters)");
     assertTrue(r.err.length() < READABLE_LINE, () -> r.err.length() + " characters");
@@ -235,30 +313,30 @@ class CommandOutputsTest {
       row1.append(",1");
       row2.append(",2");
     }
-    Path csv = Files.writeString(dir.resolve("wide.csv"), header + "\n" + row1 + "\n" + row2
-        + "\n");
+    Path csv =
+        Files.writeString(dir.resolve("wide.csv"), header + "\n" + row1 + "\n" + row2 + "\n");
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level");
-    assertBadInput(r, "10000 value columns (c1, c2,", "c10, … (9 990 more)); choose one with"
-        + " --column");
+    assertBadInput(
+        r, "10000 value columns (c1, c2,", "c10, … (9 990 more)); choose one with" + " --column");
     assertTrue(r.err.length() < READABLE_LINE, () -> r.err.length() + " characters");
-    CliRun unknown = CliRun.run("fit", csv.toString(), "--model", "local-level", "--column",
-        "nope");
+    CliRun unknown =
+        CliRun.run("fit", csv.toString(), "--model", "local-level", "--column", "nope");
     assertBadInput(unknown, "has no column \"nope\"", "\"c10\", … (9 990 more)");
     assertTrue(unknown.err.length() < READABLE_LINE, () -> unknown.err.length() + " characters");
   }
 
   @Test
   void aNewlineInsideAQuotedNameIsEscapedNotTheEndOfTheMessage() throws IOException {
-    Path csv = Files.writeString(dir.resolve("names.csv"),
-        "year,\"fl\now\",other\n2000,1,2\n2001,2,3\n");
+    Path csv =
+        Files.writeString(dir.resolve("names.csv"), "year,\"fl\now\",other\n2000,1,2\n2001,2,3\n");
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level", "--column", "flow");
     assertBadInput(r, "has no column \"flow\"; its columns are: \"fl\\now\", \"other\"");
   }
 
   @Test
   void aNewlineInsideAQuotedValueIsEscaped() throws IOException {
-    Path csv = Files.writeString(dir.resolve("values.csv"),
-        "year,flow\n2000,1\n2001,\"12\n3\"\n2002,3\n");
+    Path csv =
+        Files.writeString(dir.resolve("values.csv"), "year,flow\n2000,1\n2001,\"12\n3\"\n2002,3\n");
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level");
     assertBadInput(r, "line 3, column \"flow\": \"12\\n3\" is not a number");
   }

@@ -1,9 +1,8 @@
 package io.gramian.estimation.cli;
 
 /**
- * The textbook covariance-form Kalman filter on plain arrays, written independently of the
- * library (no factors, no tria, no EJML): the oracle the command's log-likelihood is checked
- * against.
+ * The textbook covariance-form Kalman filter on plain arrays, written independently of the library
+ * (no factors, no tria, no EJML): the oracle the command's log-likelihood is checked against.
  *
  * <pre>
  *   v = y_o − H_o a − d_o,   S = H_o P H_oᵀ + R_oo,   ℓ += −½ (p log 2π + log det S + vᵀ S⁻¹ v)
@@ -17,8 +16,15 @@ final class CovarianceOracle {
   private CovarianceOracle() {}
 
   static double logLikelihood(
-      double[][] F, double[] c, double[][] H, double[] d, double[][] Q, double[][] R,
-      double[] m0, double[][] P0, double[][] Y) {
+      double[][] F,
+      double[] c,
+      double[][] H,
+      double[] d,
+      double[][] Q,
+      double[][] R,
+      double[] m0,
+      double[][] P0,
+      double[][] Y) {
     int nx = F.length;
     int ny = H.length;
     double[] a = m0.clone();

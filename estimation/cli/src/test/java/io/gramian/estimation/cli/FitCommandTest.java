@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code gramian fit} and {@code gramian loglik --model} run in-process on the bundled data:
- * the summary, the JSON contract of docs/cli.md against the reference values, forecasts, and
- * every kind of bad input (one line, exit 2, no trace).
+ * {@code gramian fit} and {@code gramian loglik --model} run in-process on the bundled data: the
+ * summary, the JSON contract of docs/cli.md against the reference values, forecasts, and every kind
+ * of bad input (one line, exit 2, no trace).
  */
 class FitCommandTest {
 
@@ -42,8 +42,16 @@ class FitCommandTest {
   @Test
   void jsonCarriesTheContractFieldsAndReferenceValues() throws Exception {
     Path out = dir.resolve("fit.json");
-    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--json", out.toString(),
-        "--forecast", "3");
+    CliRun r =
+        CliRun.run(
+            "fit",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--json",
+            out.toString(),
+            "--forecast",
+            "3");
     assertEquals(0, r.exitCode, r::toString);
     JsonNode j = JSON.readTree(out.toFile());
     assertEquals("local-level", j.get("model").asText());
@@ -75,9 +83,20 @@ class FitCommandTest {
 
   @Test
   void arimaWithSeasonalOrderOnLoggedData() throws Exception {
-    CliRun r = CliRun.run("fit", Path.of("..", "datasets", "air_passengers.csv").toString(),
-        "--transform", "log", "--model", "arima", "--order", "0,1,1", "--seasonal-order", "0,1,1,12",
-        "--json", "-");
+    CliRun r =
+        CliRun.run(
+            "fit",
+            Path.of("..", "datasets", "air_passengers.csv").toString(),
+            "--transform",
+            "log",
+            "--model",
+            "arima",
+            "--order",
+            "0,1,1",
+            "--seasonal-order",
+            "0,1,1,12",
+            "--json",
+            "-");
     assertEquals(0, r.exitCode, r::toString);
     JsonNode p = JSON.readTree(r.out).get("parameters");
     // R arima and statsmodels (simple differencing) agree on these to 1e-4.
@@ -87,8 +106,17 @@ class FitCommandTest {
 
   @Test
   void loglikWithModelAndParamsMatchesTheReference() throws Exception {
-    CliRun r = CliRun.run("loglik", NILE.toString(), "--model", "local-level",
-        "--params", "sigma2.irregular=15099,sigma2.level=1469.1", "--gradient", "--json", "-");
+    CliRun r =
+        CliRun.run(
+            "loglik",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=15099,sigma2.level=1469.1",
+            "--gradient",
+            "--json",
+            "-");
     assertEquals(0, r.exitCode, r::toString);
     JsonNode j = JSON.readTree(r.out);
     assertEquals(NILE_LOGLIK_AT_DK, j.get("loglikelihood").asDouble(), 1e-9 * 634);
@@ -98,8 +126,17 @@ class FitCommandTest {
 
   @Test
   void aVarianceAtZeroHasANullGradient() throws Exception {
-    CliRun r = CliRun.run("loglik", NILE.toString(), "--model", "local-level",
-        "--params", "sigma2.irregular=15099,sigma2.level=0", "--gradient", "--json", "-");
+    CliRun r =
+        CliRun.run(
+            "loglik",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=15099,sigma2.level=0",
+            "--gradient",
+            "--json",
+            "-");
     assertEquals(0, r.exitCode, r::toString);
     assertTrue(JSON.readTree(r.out).get("gradient").get("sigma2.level").isNull(), r.out);
   }
@@ -126,8 +163,20 @@ class FitCommandTest {
     Path png = dir.resolve("nile.png");
     Path diag = dir.resolve("diag.png");
     Path states = dir.resolve("states.csv");
-    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--forecast", "5",
-        "--plot", png.toString(), "--diagnostics-plot", diag.toString(), "--states", states.toString());
+    CliRun r =
+        CliRun.run(
+            "fit",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--forecast",
+            "5",
+            "--plot",
+            png.toString(),
+            "--diagnostics-plot",
+            diag.toString(),
+            "--states",
+            states.toString());
     assertEquals(0, r.exitCode, r::toString);
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
     assertEquals(1200, image.getWidth());
@@ -135,22 +184,32 @@ class FitCommandTest {
     assertEquals(900, javax.imageio.ImageIO.read(diag.toFile()).getHeight());
     java.util.List<String> lines = Files.readAllLines(states);
     assertEquals(101, lines.size());
-    assertTrue(lines.get(0).startsWith("time,observed,predicted,predicted_sd,level.filtered"), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("time,observed,predicted,predicted_sd,level.filtered"),
+        lines.get(0));
     assertTrue(lines.get(1).startsWith("1871,1120,"), lines.get(1));
   }
 
   @Test
   void anUnwritablePlotPathIsBadInput() throws Exception {
     Path notADirectory = Files.writeString(dir.resolve("file.txt"), "x");
-    assertBadInput(CliRun.run("fit", NILE.toString(), "--model", "local-level",
-        "--plot", notADirectory.resolve("x.png").toString()), "x.png");
+    assertBadInput(
+        CliRun.run(
+            "fit",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--plot",
+            notADirectory.resolve("x.png").toString()),
+        "x.png");
   }
 
   // Bad input: one line on standard error, exit 2, no trace.
 
   @Test
   void missingFile() {
-    assertBadInput(CliRun.run("fit", dir.resolve("nope.csv").toString(), "--model", "local-level"),
+    assertBadInput(
+        CliRun.run("fit", dir.resolve("nope.csv").toString(), "--model", "local-level"),
         "nope.csv");
   }
 
@@ -158,8 +217,8 @@ class FitCommandTest {
   void nonNumericValueNamesLineAndColumn() throws Exception {
     Path csv = dir.resolve("bad.csv");
     Files.writeString(csv, "year,flow\n2000,1\n2001,1x2\n2002,3\n");
-    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "local-level"),
-        "line 3", "\"flow\"");
+    assertBadInput(
+        CliRun.run("fit", csv.toString(), "--model", "local-level"), "line 3", "\"flow\"");
   }
 
   @Test
@@ -178,8 +237,8 @@ class FitCommandTest {
 
   @Test
   void unknownColumn() {
-    assertBadInput(CliRun.run("fit", NILE.toString(), "--model", "local-level", "--column", "flow"),
-        "flow");
+    assertBadInput(
+        CliRun.run("fit", NILE.toString(), "--model", "local-level", "--column", "flow"), "flow");
   }
 
   @Test
@@ -199,7 +258,8 @@ class FitCommandTest {
     Path csv = dir.resolve("short.csv");
     Files.writeString(csv, "year,flow\n2000,1\n2001,2\n");
     // The size rule: two full seasons (ModelSizeRule).
-    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "bsm", "--seasonal", "12"),
+    assertBadInput(
+        CliRun.run("fit", csv.toString(), "--model", "bsm", "--seasonal", "12"),
         "--model bsm --seasonal 12 needs at least 24 observations");
   }
 
@@ -207,19 +267,34 @@ class FitCommandTest {
   void allMissingColumn() throws Exception {
     Path csv = dir.resolve("missing.csv");
     Files.writeString(csv, "year,flow\n2000,NA\n2001,\n2002,.\n");
-    assertBadInput(CliRun.run("fit", csv.toString(), "--model", "local-level"), "no observed value");
+    assertBadInput(
+        CliRun.run("fit", csv.toString(), "--model", "local-level"), "no observed value");
   }
 
   @Test
   void unknownParameterInParams() {
-    assertBadInput(CliRun.run("loglik", NILE.toString(), "--model", "local-level",
-        "--params", "sigma2.irregular=1,sigma2.lvl=2"), "unknown parameter sigma2.lvl");
+    assertBadInput(
+        CliRun.run(
+            "loglik",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=1,sigma2.lvl=2"),
+        "unknown parameter sigma2.lvl");
   }
 
   @Test
   void negativeVarianceInParams() {
-    assertBadInput(CliRun.run("loglik", NILE.toString(), "--model", "local-level",
-        "--params", "sigma2.irregular=-1,sigma2.level=2"), "sigma2.irregular");
+    assertBadInput(
+        CliRun.run(
+            "loglik",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=-1,sigma2.level=2"),
+        "sigma2.irregular");
   }
 
   private static void assertBadInput(CliRun r, String... fragments) {

@@ -7,8 +7,8 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fit's progress display with an injected clock: a line per interval when standard error is
- * not a terminal, one line rewritten in place and erased when it is.
+ * The fit's progress display with an injected clock: a line per interval when standard error is not
+ * a terminal, one line rewritten in place and erased when it is.
  */
 class FitProgressTest {
 
@@ -36,7 +36,8 @@ class FitProgressTest {
     progress.finish();
     String[] lines = text.toString().split("\n");
     assertEquals(2, lines.length, text::toString);
-    assertEquals("gramian: fitting: iteration 2, loglik -640.2500, gradient 5.0e-01, 6.0 s", lines[0]);
+    assertEquals(
+        "gramian: fitting: iteration 2, loglik -640.2500, gradient 5.0e-01, 6.0 s", lines[0]);
     assertEquals(
         "gramian: fitting: iteration 4, loglik -633.4646, gradient 1.9e-09, 12.0 s", lines[1]);
   }
@@ -67,8 +68,10 @@ class FitProgressTest {
 
   @Test
   void aNegativeIntervalIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new FitProgress(new PrintWriter(new StringWriter()), false, -1, () -> 0L));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new FitProgress(new PrintWriter(new StringWriter()), false, -1, () -> 0L));
     assertTrue(e.getMessage().contains("--progress-interval"), e.getMessage());
   }
 }

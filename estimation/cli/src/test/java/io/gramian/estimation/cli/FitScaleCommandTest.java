@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code fit} on the Nile written in other units: the Nile × 10⁶ used to stop at its start
- * values after 0 iterations and print "converged", ℓ 7.7 below the maximum.
+ * {@code fit} on the Nile written in other units: the Nile × 10⁶ used to stop at its start values
+ * after 0 iterations and print "converged", ℓ 7.7 below the maximum.
  */
 class FitScaleCommandTest {
 
@@ -38,7 +38,8 @@ class FitScaleCommandTest {
   void theNileInMillionsConvergesToTheSameEstimates() throws Exception {
     Path csv = nileTimes(dir, 1e6);
     Path json = dir.resolve("fit.json");
-    CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level", "--json", json.toString());
+    CliRun r =
+        CliRun.run("fit", csv.toString(), "--model", "local-level", "--json", json.toString());
     assertEquals(0, r.exitCode, r::toString);
     JsonNode j = JSON.readTree(json.toFile());
     assertTrue(j.get("converged").asBoolean(), j.toString());
@@ -46,7 +47,9 @@ class FitScaleCommandTest {
     double sigma2 = j.get("parameters").get(0).get("estimate").asDouble();
     assertEquals(NILE_SIGMA2_IRREGULAR, sigma2 / 1e12, ESTIMATE_TOLERANCE * NILE_SIGMA2_IRREGULAR);
     // 100 observations, one diffuse: ℓ gains −99 · 6 · ln 10.
-    assertEquals(NILE_MAX_LOGLIK - 99 * 6 * Math.log(10), j.get("loglikelihood").asDouble(),
+    assertEquals(
+        NILE_MAX_LOGLIK - 99 * 6 * Math.log(10),
+        j.get("loglikelihood").asDouble(),
         LOGLIK_TOLERANCE);
   }
 
@@ -56,8 +59,10 @@ class FitScaleCommandTest {
     StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      out.append(f[0]).append(',')
-          .append(String.format(Locale.ROOT, "%.17g", Double.parseDouble(f[1]) * a)).append('\n');
+      out.append(f[0])
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.17g", Double.parseDouble(f[1]) * a))
+          .append('\n');
     }
     Path csv = dir.resolve("nile-scaled.csv");
     Files.writeString(csv, out.toString(), StandardCharsets.UTF_8);

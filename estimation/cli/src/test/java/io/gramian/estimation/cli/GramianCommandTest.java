@@ -31,17 +31,27 @@ class GramianCommandTest {
 
   @Test
   void exceptionsMapToStatusAndOneLine() {
-    check(new IllegalArgumentException("F is 2 × 3, expected 2 × 2"), 2,
+    check(
+        new IllegalArgumentException("F is 2 × 3, expected 2 × 2"),
+        2,
         "gramian: F is 2 × 3, expected 2 × 2");
-    check(new FilterException(4, "the innovation covariance is singular"), 1,
+    check(
+        new FilterException(4, "the innovation covariance is singular"),
+        1,
         "gramian: time step 5: the innovation covariance is singular");
     check(new ArithmeticException("overflow"), 1, "gramian: overflow");
     check(new NoSuchFileException("x.csv"), 2, "gramian: x.csv: no such file");
-    check(new UncheckedIOException(new NoSuchFileException("y.json")), 2,
+    check(
+        new UncheckedIOException(new NoSuchFileException("y.json")),
+        2,
         "gramian: y.json: no such file");
-    check(new IllegalStateException("two\nlines"), 1,
+    check(
+        new IllegalStateException("two\nlines"),
+        1,
         "gramian: internal error (java.lang.IllegalStateException): two");
-    check(new NullPointerException(), 1,
+    check(
+        new NullPointerException(),
+        1,
         "gramian: internal error (java.lang.NullPointerException): NullPointerException");
   }
 

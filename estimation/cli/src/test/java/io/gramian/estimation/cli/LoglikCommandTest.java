@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +20,16 @@ class LoglikCommandTest {
 
   /**
    * Relative agreement of the command's ℓ with the covariance-form oracle. Both are exact
-   * algorithms in double precision; over a few dozen steps of small, well-conditioned systems
-   * they agree to about 1e-13. 1e-10 leaves room for that while any wrong term (a missing
-   * ½ log 2π per value is 0.9; a wrong variance changes ℓ in the first digits) fails by orders
-   * of magnitude.
+   * algorithms in double precision; over a few dozen steps of small, well-conditioned systems they
+   * agree to about 1e-13. 1e-10 leaves room for that while any wrong term (a missing ½ log 2π per
+   * value is 0.9; a wrong variance changes ℓ in the first digits) fails by orders of magnitude.
    */
   static final double LL_TOLERANCE = 1e-10;
 
   /**
-   * Central finite differences with step h = 1e-5 on ℓ of size ~50: truncation error
-   * ~ h² |ℓ'''| ≈ 1e-9 and rounding error ~ ε |ℓ| / h ≈ 1e-9, so the difference and the exact
-   * gradient agree to about 1e-8 relative to the gradient's scale; 1e-6 is the bound.
+   * Central finite differences with step h = 1e-5 on ℓ of size ~50: truncation error ~ h² |ℓ'''| ≈
+   * 1e-9 and rounding error ~ ε |ℓ| / h ≈ 1e-9, so the difference and the exact gradient agree to
+   * about 1e-8 relative to the gradient's scale; 1e-6 is the bound.
    */
   static final double FD_STEP = 1e-5;
 
@@ -56,9 +54,11 @@ class LoglikCommandTest {
       csv.append(1990 + t).append(',').append(Double.isNaN(y[t]) ? "NA" : y[t]).append('\n');
     }
     Path data = write("flow.csv", csv.toString());
-    Path system = write("ll.json",
-        "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[0.3]], \"cholR\": [[0.5]],"
-            + " \"m0\": [4.0], \"cholP0\": [[2.0]]}");
+    Path system =
+        write(
+            "ll.json",
+            "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[0.3]], \"cholR\": [[0.5]],"
+                + " \"m0\": [4.0], \"cholP0\": [[2.0]]}");
 
     // Durbin & Koopman §2.2: v = y − a, F = P + σ²ε, K = P / F, a ← a + K v, P ← P(1 − K) + σ²η.
     double expected = 0;
@@ -77,20 +77,19 @@ class LoglikCommandTest {
       p += sigma2Level;
     }
 
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--json", "-");
+    CliRun run =
+        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--json", "-");
     assertEquals(0, run.exitCode, run::toString);
     assertEquals("", run.err);
     JsonNode out = JSON.readTree(run.out);
-    assertEquals(expected, out.get("loglikelihood").asDouble(),
-        LL_TOLERANCE * Math.abs(expected));
+    assertEquals(expected, out.get("loglikelihood").asDouble(), LL_TOLERANCE * Math.abs(expected));
     assertEquals(nobs, out.get("nobs").asInt());
     assertTrue(out.get("gradient") == null, "no gradient without --gradient");
 
     CliRun report = CliRun.run("loglik", data.toString(), "--system", system.toString());
     assertEquals(0, report.exitCode, report::toString);
-    assertTrue(report.out.contains("log-likelihood   " + out.get("loglikelihood").asDouble()),
-        report.out);
+    assertTrue(
+        report.out.contains("log-likelihood   " + out.get("loglikelihood").asDouble()), report.out);
     assertTrue(report.out.contains("observed values  10 (nobs; 2 missing)"), report.out);
     assertTrue(report.out.contains("time column \"year\""), report.out);
   }
@@ -114,12 +113,15 @@ class LoglikCommandTest {
     TwoSeries s = new TwoSeries(12, 3);
     Path data = write("two.csv", s.csv(",", "date", "a", "b"));
     // r = 0 (no observation noise: cholR is 2 x 0), q = 3, k = 3.
-    Path system = write("sys.json",
-        "{\"F\": [[0.9, 0.2], [0.0, 0.7]], \"c\": [0.1, -0.2], \"H\": [[1, 0], [0.5, 1]],"
-            + " \"d\": [0.3, 0], \"cholQ\": [[0.4, 0, 0.1], [0.3, 0.5, 0]], \"cholR\": [[], []],"
-            + " \"m0\": [0, 0], \"cholP0\": [[1, 0, 0.2], [0.5, 1, 0]]}");
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--gradient", "--json", "-");
+    Path system =
+        write(
+            "sys.json",
+            "{\"F\": [[0.9, 0.2], [0.0, 0.7]], \"c\": [0.1, -0.2], \"H\": [[1, 0], [0.5, 1]],"
+                + " \"d\": [0.3, 0], \"cholQ\": [[0.4, 0, 0.1], [0.3, 0.5, 0]], \"cholR\": [[], []],"
+                + " \"m0\": [0, 0], \"cholP0\": [[1, 0, 0.2], [0.5, 1, 0]]}");
+    CliRun run =
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--gradient", "--json", "-");
     assertEquals(0, run.exitCode, run::toString);
     JsonNode g = JSON.readTree(run.out).get("gradient");
     assertMatrixShape(g, "F", 2, 2);
@@ -144,8 +146,17 @@ class LoglikCommandTest {
     ObjectNode system = (ObjectNode) JSON.readTree(s.systemJson());
     Path systemFile = write("sys.json", system.toString());
     for (String rule : new String[] {"masked", "pseudoinverse"}) {
-      CliRun run = CliRun.run("loglik", data.toString(), "--system", systemFile.toString(),
-          "--gradient", "--tria-rule", rule, "--json", "-");
+      CliRun run =
+          CliRun.run(
+              "loglik",
+              data.toString(),
+              "--system",
+              systemFile.toString(),
+              "--gradient",
+              "--tria-rule",
+              rule,
+              "--json",
+              "-");
       assertEquals(0, run.exitCode, run::toString);
       JsonNode g = JSON.readTree(run.out).get("gradient");
       double scale = 0;
@@ -166,14 +177,25 @@ class LoglikCommandTest {
     }
   }
 
-  private void checkEntry(Path data, ObjectNode system, JsonNode gradient, String key, int i,
-      int j, double scale, String rule) throws IOException {
-    double analytic = j < 0 ? gradient.get(key).get(i).asDouble()
-        : gradient.get(key).get(i).get(j).asDouble();
+  private void checkEntry(
+      Path data,
+      ObjectNode system,
+      JsonNode gradient,
+      String key,
+      int i,
+      int j,
+      double scale,
+      String rule)
+      throws IOException {
+    double analytic =
+        j < 0 ? gradient.get(key).get(i).asDouble() : gradient.get(key).get(i).get(j).asDouble();
     double plus = loglikWith(data, system, key, i, j, +FD_STEP);
     double minus = loglikWith(data, system, key, i, j, -FD_STEP);
     double numeric = (plus - minus) / (2 * FD_STEP);
-    assertEquals(numeric, analytic, FD_TOLERANCE * Math.max(1, scale),
+    assertEquals(
+        numeric,
+        analytic,
+        FD_TOLERANCE * Math.max(1, scale),
         () -> rule + ": d loglik / d " + key + "[" + i + "][" + j + "]");
   }
 
@@ -196,12 +218,19 @@ class LoglikCommandTest {
     TwoSeries s = new TwoSeries(10, 5);
     Path data = write("two.csv", s.csv(",", "date", "a", "b"));
     Path system = write("sys.json", s.systemJson());
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--gradient");
+    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(), "--gradient");
     assertEquals(0, run.exitCode, run::toString);
     assertEquals("", run.err);
-    for (String heading : new String[] {"F (2 x 2)", "c (length 2)", "cholQ (2 x 1)",
-        "cholR (2 x 2)", "m0 (length 2)", "cholP0 (2 x 2)", "tria rule: masked"}) {
+    for (String heading :
+        new String[] {
+          "F (2 x 2)",
+          "c (length 2)",
+          "cholQ (2 x 1)",
+          "cholR (2 x 2)",
+          "m0 (length 2)",
+          "cholP0 (2 x 2)",
+          "tria rule: masked"
+        }) {
       assertTrue(run.out.contains(heading), () -> heading + " in\n" + run.out);
     }
   }
@@ -217,13 +246,31 @@ class LoglikCommandTest {
     // (this test once wrote 2001Q1…2001Q4 over and over) is an error.
     StringBuilder csv = new StringBuilder("quarter;noise;a;b;more\n");
     for (int t = 0; t < s.y.length; t++) {
-      csv.append(2001 + t / 4).append('Q').append(t % 4 + 1).append(';').append(0.5 * t).append(';')
-          .append(s.y[t][1]).append(';').append(s.y[t][0]).append(';').append(-t).append('\n');
+      csv.append(2001 + t / 4)
+          .append('Q')
+          .append(t % 4 + 1)
+          .append(';')
+          .append(0.5 * t)
+          .append(';')
+          .append(s.y[t][1])
+          .append(';')
+          .append(s.y[t][0])
+          .append(';')
+          .append(-t)
+          .append('\n');
     }
     Path data = write("four.csv", csv.toString());
     Path system = write("sys.json", s.systemJson());
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--columns", "b,a", "--json", "-");
+    CliRun run =
+        CliRun.run(
+            "loglik",
+            data.toString(),
+            "--system",
+            system.toString(),
+            "--columns",
+            "b,a",
+            "--json",
+            "-");
     assertEquals(0, run.exitCode, run::toString);
     double expected = s.oracle(s.y);
     JsonNode out = JSON.readTree(run.out);
@@ -232,8 +279,10 @@ class LoglikCommandTest {
 
     // The same two columns, in that order, in their own file give the same value exactly.
     Path two = write("two.csv", s.csv(",", "date", "b", "a"));
-    assertEquals(out.get("loglikelihood").asDouble(),
-        loglikJson(two, system).get("loglikelihood").asDouble(), 0.0);
+    assertEquals(
+        out.get("loglikelihood").asDouble(),
+        loglikJson(two, system).get("loglikelihood").asDouble(),
+        0.0);
   }
 
   @Test
@@ -271,9 +320,11 @@ class LoglikCommandTest {
     // No time column: the rows are the time steps. (This file once had a first column of labels
     // A, B, C; fit's reader, which loglik --system now uses, reads such a column as values.)
     Path data = write("d.csv", "y\n1.0\n1.5\n0.5\n");
-    Path system = write("sys.json",
-        "{\"F\": [[0.5]], \"H\": [[2]], \"cholQ\": [[]], \"cholR\": [[1]], \"m0\": [1],"
-            + " \"cholP0\": [[]]}");
+    Path system =
+        write(
+            "sys.json",
+            "{\"F\": [[0.5]], \"H\": [[2]], \"cholQ\": [[]], \"cholR\": [[1]], \"m0\": [1],"
+                + " \"cholP0\": [[]]}");
     JsonNode out = loglikJson(data, system);
     // y_t = 2 · 0.5^(t−1) + v_t exactly, v_t ~ N(0, 1).
     double expected = 0;
@@ -298,9 +349,11 @@ class LoglikCommandTest {
       csv.append(1990 + t).append(',').append(Double.isNaN(y[t]) ? "" : y[t]).append('\n');
     }
     Path data = write("flow.csv", csv.toString());
-    Path system = write("diffuse.json",
-        "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[0.3]], \"cholR\": [[0.5]], \"m0\": [0],"
-            + " \"cholP0\": [[]], \"cholPinf\": [[1]]}");
+    Path system =
+        write(
+            "diffuse.json",
+            "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[0.3]], \"cholR\": [[0.5]], \"m0\": [0],"
+                + " \"cholP0\": [[]], \"cholPinf\": [[1]]}");
     double expected = -0.5 * Math.log(2 * Math.PI);
     double a = y[0];
     double p = sigma2Irregular + sigma2Level;
@@ -314,8 +367,9 @@ class LoglikCommandTest {
       }
       p += sigma2Level;
     }
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--gradient", "--json", "-");
+    CliRun run =
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--gradient", "--json", "-");
     assertEquals(0, run.exitCode, run::toString);
     JsonNode out = JSON.readTree(run.out);
     assertEquals(expected, out.get("loglikelihood").asDouble(), LL_TOLERANCE * Math.abs(expected));
@@ -333,14 +387,21 @@ class LoglikCommandTest {
     Path data = write("two.csv", s.csv(",", "date", "a", "b"));
     Path system = write("sys.json", s.systemJson());
     Path out = dir.resolve("out.json");
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--gradient", "--json", out.toString());
+    CliRun run =
+        CliRun.run(
+            "loglik",
+            data.toString(),
+            "--system",
+            system.toString(),
+            "--gradient",
+            "--json",
+            out.toString());
     assertEquals(0, run.exitCode, run::toString);
     assertEquals("", run.out);
     assertEquals("", run.err);
     JsonNode json = JSON.readTree(out.toFile());
-    assertEquals(iterableToList(json.fieldNames()),
-        java.util.List.of("loglikelihood", "nobs", "gradient"));
+    assertEquals(
+        iterableToList(json.fieldNames()), java.util.List.of("loglikelihood", "nobs", "gradient"));
     assertEquals(20, json.get("nobs").asInt());
   }
 
@@ -358,8 +419,8 @@ class LoglikCommandTest {
   // Helpers
 
   private JsonNode loglikJson(Path data, Path system) throws IOException {
-    CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--json", "-");
+    CliRun run =
+        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--json", "-");
     assertEquals(0, run.exitCode, run::toString);
     return JSON.readTree(run.out);
   }
@@ -410,22 +471,34 @@ class LoglikCommandTest {
     TwoSeries(int steps, long seed) {
       Random rnd = new Random(seed);
       y = new double[steps][2];
-      double[] x = {m0[0] + cholP0[0][0] * rnd.nextGaussian(),
-          m0[1] + cholP0[1][0] * rnd.nextGaussian()};
+      double[] x = {
+        m0[0] + cholP0[0][0] * rnd.nextGaussian(), m0[1] + cholP0[1][0] * rnd.nextGaussian()
+      };
       for (int t = 0; t < steps; t++) {
         double v1 = rnd.nextGaussian();
         double v2 = rnd.nextGaussian();
         y[t][0] = H[0][0] * x[0] + H[0][1] * x[1] + d[0] + cholR[0][0] * v1;
         y[t][1] = H[1][0] * x[0] + H[1][1] * x[1] + d[1] + cholR[1][0] * v1 + cholR[1][1] * v2;
         double w = rnd.nextGaussian();
-        x = new double[] {F[0][0] * x[0] + F[0][1] * x[1] + c[0] + cholQ[0][0] * w,
-            F[1][0] * x[0] + F[1][1] * x[1] + c[1] + cholQ[1][0] * w};
+        x =
+            new double[] {
+              F[0][0] * x[0] + F[0][1] * x[1] + c[0] + cholQ[0][0] * w,
+              F[1][0] * x[0] + F[1][1] * x[1] + c[1] + cholQ[1][0] * w
+            };
       }
     }
 
     double oracle(double[][] Y) {
-      return CovarianceOracle.logLikelihood(F, c, H, d, CovarianceOracle.gram(cholQ),
-          CovarianceOracle.gram(cholR), m0, CovarianceOracle.gram(cholP0), Y);
+      return CovarianceOracle.logLikelihood(
+          F,
+          c,
+          H,
+          d,
+          CovarianceOracle.gram(cholQ),
+          CovarianceOracle.gram(cholR),
+          m0,
+          CovarianceOracle.gram(cholP0),
+          Y);
     }
 
     String systemJson() {
@@ -446,17 +519,20 @@ class LoglikCommandTest {
     }
 
     /**
-     * CSV with a time column (consecutive days from 2000-01-01: increasing, as the reader
-     * requires) and y1, y2 in columns named {@code first, second}.
+     * CSV with a time column (consecutive days from 2000-01-01: increasing, as the reader requires)
+     * and y1, y2 in columns named {@code first, second}.
      */
     String csv(String delimiter, String time, String first, String second) {
       StringBuilder sb = new StringBuilder(time + delimiter + first + delimiter + second + "\n");
       for (int t = 0; t < y.length; t++) {
         double u = y[t][0];
         double v = y[t][1];
-        sb.append(LocalDate.of(2000, 1, 1).plusDays(t)).append(delimiter)
-            .append(Double.isNaN(u) ? "" : Double.toString(u)).append(delimiter)
-            .append(Double.isNaN(v) ? "" : Double.toString(v)).append('\n');
+        sb.append(LocalDate.of(2000, 1, 1).plusDays(t))
+            .append(delimiter)
+            .append(Double.isNaN(u) ? "" : Double.toString(u))
+            .append(delimiter)
+            .append(Double.isNaN(v) ? "" : Double.toString(v))
+            .append('\n');
       }
       return sb.toString();
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way {@code gramian loglik} can fail: the exit status (2 for bad input, 1 for a failed
- * computation), one line {@code gramian: <message>} on standard error naming the file, key,
- * line or column, nothing on standard output, and never a stack trace.
+ * computation), one line {@code gramian: <message>} on standard error naming the file, key, line or
+ * column, nothing on standard output, and never a stack trace.
  */
 class LoglikErrorsTest {
 
@@ -58,17 +58,19 @@ class LoglikErrorsTest {
   }
 
   /**
-   * A missing output directory used to be refused here while {@code fit --plot} created one;
-   * every output now creates its missing directories alike (docs/cli.md, Outputs). What stays an
-   * error is a path under a file, which no directory can be made for.
+   * A missing output directory used to be refused here while {@code fit --plot} created one; every
+   * output now creates its missing directories alike (docs/cli.md, Outputs). What stays an error is
+   * a path under a file, which no directory can be made for.
    */
   @Test
   void outputUnderAFileIsRefused() throws IOException {
     Path file = write("notes.txt", "notes");
     Path out = file.resolve("dir/out.json");
-    assertFails(2, CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--json", out.toString()), out + ": cannot write the --json output: " + file
-        + " is a file, not a directory");
+    assertFails(
+        2,
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--json", out.toString()),
+        out + ": cannot write the --json output: " + file + " is a file, not a directory");
   }
 
   // -------------------------------------------------------------------------------------------
@@ -101,8 +103,9 @@ class LoglikErrorsTest {
 
   @Test
   void factorRowOfWrongLength() throws IOException {
-    Path bad = write("s.json", TWO.replace("\"cholQ\": [[1, 0], [0, 1]]",
-        "\"cholQ\": [[1, 0], [0, 1, 2]]"));
+    Path bad =
+        write(
+            "s.json", TWO.replace("\"cholQ\": [[1, 0], [0, 1]]", "\"cholQ\": [[1, 0], [0, 1, 2]]"));
     assertFails(2, run(data2(), bad), bad + ": \"cholQ\" row 2 has 3 entries, expected 2");
   }
 
@@ -121,8 +124,11 @@ class LoglikErrorsTest {
   @Test
   void emptyArrayForAFactorWithRowsIsRejected() throws IOException {
     Path bad = write("s.json", TWO.replace("\"cholR\": [[1, 0], [0, 1]]", "\"cholR\": []"));
-    assertFails(2, run(data2(), bad),
-        bad + ": \"cholR\" has 0 rows, expected 2 (ny, the rows of H)", "[[], []]");
+    assertFails(
+        2,
+        run(data2(), bad),
+        bad + ": \"cholR\" has 0 rows, expected 2 (ny, the rows of H)",
+        "[[], []]");
   }
 
   @Test
@@ -164,8 +170,8 @@ class LoglikErrorsTest {
 
   @Test
   void infiniteEntryInTheSystem() throws IOException {
-    Path bad = write("s.json", TWO.replace("\"F\": [[1, 0], [0, 1]]",
-        "\"F\": [[1, 0], [0, 1e999]]"));
+    Path bad =
+        write("s.json", TWO.replace("\"F\": [[1, 0], [0, 1]]", "\"F\": [[1, 0], [0, 1e999]]"));
     assertFails(2, run(data2(), bad), bad + ": \"F\" row 2, entry 2 is infinite");
     Path inf = write("s2.json", LOCAL_LEVEL.replace("\"m0\": [0]", "\"m0\": [-Infinity]"));
     assertFails(2, run(data, inf), inf + ": \"m0\" entry 1 is infinite");
@@ -174,15 +180,17 @@ class LoglikErrorsTest {
   @Test
   void stringEntryInTheSystem() throws IOException {
     Path bad = write("s.json", LOCAL_LEVEL.replace("\"cholR\": [[0.5]]", "\"cholR\": [[\"0.5\"]]"));
-    assertFails(2, run(data, bad), bad + ": \"cholR\" row 1, entry 1 is a string (\"0.5\"),"
-        + " expected a number");
+    assertFails(
+        2,
+        run(data, bad),
+        bad + ": \"cholR\" row 1, entry 1 is a string (\"0.5\")," + " expected a number");
   }
 
   @Test
   void dataWidthDiffersFromNy() throws IOException {
     Path bad = write("s.json", TWO);
-    assertFails(2, run(data, bad), data + " gives 1 value column (\"y\") but " + bad
-        + " has ny = 2");
+    assertFails(
+        2, run(data, bad), data + " gives 1 value column (\"y\") but " + bad + " has ny = 2");
   }
 
   // -------------------------------------------------------------------------------------------
@@ -204,11 +212,14 @@ class LoglikErrorsTest {
     // Dates that are dates (this test once wrote 2001-2 … 2001-20, which fit's reader, now
     // also loglik --system's, rightly refuses as the time column).
     for (int line = 2; line <= 20; line++) {
-      csv.append(String.format("2001-01-%02d", line)).append(",1.0,").append(line == 14 ? "12a4" : "3").append('\n');
+      csv.append(String.format("2001-01-%02d", line))
+          .append(",1.0,")
+          .append(line == 14 ? "12a4" : "3")
+          .append('\n');
     }
     Path bad = write("data.csv", csv.toString());
-    CliRun r = CliRun.run("loglik", bad.toString(), "--system", system.toString(),
-        "--columns", "volume");
+    CliRun r =
+        CliRun.run("loglik", bad.toString(), "--system", system.toString(), "--columns", "volume");
     assertFails(2, r, bad + ": line 14, column \"volume\": \"12a4\" is not a number");
   }
 
@@ -217,8 +228,8 @@ class LoglikErrorsTest {
     // Double.parseDouble accepts these; a CSV reader must not.
     for (String token : new String[] {"1d", "2f", "0x1p3"}) {
       Path bad = write("j.csv", "date,y\n2001,1\n2002," + token + "\n");
-      assertFails(2, run(bad, system), bad + ": line 3, column \"y\": \"" + token
-          + "\" is not a number");
+      assertFails(
+          2, run(bad, system), bad + ": line 3, column \"y\": \"" + token + "\" is not a number");
     }
   }
 
@@ -226,7 +237,10 @@ class LoglikErrorsTest {
   void decimalCommaGetsAHint() throws IOException {
     Path bad = write("eu.csv", "date;y\n2001;1,5\n");
     // The hint is the datasets reader's (one set of messages): it names the decimal separator.
-    assertFails(2, run(bad, system), bad + ": line 2, column \"y\": \"1,5\" is not a number",
+    assertFails(
+        2,
+        run(bad, system),
+        bad + ": line 2, column \"y\": \"1,5\" is not a number",
         "decimal separator");
   }
 
@@ -238,16 +252,16 @@ class LoglikErrorsTest {
 
   @Test
   void unknownColumnListsTheColumns() {
-    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--columns", "volume");
+    CliRun r =
+        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--columns", "volume");
     // The message fit gives for --column (one set of messages); it lists the value columns.
     assertFails(2, r, data + " has no column \"volume\"; its columns are: \"y\"");
   }
 
   @Test
   void columnNamedTwice() {
-    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--columns", "y,y");
+    CliRun r =
+        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--columns", "y,y");
     assertFails(2, r, "--columns names \"y\" twice");
   }
 
@@ -293,8 +307,12 @@ class LoglikErrorsTest {
   void missingHeader() throws IOException {
     Path bad = write("nh.csv", "1.0,2.0\n3.0,4.0\n");
     // The datasets reader's wording, which loglik --system now shares with fit (one reader).
-    assertFails(2, run(bad, system), bad + ": line 1: the first line must be a header naming the"
-        + " columns, but it holds data");
+    assertFails(
+        2,
+        run(bad, system),
+        bad
+            + ": line 1: the first line must be a header naming the"
+            + " columns, but it holds data");
   }
 
   @Test
@@ -311,14 +329,16 @@ class LoglikErrorsTest {
   void singularInnovationCovarianceIsExitOneNamingTheStep() throws IOException {
     // No observation noise and no state noise: after the first update the state is known, so
     // the second observation has zero predicted variance.
-    Path degenerate = write("deg.json",
-        "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[]], \"cholR\": [[]], \"m0\": [0],"
-            + " \"cholP0\": [[1]]}");
+    Path degenerate =
+        write(
+            "deg.json",
+            "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[]], \"cholR\": [[]], \"m0\": [0],"
+                + " \"cholP0\": [[1]]}");
     CliRun r = run(data, degenerate);
-    assertFails(1, r, "time step 2 (" + data + ", line 3): the innovation covariance is"
-        + " singular");
-    CliRun g = CliRun.run("loglik", data.toString(), "--system", degenerate.toString(),
-        "--gradient");
+    assertFails(
+        1, r, "time step 2 (" + data + ", line 3): the innovation covariance is" + " singular");
+    CliRun g =
+        CliRun.run("loglik", data.toString(), "--system", degenerate.toString(), "--gradient");
     assertFails(1, g, "time step 2 (");
   }
 
@@ -333,14 +353,16 @@ class LoglikErrorsTest {
 
   @Test
   void aModelIsRequired() {
-    assertFails(2, CliRun.run("loglik", data.toString()), "no model given; use --system SYSTEM.json");
+    assertFails(
+        2, CliRun.run("loglik", data.toString()), "no model given; use --system SYSTEM.json");
   }
 
   @Test
   void systemAndModelExcludeEachOther() {
     assertFails(
         2,
-        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--model", "local-level"),
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--model", "local-level"),
         "give either --system SYSTEM.json or --model MODEL, not both");
   }
 
@@ -351,8 +373,15 @@ class LoglikErrorsTest {
 
   @Test
   void unknownTriaRule() {
-    CliRun r = CliRun.run("loglik", data.toString(), "--system", system.toString(),
-        "--gradient", "--tria-rule", "full-rank");
+    CliRun r =
+        CliRun.run(
+            "loglik",
+            data.toString(),
+            "--system",
+            system.toString(),
+            "--gradient",
+            "--tria-rule",
+            "full-rank");
     assertUsageError(r, "masked, pseudoinverse");
   }
 
@@ -377,8 +406,9 @@ class LoglikErrorsTest {
     assertEquals("", r.out, r::toString);
     String[] lines = r.err.split("\\R");
     assertEquals(1, lines.length, () -> "one error line\n" + r);
-    assertTrue(lines[0].startsWith("gramian: " + start), () -> "expected 'gramian: " + start
-        + "...'\n" + r);
+    assertTrue(
+        lines[0].startsWith("gramian: " + start),
+        () -> "expected 'gramian: " + start + "...'\n" + r);
     for (String fragment : more) {
       assertTrue(lines[0].contains(fragment), () -> fragment + " in\n" + r);
     }

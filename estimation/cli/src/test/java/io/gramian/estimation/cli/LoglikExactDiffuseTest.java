@@ -35,8 +35,8 @@ class LoglikExactDiffuseTest {
     Path data = Files.writeString(dir.resolve("y.csv"), "y\n1\n2.5\n2\n");
     Path system = Files.writeString(dir.resolve("sys.json"), NOISE_FREE_LEVEL);
     CliRun run =
-        CliRun.run("loglik", data.toString(), "--system", system.toString(), "--gradient",
-            "--json", "-");
+        CliRun.run(
+            "loglik", data.toString(), "--system", system.toString(), "--gradient", "--json", "-");
     assertEquals(0, run.exitCode, run.toString());
     JsonNode out = JSON.readTree(run.out);
     // y_1 = δ exactly (F∞ = 1): −½ log 2π; then innovations 1.5 and −0.5 with variance 1.
@@ -67,8 +67,15 @@ class LoglikExactDiffuseTest {
     // The model layer reaches the same update: the level is diffuse and the first
     // observation noise-free.
     CliRun run =
-        CliRun.run("loglik", FitCommandTest.NILE.toString(), "--model", "local-level",
-            "--params", "sigma2.irregular=0,sigma2.level=1469.1", "--json", "-");
+        CliRun.run(
+            "loglik",
+            FitCommandTest.NILE.toString(),
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=0,sigma2.level=1469.1",
+            "--json",
+            "-");
     assertEquals(0, run.exitCode, run.toString());
     assertEquals(
         NILE_NO_IRREGULAR,
@@ -88,8 +95,7 @@ class LoglikExactDiffuseTest {
     CliRun run = CliRun.run("loglik", data.toString(), "--system", system.toString());
     assertEquals(1, run.exitCode, run.toString());
     assertEquals(1, run.err.strip().split("\n").length, run.err);
-    assertTrue(
-        run.err.contains("time step 1") && run.err.contains("observation 2"), run.err);
+    assertTrue(run.err.contains("time step 1") && run.err.contains("observation 2"), run.err);
     assertFalse(run.err.contains("Exception"), run.err);
   }
 }

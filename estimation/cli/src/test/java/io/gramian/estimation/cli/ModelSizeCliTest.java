@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Test;
 
 /**
- * Model sizes the data cannot support, in-process: one line naming the model as the user spelled
- * it and what the data supports, exit status 2, before anything is built; and the fit's progress
- * lines when standard error is not a terminal.
+ * Model sizes the data cannot support, in-process: one line naming the model as the user spelled it
+ * and what the data supports, exit status 2, before anything is built; and the fit's progress lines
+ * when standard error is not a terminal.
  */
 class ModelSizeCliTest {
 
@@ -22,8 +22,8 @@ class ModelSizeCliTest {
   @Test
   void aSeasonalMaOfPeriod5000OnAHundredObservations() {
     assertRefused(
-        CliRun.run("fit", NILE, "--model", "arima", "--order", "0,0,0",
-            "--seasonal-order", "0,0,1,5000"),
+        CliRun.run(
+            "fit", NILE, "--model", "arima", "--order", "0,0,0", "--seasonal-order", "0,0,1,5000"),
         "--model arima --order 0,0,0 --seasonal-order 0,0,1,5000 needs at least 10000"
             + " observations (two full seasons of period 5000); the data has 100");
   }
@@ -31,8 +31,8 @@ class ModelSizeCliTest {
   @Test
   void aSeasonalArOfPeriod90() {
     assertRefused(
-        CliRun.run("fit", NILE, "--model", "arima", "--order", "0,0,0",
-            "--seasonal-order", "1,0,0,90"),
+        CliRun.run(
+            "fit", NILE, "--model", "arima", "--order", "0,0,0", "--seasonal-order", "1,0,0,90"),
         "--model arima --order 0,0,0 --seasonal-order 1,0,0,90 needs at least 180 observations"
             + " (two full seasons of period 90); the data has 100");
   }
@@ -40,8 +40,15 @@ class ModelSizeCliTest {
   @Test
   void aPeriodWhoseStatesOverflowedInt() {
     assertRefused(
-        CliRun.run("fit", NILE, "--model", "arima", "--order", "0,0,0",
-            "--seasonal-order", "0,0,1,1000000"),
+        CliRun.run(
+            "fit",
+            NILE,
+            "--model",
+            "arima",
+            "--order",
+            "0,0,0",
+            "--seasonal-order",
+            "0,0,1,1000000"),
         "--model arima --order 0,0,0 --seasonal-order 0,0,1,1000000 needs at least 2000000"
             + " observations (two full seasons of period 1000000); the data has 100");
   }
@@ -66,8 +73,15 @@ class ModelSizeCliTest {
   @Test
   void loglikRefusesAStateNoJavaArrayCanHold() {
     assertRefused(
-        CliRun.run("loglik", NILE, "--model", "arima", "--order", "2147483647,0,0",
-            "--params", "sigma2=1"),
+        CliRun.run(
+            "loglik",
+            NILE,
+            "--model",
+            "arima",
+            "--order",
+            "2147483647,0,0",
+            "--params",
+            "sigma2=1"),
         "--model arima --order 2147483647,0,0 has 2147483647 states, more than the 46340 an"
             + " nx × nx matrix can hold in one Java array");
   }
@@ -77,10 +91,10 @@ class ModelSizeCliTest {
     CliRun r = CliRun.run("fit", NILE, "--model", "local-level", "--progress-interval", "0");
     assertEquals(0, r.exitCode, r::toString);
     assertTrue(r.err.startsWith("gramian: fitting: iteration 0, loglik "), r::toString);
-    assertTrue(r.err.lines().allMatch(l -> l.startsWith("gramian: fitting: iteration ")),
-        r::toString);
-    CliRun quiet = CliRun.run("fit", NILE, "--model", "local-level", "--progress-interval", "0",
-        "--quiet");
+    assertTrue(
+        r.err.lines().allMatch(l -> l.startsWith("gramian: fitting: iteration ")), r::toString);
+    CliRun quiet =
+        CliRun.run("fit", NILE, "--model", "local-level", "--progress-interval", "0", "--quiet");
     assertEquals(0, quiet.exitCode, quiet::toString);
     assertEquals("", quiet.err, quiet::toString);
   }
@@ -97,11 +111,14 @@ class ModelSizeCliTest {
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level", "--quiet");
     assertEquals(0, r.exitCode, r::toString);
     String summary = r.out.replaceAll("\\s+", " ");
-    assertTrue(summary.contains("the series is constant (all 40 observed values are 5): the"
-        + " likelihood grows without bound as a variance goes to zero"), r::toString);
+    assertTrue(
+        summary.contains(
+            "the series is constant (all 40 observed values are 5): the"
+                + " likelihood grows without bound as a variance goes to zero"),
+        r::toString);
     assertFalse(summary.contains("scaling"), r::toString);
-    CliRun json = CliRun.run("fit", csv.toString(), "--model", "local-level", "--quiet",
-        "--json", "-");
+    CliRun json =
+        CliRun.run("fit", csv.toString(), "--model", "local-level", "--quiet", "--json", "-");
     assertTrue(json.out.contains("the series is constant"), json::toString);
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link OutputFiles}: every spelling of "the same file" is refused before any work, unusable
- * paths are refused up front, and nothing reaches a target until the whole run commits.
+ * {@link OutputFiles}: every spelling of "the same file" is refused before any work, unusable paths
+ * are refused up front, and nothing reaches a target until the whole run commits.
  */
 class OutputFilesTest {
 
@@ -44,12 +44,25 @@ class OutputFilesTest {
     Path symlink = Files.createSymbolicLink(dir.resolve("link.csv"), data);
     Path hardLink = Files.createLink(dir.resolve("hard.csv"), data);
     Path linkedDirectory = Files.createSymbolicLink(dir.resolve("d"), dir);
-    for (Path spelling : List.of(data, dir.resolve(".").resolve("x.csv"), relative,
-        Path.of(".").resolve(relative), dir.resolve("a/../x.csv"), dir.resolve("b/../x.csv"),
-        symlink, hardLink, linkedDirectory.resolve("x.csv"))) {
+    for (Path spelling :
+        List.of(
+            data,
+            dir.resolve(".").resolve("x.csv"),
+            relative,
+            Path.of(".").resolve(relative),
+            dir.resolve("a/../x.csv"),
+            dir.resolve("b/../x.csv"),
+            symlink,
+            hardLink,
+            linkedDirectory.resolve("x.csv"))) {
       String message = refusal(data, spelling);
-      assertEquals("--json " + spelling + " is the same file as the input DATA.csv " + data
-          + "; an output must not overwrite an input", message);
+      assertEquals(
+          "--json "
+              + spelling
+              + " is the same file as the input DATA.csv "
+              + data
+              + "; an output must not overwrite an input",
+          message);
     }
   }
 
@@ -59,9 +72,14 @@ class OutputFilesTest {
       outputs.output("--plot", dir.resolve("out.png"));
       outputs.output("--json", dir.resolve("./sub/../out.png"));
       CliException e = assertThrows(CliException.class, outputs::check);
-      assertEquals("--plot " + dir.resolve("out.png") + " and --json "
-          + dir.resolve("./sub/../out.png") + " are the same file; each output needs a file of"
-          + " its own", e.getMessage());
+      assertEquals(
+          "--plot "
+              + dir.resolve("out.png")
+              + " and --json "
+              + dir.resolve("./sub/../out.png")
+              + " are the same file; each output needs a file of"
+              + " its own",
+          e.getMessage());
     }
   }
 
@@ -81,13 +99,17 @@ class OutputFilesTest {
     Path plain = file("plain.txt", "text");
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.output("--json", dir);
-      assertEquals(dir + ": is a directory; cannot write the --json output there",
+      assertEquals(
+          dir + ": is a directory; cannot write the --json output there",
           assertThrows(CliException.class, outputs::check).getMessage());
     }
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.output("--states", plain.resolve("sub/out.csv"));
-      assertEquals(plain.resolve("sub/out.csv") + ": cannot write the --states output: " + plain
-          + " is a file, not a directory",
+      assertEquals(
+          plain.resolve("sub/out.csv")
+              + ": cannot write the --states output: "
+              + plain
+              + " is a file, not a directory",
           assertThrows(CliException.class, outputs::check).getMessage());
     }
   }
@@ -109,8 +131,8 @@ class OutputFilesTest {
       outputs.commit();
     }
     assertEquals("new", Files.readString(existing));
-    assertEquals("rw-r-----",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+    assertEquals(
+        "rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
     assertEquals("png", Files.readString(fresh));
     assertEquals(List.of(), temporaries(dir));
   }
@@ -125,11 +147,17 @@ class OutputFilesTest {
       outputs.check();
       outputs.writeText("--plot", "png");
       RuntimeException failure = new IllegalStateException("the work failed");
-      assertSame(failure, assertThrows(IllegalStateException.class, () ->
-          outputs.write("--json", file -> {
-            Files.writeString(file, "half");
-            throw failure;
-          })));
+      assertSame(
+          failure,
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  outputs.write(
+                      "--json",
+                      file -> {
+                        Files.writeString(file, "half");
+                        throw failure;
+                      })));
     }
     assertEquals("old", Files.readString(existing));
     assertFalse(Files.exists(dir.resolve("new")), "the directories made for the plot are gone");
@@ -142,10 +170,15 @@ class OutputFilesTest {
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.output("--states", out);
       outputs.check();
-      CliException e = assertThrows(CliException.class, () ->
-          outputs.write("--states", file -> {
-            throw new IOException("disk full");
-          }));
+      CliException e =
+          assertThrows(
+              CliException.class,
+              () ->
+                  outputs.write(
+                      "--states",
+                      file -> {
+                        throw new IOException("disk full");
+                      }));
       assertEquals(out + ": cannot write the output: disk full", e.getMessage());
     }
     assertEquals(List.of(), temporaries(dir));

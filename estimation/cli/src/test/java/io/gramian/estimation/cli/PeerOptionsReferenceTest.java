@@ -22,16 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The estimation options peers offer ({@code --fix}, {@code --ma-lags}, non-invertible MA
  * parameters in {@code loglik}, {@code --init approximate-diffuse --kappa K}), run in-process
  * through the command line, against statsmodels 0.13.5 on the same data: the rows of {@code
- * peers/statsmodels_peer_options.csv} (produced by {@code statsmodels_peer_options.py} beside
- * it; see the README there). Each row's {@code options} are the Gramian command-line options.
+ * peers/statsmodels_peer_options.csv} (produced by {@code statsmodels_peer_options.py} beside it;
+ * see the README there). Each row's {@code options} are the Gramian command-line options.
  *
  * <ul>
- *   <li>{@code loglik} rows: ℓ at the given parameters (for the {@code _simple_differencing}
- *       row, Stata's convention, ours plus ½ log 2π).
- *   <li>{@code fit} rows: the maximum, the estimates (fixed ones exactly), and the parameter
- *       count and effective sample of AIC and BIC, as statsmodels counts them ({@code
- *       df_model}: free parameters + exactly diffuse states; {@code nobs_effective}: nobs less
- *       the approximate diffuse burn).
+ *   <li>{@code loglik} rows: ℓ at the given parameters (for the {@code _simple_differencing} row,
+ *       Stata's convention, ours plus ½ log 2π).
+ *   <li>{@code fit} rows: the maximum, the estimates (fixed ones exactly), and the parameter count
+ *       and effective sample of AIC and BIC, as statsmodels counts them ({@code df_model}: free
+ *       parameters + exactly diffuse states; {@code nobs_effective}: nobs less the approximate
+ *       diffuse burn).
  * </ul>
  */
 class PeerOptionsReferenceTest {
@@ -44,8 +44,8 @@ class PeerOptionsReferenceTest {
   private static final double LOGLIK_TOLERANCE = 1e-8;
 
   /**
-   * The maximum, absolute: the two optimisers stop within 1e-7 of each other on these flat
-   * maxima (ln KSI with the level held at zero: 7.5e-8).
+   * The maximum, absolute: the two optimisers stop within 1e-7 of each other on these flat maxima
+   * (ln KSI with the level held at zero: 7.5e-8).
    */
   private static final double MAXIMUM_TOLERANCE = 1e-6;
 
@@ -60,8 +60,8 @@ class PeerOptionsReferenceTest {
 
   private static final JsonMapper JSON = new JsonMapper();
 
-  static final Path PEERS = Path.of("src", "test", "resources", "io", "gramian", "estimation",
-      "peers");
+  static final Path PEERS =
+      Path.of("src", "test", "resources", "io", "gramian", "estimation", "peers");
 
   static Stream<CSVRecord> rows() {
     return read().stream();
@@ -109,15 +109,18 @@ class PeerOptionsReferenceTest {
         assertEquals(value, p.get("estimate").asDouble(), 0.0, names[i]);
         assertTrue(p.get("std_error").isNull(), names[i] + " is fixed: no standard error");
       } else {
-        assertEquals(value, p.get("estimate").asDouble(), ESTIMATE_TOLERANCE * Math.abs(value),
-            names[i]);
+        assertEquals(
+            value, p.get("estimate").asDouble(), ESTIMATE_TOLERANCE * Math.abs(value), names[i]);
       }
     }
     int dfModel = Integer.parseInt(row.get("df_model"));
     int nobsEffective = Integer.parseInt(row.get("nobs_effective"));
     assertEquals(dfModel, (j.get("aic").asDouble() + 2 * ll) / 2, COUNT_TOLERANCE, "AIC's k");
-    assertEquals(dfModel, (j.get("bic").asDouble() + 2 * ll) / Math.log(nobsEffective),
-        COUNT_TOLERANCE, "BIC's k and n*");
+    assertEquals(
+        dfModel,
+        (j.get("bic").asDouble() + 2 * ll) / Math.log(nobsEffective),
+        COUNT_TOLERANCE,
+        "BIC's k and n*");
   }
 
   static Path dataFile(String name) {
@@ -134,8 +137,12 @@ class PeerOptionsReferenceTest {
         throw new IllegalStateException("missing test resource " + file);
       }
       CSVFormat format =
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-              .setCommentMarker('#').build();
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setCommentMarker('#')
+              .build();
       return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Daily dates with gaps of 1, 2, 7 and 30 days: the fit goes on, with one warning line on
- * standard error naming the dates; regular daily dates give no warning.
+ * Daily dates with gaps of 1, 2, 7 and 30 days: the fit goes on, with one warning line on standard
+ * error naming the dates; regular daily dates give no warning.
  */
 class SpacingWarningCliTest {
 
@@ -34,8 +34,11 @@ class SpacingWarningCliTest {
     CliRun r = CliRun.run("fit", csv.toString(), "--model", "local-level", "--quiet");
     assertEquals(0, r.exitCode, r::toString);
     assertEquals(1, r.err.lines().count(), r::toString);
-    assertTrue(r.err.startsWith("gramian: warning: the dates are not evenly spaced: 29 of 59 gaps"
-        + " break the pattern (every day), at 2021-01-14 (7 days after 2021-01-07)"), r::toString);
+    assertTrue(
+        r.err.startsWith(
+            "gramian: warning: the dates are not evenly spaced: 29 of 59 gaps"
+                + " break the pattern (every day), at 2021-01-14 (7 days after 2021-01-07)"),
+        r::toString);
     assertTrue(r.out.contains("Statespace Model Results"), r::toString);
   }
 

@@ -20,10 +20,10 @@ import org.ejml.dense.row.NormOps_DDRM;
  *       io.gramian.estimation.cli.SyntheticSystem DIR [T [nx [ny [seed [missing]]]]]
  * </pre>
  *
- * writes {@code DIR/system.json} and {@code DIR/data.csv} (an {@code index} column and
- * {@code y1 … y_ny}). Defaults: T = 50,000, nx = 10, ny = 3, seed = 1, and a fraction 0.01 of
- * the values missing. F is a Gaussian matrix scaled to spectral norm 0.95 (so stable), cholQ and
- * cholR are lower-triangular with positive diagonals, m0 = 0 and cholP0 = I.
+ * writes {@code DIR/system.json} and {@code DIR/data.csv} (an {@code index} column and {@code y1 …
+ * y_ny}). Defaults: T = 50,000, nx = 10, ny = 3, seed = 1, and a fraction 0.01 of the values
+ * missing. F is a Gaussian matrix scaled to spectral norm 0.95 (so stable), cholQ and cholR are
+ * lower-triangular with positive diagonals, m0 = 0 and cholP0 = I.
  */
 public final class SyntheticSystem {
 
@@ -41,7 +41,8 @@ public final class SyntheticSystem {
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 1L;
     double missing = args.length > 5 ? Double.parseDouble(args[5]) : 0.01;
     write(dir, T, nx, ny, seed, missing);
-    System.out.printf("wrote %s and %s (T = %d, nx = %d, ny = %d, seed = %d)%n",
+    System.out.printf(
+        "wrote %s and %s (T = %d, nx = %d, ny = %d, seed = %d)%n",
         dir.resolve("system.json"), dir.resolve("data.csv"), T, nx, ny, seed);
   }
 
@@ -81,8 +82,8 @@ public final class SyntheticSystem {
     }
     double[] w = new double[nx];
     double[] v = new double[ny];
-    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("data.csv"),
-        StandardCharsets.UTF_8)) {
+    try (BufferedWriter out =
+        Files.newBufferedWriter(dir.resolve("data.csv"), StandardCharsets.UTF_8)) {
       StringBuilder header = new StringBuilder("index");
       for (int j = 1; j <= ny; j++) {
         header.append(",y").append(j);

@@ -11,9 +11,11 @@ class SystemJsonTest {
 
   @Test
   void zeroColumnFactorsAndDefaultIntercepts() {
-    StateSpaceSystem s = SystemJson.parse("s.json",
-        "{\"F\": [[1, 1], [0, 1]], \"H\": [[1, 0], [0, 1], [1, 1]], \"cholQ\": [[], []],"
-            + " \"cholR\": [[], [], []], \"m0\": [1, 2], \"cholP0\": [[], []], \"d\": null}");
+    StateSpaceSystem s =
+        SystemJson.parse(
+            "s.json",
+            "{\"F\": [[1, 1], [0, 1]], \"H\": [[1, 0], [0, 1], [1, 1]], \"cholQ\": [[], []],"
+                + " \"cholR\": [[], [], []], \"m0\": [1, 2], \"cholP0\": [[], []], \"d\": null}");
     assertEquals(2, s.nx());
     assertEquals(3, s.ny());
     assertEquals(0, s.q());
@@ -27,10 +29,12 @@ class SystemJsonTest {
 
   @Test
   void wideFactorsAndIntercepts() {
-    StateSpaceSystem s = SystemJson.parse("s.json",
-        "{\"F\": [[0.5]], \"c\": [0.25], \"H\": [[2], [3]], \"d\": [1, -1],"
-            + " \"cholQ\": [[1, 2, 3]], \"cholR\": [[1, 0], [0.5, 1]], \"m0\": [0],"
-            + " \"cholP0\": [[4, 5]]}");
+    StateSpaceSystem s =
+        SystemJson.parse(
+            "s.json",
+            "{\"F\": [[0.5]], \"c\": [0.25], \"H\": [[2], [3]], \"d\": [1, -1],"
+                + " \"cholQ\": [[1, 2, 3]], \"cholR\": [[1, 0], [0.5, 1]], \"m0\": [0],"
+                + " \"cholP0\": [[4, 5]]}");
     assertEquals(3, s.q());
     assertEquals(2, s.r());
     assertEquals(2, s.k());
@@ -41,14 +45,19 @@ class SystemJsonTest {
 
   @Test
   void messagesNameTheKey() {
-    assertMessage("{\"F\": [1], \"H\": [[1]], \"cholQ\": [[1]], \"cholR\": [[1]], \"m0\": [0],"
-        + " \"cholP0\": [[1]]}", "s.json: \"F\" row 1 is a number (1), not an array");
+    assertMessage(
+        "{\"F\": [1], \"H\": [[1]], \"cholQ\": [[1]], \"cholR\": [[1]], \"m0\": [0],"
+            + " \"cholP0\": [[1]]}",
+        "s.json: \"F\" row 1 is a number (1), not an array");
     assertMessage("{\"F\": [], \"H\": [[1]]}", "s.json: \"F\" is empty; it needs at least one row");
-    assertMessage("{\"F\": [[1]], \"H\": {\"a\": 1}}",
+    assertMessage(
+        "{\"F\": [[1]], \"H\": {\"a\": 1}}",
         "s.json: \"H\" must be a matrix written as nested arrays (a list of rows), found an object");
     assertMessage("{\"F\": [[true]]}", "s.json: \"F\" row 1, entry 1 is true, expected a number");
-    assertMessage("{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[1]], \"cholR\": [[1]], \"m0\": 0,"
-        + " \"cholP0\": [[1]]}", "s.json: \"m0\" must be a vector written as a flat array");
+    assertMessage(
+        "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[1]], \"cholR\": [[1]], \"m0\": 0,"
+            + " \"cholP0\": [[1]]}",
+        "s.json: \"m0\" must be a vector written as a flat array");
     assertMessage("{\"F\": [[1]]} {}", "s.json: not valid JSON (line 1, column");
   }
 

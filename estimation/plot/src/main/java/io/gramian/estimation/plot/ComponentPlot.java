@@ -35,15 +35,15 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The components chart of a state-space fit, as a PNG: on top the observations (points) with
- * the filtered (thin line) and smoothed (line with its 95% band) estimates of their signal and,
- * when there is one, the forecast with its 95% band continuing the time axis; below, one panel
- * per component (level, trend, seasonal, …) with the same lines and bands, all on one shared
- * time axis (dates when the series has them).
+ * The components chart of a state-space fit, as a PNG: on top the observations (points) with the
+ * filtered (thin line) and smoothed (line with its 95% band) estimates of their signal and, when
+ * there is one, the forecast with its 95% band continuing the time axis; below, one panel per
+ * component (level, trend, seasonal, …) with the same lines and bands, all on one shared time axis
+ * (dates when the series has them).
  *
  * <p>Rendering needs no display. {@link #writePng} sets {@code java.awt.headless=true} before
- * drawing unless the application has set that property itself; {@link #render} and {@link
- * #chart} leave it to the application.
+ * drawing unless the application has set that property itself; {@link #render} and {@link #chart}
+ * leave it to the application.
  */
 public final class ComponentPlot {
 
@@ -60,8 +60,8 @@ public final class ComponentPlot {
   private static final int PANEL_TITLE_SPACE = 22;
 
   /**
-   * The combined plot, with each panel's title drawn just above its data area (in the gap
-   * between panels, so a title never covers data, whatever the panel's height).
+   * The combined plot, with each panel's title drawn just above its data area (in the gap between
+   * panels, so a title never covers data, whatever the panel's height).
    */
   private static final class TitledPanels extends CombinedDomainXYPlot {
 
@@ -110,8 +110,8 @@ public final class ComponentPlot {
   private ComponentPlot() {}
 
   /**
-   * Writes the chart as a PNG {@value #DEFAULT_WIDTH} pixels wide and {@link #suggestedHeight}
-   * high ({@value #DEFAULT_HEIGHT} for up to three components).
+   * Writes the chart as a PNG {@value #DEFAULT_WIDTH} pixels wide and {@link #suggestedHeight} high
+   * ({@value #DEFAULT_HEIGHT} for up to three components).
    */
   public static void writePng(ComponentPlotData data, Path file) throws IOException {
     writePng(data, file, DEFAULT_WIDTH, suggestedHeight(data));
@@ -158,8 +158,9 @@ public final class ComponentPlot {
     addLine(top, data.times(), signal.filtered(), PlotStyle.FILTERED, PlotStyle.FILTERED_STROKE);
     addLine(top, data.times(), signal.smoothed(), PlotStyle.SMOOTHED, PlotStyle.SMOOTHED_STROKE);
     forecast.ifPresent(
-        f -> addLine(top, f.times(), f.observation(), PlotStyle.FORECAST,
-            PlotStyle.FORECAST_STROKE));
+        f ->
+            addLine(
+                top, f.times(), f.observation(), PlotStyle.FORECAST, PlotStyle.FORECAST_STROKE));
     addPoints(top, data.times(), data.observations());
     combined.add(top, OBSERVATION_WEIGHT);
 
@@ -171,8 +172,7 @@ public final class ComponentPlot {
       addLine(p, data.times(), c.filtered(), PlotStyle.FILTERED, PlotStyle.FILTERED_STROKE);
       addLine(p, data.times(), c.smoothed(), PlotStyle.SMOOTHED, PlotStyle.SMOOTHED_STROKE);
       forecast.ifPresent(
-          f -> addLine(p, f.times(), c.forecast(), PlotStyle.FORECAST,
-              PlotStyle.FORECAST_STROKE));
+          f -> addLine(p, f.times(), c.forecast(), PlotStyle.FORECAST, PlotStyle.FORECAST_STROKE));
       combined.add(p, COMPONENT_WEIGHT);
     }
 
@@ -273,7 +273,8 @@ public final class ComponentPlot {
   }
 
   private static void add(
-      XYPlot plot, org.jfree.data.xy.XYDataset dataset,
+      XYPlot plot,
+      org.jfree.data.xy.XYDataset dataset,
       org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
     int index = plot.getDatasetCount();
     while (plot.getDataset(index) != null) {

@@ -14,9 +14,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * What {@link ComponentPlot} draws, an immutable value of plain arrays: the observations, the
- * filtered and smoothed estimates of their signal H x + d, the components to show in panels
- * below, and optionally a forecast continuing the time axis. Fill it directly, or from a filter
- * and smoother run with {@link #of} or a fit with {@link #fromFit}.
+ * filtered and smoothed estimates of their signal H x + d, the components to show in panels below,
+ * and optionally a forecast continuing the time axis. Fill it directly, or from a filter and
+ * smoother run with {@link #of} or a fit with {@link #fromFit}.
  *
  * @param title the chart's title
  * @param subtitle a line under the title ({@code null} for none)
@@ -39,10 +39,10 @@ public record ComponentPlotData(
     Optional<ForecastBand> forecast) {
 
   /**
-   * One plotted quantity: its filtered estimates (drawn as a thin line), smoothed estimates
-   * (a line with its 95% band) and forecasts (a dashed line with its 95% band after the data).
-   * Each of the three may be {@code null}; filtered and smoothed have one entry per time, the
-   * forecast one per forecast time.
+   * One plotted quantity: its filtered estimates (drawn as a thin line), smoothed estimates (a line
+   * with its 95% band) and forecasts (a dashed line with its 95% band after the data). Each of the
+   * three may be {@code null}; filtered and smoothed have one entry per time, the forecast one per
+   * forecast time.
    */
   public record Component(String name, Estimate filtered, Estimate smoothed, Estimate forecast) {
 
@@ -58,8 +58,8 @@ public record ComponentPlotData(
   }
 
   /**
-   * The forecast of the observation: mean and standard deviation (noise included) at each
-   * forecast time.
+   * The forecast of the observation: mean and standard deviation (noise included) at each forecast
+   * time.
    */
   public record ForecastBand(PlotTimes times, Estimate observation) {
 
@@ -69,7 +69,10 @@ public record ComponentPlotData(
       Objects.requireNonNull(observation, "forecast estimates");
       if (times.length() != observation.length()) {
         throw new IllegalArgumentException(
-            "the forecast has " + times.length() + " times but " + observation.length()
+            "the forecast has "
+                + times.length()
+                + " times but "
+                + observation.length()
                 + " estimates");
       }
     }
@@ -119,7 +122,14 @@ public record ComponentPlotData(
   private static void checkLength(String name, String what, Estimate e, int n) {
     if (e != null && e.length() != n) {
       throw new IllegalArgumentException(
-          "component " + name + " has " + e.length() + " " + what + " estimates for " + n
+          "component "
+              + name
+              + " has "
+              + e.length()
+              + " "
+              + what
+              + " estimates for "
+              + n
               + " times");
     }
   }
@@ -135,10 +145,10 @@ public record ComponentPlotData(
   }
 
   /**
-   * The plot data of a filter and smoother run on a univariate series: the signal row 0 of
-   * H_t x_t + d_t, the given components of the state (filtered, smoothed and, with a forecast,
-   * forecast), and the forecast of the observation. Filtered estimates are left out at the
-   * diffuse start, while some initial direction is not yet identified by the data.
+   * The plot data of a filter and smoother run on a univariate series: the signal row 0 of H_t x_t
+   * + d_t, the given components of the state (filtered, smoothed and, with a forecast, forecast),
+   * and the forecast of the observation. Filtered estimates are left out at the diffuse start,
+   * while some initial direction is not yet identified by the data.
    *
    * @param title the chart's title
    * @param subtitle a line under the title ({@code null} for none)
@@ -170,12 +180,11 @@ public record ComponentPlotData(
   }
 
   /**
-   * The plot data of a fit, titled with the data file's and the model's names: the components
-   * are the states whose names do not start with an underscore ({@link
-   * ComponentSpec#fromStateNames}).
+   * The plot data of a fit, titled with the data file's and the model's names: the components are
+   * the states whose names do not start with an underscore ({@link ComponentSpec#fromStateNames}).
    *
-   * @param series the data the model was fitted to (after any transform; same length as the
-   *     filter run)
+   * @param series the data the model was fitted to (after any transform; same length as the filter
+   *     run)
    * @param dataFileName the data file's name for the title, such as {@code nile.csv}
    * @param fit the fit, whose {@link FitResult#filter()} is used
    * @param smoother the smoother's output at the estimates ({@code null} for none)
@@ -192,14 +201,19 @@ public record ComponentPlotData(
       List<String> stateNames,
       StateSpace system) {
     return fromFitWithComponents(
-        series, dataFileName, fit, smoother, forecast, ComponentSpec.fromStateNames(stateNames),
+        series,
+        dataFileName,
+        fit,
+        smoother,
+        forecast,
+        ComponentSpec.fromStateNames(stateNames),
         system);
   }
 
   /**
-   * As {@link #fromFit(TimeSeries, String, FitResult, SmootherResult, Optional, List,
-   * StateSpace)} for a model with a time-invariant observation matrix H and no observation
-   * intercept (d = 0): the signal is row 0 of H x_t.
+   * As {@link #fromFit(TimeSeries, String, FitResult, SmootherResult, Optional, List, StateSpace)}
+   * for a model with a time-invariant observation matrix H and no observation intercept (d = 0):
+   * the signal is row 0 of H x_t.
    */
   public static ComponentPlotData fromFit(
       TimeSeries series,
@@ -221,8 +235,8 @@ public record ComponentPlotData(
   }
 
   /**
-   * The plot of a fit with the caller's choice of components (a model's seasonal made of
-   * several states, say), titled like {@link #fromFit}.
+   * The plot of a fit with the caller's choice of components (a model's seasonal made of several
+   * states, say), titled like {@link #fromFit}.
    */
   public static ComponentPlotData fromFitWithComponents(
       TimeSeries series,
@@ -261,8 +275,12 @@ public record ComponentPlotData(
       s.append(" (").append(n - observed).append(" missing)");
     }
     forecast.ifPresent(
-        f -> s.append(", forecast ").append(f.horizon()).append(' ')
-            .append(periods(series, f.horizon())).append(" ahead"));
+        f ->
+            s.append(", forecast ")
+                .append(f.horizon())
+                .append(' ')
+                .append(periods(series, f.horizon()))
+                .append(" ahead"));
     return s.toString();
   }
 
@@ -290,8 +308,13 @@ public record ComponentPlotData(
     int nx = filter.nx();
     if (series.length() != T) {
       throw new IllegalArgumentException(
-          "the series \"" + series.name() + "\" has " + series.length()
-              + " observations but the filter ran over " + T + " steps");
+          "the series \""
+              + series.name()
+              + "\" has "
+              + series.length()
+              + " observations but the filter ran over "
+              + T
+              + " steps");
     }
     if (smoother != null && smoother.steps() != T) {
       throw new IllegalArgumentException(
@@ -300,8 +323,7 @@ public record ComponentPlotData(
     for (ComponentSpec spec : specs) {
       if (spec.size() != nx) {
         throw new IllegalArgumentException(
-            "component " + spec.name() + " has " + spec.size() + " weights for " + nx
-                + " states");
+            "component " + spec.name() + " has " + spec.size() + " weights for " + nx + " states");
       }
     }
     forecast = forecast == null ? Optional.empty() : forecast;
@@ -355,8 +377,7 @@ public record ComponentPlotData(
         m[k - 1] = f.observationMean(k)[0];
         s[k - 1] = f.observationStd(k)[0];
       }
-      band = Optional.of(
-          new ForecastBand(PlotTimes.after(series.index(), h), new Estimate(m, s)));
+      band = Optional.of(new ForecastBand(PlotTimes.after(series.index(), h), new Estimate(m, s)));
     }
     return new ComponentPlotData(
         title,
@@ -371,12 +392,7 @@ public record ComponentPlotData(
 
   /** Filtered mean, sd, smoothed mean, sd of wᵀx_t + c at step t into out[0..3][t]. */
   private static void fill(
-      double[][] out,
-      int t,
-      double[] w,
-      double c,
-      FilterResult filter,
-      SmootherResult smoother) {
+      double[][] out, int t, double[] w, double c, FilterResult filter, SmootherResult smoother) {
     if (StateMoments.filteredIdentified(filter, t)) {
       out[0][t] = StateMoments.mean(w, filter.filteredMean(t)) + c;
       out[1][t] = Math.sqrt(StateMoments.variance(w, filter.filteredFactor(t)));

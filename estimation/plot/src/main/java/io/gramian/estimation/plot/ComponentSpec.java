@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One component to plot, an immutable value: a name and the linear combination wᵀx of the
- * state it is (a single state is a unit vector). Its mean is wᵀm and its standard deviation
- * ‖Sᵀw‖ for a state estimate with mean m and factor S.
+ * One component to plot, an immutable value: a name and the linear combination wᵀx of the state it
+ * is (a single state is a unit vector). Its mean is wᵀm and its standard deviation ‖Sᵀw‖ for a
+ * state estimate with mean m and factor S.
  *
  * @param name the panel's label, such as {@code level}
  * @param weights w, one weight per state

@@ -44,18 +44,18 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Residual diagnostics as one PNG of four panels, like statsmodels' {@code plot_diagnostics}:
- * the standardized residuals over time; their histogram with a kernel density estimate and the
- * N(0, 1) density; a normal Q–Q plot with the 45° line; and the correlogram (sample
- * autocorrelations at lags 1 … L with the ±1.96/√n bounds). Missing residuals (NaN: missing
- * observations, diffuse steps) are skipped. The subtitle reports the Ljung–Box,
- * heteroskedasticity and Jarque–Bera tests of the {@code diagnostics} package, which also
- * computes what the panels show ({@link Histogram}, {@link KernelDensity}, {@link
- * NormalQuantiles}, {@link SampleAutocorrelation}): this class only draws.
+ * Residual diagnostics as one PNG of four panels, like statsmodels' {@code plot_diagnostics}: the
+ * standardized residuals over time; their histogram with a kernel density estimate and the N(0, 1)
+ * density; a normal Q–Q plot with the 45° line; and the correlogram (sample autocorrelations at
+ * lags 1 … L with the ±1.96/√n bounds). Missing residuals (NaN: missing observations, diffuse
+ * steps) are skipped. The subtitle reports the Ljung–Box, heteroskedasticity and Jarque–Bera tests
+ * of the {@code diagnostics} package, which also computes what the panels show ({@link Histogram},
+ * {@link KernelDensity}, {@link NormalQuantiles}, {@link SampleAutocorrelation}): this class only
+ * draws.
  *
  * <p>Rendering needs no display. {@link #writePng} sets {@code java.awt.headless=true} before
- * drawing unless the application has set that property itself; {@link #render} and {@link
- * #panels} leave it to the application.
+ * drawing unless the application has set that property itself; {@link #render} and {@link #panels}
+ * leave it to the application.
  */
 public final class DiagnosticsPlot {
 
@@ -119,13 +119,12 @@ public final class DiagnosticsPlot {
   }
 
   /**
-   * The four panels as separate charts, in reading order: residuals over time, histogram, Q–Q
-   * plot, correlogram.
+   * The four panels as separate charts, in reading order: residuals over time, histogram, Q–Q plot,
+   * correlogram.
    */
   public static List<JFreeChart> panels(DiagnosticsPlotData data) {
     double[] x = data.observedResiduals();
-    return List.of(
-        residualChart(data), histogramChart(x), qqChart(x), correlogram(x, data.lags()));
+    return List.of(residualChart(data), histogramChart(x), qqChart(x), correlogram(x, data.lags()));
   }
 
   /** The Ljung–Box, heteroskedasticity and Jarque–Bera tests in one line. */
@@ -134,8 +133,8 @@ public final class DiagnosticsPlot {
   }
 
   /**
-   * The tests' line, leaving out the first {@code burnIn} periods (the diffuse steps) as the
-   * fit's summary does, so that the two agree.
+   * The tests' line, leaving out the first {@code burnIn} periods (the diffuse steps) as the fit's
+   * summary does, so that the two agree.
    */
   static String testSummary(DiagnosticsPlotData data, int burnIn) {
     double[] r = data.residuals();
@@ -145,15 +144,18 @@ public final class DiagnosticsPlot {
     try {
       LjungBox.Result lb = LjungBox.afterBurnIn(r, burnIn, lags);
       parts.add(
-          String.format(Locale.ROOT, "Ljung–Box Q(%d) = %.2f (p %s)", lags, lb.statistic(),
-              p(lb.pValue())));
+          String.format(
+              Locale.ROOT, "Ljung–Box Q(%d) = %.2f (p %s)", lags, lb.statistic(), p(lb.pValue())));
     } catch (IllegalArgumentException undefined) {
       // constant residuals: no test
     }
     try {
       Heteroskedasticity.Result h = Heteroskedasticity.afterBurnIn(r, burnIn);
       parts.add(
-          String.format(Locale.ROOT, "heteroskedasticity H(%d) = %.2f (p %s)", h.subsetLength(),
+          String.format(
+              Locale.ROOT,
+              "heteroskedasticity H(%d) = %.2f (p %s)",
+              h.subsetLength(),
               h.statistic(),
               p(h.pValue())));
     } catch (IllegalArgumentException undefined) {
@@ -162,8 +164,7 @@ public final class DiagnosticsPlot {
     try {
       JarqueBera.Result jb = JarqueBera.afterBurnIn(r, burnIn);
       parts.add(
-          String.format(Locale.ROOT, "Jarque–Bera = %.2f (p %s)", jb.statistic(),
-              p(jb.pValue())));
+          String.format(Locale.ROOT, "Jarque–Bera = %.2f (p %s)", jb.statistic(), p(jb.pValue())));
     } catch (IllegalArgumentException undefined) {
       // zero variance
     }
@@ -366,8 +367,8 @@ public final class DiagnosticsPlot {
     try {
       rho = SampleAutocorrelation.of(x, lags);
     } catch (IllegalArgumentException constant) {
-      XYTextAnnotation note = new XYTextAnnotation("undefined: the residuals are constant",
-          (lags + 1) / 2.0, 0.1);
+      XYTextAnnotation note =
+          new XYTextAnnotation("undefined: the residuals are constant", (lags + 1) / 2.0, 0.1);
       note.setFont(PlotStyle.NOTE_FONT);
       note.setPaint(PlotStyle.SUBTLE_TEXT);
       note.setTextAnchor(TextAnchor.BOTTOM_CENTER);
@@ -386,8 +387,7 @@ public final class DiagnosticsPlot {
     range.setRange(-reach, reach);
     plot.setDataset(0, new XYSeriesCollection(top));
     plot.setRenderer(0, dots);
-    IntervalMarker band =
-        new IntervalMarker(-bound, bound, CORRELOGRAM_BAND);
+    IntervalMarker band = new IntervalMarker(-bound, bound, CORRELOGRAM_BAND);
     band.setOutlinePaint(null);
     plot.addRangeMarker(band, Layer.BACKGROUND);
     plot.addRangeMarker(reference(0, PlotStyle.REFERENCE_STROKE), Layer.BACKGROUND);

@@ -5,9 +5,9 @@ import io.gramian.estimation.fit.FitResult;
 import java.util.Objects;
 
 /**
- * What {@link DiagnosticsPlot} draws, an immutable value: the standardized one-step residuals
- * on their times (NaN where an observation is missing or a step is diffuse; those are skipped)
- * and the number of autocorrelation lags to show.
+ * What {@link DiagnosticsPlot} draws, an immutable value: the standardized one-step residuals on
+ * their times (NaN where an observation is missing or a step is diffuse; those are skipped) and the
+ * number of autocorrelation lags to show.
  *
  * @param title the figure's title
  * @param subtitle a line under the title ({@code null} for the default: the residual tests)
@@ -31,7 +31,10 @@ public record DiagnosticsPlotData(
     Objects.requireNonNull(residuals, "residuals");
     if (residuals.length != times.length()) {
       throw new IllegalArgumentException(
-          "the diagnostics plot has " + times.length() + " times but " + residuals.length
+          "the diagnostics plot has "
+              + times.length()
+              + " times but "
+              + residuals.length
               + " residuals");
     }
     if (lags < 1) {
@@ -48,8 +51,10 @@ public record DiagnosticsPlotData(
     }
     if (n < MIN_RESIDUALS) {
       throw new IllegalArgumentException(
-          "the diagnostics plot needs at least " + MIN_RESIDUALS
-              + " non-missing residuals, got " + n);
+          "the diagnostics plot needs at least "
+              + MIN_RESIDUALS
+              + " non-missing residuals, got "
+              + n);
     }
     residuals = residuals.clone();
   }
@@ -71,8 +76,13 @@ public record DiagnosticsPlotData(
     double[] r = fit.standardizedResiduals();
     if (r.length != series.length()) {
       throw new IllegalArgumentException(
-          "the series \"" + series.name() + "\" has " + series.length()
-              + " observations but the fit has " + r.length + " residuals");
+          "the series \""
+              + series.name()
+              + "\" has "
+              + series.length()
+              + " observations but the fit has "
+              + r.length
+              + " residuals");
     }
     DiagnosticsPlotData untitled =
         new DiagnosticsPlotData(

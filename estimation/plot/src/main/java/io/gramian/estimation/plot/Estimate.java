@@ -3,8 +3,8 @@ package io.gramian.estimation.plot;
 import io.gramian.estimation.diagnostics.StandardNormal;
 
 /**
- * A series of Gaussian estimates, an immutable value: a mean and a standard deviation at each
- * time. NaN (in either) marks a time without an estimate, which the plots leave out.
+ * A series of Gaussian estimates, an immutable value: a mean and a standard deviation at each time.
+ * NaN (in either) marks a time without an estimate, which the plots leave out.
  *
  * @param mean the means
  * @param sd the standard deviations (non-negative where present)

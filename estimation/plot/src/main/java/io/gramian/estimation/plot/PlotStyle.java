@@ -64,12 +64,12 @@ final class PlotStyle {
   static final Stroke SMOOTHED_STROKE = round(2.2f);
   static final Stroke FILTERED_STROKE = round(1.2f);
   static final Stroke FORECAST_STROKE =
-      new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-          new float[] {7f, 4f}, 0f);
+      new BasicStroke(
+          2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
   static final Stroke REFERENCE_STROKE = round(1.0f);
   static final Stroke DASHED_REFERENCE =
-      new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-          new float[] {4f, 4f}, 0f);
+      new BasicStroke(
+          1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 4f}, 0f);
 
   static final double POINT_SIZE = 6;
 
@@ -97,9 +97,9 @@ final class PlotStyle {
 
   /**
    * Renders without a display: sets {@code java.awt.headless=true} unless the application has
-   * chosen otherwise. Called by the PNG writers at the moment they write, never on class
-   * loading, so that an application that only builds or renders charts (in a window, say)
-   * keeps its own setting.
+   * chosen otherwise. Called by the PNG writers at the moment they write, never on class loading,
+   * so that an application that only builds or renders charts (in a window, say) keeps its own
+   * setting.
    */
   static void headless() {
     if (System.getProperty("java.awt.headless") == null) {
@@ -142,8 +142,8 @@ final class PlotStyle {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   /**
-   * The time axis for times: a date axis with ticks on whole years (or months, days, hours when
-   * the data are that dense) for calendar times, else an axis of whole numbers.
+   * The time axis for times: a date axis with ticks on whole years (or months, days, hours when the
+   * data are that dense) for calendar times, else an axis of whole numbers.
    */
   static ValueAxis timeAxis(PlotTimes times) {
     if (times.isCalendar()) {
@@ -170,9 +170,9 @@ final class PlotStyle {
   }
 
   /**
-   * A UTC date axis whose ticks of several months fall on months that are multiples of the
-   * step from January (January, April, July, October for quarters); JFreeChart's own choice
-   * is March, June, September, December.
+   * A UTC date axis whose ticks of several months fall on months that are multiples of the step
+   * from January (January, April, July, October for quarters); JFreeChart's own choice is March,
+   * June, September, December.
    */
   private static final class CalendarAxis extends DateAxis {
 
@@ -292,8 +292,7 @@ final class PlotStyle {
   static void checkSize(int width, int height) {
     if (width < 200 || height < 150 || width > 20_000 || height > 20_000) {
       throw new IllegalArgumentException(
-          "a plot of " + width + " × " + height
-              + " pixels is outside 200 × 150 to 20000 × 20000");
+          "a plot of " + width + " × " + height + " pixels is outside 200 × 150 to 20000 × 20000");
     }
   }
 

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The times of a plotted series, an immutable value: either calendar times (drawn on a date
- * axis with yearly, monthly or daily ticks) or plain numbers (an integer index, drawn on a
- * number axis). Calendar times are held as milliseconds since 1970-01-01T00:00 UTC, the
- * coordinate the plots use, so a date is drawn at the start of its day in UTC whatever the
- * machine's time zone.
+ * The times of a plotted series, an immutable value: either calendar times (drawn on a date axis
+ * with yearly, monthly or daily ticks) or plain numbers (an integer index, drawn on a number axis).
+ * Calendar times are held as milliseconds since 1970-01-01T00:00 UTC, the coordinate the plots use,
+ * so a date is drawn at the start of its day in UTC whatever the machine's time zone.
  */
 public final class PlotTimes {
 
@@ -67,8 +66,8 @@ public final class PlotTimes {
   }
 
   /**
-   * The times of a series' index: the start of each period for annual, quarterly, monthly,
-   * daily and date-time indices, the index's integers otherwise.
+   * The times of a series' index: the start of each period for annual, quarterly, monthly, daily
+   * and date-time indices, the index's integers otherwise.
    */
   public static PlotTimes of(TimeIndex index) {
     int n = index.length();

@@ -11,14 +11,14 @@ import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The table {@link StatesCsv} writes, an immutable value: per time, the observation, its
- * one-step prediction, and each state's filtered and smoothed mean and standard deviation. NaN
- * marks a value that is missing or undefined.
+ * The table {@link StatesCsv} writes, an immutable value: per time, the observation, its one-step
+ * prediction, and each state's filtered and smoothed mean and standard deviation. NaN marks a value
+ * that is missing or undefined.
  *
  * @param times the time labels, such as {@code 1871} or {@code 1949-01}
  * @param observations y_t, NaN where missing
- * @param prediction the one-step prediction of y_t from y_0 … y_{t−1} and its standard
- *     deviation (noise included)
+ * @param prediction the one-step prediction of y_t from y_0 … y_{t−1} and its standard deviation
+ *     (noise included)
  * @param stateNames the states' names, one per state, all different
  * @param filtered per state, its filtered estimates (given y_0 … y_t)
  * @param smoothed per state, its smoothed estimates (given every observation)
@@ -42,14 +42,24 @@ public record StateEstimates(
     int n = times.size();
     if (observations.length != n || prediction.length() != n) {
       throw new IllegalArgumentException(
-          "the states table has " + n + " times, " + observations.length + " observations and "
-              + prediction.length() + " predictions");
+          "the states table has "
+              + n
+              + " times, "
+              + observations.length
+              + " observations and "
+              + prediction.length()
+              + " predictions");
     }
     int nx = stateNames.size();
     if (filtered.size() != nx || smoothed.size() != nx) {
       throw new IllegalArgumentException(
-          "the states table has " + nx + " state names, " + filtered.size()
-              + " filtered and " + smoothed.size() + " smoothed states");
+          "the states table has "
+              + nx
+              + " state names, "
+              + filtered.size()
+              + " filtered and "
+              + smoothed.size()
+              + " smoothed states");
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < nx; i++) {
@@ -59,13 +69,22 @@ public record StateEstimates(
       }
       if (!seen.add(name)) {
         throw new IllegalArgumentException(
-            "two states are named \"" + name + "\"; the columns of the states table need "
+            "two states are named \""
+                + name
+                + "\"; the columns of the states table need "
                 + "different names");
       }
       if (filtered.get(i).length() != n || smoothed.get(i).length() != n) {
         throw new IllegalArgumentException(
-            "state " + name + " has " + filtered.get(i).length() + " filtered and "
-                + smoothed.get(i).length() + " smoothed estimates for " + n + " times");
+            "state "
+                + name
+                + " has "
+                + filtered.get(i).length()
+                + " filtered and "
+                + smoothed.get(i).length()
+                + " smoothed estimates for "
+                + n
+                + " times");
       }
     }
   }
@@ -76,11 +95,11 @@ public record StateEstimates(
   }
 
   /**
-   * The table of a filter and smoother run on a univariate series. The prediction is row 0 of
-   * H_t m⁻_t + d_t with variance H_t P⁻_t H_tᵀ + R_t. Left out (NaN), because they depend on
-   * the arbitrary initial mean rather than the data: the prediction at diffuse steps ({@link
-   * FilterResult#isDiffuse}), and the filtered states while some diffuse initial direction is
-   * not yet identified by the observations so far.
+   * The table of a filter and smoother run on a univariate series. The prediction is row 0 of H_t
+   * m⁻_t + d_t with variance H_t P⁻_t H_tᵀ + R_t. Left out (NaN), because they depend on the
+   * arbitrary initial mean rather than the data: the prediction at diffuse steps ({@link
+   * FilterResult#isDiffuse}), and the filtered states while some diffuse initial direction is not
+   * yet identified by the observations so far.
    *
    * @param series the data the filter ran on (its labels and values)
    * @param system the system the filter ran with
@@ -98,16 +117,20 @@ public record StateEstimates(
     int nx = filter.nx();
     if (series.length() != T) {
       throw new IllegalArgumentException(
-          "the series \"" + series.name() + "\" has " + series.length()
-              + " observations but the filter ran over " + T + " steps");
+          "the series \""
+              + series.name()
+              + "\" has "
+              + series.length()
+              + " observations but the filter ran over "
+              + T
+              + " steps");
     }
     if (smoother.steps() != T) {
       throw new IllegalArgumentException(
           "the smoother ran over " + smoother.steps() + " steps but the filter over " + T);
     }
     if (stateNames.size() != nx) {
-      throw new IllegalArgumentException(
-          stateNames.size() + " state names for " + nx + " states");
+      throw new IllegalArgumentException(stateNames.size() + " state names for " + nx + " states");
     }
     double[] pm = new double[T];
     double[] ps = new double[T];

@@ -10,8 +10,8 @@ final class StateMoments {
   private StateMoments() {}
 
   /**
-   * Where the first observation is read from the state: H_t and d_t of a system, or a fixed H
-   * with d = 0.
+   * Where the first observation is read from the state: H_t and d_t of a system, or a fixed H with
+   * d = 0.
    */
   interface ObservationEquation {
     DMatrixRMaj H(int t);
@@ -108,9 +108,9 @@ final class StateMoments {
   }
 
   /**
-   * Whether every diffuse initial direction is identified by y_0 … y_t, so the filtered moments
-   * at step t are proper. Read off the next step's {@link FilterResult#isDiffuse} flag; the last
-   * step counts as identified (the filter does not say otherwise).
+   * Whether every diffuse initial direction is identified by y_0 … y_t, so the filtered moments at
+   * step t are proper. Read off the next step's {@link FilterResult#isDiffuse} flag; the last step
+   * counts as identified (the filter does not say otherwise).
    */
   static boolean filteredIdentified(FilterResult filter, int t) {
     return t + 1 >= filter.steps() || !filter.isDiffuse(t + 1);

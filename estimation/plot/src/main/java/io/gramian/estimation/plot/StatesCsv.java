@@ -18,11 +18,11 @@ import org.apache.commons.csv.CSVPrinter;
  *   1871,1120,,,1120,122.87798826478237,1111.668319126802,…
  * </pre>
  *
- * the time label, the observation, its one-step prediction and standard deviation, then for
- * each state (auxiliary ones included) its filtered mean and standard deviation and its
- * smoothed mean and standard deviation. A missing or undefined value (NaN) is an empty field.
- * Numbers are written exactly (the shortest decimal that reads back as the same double,
- * integers without a fraction), lines end with {@code \n}, and the file is UTF-8.
+ * the time label, the observation, its one-step prediction and standard deviation, then for each
+ * state (auxiliary ones included) its filtered mean and standard deviation and its smoothed mean
+ * and standard deviation. A missing or undefined value (NaN) is an empty field. Numbers are written
+ * exactly (the shortest decimal that reads back as the same double, integers without a fraction),
+ * lines end with {@code \n}, and the file is UTF-8.
  */
 public final class StatesCsv {
 
@@ -69,7 +69,8 @@ public final class StatesCsv {
   /** Writes the table to {@code out} (which stays open). */
   public static void write(StateEstimates table, Appendable out) throws IOException {
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader(header(table.stateNames()).toArray(String[]::new))
             .setRecordSeparator("\n")
             .get();

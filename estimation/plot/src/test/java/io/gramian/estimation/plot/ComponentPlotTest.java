@@ -93,8 +93,14 @@ class ComponentPlotTest {
     }
     ComponentPlotData data =
         ComponentPlotData.of(
-            "five", null, NILE.series, NILE.system, NILE.filter, NILE.smoother,
-            Optional.of(NILE.forecast), five);
+            "five",
+            null,
+            NILE.series,
+            NILE.system,
+            NILE.filter,
+            NILE.smoother,
+            Optional.of(NILE.forecast),
+            five);
     assertEquals(700, ComponentPlot.suggestedHeight(nile(true)));
     assertEquals(940, ComponentPlot.suggestedHeight(data));
     Path png = dir.resolve("five.png");
@@ -321,8 +327,7 @@ class ComponentPlotTest {
     assertEquals(millis(1871, 1, 1), years.value(0));
     PlotTimes months = PlotTimes.of(Datasets.airPassengers().index());
     assertEquals(millis(1949, 2, 1), months.value(1));
-    assertEquals(
-        millis(1961, 1, 1), PlotTimes.after(Datasets.airPassengers().index(), 3).value(0));
+    assertEquals(millis(1961, 1, 1), PlotTimes.after(Datasets.airPassengers().index(), 3).value(0));
     assertEquals(List.of(1.0, 2.0, 3.0), boxed(PlotTimes.index(3).values()));
     assertThrows(IllegalArgumentException.class, () -> PlotTimes.numbers(1, 1));
   }

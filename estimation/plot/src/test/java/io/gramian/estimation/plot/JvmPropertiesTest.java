@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * JVM-wide properties are the application's: the library sets {@code java.awt.headless} only
- * where a PNG is written ({@link PlotStyle#headless()}, called by the writers), never from a
- * static initialiser, a constructor or a renderer.
+ * JVM-wide properties are the application's: the library sets {@code java.awt.headless} only where
+ * a PNG is written ({@link PlotStyle#headless()}, called by the writers), never from a static
+ * initialiser, a constructor or a renderer.
  */
 class JvmPropertiesTest {
 
@@ -62,7 +62,10 @@ class JvmPropertiesTest {
 
   private static List<Path> sources() {
     try (Stream<Path> files = Files.walk(MAIN_SOURCES)) {
-      return files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      return files
+          .filter(f -> f.toString().endsWith(".java"))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

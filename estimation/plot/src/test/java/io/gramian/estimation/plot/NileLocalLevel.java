@@ -16,8 +16,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The Nile's local level model at Durbin and Koopman's estimates (σ²_ε = 15099, σ²_η =
- * 1469.1), with an exactly diffuse level: filtered, smoothed and forecast 10 years ahead.
+ * The Nile's local level model at Durbin and Koopman's estimates (σ²_ε = 15099, σ²_η = 1469.1),
+ * with an exactly diffuse level: filtered, smoothed and forecast 10 years ahead.
  */
 final class NileLocalLevel {
 

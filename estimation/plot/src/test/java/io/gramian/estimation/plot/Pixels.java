@@ -45,23 +45,35 @@ final class Pixels {
   static int count(
       BufferedImage im, double x0, double y0, double x1, double y1, IntPredicate test) {
     int[] n = {0};
-    forEach(im, x0, y0, x1, y1, rgb -> {
-      if (test.test(rgb)) {
-        n[0]++;
-      }
-    });
+    forEach(
+        im,
+        x0,
+        y0,
+        x1,
+        y1,
+        rgb -> {
+          if (test.test(rgb)) {
+            n[0]++;
+          }
+        });
     return n[0];
   }
 
   /** The share of pixels in a region that are not white. */
   static double inkShare(BufferedImage im, double x0, double y0, double x1, double y1) {
     int[] n = {0, 0};
-    forEach(im, x0, y0, x1, y1, rgb -> {
-      n[1]++;
-      if ((rgb & 0xffffff) != 0xffffff) {
-        n[0]++;
-      }
-    });
+    forEach(
+        im,
+        x0,
+        y0,
+        x1,
+        y1,
+        rgb -> {
+          n[1]++;
+          if ((rgb & 0xffffff) != 0xffffff) {
+            n[0]++;
+          }
+        });
     return (double) n[0] / n[1];
   }
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StatesCsvTest {
 
   /**
-   * Values are written exactly; the reference standard deviations come from the covariance
-   * (a square root of a square), the written ones from the factor's row norm: they agree to
-   * rounding, relative to the value.
+   * Values are written exactly; the reference standard deviations come from the covariance (a
+   * square root of a square), the written ones from the factor's row norm: they agree to rounding,
+   * relative to the value.
    */
   private static final double ROUNDING = 1e-12;
 
@@ -116,8 +116,7 @@ class StatesCsvTest {
             .cholPinf(eye)
             .build();
     TimeSeries series = Datasets.presidents();
-    FilterResult f =
-        SquareRootFilter.forSystem(s).filter(s, NileLocalLevel.observations(series));
+    FilterResult f = SquareRootFilter.forSystem(s).filter(s, NileLocalLevel.observations(series));
     SmootherResult sm = RtsSmoother.forSystem(s).smooth(s, f);
     List<String> names = List.of("level", "seasonal", "_seasonal.2", "_seasonal.3");
     StateEstimates table = StateEstimates.of(series, s, f, sm, names);
@@ -191,7 +190,11 @@ class StatesCsvTest {
             IllegalArgumentException.class,
             () ->
                 new StateEstimates(
-                    List.of("1"), new double[] {1}, one, List.of("x", "x"), List.of(one, one),
+                    List.of("1"),
+                    new double[] {1},
+                    one,
+                    List.of("x", "x"),
+                    List.of(one, one),
                     List.of(one, one)));
     assertTrue(dup.getMessage().contains("\"x\""), dup.getMessage());
   }
