@@ -2,6 +2,8 @@ package io.gramian.estimation.plot;
 
 import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.results.Estimate;
+import io.gramian.estimation.results.StateMoments;
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.Forecast;
 import io.gramian.kalman.SmootherResult;
