@@ -37,6 +37,26 @@ class LibraryConsumerTest {
   /** ℓ is printed with 17 digits and found by a BFGS run that converges well inside this. */
   private static final double LOGLIKELIHOOD_TOLERANCE = 1e-6;
 
+  /**
+   * statsmodels 0.13.5's smoothed level in 1871 and filtered level in 1970 at its own maximum
+   * likelihood estimates (the shared reference values' {@code nile_filtered_mle.csv}, a_smooth and
+   * a_filt).
+   */
+  private static final double SMOOTHED_LEVEL_1871 = 1111.6686789821424;
+
+  private static final double FILTERED_LEVEL_1970 = 798.3672909422476;
+
+  /**
+   * Both maxima agree to about 1e-6 relative in the parameters; the levels move far less, so 1e-3
+   * on values near 1000.
+   */
+  private static final double LEVEL_TOLERANCE = 1e-3;
+
+  /** The normal quantiles of 80% and 95% intervals (scipy 1.10.1 norm.ppf(0.9), (0.975)). */
+  private static final double Z80 = 1.2815515655446004;
+
+  private static final double Z95 = 1.959963984540054;
+
   /** A central difference of step 1e-4 σ on a smooth ℓ agrees to about 1e-8 relative. */
   private static final double DIFFERENCE_TOLERANCE = 1e-6;
 
@@ -53,6 +73,20 @@ class LibraryConsumerTest {
     Map<String, Double> out = run(classes, "io.gramian.consumer.LibraryConsumer");
     assertEquals(NILE_LOGLIKELIHOOD, out.get("fit.loglikelihood"), LOGLIKELIHOOD_TOLERANCE);
     assertEquals(1469.1, out.get("fit.sigma2.level"), 0.1);
+    // the results: 95% interval, summary rows, smoothed and filtered level, forecast
+    double se = out.get("fit.sigma2.level.se");
+    assertTrue(se > 0, "a standard error");
+    assertEquals(
+        out.get("fit.sigma2.level") - Z95 * se, out.get("fit.sigma2.level.lower95"), 1e-9 * se);
+    assertEquals(2, out.get("summary.sigma2_rows"));
+    assertEquals(SMOOTHED_LEVEL_1871, out.get("states.smoothed.level.first"), LEVEL_TOLERANCE);
+    assertEquals(FILTERED_LEVEL_1970, out.get("states.filtered.level.last"), LEVEL_TOLERANCE);
+    assertEquals(out.get("states.filtered.level.last"), out.get("forecast.mean.1"), 0);
+    double forecastSe = out.get("forecast.se.1");
+    assertEquals(
+        out.get("forecast.mean.1") - Z80 * forecastSe,
+        out.get("forecast.lower80.1"),
+        1e-9 * forecastSe);
     assertEquals(out.get("filter.loglikelihood"), out.get("gradient.loglikelihood"), 0.0);
     double analytic = out.get("gradient.cholQ");
     double difference = out.get("difference.cholQ");
