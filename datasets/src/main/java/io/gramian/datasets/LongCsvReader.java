@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,7 +38,8 @@ import org.apache.commons.csv.CSVRecord;
  * are contiguous (sorted by id, say): it holds one series at a time and the set of ids already
  * seen. An id that comes back after other ids is an {@link UnsortedIdsException}; {@link
  * #readGrouped} reads such a file whole and groups its rows in memory, in the order in which the
- * ids first appear.
+ * ids first appear. Each series' rows are put in time order; a time given twice, a missing period
+ * or a mixed frequency is an error naming its line.
  *
  * <p>The time column is the one named, else the first column other than the id and the value with a
  * time column's name (date, time, year, month, quarter, period, index); without one, each series is
@@ -162,6 +165,49 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
     }
   }
 
+  /**
+   * What one pass over a long file found: the number of series and whether the rows of each id are
+   * contiguous (so that the file can be streamed).
+   */
+  public record Layout(int series, boolean contiguous) {}
+
+  /**
+   * Reads {@code file} once, holding one series at a time: checks its structure and, when the rows
+   * of each id are contiguous, every series (as {@link #next} would), and counts the series. A file
+   * whose ids are not contiguous is only checked up to the id that comes back; {@link #readGrouped}
+   * checks the rest.
+   *
+   * @throws DataFormatException at the first problem of the file or, when the ids are contiguous,
+   *     of a series
+   */
+  public static Layout check(Path file, String idName, String valueName, String timeName) {
+    DataFormatException firstSeriesProblem = null;
+    int series = 0;
+    try (LongCsvReader reader = open(file, idName, valueName, timeName)) {
+      while (reader.pending != null) {
+        List<CsvTable.Row> rows;
+        try {
+          rows = reader.nextGroup();
+        } catch (UnsortedIdsException unsorted) {
+          return new Layout(series, false);
+        }
+        series++;
+        if (firstSeriesProblem == null) {
+          try {
+            // checked, then dropped; a problem counts only if the id does not come back later
+            reader.series(rows.get(0).fields().get(reader.idColumn), rows);
+          } catch (DataFormatException e) {
+            firstSeriesProblem = e;
+          }
+        }
+      }
+    }
+    if (firstSeriesProblem != null) {
+      throw firstSeriesProblem;
+    }
+    return new Layout(series, true);
+  }
+
   /** The source's name, as messages give it. */
   public String source() {
     return source;
@@ -208,8 +254,18 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
 
   // -------------------------------------------------------------------------------------------
 
-  /** The rows of the pending id, up to the first row of another id. */
+  /** The next series: the rows of the pending id, up to the first row of another id. */
   private TimeSeries readSeries() {
+    List<CsvTable.Row> rows = nextGroup();
+    return series(rows.get(0).fields().get(idColumn), rows);
+  }
+
+  /**
+   * The rows of the pending id, up to the first row of another id.
+   *
+   * @throws UnsortedIdsException when the id has been seen before
+   */
+  private List<CsvTable.Row> nextGroup() {
     String id = pending.id();
     Integer seen = firstLineOfId.putIfAbsent(id, pending.row().line());
     if (seen != null) {
@@ -230,7 +286,7 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
       rows.add(p.row());
     }
     pending = p;
-    return series(id, rows);
+    return rows;
   }
 
   /** The row after the current one, with its id, or null at the end. */
@@ -239,8 +295,14 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
     return row == null ? null : new Pending(id(row), row);
   }
 
-  /** One series from its rows: the time index checked as a file's, the values parsed. */
+  /**
+   * One series from its rows, put in time order: the time index checked as a file's (consecutive
+   * periods, no time twice), the values parsed.
+   */
   private TimeSeries series(String id, List<CsvTable.Row> rows) {
+    if (timeColumn >= 0) {
+      rows = inTimeOrder(rows);
+    }
     List<CsvTable.Row> projected = new ArrayList<>(rows.size());
     for (CsvTable.Row row : rows) {
       List<String> fields = row.fields();
@@ -262,6 +324,40 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
       values[i] = NumberParser.parse(row.fields().get(value), table.location(row, value));
     }
     return TimeSeries.of(id, index, values);
+  }
+
+  /**
+   * The rows sorted by their time (stable), when every time parses and all have one frequency;
+   * otherwise as they are, for the index's checks to name the value that is wrong.
+   */
+  private List<CsvTable.Row> inTimeOrder(List<CsvTable.Row> rows) {
+    List<ParsedTime> times = new ArrayList<>(rows.size());
+    for (CsvTable.Row row : rows) {
+      String text = row.fields().get(timeColumn);
+      ParsedTime time = TimeParser.parse(text).or(() -> TimeParser.parseInteger(text)).orElse(null);
+      if (time == null || time.frequency() != times.stream().findFirst().orElse(time).frequency()) {
+        return rows;
+      }
+      times.add(time);
+    }
+    Integer[] order = new Integer[rows.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Comparator<Integer> byTime =
+        (a, b) -> {
+          ParsedTime x = times.get(a);
+          ParsedTime y = times.get(b);
+          return x.dateTime() != null
+              ? x.dateTime().compareTo(y.dateTime())
+              : Long.compare(x.ordinal(), y.ordinal());
+        };
+    Arrays.sort(order, byTime);
+    List<CsvTable.Row> sorted = new ArrayList<>(rows.size());
+    for (int i : order) {
+      sorted.add(rows.get(i));
+    }
+    return sorted;
   }
 
   private String id(CsvTable.Row row) {

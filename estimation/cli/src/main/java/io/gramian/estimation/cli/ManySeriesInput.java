@@ -62,17 +62,12 @@ final class ManySeriesInput {
    * and grouped in memory.
    */
   static ManySeriesInput longFile(Path file, String id, String value, String time) {
-    int count = 0;
-    try (LongCsvReader reader = LongCsvReader.open(file, id, value, time)) {
-      while (reader.hasNext()) {
-        reader.next();
-        count++;
-      }
-    } catch (LongCsvReader.UnsortedIdsException unsorted) {
+    LongCsvReader.Layout layout = LongCsvReader.check(file, id, value, time);
+    if (!layout.contiguous()) {
       List<TimeSeries> grouped = LongCsvReader.readGrouped(file, id, value, time);
       return new ManySeriesInput(grouped.size(), grouped, null, null, null, null);
     }
-    return new ManySeriesInput(count, null, file, id, value, time);
+    return new ManySeriesInput(layout.series(), null, file, id, value, time);
   }
 
   /** The number of series. */
