@@ -154,10 +154,15 @@ final class FitManyCommand implements Callable<Integer> {
       outputs.output(OUT, out);
       outputs.output(FORECAST_OUT, forecastOut);
       outputs.check();
+      PrintWriter err = spec.commandLine().getErr();
       ManySeriesInput input =
           id != null
               ? ManySeriesInput.longFile(data, id, value, time)
               : ManySeriesInput.wide(data, columns, time);
+      if (!quiet) {
+        err.println("gramian: fit-many: " + input.count() + " series" + input.how());
+        err.flush();
+      }
       counts = run(batch, input, outputs);
       outputs.commit();
     }

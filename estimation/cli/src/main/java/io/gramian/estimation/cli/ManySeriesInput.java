@@ -26,10 +26,18 @@ final class ManySeriesInput {
   private final String id;
   private final String value;
   private final String time;
+  private final String how;
 
   private ManySeriesInput(
-      int count, List<TimeSeries> inMemory, Path file, String id, String value, String time) {
+      int count,
+      List<TimeSeries> inMemory,
+      Path file,
+      String id,
+      String value,
+      String time,
+      String how) {
     this.count = count;
+    this.how = how;
     this.inMemory = inMemory;
     this.file = file;
     this.id = id;
@@ -54,7 +62,7 @@ final class ManySeriesInput {
       }
       series.add(frame.column(name));
     }
-    return new ManySeriesInput(series.size(), List.copyOf(series), null, null, null, null);
+    return new ManySeriesInput(series.size(), List.copyOf(series), null, null, null, null, "");
   }
 
   /**
@@ -65,9 +73,28 @@ final class ManySeriesInput {
     LongCsvReader.Layout layout = LongCsvReader.check(file, id, value, time);
     if (!layout.contiguous()) {
       List<TimeSeries> grouped = LongCsvReader.readGrouped(file, id, value, time);
-      return new ManySeriesInput(grouped.size(), grouped, null, null, null, null);
+      return new ManySeriesInput(
+          grouped.size(),
+          grouped,
+          null,
+          null,
+          null,
+          null,
+          " (the rows of an id are not contiguous: grouped in memory)");
     }
-    return new ManySeriesInput(layout.series(), null, file, id, value, time);
+    return new ManySeriesInput(
+        layout.series(),
+        null,
+        file,
+        id,
+        value,
+        time,
+        " (the rows of each id contiguous: read as they are fitted)");
+  }
+
+  /** How the series are read while they are fitted, for the progress display. */
+  String how() {
+    return how;
   }
 
   /** The number of series. */
