@@ -208,30 +208,33 @@ final class FitManyCommand implements Callable<Integer> {
                 progressInterval,
                 System::nanoTime,
                 input.count());
-    List<String> names = batch.parameterNames();
-    outputs.write(
-        OUT,
-        resultsFile ->
-            withWriter(
-                resultsFile,
-                results -> {
-                  line(results, ResultsTable.csvHeader(names));
-                  if (forecastOut == null) {
-                    fitAll(batch, input, progress, counts, results, null);
-                    return;
-                  }
-                  outputs.write(
-                      FORECAST_OUT,
-                      forecastFile ->
-                          withWriter(
-                              forecastFile,
-                              forecasts -> {
-                                line(forecasts, ForecastsTable.csvHeader());
-                                fitAll(batch, input, progress, counts, results, forecasts);
-                              }));
-                }));
-    if (progress != null) {
-      progress.finish();
+    try {
+      List<String> names = batch.parameterNames();
+      outputs.write(
+          OUT,
+          resultsFile ->
+              withWriter(
+                  resultsFile,
+                  results -> {
+                    line(results, ResultsTable.csvHeader(names));
+                    if (forecastOut == null) {
+                      fitAll(batch, input, progress, counts, results, null);
+                      return;
+                    }
+                    outputs.write(
+                        FORECAST_OUT,
+                        forecastFile ->
+                            withWriter(
+                                forecastFile,
+                                forecasts -> {
+                                  line(forecasts, ForecastsTable.csvHeader());
+                                  fitAll(batch, input, progress, counts, results, forecasts);
+                                }));
+                  }));
+    } finally {
+      if (progress != null) {
+        progress.finish(); // a terminal's progress line goes, even when the run fails
+      }
     }
     return counts;
   }
