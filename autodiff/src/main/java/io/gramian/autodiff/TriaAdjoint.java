@@ -32,6 +32,12 @@ public final class TriaAdjoint {
   private double[] rowTau;
   private final InputForm inputForm;
 
+  /**
+   * Rows {@code [0, maskSplit)} and {@code [maskSplit, n)} of L are separate unit blocks for the
+   * masked rule's threshold; 0 while no call asked for blocks (one block).
+   */
+  private int maskSplit;
+
   /** A workspace for inputs up to {@code maxRows × maxCols}. */
   public TriaAdjoint(int maxRows, int maxCols) {
     W = new DMatrixRMaj(maxRows, maxRows);
@@ -56,6 +62,24 @@ public final class TriaAdjoint {
     checkShapes(L, Q, dM, "dM");
     CommonOps_DDRM.mult(dM, Q, W); // n × n
     jvpFromW(rule, L, dL);
+  }
+
+  /**
+   * {@link #jvp} for an L whose rows fall in two blocks of different units — rows {@code [0,
+   * split)} and {@code [split, n)} — so that the masked rule judges each block's pivots against the
+   * largest row norm of that block alone ({@link #maskThresholds}). The other rules ignore {@code
+   * split}.
+   *
+   * @param split first row of the second block, 0 ≤ split ≤ n (0 or n: one block)
+   */
+  public void jvp(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj dM, DMatrixRMaj dL, int split) {
+    maskSplit = checkSplit(L, split);
+    try {
+      jvp(rule, L, Q, dM, dL);
+    } finally {
+      maskSplit = 0;
+    }
   }
 
   /**
@@ -107,6 +131,31 @@ public final class TriaAdjoint {
     checkShapes(L, Q, MBar, "MBar");
     wBar(rule, L, LBar);
     CommonOps_DDRM.multAddTransB(WBar, Q, MBar); // M̄ += W̄ Qᵀ
+  }
+
+  /**
+   * {@link #vjpAdd} for an L whose rows fall in two blocks of different units, rows {@code [0,
+   * split)} and {@code [split, n)}: the masked rule judges each block's pivots against the largest
+   * row norm of that block alone ({@link #maskThresholds}). The other rules ignore {@code split}.
+   *
+   * @param split first row of the second block, 0 ≤ split ≤ n (0 or n: one block)
+   */
+  public void vjpAdd(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj LBar, DMatrixRMaj MBar, int split) {
+    maskSplit = checkSplit(L, split);
+    try {
+      vjpAdd(rule, L, Q, LBar, MBar);
+    } finally {
+      maskSplit = 0;
+    }
+  }
+
+  private static int checkSplit(DMatrixRMaj L, int split) {
+    if (split < 0 || split > L.numRows) {
+      throw new IllegalArgumentException(
+          "tria derivative: block split " + split + " outside 0…" + L.numRows);
+    }
+    return split;
   }
 
   /**
@@ -277,16 +326,32 @@ public final class TriaAdjoint {
 
   /**
    * τ of {@link RankThreshold} for the pivots of L, scaled by the largest row norm of L (which
-   * equals the largest row norm of M, as L Lᵀ = M Mᵀ); the same for every pivot.
+   * equals the largest row norm of M, as L Lᵀ = M Mᵀ); the same for every pivot of a block. Rows
+   * {@code [0, maskSplit)} and {@code [maskSplit, n)} are scaled separately when a caller declared
+   * two blocks: rows in different units (the exact diffuse collapse's diffuse rows, in inverse data
+   * units, beside its unit-free innovation row) would otherwise judge one block's pivots by the
+   * other's size, and a live pivot is masked once the units differ by about 1/(10³ n ε).
    */
   double[] maskThresholds(DMatrixRMaj L) {
     final int n = L.numRows;
-    final double[] l = L.data;
     if (rowTau.length < n) {
       rowTau = new double[n];
     }
+    if (maskSplit > 0 && maskSplit < n) {
+      fillBlockThreshold(L, 0, maskSplit);
+      fillBlockThreshold(L, maskSplit, n);
+    } else {
+      fillBlockThreshold(L, 0, n);
+    }
+    return rowTau;
+  }
+
+  /** rowTau[from, to) = τ(n, n, largest row norm of L among rows [from, to)). */
+  private void fillBlockThreshold(DMatrixRMaj L, int from, int to) {
+    final int n = L.numRows;
+    final double[] l = L.data;
     double largest = 0;
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double sq = 0;
       for (int c = 0; c <= j; c++) {
         double v = l[j * n + c];
@@ -294,8 +359,7 @@ public final class TriaAdjoint {
       }
       largest = Math.max(largest, sq);
     }
-    java.util.Arrays.fill(rowTau, 0, n, RankThreshold.tau(n, n, Math.sqrt(largest)));
-    return rowTau;
+    java.util.Arrays.fill(rowTau, from, to, RankThreshold.tau(n, n, Math.sqrt(largest)));
   }
 
   private static void checkShapes(DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj X, String name) {
