@@ -246,7 +246,6 @@ final class FilterTape {
     }
   }
 
-
   /** Records X⁻_t or X⁺_t. */
   void storeMeans(int t, boolean filtered, DMatrixRMaj X) {
     System.arraycopy(X.data, 0, filtered ? XFilt : XPred, t * strideX, strideX);

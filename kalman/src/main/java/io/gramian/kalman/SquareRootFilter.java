@@ -198,9 +198,9 @@ public final class SquareRootFilter {
 
   /**
    * Directional derivatives of every ℓ_t at once by a forward (tangent) sweep (every step in full:
-   * this sweep does not use the {@link SteadyState}): with the system's
-   * matrices moved along {@code direction} (a system of the same dimensions whose matrices are the
-   * tangents dF, dc, dH, dd, dcholQ, dcholR, dm0, dcholP0), writes dℓ_t into {@code dLogLik[t]}.
+   * this sweep does not use the {@link SteadyState}): with the system's matrices moved along {@code
+   * direction} (a system of the same dimensions whose matrices are the tangents dF, dc, dH, dd,
+   * dcholQ, dcholR, dm0, dcholP0), writes dℓ_t into {@code dLogLik[t]}.
    *
    * @param dLogLik output of length ≥ T. Modified.
    * @return ℓ
@@ -359,8 +359,7 @@ public final class SquareRootFilter {
     final int ny = dims.ny();
     System.arraycopy(Y.data, t * ny, y, 0, ny);
     double zSquared =
-        SteadyState.update(
-            LFrozen, system.H(t), system.d(t), y, allObserved, X, kernel.W, XFilt);
+        SteadyState.update(LFrozen, system.H(t), system.d(t), y, allObserved, X, kernel.W, XFilt);
     X.setTo(XFilt);
     double llt = frozenConstant - 0.5 * zSquared;
     if (tape != null) {

@@ -32,9 +32,9 @@ import org.ejml.data.DMatrixRMaj;
 public final class SteadyState {
 
   /**
-   * The default tolerance: a factor converged to about a thousand units in the last place of
-   * double precision. Every reference test passes at its own tolerance with it; the ℓ it gives
-   * differs from the unfrozen ℓ by the bound stated in docs/filter.md (SteadyStateTest measures it).
+   * The default tolerance: a factor converged to about a thousand units in the last place of double
+   * precision. Every reference test passes at its own tolerance with it; the ℓ it gives differs
+   * from the unfrozen ℓ by the bound stated in docs/filter.md (SteadyStateTest measures it).
    */
   public static final double DEFAULT_TOLERANCE = 1e-13;
 
@@ -74,10 +74,11 @@ public final class SteadyState {
   }
 
   /**
-   * The frozen update with every entry observed: {@code z = A⁻¹ (y − H m⁻ − d)}, {@code m⁺ = m⁻ +
-   * C z}.
+   * The frozen update with every entry observed: {@code z = A⁻¹ (y − H m⁻ − d)}, {@code m⁺ = m⁻ + C
+   * z}.
    *
-   * @param L the frozen update factor {@code [[A, 0], [C, D]]}, (ny + nx) × (ny + nx). Not modified.
+   * @param L the frozen update factor {@code [[A, 0], [C, D]]}, (ny + nx) × (ny + nx). Not
+   *     modified.
    * @param index 0, 1, …, ny − 1
    * @param XPred m⁻, nx × 1. Not modified.
    * @param z output, length ≥ ny. Modified.
@@ -185,8 +186,8 @@ public final class SteadyState {
   }
 
   /**
-   * The reverse of a frozen predict {@code m⁻_{t+1} = F m⁺ + c}: {@code F̄ += m̄⁻ m⁺ᵀ}, {@code c̄ +=
-   * m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}).
+   * The reverse of a frozen predict {@code m⁻_{t+1} = F m⁺ + c}: {@code F̄ += m̄⁻ m⁺ᵀ}, {@code c̄
+   * += m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}).
    */
   static void predictAdjoint(
       DMatrixRMaj F,

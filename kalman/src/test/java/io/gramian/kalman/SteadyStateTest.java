@@ -17,24 +17,25 @@ class SteadyStateTest {
   private static final int T = 2000;
 
   /**
-   * The freeze's tolerance for the difference tests: so loose that the frozen gradient differs
-   * from the unfrozen one by about 2e-3 of its norm, a hundred times the finite differences' error.
+   * The freeze's tolerance for the difference tests: so loose that the frozen gradient differs from
+   * the unfrozen one by about 2e-3 of its norm, a hundred times the finite differences' error.
    */
   private static final double LOOSE = 1e-4;
 
   /**
-   * Central differences at relative step 1e-6: truncation O(h² ℓ‴) ≈ 1e-9 and rounding O(ε |ℓ| /
-   * h) ≈ 1e-6 absolute against a gradient of norm ≈ 1e2, so ≈ 1e-8 of the norm; 1e-6 leaves a
-   * margin and is far below the 2e-3 that tells the frozen gradient from the unfrozen one.
+   * Central differences at relative step 1e-6: truncation O(h² ℓ‴) ≈ 1e-9 and rounding O(ε |ℓ| / h)
+   * ≈ 1e-6 absolute against a gradient of norm ≈ 1e2, so ≈ 1e-8 of the norm; 1e-6 leaves a margin
+   * and is far below the 2e-3 that tells the frozen gradient from the unfrozen one.
    */
   private static final double FD_RELATIVE_TOLERANCE = 1e-6;
 
   private static final double FD_STEP = 1e-6;
 
   /**
-   * κ in |ℓ_frozen − ℓ| ≤ κ · tol · N_frozen and in ‖∇ℓ_frozen − ∇ℓ‖ ≤ κ · tol · ‖∇ℓ‖ (docs/filter.md):
-   * first order in tol, with a constant set by the Riccati recursion's contraction and the
-   * innovations' scale. These systems measure 20 to 40; 100 is the bound the tests hold.
+   * κ in |ℓ_frozen − ℓ| ≤ κ · tol · N_frozen and in ‖∇ℓ_frozen − ∇ℓ‖ ≤ κ · tol · ‖∇ℓ‖
+   * (docs/filter.md): first order in tol, with a constant set by the Riccati recursion's
+   * contraction and the innovations' scale. These systems measure 20 to 40; 100 is the bound the
+   * tests hold.
    */
   private static final double KAPPA = 100;
 
@@ -134,7 +135,8 @@ class SteadyStateTest {
       double[] g0 = gradient(f, s, Y);
       assertEquals(0, frozenSteps(f));
       double norm = maxAbs(g0);
-      for (double tol : new double[] {1e-4, 1e-6, 1e-8, 1e-10, 1e-12, SteadyState.DEFAULT_TOLERANCE}) {
+      for (double tol :
+          new double[] {1e-4, 1e-6, 1e-8, 1e-10, 1e-12, SteadyState.DEFAULT_TOLERANCE}) {
         f.steadyStateTolerance(tol);
         double l = f.logLikelihood(s, Y);
         double[] g = gradient(f, s, Y);
