@@ -59,10 +59,10 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Tangent from the input instead of Q, for an L with no small pivot ({@link InputForm}): {@code W
-   * = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward pass skip forming Q.
+   * Tangent from the input instead of Q, for an L with no small pivot ({@link #invertibleEnough}):
+   * {@code W = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward pass skip forming Q.
    *
-   * @param L n × n factor of M, {@link InputForm}. Not modified.
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
    * @param dM n × m tangent of M. Not modified.
    * @param dL output, reshaped to n × n. Modified.
@@ -110,11 +110,11 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Adjoint from the input instead of Q, for an L with no small pivot ({@link InputForm}),
+   * Adjoint from the input instead of Q, for an L with no small pivot ({@link #invertibleEnough}),
    * accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}. Lets a forward pass
    * skip forming Q; the result equals {@link #vjpAdd} to rounding.
    *
-   * @param L n × n factor of M, {@link InputForm}. Not modified.
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
    * @param LBar n × n adjoint of L. Not modified.
    * @param MBar n × m; the result is added to it. Modified.
@@ -142,8 +142,12 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Whether {@code Q} may be replaced by {@code Mᵀ L⁻ᵀ} for this L ({@link InputForm}); an
-   * allocating convenience.
+   * Whether {@code Q} may be replaced by {@code Mᵀ L⁻ᵀ} for this L: when L has no zero pivot and
+   * its 1-norm condition number, estimated by Hager's method in O(n²) without forming L⁻¹, is at
+   * most 1e6 (the replacement then loses at most about 1e-10 relative). The rule {@link Tria}
+   * applies when it computes factors for derivatives; an allocating convenience.
+   *
+   * @param L n × n lower-triangular factor. Not modified.
    */
   public static boolean invertibleEnough(DMatrixRMaj L) {
     return new InputForm(L.numRows).permits(L);
@@ -218,7 +222,7 @@ public final class TriaAdjoint {
    * and Z. For a caller that knows what follows reads L only through {@code L Lᵀ} (the Kalman
    * filter's predicted factor) and whose own adjoints are exact.
    *
-   * @param L n × n factor of M, {@link InputForm}. Not modified.
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
    * @param M n × m input. Not modified.
    * @param LBar n × n, of the form 2 Ḡ L. Not modified.
    * @param MBar n × m; the result is added to it. Modified.
