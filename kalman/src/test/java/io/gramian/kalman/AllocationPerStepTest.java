@@ -61,7 +61,7 @@ class AllocationPerStepTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(25);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     Y.set(T / 2, 0, Double.NaN); // one exit from the steady state and one re-entry
     SquareRootFilter filter = SquareRootFilter.forSystem(s);
     SystemGradient g = new SystemGradient(Dimensions.of(s));

@@ -3,6 +3,8 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class SteadyStateTest {
 
   private static DMatrixRMaj data(long seed, StateSpaceSystem s) {
     Random rng = new Random(seed + 1000);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     RandomSystems.dropValues(rng, Y, 0.01, 0.01);
     return Y;
   }
@@ -154,7 +156,7 @@ class SteadyStateTest {
   @Test
   void aMissingEntryLeavesTheSteadyStateAndItIsEnteredAgain() {
     StateSpaceSystem s = system(8);
-    DMatrixRMaj Y = RandomSystems.simulate(new Random(9), s, T);
+    DMatrixRMaj Y = RandomSystems.sample(new Random(9), s, T);
     Y.set(1000, 1, Double.NaN);
     SquareRootFilter f = SquareRootFilter.forSystem(s);
     f.filter(s, Y);
@@ -168,7 +170,7 @@ class SteadyStateTest {
   @Test
   void onlySystemsKnownToBeTimeInvariantWithoutDiffuseDirectionsFreeze() {
     StateSpaceSystem s = system(10);
-    DMatrixRMaj Y = RandomSystems.simulate(new Random(11), s, T);
+    DMatrixRMaj Y = RandomSystems.sample(new Random(11), s, T);
     StateSpace timeVarying = new TimeVaryingView(s);
     SquareRootFilter f = SquareRootFilter.forSystem(s);
     double frozenLogLik = f.logLikelihood(s, Y);
@@ -179,7 +181,7 @@ class SteadyStateTest {
     assertEquals(0, frozenSteps(f));
     assertEquals(unfrozenLogLik, frozenLogLik, ROUNDING_FLOOR * Math.abs(unfrozenLogLik));
     StateSpaceSystem diffuse =
-        s.withInitialState(s.m0(), s.cholP0(), RandomSystems.gaussian(new Random(12), 3, 1, 1));
+        s.withInitialState(s.m0(), s.cholP0(), Matrices.gaussian(new Random(12), 3, 1, 1));
     SquareRootFilter fd = SquareRootFilter.forSystem(diffuse);
     fd.filter(diffuse, Y);
     assertEquals(0, frozenSteps(fd));
