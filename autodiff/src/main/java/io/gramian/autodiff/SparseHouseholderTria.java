@@ -210,6 +210,12 @@ public final class SparseHouseholderTria {
       tau[j] = t;
       a[rowJ + j] = -norm * max;
       // Apply H_j to rows i > j: row_i −= τ (row_i · v) vᵀ.
+      final int first = support[start];
+      final int last = support[start + size - 1];
+      if (last - first + 1 == size) {
+        applyContiguous(a, m, n, j, first, last, t);
+        continue;
+      }
       for (int i = j + 1; i < n; i++) {
         final int rowI = i * m;
         double dot = a[rowI + j];
@@ -236,6 +242,30 @@ public final class SparseHouseholderTria {
       double sign = a[j * m + j] < 0 ? -1.0 : 1.0;
       for (int i = j; i < n; i++) {
         l[i * n + j] = sign * a[i * m + j];
+      }
+    }
+  }
+
+  /**
+   * Applies reflector j, whose support right of column j is the contiguous range {@code [first,
+   * last]}, to the rows below j: the dense case, in loops the JIT can vectorise.
+   */
+  private static void applyContiguous(
+      double[] a, int m, int n, int j, int first, int last, double t) {
+    final int rowJ = j * m;
+    for (int i = j + 1; i < n; i++) {
+      final int rowI = i * m;
+      double dot = a[rowI + j];
+      for (int c = first; c <= last; c++) {
+        dot += a[rowI + c] * a[rowJ + c];
+      }
+      if (dot == 0.0) {
+        continue;
+      }
+      dot *= t;
+      a[rowI + j] -= dot;
+      for (int c = first; c <= last; c++) {
+        a[rowI + c] -= dot * a[rowJ + c];
       }
     }
   }
