@@ -202,9 +202,10 @@ public final class SparseHouseholderTria {
       }
       double u0 = x0 + norm;
       // v = [1, x_tail / (max u0)], τ = u0 / norm; row j becomes [L_j,<j, −norm·max, v_tail]
-      double scale = 1.0 / (u0 * max);
+      // Divided in two steps, as EJML: 1 / (u0 max) overflows for a subnormal max.
       for (int s = 0; s < size; s++) {
-        a[rowJ + support[start + s]] *= scale;
+        int c = rowJ + support[start + s];
+        a[c] = a[c] / max / u0;
       }
       final double t = u0 / norm;
       tau[j] = t;

@@ -98,6 +98,30 @@ class SparseHouseholderTriaTest {
     }
   }
 
+  /**
+   * Relative accuracy left to a subnormal entry near 1e-310: about 44 of 52 significand bits, so
+   * 2⁻⁴⁰ with room for a few operations.
+   */
+  private static final double SUBNORMAL_RELATIVE = 0x1p-40;
+
+  @Test
+  void subnormalRowsStayFinite() {
+    // 1 / (u0 · max) would overflow here: a subnormal max must divide in two steps.
+    Random rng = new Random(20261207L);
+    DMatrixRMaj M = gaussian(rng, 3, 4);
+    for (int j = 0; j < 4; j++) {
+      M.set(0, j, 1e-310 * M.get(0, j));
+    }
+    DMatrixRMaj LRef = new DMatrixRMaj(3, 3);
+    new Tria(3, 4).decompose(M, LRef);
+    DMatrixRMaj L = new DMatrixRMaj(3, 3);
+    new SparseHouseholderTria(3, 4).decompose(M, L);
+    for (int i = 0; i < 9; i++) {
+      assertTrue(Double.isFinite(L.data[i]), "L entry " + i);
+      assertEquals(LRef.data[i], L.data[i], SUBNORMAL_RELATIVE * Math.abs(LRef.data[i]) + 1e-320);
+    }
+  }
+
   @Test
   void rejectsNonFiniteInputWithItsPosition() {
     DMatrixRMaj M = new DMatrixRMaj(2, 3);
