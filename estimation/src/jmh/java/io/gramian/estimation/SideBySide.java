@@ -153,10 +153,21 @@ public final class SideBySide {
         Locale.ROOT, "filter\t%s\t%.17g\t%.9g\t%.9g", name, ll, llSeconds, gradientSeconds);
   }
 
-  /** The median wall-clock time of {@code repeats} runs after {@code warmups} untimed ones. */
+  /**
+   * The least time each case warms up for, however many warm-up runs that takes: a fit of the Nile
+   * takes a few milliseconds, so a handful of runs would leave its code to the interpreter and the
+   * first compiler tier.
+   */
+  static final double MIN_WARMUP_SECONDS = 2;
+
+  /**
+   * The median wall-clock time of {@code repeats} runs after at least {@code warmups} untimed ones
+   * and at least {@link #MIN_WARMUP_SECONDS}.
+   */
   static double medianSeconds(DoubleSupplier run, int warmups, int repeats) {
     double sink = 0;
-    for (int i = 0; i < warmups; i++) {
+    long warmUntil = System.nanoTime() + (long) (MIN_WARMUP_SECONDS * 1e9);
+    for (int i = 0; i < warmups || System.nanoTime() < warmUntil; i++) {
       sink += run.getAsDouble();
     }
     double[] times = new double[repeats];

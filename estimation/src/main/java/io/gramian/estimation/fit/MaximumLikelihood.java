@@ -14,6 +14,7 @@ import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Maximum-likelihood estimation: BFGS on the unconstrained θ of the free parameters, minimising
@@ -70,6 +71,7 @@ public final class MaximumLikelihood {
     List<String> warnings = new ArrayList<>();
     double[] theta;
     double[] units;
+    OptionalDouble optimumLogLikelihood = OptionalDouble.empty();
     if (k == 0) {
       opt =
           new OptimizationResult(
@@ -96,6 +98,7 @@ public final class MaximumLikelihood {
                           .onIteration(iteration, problem.logLikelihood(value), gradientNorm));
       theta = problem.theta(opt.x());
       units = problem.units();
+      optimumLogLikelihood = problem.evaluatedLogLikelihood(opt.x());
     }
     double[] natural = layout.natural(theta);
     String constant = ConstantSeries.warning(data, layout, natural, opt.converged());
@@ -104,7 +107,8 @@ public final class MaximumLikelihood {
     } else if (!opt.converged()) {
       warnings.add("the optimiser did not converge: " + opt.message());
     }
-    double ll = likelihood.value(theta);
+    // the optimiser evaluated ℓ at its answer: no second filter pass for it
+    double ll = optimumLogLikelihood.orElseGet(() -> likelihood.value(theta));
 
     Double[] se = new Double[natural.length];
     boolean[] free = new boolean[natural.length];
