@@ -164,7 +164,8 @@ public final class LogLikelihood {
   /**
    * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k): one recorded forward sweep, then one tangent
    * sweep per free parameter on its tape. The direction of each sweep, ∂(system matrices)/∂θ_j, is
-   * the exact Jacobian of the model's tape, one reverse pass per matrix entry.
+   * the exact Jacobian of the model's tape, one reverse pass per entry of each matrix that depends
+   * on a parameter (a constant matrix's rows are zero).
    */
   public double[][] scores(double[] theta) {
     requireGradientMemory();
@@ -184,6 +185,9 @@ public final class LogLikelihood {
     double[] row = new double[k];
     for (SystemMatrix m : SystemMatrix.values()) {
       Var output = outputs.get(m);
+      if (output.isConstant()) {
+        continue; // its Jacobian rows are zero: no reverse pass per entry
+      }
       DMatrixRMaj value = output.value();
       for (int e = 0; e < value.getNumElements(); e++) {
         DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
