@@ -246,6 +246,32 @@ public final class Tria {
   }
 
   /**
+   * The rank threshold of tria's derivatives, {@code τ = 10³ · max(n, k) · ε · s}: a pivot (or
+   * singular value) of an {@code n × n} factor obtained from {@code k} Householder steps counts as
+   * non-zero when it exceeds τ (docs/tria.md §6 derives it).
+   *
+   * @param n rows (and columns) of L
+   * @param k min(n, m), the number of Householder steps
+   * @param scale the scale s of the block (a row norm or the largest singular value), ≥ 0
+   */
+  public static double rankThreshold(int n, int k, double scale) {
+    return RankThreshold.tau(n, k, scale);
+  }
+
+  /**
+   * The rank threshold for pivot {@code j} of {@code tria(M)} judged against row j of M alone:
+   * {@code rankThreshold(n, min(n, m), ‖M[j,:]‖)} for M n × m. For blocks whose rows carry
+   * different units (observations beside states), where a row of an exactly zero variance is
+   * exactly zero.
+   *
+   * @param M the block that was triangularised, n × m. Not modified.
+   * @param j row (and pivot) index
+   */
+  public static double rowRankThreshold(DMatrixRMaj M, int j) {
+    return RankThreshold.forRow(M, j);
+  }
+
+  /**
    * Allocating convenience: {@code L = tria(M)}, without forming Q (the L of {@link
    * #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}, bit for bit).
    *

@@ -1,6 +1,5 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.RankThreshold;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
 import io.gramian.autodiff.TriangularSolve;
@@ -101,7 +100,7 @@ final class StepKernel {
   }
 
   /**
-   * Checks every pivot of A against its row's threshold ({@link RankThreshold#forRow}): a pivot at
+   * Checks every pivot of A against its row's threshold ({@link Tria#rowRankThreshold}): a pivot at
    * or below it means that observation adds nothing beyond the state and the observations before
    * it, so the innovation covariance is singular.
    *
@@ -113,7 +112,7 @@ final class StepKernel {
     double sumLogDiag = 0;
     for (int i = 0; i < p; i++) {
       double a = L.unsafe_get(i, i);
-      if (!(a > RankThreshold.forRow(M, i))) {
+      if (!(a > Tria.rowRankThreshold(M, i))) {
         throw new FilterException(
             t,
             "the innovation covariance is singular (observation "
