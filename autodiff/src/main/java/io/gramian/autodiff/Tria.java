@@ -272,15 +272,15 @@ public final class Tria {
   }
 
   /**
-   * Allocating convenience: {@code L = tria(M)}.
+   * Allocating convenience: {@code L = tria(M)}, without forming Q (the L of {@link
+   * #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}, bit for bit).
    *
    * @param M n × m. Not modified.
    * @return L, n × n lower triangular with {@code L Lᵀ = M Mᵀ}, {@code diag(L) ≥ 0}
    */
   public static DMatrixRMaj tria(DMatrixRMaj M) {
     DMatrixRMaj L = new DMatrixRMaj(M.numRows, M.numRows);
-    DMatrixRMaj Q = new DMatrixRMaj(M.numCols, M.numRows);
-    new Tria(M.numRows, M.numCols).decompose(M, L, Q);
+    new Tria(M.numRows, M.numCols).decompose(M, L);
     return L;
   }
 

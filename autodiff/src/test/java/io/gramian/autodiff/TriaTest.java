@@ -75,6 +75,16 @@ class TriaTest {
     assertEquals(0.0, normOfDifference(withQ, withoutQ));
   }
 
+  /** The allocating convenience forms no Q, and its L is the L of decompose with Q, bit for bit. */
+  @ParameterizedTest
+  @CsvSource({"3, 6, 3", "5, 5, 5", "6, 3, 3", "5, 8, 2"})
+  void convenienceGivesTheLOfTheFullDecomposition(int n, int m, int rank) {
+    DMatrixRMaj M = ofRank(new Random(3 + n + m + rank), n, m, rank);
+    DMatrixRMaj L = new DMatrixRMaj(n, n);
+    new Tria(n, m).decompose(M, L, new DMatrixRMaj(m, n));
+    assertArrayEquals(L.data, Tria.tria(M).data, 0.0);
+  }
+
   @Test
   void rankDeficientInputIsNotAnError() {
     DMatrixRMaj M = of(new double[][] {{1, 0}, {1, 0}, {1, 0}});

@@ -210,6 +210,72 @@ public final class SquareRootFilter {
   public double logLikelihoodTangent(
       StateSpace system, StateSpace direction, DMatrixRMaj Y, TriaRule rule, double[] dLogLik) {
     checkDimensions(system);
+    checkTangent(direction, Y, dLogLik);
+    double ll;
+    try {
+      ll = forwardUnfrozen(system, Y);
+    } catch (SingularDiffuseStep e) {
+      return inflatedTangent(system, direction, Y, rule, dLogLik);
+    }
+    if (tangent == null) {
+      tangent = new TangentSweep(dims);
+    }
+    tangent.run(tape, system, direction, Y, rule, dLogLik);
+    return ll;
+  }
+
+  /**
+   * {@link #logLikelihoodTangent} along several directions at once: one recorded forward sweep,
+   * then one tangent sweep per direction on its tape, so k directions cost one forward sweep and k
+   * tangent sweeps instead of k of each. Writes dℓ_t along {@code directions[j]} into {@code
+   * dLogLik[j][t]}; each row equals what {@link #logLikelihoodTangent} writes for that direction.
+   *
+   * @param dLogLik output, one row of length ≥ T per direction. Modified.
+   * @return ℓ
+   * @throws IllegalArgumentException when a direction's dimensions are not the system's or a row of
+   *     {@code dLogLik} is shorter than the series (or missing), before anything is computed
+   */
+  public double logLikelihoodTangents(
+      StateSpace system,
+      StateSpace[] directions,
+      DMatrixRMaj Y,
+      TriaRule rule,
+      double[][] dLogLik) {
+    checkDimensions(system);
+    if (dLogLik == null || dLogLik.length < directions.length) {
+      throw new IllegalArgumentException(
+          "dLogLik has "
+              + (dLogLik == null ? "no" : String.valueOf(dLogLik.length))
+              + " rows, expected one per direction ("
+              + directions.length
+              + ")");
+    }
+    for (int j = 0; j < directions.length; j++) {
+      checkTangent(directions[j], Y, dLogLik[j]);
+    }
+    double ll;
+    try {
+      ll = forwardUnfrozen(system, Y);
+    } catch (SingularDiffuseStep e) {
+      if (directions.length == 0) {
+        return inflated().logLikelihood(view(system, Y), Y);
+      }
+      double inflatedLl = 0;
+      for (int j = 0; j < directions.length; j++) {
+        inflatedLl = inflatedTangent(system, directions[j], Y, rule, dLogLik[j]);
+      }
+      return inflatedLl;
+    }
+    if (tangent == null) {
+      tangent = new TangentSweep(dims);
+    }
+    for (int j = 0; j < directions.length; j++) {
+      tangent.run(tape, system, directions[j], Y, rule, dLogLik[j]);
+    }
+    return ll;
+  }
+
+  private void checkTangent(StateSpace direction, DMatrixRMaj Y, double[] dLogLik) {
     if (!Dimensions.of(direction).equals(dims)) {
       throw new IllegalArgumentException(
           "the direction has " + Dimensions.of(direction) + ", expected the system's " + dims);
@@ -221,24 +287,28 @@ public final class SquareRootFilter {
               + ", expected at least T = "
               + Y.numRows);
     }
-    double ll;
-    // The tangent sweep differentiates every step's triangularisation: it runs unfrozen.
+  }
+
+  /** The tangent sweep on the inflated start, where the diffuse part of a step is singular. */
+  private double inflatedTangent(
+      StateSpace system, StateSpace direction, DMatrixRMaj Y, TriaRule rule, double[] dLogLik) {
+    InflatedDiffuseStart v = view(system, Y);
+    StateSpace dv = directionView.wrap(direction, v.alpha());
+    return inflated().logLikelihoodTangent(v, dv, Y, rule, dLogLik);
+  }
+
+  /**
+   * The recorded forward sweep with every step in full: the tangent sweep differentiates every
+   * step's triangularisation, so it runs without the {@link SteadyState}.
+   */
+  private double forwardUnfrozen(StateSpace system, DMatrixRMaj Y) {
     final double tolerance = steadyStateTolerance;
     steadyStateTolerance = SteadyState.OFF;
     try {
-      ll = forward(system, Y, tape);
-    } catch (SingularDiffuseStep e) {
-      InflatedDiffuseStart v = view(system, Y);
-      StateSpace dv = directionView.wrap(direction, v.alpha());
-      return inflated().logLikelihoodTangent(v, dv, Y, rule, dLogLik);
+      return forward(system, Y, tape);
     } finally {
       steadyStateTolerance = tolerance;
     }
-    if (tangent == null) {
-      tangent = new TangentSweep(dims);
-    }
-    tangent.run(tape, system, direction, Y, rule, dLogLik);
-    return ll;
   }
 
   /** The forward sweep; records into {@code tape} when it is not null. Returns ℓ. */

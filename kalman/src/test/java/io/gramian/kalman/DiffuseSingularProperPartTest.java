@@ -249,6 +249,34 @@ class DiffuseSingularProperPartTest {
     assertTrue(err <= GRADIENT_TOLERANCE, c + ": relative error " + err);
   }
 
+  /** Several directions in one call equal one call each, on the inflated start's path too. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void tangentsAlongSeveralDirectionsEqualOneCallPerDirection(Case c) {
+    SquareRootFilter filter = SquareRootFilter.forSystem(c.system());
+    int entries = SystemVector.flatten(new SystemGradient(Dimensions.of(c.system()))).length;
+    Random rng = new Random(11);
+    StateSpaceSystem[] directions = new StateSpaceSystem[2];
+    for (int j = 0; j < directions.length; j++) {
+      double[] v = new double[entries];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rng.nextGaussian();
+      }
+      directions[j] = SystemVector.withEntries(c.system(), v);
+    }
+    int T = c.Y().numRows;
+    double[][] together = new double[directions.length][T];
+    double ll =
+        filter.logLikelihoodTangents(c.system(), directions, c.Y(), TriaRule.MASKED, together);
+    for (int j = 0; j < directions.length; j++) {
+      double[] alone = new double[T];
+      double llAlone =
+          filter.logLikelihoodTangent(c.system(), directions[j], c.Y(), TriaRule.MASKED, alone);
+      assertEquals(llAlone, ll, 0.0, c.name());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(alone, together[j], 0.0, c.name());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void tangentSweepAgreesWithReverseSweep(Case c) {

@@ -138,6 +138,35 @@ class GradientTest {
     assertEquals(reverse, tangent, 1e-10 * Math.max(1.0, Math.abs(reverse)), c.toString());
   }
 
+  /**
+   * Several directions in one call (one forward sweep, a tangent sweep each) give exactly what one
+   * call per direction gives: the same tape and the same tangent arithmetic, so equality is exact.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void tangentsAlongSeveralDirectionsEqualOneCallPerDirection(Case c) {
+    Fixture f = new Fixture(c);
+    Random rng = new Random(7);
+    StateSpaceSystem[] directions = new StateSpaceSystem[3];
+    for (int j = 0; j < directions.length; j++) {
+      double[] v = new double[f.x.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rng.nextGaussian();
+      }
+      directions[j] = SystemVector.withEntries(f.system, v);
+    }
+    SquareRootFilter filter = SquareRootFilter.forSystem(f.system);
+    double[][] together = new double[directions.length][c.T()];
+    double ll = filter.logLikelihoodTangents(f.system, directions, f.Y, TriaRule.MASKED, together);
+    for (int j = 0; j < directions.length; j++) {
+      double[] alone = new double[c.T()];
+      double llAlone =
+          filter.logLikelihoodTangent(f.system, directions[j], f.Y, TriaRule.MASKED, alone);
+      assertEquals(llAlone, ll, 0.0, c.toString());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(alone, together[j], 0.0, c.toString());
+    }
+  }
+
   @Test
   void fullRankRuleIsExactOnAFullRankSystem() {
     Fixture f = new Fixture(cases().findFirst().orElseThrow());

@@ -69,6 +69,15 @@ public final class Var {
   }
 
   /**
+   * Whether this value depends on no parameter or variable: its derivative with respect to every
+   * input is zero, a seed on it is ignored, and a caller building a Jacobian row by row can skip
+   * it.
+   */
+  public boolean isConstant() {
+    return !isActive();
+  }
+
+  /**
    * The adjoint to add this node's contributions to (allocated as zeros on first use), or {@code
    * null} for a constant, whose adjoint is not needed.
    */

@@ -16,6 +16,19 @@ class TapeTest {
   /** Hand-derived derivatives of a few flops: rounding only. */
   private static final double EXACT = 1e-15;
 
+  /** A value built from constants only is constant; one that a parameter reaches is not. */
+  @Test
+  void constantnessFollowsTheParameters() {
+    Tape tape = new Tape();
+    Var a = tape.constant(2.0);
+    Var p = tape.parameter(0, 3.0);
+    assertTrue(a.isConstant());
+    assertTrue(a.mul(a).add(1.0).isConstant());
+    assertFalse(p.isConstant());
+    assertFalse(a.mul(p).isConstant());
+    assertFalse(tape.block(new Var[][] {{a, p}}).isConstant());
+  }
+
   @Test
   void parameterDerivativesLandInTheirSlots() {
     Tape tape = new Tape();

@@ -14,6 +14,7 @@ import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Maximum-likelihood estimation: BFGS on the unconstrained θ of the free parameters, minimising
@@ -77,6 +78,7 @@ public final class MaximumLikelihood {
     List<String> warnings = new ArrayList<>();
     double[] theta;
     double[] units;
+    OptionalDouble optimumLogLikelihood = OptionalDouble.empty();
     if (k == 0) {
       opt =
           new OptimizationResult(
@@ -103,6 +105,7 @@ public final class MaximumLikelihood {
                           .onIteration(iteration, problem.logLikelihood(value), gradientNorm));
       theta = problem.theta(opt.x());
       units = problem.units();
+      optimumLogLikelihood = problem.evaluatedLogLikelihood(opt.x());
     }
     double[] natural = layout.natural(theta);
     String constant = ConstantSeries.warning(data, layout, natural, opt.converged());
@@ -111,7 +114,8 @@ public final class MaximumLikelihood {
     } else if (!opt.converged()) {
       warnings.add("the optimiser did not converge: " + opt.message());
     }
-    double ll = likelihood.value(theta);
+    // the optimiser evaluated ℓ at its answer: no second filter pass for it
+    double ll = optimumLogLikelihood.orElseGet(() -> likelihood.value(theta));
 
     double[] se = new double[natural.length];
     java.util.Arrays.fill(se, Double.NaN); // undefined until computed: see ParameterEstimate

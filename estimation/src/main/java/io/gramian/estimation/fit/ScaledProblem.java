@@ -5,7 +5,10 @@ import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.ParameterLayout;
 import io.gramian.estimation.optim.DifferentiableFunction;
 import io.gramian.estimation.transform.Identity;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The maximum-likelihood problem in coordinates that do not depend on the units of the data or of
@@ -44,6 +47,8 @@ final class ScaledProblem implements DifferentiableFunction {
   private final double observations;
   private final double shift;
   private final double[] gradient;
+  private final List<double[]> evaluatedPoints = new ArrayList<>();
+  private final List<Double> evaluatedLogLikelihoods = new ArrayList<>();
 
   private ScaledProblem(
       LogLikelihood likelihood, double[] units, double observations, double shift) {
@@ -131,10 +136,27 @@ final class ScaledProblem implements DifferentiableFunction {
     return -value * observations - shift;
   }
 
+  /**
+   * ℓ of the original data at θ = u ∘ θ̃ when this problem has evaluated exactly that θ̃ (the
+   * optimiser's answer is always one of its evaluations), so that the fit need not run the filter
+   * again at its estimate; empty otherwise. It is the ℓ of {@link LogLikelihood#valueAndGradient},
+   * equal to {@link LogLikelihood#value} up to rounding.
+   */
+  OptionalDouble evaluatedLogLikelihood(double[] scaled) {
+    for (int i = evaluatedPoints.size() - 1; i >= 0; i--) {
+      if (Arrays.equals(evaluatedPoints.get(i), scaled)) {
+        return OptionalDouble.of(evaluatedLogLikelihoods.get(i));
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
   /** f̃(θ̃) and ∇f̃ (see the class comment). */
   @Override
   public double valueAndGradient(double[] scaled, double[] gradientOut) {
     double ll = likelihood.valueAndGradient(theta(scaled), gradient);
+    evaluatedPoints.add(scaled.clone());
+    evaluatedLogLikelihoods.add(ll);
     for (int j = 0; j < gradientOut.length; j++) {
       gradientOut[j] = -units[j] * gradient[j] / observations;
     }

@@ -162,9 +162,10 @@ public final class LogLikelihood {
   }
 
   /**
-   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k), by one tangent sweep per free parameter. The
-   * direction of each sweep, ∂(system matrices)/∂θ_j, is the exact Jacobian of the model's tape,
-   * one reverse pass per matrix entry.
+   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k): one recorded forward sweep, then one tangent
+   * sweep per free parameter on its tape. The direction of each sweep, ∂(system matrices)/∂θ_j, is
+   * the exact Jacobian of the model's tape, one reverse pass per entry of each matrix that depends
+   * on a parameter (a constant matrix's rows are zero).
    */
   public double[][] scores(double[] theta) {
     requireGradientMemory();
@@ -184,6 +185,9 @@ public final class LogLikelihood {
     double[] row = new double[k];
     for (SystemMatrix m : SystemMatrix.values()) {
       Var output = outputs.get(m);
+      if (output.isConstant()) {
+        continue; // its Jacobian rows are zero: no reverse pass per entry
+      }
       DMatrixRMaj value = output.value();
       for (int e = 0; e < value.getNumElements(); e++) {
         DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
@@ -200,8 +204,7 @@ public final class LogLikelihood {
     double[][] B = layout.buildJacobian(theta);
     int T = data.length();
     double[][] scores = new double[T][k];
-    double[] terms = new double[T];
-    SquareRootFilter f = filterFor(base);
+    StateSpaceSystem[] directions = new StateSpaceSystem[k];
     for (int j = 0; j < k; j++) {
       final int column = j;
       SystemMatrices<DMatrixRMaj> dir =
@@ -215,10 +218,13 @@ public final class LogLikelihood {
                 }
                 return sum;
               });
-      StateSpaceSystem direction = new StateSpaceSystem(dir);
-      f.logLikelihoodTangent(system, direction, data.y(), rule, terms);
+      directions[j] = new StateSpaceSystem(dir);
+    }
+    double[][] terms = new double[k][T];
+    filterFor(base).logLikelihoodTangents(system, directions, data.y(), rule, terms);
+    for (int j = 0; j < k; j++) {
       for (int t = burn; t < T; t++) {
-        scores[t][j] = terms[t]; // burned periods' scores stay zero
+        scores[t][j] = terms[j][t]; // burned periods' scores stay zero
       }
     }
     return scores;

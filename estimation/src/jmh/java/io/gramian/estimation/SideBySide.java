@@ -1,0 +1,207 @@
+package io.gramian.estimation;
+
+import io.gramian.autodiff.TriaRule;
+import io.gramian.datasets.Datasets;
+import io.gramian.estimation.arima.Sarimax;
+import io.gramian.estimation.arima.SarimaxOrder;
+import io.gramian.estimation.fit.FitOptions;
+import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.models.UnobservedComponents;
+import io.gramian.kalman.Dimensions;
+import io.gramian.kalman.SquareRootFilter;
+import io.gramian.kalman.StateSpaceSystem;
+import io.gramian.kalman.SystemGradient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.DoubleSupplier;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Gramian's half of the side-by-side benchmark against statsmodels ({@code side_by_side.py} in
+ * {@code estimation/src/jmh/statsmodels}, which writes the inputs, runs this program, runs
+ * statsmodels on the same inputs and prints the table; docs/benchmarks.md).
+ *
+ * <p>Arguments: the input folder, the output file, the number of warm-up runs and of timed runs.
+ * The input folder holds {@code filter_cases.txt} (one line per case: name, then the folder of its
+ * matrices) and, per case, F, c, H, d, cholQ, cholR, m0, cholP0 and Y as CSV files of numbers (no
+ * header, NaN or nan for a missing observation). Every case is timed warm, in this one JVM: {@code
+ * warmups} untimed runs, then {@code repeats} timed runs, and the median is written.
+ *
+ * <p>The output has one line per measurement, fields separated by tabs: {@code filter}, case, ℓ,
+ * median seconds of ℓ alone, median seconds of ℓ with its gradient; or {@code fit}, model, ℓ,
+ * median seconds of {@link MaximumLikelihood#fit}, evaluations, iterations, converged, then the
+ * estimates as name=value.
+ */
+public final class SideBySide {
+
+  private SideBySide() {}
+
+  /** The fits, with the names side_by_side.py gives the same models in statsmodels. */
+  static Map<String, Fit> fits() {
+    Map<String, Fit> fits = new LinkedHashMap<>();
+    double[] nile = Datasets.nile().values();
+    double[] ksi = FitBenchmark.log(Datasets.ukDriverDeaths().values());
+    double[] air = FitBenchmark.log(Datasets.airPassengers().values());
+    fits.put("nile_llevel", new Fit(UnobservedComponents.localLevel(), nile));
+    fits.put("ksi_bsm", new Fit(UnobservedComponents.bsm(12, "dummy"), ksi));
+    fits.put("air_airline", new Fit(Sarimax.of(SarimaxOrder.of(0, 1, 1, 0, 1, 1, 12)), air));
+    fits.put(
+        "ksi_llevel_seasonal",
+        new Fit(
+            UnobservedComponents.named("local-level", OptionalInt.of(12), "dummy", List.of()),
+            ksi));
+    fits.put("air_bsm_trig", new Fit(UnobservedComponents.bsm(12, "trig"), air));
+    fits.put("ksi_sarima_210_011", new Fit(Sarimax.of(SarimaxOrder.of(2, 1, 0, 0, 1, 1, 12)), ksi));
+    return fits;
+  }
+
+  /** A model and its series. */
+  record Fit(StateSpaceModel model, double[] series) {}
+
+  public static void main(String[] args) throws IOException {
+    Path in = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    int warmups = Integer.parseInt(args[2]);
+    int repeats = Integer.parseInt(args[3]);
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(in.resolve("filter_cases.txt"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      lines.add(filterCase(f[0], in.resolve(f[1]), warmups, repeats));
+      System.out.println("[gramian] " + lines.get(lines.size() - 1));
+    }
+    FitOptions options = FitOptions.defaults();
+    for (Map.Entry<String, Fit> e : fits().entrySet()) {
+      StateSpaceModel model = e.getValue().model();
+      ModelData data = ModelData.of(e.getValue().series());
+      FitResult[] last = new FitResult[1];
+      double seconds =
+          medianSeconds(
+              () -> {
+                last[0] = MaximumLikelihood.fit(model, data, options);
+                return last[0].logLikelihood();
+              },
+              warmups,
+              repeats);
+      FitResult fit = last[0];
+      StringBuilder s =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "fit\t%s\t%.17g\t%.9g\t%d\t%d\t%s",
+                  e.getKey(),
+                  fit.logLikelihood(),
+                  seconds,
+                  fit.evaluations(),
+                  fit.iterations(),
+                  fit.converged()));
+      for (int i = 0; i < fit.estimates().length; i++) {
+        s.append(
+            String.format(
+                Locale.ROOT, "\t%s=%.17g", fit.parameterNames().get(i), fit.estimates()[i]));
+      }
+      lines.add(s.toString());
+      System.out.println("[gramian] " + s);
+    }
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+      lines.forEach(w::println);
+    }
+  }
+
+  private static String filterCase(String name, Path dir, int warmups, int repeats)
+      throws IOException {
+    StateSpaceSystem system =
+        StateSpaceSystem.builder()
+            .F(read(dir, "F"))
+            .c(read(dir, "c"))
+            .H(read(dir, "H"))
+            .d(read(dir, "d"))
+            .cholQ(read(dir, "cholQ"))
+            .cholR(read(dir, "cholR"))
+            .m0(read(dir, "m0"))
+            .cholP0(read(dir, "cholP0"))
+            .build();
+    DMatrixRMaj Y = read(dir, "Y");
+    SquareRootFilter filter = SquareRootFilter.forSystem(system);
+    SystemGradient gradient = new SystemGradient(Dimensions.of(system));
+    double ll = filter.logLikelihood(system, Y);
+    double llSeconds = medianSeconds(() -> filter.logLikelihood(system, Y), warmups, repeats);
+    double gradientSeconds =
+        medianSeconds(
+            () -> {
+              gradient.zero();
+              return filter.logLikelihoodGradient(system, Y, TriaRule.MASKED, gradient);
+            },
+            warmups,
+            repeats);
+    return String.format(
+        Locale.ROOT, "filter\t%s\t%.17g\t%.9g\t%.9g", name, ll, llSeconds, gradientSeconds);
+  }
+
+  /**
+   * The least time each case warms up for, however many warm-up runs that takes: a fit of the Nile
+   * takes a few milliseconds, so a handful of runs would leave its code to the interpreter and the
+   * first compiler tier.
+   */
+  static final double MIN_WARMUP_SECONDS = 2;
+
+  /**
+   * The median wall-clock time of {@code repeats} runs after at least {@code warmups} untimed ones
+   * and at least {@link #MIN_WARMUP_SECONDS}.
+   */
+  static double medianSeconds(DoubleSupplier run, int warmups, int repeats) {
+    double sink = 0;
+    long warmUntil = System.nanoTime() + (long) (MIN_WARMUP_SECONDS * 1e9);
+    for (int i = 0; i < warmups || System.nanoTime() < warmUntil; i++) {
+      sink += run.getAsDouble();
+    }
+    double[] times = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      long t0 = System.nanoTime();
+      sink += run.getAsDouble();
+      times[i] = (System.nanoTime() - t0) * 1e-9;
+    }
+    if (sink == 42.0) {
+      System.out.println(); // keeps the results alive
+    }
+    Arrays.sort(times);
+    return repeats % 2 == 1
+        ? times[repeats / 2]
+        : 0.5 * (times[repeats / 2 - 1] + times[repeats / 2]);
+  }
+
+  /** A matrix from a CSV file of numbers: one row per line, comma-separated, nan for missing. */
+  static DMatrixRMaj read(Path dir, String name) throws IOException {
+    List<String> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve(name + ".csv"))) {
+      if (!line.isBlank()) {
+        rows.add(line);
+      }
+    }
+    int cols = rows.get(0).split(",").length;
+    DMatrixRMaj A = new DMatrixRMaj(rows.size(), cols);
+    for (int i = 0; i < rows.size(); i++) {
+      String[] f = rows.get(i).split(",");
+      for (int j = 0; j < cols; j++) {
+        String v = f[j].strip();
+        A.set(i, j, v.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(v));
+      }
+    }
+    return A;
+  }
+}
