@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,7 +27,7 @@ import org.ejml.data.DMatrixRMaj;
 final class DiffuseCollapse {
 
   private final int w;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj M;
   final DMatrixRMaj L;
   final DMatrixRMaj Lnext;
@@ -34,7 +35,7 @@ final class DiffuseCollapse {
 
   DiffuseCollapse(Dimensions dims) {
     w = dims.meanCols();
-    tria = new Tria(w, w + dims.ny());
+    tria = new SparseHouseholderTria(w, w + dims.ny());
     M = new DMatrixRMaj(w, w + dims.ny());
     L = new DMatrixRMaj(w, w);
     Lnext = new DMatrixRMaj(w, w);

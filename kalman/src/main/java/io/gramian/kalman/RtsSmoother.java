@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
@@ -63,7 +64,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class RtsSmoother {
 
   private final Dimensions dims;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj M; // the joint block, then its reduced form
   private final DMatrixRMaj L;
   private final DMatrixRMaj G; // nx × p
@@ -78,7 +79,7 @@ public final class RtsSmoother {
     this.dims = dims;
     int nx = dims.nx();
     int blockCols = dims.predictCols();
-    tria = new Tria(2 * nx, Math.max(blockCols, 2 * nx));
+    tria = new SparseHouseholderTria(2 * nx, Math.max(blockCols, 2 * nx));
     M = new DMatrixRMaj(2 * nx, blockCols);
     L = new DMatrixRMaj(2 * nx, 2 * nx);
     G = new DMatrixRMaj(nx, nx);

@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
 import io.gramian.autodiff.TriangularSolve;
@@ -26,7 +27,7 @@ final class StepKernel {
   static final double LOG_2PI = Math.log(2 * Math.PI);
 
   private final int nx;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj XNext;
 
   /** The last triangularisation: its block M, L, and Q when the derivatives need it. */
@@ -43,7 +44,7 @@ final class StepKernel {
 
   StepKernel(Dimensions dims) {
     nx = dims.nx();
-    tria = new Tria(dims.triaRows(), dims.triaCols());
+    tria = new SparseHouseholderTria(dims.triaRows(), dims.triaCols());
     factors = new TriaFactors(dims.triaRows(), dims.triaCols());
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     W = new double[dims.ny() * dims.meanCols()];

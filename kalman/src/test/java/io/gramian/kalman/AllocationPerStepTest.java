@@ -53,6 +53,39 @@ class AllocationPerStepTest {
   }
 
   /**
+   * The same on the {@link SteadyState} path: a time-invariant system with every entry observed,
+   * most of whose steps run frozen, forward and backward.
+   */
+  @Test
+  void steadyStateStepsAllocateNothing() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(25);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    Y.set(T / 2, 0, Double.NaN); // one exit from the steady state and one re-entry
+    SquareRootFilter filter = SquareRootFilter.forSystem(s);
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    for (int i = 0; i < 5; i++) {
+      filter.logLikelihood(s, Y);
+      filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    }
+    int frozen = 0;
+    for (int t = 0; t < T; t++) {
+      frozen += filter.tape.frozenFrom(t) >= 0 ? 1 : 0;
+    }
+    assertTrue(frozen > T / 2, frozen + " frozen steps");
+    long before = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihood(s, Y);
+    long afterForward = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    long afterGradient = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");
+    assertTrue(
+        afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
+        (afterGradient - afterForward) + " B");
+  }
+
+  /**
    * The same with a singular proper innovation in the diffuse period (no observation noise, no
    * proper initial variance), where the filter reruns on its inflated view.
    */
