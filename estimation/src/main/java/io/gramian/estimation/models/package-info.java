@@ -21,6 +21,9 @@
  *       statsmodels' start values ({@code StartValues}, {@code HodrickPrescott}).
  * </ul>
  *
+ * <p>Several series: {@link io.gramian.estimation.models.Sutse}, the multivariate local level with
+ * Cholesky-factor disturbance covariances and optionally a reduced-rank (common) level.
+ *
  * <p>Log-likelihood: exact diffuse (Durbin &amp; Koopman 2012 §7.2.2, statsmodels' {@code
  * use_exact_diffuse=True}); KFAS reports it plus ½ log 2π per diffuse state.
  */

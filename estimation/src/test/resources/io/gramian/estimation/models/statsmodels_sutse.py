@@ -1,0 +1,57 @@
+"""Reference values for Gramian's SUTSE local level (SutseTest), from statsmodels 0.13.5 (Debian's
+python3-statsmodels, /usr/bin/python3). statsmodels has no SUTSE model; this expresses the
+bivariate local level as a custom MLEModel with statsmodels' exact diffuse initialisation:
+
+    y_t = mu_t + eps_t,  eps_t ~ N(0, L L'),   mu_{t+1} = mu_t + eta_t,  eta_t ~ N(0, Lq Lq')
+
+on the logs of the front and rear columns of seatbelts.csv (argument 1: the directory holding it).
+statsmodels' steady-state shortcut is switched off (tolerance = 0). Prints one CSV table: case, quantity, value (repr of doubles); quantity 'llf' is model.loglike at
+the Cholesky entries SutseTest uses (row by row over L, then over Lq; Lq is 2 x rank).
+"""
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.statespace.mlemodel import MLEModel
+
+warnings.simplefilter("ignore")
+seatbelts = pd.read_csv(f"{sys.argv[1]}/seatbelts.csv")
+y = np.log(seatbelts[["front", "rear"]].to_numpy(float))
+
+
+class Sutse(MLEModel):
+    def __init__(self, endog, rank):
+        # state_cov is the full 2 x 2 Lq Lq' (singular for rank 1), so selection = I
+        super().__init__(endog, k_states=2, k_posdef=2)
+        self.rank = rank
+        self["design"] = np.eye(2)
+        self["transition"] = np.eye(2)
+        self["selection"] = np.eye(2)
+        self.ssm.initialize_diffuse()
+
+    def update(self, params, **kwargs):
+        params = super().update(params, **kwargs)
+        L = np.array([[params[0], 0.0], [params[1], params[2]]])
+        Lq = np.zeros((2, self.rank))
+        k = 3
+        for i in range(2):
+            for j in range(min(i, self.rank - 1) + 1):
+                Lq[i, j] = params[k]
+                k += 1
+        self["obs_cov"] = L @ L.T
+        self["state_cov"] = Lq @ Lq.T
+
+
+cases = {
+    "rank2": [0.09, -0.03, 0.07, 0.02, 0.015, 0.012],
+    "rank1": [0.09, -0.03, 0.07, 0.02, 0.015],
+}
+print("case,quantity,value")
+for case, params in cases.items():
+    rank = 2 if case == "rank2" else 1
+    model = Sutse(y, rank)
+    # statsmodels otherwise freezes P once it changes by less than 1e-19 (its steady-state
+    # shortcut), which moves the rank-2 value by 3e-5; Gramian never freezes P
+    model.ssm.tolerance = 0
+    print(f"{case},llf,{model.loglike(np.array(params))!r}")
