@@ -26,6 +26,12 @@ import org.openjdk.jmh.annotations.State;
  *       {@link TriaRule#MASKED} into a zeroed {@code MBar}, what one predict step of the reverse
  *       sweep costs when the factors are recomputed;
  *   <li>{@link #triaVjpPseudoinverse}: the same with {@link TriaRule#PSEUDOINVERSE} (SVD of L);
+ *   <li>{@link #householder}, {@link #householderWithoutQ}: the same with {@link
+ *       SparseHouseholderTria};
+ *   <li>{@link #updateBlockTria}, {@link #updateBlockHouseholder}: L alone of the update block
+ *       {@code [[H S, cholR], [S, 0]]} for one observation, (1 + n) × (n + 1);
+ *   <li>{@link #shiftBlockTria}, {@link #shiftBlockHouseholder}: L alone of a structural predict
+ *       block, F a shift with one free entry and one noisy state (n × (n + 1));
  *   <li>{@link #vjpMasked}: the masked VJP alone, on factors computed once, as when a forward sweep
  *       has stored them.
  * </ul>
@@ -49,6 +55,10 @@ public class TriaBenchmark {
   private DMatrixRMaj LBar;
   private DMatrixRMaj MBar;
   private Tria tria;
+  private SparseHouseholderTria householder;
+  private DMatrixRMaj U;
+  private DMatrixRMaj UL;
+  private DMatrixRMaj shiftM;
   private TriaAdjoint adjoint;
   private TriaFactors factors;
   private TriaFactors storedFactors;
@@ -66,7 +76,24 @@ public class TriaBenchmark {
     LBar = gaussian(rng, n, n);
     MBar = new DMatrixRMaj(n, 2 * n);
 
-    tria = new Tria(n, 2 * n);
+    tria = new Tria(n + 1, 2 * n + 1);
+    householder = new SparseHouseholderTria(n + 1, 2 * n + 1);
+    // The update block [[H S, cholR], [S, 0]] for one observation, (1 + n) × (n + 1).
+    DMatrixRMaj H = gaussian(rng, 1, n);
+    U = new DMatrixRMaj(1 + n, n + 1);
+    CommonOps_DDRM.insert(CommonOps_DDRM.mult(H, S, null), U, 0, 0);
+    U.unsafe_set(0, n, 0.5);
+    CommonOps_DDRM.insert(S, U, 1, 0);
+    UL = new DMatrixRMaj(1 + n, 1 + n);
+    // A structural predict block: F a shift with one free entry, one noisy state (q = 1).
+    DMatrixRMaj shift = new DMatrixRMaj(n, n);
+    shift.unsafe_set(0, 0, 0.9);
+    for (int i = 1; i < n; i++) {
+      shift.unsafe_set(i, i - 1, 1.0);
+    }
+    shiftM = new DMatrixRMaj(n, n + 1);
+    CommonOps_DDRM.insert(CommonOps_DDRM.mult(shift, S, null), shiftM, 0, 0);
+    shiftM.unsafe_set(0, n, 0.7);
     adjoint = new TriaAdjoint(n, 2 * n);
     factors = new TriaFactors(n, 2 * n);
     storedFactors = new TriaFactors(n, 2 * n);
@@ -82,6 +109,42 @@ public class TriaBenchmark {
   @Benchmark
   public DMatrixRMaj triaWithoutQ() {
     tria.decompose(M, factors.L());
+    return factors.L();
+  }
+
+  @Benchmark
+  public DMatrixRMaj householder() {
+    householder.decompose(M, factors.L(), factors.Q());
+    return factors.L();
+  }
+
+  @Benchmark
+  public DMatrixRMaj householderWithoutQ() {
+    householder.decompose(M, factors.L());
+    return factors.L();
+  }
+
+  @Benchmark
+  public DMatrixRMaj updateBlockTria() {
+    tria.decompose(U, UL);
+    return UL;
+  }
+
+  @Benchmark
+  public DMatrixRMaj updateBlockHouseholder() {
+    householder.decompose(U, UL);
+    return UL;
+  }
+
+  @Benchmark
+  public DMatrixRMaj shiftBlockTria() {
+    tria.decompose(shiftM, factors.L());
+    return factors.L();
+  }
+
+  @Benchmark
+  public DMatrixRMaj shiftBlockHouseholder() {
+    householder.decompose(shiftM, factors.L());
     return factors.L();
   }
 

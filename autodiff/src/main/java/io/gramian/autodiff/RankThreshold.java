@@ -3,8 +3,8 @@ package io.gramian.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The single rank policy of {@code tria}'s derivatives: which pivots (or singular values) of {@code
- * L} count as zero.
+ * The single rank policy of {@code tria}'s derivatives (public through {@link Tria#rankThreshold}
+ * and {@link Tria#rowRankThreshold}): which pivots (or singular values) of {@code L} count as zero.
  *
  * <pre>
  *   τ = SAFETY_FACTOR · max(n, k) · ε · s
@@ -34,10 +34,10 @@ import org.ejml.data.DMatrixRMaj;
  * row do use each row's own norm: there the rows carry different units (observations beside
  * states), and a row of an exactly zero innovation variance is exactly zero.
  */
-public final class RankThreshold {
+final class RankThreshold {
 
   /** Margin above the backward-error bound {@code max(n, k) · ε · s}. */
-  public static final double SAFETY_FACTOR = 1e3;
+  static final double SAFETY_FACTOR = 1e3;
 
   private RankThreshold() {}
 
@@ -49,7 +49,7 @@ public final class RankThreshold {
    * @param scale the scale s: a row norm of L (masked rule) or the largest singular value, ≥ 0
    * @return τ; values strictly greater than τ are non-zero
    */
-  public static double tau(int n, int k, double scale) {
+  static double tau(int n, int k, double scale) {
     return SAFETY_FACTOR * Math.max(n, k) * Math.ulp(1.0) * scale;
   }
 
@@ -61,7 +61,7 @@ public final class RankThreshold {
    * @param M the block that was triangularised, n × m. Not modified.
    * @param j row (and pivot) index
    */
-  public static double forRow(DMatrixRMaj M, int j) {
+  static double forRow(DMatrixRMaj M, int j) {
     final int cols = M.numCols;
     final double[] data = M.data;
     double sq = 0;

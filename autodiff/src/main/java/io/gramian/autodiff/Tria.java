@@ -97,9 +97,9 @@ public final class Tria {
 
   /**
    * Computes {@code L = tria(M)} for {@code M = factors.input()}, and, when {@code forDerivatives},
-   * what the derivatives need: nothing more when L has no small pivot ({@link InputForm}: they take
-   * M in place of Q), else Q. Without {@code forDerivatives} only L is computed, for a pass that
-   * needs no derivative.
+   * what the derivatives need: nothing more when L has no small pivot ({@link
+   * TriaAdjoint#invertibleEnough}: they take M in place of Q), else Q. Without {@code
+   * forDerivatives} only L is computed, for a pass that needs no derivative.
    *
    * @param factors input filled by the caller; L (and Q) on exit. Modified.
    * @throws ArithmeticException as {@link #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}
@@ -243,6 +243,32 @@ public final class Tria {
                 + " is not finite");
       }
     }
+  }
+
+  /**
+   * The rank threshold of tria's derivatives, {@code τ = 10³ · max(n, k) · ε · s}: a pivot (or
+   * singular value) of an {@code n × n} factor obtained from {@code k} Householder steps counts as
+   * non-zero when it exceeds τ (docs/tria.md §6 derives it).
+   *
+   * @param n rows (and columns) of L
+   * @param k min(n, m), the number of Householder steps
+   * @param scale the scale s of the block (a row norm or the largest singular value), ≥ 0
+   */
+  public static double rankThreshold(int n, int k, double scale) {
+    return RankThreshold.tau(n, k, scale);
+  }
+
+  /**
+   * The rank threshold for pivot {@code j} of {@code tria(M)} judged against row j of M alone:
+   * {@code rankThreshold(n, min(n, m), ‖M[j,:]‖)} for M n × m. For blocks whose rows carry
+   * different units (observations beside states), where a row of an exactly zero variance is
+   * exactly zero.
+   *
+   * @param M the block that was triangularised, n × m. Not modified.
+   * @param j row (and pivot) index
+   */
+  public static double rowRankThreshold(DMatrixRMaj M, int j) {
+    return RankThreshold.forRow(M, j);
   }
 
   /**

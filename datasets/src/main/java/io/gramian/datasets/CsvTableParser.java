@@ -106,7 +106,7 @@ final class CsvTableParser {
     return fields.size() == 1 && fields.get(0).isEmpty();
   }
 
-  private static void checkHeader(CsvTable.Row header, String source) {
+  static void checkHeader(CsvTable.Row header, String source) {
     List<String> names = header.fields();
     if (names.stream().allMatch(CsvTableParser::looksLikeData)) {
       throw new DataFormatException(

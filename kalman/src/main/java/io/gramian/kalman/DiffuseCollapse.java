@@ -1,6 +1,6 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.RankThreshold;
+import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import org.ejml.data.DMatrixRMaj;
 
@@ -21,13 +21,13 @@ import org.ejml.data.DMatrixRMaj;
  * A_t,ii − (p_t / 2) log 2π) + Φ_T}: δ integrated out under a flat prior, less {@code (d / 2) log
  * 2π} (which KFAS keeps). Φ depends on the W's only through their Gramian, so every tria rule
  * differentiates it exactly. While some direction is not yet identified its pivot is zero and is
- * left out of Φ_t (pivots at or below {@link RankThreshold#tau}); a direction still unidentified at
- * the end is an error.
+ * left out of Φ_t (pivots at or below {@link Tria#rankThreshold}); a direction still unidentified
+ * at the end is an error.
  */
 final class DiffuseCollapse {
 
   private final int w;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj M;
   final DMatrixRMaj L;
   final DMatrixRMaj Lnext;
@@ -35,7 +35,7 @@ final class DiffuseCollapse {
 
   DiffuseCollapse(Dimensions dims) {
     w = dims.meanCols();
-    tria = new Tria(w, w + dims.ny());
+    tria = new SparseHouseholderTria(w, w + dims.ny());
     M = new DMatrixRMaj(w, w + dims.ny());
     L = new DMatrixRMaj(w, w);
     Lnext = new DMatrixRMaj(w, w);
@@ -111,6 +111,6 @@ final class DiffuseCollapse {
     for (int j = 0; j < d; j++) {
       largest = Math.max(largest, Math.abs(L.unsafe_get(j, j)));
     }
-    return RankThreshold.tau(L.numRows, L.numRows, largest);
+    return Tria.rankThreshold(L.numRows, L.numRows, largest);
   }
 }

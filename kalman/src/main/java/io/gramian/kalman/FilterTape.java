@@ -11,8 +11,11 @@ import org.ejml.data.DMatrixRMaj;
  * the diffuse collapse. Flat arrays with a fixed stride per step, grown only when a longer series
  * arrives, so repeated evaluations allocate nothing.
  *
+ * <p>A step of the {@link SteadyState} records its means, W and ℓ_t and the freeze step t₀ whose
+ * factors it reused; loading its factors (update, predict, predicted, filtered) loads t₀'s.
+ *
  * <p>Bytes per step: see {@link #bytesPerStep(Dimensions)}; with d = 0, {@code 8 · (2 nx + 2 ny + 1
- * + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 2)}.
+ * + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 3)}.
  */
 final class FilterTape {
 
@@ -42,6 +45,9 @@ final class FilterTape {
   private int[] observedCount;
   private int[] observedIndex;
   private int[] filteredCols;
+
+  /** Per step: the freeze step t₀ whose factors the step reused, or −1 (a step run in full). */
+  private int[] frozenFrom;
 
   /** Per step: whether the update (predict) tria is recorded with Q (else with its input M). */
   private boolean[] updateWithQ;
@@ -74,7 +80,7 @@ final class FilterTape {
             + (long) d.updateCols() * d.updateRows()
             + (long) d.nx() * d.nx()
             + (long) d.predictCols() * d.nx();
-    long ints = d.ny() + 2L;
+    long ints = d.ny() + 3L;
     return 8 * doubles + 4 * ints;
   }
 
@@ -98,6 +104,7 @@ final class FilterTape {
     observedCount = new int[T];
     observedIndex = new int[T * dims.ny()];
     filteredCols = new int[T];
+    frozenFrom = new int[T];
     updateWithQ = new boolean[T];
     predictWithQ = new boolean[T];
     capacity = T;
@@ -117,6 +124,22 @@ final class FilterTape {
     System.arraycopy(index, 0, observedIndex, t * dims.ny(), p);
     logLik[t] = logLikTerm;
     filteredCols[t] = filteredFactorCols;
+  }
+
+  /** Records whether step t reused the factors of freeze step {@code from} (−1: it did not). */
+  void storeFrozen(int t, int from) {
+    frozenFrom[t] = from;
+  }
+
+  /** The freeze step t₀ whose factors step t reused, or −1 when step t ran in full. */
+  int frozenFrom(int t) {
+    return frozenFrom[t];
+  }
+
+  /** The step whose factors stand for step t's: t₀ for a frozen step, else t. */
+  private int source(int t) {
+    int from = frozenFrom[t];
+    return from < 0 ? t : from;
   }
 
   /** Number p_t of observed entries at step t. */
@@ -176,13 +199,23 @@ final class FilterTape {
 
   /** Restores step t's update tria ((p_t + nx) rows, {@code cols} columns) into {@code factors}. */
   void loadUpdate(int t, int cols, TriaFactors factors) {
-    int n = observedCount[t] + dims.nx();
-    factors.restore(n, cols, updateWithQ[t], Lu, t * strideLu, Qu, t * strideQu);
+    int u = source(t);
+    int n = observedCount[u] + dims.nx();
+    factors.restore(n, cols, updateWithQ[u], Lu, u * strideLu, Qu, u * strideQu);
+  }
+
+  /** Step t's update factor L alone, (p_t + nx) × (p_t + nx). */
+  void loadUpdateFactor(int t, DMatrixRMaj out) {
+    int u = source(t);
+    int n = observedCount[u] + dims.nx();
+    out.reshape(n, n, false);
+    System.arraycopy(Lu, u * strideLu, out.data, 0, n * n);
   }
 
   /** Restores the predict tria from step t to t + 1 (nx rows, {@code cols} columns). */
   void loadPredict(int t, int cols, TriaFactors factors) {
-    factors.restore(dims.nx(), cols, predictWithQ[t], Lp, t * strideLp, Qp, t * strideQp);
+    int u = source(t);
+    factors.restore(dims.nx(), cols, predictWithQ[u], Lp, u * strideLp, Qp, u * strideQp);
   }
 
   /** Predicted factor S⁻_t: cholP0 at the first step, the predict block's L afterwards. */
@@ -192,21 +225,22 @@ final class FilterTape {
     } else {
       int nx = dims.nx();
       out.reshape(nx, nx, false);
-      System.arraycopy(Lp, (t - 1) * strideLp, out.data, 0, nx * nx);
+      System.arraycopy(Lp, source(t - 1) * strideLp, out.data, 0, nx * nx);
     }
   }
 
   /** Filtered factor S⁺_t: the update block's D, or S⁻_t when step t had no observation. */
   void loadFilteredFactor(int t, DMatrixRMaj cholP0, DMatrixRMaj out) {
-    int p = observedCount[t];
+    int u = source(t);
+    int p = observedCount[u];
     if (p == 0) {
-      loadPredictedFactor(t, cholP0, out);
+      loadPredictedFactor(u, cholP0, out);
       return;
     }
     int nx = dims.nx();
     int n = p + nx;
     out.reshape(nx, nx, false);
-    int base = t * strideLu;
+    int base = u * strideLu;
     for (int i = 0; i < nx; i++) {
       System.arraycopy(Lu, base + (p + i) * n + p, out.data, i * nx, nx);
     }

@@ -1,6 +1,6 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.Tria;
+import io.gramian.autodiff.SparseHouseholderTria;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,7 +27,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class Forecaster {
 
   private final Dimensions dims;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj m;
   private final DMatrixRMaj mNext;
   private final DMatrixRMaj S;
@@ -45,7 +45,7 @@ public final class Forecaster {
     int observeCols = nx + dims.r();
     int rows = Math.max(nx, ny);
     int cols = Math.max(predictCols, observeCols);
-    tria = new Tria(rows, cols);
+    tria = new SparseHouseholderTria(rows, cols);
     m = new DMatrixRMaj(nx, 1);
     mNext = new DMatrixRMaj(nx, 1);
     S = new DMatrixRMaj(nx, dims.predictedCols());

@@ -50,6 +50,14 @@ final class ReverseSweep {
   private final double[] WBar;
   private final double[] EBar;
 
+  /** The frozen update factor of the freeze being walked back, and its step (−1: none loaded). */
+  private final DMatrixRMaj LFrozen;
+
+  private int loadedFreeze = -1;
+
+  /** Ā_Σ and C̄_Σ of the freeze being walked back, in the layout of the update's L̄. */
+  private final DMatrixRMaj LBarSum;
+
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
     w = dims.meanCols();
@@ -75,6 +83,8 @@ final class ReverseSweep {
     McBar = new DMatrixRMaj(w, dims.collapseCols());
     WBar = new double[ny * w];
     EBar = new double[ny * w];
+    LFrozen = new DMatrixRMaj(ny + nx, ny + nx);
+    LBarSum = new DMatrixRMaj(ny + nx, ny + nx);
   }
 
   void run(
@@ -91,11 +101,21 @@ final class ReverseSweep {
     XBar.zero();
     SBar.reshape(nx, tape.filteredCols(T - 1), false);
     SBar.zero();
+    loadedFreeze = -1;
     for (int t = T - 1; t >= 0; t--) {
+      boolean frozen = tape.frozenFrom(t) >= 0;
       if (t < T - 1) {
-        predictReverse(tape, system, t, rule, out);
+        if (frozen) {
+          frozenPredictReverse(tape, system, t, out);
+        } else {
+          predictReverse(tape, system, t, rule, out);
+        }
       }
-      updateReverse(tape, system, t, rule, out);
+      if (frozen) {
+        frozenUpdateReverse(tape, system, t, out);
+      } else {
+        updateReverse(tape, system, t, rule, out);
+      }
     }
     initialStateAdjoint(out);
   }
@@ -137,7 +157,7 @@ final class ReverseSweep {
       tape.loadCollapse(t, Lc, Qc);
       McBar.reshape(w, w + p, false);
       McBar.zero();
-      collapseAdjoint.vjpAdd(rule, Lc, Qc, LcBar, McBar);
+      collapseAdjoint.vjpAdd(rule, Lc, Qc, LcBar, McBar, d);
       for (int i = 0; i < w; i++) {
         int target = i < w - 1 ? i + 1 : 0; // row i of V_tᵀ is column target of W_t
         for (int j = 0; j < p; j++) {
@@ -148,6 +168,47 @@ final class ReverseSweep {
         }
       }
     }
+  }
+
+  /**
+   * A {@link SteadyState} predict: the mean's adjoint alone, S̄ passing through unchanged (the
+   * frozen S⁻ is the same matrix before and after the step).
+   */
+  private void frozenPredictReverse(
+      FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
+    tape.loadMeans(t, true, X);
+    SteadyState.predictAdjoint(system.F(t), X, XBarPred, out.FBar(t), out.cBar(t), XBar);
+    SBar.setTo(SBarPred);
+  }
+
+  /**
+   * A {@link SteadyState} update: adds its adjoints with respect to the frozen A and C to Ā_Σ, C̄_Σ
+   * (sent back through the freeze step's update in {@link #updateReverse}), and the rest to H̄, d̄
+   * and X̄⁻. S̄ passes through unchanged.
+   */
+  private void frozenUpdateReverse(
+      FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
+    int from = tape.frozenFrom(t);
+    if (from != loadedFreeze) {
+      tape.loadUpdateFactor(t, LFrozen);
+      LBarSum.reshape(LFrozen.numRows, LFrozen.numCols, false);
+      LBarSum.zero();
+      loadedFreeze = from;
+    }
+    tape.loadMeans(t, false, X);
+    SteadyState.updateAdjoint(
+        LFrozen,
+        system.H(t),
+        tape.W(),
+        tape.wOffset(t),
+        X,
+        XBar,
+        LBarSum,
+        EBar,
+        out.HBar(t),
+        out.dBar(t),
+        XBarPred);
+    SBarPred.setTo(SBar);
   }
 
   /**
@@ -186,6 +247,11 @@ final class ReverseSweep {
     whitenedInnovationAdjoint(tape, t, p);
     innovationAdjoint(p);
     factorAdjoint(tape, t, p);
+    if (t == loadedFreeze) {
+      // the freeze began here: its frozen steps' Ā_Σ, C̄_Σ join this step's L̄ (docs/filter.md)
+      CommonOps_DDRM.addEquals(LBar, LBarSum);
+      loadedFreeze = -1;
+    }
     MBar.reshape(p + nx, s + system.r(), false);
     MBar.zero();
     factors.vjpAdd(adjoint, rule, LBar, MBar);

@@ -1,6 +1,6 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.RankThreshold;
+import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriangularSolve;
 import org.ejml.data.DMatrixRMaj;
@@ -52,10 +52,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@code P⁻_{t+1}}, and the reduced {@code Ψ22 Ψ22ᵀ = P⁺ − P⁺ Fᵀ (P⁻)⁺ F P⁺}. The extra {@code
  * tria} runs only at steps with a zero pivot.
  *
- * <p>Threshold: pivot j is zero when {@code |Ψ11_jj| ≤ τ_j = RankThreshold.forRow(M_t, j)}, the
- * {@link RankThreshold} policy scaled by the norm of row j of the block, as the filter does for the
- * innovation factor: the Householder QR of {@code M_tᵀ} is backward stable column by column, so the
- * pivot of a dependent row is rounding of the size of that row.
+ * <p>Threshold: pivot j is zero when {@code |Ψ11_jj| ≤ τ_j = Tria.rowRankThreshold(M_t, j)}, the
+ * {@link Tria#rankThreshold} policy scaled by the norm of row j of the block, as the filter does
+ * for the innovation factor: the Householder QR of {@code M_tᵀ} is backward stable column by
+ * column, so the pivot of a dependent row is rounding of the size of that row.
  *
  * <p>An instance is a workspace for one set of {@link Dimensions}; the recursion itself allocates
  * nothing per step beyond the result and the copies that {@link FilterResult}'s accessors return.
@@ -64,7 +64,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class RtsSmoother {
 
   private final Dimensions dims;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj M; // the joint block, then its reduced form
   private final DMatrixRMaj L;
   private final DMatrixRMaj G; // nx × p
@@ -79,7 +79,7 @@ public final class RtsSmoother {
     this.dims = dims;
     int nx = dims.nx();
     int blockCols = dims.predictCols();
-    tria = new Tria(2 * nx, Math.max(blockCols, 2 * nx));
+    tria = new SparseHouseholderTria(2 * nx, Math.max(blockCols, 2 * nx));
     M = new DMatrixRMaj(2 * nx, blockCols);
     L = new DMatrixRMaj(2 * nx, 2 * nx);
     G = new DMatrixRMaj(nx, nx);
@@ -242,10 +242,10 @@ public final class RtsSmoother {
   }
 
   /**
-   * Drops the rows of the joint block's top part whose pivot is zero ({@link RankThreshold#forRow})
-   * and triangularises the reduced block again, until every kept pivot is non-zero. One pass
-   * suffices in exact arithmetic; the loop guards against a borderline pivot that moves across τ
-   * when the block is triangularised again. Each pass removes a row.
+   * Drops the rows of the joint block's top part whose pivot is zero ({@link
+   * Tria#rowRankThreshold}) and triangularises the reduced block again, until every kept pivot is
+   * non-zero. One pass suffices in exact arithmetic; the loop guards against a borderline pivot
+   * that moves across τ when the block is triangularised again. Each pass removes a row.
    *
    * @return p, the number of kept rows; their indices are {@code kept[0..p)}
    */
@@ -260,7 +260,7 @@ public final class RtsSmoother {
     while (true) {
       int keep = 0;
       for (int j = 0; j < p; j++) {
-        if (Math.abs(L.unsafe_get(j, j)) > RankThreshold.forRow(M, j)) {
+        if (Math.abs(L.unsafe_get(j, j)) > Tria.rowRankThreshold(M, j)) {
           kept[keep++] = kept[j];
           if (keep - 1 != j) {
             System.arraycopy(mb, j * cols, mb, (keep - 1) * cols, cols); // rows move up only

@@ -43,6 +43,13 @@ public final class SquareRootFilter {
   private final DMatrixRMaj XFilt;
   private final DMatrixRMaj SFilt;
   private final DiffuseCollapse collapse;
+  private final DMatrixRMaj SPrev;
+  private final DMatrixRMaj LFrozen;
+  private final DMatrixRMaj XNext;
+  private final int[] allObserved;
+
+  /** The {@link SteadyState} tolerance; {@link SteadyState#OFF} runs every step in full. */
+  private double steadyStateTolerance = SteadyState.DEFAULT_TOLERANCE;
 
   private ReverseSweep reverse;
   private TangentSweep tangent;
@@ -77,6 +84,38 @@ public final class SquareRootFilter {
     XFilt = new DMatrixRMaj(nx, dims.meanCols());
     SFilt = new DMatrixRMaj(nx, nx);
     collapse = new DiffuseCollapse(dims);
+    SPrev = new DMatrixRMaj(nx, nx);
+    LFrozen = new DMatrixRMaj(dims.ny() + nx, dims.ny() + nx);
+    XNext = new DMatrixRMaj(nx, dims.meanCols());
+    allObserved = new int[dims.ny()];
+    for (int i = 0; i < allObserved.length; i++) {
+      allObserved[i] = i;
+    }
+  }
+
+  /**
+   * Sets the tolerance of the {@link SteadyState} test (default {@link
+   * SteadyState#DEFAULT_TOLERANCE}); {@link SteadyState#OFF} (0) turns the steady state off, so
+   * that every step is triangularised. Applies to every later call.
+   *
+   * @return this workspace
+   * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+   */
+  public SquareRootFilter steadyStateTolerance(double tolerance) {
+    if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "the steady-state tolerance must be finite and ≥ 0 (0 turns it off), got " + tolerance);
+    }
+    this.steadyStateTolerance = tolerance;
+    if (inflated != null) {
+      inflated.steadyStateTolerance(tolerance);
+    }
+    return this;
+  }
+
+  /** The tolerance of the {@link SteadyState} test; 0 when it is off. */
+  public double steadyStateTolerance() {
+    return steadyStateTolerance;
   }
 
   /** The dimensions this workspace was built for. */
@@ -158,9 +197,10 @@ public final class SquareRootFilter {
   }
 
   /**
-   * Directional derivatives of every ℓ_t at once by a forward (tangent) sweep: with the system's
-   * matrices moved along {@code direction} (a system of the same dimensions whose matrices are the
-   * tangents dF, dc, dH, dd, dcholQ, dcholR, dm0, dcholP0), writes dℓ_t into {@code dLogLik[t]}.
+   * Directional derivatives of every ℓ_t at once by a forward (tangent) sweep (every step in full:
+   * this sweep does not use the {@link SteadyState}): with the system's matrices moved along {@code
+   * direction} (a system of the same dimensions whose matrices are the tangents dF, dc, dH, dd,
+   * dcholQ, dcholR, dm0, dcholP0), writes dℓ_t into {@code dLogLik[t]}.
    *
    * @param dLogLik output of length ≥ T. Modified.
    * @return ℓ
@@ -182,12 +222,17 @@ public final class SquareRootFilter {
               + Y.numRows);
     }
     double ll;
+    // The tangent sweep differentiates every step's triangularisation: it runs unfrozen.
+    final double tolerance = steadyStateTolerance;
+    steadyStateTolerance = SteadyState.OFF;
     try {
       ll = forward(system, Y, tape);
     } catch (SingularDiffuseStep e) {
       InflatedDiffuseStart v = view(system, Y);
       StateSpace dv = directionView.wrap(direction, v.alpha());
       return inflated().logLikelihoodTangent(v, dv, Y, rule, dLogLik);
+    } finally {
+      steadyStateTolerance = tolerance;
     }
     if (tangent == null) {
       tangent = new TangentSweep(dims);
@@ -214,10 +259,26 @@ public final class SquareRootFilter {
     }
     double total = 0;
     double phi = 0;
+    // The steady state: only for a system known to be time-invariant, with no diffuse direction.
+    final boolean mayFreeze =
+        steadyStateTolerance > 0 && !diffuse && system.isTimeInvariant() && ny > 0;
+    int freezeStep = -1; // t₀ while frozen, else −1
+    double frozenConstant = 0;
     for (int t = 0; t < T; t++) {
       int p = Observations.observed(Y, t, index);
       if (tape != null) {
         tape.storeMeans(t, false, X);
+      }
+      if (freezeStep >= 0 && p < ny) {
+        freezeStep = -1; // a missing entry: this step runs in full from the frozen S⁻
+      }
+      if (freezeStep >= 0) {
+        total += frozenStep(system, Y, t, T, freezeStep, frozenConstant, tape);
+        continue;
+      }
+      final boolean candidate = mayFreeze && p == ny && t > 0;
+      if (candidate) {
+        SPrev.setTo(S);
       }
       double llt = 0;
       if (p > 0) {
@@ -246,12 +307,16 @@ public final class SquareRootFilter {
           tape.storeUpdate(t, kernel.factors);
           tape.storeW(t, kernel.W, p);
         }
+        if (candidate) {
+          LFrozen.setTo(kernel.factors.L());
+        }
       }
       if (tape != null) {
         if (diffuse) {
           tape.storeCollapse(t, collapse.L, collapse.Q);
         }
         tape.storeStep(t, index, p, llt, S.numCols);
+        tape.storeFrozen(t, -1);
         tape.storeMeans(t, true, X);
       }
       total += llt;
@@ -259,6 +324,10 @@ public final class SquareRootFilter {
         kernel.predict(system.F(t), system.c(t), system.cholQ(t), X, S);
         if (tape != null) {
           tape.storePredict(t, kernel.factors);
+        }
+        if (candidate && SteadyState.converged(SPrev, S, steadyStateTolerance)) {
+          freezeStep = t;
+          frozenConstant = SteadyState.constantTerm(LFrozen, ny);
         }
       }
     }
@@ -273,6 +342,37 @@ public final class SquareRootFilter {
               + " model");
     }
     return total;
+  }
+
+  /**
+   * A {@link SteadyState} step t with every entry observed: the update with the factor {@link
+   * #LFrozen} of freeze step t₀, then the mean's predict. S keeps the frozen S⁻. Returns ℓ_t.
+   */
+  private double frozenStep(
+      StateSpace system,
+      DMatrixRMaj Y,
+      int t,
+      int T,
+      int freezeStep,
+      double frozenConstant,
+      FilterTape tape) {
+    final int ny = dims.ny();
+    System.arraycopy(Y.data, t * ny, y, 0, ny);
+    double zSquared =
+        SteadyState.update(LFrozen, system.H(t), system.d(t), y, allObserved, X, kernel.W, XFilt);
+    X.setTo(XFilt);
+    double llt = frozenConstant - 0.5 * zSquared;
+    if (tape != null) {
+      tape.storeW(t, kernel.W, ny);
+      tape.storeStep(t, allObserved, ny, llt, S.numCols);
+      tape.storeFrozen(t, freezeStep);
+      tape.storeMeans(t, true, X);
+    }
+    if (t < T - 1) {
+      PredictStep.mean(system.F(t), system.c(t), X, XNext);
+      X.setTo(XNext);
+    }
+    return llt;
   }
 
   /**
@@ -294,6 +394,7 @@ public final class SquareRootFilter {
     if (inflated == null) {
       Dimensions viewDims = InflatedDiffuseStart.dimensions(dims);
       inflated = new SquareRootFilter(viewDims, false);
+      inflated.steadyStateTolerance = steadyStateTolerance;
       view = new InflatedDiffuseStart(dims);
       directionView = new InflatedDiffuseStart(dims);
       viewAdjoints = new InflatedDiffuseStart.Adjoints(dims);

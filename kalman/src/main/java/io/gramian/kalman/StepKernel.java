@@ -1,6 +1,6 @@
 package io.gramian.kalman;
 
-import io.gramian.autodiff.RankThreshold;
+import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
 import io.gramian.autodiff.TriangularSolve;
@@ -27,7 +27,7 @@ final class StepKernel {
   static final double LOG_2PI = Math.log(2 * Math.PI);
 
   private final int nx;
-  private final Tria tria;
+  private final SparseHouseholderTria tria;
   private final DMatrixRMaj XNext;
 
   /** The last triangularisation: its block M, L, and Q when the derivatives need it. */
@@ -44,7 +44,7 @@ final class StepKernel {
 
   StepKernel(Dimensions dims) {
     nx = dims.nx();
-    tria = new Tria(dims.triaRows(), dims.triaCols());
+    tria = new SparseHouseholderTria(dims.triaRows(), dims.triaCols());
     factors = new TriaFactors(dims.triaRows(), dims.triaCols());
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     W = new double[dims.ny() * dims.meanCols()];
@@ -101,7 +101,7 @@ final class StepKernel {
   }
 
   /**
-   * Checks every pivot of A against its row's threshold ({@link RankThreshold#forRow}): a pivot at
+   * Checks every pivot of A against its row's threshold ({@link Tria#rowRankThreshold}): a pivot at
    * or below it means that observation adds nothing beyond the state and the observations before
    * it, so the innovation covariance is singular.
    *
@@ -113,7 +113,7 @@ final class StepKernel {
     double sumLogDiag = 0;
     for (int i = 0; i < p; i++) {
       double a = L.unsafe_get(i, i);
-      if (!(a > RankThreshold.forRow(M, i))) {
+      if (!(a > Tria.rowRankThreshold(M, i))) {
         throw new FilterException(
             t,
             "the innovation covariance is singular (observation "

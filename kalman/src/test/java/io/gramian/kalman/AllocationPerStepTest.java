@@ -3,6 +3,7 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.kalman.testing.RandomSystems;
 import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -32,7 +33,7 @@ class AllocationPerStepTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(21);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 2, 2, 1, 4, 4);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     RandomSystems.dropValues(rng, Y, 0.1, 0.1);
     SquareRootFilter filter = SquareRootFilter.forSystem(s);
     SystemGradient g = new SystemGradient(Dimensions.of(s));
@@ -40,6 +41,39 @@ class AllocationPerStepTest {
       filter.logLikelihood(s, Y);
       filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
     }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihood(s, Y);
+    long afterForward = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    long afterGradient = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");
+    assertTrue(
+        afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
+        (afterGradient - afterForward) + " B");
+  }
+
+  /**
+   * The same on the {@link SteadyState} path: a time-invariant system with every entry observed,
+   * most of whose steps run frozen, forward and backward.
+   */
+  @Test
+  void steadyStateStepsAllocateNothing() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(25);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    Y.set(T / 2, 0, Double.NaN); // one exit from the steady state and one re-entry
+    SquareRootFilter filter = SquareRootFilter.forSystem(s);
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    for (int i = 0; i < 5; i++) {
+      filter.logLikelihood(s, Y);
+      filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    }
+    int frozen = 0;
+    for (int t = 0; t < T; t++) {
+      frozen += filter.tape.frozenFrom(t) >= 0 ? 1 : 0;
+    }
+    assertTrue(frozen > T / 2, frozen + " frozen steps");
     long before = threads.getCurrentThreadAllocatedBytes();
     filter.logLikelihood(s, Y);
     long afterForward = threads.getCurrentThreadAllocatedBytes();
@@ -98,7 +132,7 @@ class AllocationPerStepTest {
     Random rng = new Random(23);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
     int steps = 20_000;
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, steps);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, steps);
     SystemGradient g = new SystemGradient(Dimensions.of(s));
     SquareRootFilter warm = SquareRootFilter.forSystem(s);
     warm.logLikelihoodGradient(
@@ -122,7 +156,7 @@ class AllocationPerStepTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(22);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     OnlineKalmanFilter kf = new OnlineKalmanFilter(Dimensions.of(s), s.m0(), s.cholP0());
     DMatrixRMaj y = new DMatrixRMaj(2, 1);
     for (int round = 0; round < 2; round++) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * declare; the last two tests show that it can.
  */
 class LibraryConsumerTest {
-
-  private static final long TIMEOUT_SECONDS = 120;
 
   /** The Nile local level ℓ at the MLE, as statsmodels and the Java guide give it. */
   private static final double NILE_LOGLIKELIHOOD = -633.4645636362;
@@ -60,7 +57,7 @@ class LibraryConsumerTest {
   /** A central difference of step 1e-4 σ on a smooth ℓ agrees to about 1e-8 relative. */
   private static final double DIFFERENCE_TOLERANCE = 1e-6;
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path ROOT = Launcher.ROOT;
 
   @TempDir Path dir;
 
@@ -165,21 +162,19 @@ class LibraryConsumerTest {
 
   /** Runs {@code mainClass} in a child JVM and reads its {@code name=value} lines. */
   private Map<String, Double> run(Path classes, String mainClass) throws Exception {
-    Path out = dir.resolve("out.txt");
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-classpath",
-                classes + File.pathSeparator + libraryClassPath(),
-                mainClass,
-                ROOT.resolve("datasets/nile.csv").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the consumer timed out");
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), text);
+    Launcher.Run run =
+        new Launcher(dir)
+            .run(
+                Path.of("."),
+                true,
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-classpath",
+                    classes + File.pathSeparator + libraryClassPath(),
+                    mainClass,
+                    ROOT.resolve("datasets/nile.csv").toString()));
+    String text = run.out();
+    assertEquals(0, run.exitCode(), text);
     Map<String, Double> values = new HashMap<>();
     for (String line : text.strip().split("\n")) {
       String[] parts = line.split("=", 2);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * reproduce the constant (a zero-mean white noise, say) has a proper maximum and converges with a
  * positive variance; it gets no such warning.
  */
-final class ConstantSeries {
+public final class ConstantSeries {
 
   /**
    * A variance at or below this fraction of y² (of the smallest normal double when y = 0) has gone
@@ -56,8 +56,11 @@ final class ConstantSeries {
         number(value));
   }
 
-  /** The common value of every observed entry, or NaN when they differ or fewer than two. */
-  static double constantValue(ModelData data) {
+  /**
+   * The common value of every observed entry, or NaN when they differ or fewer than two are
+   * observed. Thread-safe: reads {@code data} only.
+   */
+  public static double constantValue(ModelData data) {
     double[] y = data.y().data;
     double value = Double.NaN;
     int observed = 0;

@@ -31,6 +31,12 @@ import java.util.List;
  * independent of the series' length. Variances that go to their zero boundary are a normal outcome:
  * σ² = θ² reaches zero at θ = 0, where the estimate is reported with an undefined (NaN) standard
  * error.
+ *
+ * <p>Thread-safe: {@link #fit} keeps no state between calls and shares none; each call builds its
+ * own likelihood, filter workspaces and optimiser, so calls on different threads run independently
+ * and give, bit for bit, what the same calls give one after another. The model and data are only
+ * read (the library's models are immutable values); the options' progress listener is called on the
+ * calling thread. To fit many series at once, see {@link io.gramian.estimation.batch.BatchFit}.
  */
 public final class MaximumLikelihood {
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link FitResult#states()} against statsmodels 0.13.5's exact-diffuse filter and smoother on the
- * Nile local level model at Durbin &amp; Koopman's parameters σ²ε = 15099, σ²η = 1469.1 (the
- * diagnostics tests' copy of the shared reference {@code nile_filtered_dk_params.csv}; its
- * provenance is in that folder's README): predicted, filtered and smoothed level and variances.
+ * Nile local level model at Durbin &amp; Koopman's parameters σ²ε = 15099, σ²η = 1469.1 (the shared
+ * reference {@code nile_filtered_dk_params.csv} from the kalman test fixtures; its provenance is in
+ * the README beside it): predicted, filtered and smoothed level and variances.
  */
 class FitStatesReferenceTest {
 
@@ -33,8 +33,7 @@ class FitStatesReferenceTest {
    */
   private static final double TOLERANCE = 1e-9;
 
-  private static final String REFERENCE =
-      "/io/gramian/estimation/diagnostics/nile_filtered_dk_params.csv";
+  private static final String REFERENCE = "/io/gramian/kalman/nile_filtered_dk_params.csv";
 
   @Test
   void filteredAndSmoothedLevelAndSignalAgreeWithStatsmodels() throws IOException {

@@ -4,11 +4,11 @@ import io.gramian.datasets.CsvTimeSeriesReader;
 import io.gramian.datasets.InputEcho;
 import io.gramian.datasets.TimeSeries;
 import io.gramian.datasets.TimeSeriesFrame;
+import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.model.ModelData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,16 +105,6 @@ final class DataOptions {
   }
 
   private TimeSeries transformed(TimeSeries series) {
-    switch (transform.toLowerCase(Locale.ROOT)) {
-      case "none":
-        return series;
-      case "log":
-        return series.log();
-      case "log10":
-        return series.log10();
-      default:
-        throw new IllegalArgumentException(
-            "unknown transform " + InputEcho.quoted(transform) + "; use none, log or log10");
-    }
+    return SeriesTransform.parse(transform).apply(series);
   }
 }

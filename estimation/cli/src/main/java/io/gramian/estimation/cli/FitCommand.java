@@ -1,6 +1,5 @@
 package io.gramian.estimation.cli;
 
-import io.gramian.estimation.diagnostics.CovarianceType;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
@@ -11,8 +10,6 @@ import io.gramian.estimation.results.SeriesForecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +48,8 @@ final class FitCommand implements Callable<Integer> {
   @Mixin ModelOptions modelOptions;
 
   @Mixin DataOptions dataOptions;
+
+  @Mixin EstimationOptions estimationOptions;
 
   @Option(
       names = "--json",
@@ -91,24 +90,8 @@ final class FitCommand implements Callable<Integer> {
           "Forecast interval levels in percent, each strictly between 0 and 100 (default: 95).")
   List<String> levels;
 
-  @Option(
-      names = "--cov-type",
-      paramLabel = "TYPE",
-      defaultValue = "opg",
-      description = "Standard errors: opg, oim or robust (default: ${DEFAULT-VALUE}).")
-  String covType;
-
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
-
-  @Option(
-      names = "--fix",
-      split = ",",
-      paramLabel = "NAME=VALUE",
-      description =
-          "Hold parameters at these natural-scale values (a variance may be held at 0);"
-              + " the others are estimated.")
-  List<String> fix;
 
   @Option(
       names = "--progress-interval",
@@ -149,8 +132,8 @@ final class FitCommand implements Callable<Integer> {
     ProgressListener progress = progress();
     FitOptions options =
         FitOptions.defaults()
-            .withFixed(fix == null ? Map.of() : NameValueList.parse("--fix", fix))
-            .withCovarianceType(CovarianceType.parse(covType))
+            .withFixed(estimationOptions.fixed())
+            .withCovarianceType(estimationOptions.covarianceType())
             .withProgress(progress);
     FitResult fit;
     try {
@@ -215,7 +198,7 @@ final class FitCommand implements Callable<Integer> {
    * Whether standard error is a terminal: as the launcher saw it ({@code gramian.stderr.tty}), or
    * else whether Java has a console.
    */
-  private static boolean stderrIsTerminal() {
+  static boolean stderrIsTerminal() {
     String seen = System.getProperty("gramian.stderr.tty");
     return seen != null ? Boolean.parseBoolean(seen) : System.console() != null;
   }

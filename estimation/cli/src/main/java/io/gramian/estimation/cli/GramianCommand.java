@@ -23,7 +23,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gramian 0.1.0",
     description = "Square-root Kalman filtering with exact gradients.",
-    subcommands = {FitCommand.class, LoglikCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      FitCommand.class,
+      FitManyCommand.class,
+      LoglikCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GramianCommand implements Runnable {
 
   /** Exit status for bad input: usage errors, unreadable or malformed files. */

@@ -1,0 +1,289 @@
+package io.gramian.autodiff;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The triangularisation {@code L = tria(M)} of {@link Tria} (n × m input, {@code L Lᵀ = M Mᵀ},
+ * {@code diag(L) ≥ 0}, {@code M = L Qᵀ}), computed by a Householder LQ factorisation on a flat
+ * row-major copy of M that skips exact zeros:
+ *
+ * <pre>
+ *   M H₀ H₁ ⋯ H_{k−1} = [L, 0],   H_j = I − τ_j v_j v_jᵀ,   Q = H₀ ⋯ H_{k−1} [I; 0]   (k = min(n, m))
+ * </pre>
+ *
+ * Reflector j is built from row j's entries in columns ≥ j and touches only the columns where that
+ * row is nonzero, so the filter's blocks cost what their nonzeros cost: a triangular S⁺ or S⁻ stays
+ * triangular through the reflectors, the update block's zero block {@code [S⁻, 0]} and a diagonal
+ * or thin cholR or cholQ add only their nonzero columns, and a shift-like F keeps F S⁺
+ * near-triangular. A dense M costs what a dense QR costs, without EJML's copies (transpose, R and Q
+ * extraction).
+ *
+ * <p>Same sign convention as {@link Tria}: the reflector sends row j's tail to {@code −sign(x_j)
+ * ‖x‖} as EJML's Householder QR does, and column j of L and of Q is then flipped where {@code L_jj
+ * < 0}. A row whose tail is exactly zero gets the identity reflector (as EJML's), so exactly
+ * rank-deficient inputs give the same L as {@link Tria}; near a rank deficiency the entries below a
+ * pivot of rounding size are decided by rounding in both.
+ *
+ * <p>An instance is a workspace for a largest n × m and allocates nothing per call. Not
+ * thread-safe.
+ */
+public final class SparseHouseholderTria {
+
+  private final InputForm inputForm;
+  private double[] work;
+  private double[] tau;
+  private int[] support;
+  private int[] supportStart;
+  private int[] supportSize;
+  private double[] qWork;
+  private int lastRows;
+  private int lastCols;
+
+  /** A workspace for inputs up to {@code maxRows × maxCols} (larger ones grow it once). */
+  public SparseHouseholderTria(int maxRows, int maxCols) {
+    inputForm = new InputForm(maxRows);
+    ensureCapacity(maxRows, maxCols);
+  }
+
+  private void ensureCapacity(int n, int m) {
+    int k = Math.min(n, m);
+    if (work == null || work.length < n * m) {
+      work = new double[n * m];
+    }
+    if (tau == null || tau.length < k) {
+      tau = new double[Math.max(k, 1)];
+      supportStart = new int[Math.max(k, 1)];
+      supportSize = new int[Math.max(k, 1)];
+    }
+    // The supports of all reflectors: at most Σ_j (m − j) ≤ k m indices.
+    if (support == null || support.length < k * m) {
+      support = new int[Math.max(k * m, 1)];
+    }
+    if (qWork == null || qWork.length < m * n) {
+      qWork = new double[Math.max(m * n, 1)];
+    }
+  }
+
+  /**
+   * {@code L = tria(M)} and Q (m × n), as {@link Tria#decompose(DMatrixRMaj, DMatrixRMaj,
+   * DMatrixRMaj)}.
+   */
+  public void decompose(DMatrixRMaj M, DMatrixRMaj L, DMatrixRMaj Q) {
+    if (Q == null || L == M || Q == M || L == Q) {
+      throw new IllegalArgumentException("tria: M, L and Q must be distinct, non-null matrices");
+    }
+    triangularize(M, L);
+    lastQ(Q);
+  }
+
+  /** {@code L = tria(M)} only, as {@link Tria#decompose(DMatrixRMaj, DMatrixRMaj)}. */
+  public void decompose(DMatrixRMaj M, DMatrixRMaj L) {
+    if (L == M) {
+      throw new IllegalArgumentException("tria: M and L must be distinct matrices");
+    }
+    triangularize(M, L);
+  }
+
+  /**
+   * {@code L = tria(M)} for {@code M = factors.input()} and, when {@code forDerivatives}, Q where
+   * the derivatives need it, as {@link Tria#decompose(TriaFactors, boolean)}.
+   */
+  public void decompose(TriaFactors factors, boolean forDerivatives) {
+    triangularize(factors.input(), factors.L());
+    boolean withQ = forDerivatives && !inputForm.permits(factors.L());
+    if (withQ) {
+      lastQ(factors.qStorage());
+    }
+    factors.formed(withQ);
+  }
+
+  /** Q (m × n, {@code M = L Qᵀ}) of the last decomposition, as {@link Tria#lastQ}. */
+  public void lastQ(DMatrixRMaj Q) {
+    final int n = lastRows;
+    final int m = lastCols;
+    final int k = Math.min(n, m);
+    Q.reshape(m, n, false);
+    final double[] q = Q.data;
+    java.util.Arrays.fill(q, 0, m * n, 0.0);
+    for (int j = 0; j < k; j++) {
+      q[j * n + j] = 1.0;
+    }
+    final double[] a = work;
+    final double[] w = qWork;
+    // Q = H₀ ⋯ H_{k−1} [I; 0]: apply H_{k−1} first. H_j only mixes rows j and its support of Q,
+    // and before H_j is applied, Q's rows in the support hold nonzeros only in columns > j... so
+    // the product vᵀ Q runs over columns j..k.
+    for (int j = k - 1; j >= 0; j--) {
+      final double t = tau[j];
+      if (t == 0.0) {
+        continue;
+      }
+      final int start = supportStart[j];
+      final int size = supportSize[j];
+      final int rowJ = j * m;
+      // w = vᵀ Q (v_j = 1, v_c = a[j, c] for c in the support)
+      for (int c = j; c < k; c++) {
+        w[c] = q[j * n + c];
+      }
+      for (int s = 0; s < size; s++) {
+        int col = support[start + s];
+        double vc = a[rowJ + col];
+        int row = col * n;
+        for (int c = j; c < k; c++) {
+          w[c] += vc * q[row + c];
+        }
+      }
+      for (int c = j; c < k; c++) {
+        w[c] *= t;
+        q[j * n + c] -= w[c];
+      }
+      for (int s = 0; s < size; s++) {
+        int col = support[start + s];
+        double vc = a[rowJ + col];
+        int row = col * n;
+        for (int c = j; c < k; c++) {
+          q[row + c] -= vc * w[c];
+        }
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      if (a[j * m + j] < 0) {
+        for (int i = 0; i < m; i++) {
+          q[i * n + j] = -q[i * n + j];
+        }
+      }
+    }
+  }
+
+  private void triangularize(DMatrixRMaj M, DMatrixRMaj L) {
+    final int n = M.numRows;
+    final int m = M.numCols;
+    final int k = Math.min(n, m);
+    requireFinite(M);
+    ensureCapacity(n, m);
+    lastRows = n;
+    lastCols = m;
+    final double[] a = work;
+    System.arraycopy(M.data, 0, a, 0, n * m);
+    int used = 0;
+    for (int j = 0; j < k; j++) {
+      final int rowJ = j * m;
+      // Support of row j's tail beyond column j, and its scale.
+      supportStart[j] = used;
+      double max = Math.abs(a[rowJ + j]);
+      for (int c = j + 1; c < m; c++) {
+        double v = a[rowJ + c];
+        if (v != 0.0) {
+          support[used++] = c;
+          max = Math.max(max, Math.abs(v));
+        }
+      }
+      final int size = used - supportStart[j];
+      supportSize[j] = size;
+      if (size == 0 || max == 0.0) {
+        // Nothing to annihilate: the identity reflector (EJML's choice for a zero column too).
+        tau[j] = 0.0;
+        used = supportStart[j];
+        supportSize[j] = 0;
+        // A lone x_j stays; the sign fix below makes L_jj = |x_j|.
+        continue;
+      }
+      final int start = supportStart[j];
+      // Scaled norm, as EJML: u = x / max.
+      double x0 = a[rowJ + j] / max;
+      double sum = x0 * x0;
+      for (int s = 0; s < size; s++) {
+        double v = a[rowJ + support[start + s]] / max;
+        sum += v * v;
+      }
+      double norm = Math.sqrt(sum);
+      if (x0 < 0) {
+        norm = -norm;
+      }
+      double u0 = x0 + norm;
+      // v = [1, x_tail / (max u0)], τ = u0 / norm; row j becomes [L_j,<j, −norm·max, v_tail]
+      // Divided in two steps, as EJML: 1 / (u0 max) overflows for a subnormal max.
+      for (int s = 0; s < size; s++) {
+        int c = rowJ + support[start + s];
+        a[c] = a[c] / max / u0;
+      }
+      final double t = u0 / norm;
+      tau[j] = t;
+      a[rowJ + j] = -norm * max;
+      // Apply H_j to rows i > j: row_i −= τ (row_i · v) vᵀ.
+      final int first = support[start];
+      final int last = support[start + size - 1];
+      if (last - first + 1 == size) {
+        applyContiguous(a, m, n, j, first, last, t);
+        continue;
+      }
+      for (int i = j + 1; i < n; i++) {
+        final int rowI = i * m;
+        double dot = a[rowI + j];
+        for (int s = 0; s < size; s++) {
+          int c = support[start + s];
+          dot += a[rowI + c] * a[rowJ + c];
+        }
+        if (dot == 0.0) {
+          continue;
+        }
+        dot *= t;
+        a[rowI + j] -= dot;
+        for (int s = 0; s < size; s++) {
+          int c = support[start + s];
+          a[rowI + c] -= dot * a[rowJ + c];
+        }
+      }
+    }
+    // L: the first k columns of the reduced rows, each column's sign fixed so that L_jj ≥ 0.
+    L.reshape(n, n, false);
+    final double[] l = L.data;
+    java.util.Arrays.fill(l, 0, n * n, 0.0);
+    for (int j = 0; j < k; j++) {
+      double sign = a[j * m + j] < 0 ? -1.0 : 1.0;
+      for (int i = j; i < n; i++) {
+        l[i * n + j] = sign * a[i * m + j];
+      }
+    }
+  }
+
+  /**
+   * Applies reflector j, whose support right of column j is the contiguous range {@code [first,
+   * last]}, to the rows below j: the dense case, in loops the JIT can vectorise.
+   */
+  private static void applyContiguous(
+      double[] a, int m, int n, int j, int first, int last, double t) {
+    final int rowJ = j * m;
+    for (int i = j + 1; i < n; i++) {
+      final int rowI = i * m;
+      double dot = a[rowI + j];
+      for (int c = first; c <= last; c++) {
+        dot += a[rowI + c] * a[rowJ + c];
+      }
+      if (dot == 0.0) {
+        continue;
+      }
+      dot *= t;
+      a[rowI + j] -= dot;
+      for (int c = first; c <= last; c++) {
+        a[rowI + c] -= dot * a[rowJ + c];
+      }
+    }
+  }
+
+  private static void requireFinite(DMatrixRMaj M) {
+    int len = M.getNumElements();
+    for (int i = 0; i < len; i++) {
+      if (!Double.isFinite(M.data[i])) {
+        throw new ArithmeticException(
+            "tria: M("
+                + (i / M.numCols)
+                + ", "
+                + (i % M.numCols)
+                + ") = "
+                + M.data[i]
+                + " is not finite");
+      }
+    }
+  }
+}

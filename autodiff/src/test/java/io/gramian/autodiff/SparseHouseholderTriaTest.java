@@ -1,0 +1,244 @@
+package io.gramian.autodiff;
+
+import static io.gramian.autodiff.testing.Matrices.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SparseHouseholderTria} against {@link Tria} (EJML's Householder QR, an independent
+ * implementation) on the filter's block shapes, full rank and exactly rank-deficient, and its
+ * allocation per call.
+ */
+class SparseHouseholderTriaTest {
+
+  /**
+   * Largest difference of L, Q and M − L Qᵀ entries, relative to the largest entry of M, times
+   * max(n, m) ε: both are backward-stable Householder factorisations (error O(max(n, m) ε ‖M‖) in
+   * each entry, Higham Thm. 19.4), and at full rank L and Q are well-conditioned functions of M.
+   * Ten such units leave room for the different summation orders.
+   */
+  private static final double ROUNDING_UNITS = 10;
+
+  private static final int[] SIZES = {1, 2, 3, 5, 8, 13};
+
+  @Test
+  void predictBlockMatchesTria() {
+    Random rng = new Random(20261204L);
+    for (int nx : SIZES) {
+      for (int q : new int[] {1, Math.max(1, nx / 2), nx}) {
+        DMatrixRMaj F = gaussian(rng, nx, nx);
+        DMatrixRMaj S = lowerTriangular(rng, nx);
+        DMatrixRMaj cholQ = gaussian(rng, nx, q);
+        assertSameAsTria(predictBlock(F, S, cholQ), true);
+        // A shift F (structural, SARIMA companion forms) with one noisy state.
+        DMatrixRMaj shift = new DMatrixRMaj(nx, nx);
+        shift.set(0, 0, rng.nextGaussian());
+        for (int i = 1; i < nx; i++) {
+          shift.set(i, i - 1, 1.0);
+        }
+        DMatrixRMaj thin = new DMatrixRMaj(nx, 1);
+        thin.set(0, 0, 0.7);
+        assertSameAsTria(predictBlock(shift, S, thin), true);
+      }
+    }
+  }
+
+  @Test
+  void updateBlockMatchesTria() {
+    Random rng = new Random(20261205L);
+    for (int nx : SIZES) {
+      for (int p : new int[] {1, Math.max(1, nx / 2)}) {
+        DMatrixRMaj H = gaussian(rng, p, nx);
+        DMatrixRMaj S = lowerTriangular(rng, nx);
+        DMatrixRMaj cholR = lowerTriangular(rng, p);
+        assertSameAsTria(updateBlock(H, S, cholR), true);
+        // A selecting H (local level, structural models): H S is sparse.
+        DMatrixRMaj select = new DMatrixRMaj(p, nx);
+        for (int i = 0; i < p; i++) {
+          select.set(i, i, 1.0);
+        }
+        assertSameAsTria(updateBlock(select, S, cholR), true);
+      }
+    }
+  }
+
+  @Test
+  void exactlyRankDeficientBlocksMatchTria() {
+    Random rng = new Random(20261206L);
+    for (int nx : SIZES) {
+      DMatrixRMaj S = lowerTriangular(rng, nx);
+      DMatrixRMaj F = gaussian(rng, nx, nx);
+      // Zero cholR: the innovation pivot then rests on H S alone.
+      assertSameAsTria(updateBlock(gaussian(rng, 1, nx), S, new DMatrixRMaj(1, 1)), false);
+      // Zero cholQ and a zero row in S (a noiseless state with a known value).
+      DMatrixRMaj SZeroRow = S.copy();
+      for (int j = 0; j < nx; j++) {
+        SZeroRow.set(nx - 1, j, 0.0);
+      }
+      assertSameAsTria(predictBlock(F, SZeroRow, new DMatrixRMaj(nx, 2)), false);
+      // A singular cholQ with zero columns, and a singular S: an exact-zero column of S.
+      DMatrixRMaj cholQ = gaussian(rng, nx, 3);
+      for (int i = 0; i < nx; i++) {
+        cholQ.set(i, 1, 0.0);
+      }
+      DMatrixRMaj SZeroColumn = S.copy();
+      for (int i = 0; i < nx; i++) {
+        SZeroColumn.set(i, 0, 0.0);
+      }
+      assertSameAsTria(updateBlock(identityRows(1, nx), SZeroColumn, new DMatrixRMaj(1, 1)), false);
+      assertSameAsTria(predictBlock(identityRows(nx, nx), SZeroColumn, cholQ), false);
+      // All zero, and more rows than columns.
+      assertSameAsTria(new DMatrixRMaj(nx, nx + 1), false);
+      assertSameAsTria(gaussian(rng, nx + 2, Math.max(1, nx / 2)), false);
+    }
+  }
+
+  /**
+   * Relative accuracy left to a subnormal entry near 1e-310: about 44 of 52 significand bits, so
+   * 2⁻⁴⁰ with room for a few operations.
+   */
+  private static final double SUBNORMAL_RELATIVE = 0x1p-40;
+
+  @Test
+  void subnormalRowsStayFinite() {
+    // 1 / (u0 · max) would overflow here: a subnormal max must divide in two steps.
+    Random rng = new Random(20261207L);
+    DMatrixRMaj M = gaussian(rng, 3, 4);
+    for (int j = 0; j < 4; j++) {
+      M.set(0, j, 1e-310 * M.get(0, j));
+    }
+    DMatrixRMaj LRef = new DMatrixRMaj(3, 3);
+    new Tria(3, 4).decompose(M, LRef);
+    DMatrixRMaj L = new DMatrixRMaj(3, 3);
+    new SparseHouseholderTria(3, 4).decompose(M, L);
+    for (int i = 0; i < 9; i++) {
+      assertTrue(Double.isFinite(L.data[i]), "L entry " + i);
+      assertEquals(LRef.data[i], L.data[i], SUBNORMAL_RELATIVE * Math.abs(LRef.data[i]) + 1e-320);
+    }
+  }
+
+  @Test
+  void rejectsNonFiniteInputWithItsPosition() {
+    DMatrixRMaj M = new DMatrixRMaj(2, 3);
+    M.set(1, 2, Double.NaN);
+    ArithmeticException e =
+        assertThrows(
+            ArithmeticException.class,
+            () -> new SparseHouseholderTria(2, 3).decompose(M, new DMatrixRMaj(2, 2)));
+    assertTrue(e.getMessage().contains("M(1, 2)"), e.getMessage());
+  }
+
+  @Test
+  void allocatesNothingPerCall() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assertTrue(threads.isThreadAllocatedMemorySupported());
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(7);
+    int nx = 8;
+    DMatrixRMaj predict =
+        predictBlock(gaussian(rng, nx, nx), lowerTriangular(rng, nx), gaussian(rng, nx, 3));
+    DMatrixRMaj update =
+        updateBlock(gaussian(rng, 2, nx), lowerTriangular(rng, nx), lowerTriangular(rng, 2));
+    SparseHouseholderTria tria = new SparseHouseholderTria(nx + 2, nx + 3);
+    TriaFactors f = new TriaFactors(nx + 2, nx + 3);
+    DMatrixRMaj L = new DMatrixRMaj(nx + 2, nx + 2);
+    DMatrixRMaj Q = new DMatrixRMaj(nx + 3, nx + 2);
+    int calls = 20_000;
+    long allocated = 0;
+    for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < calls; i++) {
+        tria.decompose(predict, L, Q);
+        tria.decompose(update, L);
+        f.input().setTo(update);
+        tria.decompose(f, true);
+      }
+      allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    }
+    // The counter's read and a JIT deoptimisation may show a few frames once: far below a byte a
+    // call.
+    assertTrue(allocated <= 4096, allocated + " bytes over " + calls + " calls");
+  }
+
+  /** L and Q of both kernels agree, and M = L Qᵀ; at an exact rank deficiency L Lᵀ too. */
+  private static void assertSameAsTria(DMatrixRMaj M, boolean fullRank) {
+    int n = M.numRows;
+    int m = M.numCols;
+    DMatrixRMaj LRef = new DMatrixRMaj(n, n);
+    DMatrixRMaj QRef = new DMatrixRMaj(m, n);
+    new Tria(n, m).decompose(M, LRef, QRef);
+    DMatrixRMaj L = new DMatrixRMaj(1, 1);
+    DMatrixRMaj Q = new DMatrixRMaj(1, 1);
+    SparseHouseholderTria kernel = new SparseHouseholderTria(n, m);
+    kernel.decompose(M, L, Q);
+    double scale = Math.max(CommonOps_DDRM.elementMaxAbs(M), Double.MIN_NORMAL);
+    double tol = ROUNDING_UNITS * Math.max(n, m) * Math.ulp(1.0);
+    assertClose(LRef, L, tol * scale, "L");
+    DMatrixRMaj LQt = new DMatrixRMaj(n, m);
+    CommonOps_DDRM.multTransB(L, Q, LQt);
+    assertClose(M, LQt, tol * scale, "L Qᵀ");
+    assertClose(gram(LRef), gram(L), tol * scale * scale * n, "L Lᵀ");
+    for (int j = 0; j < n; j++) {
+      assertTrue(L.get(j, j) >= 0, "L_jj ≥ 0");
+      for (int i = 0; i < j; i++) {
+        assertEquals(0.0, L.get(i, j), "L upper");
+      }
+    }
+    if (fullRank) {
+      assertClose(QRef, Q, tol, "Q");
+    }
+  }
+
+  private static void assertClose(
+      DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
+    assertEquals(expected.numRows, actual.numRows, what + " rows");
+    assertEquals(expected.numCols, actual.numCols, what + " cols");
+    for (int i = 0; i < expected.getNumElements(); i++) {
+      assertEquals(expected.data[i], actual.data[i], tol, what + " entry " + i);
+    }
+  }
+
+  /** [F S, cholQ]. */
+  private static DMatrixRMaj predictBlock(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ) {
+    int nx = F.numRows;
+    DMatrixRMaj M = new DMatrixRMaj(nx, S.numCols + cholQ.numCols);
+    CommonOps_DDRM.insert(CommonOps_DDRM.mult(F, S, null), M, 0, 0);
+    CommonOps_DDRM.insert(cholQ, M, 0, S.numCols);
+    return M;
+  }
+
+  /** [[H S, cholR], [S, 0]]. */
+  private static DMatrixRMaj updateBlock(DMatrixRMaj H, DMatrixRMaj S, DMatrixRMaj cholR) {
+    int p = H.numRows;
+    int nx = S.numRows;
+    DMatrixRMaj M = new DMatrixRMaj(p + nx, S.numCols + cholR.numCols);
+    CommonOps_DDRM.insert(CommonOps_DDRM.mult(H, S, null), M, 0, 0);
+    CommonOps_DDRM.insert(cholR, M, 0, S.numCols);
+    CommonOps_DDRM.insert(S, M, p, 0);
+    return M;
+  }
+
+  private static DMatrixRMaj lowerTriangular(Random rng, int n) {
+    DMatrixRMaj S = new DMatrixRMaj(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        S.set(i, j, i == j ? 0.5 + Math.abs(rng.nextGaussian()) : rng.nextGaussian());
+      }
+    }
+    return S;
+  }
+
+  private static DMatrixRMaj identityRows(int rows, int cols) {
+    DMatrixRMaj A = new DMatrixRMaj(rows, cols);
+    for (int i = 0; i < Math.min(rows, cols); i++) {
+      A.set(i, i, 1.0);
+    }
+    return A;
+  }
+}

@@ -1,0 +1,252 @@
+package io.gramian.kalman;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.RandomSystems;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The steady state ({@link SteadyState}): its gradient is the exact gradient of the ℓ it computes
+ * (central differences of the frozen ℓ), its ℓ and gradient differ from the unfrozen ones by a
+ * first-order multiple of the tolerance, and it is entered and left where docs/filter.md says.
+ */
+class SteadyStateTest {
+
+  private static final int T = 2000;
+
+  /**
+   * The freeze's tolerance for the difference tests: so loose that the frozen gradient differs from
+   * the unfrozen one by about 8e-4 of its norm, far above the finite differences' error.
+   */
+  private static final double LOOSE = 1e-4;
+
+  /**
+   * Central differences at relative step 1e-6: truncation O(h² ℓ‴) ≈ 1e-9 and rounding O(ε |ℓ| / h)
+   * ≈ 1e-6 absolute against a gradient of norm ≈ 1e2, so ≈ 1e-8 of the norm; 1e-6 leaves a margin
+   * and is far below the 8e-4 that tells the frozen gradient from the unfrozen one.
+   */
+  private static final double FD_RELATIVE_TOLERANCE = 1e-6;
+
+  private static final double FD_STEP = 1e-6;
+
+  /**
+   * κ in |ℓ_frozen − ℓ| ≤ κ · tol · N_frozen and in ‖∇ℓ_frozen − ∇ℓ‖ ≤ κ · tol · ‖∇ℓ‖
+   * (docs/filter.md): first order in tol, with a constant set by the Riccati recursion's
+   * contraction and the innovations' scale. These systems measure up to about 75; 100 is the bound
+   * the tests hold.
+   */
+  private static final double KAPPA = 100;
+
+  /** Below this, both differences are rounding: the frozen and unfrozen sums agree to it. */
+  private static final double ROUNDING_FLOOR = 1e-11;
+
+  private static StateSpaceSystem system(long seed) {
+    return RandomSystems.system(new Random(seed), 3, 2, 3, 3, 2, 2, 3, 3);
+  }
+
+  private static DMatrixRMaj data(long seed, StateSpaceSystem s) {
+    Random rng = new Random(seed + 1000);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    RandomSystems.dropValues(rng, Y, 0.01, 0.01);
+    return Y;
+  }
+
+  private static int frozenSteps(SquareRootFilter f) {
+    int n = 0;
+    for (int t = 0; t < f.tape.steps(); t++) {
+      if (f.tape.frozenFrom(t) >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int[] freezePattern(SquareRootFilter f) {
+    int[] pattern = new int[f.tape.steps()];
+    for (int t = 0; t < pattern.length; t++) {
+      pattern[t] = f.tape.frozenFrom(t);
+    }
+    return pattern;
+  }
+
+  private static double[] gradient(SquareRootFilter f, StateSpaceSystem s, DMatrixRMaj Y) {
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    f.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    return SystemVector.flatten(g);
+  }
+
+  private static double maxAbs(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
+  }
+
+  private static double maxAbsDifference(double[] a, double[] b) {
+    double m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m = Math.max(m, Math.abs(a[i] - b[i]));
+    }
+    return m;
+  }
+
+  @Test
+  void gradientIsTheExactGradientOfTheFrozenLogLikelihood() {
+    StateSpaceSystem s = system(5);
+    DMatrixRMaj Y = data(5, s);
+    SquareRootFilter f = SquareRootFilter.forSystem(s).steadyStateTolerance(LOOSE);
+    double[] g = gradient(f, s, Y);
+    int[] pattern = freezePattern(f);
+    assertTrue(frozenSteps(f) > T / 2, "the loose tolerance freezes most steps");
+    double[] unfrozen = gradient(SquareRootFilter.forSystem(s).steadyStateTolerance(0), s, Y);
+    double norm = maxAbs(g);
+    assertTrue(
+        maxAbsDifference(g, unfrozen) > 100 * FD_RELATIVE_TOLERANCE * norm,
+        "at this tolerance the frozen and unfrozen gradients are told apart");
+    double[] x = SystemVector.flatten(s);
+    double[] fd = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double h = FD_STEP * Math.max(1, Math.abs(x[i]));
+      double[] xp = x.clone();
+      xp[i] += h;
+      double[] xm = x.clone();
+      xm[i] -= h;
+      double lp = f.logLikelihood(SystemVector.withEntries(s, xp), Y);
+      double lm = f.logLikelihood(SystemVector.withEntries(s, xm), Y);
+      fd[i] = (lp - lm) / (2 * h);
+    }
+    f.filter(s, Y); // the differences stay on one branch: the freezes begin at the same steps
+    assertArrayEquals(pattern, freezePattern(f));
+    assertTrue(
+        maxAbsDifference(g, fd) <= FD_RELATIVE_TOLERANCE * norm,
+        maxAbsDifference(g, fd) / norm + " of the gradient's norm");
+  }
+
+  @Test
+  void differenceFromTheUnfrozenFilterIsFirstOrderInTheTolerance() {
+    for (long seed : new long[] {5, 6, 7}) {
+      StateSpaceSystem s = system(seed);
+      DMatrixRMaj Y = data(seed, s);
+      SquareRootFilter f = SquareRootFilter.forSystem(s).steadyStateTolerance(SteadyState.OFF);
+      double l0 = f.logLikelihood(s, Y);
+      double[] g0 = gradient(f, s, Y);
+      assertEquals(0, frozenSteps(f));
+      double norm = maxAbs(g0);
+      for (double tol :
+          new double[] {1e-4, 1e-6, 1e-8, 1e-10, 1e-12, SteadyState.DEFAULT_TOLERANCE}) {
+        f.steadyStateTolerance(tol);
+        double l = f.logLikelihood(s, Y);
+        double[] g = gradient(f, s, Y);
+        int frozen = frozenSteps(f);
+        assertTrue(frozen > T / 3, "seed " + seed + ", tol " + tol + ": " + frozen + " frozen");
+        double dl = Math.abs(l - l0);
+        double dg = maxAbsDifference(g, g0) / norm;
+        String at = "seed " + seed + ", tol " + tol;
+        assertTrue(dl <= KAPPA * tol * frozen + ROUNDING_FLOOR * Math.abs(l0), at + ": Δℓ " + dl);
+        assertTrue(dg <= KAPPA * tol + ROUNDING_FLOOR, at + ": Δ∇ℓ " + dg);
+      }
+    }
+  }
+
+  @Test
+  void aMissingEntryLeavesTheSteadyStateAndItIsEnteredAgain() {
+    StateSpaceSystem s = system(8);
+    DMatrixRMaj Y = RandomSystems.sample(new Random(9), s, T);
+    Y.set(1000, 1, Double.NaN);
+    SquareRootFilter f = SquareRootFilter.forSystem(s);
+    f.filter(s, Y);
+    assertEquals(-1, f.tape.frozenFrom(1000));
+    int before = f.tape.frozenFrom(999);
+    int after = f.tape.frozenFrom(T - 1);
+    assertTrue(before >= 0 && before < 999, "frozen before the missing entry");
+    assertTrue(after > 1000, "frozen again after it, from a new freeze step");
+  }
+
+  @Test
+  void onlySystemsKnownToBeTimeInvariantWithoutDiffuseDirectionsFreeze() {
+    StateSpaceSystem s = system(10);
+    DMatrixRMaj Y = RandomSystems.sample(new Random(11), s, T);
+    StateSpace timeVarying = new TimeVaryingView(s);
+    SquareRootFilter f = SquareRootFilter.forSystem(s);
+    double frozenLogLik = f.logLikelihood(s, Y);
+    f.filter(s, Y);
+    assertTrue(frozenSteps(f) > T / 2);
+    double unfrozenLogLik = f.logLikelihood(timeVarying, Y);
+    f.filter(timeVarying, Y);
+    assertEquals(0, frozenSteps(f));
+    assertEquals(unfrozenLogLik, frozenLogLik, ROUNDING_FLOOR * Math.abs(unfrozenLogLik));
+    StateSpaceSystem diffuse =
+        s.withInitialState(s.m0(), s.cholP0(), Matrices.gaussian(new Random(12), 3, 1, 1));
+    SquareRootFilter fd = SquareRootFilter.forSystem(diffuse);
+    fd.filter(diffuse, Y);
+    assertEquals(0, frozenSteps(fd));
+  }
+
+  @Test
+  void aNegativeOrNonFiniteToleranceIsRefused() {
+    SquareRootFilter f = SquareRootFilter.forSystem(system(1));
+    assertThrows(IllegalArgumentException.class, () -> f.steadyStateTolerance(-1e-9));
+    assertThrows(IllegalArgumentException.class, () -> f.steadyStateTolerance(Double.NaN));
+    assertEquals(SteadyState.DEFAULT_TOLERANCE, f.steadyStateTolerance());
+  }
+
+  /** The same matrices, but not declared time-invariant. */
+  private record TimeVaryingView(StateSpaceSystem s) implements StateSpace {
+    public int nx() {
+      return s.nx();
+    }
+
+    public int ny() {
+      return s.ny();
+    }
+
+    public int q() {
+      return s.q();
+    }
+
+    public int r() {
+      return s.r();
+    }
+
+    public int k() {
+      return s.k();
+    }
+
+    public DMatrixRMaj F(int t) {
+      return s.F(t);
+    }
+
+    public DMatrixRMaj c(int t) {
+      return s.c(t);
+    }
+
+    public DMatrixRMaj H(int t) {
+      return s.H(t);
+    }
+
+    public DMatrixRMaj d(int t) {
+      return s.d(t);
+    }
+
+    public DMatrixRMaj cholQ(int t) {
+      return s.cholQ(t);
+    }
+
+    public DMatrixRMaj cholR(int t) {
+      return s.cholR(t);
+    }
+
+    public DMatrixRMaj m0() {
+      return s.m0();
+    }
+
+    public DMatrixRMaj cholP0() {
+      return s.cholP0();
+    }
+  }
+}
