@@ -103,7 +103,8 @@ class JavaGuideTest {
         first.mean() + 1.959963984540054 * first.standardError(),
         first.interval(95).upper(),
         1e-9 * first.standardError());
-    assertTrue(forecast.table().startsWith("\nForecast (95% interval)\n"));
+    assertTrue(forecast.table().startsWith("\nForecast (80%, 95% intervals)\n"));
+    assertTrue(fit.forecast(1).table().startsWith("\nForecast (95% interval)\n"));
   }
 
   @Test

@@ -117,19 +117,35 @@ public record SeriesForecast(double[] levels, List<ForecastStep> steps, Forecast
   }
 
   /**
-   * The forecast as the command line prints it below the summary: a title naming the highest level,
-   * then one line per period with its label, mean and that level's bounds ({@code %14.6g}).
+   * The forecast as the command line prints it below the summary: with one level, a title naming
+   * it, then one line per period with its label, mean and bounds ({@code %14.6g}); with several, a
+   * title naming them and a pair of columns {@code lower L}, {@code upper L} for each level, lowest
+   * first.
    */
   public String table() {
-    double level = levels[levels.length - 1];
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%nForecast (%s%% interval)%n", levelText(level)));
-    text.append(String.format("%-12s %14s %14s %14s%n", "period", "mean", "lower", "upper"));
+    if (levels.length == 1) {
+      text.append(String.format("%nForecast (%s%% interval)%n", levelText(levels[0])));
+      text.append(String.format("%-12s %14s %14s %14s%n", "period", "mean", "lower", "upper"));
+    } else {
+      List<String> names = new ArrayList<>();
+      for (double level : levels) {
+        names.add(levelText(level) + "%");
+      }
+      text.append(String.format("%nForecast (%s intervals)%n", String.join(", ", names)));
+      text.append(String.format("%-12s %14s", "period", "mean"));
+      for (double level : levels) {
+        text.append(
+            String.format(" %14s %14s", "lower " + levelText(level), "upper " + levelText(level)));
+      }
+      text.append(String.format("%n"));
+    }
     for (ForecastStep s : steps) {
-      Interval i = s.widest();
-      text.append(
-          String.format(
-              "%-12s %14.6g %14.6g %14.6g%n", s.period(), s.mean(), i.lower(), i.upper()));
+      text.append(String.format("%-12s %14.6g", s.period(), s.mean()));
+      for (Interval i : s.intervals()) {
+        text.append(String.format(" %14.6g %14.6g", i.lower(), i.upper()));
+      }
+      text.append(String.format("%n"));
     }
     return text.toString();
   }

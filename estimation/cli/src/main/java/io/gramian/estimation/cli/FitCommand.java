@@ -10,6 +10,7 @@ import io.gramian.estimation.results.SeriesForecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +83,14 @@ final class FitCommand implements Callable<Integer> {
       description = "Forecast H periods ahead (summary, JSON and plot).")
   Integer forecastHorizon;
 
+  @Option(
+      names = "--level",
+      split = ",",
+      paramLabel = "L1,L2",
+      description =
+          "Forecast interval levels in percent, each strictly between 0 and 100 (default: 95).")
+  List<String> levels;
+
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
@@ -104,6 +113,7 @@ final class FitCommand implements Callable<Integer> {
           "--forecast with --exog: forecasting with regressors needs their future values, which"
               + " a later version will read; fit without --forecast");
     }
+    double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);
     boolean jsonToStdout = json != null && json.toString().equals("-");
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.input("DATA.csv", data);
@@ -112,12 +122,12 @@ final class FitCommand implements Callable<Integer> {
       outputs.output(FitOutputs.DIAGNOSTICS_PLOT, diagnosticsPlot);
       outputs.output(FitOutputs.STATES, states);
       outputs.check();
-      return run(outputs, jsonToStdout);
+      return run(outputs, jsonToStdout, intervalLevels);
     }
   }
 
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
-  private int run(OutputFiles outputs, boolean jsonToStdout) {
+  private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
     DataOptions.Loaded loaded = dataOptions.load(data);
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
     ProgressListener progress = progress();
@@ -137,7 +147,8 @@ final class FitCommand implements Callable<Integer> {
       }
     }
 
-    SeriesForecast forecast = forecastHorizon == null ? null : fit.forecast(forecastHorizon);
+    SeriesForecast forecast =
+        forecastHorizon == null ? null : fit.forecast(forecastHorizon, intervalLevels);
 
     FitOutputs.write(this, outputs, loaded, fit, forecast);
     String jsonText = json == null ? null : FitJson.render(fit, forecast);

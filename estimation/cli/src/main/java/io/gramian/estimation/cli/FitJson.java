@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.Interval;
 import io.gramian.estimation.results.SeriesForecast;
 
 /**
  * The {@code fit --json} document of docs/cli.md: model, nobs, loglikelihood, aic, bic, converged,
  * iterations, gradient_norm, parameters with estimate and std_error ({@code null} where undefined,
- * never NaN), and forecast with {@code --forecast}; plus hqic, evaluations, the optimiser's
- * message, diffuse counts, the covariance type and warnings.
+ * never NaN), and forecast with {@code --forecast} (each step's lower and upper at the highest
+ * level, its period, and its intervals at every {@code --level}); plus hqic, evaluations, the
+ * optimiser's message, diffuse counts, the covariance type and warnings.
  */
 final class FitJson {
 
@@ -58,10 +60,18 @@ final class FitJson {
         ObjectNode r = rows.addObject();
         r.put("step", step.step());
         r.put("time", step.period());
+        r.put("period", step.period());
         r.put("mean", step.mean());
         r.put("std", step.standardError());
         r.put("lower", step.widest().lower());
         r.put("upper", step.widest().upper());
+        ArrayNode intervals = r.putArray("intervals");
+        for (Interval interval : step.intervals()) {
+          ObjectNode i = intervals.addObject();
+          i.put("level", interval.level());
+          i.put("lower", interval.lower());
+          i.put("upper", interval.upper());
+        }
       }
     }
     ArrayNode warnings = root.putArray("warnings");

@@ -73,6 +73,82 @@ class FitCommandTest {
     assertTrue(r.out.contains("Forecast (95% interval)"), r.out);
   }
 
+  /** Φ⁻¹(0.90) and Φ⁻¹(0.975) to 10 digits (scipy.stats.norm.ppf). */
+  private static final double Z80 = 1.2815515655, Z95 = 1.9599639845;
+
+  /** The quantiles above are given to 10 digits; the bounds are a few hundred, std ~ 150. */
+  private static final double LEVEL_BOUND_TOLERANCE = 1e-7;
+
+  @Test
+  void severalLevelsGiveEveryIntervalInJsonAndSummary() throws Exception {
+    Path out = dir.resolve("levels.json");
+    CliRun r =
+        CliRun.run(
+            "fit",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--forecast",
+            "2",
+            "--level",
+            "95,80",
+            "--json",
+            out.toString());
+    assertEquals(0, r.exitCode, r::toString);
+    JsonNode step = JSON.readTree(out.toFile()).get("forecast").get(1);
+    double mean = step.get("mean").asDouble();
+    double std = step.get("std").asDouble();
+    assertEquals("1972", step.get("period").asText());
+    JsonNode intervals = step.get("intervals");
+    assertEquals(2, intervals.size());
+    assertEquals(80, intervals.get(0).get("level").asDouble());
+    assertEquals(mean - Z80 * std, intervals.get(0).get("lower").asDouble(), LEVEL_BOUND_TOLERANCE);
+    assertEquals(mean + Z80 * std, intervals.get(0).get("upper").asDouble(), LEVEL_BOUND_TOLERANCE);
+    assertEquals(95, intervals.get(1).get("level").asDouble());
+    assertEquals(mean - Z95 * std, step.get("lower").asDouble(), LEVEL_BOUND_TOLERANCE);
+    assertEquals(step.get("upper").asDouble(), intervals.get(1).get("upper").asDouble());
+    assertTrue(r.out.contains("Forecast (80%, 95% intervals)"), r.out);
+    assertTrue(r.out.contains("lower 80"), r.out);
+  }
+
+  @Test
+  void badLevelsAreOneLine() {
+    String[] base = {"fit", NILE.toString(), "--model", "local-level", "--forecast", "2"};
+    assertBadInput(run(base, "--level", "95,abc"), "--level", "'abc' is not a number");
+    assertBadInput(run(base, "--level", "100"), "--level", "100", "between 0 and 100");
+    assertBadInput(run(base, "--level", "0"), "--level", "between 0 and 100");
+    assertBadInput(run(base, "--level", "80,80"), "--level", "80 is given twice");
+    assertBadInput(
+        CliRun.run("fit", NILE.toString(), "--model", "local-level", "--level", "80"),
+        "--level",
+        "--forecast");
+  }
+
+  @Test
+  void aBadLevelWritesNoOutput() {
+    Path out = dir.resolve("none.json");
+    assertBadInput(
+        CliRun.run(
+            "fit",
+            NILE.toString(),
+            "--model",
+            "local-level",
+            "--forecast",
+            "2",
+            "--level",
+            "150",
+            "--json",
+            out.toString()),
+        "--level");
+    assertFalse(Files.exists(out));
+  }
+
+  private static CliRun run(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return CliRun.run(all);
+  }
+
   @Test
   void jsonToStandardOutputReplacesTheSummary() throws Exception {
     CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--json", "-");
