@@ -30,6 +30,7 @@ import io.gramian.autodiff.TriaRule;
 import io.gramian.estimation.model.*;
 import io.gramian.estimation.fit.*;
 import io.gramian.estimation.plot.*;
+import io.gramian.estimation.results.*;
 import io.gramian.kalman.*;
 import org.ejml.data.DMatrixRMaj;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
@@ -295,12 +296,12 @@ org.jfree.chart.plot.XYPlot betaPanel(Regression r) {
       + "smoothed β_t, range |");
   md("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   for (Regression r : regressions) {
-    Double[] se = r.fit().standardErrors();
+    double[] se = r.fit().standardErrors();   // NaN: undefined
     double lo = java.util.stream.IntStream.range(0, T).mapToDouble(r::beta).min().getAsDouble();
     double hi = java.util.stream.IntStream.range(0, T).mapToDouble(r::beta).max().getAsDouble();
     md("| %s | %.4f (%.4f) | %.2e (%s) | %.3f | %.3f | %.2f | %.3f | %.3f (%.3f) | %.3f to %.3f |",
         r.name(), r.fit().estimates()[0], se[0], r.fit().estimates()[1],
-        se[1] == null ? "–" : String.format(Locale.ROOT, "%.1e", se[1]), r.fit().logLikelihood(),
+        Double.isNaN(se[1]) ? "–" : String.format(Locale.ROOT, "%.1e", se[1]), r.fit().logLikelihood(),
         r.constant().logLikelihood(), r.lr(), r.p(), r.beta0(), r.beta0Se(), lo, hi);
   }
   md("");

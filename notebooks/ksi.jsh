@@ -27,6 +27,7 @@ import io.gramian.estimation.model.*;
 import io.gramian.estimation.fit.*;
 import io.gramian.estimation.models.*;
 import io.gramian.estimation.plot.*;
+import io.gramian.estimation.results.*;
 import io.gramian.estimation.plot.ComponentPlotData.Component;
 import io.gramian.autodiff.TriaRule;
 import io.gramian.kalman.*;
@@ -185,7 +186,7 @@ org.jfree.chart.ChartUtils.saveChartAsPNG(OUT.resolve("ksi-components.png").toFi
 // 5. Report (one cell: it checks the results, writes report.md and only then sets status = 0)
 // ---------------------------------------------------------------------------------------------
 {
-  Double[] se = fit.standardErrors();
+  double[] se = fit.standardErrors();   // NaN: undefined
   md("# UK drivers KSI and the seat-belt law");
   md("");
   md("Commandeur & Koopman (2007), chapter 7: log of the monthly drivers killed or seriously "
@@ -200,7 +201,7 @@ org.jfree.chart.ChartUtils.saveChartAsPNG(OUT.resolve("ksi-components.png").toFi
   md("|---|---:|---:|");
   for (int i = 0; i < fit.estimates().length; i++) {
     md("| %s | %.6g | %s |", fit.parameterNames().get(i), fit.estimates()[i],
-        se[i] == null ? "–" : String.format(Locale.ROOT, "%.3g", se[i]));
+        Double.isNaN(se[i]) ? "–" : String.format(Locale.ROOT, "%.3g", se[i]));
   }
   md("");
   md("ℓ = %.7f (exact diffuse; statsmodels 0.13.5 gives %.7f for the same model, "

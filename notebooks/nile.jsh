@@ -23,9 +23,9 @@ import io.gramian.estimation.fit.*;
 import io.gramian.estimation.models.*;
 import io.gramian.estimation.diagnostics.*;
 import io.gramian.estimation.plot.*;
+import io.gramian.estimation.results.*;
 import io.gramian.autodiff.TriaRule;
 import io.gramian.kalman.*;
-import java.time.LocalDateTime;
 
 Path OUT = Path.of(System.getProperty("notebook.out", "notebooks/out/nile"));
 Files.createDirectories(OUT);
@@ -40,18 +40,18 @@ void md(String format, Object... args) { report.append(String.format(Locale.ROOT
 // 1. Data and fit
 // ---------------------------------------------------------------------------------------------
 TimeSeries nile = Datasets.nile();
-ModelData data = ModelData.of(nile.values());
+ModelData data = ModelData.of(nile);   // keeps the series' name and years for the summary
 UnobservedComponents model = UnobservedComponents.localLevel();
 FitResult fit = MaximumLikelihood.fit(model, data, FitOptions.defaults());
 
 double PUBLISHED_LOGLIK = -633.4645636362;
 double loglikError = Math.abs(fit.logLikelihood() - PUBLISHED_LOGLIK);
-Double[] se = fit.standardErrors();
 System.out.printf(Locale.ROOT, "ℓ = %.10f (published %.10f, |difference| %.1e)%n",
     fit.logLikelihood(), PUBLISHED_LOGLIK, loglikError);
-for (int i = 0; i < fit.estimates().length; i++) {
-  System.out.printf(Locale.ROOT, "%-18s %12.4f  (s.e. %.4f)%n",
-      fit.parameterNames().get(i), fit.estimates()[i], se[i]);
+for (ParameterEstimate p : fit.parameters()) {
+  Interval ci = p.confidenceInterval(95);
+  System.out.printf(Locale.ROOT, "%-18s %12.4f  (s.e. %.4f, z %.2f, 95%% [%.1f, %.1f])%n",
+      p.name(), p.estimate(), p.standardError(), p.zValue(), ci.lower(), ci.upper());
 }
 if (!(loglikError < 1e-6)) {
   throw new IllegalStateException("the Nile log-likelihood " + fit.logLikelihood()
@@ -59,42 +59,23 @@ if (!(loglikError < 1e-6)) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. The summary, laid out as statsmodels' MLEResults.summary()
+// 2. The summary, laid out as statsmodels' MLEResults.summary(): the text `gramian fit` prints
 // ---------------------------------------------------------------------------------------------
-List<ParameterRow> rows = new ArrayList<>();
-for (int i = 0; i < fit.estimates().length; i++) {
-  rows.add(se[i] == null
-      ? ParameterRow.withoutStdError(fit.parameterNames().get(i), fit.estimates()[i])
-      : ParameterRow.of(fit.parameterNames().get(i), fit.estimates()[i], se[i]));
-}
-SummaryHeader header = new SummaryHeader("Unobserved Components Results", nile.name(),
-    "local level", LocalDateTime.now().withNano(0), nile.label(0),
-    nile.label(nile.length() - 1), fit.nobs(), fit.logLikelihood(), fit.criteria(),
-    fit.covarianceType());
-String summary = SummaryTable.render(header, rows, fit.diagnostics(), fit.warnings());
+String summary = fit.summary();
 System.out.print(summary);
 
 // ---------------------------------------------------------------------------------------------
-// 3. Filtered and smoothed level, ten-year forecast
+// 3. Filtered and smoothed level, ten-year forecast with 80% and 95% intervals
 // ---------------------------------------------------------------------------------------------
-LogLikelihood ll = new LogLikelihood(model, data, Map.of(), TriaRule.MASKED);
-StateSpace system = ll.system(fit.estimates());
-SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
+StateEstimates states = fit.states();
 int HORIZON = 10;
-Forecast forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), HORIZON);
+SeriesForecast forecast = fit.forecast(HORIZON, 80, 95);
 
-ComponentPlotData levelPlot = ComponentPlotData.fromFit(nile, "nile.csv", fit, smoothed,
-    Optional.of(forecast), model.stateNames(), system);
-ComponentPlot.writePng(levelPlot, OUT.resolve("nile-level.png"));
+ComponentPlot.writePng(ComponentPlotData.fromFit("nile.csv", fit, Optional.of(forecast)),
+    OUT.resolve("nile-level.png"));
 
 // the level at a few dates, smoothed (all data) against filtered (data up to t)
 int[] shown = {0, 27, 28, 99};   // 1871, 1898, 1899 (the Aswan dam), 1970
-double[] fcMean = new double[HORIZON + 1];
-double[] fcSd = new double[HORIZON + 1];
-for (int h = 1; h <= HORIZON; h++) {
-  fcMean[h] = forecast.observationMean(h)[0];
-  fcSd[h] = forecast.observationStd(h)[0];
-}
 
 // ---------------------------------------------------------------------------------------------
 // 4. Residual diagnostics
@@ -117,9 +98,9 @@ DiagnosticsPlot.writePng(DiagnosticsPlotData.fromFit(nile, "nile.csv", fit),
   md("");
   md("| parameter | estimate | std. error (%s) |", fit.covarianceType());
   md("|---|---:|---:|");
-  for (int i = 0; i < fit.estimates().length; i++) {
-    md("| %s | %.4f | %s |", fit.parameterNames().get(i), fit.estimates()[i],
-        se[i] == null ? "–" : String.format(Locale.ROOT, "%.4f", se[i]));
+  for (ParameterEstimate p : fit.parameters()) {
+    md("| %s | %.4f | %s |", p.name(), p.estimate(),
+        p.hasStandardError() ? String.format(Locale.ROOT, "%.4f", p.standardError()) : "–");
   }
   md("");
   md("Log-likelihood ℓ = **%.10f**; published −633.4645636362, |difference| = %.1e "
@@ -139,20 +120,22 @@ DiagnosticsPlot.writePng(DiagnosticsPlotData.fromFit(nile, "nile.csv", fit),
   md("");
   md("| year | flow | filtered level | smoothed level | smoothed s.d. |");
   md("|---|---:|---:|---:|---:|");
+  Estimate filteredLevel = states.filtered("level");
+  Estimate smoothedLevel = states.smoothed("level");
   for (int t : shown) {
-    md("| %s | %.0f | %.1f | %.1f | %.1f |", nile.label(t), nile.value(t),
-        fit.filter().filteredMean(t)[0], smoothed.smoothedMean(t)[0],
-        smoothed.smoothedStd(t)[0]);
+    md("| %s | %.0f | %.1f | %.1f | %.1f |", states.times().get(t), states.observations()[t],
+        filteredLevel.mean(t), smoothedLevel.mean(t), smoothedLevel.sd(t));
   }
   md("");
   md("Forecast (the level is a random walk, so the mean stays at the last filtered level %.1f "
-      + "and the band widens):", fit.filter().filteredMean(nile.length() - 1)[0]);
+      + "and the bands widen):", filteredLevel.mean(nile.length() - 1));
   md("");
-  md("| year | mean | s.d. | 95%% interval |");
-  md("|---|---:|---:|---|");
-  for (int h = 1; h <= HORIZON; h++) {
-    md("| %d | %.1f | %.1f | [%.1f, %.1f] |", 1970 + h, fcMean[h], fcSd[h],
-        fcMean[h] - Estimate.Z95 * fcSd[h], fcMean[h] + Estimate.Z95 * fcSd[h]);
+  md("| year | mean | s.e. | 80%% interval | 95%% interval |");
+  md("|---|---:|---:|---|---|");
+  for (ForecastStep f : forecast.steps()) {
+    md("| %s | %.1f | %.1f | [%.1f, %.1f] | [%.1f, %.1f] |", f.period(), f.mean(),
+        f.standardError(), f.interval(80).lower(), f.interval(80).upper(),
+        f.interval(95).lower(), f.interval(95).upper());
   }
   md("");
   md("## Diagnostics");
@@ -179,7 +162,7 @@ DiagnosticsPlot.writePng(DiagnosticsPlotData.fromFit(nile, "nile.csv", fit),
   md("");
   md("_Ran in %.1f s._", (System.nanoTime() - started) / 1e9);
 
-  boolean ok = fit.converged() && loglikError < 1e-6 && Double.isFinite(fcSd[HORIZON])
+  boolean ok = fit.converged() && loglikError < 1e-6 && Double.isFinite(forecast.step(HORIZON).standardError())
       && Files.size(OUT.resolve("nile-level.png")) > 10_000
       && Files.size(OUT.resolve("nile-diagnostics.png")) > 10_000;
   if (ok) {

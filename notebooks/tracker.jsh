@@ -130,7 +130,7 @@ class ConstantVelocity implements StateSpaceModel {
 ConstantVelocity model = new ConstantVelocity();
 ModelData data = new ModelData(Y, null, null);
 FitResult fit = MaximumLikelihood.fit(model, data, FitOptions.defaults());
-Double[] se = fit.standardErrors();
+double[] se = fit.standardErrors();
 double sigmaA = Math.sqrt(fit.estimate("sigma2.accel"));
 double sigmaR = Math.sqrt(fit.estimate("sigma2.meas"));
 double sigmaASe = se[0] / (2 * sigmaA);     // delta method: se(σ) = se(σ²) / (2σ)

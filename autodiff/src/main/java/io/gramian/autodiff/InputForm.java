@@ -12,16 +12,17 @@ import org.ejml.data.DMatrixRMaj;
  * and rarely off by more than a small factor.
  *
  * <p>An instance is a workspace: it allocates nothing per call once it has seen the largest n. Not
- * thread-safe.
+ * thread-safe. Internal: the API reaches it through {@link TriaAdjoint#invertibleEnough} and the
+ * choice {@link Tria} makes when it computes factors for derivatives.
  */
-public final class InputForm {
+final class InputForm {
 
   /**
    * Largest estimated condition number at which Q may be replaced by {@code Mᵀ L⁻ᵀ}: the
    * replacement loses about cond(L) ε relative, here at most about 1e-10, below what any gradient
    * check resolves. Above it, Q is formed.
    */
-  public static final double MAX_CONDITION = 1e6;
+  static final double MAX_CONDITION = 1e6;
 
   /** Hager's iteration converges in two or three steps; five is its customary cap. */
   private static final int MAX_ITERATIONS = 5;
@@ -30,14 +31,14 @@ public final class InputForm {
   private double[] y;
   private double[] z;
 
-  public InputForm(int maxSize) {
+  InputForm(int maxSize) {
     x = new double[maxSize];
     y = new double[maxSize];
     z = new double[maxSize];
   }
 
   /** Whether L (n × n, lower triangular) permits the input form. */
-  public boolean permits(DMatrixRMaj L) {
+  boolean permits(DMatrixRMaj L) {
     final int n = L.numRows;
     if (n == 0) {
       return true;

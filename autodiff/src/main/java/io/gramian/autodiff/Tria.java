@@ -97,9 +97,9 @@ public final class Tria {
 
   /**
    * Computes {@code L = tria(M)} for {@code M = factors.input()}, and, when {@code forDerivatives},
-   * what the derivatives need: nothing more when L has no small pivot ({@link InputForm}: they take
-   * M in place of Q), else Q. Without {@code forDerivatives} only L is computed, for a pass that
-   * needs no derivative.
+   * what the derivatives need: nothing more when L has no small pivot ({@link
+   * TriaAdjoint#invertibleEnough}: they take M in place of Q), else Q. Without {@code
+   * forDerivatives} only L is computed, for a pass that needs no derivative.
    *
    * @param factors input filled by the caller; L (and Q) on exit. Modified.
    * @throws ArithmeticException as {@link #decompose(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}

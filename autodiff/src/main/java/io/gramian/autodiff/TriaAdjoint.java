@@ -32,6 +32,12 @@ public final class TriaAdjoint {
   private double[] rowTau;
   private final InputForm inputForm;
 
+  /**
+   * Rows {@code [0, maskSplit)} and {@code [maskSplit, n)} of L are separate unit blocks for the
+   * masked rule's threshold; 0 while no call asked for blocks (one block).
+   */
+  private int maskSplit;
+
   /** A workspace for inputs up to {@code maxRows × maxCols}. */
   public TriaAdjoint(int maxRows, int maxCols) {
     W = new DMatrixRMaj(maxRows, maxRows);
@@ -59,10 +65,28 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Tangent from the input instead of Q, for an L with no small pivot ({@link InputForm}): {@code W
-   * = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward pass skip forming Q.
+   * {@link #jvp} for an L whose rows fall in two blocks of different units — rows {@code [0,
+   * split)} and {@code [split, n)} — so that the masked rule judges each block's pivots against the
+   * largest row norm of that block alone ({@link #maskThresholds}). The other rules ignore {@code
+   * split}.
    *
-   * @param L n × n factor of M, {@link InputForm}. Not modified.
+   * @param split first row of the second block, 0 ≤ split ≤ n (0 or n: one block)
+   */
+  public void jvp(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj dM, DMatrixRMaj dL, int split) {
+    maskSplit = checkSplit(L, split);
+    try {
+      jvp(rule, L, Q, dM, dL);
+    } finally {
+      maskSplit = 0;
+    }
+  }
+
+  /**
+   * Tangent from the input instead of Q, for an L with no small pivot ({@link #invertibleEnough}):
+   * {@code W = dM Q = dM Mᵀ L⁻ᵀ}, since {@code Q = Mᵀ L⁻ᵀ}. Lets a forward pass skip forming Q.
+   *
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
    * @param dM n × m tangent of M. Not modified.
    * @param dL output, reshaped to n × n. Modified.
@@ -110,11 +134,36 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Adjoint from the input instead of Q, for an L with no small pivot ({@link InputForm}),
+   * {@link #vjpAdd} for an L whose rows fall in two blocks of different units, rows {@code [0,
+   * split)} and {@code [split, n)}: the masked rule judges each block's pivots against the largest
+   * row norm of that block alone ({@link #maskThresholds}). The other rules ignore {@code split}.
+   *
+   * @param split first row of the second block, 0 ≤ split ≤ n (0 or n: one block)
+   */
+  public void vjpAdd(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj LBar, DMatrixRMaj MBar, int split) {
+    maskSplit = checkSplit(L, split);
+    try {
+      vjpAdd(rule, L, Q, LBar, MBar);
+    } finally {
+      maskSplit = 0;
+    }
+  }
+
+  private static int checkSplit(DMatrixRMaj L, int split) {
+    if (split < 0 || split > L.numRows) {
+      throw new IllegalArgumentException(
+          "tria derivative: block split " + split + " outside 0…" + L.numRows);
+    }
+    return split;
+  }
+
+  /**
+   * Adjoint from the input instead of Q, for an L with no small pivot ({@link #invertibleEnough}),
    * accumulated: {@code M̄ += W̄ Qᵀ = (W̄ L⁻¹) M}, since {@code Qᵀ = L⁻¹ M}. Lets a forward pass
    * skip forming Q; the result equals {@link #vjpAdd} to rounding.
    *
-   * @param L n × n factor of M, {@link InputForm}. Not modified.
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
    * @param M n × m, the input L was computed from. Not modified.
    * @param LBar n × n adjoint of L. Not modified.
    * @param MBar n × m; the result is added to it. Modified.
@@ -142,8 +191,12 @@ public final class TriaAdjoint {
   }
 
   /**
-   * Whether {@code Q} may be replaced by {@code Mᵀ L⁻ᵀ} for this L ({@link InputForm}); an
-   * allocating convenience.
+   * Whether {@code Q} may be replaced by {@code Mᵀ L⁻ᵀ} for this L: when L has no zero pivot and
+   * its 1-norm condition number, estimated by Hager's method in O(n²) without forming L⁻¹, is at
+   * most 1e6 (the replacement then loses at most about 1e-10 relative). The rule {@link Tria}
+   * applies when it computes factors for derivatives; an allocating convenience.
+   *
+   * @param L n × n lower-triangular factor. Not modified.
    */
   public static boolean invertibleEnough(DMatrixRMaj L) {
     return new InputForm(L.numRows).permits(L);
@@ -218,7 +271,7 @@ public final class TriaAdjoint {
    * and Z. For a caller that knows what follows reads L only through {@code L Lᵀ} (the Kalman
    * filter's predicted factor) and whose own adjoints are exact.
    *
-   * @param L n × n factor of M, {@link InputForm}. Not modified.
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
    * @param M n × m input. Not modified.
    * @param LBar n × n, of the form 2 Ḡ L. Not modified.
    * @param MBar n × m; the result is added to it. Modified.
@@ -273,16 +326,32 @@ public final class TriaAdjoint {
 
   /**
    * τ of {@link RankThreshold} for the pivots of L, scaled by the largest row norm of L (which
-   * equals the largest row norm of M, as L Lᵀ = M Mᵀ); the same for every pivot.
+   * equals the largest row norm of M, as L Lᵀ = M Mᵀ); the same for every pivot of a block. Rows
+   * {@code [0, maskSplit)} and {@code [maskSplit, n)} are scaled separately when a caller declared
+   * two blocks: rows in different units (the exact diffuse collapse's diffuse rows, in inverse data
+   * units, beside its unit-free innovation row) would otherwise judge one block's pivots by the
+   * other's size, and a live pivot is masked once the units differ by about 1/(10³ n ε).
    */
   double[] maskThresholds(DMatrixRMaj L) {
     final int n = L.numRows;
-    final double[] l = L.data;
     if (rowTau.length < n) {
       rowTau = new double[n];
     }
+    if (maskSplit > 0 && maskSplit < n) {
+      fillBlockThreshold(L, 0, maskSplit);
+      fillBlockThreshold(L, maskSplit, n);
+    } else {
+      fillBlockThreshold(L, 0, n);
+    }
+    return rowTau;
+  }
+
+  /** rowTau[from, to) = τ(n, n, largest row norm of L among rows [from, to)). */
+  private void fillBlockThreshold(DMatrixRMaj L, int from, int to) {
+    final int n = L.numRows;
+    final double[] l = L.data;
     double largest = 0;
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double sq = 0;
       for (int c = 0; c <= j; c++) {
         double v = l[j * n + c];
@@ -290,8 +359,7 @@ public final class TriaAdjoint {
       }
       largest = Math.max(largest, sq);
     }
-    java.util.Arrays.fill(rowTau, 0, n, RankThreshold.tau(n, n, Math.sqrt(largest)));
-    return rowTau;
+    java.util.Arrays.fill(rowTau, from, to, RankThreshold.tau(n, n, Math.sqrt(largest)));
   }
 
   private static void checkShapes(DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj X, String name) {

@@ -5,10 +5,11 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * One triangularisation {@code L = tria(M)} with what its derivatives need: the input {@code M} (n
  * × m), {@code L} (n × n, lower triangular, {@code diag(L) ≥ 0}) and, when it was formed, {@code Q}
- * (m × n) with {@code M = L Qᵀ}. Q is formed only when L has a small pivot ({@link InputForm});
- * otherwise the derivatives use {@code Qᵀ = L⁻¹ M} and Q is never built, which saves about half of
- * a recorded step. The record decides which form its derivatives take, so a caller asks for {@link
- * #jvp}, {@link #vjpAdd} or {@link #vjpAddGramian} and never chooses.
+ * (m × n) with {@code M = L Qᵀ}. Q is formed only when L has a small pivot ({@link
+ * TriaAdjoint#invertibleEnough}); otherwise the derivatives use {@code Qᵀ = L⁻¹ M} and Q is never
+ * built, which saves about half of a recorded step. The record decides which form its derivatives
+ * take, so a caller asks for {@link #jvp}, {@link #vjpAdd} or {@link #vjpAddGramian} and never
+ * chooses.
  *
  * <p>A mutable workspace: a caller fills {@link #input()}, runs {@link Tria#decompose(TriaFactors,
  * boolean)}, and may {@link #store} the factors it needs later and {@link #restore} them into

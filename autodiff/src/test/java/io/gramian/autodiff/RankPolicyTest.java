@@ -1,6 +1,6 @@
 package io.gramian.autodiff;
 
-import static io.gramian.autodiff.TestMatrices.*;
+import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Random;

@@ -1,12 +1,12 @@
 package io.gramian.autodiff;
 
-import static io.gramian.autodiff.TestMatrices.*;
+import static io.gramian.autodiff.testing.FiniteDifferences.directional;
+import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -116,7 +116,7 @@ class TriaAdjointTest {
     DMatrixRMaj M = gaussian(rng, n, m);
     DMatrixRMaj dM = gaussian(rng, n, m);
     DMatrixRMaj dL = TriaAdjoint.jvp(rule, M, dM);
-    DMatrixRMaj fd = centralDifference(Tria::tria, M, dM);
+    DMatrixRMaj fd = directional(Tria::tria, M, dM, FD_STEP);
     assertTrue(
         relativeError(dL, fd) <= FINITE_DIFFERENCE_TOLERANCE,
         "JVP vs finite differences: " + relativeError(dL, fd));
@@ -223,17 +223,6 @@ class TriaAdjointTest {
                 adjoint.jvp(
                     TriaRule.MASKED, f.L(), f.Q(), new DMatrixRMaj(3, 5), new DMatrixRMaj(3, 3)));
     assertTrue(e.getMessage().contains("dM is 3 × 5, expected 3 × 4"), e.getMessage());
-  }
-
-  static DMatrixRMaj centralDifference(
-      Function<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x, DMatrixRMaj direction) {
-    DMatrixRMaj plus = x.copy();
-    DMatrixRMaj minus = x.copy();
-    CommonOps_DDRM.addEquals(plus, FD_STEP, direction);
-    CommonOps_DDRM.addEquals(minus, -FD_STEP, direction);
-    DMatrixRMaj d = CommonOps_DDRM.subtract(f.apply(plus), f.apply(minus), null);
-    CommonOps_DDRM.scale(1.0 / (2 * FD_STEP), d);
-    return d;
   }
 
   private static double gramLoss(DMatrixRMaj C, DMatrixRMaj G) {

@@ -1,6 +1,6 @@
 package io.gramian.autodiff;
 
-import static io.gramian.autodiff.TestMatrices.gaussian;
+import static io.gramian.autodiff.testing.Matrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;

@@ -9,12 +9,16 @@ import io.gramian.datasets.Datasets;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.UnobservedComponents;
+import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.SeriesForecast;
+import io.gramian.estimation.results.StateEstimates;
 import io.gramian.kalman.Dimensions;
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.Forecast;
@@ -45,19 +49,61 @@ class JavaGuideTest {
 
   @Test
   void batchFit() {
-    ModelData data = ModelData.of(Datasets.nile().values());
+    ModelData data = ModelData.of(Datasets.nile());
     StateSpaceModel model = UnobservedComponents.localLevel();
     FitResult fit = MaximumLikelihood.fit(model, data, FitOptions.defaults());
     assertEquals(1469.18, fit.estimate("sigma2.level"), 0.01);
+    assertTrue(fit.standardError("sigma2.level") > 0);
     assertEquals(-633.4645636362, fit.logLikelihood(), 1e-6);
     assertEquals(1272.93, fit.criteria().aic(), 0.01);
     assertNotNull(fit.diagnostics().ljungBox());
 
     StateSpace system = fit.system();
     SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
-    Forecast forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), 10);
+    Forecast moments = Forecaster.forSystem(system).forecast(system, fit.filter(), 10);
     assertEquals(smoothed.steps(), 100);
-    assertTrue(forecast.observationStd(1)[0] > 0);
+    assertTrue(moments.stateCovariance(1).get(0, 0) > 0);
+  }
+
+  @Test
+  void results() {
+    FitResult fit =
+        MaximumLikelihood.fit(
+            UnobservedComponents.localLevel(),
+            ModelData.of(Datasets.nile()),
+            FitOptions.defaults());
+    String text = fit.summary();
+    assertTrue(text.contains("Dep. Variable:                 volume"), text);
+    assertTrue(text.contains("Sample:                          1871"), text);
+
+    for (ParameterEstimate p : fit.parameters()) {
+      assertTrue(p.hasStandardError(), p.name());
+      assertEquals(p.estimate() / p.standardError(), p.zValue(), 0);
+      assertTrue(p.pValue() > 0 && p.pValue() < 1);
+      assertEquals(
+          p.estimate() - 1.2815515655446004 * p.standardError(),
+          p.confidenceInterval(80).lower(),
+          1e-9 * p.standardError());
+    }
+
+    StateEstimates states = fit.states();
+    assertEquals(1111.67, states.smoothed("level").mean(0), 0.01);
+    assertEquals(4032.2, states.smoothed("level").variance(0), 0.1);
+    assertEquals(63.5, states.filtered("level").sd(99), 0.05);
+    assertEquals(states.smoothed("level").mean(0), states.smoothedSignal().mean(0), 1e-9);
+    assertTrue(Double.isNaN(states.prediction().mean(0))); // the diffuse step
+    assertTrue(Double.isFinite(states.prediction().mean(1)));
+
+    SeriesForecast forecast = fit.forecast(10, 80, 95);
+    ForecastStep first = forecast.step(1);
+    assertEquals("1971", first.period());
+    assertEquals(798.37, first.mean(), 0.01);
+    assertEquals(143.5, first.standardError(), 0.05);
+    assertEquals(
+        first.mean() + 1.959963984540054 * first.standardError(),
+        first.interval(95).upper(),
+        1e-9 * first.standardError());
+    assertTrue(forecast.table().startsWith("\nForecast (95% interval)\n"));
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>A reusable workspace: {@link #wrap} fills its matrices, and allocates nothing once built.
  */
-final class InflatedDiffuseStart implements StateSpace {
+final class InflatedDiffuseStart extends ForwardingStateSpace {
 
   private final int k;
   private final int d;
@@ -163,23 +163,8 @@ final class InflatedDiffuseStart implements StateSpace {
   }
 
   @Override
-  public int nx() {
-    return base.nx();
-  }
-
-  @Override
-  public int ny() {
-    return base.ny();
-  }
-
-  @Override
-  public int q() {
-    return base.q();
-  }
-
-  @Override
-  public int r() {
-    return base.r();
+  protected StateSpace delegate() {
+    return base;
   }
 
   @Override
@@ -193,52 +178,7 @@ final class InflatedDiffuseStart implements StateSpace {
   }
 
   @Override
-  public DMatrixRMaj F(int t) {
-    return base.F(t);
-  }
-
-  @Override
-  public DMatrixRMaj c(int t) {
-    return base.c(t);
-  }
-
-  @Override
-  public DMatrixRMaj H(int t) {
-    return base.H(t);
-  }
-
-  @Override
-  public DMatrixRMaj d(int t) {
-    return base.d(t);
-  }
-
-  @Override
-  public DMatrixRMaj cholQ(int t) {
-    return base.cholQ(t);
-  }
-
-  @Override
-  public DMatrixRMaj cholR(int t) {
-    return base.cholR(t);
-  }
-
-  @Override
-  public DMatrixRMaj m0() {
-    return base.m0();
-  }
-
-  @Override
   public DMatrixRMaj cholP0() {
     return cholP0;
-  }
-
-  @Override
-  public DMatrixRMaj cholPinf() {
-    return base.cholPinf();
-  }
-
-  @Override
-  public boolean isTimeInvariant() {
-    return base.isTimeInvariant();
   }
 }

@@ -3,8 +3,8 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The predict step of math.md §3, written once for the filter, the smoother, the forecaster and the
- * two derivative sweeps:
+ * The predict step of {@code docs/filter.md} ("One step"), written once for the filter, the
+ * smoother, the forecaster and the two derivative sweeps:
  *
  * <pre>
  *   mean:     X⁻ = F X⁺ + [c, 0]                          X: nx × w

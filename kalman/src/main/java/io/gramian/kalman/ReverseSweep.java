@@ -137,7 +137,7 @@ final class ReverseSweep {
       tape.loadCollapse(t, Lc, Qc);
       McBar.reshape(w, w + p, false);
       McBar.zero();
-      collapseAdjoint.vjpAdd(rule, Lc, Qc, LcBar, McBar);
+      collapseAdjoint.vjpAdd(rule, Lc, Qc, LcBar, McBar, d);
       for (int i = 0; i < w; i++) {
         int target = i < w - 1 ? i + 1 : 0; // row i of V_tᵀ is column target of W_t
         for (int j = 0; j < p; j++) {

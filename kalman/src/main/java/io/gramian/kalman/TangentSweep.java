@@ -221,7 +221,7 @@ final class TangentSweep {
         dMc.data[i * (w + p) + w + j] = dW[j * w + source];
       }
     }
-    collapseAdjoint.jvp(rule, Lc, Qc, dMc, dLcNext);
+    collapseAdjoint.jvp(rule, Lc, Qc, dMc, dLcNext, d);
     dLc.setTo(dLcNext);
     double tau = DiffuseCollapse.threshold(Lc);
     double v = -Lc.unsafe_get(d, d) * dLc.unsafe_get(d, d);

@@ -3,8 +3,8 @@ package io.gramian.kalman;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The update block of math.md §3 on the p observed entries {@code index[0..p)} of y, written once
- * for the filter and its tangent sweep:
+ * The update block of {@code docs/filter.md} ("One step") on the p observed entries {@code
+ * index[0..p)} of y, written once for the filter and its tangent sweep:
  *
  * <pre>
  *   M_u  = [[H S⁻, cholR], [S⁻, 0]]                 (p + nx) × (s + r)

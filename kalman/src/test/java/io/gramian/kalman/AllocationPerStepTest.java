@@ -3,6 +3,7 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.kalman.testing.RandomSystems;
 import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -32,7 +33,7 @@ class AllocationPerStepTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(21);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 2, 2, 1, 4, 4);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     RandomSystems.dropValues(rng, Y, 0.1, 0.1);
     SquareRootFilter filter = SquareRootFilter.forSystem(s);
     SystemGradient g = new SystemGradient(Dimensions.of(s));
@@ -98,7 +99,7 @@ class AllocationPerStepTest {
     Random rng = new Random(23);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
     int steps = 20_000;
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, steps);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, steps);
     SystemGradient g = new SystemGradient(Dimensions.of(s));
     SquareRootFilter warm = SquareRootFilter.forSystem(s);
     warm.logLikelihoodGradient(
@@ -122,7 +123,7 @@ class AllocationPerStepTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(22);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     OnlineKalmanFilter kf = new OnlineKalmanFilter(Dimensions.of(s), s.m0(), s.cholP0());
     DMatrixRMaj y = new DMatrixRMaj(2, 1);
     for (int round = 0; round < 2; round++) {

@@ -3,6 +3,7 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CallerOwnedShapesTest {
   private final Random rng = new Random(8);
   // nx 3, ny 2, q 2, r 2, k 3, d 0
   private final StateSpaceSystem system = RandomSystems.system(rng, 3, 2, 2, 2, 2, 2, 3, 3);
-  private final DMatrixRMaj Y = RandomSystems.simulate(rng, system, T);
+  private final DMatrixRMaj Y = RandomSystems.sample(rng, system, T);
   private final SquareRootFilter filter = SquareRootFilter.forSystem(system);
 
   @Test

@@ -2,6 +2,8 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.apache.commons.math3.filter.DefaultMeasurementModel;
 import org.apache.commons.math3.filter.DefaultProcessModel;
@@ -36,7 +38,7 @@ class CommonsMathAgreementTest {
             .m0(random.m0())
             .cholP0(random.cholP0())
             .build();
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, 100);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 100);
     FilterResult ours = SquareRootFilter.forSystem(s).filter(s, Y);
 
     KalmanFilter theirs =
@@ -44,10 +46,10 @@ class CommonsMathAgreementTest {
             new DefaultProcessModel(
                 toReal(s.F(0)),
                 new Array2DRowRealMatrix(3, 1),
-                toReal(CovarianceFilter.gram(s.cholQ(0))),
+                toReal(Matrices.gram(s.cholQ(0))),
                 new ArrayRealVector(s.m0().data),
-                toReal(CovarianceFilter.gram(s.cholP0()))),
-            new DefaultMeasurementModel(toReal(s.H(0)), toReal(CovarianceFilter.gram(s.cholR(0)))));
+                toReal(Matrices.gram(s.cholP0()))),
+            new DefaultMeasurementModel(toReal(s.H(0)), toReal(Matrices.gram(s.cholR(0)))));
     for (int t = 0; t < Y.numRows; t++) {
       theirs.correct(new double[] {Y.get(t, 0), Y.get(t, 1)});
       double[] mean = theirs.getStateEstimation();

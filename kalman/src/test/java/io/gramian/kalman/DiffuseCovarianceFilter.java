@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.testing.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -41,11 +42,11 @@ final class DiffuseCovarianceFilter {
     filteredMean = new double[T];
     filteredVariance = new double[T];
     DMatrixRMaj a = s.m0().copy();
-    DMatrixRMaj Pstar = CovarianceFilter.gram(s.cholP0());
-    DMatrixRMaj Pinf = CovarianceFilter.gram(s.cholPinf());
+    DMatrixRMaj Pstar = Matrices.gram(s.cholP0());
+    DMatrixRMaj Pinf = Matrices.gram(s.cholPinf());
     DMatrixRMaj H = s.H(0);
-    DMatrixRMaj Q = CovarianceFilter.gram(s.cholQ(0));
-    double R = CovarianceFilter.gram(s.cholR(0)).get(0, 0);
+    DMatrixRMaj Q = Matrices.gram(s.cholQ(0));
+    double R = Matrices.gram(s.cholR(0)).get(0, 0);
     double total = 0;
     double scale = 0;
     for (int t = 0; t < T; t++) {

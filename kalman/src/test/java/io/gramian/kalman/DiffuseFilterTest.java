@@ -3,6 +3,9 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.FiniteDifferences;
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.RandomSystems;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
@@ -106,7 +109,7 @@ class DiffuseFilterTest {
    */
   static StateSpaceSystem diffuseSystem(Random rng, Case c) {
     int nx = c.nx();
-    DMatrixRMaj F = RandomSystems.gaussian(rng, nx, nx, 0.2);
+    DMatrixRMaj F = Matrices.gaussian(rng, nx, nx, 0.2);
     for (int i = 0; i < c.d(); i++) {
       for (int j = 0; j < nx; j++) {
         double diagonal = i < 2 ? 1.0 : -1.0;
@@ -130,12 +133,12 @@ class DiffuseFilterTest {
     }
     return StateSpaceSystem.builder()
         .F(F)
-        .c(RandomSystems.gaussian(rng, nx, 1, 0.1))
-        .H(RandomSystems.gaussian(rng, 1, nx, 1.0))
-        .d(RandomSystems.gaussian(rng, 1, 1, 0.3))
+        .c(Matrices.gaussian(rng, nx, 1, 0.1))
+        .H(Matrices.gaussian(rng, 1, nx, 1.0))
+        .d(Matrices.gaussian(rng, 1, 1, 0.3))
         .cholQ(RandomSystems.factor(rng, nx, nx, c.rankQ(), 0.5))
-        .cholR(RandomSystems.gaussian(rng, 1, 1, 0.7))
-        .m0(RandomSystems.gaussian(rng, nx, 1, 1.0))
+        .cholR(Matrices.gaussian(rng, 1, 1, 0.7))
+        .m0(Matrices.gaussian(rng, nx, 1, 1.0))
         .cholP0(cholP0)
         .cholPinf(Pinf)
         .build();
@@ -162,7 +165,7 @@ class DiffuseFilterTest {
       for (int j = 0; j < c.d(); j++) {
         m0.set(j, 0, 3.0);
       }
-      Y = RandomSystems.simulate(rng, system.withInitialState(m0, P0, null), 60);
+      Y = RandomSystems.sample(rng, system.withInitialState(m0, P0, null), 60);
       RandomSystems.dropValues(rng, Y, c.missing(), 0);
     }
   }
@@ -204,16 +207,8 @@ class DiffuseFilterTest {
     SquareRootFilter.forSystem(f.system).logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, g);
     double[] analytic = SystemVector.flatten(g);
     double[] x = SystemVector.flatten(f.system);
-    double[] fd = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      fd[i] =
-          (-oracle(f, x, i, 2 * FD_STEP)
-                  + 8 * oracle(f, x, i, FD_STEP)
-                  - 8 * oracle(f, x, i, -FD_STEP)
-                  + oracle(f, x, i, -2 * FD_STEP))
-              / (12 * FD_STEP);
-    }
-    double err = GradientTest.relativeError(analytic, fd);
+    double[] fd = FiniteDifferences.centralDifferences(v -> oracle(f, v), x, FD_STEP);
+    double err = Matrices.relativeError(analytic, fd);
     assertTrue(err <= GRADIENT_TOLERANCE, c + ": relative error " + err);
   }
 
@@ -263,9 +258,7 @@ class DiffuseFilterTest {
    * unperturbed system by the test above, and is a different computation from the reverse sweep
    * under test.
    */
-  private static double oracle(Fixture f, double[] x, int i, double h) {
-    double[] v = x.clone();
-    v[i] += h;
+  private static double oracle(Fixture f, double[] v) {
     StateSpaceSystem s = SystemVector.withEntries(f.system, v);
     return SquareRootFilter.forSystem(s).logLikelihood(s, f.Y);
   }

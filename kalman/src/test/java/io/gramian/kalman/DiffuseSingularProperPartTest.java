@@ -3,6 +3,9 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.FiniteDifferences;
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.RandomSystems;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -182,19 +185,19 @@ class DiffuseSingularProperPartTest {
             false));
 
     // Random: three diffuse directions loading on both series at every step, one exact.
-    DMatrixRMaj F = RandomSystems.gaussian(rng, 3, 3, 0.3);
+    DMatrixRMaj F = Matrices.gaussian(rng, 3, 3, 0.3);
     for (int i = 0; i < 3; i++) {
       F.set(i, i, 1.0);
     }
     StateSpaceSystem random =
         StateSpaceSystem.builder()
             .F(F)
-            .c(RandomSystems.gaussian(rng, 3, 1, 0.1))
-            .H(RandomSystems.gaussian(rng, 2, 3, 1.0))
-            .d(RandomSystems.gaussian(rng, 2, 1, 0.3))
+            .c(Matrices.gaussian(rng, 3, 1, 0.1))
+            .H(Matrices.gaussian(rng, 2, 3, 1.0))
+            .d(Matrices.gaussian(rng, 2, 1, 0.3))
             .cholQ(RandomSystems.factor(rng, 3, 3, 2, 0.5))
             .cholR(m(new double[][] {{0}, {0.4}}))
-            .m0(RandomSystems.gaussian(rng, 3, 1, 1.0))
+            .m0(Matrices.gaussian(rng, 3, 1, 1.0))
             .cholP0(new DMatrixRMaj(3, 0))
             .cholPinf(m(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}))
             .build();
@@ -216,7 +219,7 @@ class DiffuseSingularProperPartTest {
         P0.set(i, s.k() + j, 2 * s.cholPinf().get(i, j));
       }
     }
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s.withInitialState(s.m0(), P0, null), T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s.withInitialState(s.m0(), P0, null), T);
     RandomSystems.dropValues(rng, Y, missing, 0);
     return Y;
   }
@@ -241,16 +244,8 @@ class DiffuseSingularProperPartTest {
     assertTrue(Double.isFinite(ll));
     double[] analytic = SystemVector.flatten(g);
     double[] x = SystemVector.flatten(c.system());
-    double[] fd = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      fd[i] =
-          (-oracle(c, x, i, 2 * FD_STEP)
-                  + 8 * oracle(c, x, i, FD_STEP)
-                  - 8 * oracle(c, x, i, -FD_STEP)
-                  + oracle(c, x, i, -2 * FD_STEP))
-              / (12 * FD_STEP);
-    }
-    double err = GradientTest.relativeError(analytic, fd);
+    double[] fd = FiniteDifferences.centralDifferences(v -> oracle(c, v), x, FD_STEP);
+    double err = Matrices.relativeError(analytic, fd);
     assertTrue(err <= GRADIENT_TOLERANCE, c + ": relative error " + err);
   }
 
@@ -377,11 +372,9 @@ class DiffuseSingularProperPartTest {
    * cholR makes R non-diagonal (the zero entry of a noise-free channel in a one-column cholR),
    * which the oracle does not take.
    */
-  private static double oracle(Case c, double[] x, int i, double h) {
-    double[] v = x.clone();
-    v[i] += h;
+  private static double oracle(Case c, double[] v) {
     StateSpaceSystem s = SystemVector.withEntries(c.system(), v);
-    if (!c.oracleDifferentiable() || !isDiagonal(CovarianceFilter.gram(s.cholR(0)))) {
+    if (!c.oracleDifferentiable() || !isDiagonal(Matrices.gram(s.cholR(0)))) {
       return SquareRootFilter.forSystem(s).logLikelihood(s, c.Y());
     }
     return new DiffuseUnivariateFilter(s, c.Y()).logLikelihood;

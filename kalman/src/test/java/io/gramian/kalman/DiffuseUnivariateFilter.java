@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.testing.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -32,7 +33,7 @@ final class DiffuseUnivariateFilter {
   final double logLikelihood;
 
   DiffuseUnivariateFilter(StateSpaceSystem s, DMatrixRMaj Y) {
-    DMatrixRMaj R = CovarianceFilter.gram(s.cholR(0));
+    DMatrixRMaj R = Matrices.gram(s.cholR(0));
     for (int i = 0; i < s.ny(); i++) {
       for (int j = 0; j < s.ny(); j++) {
         if (i != j && R.get(i, j) != 0) {
@@ -41,10 +42,10 @@ final class DiffuseUnivariateFilter {
       }
     }
     DMatrixRMaj a = s.m0().copy();
-    DMatrixRMaj Pstar = CovarianceFilter.gram(s.cholP0());
-    DMatrixRMaj Pinf = CovarianceFilter.gram(s.cholPinf());
+    DMatrixRMaj Pstar = Matrices.gram(s.cholP0());
+    DMatrixRMaj Pinf = Matrices.gram(s.cholPinf());
     DMatrixRMaj H = s.H(0);
-    DMatrixRMaj Q = CovarianceFilter.gram(s.cholQ(0));
+    DMatrixRMaj Q = Matrices.gram(s.cholQ(0));
     double total = 0;
     double scale = 0;
     for (int t = 0; t < Y.numRows; t++) {

@@ -2,6 +2,8 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.kalman.testing.CovarianceFilter;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -34,7 +36,7 @@ class FilterAgreementTest {
       int nx, int ny, int q, int rankQ, int r, int rankR, int k, int rankP0, int T, int missing) {
     Random rng = new Random(nx * 1000L + ny * 100L + rankQ * 10L + rankR + k + T);
     StateSpaceSystem s = RandomSystems.system(rng, nx, ny, q, rankQ, r, rankR, k, rankP0);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, T);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     if (missing == 1) {
       RandomSystems.dropValues(rng, Y, 0.2, 0.3);
     }

@@ -2,6 +2,9 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.CovarianceSmoother;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -23,19 +26,19 @@ class ForecasterTest {
     int T = 30;
     int horizon = 8;
     // Matrices exist for steps 0 … T + H − 1 only: a request beyond that would throw.
-    SmootherFixtures.TimeVarying s =
-        new SmootherFixtures.TimeVarying(rng, 3, 2, 3, 2, 2, 3, 3, T + horizon);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, T);
-    SmootherFixtures.dropValues(rng, Y, 0.1, 0.1);
+    RandomSystems.TimeVarying s =
+        new RandomSystems.TimeVarying(rng, 3, 2, 3, 2, 2, 3, 3, T + horizon);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    RandomSystems.dropValues(rng, Y, 0.1, 0.1);
     assertAgrees(s, Y, horizon);
   }
 
   @Test
   void matchesCovarianceFormOnRandomSystemWithRankDeficientNoise() {
     Random rng = new Random(32);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 4, 2, 4, 1, 2, 2, 4, 2);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 40);
-    SmootherFixtures.dropValues(rng, Y, 0.2, 0.2);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 4, 2, 4, 1, 2, 2, 4, 2);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 40);
+    RandomSystems.dropValues(rng, Y, 0.2, 0.2);
     assertAgrees(s, Y, 12);
   }
 
@@ -44,9 +47,9 @@ class ForecasterTest {
   void matchesCovarianceFormOnLocalLinearTrend() {
     Random rng = new Random(33);
     StateSpaceSystem s =
-        SmootherFixtures.localLinearTrend(
+        RandomSystems.localLinearTrend(
             0.3, 1.0, new DMatrixRMaj(new double[][] {{2.0}, {0.1}}), new DMatrixRMaj(2, 2));
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 50);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 50);
     assertAgrees(s, Y, 10);
   }
 
@@ -54,8 +57,8 @@ class ForecasterTest {
   @Test
   void oneStepFromAFilteredStateIsTheFiltersPrediction() {
     Random rng = new Random(34);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 3, 2, 3, 3, 2, 2, 3, 3);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 20);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 3, 2, 3, 3, 2, 2, 3, 3);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 20);
     FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, Y);
     Forecaster forecaster = Forecaster.forSystem(s);
     for (int t = 0; t < Y.numRows - 1; t++) {
@@ -63,10 +66,10 @@ class ForecasterTest {
           forecaster.forecast(s, t, filtered.filteredMean(t), filtered.filteredFactor(t), 1);
       assertEquals(t + 1, f.step(1));
       assertTrue(
-          SmootherFixtures.relativeError(f.stateMean(1), filtered.predictedMean(t + 1))
+          Matrices.relativeError(f.stateMean(1), filtered.predictedMean(t + 1))
               <= AGREEMENT_TOLERANCE);
       assertTrue(
-          SmootherFixtures.relativeError(f.stateCovariance(1), filtered.predictedCovariance(t + 1))
+          Matrices.relativeError(f.stateCovariance(1), filtered.predictedCovariance(t + 1))
               <= AGREEMENT_TOLERANCE);
     }
   }
@@ -74,9 +77,9 @@ class ForecasterTest {
   @Test
   void horizonsAreCountedFromOne() {
     Random rng = new Random(35);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 2, 1, 2, 2, 1, 1, 2, 2);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 2, 1, 2, 2, 1, 1, 2, 2);
     FilterResult filtered =
-        SquareRootFilter.forSystem(s).filter(s, SmootherFixtures.sample(rng, s, 10));
+        SquareRootFilter.forSystem(s).filter(s, RandomSystems.sample(rng, s, 10));
     Forecast f = Forecaster.forSystem(s).forecast(s, filtered, 3);
     assertEquals(3, f.horizon());
     assertEquals(10, f.step(1));
@@ -114,7 +117,7 @@ class ForecasterTest {
     int T = Y.numRows;
     FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, Y);
     Forecast f = Forecaster.forSystem(s).forecast(s, filtered, horizon);
-    SmootherFixtures.CovarianceRts oracle = new SmootherFixtures.CovarianceRts(s, Y);
+    CovarianceSmoother oracle = CovarianceSmoother.of(s, Y);
     DMatrixRMaj m = oracle.mFilt[T - 1].copy();
     DMatrixRMaj P = oracle.PFilt[T - 1].copy();
     double[] err = new double[5];
@@ -124,23 +127,23 @@ class ForecasterTest {
       CommonOps_DDRM.addEquals(mn, s.c(i - 1));
       DMatrixRMaj FP = CommonOps_DDRM.mult(s.F(i - 1), P, null);
       DMatrixRMaj Pn = CommonOps_DDRM.multTransB(FP, s.F(i - 1), null);
-      CommonOps_DDRM.addEquals(Pn, SmootherFixtures.gram(s.cholQ(i - 1)));
+      CommonOps_DDRM.addEquals(Pn, Matrices.gram(s.cholQ(i - 1)));
       m = mn;
       P = Pn;
       DMatrixRMaj mu = CommonOps_DDRM.mult(s.H(i), m, null);
       CommonOps_DDRM.addEquals(mu, s.d(i));
       DMatrixRMaj HP = CommonOps_DDRM.mult(s.H(i), P, null);
       DMatrixRMaj V = CommonOps_DDRM.multTransB(HP, s.H(i), null);
-      CommonOps_DDRM.addEquals(V, SmootherFixtures.gram(s.cholR(i)));
+      CommonOps_DDRM.addEquals(V, Matrices.gram(s.cholR(i)));
       double[] std = new double[s.ny()];
       for (int j = 0; j < s.ny(); j++) {
         std[j] = Math.sqrt(V.get(j, j));
       }
-      err[0] = Math.max(err[0], SmootherFixtures.relativeError(f.stateMean(h), m));
-      err[1] = Math.max(err[1], SmootherFixtures.relativeError(f.stateCovariance(h), P));
-      err[2] = Math.max(err[2], SmootherFixtures.relativeError(f.observationMean(h), mu));
-      err[3] = Math.max(err[3], SmootherFixtures.relativeError(f.observationCovariance(h), V));
-      err[4] = Math.max(err[4], SmootherFixtures.relativeError(f.observationStd(h), std));
+      err[0] = Math.max(err[0], Matrices.relativeError(f.stateMean(h), m));
+      err[1] = Math.max(err[1], Matrices.relativeError(f.stateCovariance(h), P));
+      err[2] = Math.max(err[2], Matrices.relativeError(f.observationMean(h), mu));
+      err[3] = Math.max(err[3], Matrices.relativeError(f.observationCovariance(h), V));
+      err[4] = Math.max(err[4], Matrices.relativeError(f.observationStd(h), std));
     }
     return err;
   }

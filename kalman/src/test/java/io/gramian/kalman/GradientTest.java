@@ -3,6 +3,10 @@ package io.gramian.kalman;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.FiniteDifferences;
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.CovarianceFilter;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
@@ -87,7 +91,7 @@ class GradientTest {
   @MethodSource("cases")
   void maskedRuleGradientMatchesFiniteDifferences(Case c) {
     Fixture f = new Fixture(c);
-    double err = relativeError(f.gradient(TriaRule.MASKED), f.finiteDifferences());
+    double err = Matrices.relativeError(f.gradient(TriaRule.MASKED), f.finiteDifferences());
     assertTrue(err <= GRADIENT_TOLERANCE, c + ": relative error " + err);
   }
 
@@ -95,7 +99,7 @@ class GradientTest {
   @MethodSource("positiveDefiniteR")
   void pseudoinverseRuleIsExactWhenRIsPositiveDefinite(Case c) {
     Fixture f = new Fixture(c);
-    double err = relativeError(f.gradient(TriaRule.PSEUDOINVERSE), f.finiteDifferences());
+    double err = Matrices.relativeError(f.gradient(TriaRule.PSEUDOINVERSE), f.finiteDifferences());
     assertTrue(err <= GRADIENT_TOLERANCE, c + ": relative error " + err);
   }
 
@@ -104,7 +108,7 @@ class GradientTest {
   @MethodSource("singularR")
   void pseudoinverseRuleIsInexactWhenRIsSingular(Case c) {
     Fixture f = new Fixture(c);
-    double err = relativeError(f.gradient(TriaRule.PSEUDOINVERSE), f.finiteDifferences());
+    double err = Matrices.relativeError(f.gradient(TriaRule.PSEUDOINVERSE), f.finiteDifferences());
     assertTrue(err > CLEARLY_INEXACT, c + ": expected a visible error, got " + err);
   }
 
@@ -137,7 +141,7 @@ class GradientTest {
   @Test
   void fullRankRuleIsExactOnAFullRankSystem() {
     Fixture f = new Fixture(cases().findFirst().orElseThrow());
-    double err = relativeError(f.gradient(TriaRule.FULL_RANK), f.finiteDifferences());
+    double err = Matrices.relativeError(f.gradient(TriaRule.FULL_RANK), f.finiteDifferences());
     assertTrue(err <= GRADIENT_TOLERANCE, "relative error " + err);
   }
 
@@ -154,7 +158,7 @@ class GradientTest {
       system =
           RandomSystems.system(
               rng, c.nx(), c.ny(), c.q(), c.rankQ(), c.r(), c.rankR(), c.k(), c.rankP0());
-      Y = RandomSystems.simulate(rng, system, c.T());
+      Y = RandomSystems.sample(rng, system, c.T());
       RandomSystems.dropValues(rng, Y, c.partialMissing(), c.wholeMissing());
       x = SystemVector.flatten(system);
     }
@@ -166,32 +170,10 @@ class GradientTest {
     }
 
     double[] finiteDifferences() {
-      double[] g = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        g[i] =
-            (-oracle(i, 2 * FD_STEP)
-                    + 8 * oracle(i, FD_STEP)
-                    - 8 * oracle(i, -FD_STEP)
-                    + oracle(i, -2 * FD_STEP))
-                / (12 * FD_STEP);
-      }
-      return g;
+      return FiniteDifferences.centralDifferences(
+          v -> CovarianceFilter.of(SystemVector.withEntries(system, v), Y).logLikelihood,
+          x,
+          FD_STEP);
     }
-
-    private double oracle(int i, double h) {
-      double[] v = x.clone();
-      v[i] += h;
-      return CovarianceFilter.of(SystemVector.withEntries(system, v), Y).logLikelihood;
-    }
-  }
-
-  static double relativeError(double[] a, double[] b) {
-    double num = 0;
-    double den = 0;
-    for (int i = 0; i < a.length; i++) {
-      num += (a[i] - b[i]) * (a[i] - b[i]);
-      den += b[i] * b[i];
-    }
-    return Math.sqrt(num / den);
   }
 }

@@ -2,6 +2,7 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,7 @@ class OnlineKalmanFilterTest {
   void agreesWithTheBatchFilterIncludingMissingValues() {
     Random rng = new Random(8);
     StateSpaceSystem s = RandomSystems.system(rng, 3, 2, 3, 2, 2, 1, 3, 3);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, 60);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 60);
     RandomSystems.dropValues(rng, Y, 0.2, 0.2);
     FilterResult batch = SquareRootFilter.forSystem(s).filter(s, Y);
 
@@ -40,7 +41,7 @@ class OnlineKalmanFilterTest {
   void oneFilterPerThreadGivesTheSameAnswers() throws Exception {
     Random rng = new Random(9);
     StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4);
-    DMatrixRMaj Y = RandomSystems.simulate(rng, s, 500);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 500);
     double expected = SquareRootFilter.forSystem(s).logLikelihood(s, Y);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -2,6 +2,9 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.CovarianceSmoother;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The square-root RTS smoother against the covariance-form RTS smoother with a pseudoinverse of P⁻
- * ({@link SmootherFixtures.CovarianceRts}) on seeded systems: full rank, rank-deficient Q and P0,
- * singular R, a singular P⁻ at every step, missing values, time-varying matrices.
+ * ({@link CovarianceSmoother}) on seeded systems: full rank, rank-deficient Q and P0, singular R, a
+ * singular P⁻ at every step, missing values, time-varying matrices.
  */
 class RtsSmootherTest {
 
@@ -45,10 +48,10 @@ class RtsSmootherTest {
   void matchesCovarianceFormOnRandomSystems(
       int nx, int ny, int q, int rankQ, int r, int rankR, int k, int rankP0, int T, int missing) {
     Random rng = new Random(1000L + nx * 100L + rankQ * 10L + rankR + rankP0 + missing * 7L);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, nx, ny, q, rankQ, r, rankR, k, rankP0);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, T);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, nx, ny, q, rankQ, r, rankR, k, rankP0);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
     if (missing == 1) {
-      SmootherFixtures.dropValues(rng, Y, 0.2, 0.2);
+      RandomSystems.dropValues(rng, Y, 0.2, 0.2);
     }
     assertAgrees(s, Y);
   }
@@ -61,10 +64,10 @@ class RtsSmootherTest {
   @ValueSource(ints = {0, 1, 2, 3})
   void singularPredictedCovarianceAtEveryStep(int seed) {
     Random rng = new Random(seed);
-    StateSpaceSystem s = SmootherFixtures.hiddenDeterministicComponent(rng, 4, 2);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 40);
+    StateSpaceSystem s = RandomSystems.hiddenDeterministicComponent(rng, 4, 2);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 40);
     if (seed % 2 == 1) {
-      SmootherFixtures.dropValues(rng, Y, 0.2, 0.2);
+      RandomSystems.dropValues(rng, Y, 0.2, 0.2);
     }
     assertAgrees(s, Y);
   }
@@ -79,10 +82,10 @@ class RtsSmootherTest {
   @ValueSource(ints = {0, 1, 2, 3})
   void zeroPivotWithRowsBelowIt(int seed) {
     Random rng = new Random(seed);
-    StateSpaceSystem s = SmootherFixtures.hiddenDeterministicPair(rng, 4, 2);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 40);
+    StateSpaceSystem s = RandomSystems.hiddenDeterministicPair(rng, 4, 2);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 40);
     if (seed % 2 == 1) {
-      SmootherFixtures.dropValues(rng, Y, 0.2, 0.2);
+      RandomSystems.dropValues(rng, Y, 0.2, 0.2);
     }
     assertAgrees(s, Y);
   }
@@ -93,11 +96,11 @@ class RtsSmootherTest {
   void localLinearTrendWithSlopeNoiseOnly(int missing) {
     Random rng = new Random(50 + missing);
     StateSpaceSystem s =
-        SmootherFixtures.localLinearTrend(
+        RandomSystems.localLinearTrend(
             0.3, 1.0, new DMatrixRMaj(new double[][] {{2.0}, {0.1}}), new DMatrixRMaj(2, 2));
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 60);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 60);
     if (missing == 1) {
-      SmootherFixtures.dropValues(rng, Y, 0.0, 0.2);
+      RandomSystems.dropValues(rng, Y, 0.0, 0.2);
     }
     assertAgrees(s, Y);
   }
@@ -110,7 +113,7 @@ class RtsSmootherTest {
   @Test
   void zeroTransitionLeavesTheFilteredMoments() {
     Random rng = new Random(6);
-    StateSpaceSystem r = SmootherFixtures.randomSystem(rng, 3, 2, 3, 3, 2, 2, 3, 3);
+    StateSpaceSystem r = RandomSystems.wellConditioned(rng, 3, 2, 3, 3, 2, 2, 3, 3);
     StateSpaceSystem s =
         StateSpaceSystem.builder()
             .F(new DMatrixRMaj(3, 3))
@@ -122,18 +125,17 @@ class RtsSmootherTest {
             .m0(r.m0())
             .cholP0(r.cholP0())
             .build();
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 20);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 20);
     FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, Y);
     SmootherResult smoothed = RtsSmoother.forSystem(s).smooth(s, filtered);
     for (int t = 0; t < Y.numRows; t++) {
       assertTrue(
-          SmootherFixtures.relativeError(
+          Matrices.relativeError(
                   smoothed.smoothedMean(t), new DMatrixRMaj(3, 1, true, filtered.filteredMean(t)))
               <= AGREEMENT_TOLERANCE,
           "mean at step " + t);
       assertTrue(
-          SmootherFixtures.relativeError(
-                  smoothed.smoothedCovariance(t), filtered.filteredCovariance(t))
+          Matrices.relativeError(smoothed.smoothedCovariance(t), filtered.filteredCovariance(t))
               <= AGREEMENT_TOLERANCE,
           "covariance at step " + t);
     }
@@ -144,17 +146,17 @@ class RtsSmootherTest {
   @Test
   void timeVaryingSystem() {
     Random rng = new Random(77);
-    SmootherFixtures.TimeVarying s = new SmootherFixtures.TimeVarying(rng, 3, 2, 3, 2, 2, 3, 2, 40);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 40);
-    SmootherFixtures.dropValues(rng, Y, 0.2, 0.1);
+    RandomSystems.TimeVarying s = new RandomSystems.TimeVarying(rng, 3, 2, 3, 2, 2, 3, 2, 40);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 40);
+    RandomSystems.dropValues(rng, Y, 0.2, 0.1);
     assertAgrees(s, Y);
   }
 
   @Test
   void lastStepEqualsFiltered() {
     Random rng = new Random(8);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 3, 2, 3, 2, 2, 2, 3, 3);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 25);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 3, 2, 3, 2, 2, 2, 3, 3);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 25);
     FilterResult filtered = SquareRootFilter.forSystem(s).filter(s, Y);
     SmootherResult smoothed = RtsSmoother.forSystem(s).smooth(s, filtered);
     int last = Y.numRows - 1;
@@ -167,8 +169,8 @@ class RtsSmootherTest {
   @Test
   void factorsAreLowerTriangularWithNonNegativeDiagonal() {
     Random rng = new Random(9);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 4, 2, 4, 1, 2, 2, 4, 2);
-    DMatrixRMaj Y = SmootherFixtures.sample(rng, s, 15);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 4, 2, 4, 1, 2, 2, 4, 2);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, 15);
     SmootherResult smoothed =
         RtsSmoother.forSystem(s).smooth(s, SquareRootFilter.forSystem(s).filter(s, Y));
     assertEquals(15, smoothed.steps());
@@ -189,25 +191,24 @@ class RtsSmootherTest {
   @Test
   void singleMissingStepGivesTheInitialState() {
     Random rng = new Random(10);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 3, 1, 3, 3, 1, 1, 5, 2);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 3, 1, 3, 3, 1, 1, 5, 2);
     DMatrixRMaj Y = new DMatrixRMaj(new double[][] {{Double.NaN}});
     SmootherResult smoothed =
         RtsSmoother.forSystem(s).smooth(s, SquareRootFilter.forSystem(s).filter(s, Y));
     assertArrayEquals(s.m0().data, smoothed.smoothedMean(0), 0.0);
     assertEquals(3, smoothed.smoothedFactor(0).numCols);
     assertTrue(
-        SmootherFixtures.relativeError(
-                smoothed.smoothedCovariance(0), SmootherFixtures.gram(s.cholP0()))
+        Matrices.relativeError(smoothed.smoothedCovariance(0), Matrices.gram(s.cholP0()))
             <= AGREEMENT_TOLERANCE);
   }
 
   @Test
   void rejectsAnotherSystemsDimensions() {
     Random rng = new Random(11);
-    StateSpaceSystem s = SmootherFixtures.randomSystem(rng, 3, 1, 3, 3, 1, 1, 3, 3);
-    StateSpaceSystem other = SmootherFixtures.randomSystem(rng, 2, 1, 2, 2, 1, 1, 2, 2);
+    StateSpaceSystem s = RandomSystems.wellConditioned(rng, 3, 1, 3, 3, 1, 1, 3, 3);
+    StateSpaceSystem other = RandomSystems.wellConditioned(rng, 2, 1, 2, 2, 1, 1, 2, 2);
     FilterResult filtered =
-        SquareRootFilter.forSystem(s).filter(s, SmootherFixtures.sample(rng, s, 5));
+        SquareRootFilter.forSystem(s).filter(s, RandomSystems.sample(rng, s, 5));
     assertThrows(
         IllegalArgumentException.class, () -> RtsSmoother.forSystem(other).smooth(s, filtered));
     assertThrows(

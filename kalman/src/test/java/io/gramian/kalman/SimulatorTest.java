@@ -2,6 +2,8 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.autodiff.testing.Matrices;
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -87,8 +89,8 @@ class SimulatorTest {
       }
     }
     DMatrixRMaj m = s.m0().copy();
-    DMatrixRMaj P = SmootherFixtures.gram(s.cholP0());
-    DMatrixRMaj R = SmootherFixtures.gram(s.cholR(0));
+    DMatrixRMaj P = Matrices.gram(s.cholP0());
+    DMatrixRMaj R = Matrices.gram(s.cholR(0));
     double worst = 0;
     for (int t = 0; t < T; t++) {
       double[] mu = new double[n];
@@ -131,7 +133,7 @@ class SimulatorTest {
       CommonOps_DDRM.addEquals(mn, s.c(t));
       DMatrixRMaj FP = CommonOps_DDRM.mult(s.F(t), P, null);
       DMatrixRMaj Pn = CommonOps_DDRM.multTransB(FP, s.F(t), null);
-      CommonOps_DDRM.addEquals(Pn, SmootherFixtures.gram(s.cholQ(t)));
+      CommonOps_DDRM.addEquals(Pn, Matrices.gram(s.cholQ(t)));
       m = mn;
       P = Pn;
     }
@@ -145,7 +147,7 @@ class SimulatorTest {
   @Test
   void rankDeficientNoiseKeepsPathsInItsSubspace() {
     DMatrixRMaj m0 = new DMatrixRMaj(new double[][] {{2.0}, {0.1}});
-    StateSpaceSystem s = SmootherFixtures.localLinearTrend(0.3, 1.0, m0, new DMatrixRMaj(2, 2));
+    StateSpaceSystem s = RandomSystems.localLinearTrend(0.3, 1.0, m0, new DMatrixRMaj(2, 2));
     DMatrixRMaj X = Simulator.simulate(s, 100, 7L).states();
     assertEquals(2.0, X.get(0, 0), 0.0);
     assertEquals(0.1, X.get(0, 1), 0.0);
@@ -161,8 +163,8 @@ class SimulatorTest {
   @Test
   void timeVaryingNoiseFreeStatesFollowTheRecursion() {
     int T = 12;
-    SmootherFixtures.TimeVarying s =
-        new SmootherFixtures.TimeVarying(new Random(5), 3, 2, 2, 0, 2, 2, 0, T);
+    RandomSystems.TimeVarying s =
+        new RandomSystems.TimeVarying(new Random(5), 3, 2, 2, 0, 2, 2, 0, T);
     DMatrixRMaj X = Simulator.simulate(s, T, 99L).states();
     DMatrixRMaj x = s.m0().copy();
     for (int t = 0; t < T; t++) {

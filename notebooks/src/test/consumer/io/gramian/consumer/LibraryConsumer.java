@@ -4,8 +4,11 @@ import io.gramian.autodiff.TriaRule;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.models.UnobservedComponents;
+import io.gramian.estimation.results.SeriesForecast;
+import io.gramian.estimation.results.StateEstimates;
 import io.gramian.kalman.Dimensions;
 import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpaceSystem;
@@ -19,7 +22,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A program as a user of the library writes it, with the exported API only: build a system,
- * filter it, take its gradient, fit a model. It reads the Nile series (the CSV file named by its
+ * filter it, take its gradient, fit a model, and read the fit's summary, smoothed states and
+ * forecast. It reads the Nile series (the CSV file named by its
  * one argument) with plain Java and prints {@code name=value} lines for the test to check.
  */
 public final class LibraryConsumer {
@@ -54,8 +58,23 @@ public final class LibraryConsumer {
     print("gradient.loglikelihood", loglikAgain);
     print("gradient.cholQ", gradient.cholQBar.get(0, 0));
     print("difference.cholQ", difference);
+    // What gramian fit prints and writes, from the fit: summary, states, forecast.
+    String summary = fit.summary();
+    StateEstimates states = fit.states();
+    SeriesForecast forecast = fit.forecast(10, 80, 95);
+    ParameterEstimate level = fit.parameter("sigma2.level");
+
     print("fit.loglikelihood", fit.logLikelihood());
-    print("fit.sigma2.level", fit.estimate("sigma2.level"));
+    print("fit.sigma2.level", level.estimate());
+    print("fit.sigma2.level.se", level.standardError());
+    print("fit.sigma2.level.lower95", level.confidenceInterval(95).lower());
+    print("summary.sigma2_rows", summary.lines().filter(l -> l.startsWith("sigma2.")).count());
+    print("states.smoothed.level.first", states.smoothed("level").mean(0));
+    print("states.filtered.level.last", states.filtered("level").mean(nile.length - 1));
+    print("forecast.mean.1", forecast.step(1).mean());
+    print("forecast.se.1", forecast.step(1).standardError());
+    print("forecast.lower80.1", forecast.step(1).interval(80).lower());
+    print("forecast.upper95.10", forecast.step(10).interval(95).upper());
   }
 
   private static StateSpaceSystem localLevel(double sigmaLevel) {

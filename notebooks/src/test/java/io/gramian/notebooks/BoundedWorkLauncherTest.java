@@ -2,13 +2,11 @@ package io.gramian.notebooks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.gramian.notebooks.Launcher.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,33 +23,10 @@ class BoundedWorkLauncherTest {
    */
   private static final long ANSWER_SECONDS = 60;
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
   private Run gramian(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("gramian").toString());
-    command.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(ROOT.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    if (!p.waitFor(ANSWER_SECONDS, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("gramian " + String.join(" ", args) + " did not answer in " + ANSWER_SECONDS + " s");
-    }
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Launcher(dir, ANSWER_SECONDS).gramian(args);
   }
 
   private void assertRefused(String expected, String... modelOptions) throws Exception {

@@ -2,14 +2,10 @@ package io.gramian.notebooks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.File;
+import io.gramian.notebooks.Launcher.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * covariance is singular").
  */
 class ExactDiffuseLauncherTest {
-
-  private static final long TIMEOUT_SECONDS = 120;
-
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** The summary prints ℓ to 17 significant digits; the computations agree to rounding. */
   private static final double TOLERANCE = 1e-10;
@@ -69,26 +61,8 @@ class ExactDiffuseLauncherTest {
 
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
   private Run gramian(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("gramian").toString());
-    command.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(ROOT.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "gramian timed out");
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Launcher(dir).gramian(args);
   }
 
   private static double printedLogLikelihood(String out) {

@@ -1,6 +1,6 @@
 package io.gramian.notebooks;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,40 +12,71 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code ./gramian} launcher in its own process, from the repository root, with no
- * standard input, capturing its standard output and standard error through files in a scratch
- * directory.
+ * Runs a real program in its own process — the {@code ./gramian} launcher, {@code java}, {@code
+ * jshell} — with no standard input, capturing its standard output and standard error through files
+ * in a scratch directory; the one process runner of this module's tests.
  */
 final class Launcher {
 
   /** A run that has not ended by then has hung (the first run may build the jar). */
-  private static final long TIMEOUT_SECONDS = 120;
+  static final long TIMEOUT_SECONDS = 120;
 
+  /** The repository root, where {@code ./gramian} and {@code datasets/} are. */
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+  /** A finished run: its exit status and what it wrote (err empty when merged into out). */
   record Run(int exitCode, String out, String err) {}
 
   private final Path scratch;
+  private final long timeoutSeconds;
 
-  /** A launcher that keeps the captured output in {@code scratch}. */
+  /**
+   * A launcher that keeps the captured output in {@code scratch}, timeout {@link #TIMEOUT_SECONDS}.
+   */
   Launcher(Path scratch) {
-    this.scratch = scratch;
+    this(scratch, TIMEOUT_SECONDS);
   }
 
+  /**
+   * A launcher that keeps the captured output in {@code scratch} and waits {@code timeoutSeconds}.
+   */
+  Launcher(Path scratch, long timeoutSeconds) {
+    this.scratch = scratch;
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /** {@code ./gramian ARGS…} from the repository root. */
   Run gramian(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("gramian").toString());
     command.addAll(List.of(args));
+    return run(ROOT, false, command);
+  }
+
+  /**
+   * Runs {@code command} in {@code directory}; with {@code mergeErrors} standard error goes into
+   * {@link Run#out()} as the program interleaves them. A run that does not end within the timeout
+   * is killed and fails the test.
+   */
+  Run run(Path directory, boolean mergeErrors, List<String> command)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
-            .directory(ROOT.toFile())
+            .directory(directory.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "gramian timed out");
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    if (mergeErrors) {
+      builder.redirectErrorStream(true);
+    } else {
+      builder.redirectError(err.toFile());
+    }
+    Process p = builder.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail(String.join(" ", command) + " did not end in " + timeoutSeconds + " s");
+    }
     return new Run(
         p.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),

@@ -3,13 +3,11 @@ package io.gramian.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScaleTest {
 
-  private static final long TIMEOUT_SECONDS = 120;
-
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
   @TempDir Path dir;
 
   @Test
   void theNileInMillionsConverges() throws Exception {
-    List<String> lines = Files.readAllLines(ROOT.resolve("datasets/nile.csv"));
+    List<String> lines = Files.readAllLines(Launcher.ROOT.resolve("datasets/nile.csv"));
     StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -38,22 +32,9 @@ class LauncherScaleTest {
     }
     Path data = dir.resolve("nile1e6.csv");
     Files.writeString(data, csv.toString(), StandardCharsets.UTF_8);
-    Path out = dir.resolve("out.txt");
-    Process p =
-        new ProcessBuilder(
-                ROOT.resolve("gramian").toString(),
-                "fit",
-                data.toString(),
-                "--model",
-                "local-level")
-            .directory(ROOT.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(dir.resolve("err.txt").toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "gramian timed out");
-    String summary = Files.readString(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), summary);
+    Launcher.Run r = new Launcher(dir).gramian("fit", data.toString(), "--model", "local-level");
+    String summary = r.out();
+    assertEquals(0, r.exitCode(), summary);
     assertTrue(summary.contains("sigma2.irregular    1.51e+16"), summary);
     assertTrue(summary.contains("sigma2.level       1.469e+15"), summary);
     assertTrue(

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -29,18 +28,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LibraryConsumerTest {
 
-  private static final long TIMEOUT_SECONDS = 120;
-
   /** The Nile local level ℓ at the MLE, as statsmodels and the Java guide give it. */
   private static final double NILE_LOGLIKELIHOOD = -633.4645636362;
 
   /** ℓ is printed with 17 digits and found by a BFGS run that converges well inside this. */
   private static final double LOGLIKELIHOOD_TOLERANCE = 1e-6;
 
+  /**
+   * statsmodels 0.13.5's smoothed level in 1871 and filtered level in 1970 at its own maximum
+   * likelihood estimates (the shared reference values' {@code nile_filtered_mle.csv}, a_smooth and
+   * a_filt).
+   */
+  private static final double SMOOTHED_LEVEL_1871 = 1111.6686789821424;
+
+  private static final double FILTERED_LEVEL_1970 = 798.3672909422476;
+
+  /**
+   * Both maxima agree to about 1e-6 relative in the parameters; the levels move far less, so 1e-3
+   * on values near 1000.
+   */
+  private static final double LEVEL_TOLERANCE = 1e-3;
+
+  /** The normal quantiles of 80% and 95% intervals (scipy 1.10.1 norm.ppf(0.9), (0.975)). */
+  private static final double Z80 = 1.2815515655446004;
+
+  private static final double Z95 = 1.959963984540054;
+
   /** A central difference of step 1e-4 σ on a smooth ℓ agrees to about 1e-8 relative. */
   private static final double DIFFERENCE_TOLERANCE = 1e-6;
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path ROOT = Launcher.ROOT;
 
   @TempDir Path dir;
 
@@ -53,6 +70,20 @@ class LibraryConsumerTest {
     Map<String, Double> out = run(classes, "io.gramian.consumer.LibraryConsumer");
     assertEquals(NILE_LOGLIKELIHOOD, out.get("fit.loglikelihood"), LOGLIKELIHOOD_TOLERANCE);
     assertEquals(1469.1, out.get("fit.sigma2.level"), 0.1);
+    // the results: 95% interval, summary rows, smoothed and filtered level, forecast
+    double se = out.get("fit.sigma2.level.se");
+    assertTrue(se > 0, "a standard error");
+    assertEquals(
+        out.get("fit.sigma2.level") - Z95 * se, out.get("fit.sigma2.level.lower95"), 1e-9 * se);
+    assertEquals(2, out.get("summary.sigma2_rows"));
+    assertEquals(SMOOTHED_LEVEL_1871, out.get("states.smoothed.level.first"), LEVEL_TOLERANCE);
+    assertEquals(FILTERED_LEVEL_1970, out.get("states.filtered.level.last"), LEVEL_TOLERANCE);
+    assertEquals(out.get("states.filtered.level.last"), out.get("forecast.mean.1"), 0);
+    double forecastSe = out.get("forecast.se.1");
+    assertEquals(
+        out.get("forecast.mean.1") - Z80 * forecastSe,
+        out.get("forecast.lower80.1"),
+        1e-9 * forecastSe);
     assertEquals(out.get("filter.loglikelihood"), out.get("gradient.loglikelihood"), 0.0);
     double analytic = out.get("gradient.cholQ");
     double difference = out.get("difference.cholQ");
@@ -131,21 +162,19 @@ class LibraryConsumerTest {
 
   /** Runs {@code mainClass} in a child JVM and reads its {@code name=value} lines. */
   private Map<String, Double> run(Path classes, String mainClass) throws Exception {
-    Path out = dir.resolve("out.txt");
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-classpath",
-                classes + File.pathSeparator + libraryClassPath(),
-                mainClass,
-                ROOT.resolve("datasets/nile.csv").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the consumer timed out");
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), text);
+    Launcher.Run run =
+        new Launcher(dir)
+            .run(
+                Path.of("."),
+                true,
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-classpath",
+                    classes + File.pathSeparator + libraryClassPath(),
+                    mainClass,
+                    ROOT.resolve("datasets/nile.csv").toString()));
+    String text = run.out();
+    assertEquals(0, run.exitCode(), text);
     Map<String, Double> values = new HashMap<>();
     for (String line : text.strip().split("\n")) {
       String[] parts = line.split("=", 2);

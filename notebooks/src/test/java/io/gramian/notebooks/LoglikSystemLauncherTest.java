@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gramian.notebooks.Launcher.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,39 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoglikSystemLauncherTest {
 
-  private static final long TIMEOUT_SECONDS = 120;
-
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
   private static final String LOCAL_LEVEL =
       "{\"F\": [[1]], \"H\": [[1]], \"cholQ\": [[0.3]], \"cholR\": [[0.5]], \"m0\": [0],"
           + " \"cholP0\": [[2]]}";
 
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
   /** Runs {@code ./gramian loglik DATA --system SYSTEM.json --json -} in its own process. */
   private Run loglik(Path data) throws IOException, InterruptedException {
     Path system = Files.writeString(dir.resolve("system.json"), LOCAL_LEVEL);
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("gramian").toString());
-    command.addAll(
-        List.of("loglik", data.toString(), "--system", system.toString(), "--json", "-"));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(ROOT.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "gramian timed out");
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Launcher(dir)
+        .gramian("loglik", data.toString(), "--system", system.toString(), "--json", "-");
   }
 
   private static void assertOneLine(Run r, String expected) {

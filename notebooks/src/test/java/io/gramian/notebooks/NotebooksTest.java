@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,30 +35,28 @@ class NotebooksTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("notebooks")
   void notebookRunsAndWritesItsReport(Path notebook, @TempDir Path out) throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path root = Launcher.ROOT;
     String classpath =
         Files.readString(Path.of("target", "classpath.txt"), StandardCharsets.UTF_8).strip();
     for (String module :
         List.of("estimation/plot", "estimation", "kalman", "autodiff", "datasets")) {
       classpath += java.io.File.pathSeparator + root.resolve(module).resolve("target/classes");
     }
-    Path log = out.resolve("jshell.log");
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
-                "--class-path",
-                classpath,
-                "-R-Djava.awt.headless=true",
-                "-R-Dnotebook.out=" + out,
-                "-R-Dgramian.root=" + root,
-                notebook.toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), notebook + " timed out");
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), output);
+    Launcher.Run run =
+        new Launcher(out, TIMEOUT_SECONDS)
+            .run(
+                Path.of("."),
+                true,
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
+                    "--class-path",
+                    classpath,
+                    "-R-Djava.awt.headless=true",
+                    "-R-Dnotebook.out=" + out,
+                    "-R-Dgramian.root=" + root,
+                    notebook.toAbsolutePath().toString()));
+    String output = run.out();
+    assertEquals(0, run.exitCode(), output);
     // JShell reports a failed snippet of a script as "Exception …" or "Error:" at a line start
     // (with "|  " before it when it echoes); the notebook may still go on and write files.
     assertFalse(

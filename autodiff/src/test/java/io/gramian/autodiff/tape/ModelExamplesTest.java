@@ -1,6 +1,7 @@
 package io.gramian.autodiff.tape;
 
-import static io.gramian.autodiff.tape.TapeFixtures.*;
+import static io.gramian.autodiff.testing.FiniteDifferences.*;
+import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;

@@ -1,6 +1,7 @@
 package io.gramian.autodiff.tape;
 
-import static io.gramian.autodiff.tape.TapeFixtures.*;
+import static io.gramian.autodiff.testing.FiniteDifferences.*;
+import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
@@ -34,8 +35,8 @@ class StationaryFactorTest {
   private static final double KRONECKER_TOLERANCE = 1e-12;
 
   /**
-   * Five-point central differences (TapeFixtures.FD_STEP): rounding ε |ℓ| / h with |ℓ| up to ≈ 50
-   * at ρ = 0.99 dominates (measured ≤ 1.1e-10); 1e-9 leaves a factor 9.
+   * Five-point central differences (FiniteDifferences.FD_STEP): rounding ε |ℓ| / h with |ℓ| up to ≈
+   * 50 at ρ = 0.99 dominates (measured ≤ 1.1e-10); 1e-9 leaves a factor 9.
    */
   private static final double FINITE_DIFFERENCE_TOLERANCE = 1e-9;
 

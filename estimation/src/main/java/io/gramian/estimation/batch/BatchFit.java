@@ -1,7 +1,6 @@
 package io.gramian.estimation.batch;
 
 import io.gramian.datasets.TimeSeries;
-import io.gramian.estimation.diagnostics.StandardNormal;
 import io.gramian.estimation.fit.ConstantSeries;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
@@ -9,9 +8,8 @@ import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
-import io.gramian.kalman.Forecast;
-import io.gramian.kalman.Forecaster;
-import io.gramian.kalman.StateSpace;
+import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.Interval;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -113,7 +111,7 @@ public final class BatchFit {
       if (y.observedCount() == 0) {
         return SeriesResult.failed(id, nobs, "the series has no observed value");
       }
-      ModelData data = ModelData.of(y.values());
+      ModelData data = ModelData.of(y);
       double constant = ConstantSeries.constantValue(data);
       if (!Double.isNaN(constant)) {
         return SeriesResult.failed(
@@ -134,7 +132,7 @@ public final class BatchFit {
       } catch (ModelSizeException e) {
         throw e.withSubject(spec.model().spelling());
       }
-      return SeriesResult.ok(id, nobs, summary(fit, series));
+      return SeriesResult.ok(id, nobs, summary(fit));
     } catch (RuntimeException e) {
       return SeriesResult.failed(id, nobs, reason(e));
     }
@@ -217,25 +215,25 @@ public final class BatchFit {
     };
   }
 
-  /** What a batch keeps of a fit: the numbers, and the forecast when asked for. */
-  private SeriesFit summary(FitResult fit, TimeSeries series) {
+  /**
+   * What a batch keeps of a fit: the numbers, and the forecast (95% interval) when asked for. A
+   * standard error the fit leaves undefined (NaN) is {@code null} here.
+   */
+  private SeriesFit summary(FitResult fit) {
     List<ForecastPoint> forecast = new ArrayList<>();
     int horizon = spec.forecastHorizon();
     if (horizon > 0) {
-      StateSpace system = fit.system();
-      Forecast f = Forecaster.forSystem(system).forecast(system, fit.filter(), horizon);
-      List<String> periods = series.index().nextPeriods(horizon).labels();
-      for (int h = 1; h <= horizon; h++) {
-        double mean = f.observationMean(h)[0];
-        double sd = f.observationStd(h)[0];
+      for (ForecastStep step : fit.forecast(horizon).steps()) {
+        Interval interval = step.widest();
         forecast.add(
             new ForecastPoint(
-                h,
-                periods.get(h - 1),
-                mean,
-                mean - StandardNormal.Z95 * sd,
-                mean + StandardNormal.Z95 * sd));
+                step.step(), step.period(), step.mean(), interval.lower(), interval.upper()));
       }
+    }
+    double[] standardErrors = fit.standardErrors();
+    Double[] defined = new Double[standardErrors.length];
+    for (int i = 0; i < defined.length; i++) {
+      defined[i] = Double.isNaN(standardErrors[i]) ? null : standardErrors[i];
     }
     return new SeriesFit(
         fit.logLikelihood(),
@@ -246,7 +244,7 @@ public final class BatchFit {
         fit.iterations(),
         fit.parameterNames(),
         fit.estimates(),
-        fit.standardErrors(),
+        defined,
         forecast);
   }
 

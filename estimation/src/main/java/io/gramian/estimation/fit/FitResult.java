@@ -1,25 +1,44 @@
 package io.gramian.estimation.fit;
 
+import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.diagnostics.CovarianceType;
 import io.gramian.estimation.diagnostics.InformationCriteria;
 import io.gramian.estimation.diagnostics.ResidualDiagnostics;
+import io.gramian.estimation.model.RegressionStateSpace;
+import io.gramian.estimation.results.SeriesForecast;
+import io.gramian.estimation.results.StateEstimates;
 import io.gramian.kalman.FilterResult;
+import io.gramian.kalman.Forecast;
+import io.gramian.kalman.Forecaster;
+import io.gramian.kalman.RtsSmoother;
+import io.gramian.kalman.SmootherResult;
 import io.gramian.kalman.StateSpace;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A maximum-likelihood fit, an immutable value: estimates on the natural scale, their standard
- * errors ({@code null} where undefined: a fixed parameter, or a variance on its zero boundary), the
- * log-likelihood and information criteria, how the optimiser ended, residual diagnostics the
- * filter's output at the estimates, and the system at the estimates (for smoothing and
- * forecasting).
+ * errors, the log-likelihood and information criteria, how the optimiser ended, residual
+ * diagnostics, the filter's output and the system at the estimates, the data's series and the
+ * states' names. From these it gives what {@code gramian fit} prints and writes: the {@link
+ * #summary()}, the {@link #parameters()} with z, p and intervals, the filtered and smoothed {@link
+ * #states()} and the {@link #forecast(int, double...)}.
+ *
+ * <p>Standard errors are never null: <b>NaN means undefined</b> (a fixed parameter, a variance on
+ * its zero boundary, or a parameter covariance that could not be computed; see {@link
+ * ParameterEstimate}).
+ *
+ * @param series the observed series as given (its name and time labels head the summary and label
+ *     the states and forecasts)
+ * @param stateNames the states' names, one per state ({@code StateSpaceModel#stateNames})
  */
 public record FitResult(
     String model,
     List<String> parameterNames,
     double[] estimates,
     boolean[] free,
-    Double[] standardErrors,
+    double[] standardErrors,
     CovarianceType covarianceType,
     double logLikelihood,
     int nobs,
@@ -36,15 +55,42 @@ public record FitResult(
     double[] standardizedResiduals,
     FilterResult filter,
     StateSpace system,
+    TimeSeries series,
+    List<String> stateNames,
     List<String> warnings) {
 
+  /** Copies the arrays and lists and checks that their lengths agree. */
   public FitResult {
     parameterNames = List.copyOf(parameterNames);
     estimates = estimates.clone();
     free = free.clone();
     standardErrors = standardErrors.clone();
     standardizedResiduals = standardizedResiduals.clone();
+    stateNames = List.copyOf(stateNames);
     warnings = List.copyOf(warnings);
+    int k = parameterNames.size();
+    if (estimates.length != k || free.length != k || standardErrors.length != k) {
+      throw new IllegalArgumentException(
+          k
+              + " parameter names, "
+              + estimates.length
+              + " estimates, "
+              + free.length
+              + " free flags and "
+              + standardErrors.length
+              + " standard errors");
+    }
+    if (stateNames.size() != filter.nx()) {
+      throw new IllegalArgumentException(
+          stateNames.size() + " state names for " + filter.nx() + " states");
+    }
+    if (series.length() < filter.steps()) {
+      throw new IllegalArgumentException(
+          "the series has "
+              + series.length()
+              + " periods but the filter ran over "
+              + filter.steps());
+    }
   }
 
   @Override
@@ -57,8 +103,12 @@ public record FitResult(
     return free.clone();
   }
 
+  /**
+   * The standard errors in the order of {@link #parameterNames()}; NaN where undefined (a fixed
+   * parameter, a variance on its zero boundary, or no parameter covariance), never null.
+   */
   @Override
-  public Double[] standardErrors() {
+  public double[] standardErrors() {
     return standardErrors.clone();
   }
 
@@ -69,11 +119,90 @@ public record FitResult(
 
   /** The estimate of a parameter by name. */
   public double estimate(String name) {
+    return estimates[indexOf(name)];
+  }
+
+  /** The standard error of a parameter by name; NaN where undefined. */
+  public double standardError(String name) {
+    return standardErrors[indexOf(name)];
+  }
+
+  /** Each parameter with its estimate, standard error, z, p and intervals, in order. */
+  public List<ParameterEstimate> parameters() {
+    List<ParameterEstimate> rows = new ArrayList<>(estimates.length);
+    for (int i = 0; i < estimates.length; i++) {
+      rows.add(
+          new ParameterEstimate(parameterNames.get(i), estimates[i], standardErrors[i], free[i]));
+    }
+    return rows;
+  }
+
+  /** A parameter by name, with its standard error, z, p and intervals. */
+  public ParameterEstimate parameter(String name) {
+    return parameters().get(indexOf(name));
+  }
+
+  /**
+   * The text {@code gramian fit} prints (without {@code --forecast}): the statsmodels-style summary
+   * with header, parameter table, residual diagnostics and numbered warnings, then how the
+   * optimiser ended. The model line is {@link #model()}; the date and time are now.
+   */
+  public String summary() {
+    return summary(model, LocalDateTime.now().withNano(0));
+  }
+
+  /**
+   * The summary with the caller's description of the model (the command line prints the model as
+   * its options spelled it, such as {@code arima(0,1,1)x(0,1,1,12)}) and date, for reproducible
+   * text.
+   */
+  public String summary(String modelDescription, LocalDateTime date) {
+    return FitSummary.render(this, modelDescription, date);
+  }
+
+  /**
+   * The filtered and smoothed states at the estimates: per period, the prediction, the signal and
+   * each named state's mean and standard deviation ({@link StateEstimates#of}). The smoother runs
+   * at each call.
+   */
+  public StateEstimates states() {
+    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, filter);
+    return StateEstimates.of(fittedSeries(), system, filter, smoothed, stateNames);
+  }
+
+  /**
+   * The forecast of the next {@code horizon} periods after the data, with an interval at each level
+   * in percent (none given: 95), labelled with the periods that follow the series'.
+   *
+   * @throws IllegalArgumentException if the horizon is not positive, a level is outside (0, 100),
+   *     or the model has regressors (their future values are needed)
+   */
+  public SeriesForecast forecast(int horizon, double... levels) {
+    if (horizon < 1) {
+      throw new IllegalArgumentException(
+          "a forecast needs a positive number of periods, got " + horizon);
+    }
+    if (system instanceof RegressionStateSpace) {
+      throw new IllegalArgumentException(
+          "forecasting a model with regressors needs their future values, which a later version"
+              + " will take; this fit has regressors");
+    }
+    Forecast moments = Forecaster.forSystem(system).forecast(system, filter, horizon);
+    return SeriesForecast.of(moments, series.index().nextPeriods(horizon).labels(), levels);
+  }
+
+  /** The periods the filter ran over: the series, less any leading periods the model drops. */
+  TimeSeries fittedSeries() {
+    int n = series.length();
+    return n == filter.steps() ? series : series.slice(n - filter.steps(), n);
+  }
+
+  private int indexOf(String name) {
     int i = parameterNames.indexOf(name);
     if (i < 0) {
       throw new IllegalArgumentException(
           "no parameter " + name + "; the model's parameters are " + parameterNames);
     }
-    return estimates[i];
+    return i;
   }
 }

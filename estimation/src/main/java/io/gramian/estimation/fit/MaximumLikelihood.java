@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <p>Dividing by the number of observations n (as statsmodels does) makes the gradient tolerance
  * independent of the series' length. Variances that go to their zero boundary are a normal outcome:
- * σ² = θ² reaches zero at θ = 0, where the estimate is reported with a missing standard error.
+ * σ² = θ² reaches zero at θ = 0, where the estimate is reported with an undefined (NaN) standard
+ * error.
  *
  * <p>Thread-safe: {@link #fit} keeps no state between calls and shares none; each call builds its
  * own likelihood, filter workspaces and optimiser, so calls on different threads run independently
@@ -112,7 +113,8 @@ public final class MaximumLikelihood {
     }
     double ll = likelihood.value(theta);
 
-    Double[] se = new Double[natural.length];
+    double[] se = new double[natural.length];
+    java.util.Arrays.fill(se, Double.NaN); // undefined until computed: see ParameterEstimate
     boolean[] free = new boolean[natural.length];
     if (k > 0) {
       ParameterCovariance.Result cov =
@@ -123,7 +125,8 @@ public final class MaximumLikelihood {
       for (int i = 0; i < natural.length; i++) {
         int j = layout.freeIndex(i);
         free[i] = j >= 0;
-        se[i] = j >= 0 ? cov.standardErrors()[j] : null;
+        Double computed = j >= 0 ? cov.standardErrors()[j] : null;
+        se[i] = computed == null ? Double.NaN : computed;
       }
     }
     for (int i = 0; i < natural.length; i++) {
@@ -172,6 +175,8 @@ public final class MaximumLikelihood {
         residuals,
         filter,
         system,
+        data.series(),
+        model.stateNames(filter.nx()),
         warnings);
   }
 

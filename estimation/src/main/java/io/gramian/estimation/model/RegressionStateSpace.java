@@ -1,5 +1,6 @@
 package io.gramian.estimation.model;
 
+import io.gramian.kalman.ForwardingStateSpace;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import org.ejml.data.DMatrixRMaj;
@@ -14,9 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Everything else is the time-invariant base system. The loadings are data, not parameters, so the
  * parameters still enter only the base matrices (as {@code StateSpaceModel.system} requires). The
- * rows H_t are built once, when the view is made.
+ * rows H_t are built once, when the view is made; every other matrix is forwarded to the base.
  */
-public final class RegressionStateSpace implements StateSpace {
+public final class RegressionStateSpace extends ForwardingStateSpace {
 
   private final StateSpaceSystem base;
   private final DMatrixRMaj[] H;
@@ -40,38 +41,8 @@ public final class RegressionStateSpace implements StateSpace {
   }
 
   @Override
-  public int nx() {
-    return base.nx();
-  }
-
-  @Override
-  public int ny() {
-    return base.ny();
-  }
-
-  @Override
-  public int q() {
-    return base.q();
-  }
-
-  @Override
-  public int r() {
-    return base.r();
-  }
-
-  @Override
-  public int k() {
-    return base.k();
-  }
-
-  @Override
-  public DMatrixRMaj F(int t) {
-    return base.F(t);
-  }
-
-  @Override
-  public DMatrixRMaj c(int t) {
-    return base.c(t);
+  protected StateSpace delegate() {
+    return base;
   }
 
   @Override
@@ -87,38 +58,9 @@ public final class RegressionStateSpace implements StateSpace {
     return H[t];
   }
 
+  /** False: H_t changes with t, though the base system's matrices do not. */
   @Override
-  public DMatrixRMaj d(int t) {
-    return base.d(t);
-  }
-
-  @Override
-  public DMatrixRMaj cholQ(int t) {
-    return base.cholQ(t);
-  }
-
-  @Override
-  public DMatrixRMaj cholR(int t) {
-    return base.cholR(t);
-  }
-
-  @Override
-  public DMatrixRMaj m0() {
-    return base.m0();
-  }
-
-  @Override
-  public DMatrixRMaj cholP0() {
-    return base.cholP0();
-  }
-
-  @Override
-  public int diffuseRank() {
-    return base.diffuseRank();
-  }
-
-  @Override
-  public DMatrixRMaj cholPinf() {
-    return base.cholPinf();
+  public boolean isTimeInvariant() {
+    return false;
   }
 }

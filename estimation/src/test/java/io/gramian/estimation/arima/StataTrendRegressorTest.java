@@ -84,15 +84,21 @@ class StataTrendRegressorTest {
     assertEquals(expected, actual, PARAMETER_TOLERANCE * Math.abs(expected), id + " " + name);
   }
 
-  /** wpi and t³ from {@code wpi1.csv}. */
+  /**
+   * Stata's wpi1 (one copy, with its provenance, in the {@code peers} test resources) and the trend
+   * t³, t = 1 … 124 (Stata's {@code t3}).
+   */
   static ModelData wpi1() throws IOException {
     List<double[]> rows = new ArrayList<>();
-    try (InputStream in = StataTrendRegressorTest.class.getResourceAsStream("wpi1.csv");
+    try (InputStream in =
+            StataTrendRegressorTest.class.getResourceAsStream(
+                "/io/gramian/estimation/peers/wpi1.csv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       r.readLine();
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
+      int t = 1;
+      for (String line = r.readLine(); line != null; line = r.readLine(), t++) {
         String[] f = line.split(",");
-        rows.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+        rows.add(new double[] {Double.parseDouble(f[1]), (double) t * t * t});
       }
     }
     DMatrixRMaj y = new DMatrixRMaj(rows.size(), 1);

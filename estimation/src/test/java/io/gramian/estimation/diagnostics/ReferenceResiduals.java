@@ -9,8 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the reference files in this package's test resources (see the README beside them). */
+/**
+ * Reads the reference files in this package's test resources (see the README beside them) and the
+ * Nile reference filter of the kalman test-jar.
+ */
 final class ReferenceResiduals {
+
+  /**
+   * statsmodels' exact-diffuse filter on the Nile at Durbin &amp; Koopman's parameters: one copy,
+   * in the kalman module's test resources (provenance in the README beside it), read from the
+   * kalman test-jar on the test class path.
+   */
+  private static final String NILE_REFERENCE = "/io/gramian/kalman/nile_filtered_dk_params.csv";
 
   /** 1871, the Nile's diffuse observation, is the first of 100 years. */
   static final int NILE_BURN_IN = 1;
@@ -22,7 +32,7 @@ final class ReferenceResiduals {
    * nile_filtered_dk_params.csv}), NaN for 1871 (the diffuse observation).
    */
   static double[] nileStandardized() {
-    List<String[]> rows = read("nile_filtered_dk_params.csv");
+    List<String[]> rows = read(NILE_REFERENCE);
     String[] header = rows.get(0);
     int v = column(header, "v");
     int f = column(header, "F");
@@ -39,7 +49,7 @@ final class ReferenceResiduals {
 
   /** The years of {@code nile_filtered_dk_params.csv}. */
   static int[] nileYears() {
-    List<String[]> rows = read("nile_filtered_dk_params.csv");
+    List<String[]> rows = read(NILE_REFERENCE);
     int[] years = new int[rows.size() - 1];
     for (int t = 0; t < years.length; t++) {
       years[t] = (int) Double.parseDouble(rows.get(t + 1)[0]);

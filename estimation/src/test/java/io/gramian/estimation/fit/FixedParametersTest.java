@@ -67,7 +67,9 @@ class FixedParametersTest {
     assertEquals(smooth.logLikelihood(), held.logLikelihood(), MAXIMUM_TOLERANCE);
     assertEquals(0.0, held.estimate("sigma2.level"), 0.0);
     assertFalse(held.free()[1]);
-    assertNull(held.standardErrors()[1]);
+    assertTrue(Double.isNaN(held.standardErrors()[1])); // undefined: the parameter is fixed
+    assertFalse(held.parameter("sigma2.level").hasStandardError());
+    assertTrue(Double.isNaN(held.parameter("sigma2.level").pValue()));
     for (String name : List.of("sigma2.irregular", "sigma2.trend")) {
       assertEquals(
           smooth.estimate(name),

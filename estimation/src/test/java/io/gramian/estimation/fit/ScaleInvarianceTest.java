@@ -53,14 +53,13 @@ class ScaleInvarianceTest {
   private static final String VARIANCE_PREFIX = "sigma2";
 
   /**
-   * 10⁻¹² … 10⁹. Above, the filter's exact-diffuse gradient (not its ℓ) goes wrong: the tria rank
-   * threshold is taken against the largest row of a block that stacks unit-free diffuse rows beside
-   * rows in the data's units, so at data of order 10¹³ a diffuse pivot of order one counts as dead
-   * (Nile × 10¹⁰: ∂ℓ/∂σ_η has the wrong sign). That is the kernel's to fix; the fit's own scaling
-   * holds over the whole range.
+   * 10⁻¹² … 10¹², the range the issue set. It needs the filter's exact diffuse collapse to judge
+   * its diffuse pivots against the diffuse rows alone (kalman's DiffuseScaleInvarianceTest): with
+   * one threshold for the whole block, from 10¹⁰ a live diffuse pivot counted as dead and the
+   * gradient (not ℓ) went wrong.
    */
   static IntStream everyPowerOfTen() {
-    return IntStream.rangeClosed(-12, 9);
+    return IntStream.rangeClosed(-12, 12);
   }
 
   @ParameterizedTest(name = "Nile × 1e{0}")
@@ -71,7 +70,7 @@ class ScaleInvarianceTest {
   }
 
   @ParameterizedTest(name = "ln AirPassengers × 1e{0}, airline model")
-  @ValueSource(ints = {-12, -6, 6, 9})
+  @ValueSource(ints = {-12, -6, 6, 12})
   void airline(int k) {
     assertInvariant(
         Sarimax.of(SarimaxOrder.of(0, 1, 1, 0, 1, 1, 12)),
@@ -80,14 +79,14 @@ class ScaleInvarianceTest {
   }
 
   @ParameterizedTest(name = "Nile × 1e{0}, AR(1) with a mean")
-  @ValueSource(ints = {-12, -6, 6, 9})
+  @ValueSource(ints = {-12, -6, 6, 12})
   void autoregressionWithMean(int k) {
     assertInvariant(
         Sarimax.of(SarimaxOrder.of(1, 0, 0)).withMean(true), Datasets.nile().values(), k);
   }
 
   @ParameterizedTest(name = "ln KSI × 1e{0}, basic structural model")
-  @ValueSource(ints = {-12, -6, 6, 9})
+  @ValueSource(ints = {-12, -6, 6, 12})
   void basicStructuralModel(int k) {
     assertInvariant(
         UnobservedComponents.bsm(12, "dummy"), log(Datasets.ukDriverDeaths().values()), k);

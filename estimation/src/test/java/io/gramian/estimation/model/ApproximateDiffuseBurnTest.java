@@ -3,6 +3,7 @@ package io.gramian.estimation.model;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.FiniteDifferences;
 import io.gramian.datasets.Datasets;
 import io.gramian.estimation.arima.Sarimax;
 import io.gramian.estimation.arima.SarimaxOrder;
@@ -92,14 +93,13 @@ class ApproximateDiffuseBurnTest {
   /** (−f(θ + 2h e_i) + 8 f(θ + h e_i) − 8 f(θ − h e_i) + f(θ − 2h e_i)) / 12h. */
   static double fivePoint(LogLikelihood ll, double[] theta, int i) {
     double h = 1e-6 * Math.max(1, Math.abs(theta[i]));
-    double[] at = new double[4];
-    double[] steps = {2, 1, -1, -2};
-    for (int k = 0; k < 4; k++) {
-      double[] x = theta.clone();
-      x[i] += steps[k] * h;
-      at[k] = ll.value(x);
-    }
-    return (-at[0] + 8 * at[1] - 8 * at[2] + at[3]) / (12 * h);
+    return FiniteDifferences.fivePoint(
+        step -> {
+          double[] x = theta.clone();
+          x[i] += step;
+          return ll.value(x);
+        },
+        h);
   }
 
   @Test

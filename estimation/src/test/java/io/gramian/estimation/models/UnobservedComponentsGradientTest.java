@@ -3,6 +3,8 @@ package io.gramian.estimation.models;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gramian.autodiff.TriaRule;
+import io.gramian.autodiff.testing.FiniteDifferences;
+import io.gramian.autodiff.testing.Matrices;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import java.util.ArrayList;
@@ -214,20 +216,10 @@ class UnobservedComponentsGradientTest {
               ? Math.sqrt(ReferenceSeries.variance(ll.data()))
               : Math.max(Math.abs(theta[j]), 0.1);
       double h = STEP * scale;
-      fd[j] =
-          (-value(ll, theta, j, 2 * h)
-                  + 8 * value(ll, theta, j, h)
-                  - 8 * value(ll, theta, j, -h)
-                  + value(ll, theta, j, -2 * h))
-              / (12 * h);
+      int entry = j;
+      fd[j] = FiniteDifferences.fivePoint(step -> value(ll, theta, entry, step), h);
     }
-    double diff = 0;
-    double norm = 0;
-    for (int j = 0; j < theta.length; j++) {
-      diff += (gradient[j] - fd[j]) * (gradient[j] - fd[j]);
-      norm += fd[j] * fd[j];
-    }
-    double relative = Math.sqrt(diff / norm);
+    double relative = Matrices.relativeError(gradient, fd);
     assertTrue(
         relative <= GRADIENT_RELATIVE,
         label

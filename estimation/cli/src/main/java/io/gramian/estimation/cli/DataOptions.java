@@ -93,8 +93,7 @@ final class DataOptions {
         x.set(t, j, regressor.value(t));
       }
     }
-    DMatrixRMaj y = new DMatrixRMaj(series.length(), 1, true, series.values());
-    return new Loaded(series, new ModelData(y, x, exog), frame);
+    return new Loaded(series, new ModelData(series, x, exog), frame);
   }
 
   /** One line on standard error: the run goes on. */

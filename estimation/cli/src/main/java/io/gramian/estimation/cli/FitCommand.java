@@ -1,24 +1,15 @@
 package io.gramian.estimation.cli;
 
-import io.gramian.datasets.TimeSeries;
-import io.gramian.estimation.diagnostics.ParameterRow;
-import io.gramian.estimation.diagnostics.StandardNormal;
-import io.gramian.estimation.diagnostics.SummaryHeader;
-import io.gramian.estimation.diagnostics.SummaryTable;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
-import io.gramian.kalman.Forecast;
-import io.gramian.kalman.Forecaster;
-import io.gramian.kalman.StateSpace;
+import io.gramian.estimation.results.SeriesForecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,21 +137,14 @@ final class FitCommand implements Callable<Integer> {
       }
     }
 
-    Forecast forecast = null;
-    List<String> forecastLabels = null;
-    if (forecastHorizon != null) {
-      StateSpace system = fit.system();
-      forecast = Forecaster.forSystem(system).forecast(system, fit.filter(), forecastHorizon);
-      forecastLabels = loaded.series().index().nextPeriods(forecastHorizon).labels();
-    }
+    SeriesForecast forecast = forecastHorizon == null ? null : fit.forecast(forecastHorizon);
 
-    FitOutputs.write(this, outputs, model, loaded, fit, forecast);
-    String jsonText = json == null ? null : FitJson.render(fit, forecast, forecastLabels);
+    FitOutputs.write(this, outputs, loaded, fit, forecast);
+    String jsonText = json == null ? null : FitJson.render(fit, forecast);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
     }
-    String printed =
-        jsonToStdout ? jsonText : summary(fit, loaded.series(), forecast, forecastLabels);
+    String printed = jsonToStdout ? jsonText : summary(fit, forecast);
     outputs.commit(); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
     out.print(printed);
@@ -168,56 +152,13 @@ final class FitCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String summary(
-      FitResult fit, TimeSeries series, Forecast forecast, List<String> forecastLabels) {
-    SummaryHeader header =
-        new SummaryHeader(
-            "Statespace Model Results",
-            series.name(),
-            modelDescription(),
-            LocalDateTime.now().withNano(0),
-            series.label(0),
-            series.label(series.length() - 1),
-            fit.nobs(),
-            fit.logLikelihood(),
-            fit.criteria(),
-            fit.covarianceType());
-    List<ParameterRow> rows = new ArrayList<>();
-    Double[] se = fit.standardErrors();
-    double[] est = fit.estimates();
-    for (int i = 0; i < est.length; i++) {
-      String name = fit.parameterNames().get(i) + (fit.free()[i] ? "" : " (fixed)");
-      rows.add(
-          se[i] == null
-              ? ParameterRow.withoutStdError(name, est[i])
-              : ParameterRow.of(name, est[i], se[i]));
-    }
-    List<String> warnings = new ArrayList<>(fit.warnings()); // non-convergence among them
-    StringBuilder text = new StringBuilder();
-    text.append(
-        fit.diagnostics() == null
-            ? SummaryTable.render(header, rows, warnings)
-            : SummaryTable.render(header, rows, fit.diagnostics(), warnings));
-    text.append(
-        String.format(
-            "Optimiser: BFGS, %d iterations, %d likelihood/gradient evaluations, %s%n",
-            fit.iterations(), fit.evaluations(), fit.converged() ? "converged" : "NOT converged"));
-    if (forecast != null) {
-      text.append(String.format("%nForecast (95%% interval)%n"));
-      text.append(String.format("%-12s %14s %14s %14s%n", "period", "mean", "lower", "upper"));
-      for (int h = 1; h <= forecast.horizon(); h++) {
-        double mean = forecast.observationMean(h)[0];
-        double sd = forecast.observationStd(h)[0];
-        text.append(
-            String.format(
-                "%-12s %14.6g %14.6g %14.6g%n",
-                forecastLabels.get(h - 1),
-                mean,
-                mean - StandardNormal.Z95 * sd,
-                mean + StandardNormal.Z95 * sd));
-      }
-    }
-    return text.toString();
+  /**
+   * What the command prints: the fit's {@linkplain FitResult#summary(String, LocalDateTime)
+   * summary} with the model as its options spell it, then the forecast's table.
+   */
+  private String summary(FitResult fit, SeriesForecast forecast) {
+    String text = fit.summary(modelDescription(), LocalDateTime.now().withNano(0));
+    return forecast == null ? text : text + forecast.table();
   }
 
   private String modelDescription() {

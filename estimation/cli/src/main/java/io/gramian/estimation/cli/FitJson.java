@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gramian.estimation.diagnostics.StandardNormal;
 import io.gramian.estimation.fit.FitResult;
-import io.gramian.kalman.Forecast;
-import java.util.List;
+import io.gramian.estimation.fit.ParameterEstimate;
+import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.SeriesForecast;
 
 /**
  * The {@code fit --json} document of docs/cli.md: model, nobs, loglikelihood, aic, bic, converged,
@@ -22,7 +22,7 @@ final class FitJson {
 
   private FitJson() {}
 
-  static String render(FitResult fit, Forecast forecast, List<String> forecastLabels) {
+  static String render(FitResult fit, SeriesForecast forecast) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("model", fit.model());
@@ -41,34 +41,27 @@ final class FitJson {
     root.put("diffuse_periods", fit.diffuseSteps());
     root.put("covariance_type", fit.covarianceType().label());
     ArrayNode params = root.putArray("parameters");
-    Double[] se = fit.standardErrors();
-    double[] estimates = fit.estimates();
-    boolean[] free = fit.free();
-    for (int i = 0; i < estimates.length; i++) {
+    for (ParameterEstimate parameter : fit.parameters()) {
       ObjectNode p = params.addObject();
-      p.put("name", fit.parameterNames().get(i));
-      p.put("estimate", estimates[i]);
-      if (se[i] == null) {
-        p.putNull("std_error");
+      p.put("name", parameter.name());
+      p.put("estimate", parameter.estimate());
+      if (parameter.hasStandardError()) {
+        p.put("std_error", parameter.standardError());
       } else {
-        p.put("std_error", se[i]);
+        p.putNull("std_error");
       }
-      p.put("fixed", !free[i]);
+      p.put("fixed", !parameter.free());
     }
     if (forecast != null) {
       ArrayNode rows = root.putArray("forecast");
-      for (int h = 1; h <= forecast.horizon(); h++) {
+      for (ForecastStep step : forecast.steps()) {
         ObjectNode r = rows.addObject();
-        r.put("step", h);
-        if (forecastLabels != null) {
-          r.put("time", forecastLabels.get(h - 1));
-        }
-        double mean = forecast.observationMean(h)[0];
-        double sd = forecast.observationStd(h)[0];
-        r.put("mean", mean);
-        r.put("std", sd);
-        r.put("lower", mean - StandardNormal.Z95 * sd);
-        r.put("upper", mean + StandardNormal.Z95 * sd);
+        r.put("step", step.step());
+        r.put("time", step.period());
+        r.put("mean", step.mean());
+        r.put("std", step.standardError());
+        r.put("lower", step.widest().lower());
+        r.put("upper", step.widest().upper());
       }
     }
     ArrayNode warnings = root.putArray("warnings");

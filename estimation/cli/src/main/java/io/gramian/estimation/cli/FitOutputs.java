@@ -1,15 +1,13 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.estimation.fit.FitResult;
-import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.plot.ComponentPlot;
 import io.gramian.estimation.plot.ComponentPlotData;
 import io.gramian.estimation.plot.ComponentSpec;
 import io.gramian.estimation.plot.DiagnosticsPlot;
 import io.gramian.estimation.plot.DiagnosticsPlotData;
-import io.gramian.estimation.plot.StateEstimates;
 import io.gramian.estimation.plot.StatesCsv;
-import io.gramian.kalman.Forecast;
+import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;
 import io.gramian.kalman.StateSpace;
@@ -41,10 +39,9 @@ final class FitOutputs {
   static void write(
       FitCommand command,
       OutputFiles outputs,
-      StateSpaceModel model,
       DataOptions.Loaded loaded,
       FitResult fit,
-      Forecast forecast) {
+      SeriesForecast forecast) {
     if (command.plot == null && command.diagnosticsPlot == null && command.states == null) {
       return;
     }
@@ -61,8 +58,7 @@ final class FitOutputs {
     }
     StateSpace system = fit.system();
     SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
-    int nx = fit.filter().nx();
-    List<String> names = model.stateNames(nx);
+    List<String> names = fit.stateNames();
     if (command.plot != null) {
       List<ComponentSpec> components = components(names, system);
       outputs.write(
@@ -74,17 +70,13 @@ final class FitOutputs {
                       file,
                       fit,
                       smoothed,
-                      Optional.ofNullable(forecast),
+                      Optional.ofNullable(forecast).map(SeriesForecast::moments),
                       components,
                       system),
                   png));
     }
     if (command.states != null) {
-      outputs.write(
-          STATES,
-          csv ->
-              StatesCsv.write(
-                  StateEstimates.of(loaded.series(), system, fit.filter(), smoothed, names), csv));
+      outputs.write(STATES, csv -> StatesCsv.write(fit.states(), csv));
     }
   }
 

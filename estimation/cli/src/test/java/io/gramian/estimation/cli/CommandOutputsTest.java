@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@code fit} and {@code loglik} do with their output files and what their error lines echo,
@@ -56,29 +59,68 @@ class CommandOutputsTest {
   // -------------------------------------------------------------------------------------------
   // An output is never an input or another output
 
-  @Test
-  void statesOverTheDataIsRefusedAndTheDataKept() throws IOException {
-    CliRun r =
-        CliRun.run("fit", data.toString(), "--model", "local-level", "--states", data.toString());
-    assertBadInput(r, "--states " + data, "the input DATA.csv " + data);
-    assertEquals(dataText, Files.readString(data));
+  /** Where a case aims its output: at the data file, spelled its own way. */
+  interface Target {
+    Path in(Path dir, Path data) throws IOException;
   }
 
-  @Test
-  void jsonOverTheDataSpelledAnotherWayIsRefused() throws IOException {
-    Path other = dir.resolve("sub/../my.csv");
-    CliRun r =
-        CliRun.run("fit", data.toString(), "--model", "local-level", "--json", other.toString());
-    assertBadInput(r, "--json " + other, "DATA.csv " + data);
-    assertEquals(dataText, Files.readString(data));
+  /**
+   * {@code COMMAND DATA MODEL… OPTION TARGET} with TARGET the data file itself: refused naming the
+   * option, the target and the input ({@code input} then the data's path), the data kept.
+   */
+  record OutputOverData(
+      String label, String command, String option, Target target, String input, String... model) {
+    @Override
+    public String toString() {
+      return label;
+    }
   }
 
-  @Test
-  void aSymbolicLinkToTheDataIsTheData() throws IOException {
-    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), data);
-    CliRun r =
-        CliRun.run("fit", data.toString(), "--model", "local-level", "--plot", link.toString());
-    assertBadInput(r, "--plot " + link, "DATA.csv " + data);
+  static List<OutputOverData> outputsOverTheData() {
+    String[] localLevel = {"--model", "local-level"};
+    return List.of(
+        new OutputOverData(
+            "fit --states over the data",
+            "fit",
+            "--states",
+            (dir, data) -> data,
+            "the input DATA.csv ",
+            localLevel),
+        new OutputOverData(
+            "fit --json over the data spelled another way",
+            "fit",
+            "--json",
+            (dir, data) -> dir.resolve("sub/../my.csv"),
+            "DATA.csv ",
+            localLevel),
+        new OutputOverData(
+            "fit --plot on a symbolic link to the data",
+            "fit",
+            "--plot",
+            (dir, data) -> Files.createSymbolicLink(dir.resolve("link.csv"), data),
+            "DATA.csv ",
+            localLevel),
+        new OutputOverData(
+            "loglik --model --json over the data",
+            "loglik",
+            "--json",
+            (dir, data) -> data,
+            "DATA.csv ",
+            "--model",
+            "local-level",
+            "--params",
+            "sigma2.irregular=15099,sigma2.level=1469.1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("outputsOverTheData")
+  void anOutputOverTheDataIsRefusedAndTheDataKept(OutputOverData c) throws IOException {
+    Path target = c.target().in(dir, data);
+    List<String> args = new ArrayList<>(List.of(c.command(), data.toString()));
+    args.addAll(List.of(c.model()));
+    args.addAll(List.of(c.option(), target.toString()));
+    CliRun r = CliRun.run(args.toArray(String[]::new));
+    assertBadInput(r, c.option() + " " + target, c.input() + data);
     assertEquals(dataText, Files.readString(data));
   }
 
@@ -90,22 +132,6 @@ class CommandOutputsTest {
             "loglik", data.toString(), "--system", system.toString(), "--json", system.toString());
     assertBadInput(r, "--json " + system, "the input --system " + system);
     assertEquals(LOCAL_LEVEL_SYSTEM, Files.readString(system));
-  }
-
-  @Test
-  void loglikModelJsonOverTheDataIsRefused() throws IOException {
-    CliRun r =
-        CliRun.run(
-            "loglik",
-            data.toString(),
-            "--model",
-            "local-level",
-            "--params",
-            "sigma2.irregular=15099,sigma2.level=1469.1",
-            "--json",
-            data.toString());
-    assertBadInput(r, "--json " + data, "DATA.csv " + data);
-    assertEquals(dataText, Files.readString(data));
   }
 
   @Test

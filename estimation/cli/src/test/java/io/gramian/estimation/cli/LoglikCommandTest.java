@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.kalman.StateSpaceSystem;
+import io.gramian.kalman.testing.CovarianceFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -488,17 +491,24 @@ class LoglikCommandTest {
       }
     }
 
+    /** ℓ by the covariance-form filter of the kalman test-jar (NaN entries missing). */
     double oracle(double[][] Y) {
-      return CovarianceOracle.logLikelihood(
-          F,
-          c,
-          H,
-          d,
-          CovarianceOracle.gram(cholQ),
-          CovarianceOracle.gram(cholR),
-          m0,
-          CovarianceOracle.gram(cholP0),
-          Y);
+      StateSpaceSystem system =
+          StateSpaceSystem.builder()
+              .F(new DMatrixRMaj(F))
+              .c(column(c))
+              .H(new DMatrixRMaj(H))
+              .d(column(d))
+              .cholQ(new DMatrixRMaj(cholQ))
+              .cholR(new DMatrixRMaj(cholR))
+              .m0(column(m0))
+              .cholP0(new DMatrixRMaj(cholP0))
+              .build();
+      return CovarianceFilter.of(system, new DMatrixRMaj(Y)).logLikelihood;
+    }
+
+    private static DMatrixRMaj column(double[] v) {
+      return new DMatrixRMaj(v.length, 1, true, v);
     }
 
     String systemJson() {

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every way {@code gramian loglik} can fail: the exit status (2 for bad input, 1 for a failed
@@ -95,95 +99,137 @@ class LoglikErrorsTest {
     assertFails(2, run(data, bad), bad + ": expected a JSON object with the keys F, c, H");
   }
 
-  @Test
-  void duplicateKey() throws IOException {
-    Path bad = write("dup.json", LOCAL_LEVEL.replace("\"m0\": [0]", "\"m0\": [0], \"m0\": [1]"));
-    assertFails(2, run(data, bad), bad + ": not valid JSON", "m0");
+  /**
+   * A system file that is {@code base} with {@code from} replaced by {@code to}, run on the one-
+   * column data (or the two-column data when {@code twoColumns}); the message is the file's name
+   * followed by {@code message}, and it contains every fragment of {@code more}.
+   */
+  record SystemCase(
+      String name,
+      String base,
+      String from,
+      String to,
+      boolean twoColumns,
+      String message,
+      String... more) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void factorRowOfWrongLength() throws IOException {
-    Path bad =
-        write(
-            "s.json", TWO.replace("\"cholQ\": [[1, 0], [0, 1]]", "\"cholQ\": [[1, 0], [0, 1, 2]]"));
-    assertFails(2, run(data2(), bad), bad + ": \"cholQ\" row 2 has 3 entries, expected 2");
+  static List<SystemCase> badSystems() {
+    return List.of(
+        new SystemCase(
+            "duplicate key",
+            LOCAL_LEVEL,
+            "\"m0\": [0]",
+            "\"m0\": [0], \"m0\": [1]",
+            false,
+            ": not valid JSON",
+            "m0"),
+        new SystemCase(
+            "factor row of wrong length",
+            TWO,
+            "\"cholQ\": [[1, 0], [0, 1]]",
+            "\"cholQ\": [[1, 0], [0, 1, 2]]",
+            true,
+            ": \"cholQ\" row 2 has 3 entries, expected 2"),
+        new SystemCase(
+            "matrix with wrong number of columns",
+            TWO,
+            "\"H\": [[1, 0], [0, 1]]",
+            "\"H\": [[1, 0, 0]]",
+            true,
+            ": \"H\" row 1 has 3 entries, expected 2 (nx"),
+        new SystemCase(
+            "factor with wrong number of rows",
+            TWO,
+            "\"cholP0\": [[1, 0], [0, 1]]",
+            "\"cholP0\": [[1]]",
+            true,
+            ": \"cholP0\" has 1 row, expected 2 (nx"),
+        new SystemCase(
+            "empty array for a factor with rows is rejected",
+            TWO,
+            "\"cholR\": [[1, 0], [0, 1]]",
+            "\"cholR\": []",
+            true,
+            ": \"cholR\" has 0 rows, expected 2 (ny, the rows of H)",
+            "[[], []]"),
+        new SystemCase(
+            "vector of wrong length",
+            LOCAL_LEVEL,
+            "\"m0\": [0]",
+            "\"m0\": [0, 1]",
+            false,
+            ": \"m0\" has 2 entries, expected 1 (nx"),
+        new SystemCase(
+            "vector written as matrix",
+            LOCAL_LEVEL,
+            "\"m0\": [0]",
+            "\"m0\": [[0]]",
+            false,
+            ": \"m0\" entry 1 is an array"),
+        new SystemCase(
+            "non-square F",
+            LOCAL_LEVEL,
+            "\"F\": [[1]]",
+            "\"F\": [[1, 0]]",
+            false,
+            ": \"F\" is 1 x 2, expected a square matrix"),
+        new SystemCase(
+            "missing required key",
+            LOCAL_LEVEL,
+            "\"cholR\": [[0.5]], ",
+            "",
+            false,
+            ": \"cholR\" is missing"),
+        new SystemCase(
+            "unknown key",
+            LOCAL_LEVEL,
+            "\"cholQ\"",
+            "\"Q\"",
+            false,
+            ": unknown key \"Q\"; the keys are"),
+        // Python's json.dumps writes NaN for float('nan').
+        new SystemCase(
+            "NaN in the system",
+            LOCAL_LEVEL,
+            "\"cholQ\": [[0.3]]",
+            "\"cholQ\": [[NaN]]",
+            false,
+            ": \"cholQ\" row 1, entry 1 is NaN"),
+        new SystemCase(
+            "infinite matrix entry in the system",
+            TWO,
+            "\"F\": [[1, 0], [0, 1]]",
+            "\"F\": [[1, 0], [0, 1e999]]",
+            true,
+            ": \"F\" row 2, entry 2 is infinite"),
+        new SystemCase(
+            "infinite vector entry in the system",
+            LOCAL_LEVEL,
+            "\"m0\": [0]",
+            "\"m0\": [-Infinity]",
+            false,
+            ": \"m0\" entry 1 is infinite"),
+        new SystemCase(
+            "string entry in the system",
+            LOCAL_LEVEL,
+            "\"cholR\": [[0.5]]",
+            "\"cholR\": [[\"0.5\"]]",
+            false,
+            ": \"cholR\" row 1, entry 1 is a string (\"0.5\"), expected a number"));
   }
 
-  @Test
-  void matrixWithWrongNumberOfColumns() throws IOException {
-    Path bad = write("s.json", TWO.replace("\"H\": [[1, 0], [0, 1]]", "\"H\": [[1, 0, 0]]"));
-    assertFails(2, run(data2(), bad), bad + ": \"H\" row 1 has 3 entries, expected 2 (nx");
-  }
-
-  @Test
-  void factorWithWrongNumberOfRows() throws IOException {
-    Path bad = write("s.json", TWO.replace("\"cholP0\": [[1, 0], [0, 1]]", "\"cholP0\": [[1]]"));
-    assertFails(2, run(data2(), bad), bad + ": \"cholP0\" has 1 row, expected 2 (nx");
-  }
-
-  @Test
-  void emptyArrayForAFactorWithRowsIsRejected() throws IOException {
-    Path bad = write("s.json", TWO.replace("\"cholR\": [[1, 0], [0, 1]]", "\"cholR\": []"));
-    assertFails(
-        2,
-        run(data2(), bad),
-        bad + ": \"cholR\" has 0 rows, expected 2 (ny, the rows of H)",
-        "[[], []]");
-  }
-
-  @Test
-  void vectorOfWrongLength() throws IOException {
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"m0\": [0]", "\"m0\": [0, 1]"));
-    assertFails(2, run(data, bad), bad + ": \"m0\" has 2 entries, expected 1 (nx");
-  }
-
-  @Test
-  void vectorWrittenAsMatrix() throws IOException {
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"m0\": [0]", "\"m0\": [[0]]"));
-    assertFails(2, run(data, bad), bad + ": \"m0\" entry 1 is an array");
-  }
-
-  @Test
-  void nonSquareF() throws IOException {
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"F\": [[1]]", "\"F\": [[1, 0]]"));
-    assertFails(2, run(data, bad), bad + ": \"F\" is 1 x 2, expected a square matrix");
-  }
-
-  @Test
-  void missingRequiredKey() throws IOException {
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"cholR\": [[0.5]], ", ""));
-    assertFails(2, run(data, bad), bad + ": \"cholR\" is missing");
-  }
-
-  @Test
-  void unknownKey() throws IOException {
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"cholQ\"", "\"Q\""));
-    assertFails(2, run(data, bad), bad + ": unknown key \"Q\"; the keys are");
-  }
-
-  @Test
-  void nanInTheSystem() throws IOException {
-    // Python's json.dumps writes NaN for float('nan').
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"cholQ\": [[0.3]]", "\"cholQ\": [[NaN]]"));
-    assertFails(2, run(data, bad), bad + ": \"cholQ\" row 1, entry 1 is NaN");
-  }
-
-  @Test
-  void infiniteEntryInTheSystem() throws IOException {
-    Path bad =
-        write("s.json", TWO.replace("\"F\": [[1, 0], [0, 1]]", "\"F\": [[1, 0], [0, 1e999]]"));
-    assertFails(2, run(data2(), bad), bad + ": \"F\" row 2, entry 2 is infinite");
-    Path inf = write("s2.json", LOCAL_LEVEL.replace("\"m0\": [0]", "\"m0\": [-Infinity]"));
-    assertFails(2, run(data, inf), inf + ": \"m0\" entry 1 is infinite");
-  }
-
-  @Test
-  void stringEntryInTheSystem() throws IOException {
-    Path bad = write("s.json", LOCAL_LEVEL.replace("\"cholR\": [[0.5]]", "\"cholR\": [[\"0.5\"]]"));
-    assertFails(
-        2,
-        run(data, bad),
-        bad + ": \"cholR\" row 1, entry 1 is a string (\"0.5\")," + " expected a number");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSystems")
+  void badSystemIsRefusedNamingTheFileAndKey(SystemCase c) throws IOException {
+    String text = c.base().replace(c.from(), c.to());
+    assertFalse(text.equals(c.base()), () -> c + ": the replacement changed nothing");
+    Path bad = write("s.json", text);
+    assertFails(2, run(c.twoColumns() ? data2() : data, bad), bad + c.message(), c.more());
   }
 
   @Test
@@ -196,14 +242,109 @@ class LoglikErrorsTest {
   // -------------------------------------------------------------------------------------------
   // DATA.csv
 
-  @Test
-  void infiniteDataValueNamesLineAndColumn() throws IOException {
-    Path bad = write("inf.csv", "date,y\n2001,1.0\n2002,Inf\n");
-    assertFails(2, run(bad, system), bad + ": line 3, column \"y\": \"Inf\" is infinite");
-    Path bad2 = write("inf2.csv", "date,y\n2001,-Infinity\n");
-    assertFails(2, run(bad2, system), bad2 + ": line 2, column \"y\": \"-Infinity\" is infinite");
-    Path big = write("big.csv", "date,y\n2001,1\n2002,2\n2003,1e999\n");
-    assertFails(2, run(big, system), big + ": line 4, column \"y\": \"1e999\" is too large");
+  /**
+   * A data file {@code name} holding {@code text}; the message is its name then {@code message}.
+   */
+  record DataCase(String label, String name, String text, String message, String... more) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  static List<DataCase> badData() {
+    List<DataCase> cases = new ArrayList<>();
+    cases.add(
+        new DataCase(
+            "infinite value",
+            "inf.csv",
+            "date,y\n2001,1.0\n2002,Inf\n",
+            ": line 3, column \"y\": \"Inf\" is infinite"));
+    cases.add(
+        new DataCase(
+            "negative infinite value",
+            "inf2.csv",
+            "date,y\n2001,-Infinity\n",
+            ": line 2, column \"y\": \"-Infinity\" is infinite"));
+    cases.add(
+        new DataCase(
+            "value too large",
+            "big.csv",
+            "date,y\n2001,1\n2002,2\n2003,1e999\n",
+            ": line 4, column \"y\": \"1e999\" is too large"));
+    // Double.parseDouble accepts these; a CSV reader must not.
+    for (String token : new String[] {"1d", "2f", "0x1p3"}) {
+      cases.add(
+          new DataCase(
+              "Java-only number spelling " + token,
+              "j.csv",
+              "date,y\n2001,1\n2002," + token + "\n",
+              ": line 3, column \"y\": \"" + token + "\" is not a number"));
+    }
+    // The hint is the datasets reader's (one set of messages): it names the decimal separator.
+    cases.add(
+        new DataCase(
+            "decimal comma gets a hint",
+            "eu.csv",
+            "date;y\n2001;1,5\n",
+            ": line 2, column \"y\": \"1,5\" is not a number",
+            "decimal separator"));
+    cases.add(
+        new DataCase(
+            "typo in a numeric first column is reported, not skipped",
+            "first.csv",
+            "y\n1.0\n2.0\n2.x\n",
+            ": line 4, column \"y\": \"2.x\" is not a number"));
+    // The datasets reader's wording, which loglik --system now shares with fit (one reader).
+    cases.add(
+        new DataCase(
+            "ragged row names the line",
+            "ragged.csv",
+            "date,y\n2001,1.0\n\n2002,2.0,7\n2003,1.5\n",
+            ": line 4: expected 2 fields, found 3"));
+    cases.add(
+        new DataCase(
+            "ragged row after blank lines names the physical line",
+            "blanks.csv",
+            "\n\ndate,y\n\n  \n\n2001\n",
+            ": line 7: expected 2 fields, found 1"));
+    // A quoted field spanning two lines and CRLF line ends: the bad value is on line 5. (The
+    // quoted time value was once "2001<CRLF>Q1", not a period: fit's reader, now also this
+    // command's, refuses it; its surrounding spaces and line end are stripped.)
+    cases.add(
+        new DataCase(
+            "line numbers count physical lines",
+            "q.csv",
+            "date,y\r\n\"2001\r\n\",1.0\r\n2002,2.0\r\n2003,oops\r\n",
+            ": line 5, column \"y\": \"oops\" is not a number"));
+    cases.add(
+        new DataCase(
+            "unclosed quote", "q.csv", "date,y\n2001,1\n2002,\"3\n2003,4\n", ": line 3:", "quote"));
+    cases.add(
+        new DataCase(
+            "empty data file", "e.csv", "", ": the file is empty; it needs a header line"));
+    cases.add(
+        new DataCase("header only", "h.csv", "date,y\n", ": no data rows after the header line"));
+    cases.add(
+        new DataCase(
+            "missing header",
+            "nh.csv",
+            "1.0,2.0\n3.0,4.0\n",
+            ": line 1: the first line must be a header naming the columns, but it holds data"));
+    cases.add(
+        new DataCase(
+            "only a time column",
+            "t.csv",
+            "date\n2001-01\n2001-02\n",
+            ": line 1: no value columns"));
+    return cases;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badData")
+  void badDataIsRefusedNamingTheFileLineAndColumn(DataCase c) throws IOException {
+    Path bad = write(c.name(), c.text());
+    assertFails(2, run(bad, system), bad + c.message(), c.more());
   }
 
   @Test
@@ -224,33 +365,6 @@ class LoglikErrorsTest {
   }
 
   @Test
-  void javaOnlyNumberSpellingsAreNotNumbers() throws IOException {
-    // Double.parseDouble accepts these; a CSV reader must not.
-    for (String token : new String[] {"1d", "2f", "0x1p3"}) {
-      Path bad = write("j.csv", "date,y\n2001,1\n2002," + token + "\n");
-      assertFails(
-          2, run(bad, system), bad + ": line 3, column \"y\": \"" + token + "\" is not a number");
-    }
-  }
-
-  @Test
-  void decimalCommaGetsAHint() throws IOException {
-    Path bad = write("eu.csv", "date;y\n2001;1,5\n");
-    // The hint is the datasets reader's (one set of messages): it names the decimal separator.
-    assertFails(
-        2,
-        run(bad, system),
-        bad + ": line 2, column \"y\": \"1,5\" is not a number",
-        "decimal separator");
-  }
-
-  @Test
-  void typoInANumericFirstColumnIsReportedNotSkipped() throws IOException {
-    Path bad = write("first.csv", "y\n1.0\n2.0\n2.x\n");
-    assertFails(2, run(bad, system), bad + ": line 4, column \"y\": \"2.x\" is not a number");
-  }
-
-  @Test
   void unknownColumnListsTheColumns() {
     CliRun r =
         CliRun.run("loglik", data.toString(), "--system", system.toString(), "--columns", "volume");
@@ -263,63 +377,6 @@ class LoglikErrorsTest {
     CliRun r =
         CliRun.run("loglik", data.toString(), "--system", system.toString(), "--columns", "y,y");
     assertFails(2, r, "--columns names \"y\" twice");
-  }
-
-  @Test
-  void raggedRowNamesTheLine() throws IOException {
-    Path bad = write("ragged.csv", "date,y\n2001,1.0\n\n2002,2.0,7\n2003,1.5\n");
-    // The datasets reader's wording, which loglik --system now shares with fit (one reader).
-    assertFails(2, run(bad, system), bad + ": line 4: expected 2 fields, found 3");
-    Path blanks = write("blanks.csv", "\n\ndate,y\n\n  \n\n2001\n");
-    assertFails(2, run(blanks, system), blanks + ": line 7: expected 2 fields, found 1");
-  }
-
-  @Test
-  void lineNumbersCountPhysicalLines() throws IOException {
-    // A quoted field spanning two lines and CRLF line ends: the bad value is on line 5. (The
-    // quoted time value was once "2001<CRLF>Q1", not a period: fit's reader, now also this
-    // command's, refuses it; its surrounding spaces and line end are stripped.)
-    Path bad = write("q.csv", "date,y\r\n\"2001\r\n\",1.0\r\n2002,2.0\r\n2003,oops\r\n");
-    assertFails(2, run(bad, system), bad + ": line 5, column \"y\": \"oops\" is not a number");
-  }
-
-  @Test
-  void unclosedQuote() throws IOException {
-    Path bad = write("q.csv", "date,y\n2001,1\n2002,\"3\n2003,4\n");
-    assertFails(2, run(bad, system), bad + ": line 3:", "quote");
-  }
-
-  @Test
-  void emptyDataFile() throws IOException {
-    Path bad = write("e.csv", "");
-    // The datasets reader's wording, which loglik --system now shares with fit (one reader).
-    assertFails(2, run(bad, system), bad + ": the file is empty; it needs a header line");
-  }
-
-  @Test
-  void headerOnly() throws IOException {
-    Path bad = write("h.csv", "date,y\n");
-    // The datasets reader's wording, which loglik --system now shares with fit (one reader).
-    assertFails(2, run(bad, system), bad + ": no data rows after the header line");
-  }
-
-  @Test
-  void missingHeader() throws IOException {
-    Path bad = write("nh.csv", "1.0,2.0\n3.0,4.0\n");
-    // The datasets reader's wording, which loglik --system now shares with fit (one reader).
-    assertFails(
-        2,
-        run(bad, system),
-        bad
-            + ": line 1: the first line must be a header naming the"
-            + " columns, but it holds data");
-  }
-
-  @Test
-  void onlyATimeColumn() throws IOException {
-    Path bad = write("t.csv", "date\n2001-01\n2001-02\n");
-    // The datasets reader's wording, which loglik --system now shares with fit (one reader).
-    assertFails(2, run(bad, system), bad + ": line 1: no value columns");
   }
 
   // -------------------------------------------------------------------------------------------

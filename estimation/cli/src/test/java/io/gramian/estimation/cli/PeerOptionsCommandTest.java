@@ -183,7 +183,7 @@ class PeerOptionsCommandTest {
             "go with --model, not with --system"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{1}")
   @MethodSource("badInput")
   void badValuesAreOneLineWithExitStatusTwo(String[] args, String expected) {
     CliRun r = CliRun.run(args);

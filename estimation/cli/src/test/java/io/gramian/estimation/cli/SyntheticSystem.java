@@ -16,7 +16,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  * realistic sizes (not a test):
  *
  * <pre>
- *   java -cp estimation/target/test-classes:estimation/target/gramian-estimation-0.1.0-SNAPSHOT-cli.jar \
+ *   java -cp estimation/cli/target/test-classes:estimation/cli/target/gramian-cli-0.1.0-SNAPSHOT-all.jar \
  *       io.gramian.estimation.cli.SyntheticSystem DIR [T [nx [ny [seed [missing]]]]]
  * </pre>
  *

@@ -2,6 +2,7 @@ package io.gramian.estimation.plot;
 
 import io.gramian.estimation.plot.ComponentPlotData.Component;
 import io.gramian.estimation.plot.ComponentPlotData.ForecastBand;
+import io.gramian.estimation.results.Estimate;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Stroke;

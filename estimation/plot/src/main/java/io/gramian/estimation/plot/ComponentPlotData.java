@@ -2,8 +2,12 @@ package io.gramian.estimation.plot;
 
 import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.results.Estimate;
+import io.gramian.estimation.results.SeriesForecast;
+import io.gramian.estimation.results.StateMoments;
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.Forecast;
+import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;
 import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
@@ -207,6 +211,29 @@ public record ComponentPlotData(
         smoother,
         forecast,
         ComponentSpec.fromStateNames(stateNames),
+        system);
+  }
+
+  /**
+   * The plot data of a fit and its forecast, all read from the fit: its series, system, filter and
+   * state names, smoothed here; the components are the states whose names do not start with an
+   * underscore.
+   *
+   * @param dataFileName the data file's name for the title, such as {@code nile.csv}
+   * @param fit the fit
+   * @param forecast the fit's forecast ({@link FitResult#forecast}), if any
+   */
+  public static ComponentPlotData fromFit(
+      String dataFileName, FitResult fit, Optional<SeriesForecast> forecast) {
+    StateSpace system = fit.system();
+    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
+    return fromFit(
+        fit.series(),
+        dataFileName,
+        fit,
+        smoothed,
+        forecast.map(SeriesForecast::moments),
+        fit.stateNames(),
         system);
   }
 

@@ -1,5 +1,7 @@
 package io.gramian.estimation.plot;
 
+import io.gramian.estimation.results.Estimate;
+import io.gramian.estimation.results.StateEstimates;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@
  *
  * <p>Each writer takes a plain value ({@link io.gramian.estimation.plot.ComponentPlotData}, {@link
  * io.gramian.estimation.plot.DiagnosticsPlotData}, {@link
- * io.gramian.estimation.plot.StateEstimates}) of arrays, with NaN for a value that is missing or
+ * io.gramian.estimation.results.StateEstimates}) of arrays, with NaN for a value that is missing or
  * undefined; static factories fill them from a filter, smoother and forecast run or from a {@link
  * io.gramian.estimation.fit.FitResult}, so nothing here depends on the command line. Times are
  * dates when the series has a calendar index ({@link io.gramian.estimation.plot.PlotTimes}), drawn

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gramian.datasets.Datasets;
 import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.plot.ComponentPlotData.Component;
+import io.gramian.estimation.results.Estimate;
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;

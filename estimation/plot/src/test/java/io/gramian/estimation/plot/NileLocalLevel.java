@@ -77,7 +77,7 @@ final class NileLocalLevel {
         List.of("sigma2.irregular", "sigma2.level"),
         new double[] {SIGMA2_IRREGULAR, SIGMA2_LEVEL},
         new boolean[] {true, true},
-        new Double[] {null, null},
+        new double[] {Double.NaN, Double.NaN},
         CovarianceType.OPG,
         ll,
         series.length(),
@@ -94,6 +94,8 @@ final class NileLocalLevel {
         residuals(),
         filter,
         system,
+        series,
+        List.of("level"),
         List.of());
   }
 

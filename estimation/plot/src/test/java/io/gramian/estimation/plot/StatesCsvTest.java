@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gramian.datasets.Datasets;
 import io.gramian.datasets.TimeSeries;
+import io.gramian.estimation.results.Estimate;
+import io.gramian.estimation.results.StateEstimates;
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;
@@ -192,6 +194,8 @@ class StatesCsvTest {
                 new StateEstimates(
                     List.of("1"),
                     new double[] {1},
+                    one,
+                    one,
                     one,
                     List.of("x", "x"),
                     List.of(one, one),

@@ -1,11 +1,15 @@
-package io.gramian.estimation.plot;
+package io.gramian.estimation.results;
 
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.StateSpace;
 import org.ejml.data.DMatrixRMaj;
 
-/** Moments of linear functions of the state, shared by the plot data and the states table. */
-final class StateMoments {
+/**
+ * Moments of linear functions wᵀx of a Gaussian state x ~ N(m, S Sᵀ): the mean wᵀm and the variance
+ * ‖Sᵀw‖² read from the square-root factor S (nx × k), never from S Sᵀ. Shared by the states table
+ * ({@link StateEstimates}), the plot data and the forecast.
+ */
+public final class StateMoments {
 
   private StateMoments() {}
 
@@ -13,11 +17,14 @@ final class StateMoments {
    * Where the first observation is read from the state: H_t and d_t of a system, or a fixed H with
    * d = 0.
    */
-  interface ObservationEquation {
+  public interface ObservationEquation {
+    /** H_t, ny × nx. */
     DMatrixRMaj H(int t);
 
+    /** d_t, ny × 1. */
     DMatrixRMaj d(int t);
 
+    /** The observation equation of a system. */
     static ObservationEquation of(StateSpace system) {
       return new ObservationEquation() {
         @Override
@@ -32,6 +39,7 @@ final class StateMoments {
       };
     }
 
+    /** A fixed H (copied) with d = 0. */
     static ObservationEquation fixed(DMatrixRMaj H) {
       DMatrixRMaj copy = H.copy();
       DMatrixRMaj zero = new DMatrixRMaj(H.numRows, 1);
@@ -50,7 +58,7 @@ final class StateMoments {
   }
 
   /** Row {@code row} of H_t as the weights of a linear combination. */
-  static double[] row(DMatrixRMaj H, int row) {
+  public static double[] row(DMatrixRMaj H, int row) {
     double[] h = new double[H.numCols];
     for (int j = 0; j < h.length; j++) {
       h[j] = H.unsafe_get(row, j);
@@ -59,7 +67,7 @@ final class StateMoments {
   }
 
   /** wᵀm. */
-  static double mean(double[] w, double[] m) {
+  public static double mean(double[] w, double[] m) {
     if (w.length != m.length) {
       throw new IllegalArgumentException(
           w.length + " weights for a state of dimension " + m.length);
@@ -72,7 +80,7 @@ final class StateMoments {
   }
 
   /** ‖Sᵀw‖², the variance of wᵀx when x has factor S (nx × k). */
-  static double variance(double[] w, DMatrixRMaj S) {
+  public static double variance(double[] w, DMatrixRMaj S) {
     if (w.length != S.numRows) {
       throw new IllegalArgumentException(
           w.length + " weights for a state of dimension " + S.numRows);
@@ -89,7 +97,7 @@ final class StateMoments {
   }
 
   /** The squared norm of row {@code row} of a factor: that entry's variance. */
-  static double rowVariance(DMatrixRMaj factor, int row) {
+  public static double rowVariance(DMatrixRMaj factor, int row) {
     double sq = 0;
     for (int j = 0; j < factor.numCols; j++) {
       double v = factor.unsafe_get(row, j);
@@ -99,7 +107,7 @@ final class StateMoments {
   }
 
   /** The standard deviations of the states: the row norms of a factor. */
-  static double[] rowNorms(DMatrixRMaj factor) {
+  public static double[] rowNorms(DMatrixRMaj factor) {
     double[] sd = new double[factor.numRows];
     for (int i = 0; i < sd.length; i++) {
       sd[i] = Math.sqrt(rowVariance(factor, i));
@@ -112,7 +120,7 @@ final class StateMoments {
    * step t are proper. Read off the next step's {@link FilterResult#isDiffuse} flag; the last step
    * counts as identified (the filter does not say otherwise).
    */
-  static boolean filteredIdentified(FilterResult filter, int t) {
+  public static boolean filteredIdentified(FilterResult filter, int t) {
     return t + 1 >= filter.steps() || !filter.isDiffuse(t + 1);
   }
 }

@@ -1,10 +1,10 @@
-package io.gramian.estimation.plot;
+package io.gramian.estimation.results;
 
 import io.gramian.estimation.diagnostics.StandardNormal;
 
 /**
  * A series of Gaussian estimates, an immutable value: a mean and a standard deviation at each time.
- * NaN (in either) marks a time without an estimate, which the plots leave out.
+ * NaN (in either) marks a time without an estimate, which tables and plots leave out.
  *
  * @param mean the means
  * @param sd the standard deviations (non-negative where present)
@@ -68,6 +68,11 @@ public record Estimate(double[] mean, double[] sd) {
   /** Whether time i has an estimate (mean and sd both present). */
   public boolean isPresent(int i) {
     return !Double.isNaN(mean[i]) && !Double.isNaN(sd[i]);
+  }
+
+  /** The variance sd² at time i. */
+  public double variance(int i) {
+    return sd[i] * sd[i];
   }
 
   /** mean − z·sd at time i. */
