@@ -37,6 +37,16 @@ public final class FitManySpark {
    * in .parquet).
    */
   public static void main(String[] args) {
+    SparkSession spark = SparkSession.builder().appName("gramian fit-many").getOrCreate();
+    try {
+      run(spark, args);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Runs {@link #main}'s job in {@code spark}. */
+  static void run(SparkSession spark, String[] args) {
     Map<String, String> options = new HashMap<>();
     String input = null;
     for (int i = 0; i < args.length; i++) {
@@ -56,7 +66,6 @@ public final class FitManySpark {
     if (options.containsKey("seasonal")) {
       model = model.withSeasonal(Integer.parseInt(options.get("seasonal")));
     }
-    SparkSession spark = SparkSession.builder().appName("gramian fit-many").getOrCreate();
     Dataset<Row> data =
         input.endsWith(".parquet")
             ? spark.read().parquet(input)
@@ -72,8 +81,8 @@ public final class FitManySpark {
     if (out.endsWith(".parquet")) {
       results.write().parquet(out);
     } else {
-      results.coalesce(1).write().option("header", "true").csv(out);
+      // an empty message is an empty cell, as in results.csv (Spark would quote it)
+      results.coalesce(1).write().option("header", "true").option("emptyValue", "").csv(out);
     }
-    spark.stop();
   }
 }

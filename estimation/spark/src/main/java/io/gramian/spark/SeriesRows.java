@@ -15,11 +15,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Fits the rows of one id (a long table: id, time, value) as one series, inside the executor,
- * and returns its results row in the column order of {@code results.csv}.
+ * Fits the rows of one id (a long table: id, time, value) as one series, inside the executor, and
+ * returns its results row in the column order of {@code results.csv}.
  *
- * <p>Rows are ordered by the time column (compared as text, so ISO dates and zero-padded
- * integers order by time); the series is indexed 1, 2, …, n.
+ * <p>Rows are ordered by the time column (numbers by value, anything else, such as ISO dates, as
+ * text); the series is indexed 1, 2, …, n.
  */
 final class SeriesRows implements FlatMapGroupsFunction<String, Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -38,7 +38,7 @@ final class SeriesRows implements FlatMapGroupsFunction<String, Row, Row> {
   public Iterator<Row> call(String id, Iterator<Row> rows) {
     List<Row> list = new ArrayList<>();
     rows.forEachRemaining(list::add);
-    list.sort(Comparator.comparing(row -> String.valueOf(row.getAs(timeColumn))));
+    list.sort(Comparator.comparing(row -> TimeKey.of(row.getAs(timeColumn))));
     double[] values = new double[list.size()];
     for (int i = 0; i < values.length; i++) {
       Object cell = list.get(i).getAs(valueColumn);
