@@ -24,6 +24,9 @@ class AllocationPerStepTest {
 
   private static final int T = 5000;
 
+  /** Measured runs of a call whose least allocation is checked ({@link #leastAllocated}). */
+  private static final int MEASURED_RUNS = 3;
+
   private final com.sun.management.ThreadMXBean threads =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -106,20 +109,29 @@ class AllocationPerStepTest {
       filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
       filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms);
     }
-    long before = threads.getCurrentThreadAllocatedBytes();
-    filter.logLikelihood(s, Y);
-    long afterForward = threads.getCurrentThreadAllocatedBytes();
-    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
-    long afterGradient = threads.getCurrentThreadAllocatedBytes();
-    filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms);
-    long afterTangent = threads.getCurrentThreadAllocatedBytes();
-    assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");
-    assertTrue(
-        afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
-        (afterGradient - afterForward) + " B");
-    assertTrue(
-        afterTangent - afterGradient <= MEASUREMENT_SLACK_BYTES,
-        (afterTangent - afterGradient) + " B");
+    long forward = leastAllocated(() -> filter.logLikelihood(s, Y));
+    long gradient = leastAllocated(() -> filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g));
+    long tangent =
+        leastAllocated(() -> filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms));
+    assertTrue(forward <= MEASUREMENT_SLACK_BYTES, forward + " B");
+    assertTrue(gradient <= MEASUREMENT_SLACK_BYTES, gradient + " B");
+    assertTrue(tangent <= MEASUREMENT_SLACK_BYTES, tangent + " B");
+  }
+
+  /**
+   * The fewest bytes one of {@link #MEASURED_RUNS} runs allocates. This path switches between two
+   * filters (the system's and its inflated view), and the JIT may recompile one of them during a
+   * run and allocate a few kB once (4 200 B was seen); an allocation per step would show in every
+   * run (at T = 5000 steps, at least 5000 B each).
+   */
+  private long leastAllocated(Runnable run) {
+    long least = Long.MAX_VALUE;
+    for (int i = 0; i < MEASURED_RUNS; i++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      run.run();
+      least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+    }
+    return least;
   }
 
   /**
