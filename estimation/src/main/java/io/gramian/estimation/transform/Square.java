@@ -1,7 +1,5 @@
 package io.gramian.estimation.transform;
 
-import java.util.List;
-
 /**
  * σ² = θ², for variances (as statsmodels does), entry by entry; θ̄ = 2 θ σ²̄.
  *
@@ -12,30 +10,18 @@ import java.util.List;
  * moves that variance; start values should be positive. The map is two-to-one (±θ give the same
  * σ²): {@link #toUnconstrained} returns the non-negative root.
  */
-public final class Square implements ParameterTransform {
-
-  private final List<String> names;
+public final class Square extends EntrywiseTransform {
 
   /**
    * @param names the variances' names, one per entry
    */
   public Square(String... names) {
-    this.names = List.of(names);
+    super(names);
   }
 
   @Override
-  public int size() {
-    return names.size();
-  }
-
-  @Override
-  public double[] toNatural(double[] theta) {
-    Lengths.require(theta, size(), "theta");
-    double[] natural = new double[theta.length];
-    for (int i = 0; i < theta.length; i++) {
-      natural[i] = theta[i] * theta[i];
-    }
-    return natural;
+  double natural(double theta) {
+    return theta * theta;
   }
 
   /**
@@ -45,27 +31,16 @@ public final class Square implements ParameterTransform {
    *     infinite
    */
   @Override
-  public double[] toUnconstrained(double[] natural) {
-    Lengths.requireFinite(natural, names);
-    double[] theta = new double[natural.length];
-    for (int i = 0; i < natural.length; i++) {
-      if (natural[i] < 0) {
-        throw new IllegalArgumentException(
-            names.get(i) + " = " + natural[i] + " is negative; a variance must be ≥ 0");
-      }
-      theta[i] = Math.sqrt(natural[i]);
+  double unconstrained(double natural, String name) {
+    if (natural < 0) {
+      throw new IllegalArgumentException(
+          name + " = " + natural + " is negative; a variance must be ≥ 0");
     }
-    return theta;
+    return Math.sqrt(natural);
   }
 
   @Override
-  public double[] pullBack(double[] theta, double[] naturalBar) {
-    Lengths.require(theta, size(), "theta");
-    Lengths.require(naturalBar, size(), "naturalBar");
-    double[] thetaBar = new double[theta.length];
-    for (int i = 0; i < theta.length; i++) {
-      thetaBar[i] = 2 * theta[i] * naturalBar[i];
-    }
-    return thetaBar;
+  double derivative(double theta) {
+    return 2 * theta;
   }
 }
