@@ -34,6 +34,24 @@ final class FutureRegressors {
    */
   static DMatrixRMaj read(
       Path file, String timeColumn, TimeSeriesFrame data, List<String> exog, int horizon) {
+    return read(file, timeColumn, data.index(), data.timeColumn().isEmpty(), exog, horizon);
+  }
+
+  /**
+   * As {@link #read(Path, String, TimeSeriesFrame, List, int)} after data known by their time index
+   * alone (a saved fit's, say).
+   *
+   * @param dataIndex the data's time index: the future's first period follows its last
+   * @param numberedRows whether the data had no time column (rows numbered 1 … T): a future file
+   *     without one is then read in order
+   */
+  static DMatrixRMaj read(
+      Path file,
+      String timeColumn,
+      TimeIndex dataIndex,
+      boolean numberedRows,
+      List<String> exog,
+      int horizon) {
     TimeSeriesFrame future =
         timeColumn == null
             ? CsvTimeSeriesReader.read(file)
@@ -56,7 +74,7 @@ final class FutureRegressors {
               + InputEcho.plainList(future.columnNames())
               + ")");
     }
-    TimeIndex expected = data.index().nextPeriods(horizon);
+    TimeIndex expected = dataIndex.nextPeriods(horizon);
     if (future.length() < horizon) {
       throw new DataFormatException(
           source,
@@ -70,7 +88,7 @@ final class FutureRegressors {
               + (horizon == 1 ? "" : " to " + expected.label(horizon - 1))
               + ")");
     }
-    boolean inOrder = data.timeColumn().isEmpty() && future.timeColumn().isEmpty();
+    boolean inOrder = numberedRows && future.timeColumn().isEmpty();
     for (int h = 0; h < horizon && !inOrder; h++) {
       String period = future.index().label(h);
       if (!period.equals(expected.label(h))) {
@@ -83,7 +101,7 @@ final class FutureRegressors {
                 + " where "
                 + expected.label(h)
                 + " was expected: the future's periods must continue the data's, which end at "
-                + data.index().label(data.length() - 1));
+                + dataIndex.label(dataIndex.length() - 1));
       }
     }
     DMatrixRMaj x = new DMatrixRMaj(horizon, exog.size());
