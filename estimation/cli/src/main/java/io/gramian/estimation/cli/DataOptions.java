@@ -83,6 +83,54 @@ final class DataOptions {
     return new Loaded(series, new ModelData(series, x, exog), frame);
   }
 
+  /** Several loaded series of one file, in the order asked for, and their model data (T × p). */
+  record LoadedColumns(List<TimeSeries> series, ModelData data, TimeSeriesFrame frame) {}
+
+  /**
+   * The value columns {@code columns} of the file (each transformed), for a model of several series
+   * at once; regressors are refused (none of those models takes them yet).
+   *
+   * @throws IllegalArgumentException naming the file and the column when one is missing, repeats or
+   *     has no observed value
+   */
+  LoadedColumns loadColumns(Path file, List<String> columns) {
+    if (!exog.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--exog does not go with a model of several series (--columns)");
+    }
+    if (column != null) {
+      throw new IllegalArgumentException(
+          "a model of several series reads --columns A,B, not --column " + column);
+    }
+    TimeSeriesFrame frame =
+        time == null ? CsvTimeSeriesReader.read(file) : CsvTimeSeriesReader.read(file, time);
+    List<TimeSeries> series = new ArrayList<>();
+    DMatrixRMaj y = new DMatrixRMaj(frame.length(), columns.size());
+    for (int j = 0; j < columns.size(); j++) {
+      if (columns.indexOf(columns.get(j)) != j) {
+        throw new IllegalArgumentException(
+            "--columns names " + InputEcho.quoted(columns.get(j)) + " twice");
+      }
+      TimeSeries s = transformed(frame.column(columns.get(j)));
+      if (s.observedCount() == 0) {
+        throw new IllegalArgumentException(
+            "column "
+                + InputEcho.quoted(s.name())
+                + " of "
+                + file.getFileName()
+                + " has no observed value");
+      }
+      if (j == 0) {
+        s.spacingWarning().ifPresent(this::warn);
+      }
+      for (int t = 0; t < frame.length(); t++) {
+        y.set(t, j, s.value(t));
+      }
+      series.add(s);
+    }
+    return new LoadedColumns(List.copyOf(series), new ModelData(y, null, null), frame);
+  }
+
   /** The modelled column as the file gives it, before any transform. */
   TimeSeries untransformed(Loaded loaded) {
     return valueColumn(loaded.frame(), loaded.frame().source());

@@ -52,6 +52,15 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "A,B",
+      hideParamSyntax = true,
+      description =
+          "With a model of several series (sutse-level): the value columns it models together.")
+  List<String> columns;
+
   @Mixin EstimationOptions estimationOptions;
 
   @Option(
@@ -118,6 +127,14 @@ final class FitCommand implements Callable<Integer> {
     if (forecastHorizon != null && forecastHorizon < 1) {
       throw new IllegalArgumentException("--forecast takes a positive number of periods");
     }
+    if (modelOptions.severalSeries()) {
+      SeveralSeriesFit.checkOptions(this);
+    } else if (columns != null) {
+      throw new IllegalArgumentException(
+          "--columns goes with a model of several series (sutse-level); --model "
+              + modelOptions.model
+              + " takes one --column");
+    }
     checkFuture();
     double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);
     boolean jsonToStdout = json != null && json.toString().equals("-");
@@ -135,6 +152,20 @@ final class FitCommand implements Callable<Integer> {
 
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
   private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
+    if (modelOptions.severalSeries()) {
+      ProgressListener shown = progress();
+      return SeveralSeriesFit.run(
+          this,
+          outputs,
+          jsonToStdout,
+          intervalLevels,
+          shown,
+          () -> {
+            if (shown instanceof FitProgress p) {
+              p.finish();
+            }
+          });
+    }
     DataOptions.Loaded loaded = dataOptions.load(data);
     DMatrixRMaj futureExog =
         future == null

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.datasets.InputEcho;
 import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.ModelSizeRule;
 import io.gramian.estimation.model.StateSpaceModel;
@@ -27,11 +28,24 @@ final class ModelLoglik {
 
   /** Computes and reports; a {@code --json} file is written to {@code outputs} and committed. */
   static int run(LoglikCommand c, OutputFiles outputs) {
-    DataOptions.Loaded loaded = c.dataOptions.load(c.data);
-    StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
+    StateSpaceModel model;
+    ModelData data;
+    if (c.modelOptions.severalSeries()) {
+      model = c.modelOptions.createSeveral(c.columns);
+      data = c.dataOptions.loadColumns(c.data, c.columns).data();
+    } else {
+      if (c.columns != null) {
+        throw CliException.badInput(
+            "--columns goes with --system or a model of several series (sutse-level), not with"
+                + " --model "
+                + c.modelOptions.model);
+      }
+      data = c.dataOptions.load(c.data).data();
+      model = c.modelOptions.create(c.dataOptions.exog);
+    }
     try {
       ModelSizeRule.requireEvaluation(
-          model.size(), loaded.data().length(), true, Runtime.getRuntime().maxMemory());
+          model.size(), data.length(), true, Runtime.getRuntime().maxMemory());
     } catch (ModelSizeException e) {
       throw e.withSubject(c.modelOptions.spelling());
     }
@@ -68,7 +82,7 @@ final class ModelLoglik {
       }
       natural[i] = v;
     }
-    LogLikelihood likelihood = new LogLikelihood(model, loaded.data(), Map.of(), c.triaRule.rule);
+    LogLikelihood likelihood = new LogLikelihood(model, data, Map.of(), c.triaRule.rule);
     // a negative variance or a non-stationary AR polynomial: exit 2 (a non-invertible MA is fine)
     likelihood.layout().requireLikelihoodExists(natural);
     LogLikelihood.NaturalGradient result = likelihood.naturalGradient(natural);

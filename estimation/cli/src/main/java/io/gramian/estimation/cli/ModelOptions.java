@@ -2,6 +2,7 @@ package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.models.Sutse;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -17,8 +18,8 @@ final class ModelOptions {
       names = "--model",
       paramLabel = "MODEL",
       description =
-          "local-level, local-linear-trend, smooth-trend, bsm (needs --seasonal) or arima (needs"
-              + " --order).")
+          "local-level, local-linear-trend, smooth-trend, bsm (needs --seasonal), arima (needs"
+              + " --order), or sutse-level (several series: needs --columns A,B).")
   String model;
 
   @Option(
@@ -78,6 +79,49 @@ final class ModelOptions {
           "With --init approximate-diffuse: the variance of each diffuse state"
               + " (default 1e6, statsmodels' initial_variance).")
   Double kappa;
+
+  @Option(
+      names = "--rank",
+      paramLabel = "R",
+      description =
+          "sutse-level: the rank of the level disturbance, 1 to the number of --columns (default:"
+              + " that number; fewer for R common levels).")
+  Integer rank;
+
+  /** The multivariate local level of {@code --columns} ({@link Sutse}). */
+  static final String SUTSE_LEVEL = "sutse-level";
+
+  /** Whether the model is one of several series at once, read from {@code --columns}. */
+  boolean severalSeries() {
+    return SUTSE_LEVEL.equals(model);
+  }
+
+  /**
+   * The model of several series named by {@code --columns}: {@link Sutse} with {@code --rank} R
+   * (default p).
+   *
+   * @throws IllegalArgumentException when fewer than two columns are given or R is not in 1…p
+   */
+  Sutse createSeveral(List<String> columns) {
+    if (columns == null || columns.size() < 2) {
+      throw new IllegalArgumentException(
+          "--model "
+              + model
+              + " models several series at once: name two or more value columns with --columns"
+              + " A,B"
+              + (columns == null || columns.isEmpty() ? "" : " (got only " + columns.get(0) + ")"));
+    }
+    int p = columns.size();
+    if (rank != null && (rank < 1 || rank > p)) {
+      throw new IllegalArgumentException(
+          "--rank "
+              + rank
+              + " is out of range: it must be between 1 and "
+              + p
+              + ", the number of --columns");
+    }
+    return new Sutse(columns, rank == null ? p : rank);
+  }
 
   /** The spellings of {@code --init}. */
   static final String EXACT_DIFFUSE = ModelSpec.EXACT_DIFFUSE;

@@ -1,0 +1,438 @@
+package io.gramian.estimation.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gramian.datasets.TimeSeries;
+import io.gramian.estimation.diagnostics.ParameterRow;
+import io.gramian.estimation.diagnostics.ResidualDiagnostics;
+import io.gramian.estimation.diagnostics.SummaryHeader;
+import io.gramian.estimation.diagnostics.SummaryTable;
+import io.gramian.estimation.fit.FitOptions;
+import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.fit.ParameterEstimate;
+import io.gramian.estimation.models.Sutse;
+import io.gramian.estimation.optim.ProgressListener;
+import io.gramian.estimation.plot.ComponentPlotData;
+import io.gramian.estimation.plot.PlotTimes;
+import io.gramian.estimation.plot.SeriesLevelsCsv;
+import io.gramian.estimation.plot.SeriesPanelsPlot;
+import io.gramian.estimation.results.Estimate;
+import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.Interval;
+import io.gramian.estimation.results.SeriesForecast;
+import io.gramian.kalman.FilterResult;
+import io.gramian.kalman.Forecast;
+import io.gramian.kalman.Forecaster;
+import io.gramian.kalman.RtsSmoother;
+import io.gramian.kalman.SmootherResult;
+import io.gramian.kalman.StateSpace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * {@code fit --model sutse-level --columns A,B,…}: the multivariate local level ({@link Sutse}) of
+ * several series at once, and what the command prints and writes for it: the parameter summary and
+ * one block per equation (each series' observations, its level at the end filtered and smoothed,
+ * and the residual diagnostics of its standardized one-step residual), the JSON document, the
+ * forecast and the levels of every series, and a plot with a panel per series.
+ *
+ * <p>Series j's standardized residual is entry j of the whitened innovation L_t⁻¹ v_t (F_t = L_t
+ * L_tᵀ, Cholesky), as statsmodels' {@code standardized_forecasts_error} and its per-equation tests.
+ */
+final class SeveralSeriesFit {
+
+  private static final JsonMapper MAPPER = new JsonMapper();
+
+  private final FitCommand command;
+  private final DataOptions.LoadedColumns loaded;
+  private final FitResult fit;
+  private final SmootherResult smoothed;
+  private final List<List<ForecastStep>> forecasts; // per series; null without --forecast
+
+  private SeveralSeriesFit(
+      FitCommand command,
+      DataOptions.LoadedColumns loaded,
+      FitResult fit,
+      List<List<ForecastStep>> forecasts) {
+    this.command = command;
+    this.loaded = loaded;
+    this.fit = fit;
+    StateSpace system = fit.system();
+    this.smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
+    this.forecasts = forecasts;
+  }
+
+  /** Refuses the options that a model of several series does not take: checked before any work. */
+  static void checkOptions(FitCommand c) {
+    if (c.future != null || c.diagnosticsPlot != null) {
+      throw new IllegalArgumentException(
+          "--future and --diagnostics-plot do not go with --model "
+              + c.modelOptions.model
+              + " (several series)");
+    }
+  }
+
+  /** Fits, writes the files asked for to {@code outputs} and commits them, then prints. */
+  static int run(
+      FitCommand c,
+      OutputFiles outputs,
+      boolean jsonToStdout,
+      double[] levels,
+      ProgressListener progress,
+      Runnable finishProgress) {
+    Sutse model = c.modelOptions.createSeveral(c.columns);
+    DataOptions.LoadedColumns loaded = c.dataOptions.loadColumns(c.data, c.columns);
+    FitOptions options =
+        FitOptions.defaults()
+            .withFixed(c.estimationOptions.fixed())
+            .withCovarianceType(c.estimationOptions.covarianceType())
+            .withProgress(progress);
+    FitResult fit;
+    try {
+      fit = MaximumLikelihood.fit(model, loaded.data(), options);
+    } finally {
+      finishProgress.run();
+    }
+    List<List<ForecastStep>> forecasts =
+        c.forecastHorizon == null ? null : forecasts(fit, loaded, c.forecastHorizon, levels);
+    SeveralSeriesFit result = new SeveralSeriesFit(c, loaded, fit, forecasts);
+    if (c.states != null) {
+      outputs.writeText(FitOutputs.STATES, result.statesCsv());
+    }
+    if (c.plot != null) {
+      outputs.write(FitOutputs.PLOT, png -> SeriesPanelsPlot.writePng(result.panels(), png));
+    }
+    String jsonText = c.json == null ? null : result.json();
+    if (outputs.has("--json")) {
+      outputs.writeText("--json", jsonText);
+    }
+    String printed = jsonToStdout ? jsonText : result.summary(LocalDateTime.now().withNano(0));
+    outputs.commit();
+    PrintWriter out = c.spec.commandLine().getOut();
+    out.print(printed);
+    out.flush();
+    return 0;
+  }
+
+  /** Each series' forecast H periods ahead, with its intervals at every level. */
+  private static List<List<ForecastStep>> forecasts(
+      FitResult fit, DataOptions.LoadedColumns loaded, int horizon, double[] levels) {
+    StateSpace system = fit.system();
+    Forecast moments = Forecaster.forSystem(system).forecast(system, fit.filter(), horizon);
+    List<String> periods = loaded.frame().index().nextPeriods(horizon).labels();
+    if (levels.length == 0) {
+      levels = new double[] {SeriesForecast.DEFAULT_LEVEL};
+    }
+    List<List<ForecastStep>> all = new ArrayList<>();
+    for (int j = 0; j < loaded.series().size(); j++) {
+      List<ForecastStep> steps = new ArrayList<>();
+      for (int h = 1; h <= horizon; h++) {
+        double mean = moments.observationMean(h)[j];
+        double se = moments.observationStd(h)[j];
+        List<Interval> intervals = new ArrayList<>();
+        for (double level : levels) {
+          intervals.add(Interval.normal(mean, se, level));
+        }
+        steps.add(new ForecastStep(h, periods.get(h - 1), mean, se, intervals));
+      }
+      all.add(steps);
+    }
+    return all;
+  }
+
+  private String modelDescription() {
+    int p = loaded.series().size();
+    int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
+    return command.modelOptions.model + (rank < p ? " rank " + rank : "");
+  }
+
+  /** The summary: parameters, the optimiser's end, then one block per equation. */
+  String summary(LocalDateTime date) {
+    List<String> names = loaded.series().stream().map(TimeSeries::name).toList();
+    TimeSeries first = loaded.series().get(0);
+    SummaryHeader header =
+        new SummaryHeader(
+            "Statespace Model Results",
+            String.join(", ", names),
+            modelDescription(),
+            date,
+            first.label(0),
+            first.label(first.length() - 1),
+            fit.nobs(),
+            fit.logLikelihood(),
+            fit.criteria(),
+            fit.covarianceType());
+    List<ParameterRow> rows = new ArrayList<>();
+    for (ParameterEstimate p : fit.parameters()) {
+      String name = p.name() + (p.free() ? "" : " (fixed)");
+      rows.add(
+          p.hasStandardError()
+              ? ParameterRow.of(name, p.estimate(), p.standardError())
+              : ParameterRow.withoutStdError(name, p.estimate()));
+    }
+    StringBuilder text = new StringBuilder(SummaryTable.render(header, rows, fit.warnings()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Optimiser: BFGS, %d iterations, %d likelihood/gradient evaluations, %s%n",
+            fit.iterations(),
+            fit.evaluations(),
+            fit.converged() ? "converged" : "NOT converged"));
+    int last = fit.filter().steps() - 1;
+    for (int j = 0; j < names.size(); j++) {
+      TimeSeries s = loaded.series().get(j);
+      Estimate filtered = filteredLevel(j);
+      Estimate level = smoothedLevel(j);
+      text.append(String.format(Locale.ROOT, "%nEquation %s%n", s.name()));
+      text.append(String.format(Locale.ROOT, "  observed values        %d%n", s.observedCount()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  level at %-14s filtered %.6g (sd %.4g), smoothed %.6g (sd %.4g)%n",
+              s.label(last),
+              filtered.mean(last),
+              filtered.sd(last),
+              level.mean(last),
+              level.sd(last)));
+      ResidualDiagnostics d = diagnostics(j);
+      if (d == null) {
+        text.append("  residual diagnostics   unavailable (too few residuals)\n");
+      } else {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "  Ljung-Box (L1) (Q)     %.2f   Prob(Q)  %.2f%n"
+                    + "  Heteroskedasticity (H) %.2f   Prob(H)  %.2f%n"
+                    + "  Jarque-Bera (JB)       %.2f   Prob(JB) %.2f%n",
+                d.ljungBox().statistic(),
+                d.ljungBox().pValue(),
+                d.heteroskedasticity().statistic(),
+                d.heteroskedasticity().pValue(),
+                d.jarqueBera().statistic(),
+                d.jarqueBera().pValue()));
+      }
+      if (forecasts != null) {
+        text.append("  forecast     mean        std\n");
+        for (ForecastStep step : forecasts.get(j)) {
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-10s %10.6g %10.4g  [%.6g, %.6g] %s%%%n",
+                  step.period(),
+                  step.mean(),
+                  step.standardError(),
+                  step.widest().lower(),
+                  step.widest().upper(),
+                  new java.math.BigDecimal(step.widest().level())
+                      .stripTrailingZeros()
+                      .toPlainString()));
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Series j's standardized one-step residuals (entry j of the whitened innovation, NaN where it is
+   * missing or the step is diffuse) and their diagnostics after the diffuse periods; null when too
+   * few remain.
+   */
+  private ResidualDiagnostics diagnostics(int j) {
+    FilterResult filter = fit.filter();
+    double[] z = new double[filter.steps()];
+    for (int t = 0; t < z.length; t++) {
+      z[t] = Double.NaN;
+      int[] observed = filter.observed(t);
+      for (int k = 0; k < observed.length; k++) {
+        if (observed[k] == j && !filter.isDiffuse(t)) {
+          z[t] = filter.whitenedInnovation(t)[k];
+        }
+      }
+    }
+    int skipped = fit.diffuseSteps();
+    if (z.length - skipped < 3) {
+      return null;
+    }
+    try {
+      return ResidualDiagnostics.of(z, skipped);
+    } catch (IllegalArgumentException tooFew) {
+      return null;
+    }
+  }
+
+  private Estimate filteredLevel(int j) {
+    FilterResult filter = fit.filter();
+    int n = filter.steps();
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    for (int t = 0; t < n; t++) {
+      if (filter.isDiffuse(t)) {
+        mean[t] = Double.NaN;
+        sd[t] = Double.NaN;
+      } else {
+        mean[t] = filter.filteredMean(t)[j];
+        sd[t] = Math.sqrt(filter.filteredCovariance(t).get(j, j));
+      }
+    }
+    return new Estimate(mean, sd);
+  }
+
+  private Estimate smoothedLevel(int j) {
+    int n = smoothed.steps();
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    for (int t = 0; t < n; t++) {
+      mean[t] = smoothed.smoothedMean(t)[j];
+      sd[t] = smoothed.smoothedStd(t)[j];
+    }
+    return new Estimate(mean, sd);
+  }
+
+  /** Series j's one-step prediction a_t (H = I) and sd √(P_t + R)_jj; missing while diffuse. */
+  private Estimate predicted(int j) {
+    FilterResult filter = fit.filter();
+    StateSpace system = fit.system();
+    int n = filter.steps();
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    for (int t = 0; t < n; t++) {
+      if (filter.isDiffuse(t)) {
+        mean[t] = Double.NaN;
+        sd[t] = Double.NaN;
+        continue;
+      }
+      DMatrixRMaj cholR = system.cholR(t);
+      double r = 0;
+      for (int k = 0; k < cholR.numCols; k++) {
+        r += cholR.get(j, k) * cholR.get(j, k);
+      }
+      mean[t] = filter.predictedMean(t)[j];
+      sd[t] = Math.sqrt(filter.predictedCovariance(t).get(j, j) + r);
+    }
+    return new Estimate(mean, sd);
+  }
+
+  private String statesCsv() {
+    List<SeriesLevelsCsv.Series> series = new ArrayList<>();
+    for (int j = 0; j < loaded.series().size(); j++) {
+      TimeSeries s = loaded.series().get(j);
+      series.add(
+          new SeriesLevelsCsv.Series(
+              s.name(), s.values(), predicted(j), filteredLevel(j), smoothedLevel(j)));
+    }
+    StringWriter text = new StringWriter();
+    try {
+      SeriesLevelsCsv.write(loaded.frame().index().labels(), series, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  private List<ComponentPlotData> panels() {
+    List<ComponentPlotData> panels = new ArrayList<>();
+    String file = command.data.getFileName().toString();
+    for (int j = 0; j < loaded.series().size(); j++) {
+      TimeSeries s = loaded.series().get(j);
+      Optional<ComponentPlotData.ForecastBand> band = Optional.empty();
+      if (forecasts != null) {
+        List<ForecastStep> steps = forecasts.get(j);
+        double[] mean = steps.stream().mapToDouble(ForecastStep::mean).toArray();
+        double[] sd = steps.stream().mapToDouble(ForecastStep::standardError).toArray();
+        band =
+            Optional.of(
+                new ComponentPlotData.ForecastBand(
+                    PlotTimes.after(s.index(), steps.size()), new Estimate(mean, sd)));
+      }
+      panels.add(
+          new ComponentPlotData(
+              file + ": " + s.name(),
+              modelDescription(),
+              PlotTimes.of(s.index()),
+              s.name(),
+              s.values(),
+              new ComponentPlotData.Component(
+                  "level." + s.name(), filteredLevel(j), smoothedLevel(j), null),
+              List.of(),
+              band));
+    }
+    return panels;
+  }
+
+  /** The {@code fit --json} document with, with {@code --forecast}, a {@code series} per entry. */
+  private String json() {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    root.put("model", fit.model());
+    ArrayNode columns = root.putArray("columns");
+    loaded.series().forEach(s -> columns.add(s.name()));
+    root.put("nobs", fit.nobs());
+    root.put("loglikelihood", fit.logLikelihood());
+    root.put("aic", fit.criteria().aic());
+    root.put("bic", fit.criteria().bic());
+    root.put("hqic", fit.criteria().hqic());
+    root.put("converged", fit.converged());
+    root.put("iterations", fit.iterations());
+    root.put("evaluations", fit.evaluations());
+    root.put("gradient_norm", fit.gradientNorm());
+    root.put("optimizer_message", fit.optimizerMessage());
+    root.put("observed", fit.observed());
+    root.put("diffuse_states", fit.diffuseStates());
+    root.put("diffuse_periods", fit.diffuseSteps());
+    root.put("covariance_type", fit.covarianceType().label());
+    ArrayNode params = root.putArray("parameters");
+    for (ParameterEstimate parameter : fit.parameters()) {
+      ObjectNode p = params.addObject();
+      p.put("name", parameter.name());
+      p.put("estimate", parameter.estimate());
+      if (parameter.hasStandardError()) {
+        p.put("std_error", parameter.standardError());
+      } else {
+        p.putNull("std_error");
+      }
+      p.put("fixed", !parameter.free());
+    }
+    if (forecasts != null) {
+      ArrayNode rows = root.putArray("forecast");
+      for (int j = 0; j < forecasts.size(); j++) {
+        for (ForecastStep step : forecasts.get(j)) {
+          ObjectNode r = rows.addObject();
+          r.put("series", loaded.series().get(j).name());
+          r.put("step", step.step());
+          r.put("time", step.period());
+          r.put("period", step.period());
+          r.put("mean", step.mean());
+          r.put("std", step.standardError());
+          r.put("lower", step.widest().lower());
+          r.put("upper", step.widest().upper());
+          ArrayNode intervals = r.putArray("intervals");
+          for (Interval interval : step.intervals()) {
+            ObjectNode i = intervals.addObject();
+            i.put("level", interval.level());
+            i.put("lower", interval.lower());
+            i.put("upper", interval.upper());
+          }
+        }
+      }
+    }
+    ArrayNode warnings = root.putArray("warnings");
+    fit.warnings().forEach(warnings::add);
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the JSON result", e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.gramian.estimation.plot;
+
+import io.gramian.estimation.results.Estimate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the states of a model of several series, one row per time:
+ *
+ * <pre>
+ *   time,A.observed,A.predicted,A.predicted_sd,level.A.filtered,level.A.filtered_sd,
+ *        level.A.smoothed,level.A.smoothed_sd,B.observed,…
+ * </pre>
+ *
+ * for each series A in order: its observation, its one-step prediction and standard deviation, and
+ * its level's filtered and smoothed mean and standard deviation. Numbers as {@link StatesCsv}
+ * writes them (exact, NaN an empty field), lines ending with {@code \n}.
+ */
+public final class SeriesLevelsCsv {
+
+  /**
+   * One series' columns: its name, observations, one-step predictions, and its level's filtered and
+   * smoothed estimates, each one entry per time.
+   */
+  public record Series(
+      String name, double[] observed, Estimate predicted, Estimate filtered, Estimate smoothed) {}
+
+  private SeriesLevelsCsv() {}
+
+  /** The header: {@code time}, then seven columns per series. */
+  public static List<String> header(List<Series> series) {
+    List<String> header = new ArrayList<>(List.of(StatesCsv.TIME));
+    for (Series s : series) {
+      String level = "level." + s.name();
+      header.addAll(
+          List.of(
+              s.name() + ".observed",
+              s.name() + ".predicted",
+              s.name() + ".predicted_sd",
+              level + ".filtered",
+              level + ".filtered_sd",
+              level + ".smoothed",
+              level + ".smoothed_sd"));
+    }
+    return header;
+  }
+
+  /**
+   * Writes the table to {@code out} (which stays open).
+   *
+   * @throws IllegalArgumentException when a series has another number of entries than the times
+   */
+  public static void write(List<String> times, List<Series> series, Appendable out)
+      throws IOException {
+    for (Series s : series) {
+      if (s.observed().length != times.size()
+          || s.predicted().length() != times.size()
+          || s.filtered().length() != times.size()
+          || s.smoothed().length() != times.size()) {
+        throw new IllegalArgumentException(
+            "series "
+                + s.name()
+                + " has another number of entries than the "
+                + times.size()
+                + " times");
+      }
+    }
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader(header(series).toArray(String[]::new))
+            .setRecordSeparator("\n")
+            .get();
+    CSVPrinter printer = new CSVPrinter(out, format);
+    List<String> row = new ArrayList<>();
+    for (int t = 0; t < times.size(); t++) {
+      row.clear();
+      row.add(times.get(t));
+      for (Series s : series) {
+        row.add(StatesCsv.number(s.observed()[t]));
+        row.add(StatesCsv.number(s.predicted().mean(t)));
+        row.add(StatesCsv.number(s.predicted().sd(t)));
+        row.add(StatesCsv.number(s.filtered().mean(t)));
+        row.add(StatesCsv.number(s.filtered().sd(t)));
+        row.add(StatesCsv.number(s.smoothed().mean(t)));
+        row.add(StatesCsv.number(s.smoothed().sd(t)));
+      }
+      printer.printRecord(row);
+    }
+    printer.flush();
+  }
+}
