@@ -371,41 +371,23 @@ final class SeveralSeriesFit {
     return panels;
   }
 
-  /** The {@code fit --json} document with, with {@code --forecast}, a {@code series} per entry. */
+  /**
+   * The {@code fit --json} document ({@link FitJson}, without its forecast) with {@code columns},
+   * the series' names, and with {@code --forecast} every series' steps, each entry naming its
+   * {@code series}.
+   */
   private String json() {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("model", fit.model());
-    ArrayNode columns = root.putArray("columns");
-    loaded.series().forEach(s -> columns.add(s.name()));
-    root.put("nobs", fit.nobs());
-    root.put("loglikelihood", fit.logLikelihood());
-    root.put("aic", fit.criteria().aic());
-    root.put("bic", fit.criteria().bic());
-    root.put("hqic", fit.criteria().hqic());
-    root.put("converged", fit.converged());
-    root.put("iterations", fit.iterations());
-    root.put("evaluations", fit.evaluations());
-    root.put("gradient_norm", fit.gradientNorm());
-    root.put("optimizer_message", fit.optimizerMessage());
-    root.put("observed", fit.observed());
-    root.put("diffuse_states", fit.diffuseStates());
-    root.put("diffuse_periods", fit.diffuseSteps());
-    root.put("covariance_type", fit.covarianceType().label());
-    ArrayNode params = root.putArray("parameters");
-    for (ParameterEstimate parameter : fit.parameters()) {
-      ObjectNode p = params.addObject();
-      p.put("name", parameter.name());
-      p.put("estimate", parameter.estimate());
-      if (parameter.hasStandardError()) {
-        p.put("std_error", parameter.standardError());
-      } else {
-        p.putNull("std_error");
-      }
-      p.put("fixed", !parameter.free());
+    ObjectNode root;
+    try {
+      root = (ObjectNode) MAPPER.readTree(FitJson.render(fit, null));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not read back the JSON result", e);
     }
+    ArrayNode columns = JsonNodeFactory.instance.arrayNode();
+    loaded.series().forEach(s -> columns.add(s.name()));
+    root.set("columns", columns);
     if (forecasts != null) {
-      ArrayNode rows = root.putArray("forecast");
+      ArrayNode rows = JsonNodeFactory.instance.arrayNode();
       for (int j = 0; j < forecasts.size(); j++) {
         for (ForecastStep step : forecasts.get(j)) {
           ObjectNode r = rows.addObject();
@@ -426,9 +408,8 @@ final class SeveralSeriesFit {
           }
         }
       }
+      root.set("forecast", rows);
     }
-    ArrayNode warnings = root.putArray("warnings");
-    fit.warnings().forEach(warnings::add);
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
