@@ -67,6 +67,10 @@ public final class BatchFit {
    */
   public BatchFit(FitSpec spec) {
     this.spec = spec;
+    if (!spec.model().components().exogVarying().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--exog-varying needs regressor columns, which fitting many series does not read");
+    }
     StateSpaceModel model = spec.model().create();
     this.parameterNames = List.copyOf(model.parameterNames());
     for (String name : spec.fixed().keySet()) {

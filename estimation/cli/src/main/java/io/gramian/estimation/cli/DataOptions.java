@@ -58,10 +58,18 @@ final class DataOptions {
   record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
 
   Loaded load(Path file) {
+    return load(file, exog);
+  }
+
+  /**
+   * The series and the model data with these regressor columns ({@code --exog} and the model's own,
+   * such as {@code --exog-varying}'s).
+   */
+  Loaded load(Path file, List<String> regressors) {
     TimeSeriesFrame frame =
         time == null ? CsvTimeSeriesReader.read(file) : CsvTimeSeriesReader.read(file, time);
     List<String> values = new ArrayList<>(frame.columnNames());
-    values.removeAll(exog);
+    values.removeAll(regressors);
     TimeSeries series;
     if (column != null) {
       series = frame.column(column);
@@ -86,14 +94,14 @@ final class DataOptions {
               + file.getFileName()
               + " has no observed value");
     }
-    DMatrixRMaj x = new DMatrixRMaj(frame.length(), exog.size());
-    for (int j = 0; j < exog.size(); j++) {
-      TimeSeries regressor = frame.column(exog.get(j));
+    DMatrixRMaj x = new DMatrixRMaj(frame.length(), regressors.size());
+    for (int j = 0; j < regressors.size(); j++) {
+      TimeSeries regressor = frame.column(regressors.get(j));
       for (int t = 0; t < frame.length(); t++) {
         x.set(t, j, regressor.value(t));
       }
     }
-    return new Loaded(series, new ModelData(series, x, exog), frame);
+    return new Loaded(series, new ModelData(series, x, regressors), frame);
   }
 
   /** One line on standard error: the run goes on. */

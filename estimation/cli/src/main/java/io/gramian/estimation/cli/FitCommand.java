@@ -128,7 +128,7 @@ final class FitCommand implements Callable<Integer> {
 
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
   private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
-    DataOptions.Loaded loaded = dataOptions.load(data);
+    DataOptions.Loaded loaded = dataOptions.load(data, modelOptions.regressors(dataOptions.exog));
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
     ProgressListener progress = progress();
     FitOptions options =
@@ -181,8 +181,13 @@ final class FitCommand implements Callable<Integer> {
       s.append("x(").append(modelOptions.seasonalOrder).append(")");
     }
     if (modelOptions.seasonal != null) {
-      s.append(" s=").append(modelOptions.seasonal);
+      s.append(" s=")
+          .append(
+              modelOptions.seasonal.stream()
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(",")));
     }
+    s.append(modelOptions.componentsDescription());
     if (modelOptions.arLags != null) {
       s.append(" ar lags ").append(modelOptions.arLags);
     }

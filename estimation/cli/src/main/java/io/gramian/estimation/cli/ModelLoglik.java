@@ -27,7 +27,8 @@ final class ModelLoglik {
 
   /** Computes and reports; a {@code --json} file is written to {@code outputs} and committed. */
   static int run(LoglikCommand c, OutputFiles outputs) {
-    DataOptions.Loaded loaded = c.dataOptions.load(c.data);
+    DataOptions.Loaded loaded =
+        c.dataOptions.load(c.data, c.modelOptions.regressors(c.dataOptions.exog));
     StateSpaceModel model = c.modelOptions.create(c.dataOptions.exog);
     try {
       ModelSizeRule.requireEvaluation(
