@@ -108,9 +108,10 @@ final class FitCommand implements Callable<Integer> {
     if (forecastHorizon != null && forecastHorizon < 1) {
       throw new IllegalArgumentException("--forecast takes a positive number of periods");
     }
-    if (forecastHorizon != null && !dataOptions.exog.isEmpty()) {
+    if (forecastHorizon != null && !modelOptions.regressors(dataOptions.exog).isEmpty()) {
       throw new IllegalArgumentException(
-          "--forecast with --exog: forecasting with regressors needs their future values, which"
+          (dataOptions.exog.isEmpty() ? "--forecast with --exog-varying" : "--forecast with --exog")
+              + ": forecasting with regressors needs their future values, which"
               + " a later version will read; fit without --forecast");
     }
     double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);

@@ -265,6 +265,25 @@ class ComponentsCommandTest {
   }
 
   @Test
+  void forecastWithVaryingCoefficientsIsRefusedBeforeTheFit() {
+    CliRun run =
+        CliRun.run(
+            "fit",
+            "../datasets/us_macro_quarterly.csv",
+            "--column",
+            "infl",
+            "--model",
+            "local-level",
+            "--exog-varying",
+            "unemp",
+            "--forecast",
+            "4");
+    assertEquals(2, run.exitCode, run.toString());
+    assertEquals("", run.out);
+    assertTrue(run.err.startsWith("gramian: --forecast with --exog-varying:"), run.err);
+  }
+
+  @Test
   void fitManyRefusesVaryingCoefficients(@TempDir Path dir) {
     CliRun run =
         CliRun.run(
