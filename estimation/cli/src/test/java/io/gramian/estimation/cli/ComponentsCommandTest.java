@@ -280,7 +280,7 @@ class ComponentsCommandTest {
             "4");
     assertEquals(2, run.exitCode, run.toString());
     assertEquals("", run.out);
-    assertTrue(run.err.startsWith("gramian: --forecast with --exog-varying:"), run.err);
+    assertTrue(run.err.startsWith("gramian: --forecast with --exog-varying needs"), run.err);
   }
 
   @Test
