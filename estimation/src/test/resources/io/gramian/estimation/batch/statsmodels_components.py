@@ -17,7 +17,9 @@ Output: one CSV table, columns case, spelling, data, quantity, name, value:
   (use_exact_diffuse=True) at them, and its gradient with respect to the parameters on their
   natural scale (Richardson-extrapolated centred finite differences of statsmodels' llf: see
   SCORE_STEP);
-- quantity 'fit_param', 'fit_llf': a maximum likelihood fit (lbfgs then bfgs polish).
+- quantity 'fit_param', 'fit_llf': a maximum likelihood fit (lbfgs then bfgs polish);
+- for infl_unemp, 'future_unemp', 'forecast_mean', 'forecast_sd' (name: the step h): the
+  forecast at the fitted parameters given unemployment over four future quarters.
 statsmodels' steady-state shortcut is switched off (ssm.tolerance = 0) so every value is the
 exact filter's. A damped stochastic cycle, which statsmodels initialises diffuse, is
 re-initialised stationary as Gramian initialises it.
@@ -262,6 +264,21 @@ mod = VaryingRegression(infl, unemp)
 spelling = "--model local-level --exog-varying unemp"
 evaluate("infl_llevel_varying_unemp", spelling, "infl_unemp", mod, [3.0, 0.3, 0.02])
 fit("infl_llevel_varying_unemp", spelling, "infl_unemp", mod)
+
+# Its forecast over four quarters with unemployment given (--future), at statsmodels' fitted
+# parameters: the one-step predictions of the filter run over the data followed by four missing
+# observations whose design rows carry the future unemployment.
+FUTURE_UNEMP = [10.0, 9.8, 9.6, 9.5]
+fitted = [float(r[5]) for r in rows if r[0] == "infl_llevel_varying_unemp" and r[3] == "fit_param"]
+extended = VaryingRegression(np.r_[infl, [np.nan] * len(FUTURE_UNEMP)],
+                             np.r_[unemp, FUTURE_UNEMP])
+res = extended.filter(np.array(fitted))
+for h, x in enumerate(FUTURE_UNEMP, start=1):
+    out("infl_llevel_varying_unemp", spelling, "infl_unemp", "future_unemp", str(h), x)
+    out("infl_llevel_varying_unemp", spelling, "infl_unemp", "forecast_mean", str(h),
+        res.forecasts[0, len(infl) + h - 1])
+    out("infl_llevel_varying_unemp", spelling, "infl_unemp", "forecast_sd", str(h),
+        np.sqrt(res.forecasts_error_cov[0, 0, len(infl) + h - 1]))
 
 print("case,spelling,data,quantity,name,value")
 for r in rows:
