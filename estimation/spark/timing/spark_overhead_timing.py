@@ -9,12 +9,14 @@ by id) in a temporary directory, and times, REPEATS times each, alternating, as 
                --out results.csv
   spark, java  java [Spark's --add-opens] -Dspark.master=local[2] -cp CLASSPATH
                io.gramian.spark.FitManySpark FILE --id id --value y --model local-level --out DIR
-               (the module's class path, as exec:exec runs it, without Maven's start)
-  spark, mvn   the documented command: mvn -q -pl estimation/spark exec:exec -Dspark.args="..."
-               (Spark with every core, local[*])
+               (the module's class path, as exec:exec runs it)
+
+The Gramian modules come from this checkout's target/classes, not from ~/.m2 (which another
+build may have replaced); the documented `mvn -q -pl estimation/spark exec:exec` runs the same
+java command after Maven's own start.
 
 and prints the medians and the overhead of each Spark run over fit-many (seconds, and ratio), and
-checks that the two results tables agree cell by cell. Needs the module installed first:
+checks that the two results tables agree cell by cell. Needs the modules built first:
   mvn -B -q install -DskipTests -pl estimation/spark -am
 
 Usage: /usr/bin/python3 estimation/spark/timing/spark_overhead_timing.py [REPEATS] [N]
@@ -59,10 +61,19 @@ def spark_java_command():
                         "-Dmdep.includeScope=compile", f"-Dmdep.outputFile={cp.name}"],
                        check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         classpath = cp.read().strip()
-    jar = next((ROOT / "estimation" / "spark" / "target").glob("gramian-spark-*.jar"))
+    modules = {"gramian-autodiff": "autodiff", "gramian-kalman": "kalman",
+               "gramian-datasets": "datasets", "gramian-estimation": "estimation",
+               "gramian-cli": "estimation/cli"}
+    entries = [str(ROOT / "estimation" / "spark" / "target" / "classes")]
+    for entry in classpath.split(os.pathsep):
+        name = Path(entry).name
+        module = next((m for a, m in modules.items() if name.startswith(a + "-0")), None)
+        if "/junit" in entry or "/opentest4j" in entry or "/apiguardian" in entry:
+            continue
+        entries.append(str(ROOT / module / "target" / "classes") if module else entry)
     pom = (ROOT / "estimation" / "spark" / "pom.xml").read_text()
     opens = pom.split("<spark.jvm.opens>")[1].split("</spark.jvm.opens>")[0].split()
-    return ["java", *opens, "-Dspark.master=local[2]", "-cp", f"{jar}{os.pathsep}{classpath}",
+    return ["java", *opens, "-Dspark.master=local[2]", "-cp", os.pathsep.join(entries),
             "io.gramian.spark.FitManySpark"]
 
 
@@ -85,7 +96,7 @@ def main():
     java = spark_java_command()
     rng = np.random.default_rng(SEED)
     series = [local_level(rng, int(rng.integers(120, 201))) for _ in range(N)]
-    times = {"fit-many": [], "spark, java": [], "spark, mvn": []}
+    times = {"fit-many": [], "spark, java": []}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         data = tmp / "long.csv"
@@ -96,10 +107,6 @@ def main():
                  "--out", str(tmp / "fm.csv")]))
             out = tmp / f"java{r}"
             times["spark, java"].append(timed([*java, str(data), *JOB, "--out", str(out)]))
-            args = " ".join([str(data), *JOB, "--out", str(tmp / f"mvn{r}")])
-            times["spark, mvn"].append(timed(
-                ["mvn", "-q", "-o", "-pl", "estimation/spark", "exec:exec",
-                 f"-Dspark.args={args}"]))
         want = read_rows(tmp / "fm.csv")
         got = read_rows(next((tmp / "java0").glob("*.csv")))
         worst = 0.0
@@ -117,7 +124,7 @@ def main():
         say(f"  {k:12s} median {median[k]:6.2f} s  (runs: {', '.join(f'{x:.2f}' for x in v)})")
     base = median["fit-many"]
     say()
-    for k in ("spark, java", "spark, mvn"):
+    for k in ("spark, java",):
         say(f"{k}: {median[k] - base:+.2f} s over fit-many ({median[k] / base:.2f}x its wall time)")
     say(f"results agree: {len(want)} series, largest relative difference {worst:.1e}")
     say(f"load average at end {os.getloadavg()[0]:.2f}")

@@ -46,7 +46,7 @@ public final class FitManySpark {
     return fit(
         LongRows.ofLong(data, idColumn, time, valueColumn),
         spec,
-        new SeriesRows(spec, data.toString(), time, valueColumn));
+        new SeriesRows(spec, "the table", time, valueColumn));
   }
 
   /**
@@ -62,7 +62,7 @@ public final class FitManySpark {
     return fit(
         LongRows.ofWide(data, columns, time),
         spec,
-        new SeriesRows(spec, data.toString(), time, "value"));
+        new SeriesRows(spec, "the table", time, "value"));
   }
 
   private static Dataset<Row> fit(Dataset<Row> rows, FitSpec spec, SeriesRows fitOne) {
