@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -300,9 +298,6 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
    * periods, no time twice), the values parsed.
    */
   private TimeSeries series(String id, List<CsvTable.Row> rows) {
-    if (timeColumn >= 0) {
-      rows = inTimeOrder(rows);
-    }
     List<CsvTable.Row> projected = new ArrayList<>(rows.size());
     for (CsvTable.Row row : rows) {
       List<String> fields = row.fields();
@@ -313,51 +308,7 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
                   ? List.of(fields.get(valueColumn))
                   : List.of(fields.get(timeColumn), fields.get(valueColumn))));
     }
-    List<String> names = timeColumn < 0 ? List.of(valueName) : List.of(timeName, valueName);
-    CsvTable table = new CsvTable(source, headerLine, names, projected);
-    TimeIndex index =
-        timeColumn < 0 ? TimeIndex.integers(rows.size()) : TimeColumnParser.parse(table, 0);
-    int value = names.size() - 1;
-    double[] values = new double[rows.size()];
-    for (int i = 0; i < values.length; i++) {
-      CsvTable.Row row = projected.get(i);
-      values[i] = NumberParser.parse(row.fields().get(value), table.location(row, value));
-    }
-    return TimeSeries.of(id, index, values);
-  }
-
-  /**
-   * The rows sorted by their time (stable), when every time parses and all have one frequency;
-   * otherwise as they are, for the index's checks to name the value that is wrong.
-   */
-  private List<CsvTable.Row> inTimeOrder(List<CsvTable.Row> rows) {
-    List<ParsedTime> times = new ArrayList<>(rows.size());
-    for (CsvTable.Row row : rows) {
-      String text = row.fields().get(timeColumn);
-      ParsedTime time = TimeParser.parse(text).or(() -> TimeParser.parseInteger(text)).orElse(null);
-      if (time == null || time.frequency() != times.stream().findFirst().orElse(time).frequency()) {
-        return rows;
-      }
-      times.add(time);
-    }
-    Integer[] order = new Integer[rows.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Comparator<Integer> byTime =
-        (a, b) -> {
-          ParsedTime x = times.get(a);
-          ParsedTime y = times.get(b);
-          return x.dateTime() != null
-              ? x.dateTime().compareTo(y.dateTime())
-              : Long.compare(x.ordinal(), y.ordinal());
-        };
-    Arrays.sort(order, byTime);
-    List<CsvTable.Row> sorted = new ArrayList<>(rows.size());
-    for (int i : order) {
-      sorted.add(rows.get(i));
-    }
-    return sorted;
+    return LongSeries.of(source, headerLine, id, timeName, valueName, projected);
   }
 
   private String id(CsvTable.Row row) {
@@ -433,14 +384,7 @@ public final class LongCsvReader implements Iterator<TimeSeries>, Closeable {
   }
 
   private int detectTime(List<String> names) {
-    for (int i = 0; i < names.size(); i++) {
-      if (i != idColumn
-          && i != valueColumn
-          && TimeColumnDetector.hasTimeColumnName(names.get(i), i)) {
-        return i;
-      }
-    }
-    return -1;
+    return LongSeries.timeColumnByName(names, List.of(names.get(idColumn), names.get(valueColumn)));
   }
 
   /** A reader of UTF-8 that refuses invalid bytes, after the encoding check of a whole file. */

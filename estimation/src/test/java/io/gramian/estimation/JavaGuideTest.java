@@ -6,6 +6,8 @@ import io.gramian.autodiff.TriaRule;
 import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
 import io.gramian.datasets.Datasets;
+import io.gramian.datasets.TimeSeriesFrame;
+import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
@@ -63,6 +65,33 @@ class JavaGuideTest {
     Forecast moments = Forecaster.forSystem(system).forecast(system, fit.filter(), 10);
     assertEquals(smoothed.steps(), 100);
     assertTrue(moments.stateCovariance(1).get(0, 0) > 0);
+  }
+
+  @Test
+  void modelSpecWithComponents() {
+    StateSpaceModel cyclical =
+        ModelSpec.builder("llevel").cycle().autoregressive(2).build().create();
+    assertEquals(
+        List.of(
+            "sigma2.irregular",
+            "sigma2.level",
+            "sigma2.cycle",
+            "sigma2.ar",
+            "frequency.cycle",
+            "ar.L1",
+            "ar.L2"),
+        cyclical.parameterNames());
+
+    TimeSeriesFrame macro = Datasets.usMacroQuarterly();
+    ModelSpec phillips = ModelSpec.builder("local-level").exogVarying("unemp").build();
+    ModelData inflation =
+        new ModelData(
+            macro.column("infl"),
+            new DMatrixRMaj(macro.column("unemp").values()),
+            phillips.regressors(List.of()));
+    FitResult varying = MaximumLikelihood.fit(phillips.create(), inflation, FitOptions.defaults());
+    assertEquals(-450.7204738, varying.logLikelihood(), 1e-6);
+    assertEquals(-0.67, varying.states().smoothed("beta.unemp").mean(203 - 1), 0.005);
   }
 
   @Test

@@ -55,6 +55,12 @@ final class ReverseSweep {
 
   private int loadedFreeze = -1;
 
+  /**
+   * Whether S̄⁺ and S̄⁻ hold the same matrix, as they do across frozen steps (the frozen S⁻ is one
+   * matrix before and after each): the frozen steps then skip copying one into the other.
+   */
+  private boolean sBarsEqual;
+
   /** Ā_Σ and C̄_Σ of the freeze being walked back, in the layout of the update's L̄. */
   private final DMatrixRMaj LBarSum;
 
@@ -102,6 +108,7 @@ final class ReverseSweep {
     SBar.reshape(nx, tape.filteredCols(T - 1), false);
     SBar.zero();
     loadedFreeze = -1;
+    sBarsEqual = false;
     for (int t = T - 1; t >= 0; t--) {
       boolean frozen = tape.frozenFrom(t) >= 0;
       if (t < T - 1) {
@@ -178,7 +185,10 @@ final class ReverseSweep {
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
     tape.loadMeans(t, true, X);
     SteadyState.predictAdjoint(system.F(t), X, XBarPred, out.FBar(t), out.cBar(t), XBar);
-    SBar.setTo(SBarPred);
+    if (!sBarsEqual) {
+      SBar.setTo(SBarPred);
+      sBarsEqual = true;
+    }
   }
 
   /**
@@ -208,7 +218,10 @@ final class ReverseSweep {
         out.HBar(t),
         out.dBar(t),
         XBarPred);
-    SBarPred.setTo(SBar);
+    if (!sBarsEqual) {
+      SBarPred.setTo(SBar);
+      sBarsEqual = true;
+    }
   }
 
   /**
@@ -220,6 +233,7 @@ final class ReverseSweep {
     final int nx = dims.nx();
     final int s = tape.filteredCols(t);
     final int cols = s + system.q();
+    sBarsEqual = false;
     tape.loadPredict(t, cols, factors);
     MBar.reshape(nx, cols, false);
     MBar.zero();
@@ -237,6 +251,7 @@ final class ReverseSweep {
       FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
     final int nx = dims.nx();
     final int p = tape.observedCount(t);
+    sBarsEqual = false;
     if (p == 0) {
       XBarPred.setTo(XBar);
       SBarPred.setTo(SBar);

@@ -1,9 +1,10 @@
 package io.gramian.spark;
 
-import io.gramian.datasets.TimeIndex;
+import io.gramian.datasets.LongSeries;
 import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.batch.BatchFit;
 import io.gramian.estimation.batch.FitSpec;
+import io.gramian.estimation.batch.ForecastsTable;
 import io.gramian.estimation.batch.ResultsTable;
 import io.gramian.estimation.batch.SeriesResult;
 import java.util.ArrayList;
@@ -15,38 +16,68 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Fits the rows of one id (a long table: id, time, value) as one series, inside the executor, and
- * returns its results row in the column order of {@code results.csv}.
+ * Fits the rows of one id ({@link LongRows#SCHEMA}: id, position, time, value) as one series,
+ * inside the executor, and returns its row of {@link FitManySpark#fitsSchema}: the cells of {@code
+ * results.csv} and the forecast.
  *
- * <p>Rows are ordered by the time column (numbers by value, anything else, such as ISO dates, as
- * text); the series is indexed 1, 2, …, n.
+ * <p>The rows are put in input order (their position), then the series is made as {@code fit-many}
+ * makes it from a long file ({@link LongSeries}): put in time order, its time index checked, its
+ * missing values read as a file's. So its forecast periods continue its time index as there.
  */
 final class SeriesRows implements FlatMapGroupsFunction<String, Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final FitSpec spec;
-  private final String timeColumn;
-  private final String valueColumn;
+  private final String source;
+  private final String timeName;
+  private final String valueName;
+  private transient BatchFit batch;
 
-  SeriesRows(FitSpec spec, String timeColumn, String valueColumn) {
+  /**
+   * @param source the input, as messages about a series' rows name it
+   * @param timeName the time column's name, {@code null} when there is none
+   * @param valueName the value column's name (a wide file: "value")
+   */
+  SeriesRows(FitSpec spec, String source, String timeName, String valueName) {
     this.spec = spec;
-    this.timeColumn = timeColumn;
-    this.valueColumn = valueColumn;
+    this.source = source;
+    this.timeName = timeName;
+    this.valueName = valueName;
   }
 
   @Override
   public Iterator<Row> call(String id, Iterator<Row> rows) {
     List<Row> list = new ArrayList<>();
     rows.forEachRemaining(list::add);
-    list.sort(Comparator.comparing(row -> TimeKey.of(row.getAs(timeColumn))));
-    double[] values = new double[list.size()];
-    for (int i = 0; i < values.length; i++) {
-      Object cell = list.get(i).getAs(valueColumn);
-      values[i] = cell == null ? Double.NaN : Double.parseDouble(cell.toString());
+    list.sort(Comparator.comparingLong(row -> row.getLong(LongRows.POSITION)));
+    List<String> times = timeName == null ? null : new ArrayList<>(list.size());
+    List<String> values = new ArrayList<>(list.size());
+    for (Row row : list) {
+      if (times != null) {
+        times.add(row.getString(LongRows.TIME));
+      }
+      values.add(row.getString(LongRows.VALUE));
     }
-    BatchFit batch = new BatchFit(spec);
-    SeriesResult result = batch.fit(TimeSeries.of(id, TimeIndex.integers(values.length), values));
-    Object[] cells = ResultsTable.cells(result, batch.parameterNames()).toArray();
-    return List.of(RowFactory.create(cells)).iterator();
+    TimeSeries series =
+        LongSeries.of(source + " (id " + id + ")", id, timeName, valueName, times, values);
+    BatchFit fit = batch();
+    SeriesResult result = fit.fit(series);
+    List<Object> cells = new ArrayList<>(ResultsTable.cells(result, fit.parameterNames()));
+    List<List<Object>> forecast = ForecastsTable.cells(result);
+    Row[] steps = new Row[forecast.size()];
+    for (int i = 0; i < steps.length; i++) {
+      List<Object> step = forecast.get(i);
+      steps[i] = RowFactory.create(step.subList(1, step.size()).toArray()); // without the id
+    }
+    cells.add(steps);
+    return List.of(RowFactory.create(cells.toArray())).iterator();
+  }
+
+  /** One batch per task (built on first use), as {@code fit-many} has one for all its series. */
+  private BatchFit batch() {
+    if (batch == null) {
+      batch = new BatchFit(spec);
+    }
+    return batch;
   }
 }

@@ -67,6 +67,10 @@ public final class BatchFit {
    */
   public BatchFit(FitSpec spec) {
     this.spec = spec;
+    if (!spec.model().components().exogVarying().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--exog-varying needs regressor columns, which fitting many series does not read");
+    }
     StateSpaceModel model = spec.model().create();
     this.parameterNames = List.copyOf(model.parameterNames());
     for (String name : spec.fixed().keySet()) {
@@ -217,7 +221,7 @@ public final class BatchFit {
 
   /**
    * What a batch keeps of a fit: the numbers, and the forecast (95% interval) when asked for. A
-   * standard error the fit leaves undefined (NaN) is {@code null} here.
+   * standard error the fit leaves undefined stays NaN.
    */
   private SeriesFit summary(FitResult fit) {
     List<ForecastPoint> forecast = new ArrayList<>();
@@ -230,11 +234,6 @@ public final class BatchFit {
                 step.step(), step.period(), step.mean(), interval.lower(), interval.upper()));
       }
     }
-    double[] standardErrors = fit.standardErrors();
-    Double[] defined = new Double[standardErrors.length];
-    for (int i = 0; i < defined.length; i++) {
-      defined[i] = Double.isNaN(standardErrors[i]) ? null : standardErrors[i];
-    }
     return new SeriesFit(
         fit.logLikelihood(),
         fit.criteria().aic(),
@@ -244,7 +243,7 @@ public final class BatchFit {
         fit.iterations(),
         fit.parameterNames(),
         fit.estimates(),
-        defined,
+        fit.standardErrors(),
         forecast);
   }
 

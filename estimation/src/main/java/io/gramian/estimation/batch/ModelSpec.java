@@ -5,11 +5,9 @@ import io.gramian.estimation.arima.Sarimax;
 import io.gramian.estimation.arima.SarimaxOrder;
 import io.gramian.estimation.model.ApproximateDiffuse;
 import io.gramian.estimation.model.StateSpaceModel;
-import io.gramian.estimation.models.UnobservedComponents;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * A model as the command line's model options spell it ({@code --model local-level}, {@code --model
@@ -21,8 +19,9 @@ import java.util.OptionalInt;
  *
  * @param model the model name ({@code local-level}, {@code bsm}, {@code arima}, every trend of
  *     statsmodels' {@code UnobservedComponents}, hyphenated)
- * @param seasonal the seasonal period ({@code --seasonal S})
- * @param seasonalType {@code dummy} or {@code trig} ({@code --seasonal-type}; null: dummy)
+ * @param seasonal the (first) seasonal period ({@code --seasonal S})
+ * @param seasonalType {@code dummy} or {@code trig} for every seasonal, or one per seasonal period
+ *     in order, e.g. {@code dummy,trig} ({@code --seasonal-type}; null: dummy)
  * @param order {@code p,d,q} ({@code --order})
  * @param seasonalOrder {@code P,D,Q,s} ({@code --seasonal-order})
  * @param mean ARIMA: estimate the mean ({@code --mean})
@@ -30,6 +29,8 @@ import java.util.OptionalInt;
  * @param maLags ARIMA: the MA lags ({@code --ma-lags})
  * @param init {@code exact-diffuse} (null: the default) or {@code approximate-diffuse}
  * @param kappa with {@code approximate-diffuse}: the variance of each diffuse state
+ * @param components structural models: more seasonals, harmonics, a cycle, an AR component,
+ *     time-varying regression coefficients (null: none; {@link StructuralOptions})
  */
 public record ModelSpec(
     String model,
@@ -41,10 +42,41 @@ public record ModelSpec(
     String arLags,
     String maLags,
     String init,
-    Double kappa)
+    Double kappa,
+    StructuralOptions components)
     implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  public ModelSpec {
+    components = components == null ? StructuralOptions.NONE : components;
+  }
+
+  /** A specification without structural components beyond one seasonal (the original options). */
+  public ModelSpec(
+      String model,
+      Integer seasonal,
+      String seasonalType,
+      String order,
+      String seasonalOrder,
+      boolean mean,
+      String arLags,
+      String maLags,
+      String init,
+      Double kappa) {
+    this(
+        model,
+        seasonal,
+        seasonalType,
+        order,
+        seasonalOrder,
+        mean,
+        arLags,
+        maLags,
+        init,
+        kappa,
+        StructuralOptions.NONE);
+  }
 
   /** The spellings of {@code init}. */
   public static final String EXACT_DIFFUSE = "exact-diffuse";
@@ -56,22 +88,97 @@ public record ModelSpec(
     return new ModelSpec(model, null, null, null, null, false, null, null, null, null);
   }
 
-  /** This specification with a seasonal period ({@code --seasonal S}). */
+  /** This specification with one seasonal period ({@code --seasonal S}), replacing any. */
   public ModelSpec withSeasonal(int period) {
     return new ModelSpec(
-        model, period, seasonalType, order, seasonalOrder, mean, arLags, maLags, init, kappa);
+        model,
+        period,
+        seasonalType,
+        order,
+        seasonalOrder,
+        mean,
+        arLags,
+        maLags,
+        init,
+        kappa,
+        new StructuralOptions(
+            List.of(),
+            components.harmonics(),
+            components.cycle(),
+            components.dampedCycle(),
+            components.autoregressive(),
+            components.exogVarying()));
   }
 
   /** This specification with an ARIMA order {@code p,d,q} ({@code --order}). */
   public ModelSpec withOrder(String pdq) {
     return new ModelSpec(
-        model, seasonal, seasonalType, pdq, seasonalOrder, mean, arLags, maLags, init, kappa);
+        model,
+        seasonal,
+        seasonalType,
+        pdq,
+        seasonalOrder,
+        mean,
+        arLags,
+        maLags,
+        init,
+        kappa,
+        components);
   }
 
   /** This specification with a seasonal ARIMA order {@code P,D,Q,s} ({@code --seasonal-order}). */
   public ModelSpec withSeasonalOrder(String pdqs) {
     return new ModelSpec(
-        model, seasonal, seasonalType, order, pdqs, mean, arLags, maLags, init, kappa);
+        model, seasonal, seasonalType, order, pdqs, mean, arLags, maLags, init, kappa, components);
+  }
+
+  /** This specification with these structural components (replacing any). */
+  public ModelSpec withComponents(StructuralOptions value) {
+    return new ModelSpec(
+        model,
+        seasonal,
+        seasonalType,
+        order,
+        seasonalOrder,
+        mean,
+        arLags,
+        maLags,
+        init,
+        kappa,
+        value);
+  }
+
+  /**
+   * A builder for every option, e.g. {@code
+   * ModelSpec.builder("local-level").seasonal(7).seasonal(365).seasonalType("dummy,trig")
+   * .harmonics("10").cycle().build()}.
+   */
+  public static ModelSpecBuilder builder(String model) {
+    return new ModelSpecBuilder(model);
+  }
+
+  /** Every seasonal period, in the order given: {@code seasonal}, then the additional ones. */
+  public List<Integer> seasonalPeriods() {
+    List<Integer> periods = new java.util.ArrayList<>();
+    if (seasonal != null) {
+      periods.add(seasonal);
+    }
+    periods.addAll(components.additionalSeasonals());
+    return List.copyOf(periods);
+  }
+
+  /**
+   * The regressors the data must carry: {@code exog}, then the {@code --exog-varying} columns not
+   * already among them.
+   */
+  public List<String> regressors(List<String> exog) {
+    List<String> all = new java.util.ArrayList<>(exog == null ? List.of() : exog);
+    for (String x : components.exogVarying()) {
+      if (!all.contains(x)) {
+        all.add(x);
+      }
+    }
+    return List.copyOf(all);
   }
 
   /** The model without regressors. */
@@ -101,11 +208,26 @@ public record ModelSpec(
     if (seasonalOrder != null) {
       s.append(" --seasonal-order ").append(seasonalOrder);
     }
-    if (seasonal != null) {
-      s.append(" --seasonal ").append(seasonal);
-      if (seasonalType != null && !"dummy".equals(seasonalType)) {
-        s.append(" --seasonal-type ").append(seasonalType);
-      }
+    for (Integer period : seasonalPeriods()) {
+      s.append(" --seasonal ").append(period);
+    }
+    if (seasonal != null && seasonalType != null && !"dummy".equals(seasonalType)) {
+      s.append(" --seasonal-type ").append(seasonalType);
+    }
+    if (components.harmonics() != null) {
+      s.append(" --harmonics ").append(components.harmonics());
+    }
+    if (components.cycle()) {
+      s.append(" --cycle");
+    }
+    if (components.dampedCycle()) {
+      s.append(" --damped-cycle");
+    }
+    if (components.autoregressive() != null) {
+      s.append(" --autoregressive ").append(components.autoregressive());
+    }
+    if (!components.exogVarying().isEmpty()) {
+      s.append(" --exog-varying ").append(String.join(",", components.exogVarying()));
     }
     if (arLags != null) {
       s.append(" --ar-lags ").append(arLags);
@@ -149,8 +271,8 @@ public record ModelSpec(
   private StateSpaceModel createModel(List<String> exog) {
     if (model == null) {
       throw new IllegalArgumentException(
-          "no model given; use --model local-level, local-linear-trend, smooth-trend, bsm or"
-              + " arima");
+          "no model given; use --model local-level, local-linear-trend, smooth-trend, bsm,"
+              + " arima or another structural name (docs/cli.md)");
     }
     if (Sarimax.NAME.equals(model)) {
       if (order == null) {
@@ -189,9 +311,14 @@ public record ModelSpec(
         }
         full = full.withMaLags(lags(maLags, "--ma-lags"));
       }
-      if (seasonal != null) {
+      if (seasonal != null || !components.additionalSeasonals().isEmpty()) {
         throw new IllegalArgumentException(
             "--seasonal is for structural models; for arima use --seasonal-order P,D,Q,s");
+      }
+      if (!components.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--harmonics, --cycle, --damped-cycle, --autoregressive and --exog-varying belong to"
+                + " structural models, not arima (for AR terms use --order p,d,q)");
       }
       return Sarimax.of(full).withMean(mean).withRegressors(exog);
     }
@@ -201,11 +328,7 @@ public record ModelSpec(
               + " not "
               + InputEcho.plain(model));
     }
-    return UnobservedComponents.named(
-        model,
-        seasonal == null ? OptionalInt.empty() : OptionalInt.of(seasonal),
-        seasonalType == null ? "dummy" : seasonalType,
-        exog);
+    return StructuralModel.of(this, exog);
   }
 
   /** Lags L1,L2,… : positive integers, each once, returned increasing. */

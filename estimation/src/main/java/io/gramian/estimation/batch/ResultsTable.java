@@ -83,10 +83,10 @@ public final class ResultsTable {
     cells.add(fit.converged());
     cells.add(fit.iterations());
     double[] estimates = fit.estimates();
-    Double[] standardErrors = fit.standardErrors();
+    double[] standardErrors = fit.standardErrors();
     for (int i = 0; i < estimates.length; i++) {
       cells.add(estimates[i]);
-      cells.add(standardErrors[i]);
+      cells.add(Double.isNaN(standardErrors[i]) ? null : standardErrors[i]); // undefined: empty
     }
     return Collections.unmodifiableList(cells);
   }

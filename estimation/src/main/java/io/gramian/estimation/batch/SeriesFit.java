@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param iterations BFGS iterations
  * @param parameterNames the model's parameters, statsmodels' names, in its order
  * @param estimates natural-scale estimates (a fixed parameter: its fixed value)
- * @param standardErrors standard errors, {@code null} where undefined (a fixed parameter, a
- *     variance at its zero boundary)
+ * @param standardErrors standard errors, NaN where undefined (a fixed parameter, a variance at its
+ *     zero boundary), as in {@link io.gramian.estimation.fit.FitResult#standardErrors()}
  * @param forecast one point per step ahead, empty when no forecast was asked for
  */
 public record SeriesFit(
@@ -32,7 +32,7 @@ public record SeriesFit(
     int iterations,
     List<String> parameterNames,
     double[] estimates,
-    Double[] standardErrors,
+    double[] standardErrors,
     List<ForecastPoint> forecast)
     implements Serializable {
 
@@ -61,7 +61,7 @@ public record SeriesFit(
   }
 
   @Override
-  public Double[] standardErrors() {
+  public double[] standardErrors() {
     return standardErrors.clone();
   }
 
@@ -74,8 +74,8 @@ public record SeriesFit(
     return estimates[index(name)];
   }
 
-  /** The standard error of a parameter by name, {@code null} where it is undefined. */
-  public Double standardError(String name) {
+  /** The standard error of a parameter by name, NaN where it is undefined. */
+  public double standardError(String name) {
     return standardErrors[index(name)];
   }
 

@@ -12,14 +12,17 @@ import java.util.List;
  * <pre>
  *   sigma2.irregular, sigma2.level, sigma2.trend, sigma2.seasonal,
  *   sigma2.freq_seasonal_&lt;s&gt;(&lt;h&gt;) …, sigma2.cycle, sigma2.ar,
+ *   sigma2.beta.&lt;name&gt; …                              (time-varying coefficients)
  *   frequency.cycle, damping.cycle, ar.L1 … ar.Lp,
  *   beta.&lt;name&gt; …                                    (only with mle_regression)
  * </pre>
  *
- * Each present only when its component is (and stochastic, for a variance). Transforms: variances
- * σ² = θ² ({@link ParameterBlock#variance}), the frequency and the damping {@link Bounded}
- * (logistic, as statsmodels), AR coefficients stationary ({@link ParameterBlock#autoregressive}), β
- * real.
+ * statsmodels has no time-varying regression coefficients, so {@code sigma2.beta.<name>} is
+ * Gramian's name, placed with the other state variances in state order (the regression states come
+ * last). Each present only when its component is (and stochastic, for a variance). Transforms:
+ * variances σ² = θ² ({@link ParameterBlock#variance}), the frequency and the damping {@link
+ * Bounded} (logistic, as statsmodels), AR coefficients stationary ({@link
+ * ParameterBlock#autoregressive}), β real.
  */
 final class ParameterOrder {
 
@@ -40,6 +43,11 @@ final class ParameterOrder {
 
   static String beta(String exogName) {
     return "beta." + exogName;
+  }
+
+  /** The variance of a time-varying coefficient's random walk, {@code sigma2.beta.<name>}. */
+  static String betaVariance(String exogName) {
+    return "sigma2.beta." + exogName;
   }
 
   static List<ParameterBlock> blocks(UnobservedComponentsSpec spec) {
@@ -69,6 +77,9 @@ final class ParameterOrder {
     int p = spec.autoregressiveOrder();
     if (p > 0) {
       blocks.add(ParameterBlock.variance(AR_VARIANCE));
+    }
+    for (String x : spec.varyingExog()) {
+      blocks.add(ParameterBlock.variance(betaVariance(x)));
     }
     if (cycle != null) {
       blocks.add(

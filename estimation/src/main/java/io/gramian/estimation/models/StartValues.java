@@ -23,6 +23,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   every other variance (irregular, seasonal, trigonometric seasonal, cycle) = var(r)
  *   cycle:           ρ = clip(least squares of r_t on r_{t−1}, 0.01, 0.99);
  *                    λ = midpoint of its bounds (π/2 for the default (0, π))
+ *   time-varying coefficient j (Gramian's own; statsmodels has none):
+ *                    σ²_β,j = {@link #VARYING_FRACTION} · var(r) / mean(x_j²)
  * </pre>
  *
  * Three departures, all to keep the start strictly feasible for the optimiser: a variance is raised
@@ -42,6 +44,13 @@ final class StartValues {
    * = √σ² starts well away from its stationary point at 0.
    */
   static final double MIN_RELATIVE_VARIANCE = 1e-4;
+
+  /**
+   * The share of the residual variance a time-varying coefficient's random walk starts with, per
+   * step, in y's units (divided by mean(x²) to be a variance of β): small, as a coefficient that
+   * moved as much as the irregular would leave little to the other components, but far from 0.
+   */
+  static final double VARYING_FRACTION = 0.01;
 
   /** Bounds of the damping's start. */
   static final double MIN_DAMPING = 0.01;
@@ -123,6 +132,18 @@ final class StartValues {
       if (e.getKey().startsWith("sigma2.") && !(e.getValue() >= floor)) {
         e.setValue(floor);
       }
+    }
+    for (String x : spec.varyingExog()) {
+      int j = spec.exogNames().indexOf(x);
+      double meanSquare = 0;
+      for (int row : rows) {
+        double v = data.exog().get(row, j);
+        meanSquare += v * v / rows.length;
+      }
+      double inY = VARYING_FRACTION * Math.max(residualVariance, floor);
+      start.put(
+          ParameterOrder.betaVariance(x),
+          meanSquare > 0 && Double.isFinite(meanSquare) ? inY / meanSquare : inY);
     }
     return start;
   }

@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  *   <caption>specifications</caption>
  *   <tr><th>name</th><th>ε</th><th>μ</th><th>η</th><th>β</th><th>ζ</th><th>model</th></tr>
  *   <tr><td>irregular</td><td>✓</td><td></td><td></td><td></td><td></td><td>y = ε</td></tr>
+ *   <tr><td>fixed intercept</td><td></td><td>✓</td><td></td><td></td><td></td><td>y = μ</td></tr>
  *   <tr><td>dconstant</td><td>✓</td><td>✓</td><td></td><td></td><td></td><td>y = μ + ε</td></tr>
  *   <tr><td>llevel</td><td>✓</td><td>✓</td><td>✓</td><td></td><td></td><td>local level</td></tr>
  *   <tr><td>rwalk</td><td></td><td>✓</td><td>✓</td><td></td><td></td><td>random walk</td></tr>
+ *   <tr><td>fixed slope</td><td></td><td>✓</td><td></td><td>✓</td><td></td><td>y = μ_t, μ_{t+1} = μ_t + β</td></tr>
  *   <tr><td>dtrend</td><td>✓</td><td>✓</td><td></td><td>✓</td><td></td><td>deterministic trend</td></tr>
  *   <tr><td>lldtrend</td><td>✓</td><td>✓</td><td>✓</td><td>✓</td><td></td><td>local linear deterministic trend</td></tr>
  *   <tr><td>rwdrift</td><td></td><td>✓</td><td>✓</td><td>✓</td><td></td><td>random walk with drift</td></tr>
@@ -36,14 +38,18 @@ import java.util.stream.Collectors;
  * </table>
  *
  * {@code none} is for models made of other components only (a cycle or an AR process, say);
- * statsmodels reaches it with {@code level=False, irregular=False}.
+ * statsmodels reaches it with {@code level=False, irregular=False}. {@code fixed intercept} and
+ * {@code fixed slope} have no noise of their own either (statsmodels gives them no abbreviation, so
+ * their full names stand for one); they need another stochastic component.
  */
 public enum TrendSpecification {
   NONE("none", "none", false, false, false, false, false),
   IRREGULAR("irregular", "ntrend", true, false, false, false, false),
+  FIXED_INTERCEPT("fixed intercept", "fixed intercept", false, true, false, false, false),
   DETERMINISTIC_CONSTANT("deterministic constant", "dconstant", true, true, false, false, false),
   LOCAL_LEVEL("local level", "llevel", true, true, true, false, false),
   RANDOM_WALK("random walk", "rwalk", false, true, true, false, false),
+  FIXED_SLOPE("fixed slope", "fixed slope", false, true, false, true, false),
   DETERMINISTIC_TREND("deterministic trend", "dtrend", true, true, false, true, false),
   LOCAL_LINEAR_DETERMINISTIC_TREND(
       "local linear deterministic trend", "lldtrend", true, true, true, true, false),
@@ -78,13 +84,15 @@ public enum TrendSpecification {
   }
 
   /**
-   * The specification named by statsmodels' full string ({@code "local linear trend"}) or its
-   * abbreviation ({@code "lltrend"}); case and surrounding blanks are ignored.
+   * The specification named by statsmodels' full string ({@code "local linear trend"}), its
+   * hyphenated form as the command line writes it ({@code "local-linear-trend"}) or its
+   * abbreviation ({@code "lltrend"}); case, surrounding blanks, hyphens and underscores for blanks
+   * are all accepted.
    *
    * @throws IllegalArgumentException listing the known names
    */
   public static TrendSpecification of(String name) {
-    String key = name.strip().toLowerCase(Locale.ROOT);
+    String key = normalised(name);
     for (TrendSpecification s : values()) {
       if (s.fullName.equals(key) || s.abbreviation.equals(key)) {
         return s;
@@ -97,6 +105,16 @@ public enum TrendSpecification {
             + Arrays.stream(values())
                 .map(s -> s.abbreviation + " (" + s.fullName + ")")
                 .collect(Collectors.joining(", ")));
+  }
+
+  /** The name with hyphens and underscores as blanks, lower case, stripped. */
+  private static String normalised(String name) {
+    return name.strip().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
+  }
+
+  /** The command line's spelling: the full name hyphenated, e.g. {@code local-linear-trend}. */
+  public String commandLineName() {
+    return fullName.replace(' ', '-');
   }
 
   /** statsmodels' full name, e.g. {@code local linear trend}. */

@@ -41,14 +41,31 @@ import java.util.OptionalInt;
  * <p>Parameters are named and ordered as statsmodels does ({@link ParameterOrder}); variances reach
  * {@code build} as standard deviations. Start values follow statsmodels ({@link StartValues}).
  *
- * <p>The command-line names of docs/cli.md: {@code local-level}, {@code local-linear-trend}, {@code
- * smooth-trend}, {@code bsm}; see {@link #named}.
+ * <p>The command-line names of docs/cli.md: every trend specification, hyphenated ({@code
+ * local-level}, {@code random-walk-with-drift}, …), and {@code bsm}; see {@link #named}.
  */
 public final class UnobservedComponents implements StateSpaceModel {
 
-  /** The command-line names {@link #named} knows, in the order docs/cli.md lists them. */
-  public static final List<String> NAMES =
-      List.of("local-level", "local-linear-trend", "smooth-trend", "bsm");
+  /** The basic structural model's name. */
+  public static final String BSM = "bsm";
+
+  /**
+   * The command-line names {@link #named} knows, in the order docs/cli.md lists them: every trend
+   * specification of statsmodels, hyphenated, then {@code bsm}. statsmodels' abbreviations ({@code
+   * llevel}, {@code rwdrift}, …) and its blank-separated full names are accepted too.
+   */
+  public static final List<String> NAMES = commandLineNames();
+
+  private static List<String> commandLineNames() {
+    List<String> names = new ArrayList<>();
+    for (TrendSpecification t : TrendSpecification.values()) {
+      if (t != TrendSpecification.NONE) {
+        names.add(t.commandLineName());
+      }
+    }
+    names.add(BSM);
+    return List.copyOf(names);
+  }
 
   private final String name;
   private final UnobservedComponentsSpec spec;
@@ -107,8 +124,8 @@ public final class UnobservedComponents implements StateSpaceModel {
    * The model a command line names (docs/cli.md), with regression effects on {@code exogNames} as
    * exactly diffuse coefficient states.
    *
-   * @param name {@code local-level}, {@code local-linear-trend}, {@code smooth-trend} or {@code
-   *     bsm}
+   * @param name a trend specification ({@code local-level}, {@code rwdrift}, … see {@link #NAMES})
+   *     or {@code bsm}
    * @param seasonal the seasonal period: required by {@code bsm}; for the others, when present, it
    *     adds a stochastic seasonal of that period (e.g. CK's local level + seasonal)
    * @param seasonalType {@code dummy} (default when null) or {@code trig}
@@ -118,27 +135,9 @@ public final class UnobservedComponents implements StateSpaceModel {
    */
   public static UnobservedComponents named(
       String name, OptionalInt seasonal, String seasonalType, List<String> exogNames) {
-    String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-    TrendSpecification trend;
-    switch (key) {
-      case "local-level":
-        trend = TrendSpecification.LOCAL_LEVEL;
-        break;
-      case "local-linear-trend":
-      case "bsm":
-        trend = TrendSpecification.LOCAL_LINEAR_TREND;
-        break;
-      case "smooth-trend":
-        trend = TrendSpecification.SMOOTH_TREND;
-        break;
-      default:
-        throw new IllegalArgumentException(
-            "unknown structural model "
-                + InputEcho.quoted(name)
-                + "; the known names are: "
-                + String.join(", ", NAMES));
-    }
-    if (key.equals("bsm") && seasonal.isEmpty()) {
+    String key = canonicalName(name);
+    TrendSpecification trend = trendNamed(key);
+    if (key.equals(BSM) && seasonal.isEmpty()) {
       throw new IllegalArgumentException(
           "model bsm needs a seasonal period (--seasonal S), e.g. 12 for monthly data");
     }
@@ -148,6 +147,57 @@ public final class UnobservedComponents implements StateSpaceModel {
     }
     b.exog(exogNames == null ? List.of() : exogNames);
     return new UnobservedComponents(key, b.build());
+  }
+
+  /**
+   * The command line's name of a structural model: {@code bsm}, or the hyphenated full name of the
+   * trend specification named in any of statsmodels' spellings ({@code rwdrift}, {@code random walk
+   * with drift}, {@code Random-Walk-With-Drift} → {@code random-walk-with-drift}).
+   *
+   * @throws IllegalArgumentException listing the known names for an unknown one
+   */
+  public static String canonicalName(String name) {
+    String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    if (key.equals(BSM)) {
+      return BSM;
+    }
+    TrendSpecification trend;
+    try {
+      trend = TrendSpecification.of(key);
+    } catch (IllegalArgumentException unknown) {
+      trend = TrendSpecification.NONE;
+    }
+    if (trend == TrendSpecification.NONE) {
+      throw new IllegalArgumentException(
+          "unknown structural model "
+              + InputEcho.quoted(name)
+              + "; the known names are: "
+              + String.join(", ", NAMES)
+              + " (or statsmodels' abbreviations: "
+              + abbreviations()
+              + ")");
+    }
+    return trend.commandLineName();
+  }
+
+  /**
+   * The level and trend of a model the command line names ({@code bsm}: the local linear trend).
+   *
+   * @throws IllegalArgumentException as {@link #canonicalName}
+   */
+  public static TrendSpecification trendNamed(String name) {
+    String key = canonicalName(name);
+    return key.equals(BSM) ? TrendSpecification.LOCAL_LINEAR_TREND : TrendSpecification.of(key);
+  }
+
+  private static String abbreviations() {
+    List<String> a = new ArrayList<>();
+    for (TrendSpecification t : TrendSpecification.values()) {
+      if (t != TrendSpecification.NONE && !t.abbreviation().equals(t.fullName())) {
+        a.add(t.abbreviation());
+      }
+    }
+    return String.join(", ", a);
   }
 
   private static void addSeasonal(
@@ -249,7 +299,9 @@ public final class UnobservedComponents implements StateSpaceModel {
       components.add(AutoregressiveComponent.block(spec.autoregressiveOrder(), p, tape));
     }
     if (!spec.exogNames().isEmpty()) {
-      components.add(RegressionComponent.block(spec.exogNames(), spec.mleRegression(), p, tape));
+      components.add(
+          RegressionComponent.block(
+              spec.exogNames(), spec.mleRegression(), spec.varyingExog(), p, tape));
     }
     Var irregular = spec.trend().irregular() ? p.get(ParameterOrder.IRREGULAR) : null;
     return SystemAssembly.assemble(tape, components, irregular);

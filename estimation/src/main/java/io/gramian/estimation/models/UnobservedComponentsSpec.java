@@ -32,6 +32,9 @@ import java.util.Set;
  *     true: they are parameters {@code beta.<name>} estimated by maximum likelihood, carried as
  *     states known at β with no variance (statsmodels puts x_tᵀβ in the observation intercept
  *     instead, which gives the same likelihood; see {@link RegressionComponent})
+ * @param varyingExog the regressors (among {@code exogNames}) whose coefficients follow random
+ *     walks, β_{j,t+1} = β_{j,t} + ξ_{j,t}, ξ_{j,t} ~ N(0, σ²_j), each with the parameter {@code
+ *     sigma2.beta.<name>}; they start exactly diffuse, so they need {@code mleRegression} false
  */
 public record UnobservedComponentsSpec(
     TrendSpecification trend,
@@ -40,12 +43,14 @@ public record UnobservedComponentsSpec(
     Cycle cycle,
     int autoregressiveOrder,
     List<String> exogNames,
-    boolean mleRegression) {
+    boolean mleRegression,
+    List<String> varyingExog) {
 
   /**
    * @throws IllegalArgumentException when the model has no stochastic part (its likelihood would be
    *     degenerate), an AR order is negative, regressor names repeat or are blank, or two
-   *     trigonometric seasonals share a period and a number of harmonics
+   *     trigonometric seasonals share a period and a number of harmonics, or a varying regressor is
+   *     not among the regressors, or varying coefficients are asked with {@code mleRegression}
    */
   public UnobservedComponentsSpec {
     if (trend == null) {
@@ -53,6 +58,7 @@ public record UnobservedComponentsSpec(
     }
     frequencySeasonals = List.copyOf(frequencySeasonals);
     exogNames = List.copyOf(exogNames);
+    varyingExog = List.copyOf(varyingExog);
     if (autoregressiveOrder < 0) {
       throw new IllegalArgumentException(
           "the autoregressive order must be ≥ 0, got " + autoregressiveOrder);
@@ -79,8 +85,25 @@ public record UnobservedComponentsSpec(
             "the regressor " + InputEcho.quoted(name) + " is listed twice");
       }
     }
+    Set<String> varying = new HashSet<>();
+    for (String name : varyingExog) {
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException(
+            "the varying regressor " + InputEcho.quoted(name) + " is not among the regressors");
+      }
+      if (!varying.add(name)) {
+        throw new IllegalArgumentException(
+            "the varying regressor " + InputEcho.quoted(name) + " is listed twice");
+      }
+    }
+    if (mleRegression && !varyingExog.isEmpty()) {
+      throw new IllegalArgumentException(
+          "time-varying regression coefficients are states that start exactly diffuse; they do not"
+              + " combine with regression coefficients estimated by maximum likelihood");
+    }
     boolean stochastic =
-        trend.irregular()
+        !varyingExog.isEmpty()
+            || trend.irregular()
             || trend.stochasticLevel()
             || trend.stochasticTrend()
             || (seasonal != null && seasonal.stochastic())
@@ -94,6 +117,31 @@ public record UnobservedComponentsSpec(
               + trend.abbreviation()
               + ") or a stochastic component");
     }
+  }
+
+  /** A specification whose regression coefficients are all constant (no varying regressor). */
+  public UnobservedComponentsSpec(
+      TrendSpecification trend,
+      Seasonal seasonal,
+      List<FrequencySeasonal> frequencySeasonals,
+      Cycle cycle,
+      int autoregressiveOrder,
+      List<String> exogNames,
+      boolean mleRegression) {
+    this(
+        trend,
+        seasonal,
+        frequencySeasonals,
+        cycle,
+        autoregressiveOrder,
+        exogNames,
+        mleRegression,
+        List.of());
+  }
+
+  /** Whether the coefficient of regressor {@code name} follows a random walk. */
+  public boolean varies(String name) {
+    return varyingExog.contains(name);
   }
 
   /** A builder starting from a trend specification and nothing else. */
@@ -152,6 +200,9 @@ public record UnobservedComponentsSpec(
     if (!exogNames.isEmpty()) {
       parts.add((mleRegression ? "mle " : "") + "exog(" + String.join(", ", exogNames) + ")");
     }
+    if (!varyingExog.isEmpty()) {
+      parts.add("varying(" + String.join(", ", varyingExog) + ")");
+    }
     return String.join(" + ", parts);
   }
 
@@ -164,6 +215,7 @@ public record UnobservedComponentsSpec(
     private int autoregressiveOrder;
     private List<String> exogNames = List.of();
     private boolean mleRegression;
+    private List<String> varyingExog = List.of();
 
     private Builder(TrendSpecification trend) {
       this.trend = trend;
@@ -218,6 +270,15 @@ public record UnobservedComponentsSpec(
     }
 
     /**
+     * Which regressors (already named by {@link #exog}) have coefficients that follow random walks,
+     * each with its variance {@code sigma2.beta.<name>}.
+     */
+    public Builder varyingExog(List<String> names) {
+      this.varyingExog = List.copyOf(names);
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException as the record's constructor
      */
     public UnobservedComponentsSpec build() {
@@ -228,7 +289,8 @@ public record UnobservedComponentsSpec(
           cycle,
           autoregressiveOrder,
           exogNames,
-          mleRegression);
+          mleRegression,
+          varyingExog);
     }
   }
 }

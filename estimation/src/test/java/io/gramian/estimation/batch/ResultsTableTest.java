@@ -23,7 +23,7 @@ class ResultsTableTest {
             17,
             NAMES,
             new double[] {15098.52, 1.0 / 3},
-            new Double[] {2600.0, null},
+            new double[] {2600.0, Double.NaN},
             List.of(new ForecastPoint(1, "1971", 798.37, 1e-300, Double.MAX_VALUE))));
   }
 

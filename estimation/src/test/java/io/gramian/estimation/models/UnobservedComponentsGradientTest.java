@@ -53,13 +53,24 @@ class UnobservedComponentsGradientTest {
           t.stochasticTrend() && (t.irregular() || t.stochasticLevel())
               ? "sigma2.trend"
               : t.stochasticLevel() && t.irregular() ? "sigma2.level" : null;
+      boolean noiseless = !t.irregular() && !t.stochasticLevel() && !t.stochasticTrend();
       cases.add(
           new Case(
-              t.abbreviation(),
-              UnobservedComponents.of(UnobservedComponentsSpec.builder(t).build()),
+              t.abbreviation() + (noiseless ? " + ar(1)" : ""),
+              UnobservedComponents.of(
+                  UnobservedComponentsSpec.builder(t).autoregressive(noiseless ? 1 : 0).build()),
               ksi,
               zeroable));
     }
+    cases.add(
+        new Case(
+            "llevel + exog(law) + varying(petrol)",
+            spec(TrendSpecification.LOCAL_LEVEL)
+                .exog("law", "petrol")
+                .varyingExog(List.of("petrol"))
+                .build(),
+            ReferenceSeries.lnKsi("law", "petrol"),
+            "sigma2.beta.petrol"));
     cases.add(
         new Case(
             "none + ar(2)", spec(TrendSpecification.NONE).autoregressive(2).build(), ksi, null));
@@ -161,6 +172,11 @@ class UnobservedComponentsGradientTest {
 
     Builder mleRegression(boolean v) {
       b.mleRegression(v);
+      return this;
+    }
+
+    Builder varyingExog(List<String> names) {
+      b.varyingExog(names);
       return this;
     }
 

@@ -230,10 +230,15 @@ class UnobservedComponentsStructureTest {
         List.of("sigma2.irregular", "sigma2.level", "sigma2.seasonal"), ck42.parameterNames());
     assertEquals(1 + 11 + 1, ck42.diffuseStates(ReferenceSeries.lnKsi("law")));
     for (String name : UnobservedComponents.NAMES) {
-      assertTrue(
+      assertEquals(
+          UnobservedComponents.trendNamed(name).irregular(),
           UnobservedComponents.named(name, OptionalInt.of(4), "dummy", List.of())
               .parameterNames()
-              .contains("sigma2.irregular"));
+              .contains("sigma2.irregular"),
+          name);
+    }
+    for (String name : List.of("local-level", "local-linear-trend", "smooth-trend", "bsm")) {
+      assertTrue(UnobservedComponents.trendNamed(name).irregular(), name);
     }
   }
 }

@@ -61,9 +61,17 @@ final class DataOptions {
   record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
 
   Loaded load(Path file) {
+    return load(file, exog);
+  }
+
+  /**
+   * The series and the model data with these regressor columns ({@code --exog} and the model's own,
+   * such as {@code --exog-varying}'s).
+   */
+  Loaded load(Path file, List<String> regressors) {
     TimeSeriesFrame frame =
         time == null ? CsvTimeSeriesReader.read(file) : CsvTimeSeriesReader.read(file, time);
-    TimeSeries series = transformed(valueColumn(frame, file.getFileName().toString()));
+    TimeSeries series = transformed(valueColumn(frame, file.getFileName().toString(), regressors));
     series.spacingWarning().ifPresent(this::warn);
     if (series.observedCount() == 0) {
       throw new IllegalArgumentException(
@@ -73,14 +81,14 @@ final class DataOptions {
               + file.getFileName()
               + " has no observed value");
     }
-    DMatrixRMaj x = new DMatrixRMaj(frame.length(), exog.size());
-    for (int j = 0; j < exog.size(); j++) {
-      TimeSeries regressor = frame.column(exog.get(j));
+    DMatrixRMaj x = new DMatrixRMaj(frame.length(), regressors.size());
+    for (int j = 0; j < regressors.size(); j++) {
+      TimeSeries regressor = frame.column(regressors.get(j));
       for (int t = 0; t < frame.length(); t++) {
         x.set(t, j, regressor.value(t));
       }
     }
-    return new Loaded(series, new ModelData(series, x, exog), frame);
+    return new Loaded(series, new ModelData(series, x, regressors), frame);
   }
 
   /** Several loaded series of one file, in the order asked for, and their model data (T × p). */
@@ -133,13 +141,13 @@ final class DataOptions {
 
   /** The modelled column as the file gives it, before any transform. */
   TimeSeries untransformed(Loaded loaded) {
-    return valueColumn(loaded.frame(), loaded.frame().source());
+    return valueColumn(loaded.frame(), loaded.frame().source(), loaded.data().exogNames());
   }
 
   /** The value column to model: {@code --column}, or the one column that is not a regressor. */
-  private TimeSeries valueColumn(TimeSeriesFrame frame, String fileName) {
+  private TimeSeries valueColumn(TimeSeriesFrame frame, String fileName, List<String> regressors) {
     List<String> values = new ArrayList<>(frame.columnNames());
-    values.removeAll(exog);
+    values.removeAll(regressors);
     if (column != null) {
       return frame.column(column);
     }

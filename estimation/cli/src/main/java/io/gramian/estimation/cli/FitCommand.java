@@ -166,12 +166,13 @@ final class FitCommand implements Callable<Integer> {
             }
           });
     }
-    DataOptions.Loaded loaded = dataOptions.load(data);
+    List<String> regressors = modelOptions.regressors(dataOptions.exog);
+    DataOptions.Loaded loaded = dataOptions.load(data, regressors);
     DMatrixRMaj futureExog =
         future == null
             ? null
             : FutureRegressors.read(
-                future, dataOptions.time, loaded.frame(), dataOptions.exog, forecastHorizon);
+                future, dataOptions.time, loaded.frame(), regressors, forecastHorizon);
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
     ProgressListener progress = progress();
     FitOptions options =
@@ -221,11 +222,13 @@ final class FitCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code --future} goes with {@code --exog} and {@code --forecast}, and a forecast with
-   * regressors needs it: checked before any work starts.
+   * {@code --future} goes with {@code --exog} (or {@code --exog-varying}) and {@code --forecast},
+   * and a forecast with regressors needs it: checked before any work starts.
    */
   private void checkFuture() {
-    boolean exog = !dataOptions.exog.isEmpty();
+    List<String> regressors = modelOptions.regressors(dataOptions.exog);
+    boolean exog = !regressors.isEmpty();
+    String option = dataOptions.exog.isEmpty() ? "--exog-varying" : "--exog";
     if (future != null && (!exog || forecastHorizon == null)) {
       throw new IllegalArgumentException(
           "--future gives the regressors' values over the forecast horizon; it goes with --exog"
@@ -233,9 +236,11 @@ final class FitCommand implements Callable<Integer> {
     }
     if (future == null && exog && forecastHorizon != null) {
       throw new IllegalArgumentException(
-          "--forecast with --exog needs the regressors' values over the horizon: give --future"
+          "--forecast with "
+              + option
+              + " needs the regressors' values over the horizon: give --future"
               + " FUTURE.csv, with a time column continuing the data's periods and the columns "
-              + String.join(", ", dataOptions.exog)
+              + String.join(", ", regressors)
               + " for at least "
               + forecastHorizon
               + " rows");
@@ -251,8 +256,13 @@ final class FitCommand implements Callable<Integer> {
       s.append("x(").append(modelOptions.seasonalOrder).append(")");
     }
     if (modelOptions.seasonal != null) {
-      s.append(" s=").append(modelOptions.seasonal);
+      s.append(" s=")
+          .append(
+              modelOptions.seasonal.stream()
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(",")));
     }
+    s.append(modelOptions.componentsDescription());
     if (modelOptions.arLags != null) {
       s.append(" ar lags ").append(modelOptions.arLags);
     }

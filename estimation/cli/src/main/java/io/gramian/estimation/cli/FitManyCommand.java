@@ -4,7 +4,6 @@ import io.gramian.estimation.batch.BatchFit;
 import io.gramian.estimation.batch.FitSpec;
 import io.gramian.estimation.batch.ForecastsTable;
 import io.gramian.estimation.batch.ResultsTable;
-import io.gramian.estimation.batch.SeriesTransform;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,16 +60,7 @@ final class FitManyCommand implements Callable<Integer> {
       description = "The series: a wide file (a column per series) or a long file (--id, --value).")
   Path data;
 
-  @Mixin ModelOptions modelOptions;
-
-  @Mixin EstimationOptions estimationOptions;
-
-  @Option(
-      names = "--transform",
-      paramLabel = "T",
-      defaultValue = "none",
-      description = "Transform each series first: none, log or log10 (default: ${DEFAULT-VALUE}).")
-  String transform;
+  @Mixin FitSpecOptions fitSpecOptions;
 
   @Option(
       names = "--columns",
@@ -140,13 +130,7 @@ final class FitManyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkOptions();
-    FitSpec fitSpec =
-        new FitSpec(
-            modelOptions.spec(),
-            estimationOptions.fixed(),
-            estimationOptions.covarianceType(),
-            SeriesTransform.parse(transform),
-            forecastHorizon == null ? 0 : forecastHorizon);
+    FitSpec fitSpec = fitSpecOptions.fitSpec(forecastHorizon == null ? 0 : forecastHorizon);
     BatchFit batch = new BatchFit(fitSpec);
     int[] counts;
     try (OutputFiles outputs = new OutputFiles()) {

@@ -25,7 +25,8 @@ import java.util.Optional;
 final class FitOutputs {
 
   /** States a plot shows as components, by statsmodels' names; the others are auxiliary. */
-  private static final List<String> PLOTTED = List.of("level", "trend", "seasonal", "cycle");
+  private static final List<String> PLOTTED =
+      List.of("level", "trend", "seasonal", "cycle", "ar.L1");
 
   /** The options that name these files, as {@link OutputFiles} knows them. */
   static final String PLOT = "--plot";
@@ -63,7 +64,13 @@ final class FitOutputs {
     SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
     List<String> names = fit.stateNames();
     if (command.plot != null) {
-      List<ComponentSpec> components = components(names, system);
+      List<ComponentSpec> components =
+          components(
+              names,
+              system,
+              command.modelOptions.exogVarying == null
+                  ? List.of()
+                  : command.modelOptions.exogVarying);
       OriginalScaleForecast original = command.dataOptions.originalScale(forecast);
       OriginalScalePanel originalPanel =
           original == null
@@ -93,10 +100,24 @@ final class FitOutputs {
   }
 
   /**
-   * The components to plot: level, trend, dummy seasonal and cycle by name, and a trigonometric
-   * seasonal as the sum its observation loads (H's weights on its states). None for a model without
-   * named components (ARIMA): the plot then shows the observation's signal alone.
+   * The components to plot: level, trend, dummy seasonal, cycle and AR component by name, and a
+   * trigonometric seasonal as the sum its observation loads (H's weights on its states), then the
+   * path of each time-varying regression coefficient ({@code beta.<column>}). None for a model
+   * without named components (ARIMA): the plot then shows the observation's signal alone.
    */
+  static List<ComponentSpec> components(
+      List<String> names, StateSpace system, List<String> varying) {
+    List<ComponentSpec> specs = new ArrayList<>(components(names, system));
+    for (String x : varying) {
+      int i = names.indexOf("beta." + x);
+      if (i >= 0) {
+        specs.add(ComponentSpec.state("beta." + x, names.size(), i));
+      }
+    }
+    return specs;
+  }
+
+  /** The components without regression coefficients; see the three-argument form. */
   static List<ComponentSpec> components(List<String> names, StateSpace system) {
     int nx = names.size();
     List<ComponentSpec> specs = new ArrayList<>();

@@ -40,7 +40,7 @@ final class ModelLoglik {
                 + " --model "
                 + c.modelOptions.model);
       }
-      data = c.dataOptions.load(c.data).data();
+      data = c.dataOptions.load(c.data, c.modelOptions.regressors(c.dataOptions.exog)).data();
       model = c.modelOptions.create(c.dataOptions.exog);
     }
     try {

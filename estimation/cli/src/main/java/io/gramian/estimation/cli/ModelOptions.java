@@ -1,16 +1,20 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.ModelSpec;
+import io.gramian.estimation.batch.StructuralOptions;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.Sutse;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
  * The model options of {@code fit}, {@code fit-many} and {@code loglik --model}, and the model they
  * name: the options are read here, the model is built by the library's {@link ModelSpec}
- * (docs/cli.md: {@code local-level}, {@code local-linear-trend}, {@code smooth-trend}, {@code bsm},
- * {@code arima}).
+ * (docs/cli.md: every trend specification of statsmodels' {@code UnobservedComponents} hyphenated,
+ * e.g. {@code local-level}, {@code random-walk-with-drift}, and {@code bsm}, {@code arima}; the
+ * structural components {@code --seasonal} (repeatable), {@code --harmonics}, {@code --cycle},
+ * {@code --damped-cycle}, {@code --autoregressive}, {@code --exog-varying}).
  */
 final class ModelOptions {
 
@@ -18,23 +22,66 @@ final class ModelOptions {
       names = "--model",
       paramLabel = "MODEL",
       description =
-          "local-level, local-linear-trend, smooth-trend, bsm (needs --seasonal), arima (needs"
-              + " --order), or sutse-level (several series: needs --columns A,B).")
+          "A structural trend (irregular, fixed-intercept, deterministic-constant, local-level,"
+              + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
+              + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
+              + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
+              + " --seasonal), arima (needs --order), or sutse-level (several series: needs"
+              + " --columns A,B).")
   String model;
 
   @Option(
       names = "--seasonal",
+      split = ",",
       paramLabel = "S",
       description =
-          "Seasonal period (bsm; adds a stochastic seasonal to the other structural models).")
-  Integer seasonal;
+          "Seasonal period (bsm; adds a stochastic seasonal to the other structural models)."
+              + " Repeatable: one seasonal per period, e.g. --seasonal 7 --seasonal 365.")
+  List<Integer> seasonal;
 
   @Option(
       names = "--seasonal-type",
+      split = ",",
       paramLabel = "TYPE",
-      defaultValue = "dummy",
-      description = "dummy or trig (default: ${DEFAULT-VALUE}).")
-  String seasonalType;
+      description =
+          "dummy or trig (default: dummy), for every seasonal or one per --seasonal, e.g."
+              + " dummy,trig.")
+  List<String> seasonalType;
+
+  @Option(
+      names = "--harmonics",
+      split = ",",
+      paramLabel = "K",
+      description =
+          "Harmonics of a trigonometric seasonal (default: S/2 rounded down): one for all, or"
+              + " one per trigonometric seasonal.")
+  List<Integer> harmonics;
+
+  @Option(
+      names = "--cycle",
+      description = "Add a stochastic cycle (sigma2.cycle, frequency.cycle).")
+  boolean cycle;
+
+  @Option(
+      names = "--damped-cycle",
+      description = "Damp the cycle (damping.cycle in (0, 1); with --cycle).")
+  boolean dampedCycle;
+
+  @Option(
+      names = "--autoregressive",
+      paramLabel = "P",
+      description = "Add an AR(P) component (sigma2.ar, ar.L1 ... ar.LP).")
+  Integer autoregressive;
+
+  @Option(
+      names = "--exog-varying",
+      split = ",",
+      paramLabel = "A,B",
+      hideParamSyntax = true,
+      description =
+          "Regressor columns whose coefficients follow random walks (variances sigma2.beta.A,"
+              + " ...).")
+  List<String> exogVarying;
 
   @Option(names = "--order", paramLabel = "p,d,q", description = "ARIMA order.")
   String order;
@@ -137,17 +184,80 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--ar-lags, --ma-lags, --init and --kappa go with --model, not with " + instead);
     }
+    if (harmonics != null
+        || cycle
+        || dampedCycle
+        || autoregressive != null
+        || (exogVarying != null && !exogVarying.isEmpty())) {
+      throw new IllegalArgumentException(
+          "--harmonics, --cycle, --damped-cycle, --autoregressive and --exog-varying go with"
+              + " --model, not with "
+              + instead);
+    }
+  }
+
+  /**
+   * The components beyond the trend and the seasonal periods, for the summary's model line, e.g.
+   * {@code " trig h=3 + damped cycle + ar(2) + varying(x)"}; empty when there are none.
+   */
+  String componentsDescription() {
+    StringBuilder s = new StringBuilder();
+    if (seasonalType != null && !seasonalType.equals(List.of("dummy"))) {
+      s.append(" ").append(String.join(",", seasonalType));
+    }
+    if (harmonics != null) {
+      s.append(" h=")
+          .append(harmonics.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+    if (cycle) {
+      s.append(dampedCycle ? " + damped cycle" : " + cycle");
+    }
+    if (autoregressive != null) {
+      s.append(" + ar(").append(autoregressive).append(")");
+    }
+    if (exogVarying != null && !exogVarying.isEmpty()) {
+      s.append(" + varying(").append(String.join(",", exogVarying)).append(")");
+    }
+    return s.toString();
   }
 
   /** The options as a serialisable specification: what the library builds the model from. */
   ModelSpec spec() {
+    Integer first = seasonal == null || seasonal.isEmpty() ? null : seasonal.get(0);
+    List<Integer> more = first == null ? List.of() : seasonal.subList(1, seasonal.size());
     return new ModelSpec(
-        model, seasonal, seasonalType, order, seasonalOrder, mean, arLags, maLags, init, kappa);
+        model,
+        first,
+        seasonalType == null ? null : String.join(",", seasonalType),
+        order,
+        seasonalOrder,
+        mean,
+        arLags,
+        maLags,
+        init,
+        kappa,
+        new StructuralOptions(
+            more,
+            harmonics == null
+                ? null
+                : harmonics.stream().map(String::valueOf).collect(Collectors.joining(",")),
+            cycle,
+            dampedCycle,
+            autoregressive,
+            exogVarying));
   }
 
   /** The model, with the regressors named and the initialisation asked for. */
   StateSpaceModel create(List<String> exog) {
     return spec().create(exog);
+  }
+
+  /**
+   * The columns the data must carry as regressors: {@code --exog}, then the {@code --exog-varying}
+   * columns not among them.
+   */
+  List<String> regressors(List<String> exog) {
+    return spec().regressors(exog);
   }
 
   /**
