@@ -1,5 +1,6 @@
 package io.gramian.estimation.cli;
 
+import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
@@ -103,6 +104,9 @@ final class FitCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}; 0: every iteration).")
   double progressInterval;
 
+  /** The model {@code --model auto} chose; null for a model named on the command line. */
+  private ModelSpec chosen;
+
   @Override
   public Integer call() {
     if (forecastHorizon != null && forecastHorizon < 1) {
@@ -129,7 +133,13 @@ final class FitCommand implements Callable<Integer> {
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
   private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
     DataOptions.Loaded loaded = dataOptions.load(data);
-    StateSpaceModel model = modelOptions.create(dataOptions.exog);
+    StateSpaceModel model;
+    if (AutoModel.NAME.equals(modelOptions.model)) {
+      chosen = AutoModel.choose(modelOptions, dataOptions, loaded, spec.commandLine().getErr());
+      model = chosen.create(dataOptions.exog);
+    } else {
+      model = modelOptions.create(dataOptions.exog);
+    }
     ProgressListener progress = progress();
     FitOptions options =
         FitOptions.defaults()
@@ -140,7 +150,7 @@ final class FitCommand implements Callable<Integer> {
     try {
       fit = MaximumLikelihood.fit(model, loaded.data(), options);
     } catch (ModelSizeException e) {
-      throw e.withSubject(modelOptions.spelling());
+      throw e.withSubject(chosen != null ? chosen.spelling() : modelOptions.spelling());
     } finally {
       if (progress instanceof FitProgress shown) {
         shown.finish();
@@ -173,6 +183,9 @@ final class FitCommand implements Callable<Integer> {
   }
 
   private String modelDescription() {
+    if (chosen != null) {
+      return "auto: " + chosen.spelling().substring("--model ".length());
+    }
     StringBuilder s = new StringBuilder(modelOptions.model);
     if (modelOptions.order != null) {
       s.append("(").append(modelOptions.order).append(")");

@@ -18,7 +18,7 @@ final class ModelOptions {
       paramLabel = "MODEL",
       description =
           "local-level, local-linear-trend, smooth-trend, bsm (needs --seasonal) or arima (needs"
-              + " --order).")
+              + " --order); fit also takes auto (the model 'gramian select' ranks first).")
   String model;
 
   @Option(
