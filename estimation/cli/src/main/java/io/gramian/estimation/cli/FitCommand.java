@@ -184,7 +184,17 @@ final class FitCommand implements Callable<Integer> {
 
   private String modelDescription() {
     if (chosen != null) {
-      return "auto: " + chosen.spelling().substring("--model ".length());
+      StringBuilder s = new StringBuilder("auto ").append(chosen.model());
+      if (chosen.order() != null) {
+        s.append("(").append(chosen.order()).append(")");
+      }
+      if (chosen.seasonalOrder() != null) {
+        s.append("x(").append(chosen.seasonalOrder()).append(")");
+      }
+      if (chosen.seasonal() != null) {
+        s.append(" s=").append(chosen.seasonal());
+      }
+      return s.toString();
     }
     StringBuilder s = new StringBuilder(modelOptions.model);
     if (modelOptions.order != null) {

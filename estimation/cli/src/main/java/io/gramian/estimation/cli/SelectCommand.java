@@ -146,11 +146,8 @@ final class SelectCommand implements Callable<Integer> {
     }
   }
 
+  /** The series as the table's header names it: its (transformed) name and the period. */
   private String describe(String name) {
-    String s = name;
-    if (!"none".equals(dataOptions.transform)) {
-      s += " (" + dataOptions.transform + ")";
-    }
-    return s + (seasonal == null ? "" : ", seasonal period " + seasonal);
+    return name + (seasonal == null ? "" : ", seasonal period " + seasonal);
   }
 }
