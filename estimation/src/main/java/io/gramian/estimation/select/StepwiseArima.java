@@ -27,8 +27,10 @@ import java.util.List;
  *
  * <p>Differences from auto.arima: every model is fitted by exact maximum likelihood (auto.arima
  * fits by conditional sums of squares during the search when n &gt; 150 or s &gt; 12 and refits the
- * winner); the neighbours of one turn are fitted in parallel (the move is still the first in the
- * order above that improves, so the path is auto.arima's whatever the number of threads).
+ * winner); when the start model without the constant wins, the search continues from it (forecast
+ * 8.20 moves its orders there but keeps the constant on, so it explores the neighbours with the
+ * constant); the neighbours of one turn are fitted in parallel (the move is still the first in the
+ * order above that improves, so the path does not depend on the number of threads).
  */
 final class StepwiseArima {
 
