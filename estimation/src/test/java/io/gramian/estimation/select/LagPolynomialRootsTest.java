@@ -25,13 +25,16 @@ class LagPolynomialRootsTest {
 
   @Test
   void seasonalFactorRootsLieOnACircle() {
-    // (1 − 0.9 z)(1 − 0.5 z¹²): roots 1/0.9 and the twelve 12th roots of 2
+    // (1 − 0.9 z)(1 − 0.5 z¹²): roots 1/0.9 and the twelve 12th roots of 2, the smaller
     double[] c = LagPolynomialRoots.product(new double[] {-0.9}, new double[] {-0.5}, 12);
     assertEquals(13, c.length);
     assertEquals(-0.9, c[0]);
     assertEquals(-0.5, c[11]);
     assertEquals(0.45, c[12], 1e-15);
-    assertEquals(1 / 0.9, LagPolynomialRoots.smallestModulus(c), ROOT_TOLERANCE);
+    assertEquals(Math.pow(2, 1.0 / 12), LagPolynomialRoots.smallestModulus(c), ROOT_TOLERANCE);
+    double[] nonSeasonalDominates =
+        LagPolynomialRoots.product(new double[] {-0.9}, new double[] {-0.1}, 12);
+    assertEquals(1 / 0.9, LagPolynomialRoots.smallestModulus(nonSeasonalDominates), ROOT_TOLERANCE);
     double[] seasonalOnly = LagPolynomialRoots.product(new double[0], new double[] {-0.5}, 12);
     assertEquals(Math.pow(2, 1.0 / 12), LagPolynomialRoots.smallestModulus(seasonalOnly), 1e-12);
   }
