@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * lose their first d + sD values; a missing value makes every difference that uses it missing (NaN
  * propagates), as in statsmodels' {@code diff}.
  */
-final class Differencing {
+public final class Differencing {
 
   private Differencing() {}
 
@@ -17,7 +17,7 @@ final class Differencing {
    *
    * @param x the series; not modified
    */
-  static double[] apply(double[] x, int d, int seasonalD, int s) {
+  public static double[] apply(double[] x, int d, int seasonalD, int s) {
     double[] w = x.clone();
     for (int k = 0; k < d; k++) {
       w = lagDifference(w, 1);

@@ -181,6 +181,12 @@ public record ModelSpec(
     return List.copyOf(all);
   }
 
+  /** This specification with or without an ARIMA mean or drift ({@code --mean}). */
+  public ModelSpec withMean(boolean value) {
+    return new ModelSpec(
+        model, seasonal, seasonalType, order, seasonalOrder, value, arLags, maLags, init, kappa);
+  }
+
   /** The model without regressors. */
   public StateSpaceModel create() {
     return create(List.of());

@@ -1,5 +1,6 @@
 package io.gramian.estimation.cli;
 
+import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
@@ -122,6 +123,9 @@ final class FitCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}; 0: every iteration).")
   double progressInterval;
 
+  /** The model {@code --model auto} chose; null for a model named on the command line. */
+  private ModelSpec chosen;
+
   @Override
   public Integer call() {
     if (forecastHorizon != null && forecastHorizon < 1) {
@@ -173,7 +177,13 @@ final class FitCommand implements Callable<Integer> {
             ? null
             : FutureRegressors.read(
                 future, dataOptions.time, loaded.frame(), regressors, forecastHorizon);
-    StateSpaceModel model = modelOptions.create(dataOptions.exog);
+    StateSpaceModel model;
+    if (AutoModel.NAME.equals(modelOptions.model)) {
+      chosen = AutoModel.choose(modelOptions, dataOptions, loaded, spec.commandLine().getErr());
+      model = chosen.create(dataOptions.exog);
+    } else {
+      model = modelOptions.create(dataOptions.exog);
+    }
     ProgressListener progress = progress();
     FitOptions options =
         FitOptions.defaults()
@@ -184,7 +194,7 @@ final class FitCommand implements Callable<Integer> {
     try {
       fit = MaximumLikelihood.fit(model, loaded.data(), options);
     } catch (ModelSizeException e) {
-      throw e.withSubject(modelOptions.spelling());
+      throw e.withSubject(chosen != null ? chosen.spelling() : modelOptions.spelling());
     } finally {
       if (progress instanceof FitProgress shown) {
         shown.finish();
@@ -248,6 +258,19 @@ final class FitCommand implements Callable<Integer> {
   }
 
   private String modelDescription() {
+    if (chosen != null) {
+      StringBuilder s = new StringBuilder("auto ").append(chosen.model());
+      if (chosen.order() != null) {
+        s.append("(").append(chosen.order()).append(")");
+      }
+      if (chosen.seasonalOrder() != null) {
+        s.append("x(").append(chosen.seasonalOrder()).append(")");
+      }
+      if (chosen.seasonal() != null) {
+        s.append(" s=").append(chosen.seasonal());
+      }
+      return s.toString();
+    }
     StringBuilder s = new StringBuilder(modelOptions.model);
     if (modelOptions.order != null) {
       s.append("(").append(modelOptions.order).append(")");

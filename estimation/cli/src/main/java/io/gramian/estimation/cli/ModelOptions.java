@@ -27,7 +27,7 @@ final class ModelOptions {
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
               + " --seasonal), arima (needs --order), or sutse-level (several series: needs"
-              + " --columns A,B).")
+              + " --columns A,B); fit also takes auto (the model 'gramian select' ranks first).")
   String model;
 
   @Option(
