@@ -6,7 +6,11 @@ package io.gramian.estimation.transform;
  * natural̄.
  *
  * <p>Unlike {@link Square}, the boundary natural = 0 is not reachable (θ → −∞); a covariance that
- * tends to singular shows as a diagonal entry shrinking towards zero.
+ * tends to singular shows as a diagonal entry shrinking towards zero. An optimiser heading for that
+ * boundary can take θ below −745, where exp(θ) underflows to 0, a value no θ maps to: so natural is
+ * floored at {@link #SMALLEST}, reached at θ = ln SMALLEST ≈ −708.4, below which natural is
+ * constant (derivative 0). Every natural value the map yields converts back, and every θ above the
+ * floor keeps exp(θ) exactly.
  */
 public final class Exponential extends EntrywiseTransform {
 
@@ -17,9 +21,17 @@ public final class Exponential extends EntrywiseTransform {
     super(names);
   }
 
+  /**
+   * The smallest natural value: the smallest positive normal double, 2.2e-308, whose logarithm is
+   * finite and whose exponential gives it back.
+   */
+  public static final double SMALLEST = Double.MIN_NORMAL;
+
+  private static final double THETA_FLOOR = Math.log(SMALLEST);
+
   @Override
   double natural(double theta) {
-    return Math.exp(theta);
+    return theta > THETA_FLOOR ? Math.exp(theta) : SMALLEST;
   }
 
   /**
@@ -39,6 +51,6 @@ public final class Exponential extends EntrywiseTransform {
 
   @Override
   double derivative(double theta) {
-    return Math.exp(theta);
+    return theta > THETA_FLOOR ? Math.exp(theta) : 0;
   }
 }
