@@ -63,11 +63,13 @@ public record ModelSearch(int period, SeriesTransform transform, int threads) {
   /**
    * The structural trend models among the candidates: the structural names {@link
    * UnobservedComponents#NAMES} has, except {@code bsm} (the local linear trend with a seasonal,
-   * which the seasonal variants already include).
+   * which the seasonal variants already include) and {@code fixed-intercept} and {@code
+   * fixed-slope}, which have no disturbance of their own (statsmodels' "fixed" trends: without a
+   * stochastic component there is nothing to estimate).
    */
   public static List<String> structuralTrends() {
     List<String> names = new ArrayList<>(UnobservedComponents.NAMES);
-    names.remove("bsm");
+    names.removeAll(List.of("bsm", "fixed-intercept", "fixed-slope"));
     return names;
   }
 

@@ -4,6 +4,7 @@ import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.select.Candidate;
 import io.gramian.estimation.select.ModelSearch;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * {@code fit --model auto}: the model {@code gramian select} ranks first for the same data and
@@ -31,13 +32,22 @@ final class AutoModel {
         || options.maLags != null
         || options.init != null
         || options.kappa != null
-        || !"dummy".equals(options.seasonalType)) {
+        || (options.seasonalType != null && !options.seasonalType.equals(List.of("dummy")))
+        || options.harmonics != null
+        || options.cycle
+        || options.dampedCycle
+        || options.autoregressive != null
+        || options.exogVarying != null
+        || options.rank != null
+        || (options.seasonal != null && options.seasonal.size() > 1)) {
       throw new IllegalArgumentException(
-          "--model auto chooses the model itself: it takes --seasonal S but not --order,"
-              + " --seasonal-order, --mean, --ar-lags, --ma-lags, --seasonal-type, --init or"
+          "--model auto chooses the model itself: it takes one --seasonal S but not --order,"
+              + " --seasonal-order, --mean, --ar-lags, --ma-lags, --seasonal-type, --harmonics,"
+              + " --cycle, --damped-cycle, --autoregressive, --exog-varying, --rank, --init or"
               + " --kappa");
     }
-    ModelSearch search = SelectCommand.searchFor(options.seasonal, dataOptions, null);
+    Integer period = options.seasonal == null ? null : options.seasonal.get(0);
+    ModelSearch search = SelectCommand.searchFor(period, dataOptions, null);
     Candidate best = search.select(loaded.series()).best();
     err.println(
         "fit --model auto: chose "
