@@ -76,9 +76,9 @@ public final class Backtest {
     int observed = first < 1 ? 0 : OriginForecast.training(data, (int) first).observedCount();
     if (observed < needed) {
       throw new IllegalArgumentException(
-          "horizon "
+          "horizon H = "
               + horizon
-              + " and "
+              + " and K = "
               + folds
               + (folds == 1 ? " fold" : " folds")
               + " leave the first fold "

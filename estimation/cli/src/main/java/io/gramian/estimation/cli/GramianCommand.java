@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       FitManyCommand.class,
       LoglikCommand.class,
+      BacktestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GramianCommand implements Runnable {
