@@ -83,11 +83,16 @@ public final class Backtest {
               + (folds == 1 ? " fold" : " folds")
               + " leave the first fold "
               + (first < 1 ? "no observations" : observed + " observed values")
-              + " (it fits on the first n − H − K + 1 = "
-              + first
-              + " of the n = "
+              + " (n − H − K + 1 = "
               + n
-              + " periods), and model "
+              + " − "
+              + horizon
+              + " − "
+              + folds
+              + " + 1 = "
+              + first
+              + (first == 1 ? " period" : " periods")
+              + "), and model "
               + model.name()
               + " needs at least "
               + needed
