@@ -42,7 +42,15 @@ public final class Backtest {
    * Its {@link BacktestResult#metrics()} are the per-horizon errors.
    */
   public static BacktestResult run(ModelSpec spec, TimeSeries series, int horizon, int folds) {
-    return run(spec.create(), ModelData.of(series), BacktestOptions.of(horizon, folds));
+    return run(spec, series, BacktestOptions.of(horizon, folds));
+  }
+
+  /**
+   * The backtest of a model specification on a series without regressors, with the options given
+   * (refit, levels, held parameters, progress).
+   */
+  public static BacktestResult run(ModelSpec spec, TimeSeries series, BacktestOptions options) {
+    return run(spec.create(), ModelData.of(series), options);
   }
 
   /**
