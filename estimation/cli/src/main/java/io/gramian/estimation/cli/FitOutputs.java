@@ -1,12 +1,15 @@
 package io.gramian.estimation.cli;
 
+import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.plot.ComponentPlot;
 import io.gramian.estimation.plot.ComponentPlotData;
 import io.gramian.estimation.plot.ComponentSpec;
 import io.gramian.estimation.plot.DiagnosticsPlot;
 import io.gramian.estimation.plot.DiagnosticsPlotData;
+import io.gramian.estimation.plot.OriginalScalePanel;
 import io.gramian.estimation.plot.StatesCsv;
+import io.gramian.estimation.results.OriginalScaleForecast;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;
@@ -61,6 +64,14 @@ final class FitOutputs {
     List<String> names = fit.stateNames();
     if (command.plot != null) {
       List<ComponentSpec> components = components(names, system);
+      OriginalScaleForecast original = command.dataOptions.originalScale(forecast);
+      OriginalScalePanel originalPanel =
+          original == null
+              ? null
+              : OriginalScalePanel.of(
+                  command.dataOptions.untransformed(loaded),
+                  original,
+                  SeriesTransform.parse(command.dataOptions.transform).spelling());
       outputs.write(
           PLOT,
           png ->
@@ -73,6 +84,7 @@ final class FitOutputs {
                       Optional.ofNullable(forecast).map(SeriesForecast::moments),
                       components,
                       system),
+                  originalPanel,
                   png));
     }
     if (command.states != null) {
