@@ -1,6 +1,7 @@
 package io.gramian.estimation.backtest;
 
 import io.gramian.estimation.results.Interval;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public record HorizonMetrics(
       }
     }
     throw new IllegalArgumentException(
-        "the backtest has no " + level + "% interval; its levels are " + List.of(levels));
+        "the backtest has no " + level + "% interval; its levels are " + Arrays.toString(levels));
   }
 
   /** The metrics at horizon h over the folds given. */
