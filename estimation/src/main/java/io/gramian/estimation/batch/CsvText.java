@@ -3,7 +3,7 @@ package io.gramian.estimation.batch;
 import java.util.List;
 
 /** Fields and numbers written as CSV text (RFC 4180), by hand: the library has no CSV writer. */
-final class CsvText {
+public final class CsvText {
 
   private CsvText() {}
 
@@ -11,12 +11,12 @@ final class CsvText {
    * A number that reads back exactly: Java's shortest round-trip decimal ({@link
    * Double#toString(double)}); an undefined value ({@code null}, NaN) is empty.
    */
-  static String number(Double value) {
+  public static String number(Double value) {
     return value == null || value.isNaN() ? "" : Double.toString(value);
   }
 
   /** A field, quoted when it holds a comma, a quote, a line break or outer spaces. */
-  static String field(String text) {
+  public static String field(String text) {
     if (text == null) {
       return "";
     }
@@ -31,7 +31,7 @@ final class CsvText {
   }
 
   /** A cell of a table: text quoted as needed, numbers exactly, {@code null} empty. */
-  static String cell(Object value) {
+  public static String cell(Object value) {
     if (value == null) {
       return "";
     }
@@ -45,7 +45,7 @@ final class CsvText {
   }
 
   /** One line of cells, without the line break. */
-  static String line(List<?> cells) {
+  public static String line(List<?> cells) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       FitManyCommand.class,
       LoglikCommand.class,
       SelectCommand.class,
+      BacktestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GramianCommand implements Runnable {

@@ -1,0 +1,87 @@
+package io.gramian.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gramian backtest} through the real {@code ./gramian} launcher: the table, the CSV, the
+ * JSON and the plot of a refitting backtest, and folds that leave too little data as one line, exit
+ * status 2 and no file. (The numbers are checked against R and statsmodels in the library's {@code
+ * BacktestReferenceTest}.)
+ */
+class BacktestLauncherTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesTheTableCsvJsonAndPlot() throws Exception {
+    Path csv = dir.resolve("out/backtest.csv");
+    Path json = dir.resolve("backtest.json");
+    Path png = dir.resolve("backtest.png");
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "backtest",
+                "datasets/nile.csv",
+                "--model",
+                "local-level",
+                "--horizon",
+                "3",
+                "--folds",
+                "4",
+                "--refit",
+                "--out",
+                csv.toString(),
+                "--json",
+                json.toString(),
+                "--plot",
+                png.toString(),
+                "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.out().contains("Parameters estimated on each fold (94 to 97 observations)"), r.out());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("horizon,mae,rmse,mape,mase,coverage", lines.get(0));
+    assertEquals(4, lines.size());
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertTrue(root.get("refit").asBoolean());
+    assertEquals(4, root.get("fold_forecasts").size());
+    assertTrue(Files.size(png) > 10_000, "a drawn PNG");
+  }
+
+  @Test
+  void foldsThatLeaveTooLittleDataAreOneLineAndWriteNothing() throws Exception {
+    Path csv = dir.resolve("none.csv");
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "backtest",
+                "datasets/nile.csv",
+                "--model",
+                "local-level",
+                "--horizon",
+                "10",
+                "--folds",
+                "95",
+                "--out",
+                csv.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "gramian: horizon H = 10 and K = 95 folds leave the first fold no observations"),
+        r.err());
+    assertFalse(Files.exists(csv));
+  }
+}
