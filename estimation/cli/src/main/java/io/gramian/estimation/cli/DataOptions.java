@@ -54,8 +54,8 @@ final class DataOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  /** The loaded series and the model data. */
-  record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
+  /** The loaded series and the model data; {@code column} is the modelled column's name. */
+  record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame, String column) {}
 
   Loaded load(Path file) {
     TimeSeriesFrame frame =
@@ -63,10 +63,12 @@ final class DataOptions {
     List<String> values = new ArrayList<>(frame.columnNames());
     values.removeAll(exog);
     TimeSeries series;
+    String column = this.column;
     if (column != null) {
       series = frame.column(column);
     } else if (values.size() == 1) {
-      series = frame.column(values.get(0));
+      column = values.get(0);
+      series = frame.column(column);
     } else {
       throw new IllegalArgumentException(
           file.getFileName()
@@ -93,7 +95,7 @@ final class DataOptions {
         x.set(t, j, regressor.value(t));
       }
     }
-    return new Loaded(series, new ModelData(series, x, exog), frame);
+    return new Loaded(series, new ModelData(series, x, exog), frame, column);
   }
 
   /** One line on standard error: the run goes on. */

@@ -1,5 +1,6 @@
 package io.gramian.estimation.cli;
 
+import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.plot.ComponentPlot;
 import io.gramian.estimation.plot.ComponentPlotData;
@@ -53,31 +54,41 @@ final class FitOutputs {
               DiagnosticsPlot.writePng(
                   DiagnosticsPlotData.fromFit(loaded.series(), file, fit), png));
     }
-    if (command.plot == null && command.states == null) {
-      return;
-    }
-    StateSpace system = fit.system();
-    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
-    List<String> names = fit.stateNames();
     if (command.plot != null) {
-      List<ComponentSpec> components = components(names, system);
-      outputs.write(
-          PLOT,
-          png ->
-              ComponentPlot.writePng(
-                  ComponentPlotData.fromFitWithComponents(
-                      loaded.series(),
-                      file,
-                      fit,
-                      smoothed,
-                      Optional.ofNullable(forecast).map(SeriesForecast::moments),
-                      components,
-                      system),
-                  png));
+      writeComponentPlot(outputs, PLOT, loaded.series(), file, fit, forecast);
     }
     if (command.states != null) {
       outputs.write(STATES, csv -> StatesCsv.write(fit.states(), csv));
     }
+  }
+
+  /**
+   * Writes the components plot under {@code option}: the data with the smoothed components at the
+   * fit's parameters and, when given, the forecast ({@code fit --plot}, {@code forecast --plot}).
+   */
+  static void writeComponentPlot(
+      OutputFiles outputs,
+      String option,
+      TimeSeries series,
+      String file,
+      FitResult fit,
+      SeriesForecast forecast) {
+    StateSpace system = fit.system();
+    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
+    List<ComponentSpec> components = components(fit.stateNames(), system);
+    outputs.write(
+        option,
+        png ->
+            ComponentPlot.writePng(
+                ComponentPlotData.fromFitWithComponents(
+                    series,
+                    file,
+                    fit,
+                    smoothed,
+                    Optional.ofNullable(forecast).map(SeriesForecast::moments),
+                    components,
+                    system),
+                png));
   }
 
   /**

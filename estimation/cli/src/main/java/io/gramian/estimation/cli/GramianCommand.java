@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       FitManyCommand.class,
       LoglikCommand.class,
+      ForecastCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GramianCommand implements Runnable {
