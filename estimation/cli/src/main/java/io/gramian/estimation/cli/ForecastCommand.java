@@ -113,14 +113,6 @@ final class ForecastCommand implements Callable<Integer> {
 
   private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
     SavedFit saved = SavedFits.read(fitFile);
-    if (!saved.exog().isEmpty()) {
-      throw new IllegalArgumentException(
-          fitFile
-              + " has regressors ("
-              + InputEcho.plainList(saved.exog())
-              + "); forecasting them needs their future values, which a later version will"
-              + " read");
-    }
     ModelData modelData;
     String start;
     String source;
@@ -133,6 +125,15 @@ final class ForecastCommand implements Callable<Integer> {
       start = saved.continues(frame) ? "extend" : "apply";
       modelData = saved.modelDataFrom(frame);
       source = data.getFileName().toString();
+    }
+    // after the data, so that data without a saved regressor are refused by name first
+    if (!saved.exog().isEmpty()) {
+      throw new IllegalArgumentException(
+          fitFile
+              + " has regressors ("
+              + InputEcho.plainList(saved.exog())
+              + "); forecasting them needs their future values, which a later version will"
+              + " read");
     }
     FitResult at = saved.evaluate(modelData);
     SeriesForecast forecast = at.forecast(horizon, intervalLevels);
