@@ -139,8 +139,9 @@ final class ForecastCommand implements Callable<Integer> {
     SeriesForecast forecast = at.forecast(horizon, intervalLevels);
 
     if (plot != null) {
+      String title = "extend".equals(start) ? saved.data().file() + " + " + source : source;
       FitOutputs.writeComponentPlot(
-          outputs, FitOutputs.PLOT, modelData.series(), source, at, forecast);
+          outputs, FitOutputs.PLOT, modelData.series(), title, at, forecast);
     }
     String jsonText = json == null ? null : json(saved, start, source, at, forecast);
     if (outputs.has("--json")) {
