@@ -1,9 +1,10 @@
 package io.gramian.estimation.saved;
 
-import io.gramian.datasets.CsvTimeSeriesReader;
+import io.gramian.datasets.Frequency;
+import io.gramian.datasets.TimeIndex;
 import io.gramian.datasets.TimeSeriesFrame;
-import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.Objects;
  * the modelled column and the regressors as read from the file (before any transform; NaN where
  * missing). With these, a saved fit forecasts without the file.
  *
- * <p>{@link #frame()} reads them back through the same CSV reader as the file: the labels give the
- * same time index, and each value is written in a form that reads back to the same bits.
+ * <p>{@link #frame()} gives them back as a frame: the time index rebuilt from the labels ({@link
+ * TimeIndex#fromLabels}), the values as saved (the saved text reads back to the same bits).
  *
  * @param file the data file's name as the fit was given it
  * @param column the modelled column
@@ -91,7 +92,7 @@ public record SavedData(
     return copy;
   }
 
-  /** The saved data as a frame, read by the CSV reader that read the file. */
+  /** The saved data as a frame: the index rebuilt from the labels, the values as saved. */
   public TimeSeriesFrame frame() {
     return followedBy(null);
   }
@@ -99,51 +100,36 @@ public record SavedData(
   /**
    * The saved periods followed by those of {@code later} (its periods continue the saved ones;
    * null: none): statsmodels' {@code extend}, the data the forecast then starts from.
+   *
+   * @throws IllegalArgumentException when the periods do not make one index of the saved frequency
    */
   TimeSeriesFrame followedBy(TimeSeriesFrame later) {
-    List<String> names = new ArrayList<>(columns.keySet());
-    StringBuilder csv = new StringBuilder();
-    if (timeColumn != null) {
-      csv.append(quoted(timeColumn)).append(',');
-    }
-    csv.append(String.join(",", names.stream().map(SavedData::quoted).toList())).append('\n');
-    double[] row = new double[names.size()];
-    for (int t = 0; t < time.size(); t++) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] = columns.get(names.get(j))[t];
+    int n = time.size();
+    int m = later == null ? 0 : later.length();
+    List<String> labels = new ArrayList<>(time);
+    Map<String, double[]> values = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : columns.entrySet()) {
+      double[] v = Arrays.copyOf(e.getValue(), n + m);
+      for (int t = 0; t < m; t++) {
+        v[n + t] = later.column(e.getKey()).value(t);
       }
-      appendRow(csv, time.get(t), row);
+      values.put(e.getKey(), v);
     }
-    int laterLength = later == null ? 0 : later.length();
-    for (int t = 0; t < laterLength; t++) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] = later.column(names.get(j)).value(t);
+    for (int t = 0; t < m; t++) {
+      labels.add(later.index().label(t));
+    }
+    TimeIndex index = TimeIndex.fromLabels(frequencyValue(), labels);
+    String source = later == null ? file : file + " + " + later.source();
+    return TimeSeriesFrame.of(source, index, values);
+  }
+
+  /** The {@link Frequency} whose display name is saved. */
+  private Frequency frequencyValue() {
+    for (Frequency f : Frequency.values()) {
+      if (f.displayName().equals(frequency)) {
+        return f;
       }
-      appendRow(csv, later.index().label(t), row);
     }
-    String source = file + " (saved in the fit)";
-    StringReader reader = new StringReader(csv.toString());
-    return timeColumn == null
-        ? CsvTimeSeriesReader.read(reader, source)
-        : CsvTimeSeriesReader.read(reader, source, timeColumn);
-  }
-
-  private void appendRow(StringBuilder csv, String label, double[] values) {
-    if (timeColumn != null) {
-      csv.append(quoted(label)).append(',');
-    }
-    for (int j = 0; j < values.length; j++) {
-      csv.append(j > 0 ? "," : "").append(text(values[j]));
-    }
-    csv.append('\n');
-  }
-
-  /** A value as CSV text that reads back to the same bits; empty for missing. */
-  private static String text(double v) {
-    return Double.isNaN(v) ? "" : JsonWriter.number(v);
-  }
-
-  private static String quoted(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    throw new IllegalArgumentException("unknown frequency \"" + frequency + "\" in the saved data");
   }
 }
