@@ -130,7 +130,7 @@ class LauncherOutputsTest {
         launcher.gramian(
             "fit", notRead.toString(), "--model", "local-level", "--exog", "x", "--forecast", "3"),
         "--forecast with --exog",
-        "needs their future values, which a later version will read");
+        "needs the regressors' values over the horizon: give --future FUTURE.csv");
     assertBadInput(
         launcher.gramian(
             "loglik",

@@ -3,6 +3,7 @@ package io.gramian.estimation.batch;
 import io.gramian.datasets.InputEcho;
 import io.gramian.datasets.TimeSeries;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** What is done to a series before it is modelled ({@code --transform none|log|log10}). */
 public enum SeriesTransform {
@@ -22,6 +23,19 @@ public enum SeriesTransform {
   /** The command line's spelling: {@code none}, {@code log} or {@code log10}. */
   public String spelling() {
     return spelling;
+  }
+
+  /**
+   * The logarithm's base b, for carrying a forecast back to the original scale ({@link
+   * io.gramian.estimation.results.SeriesForecast#originalScale(double)}): e for {@link #LOG}, 10
+   * for {@link #LOG10}, empty for {@link #NONE}.
+   */
+  public OptionalDouble logBase() {
+    return switch (this) {
+      case NONE -> OptionalDouble.empty();
+      case LOG -> OptionalDouble.of(Math.E);
+      case LOG10 -> OptionalDouble.of(10);
+    };
   }
 
   /**

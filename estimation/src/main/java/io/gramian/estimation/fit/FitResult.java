@@ -16,6 +16,8 @@ import io.gramian.kalman.StateSpace;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * A maximum-likelihood fit, an immutable value: estimates on the natural scale, their standard
@@ -262,23 +264,83 @@ public record FitResult(
 
   /**
    * The forecast of the next {@code horizon} periods after the data, with an interval at each level
-   * in percent (none given: 95), labelled with the periods that follow the series'.
+   * in percent (none given: 95), labelled with the periods that follow the series'. For a model
+   * without regressors; with regressors, {@link #forecast(int, DMatrixRMaj, double...)}.
    *
    * @throws IllegalArgumentException if the horizon is not positive, a level is outside (0, 100),
    *     or the model has regressors (their future values are needed)
    */
   public SeriesForecast forecast(int horizon, double... levels) {
+    return forecast(horizon, null, levels);
+  }
+
+  /**
+   * The forecast of the next {@code horizon} periods after the data of a model with regressors,
+   * from their values over those periods (statsmodels' {@code get_forecast(h, exog=…)}): at horizon
+   * h the observation row is H + x_{T+h}ᵀ E (see {@link RegressionStateSpace}), x_{T+h} the h-th
+   * row of {@code futureExog}. The coefficients carry on from the filter: as diffuse states they
+   * enter with their filtered mean and uncertainty, as parameters (known states) without
+   * uncertainty.
+   *
+   * @param futureExog at least {@code horizon} rows (the first {@code horizon} are used) of the k
+   *     regressors in the model's order, all finite; null (or no columns) for a model without
+   *     regressors. Not modified.
+   * @throws IllegalArgumentException if the horizon is not positive, a level is outside (0, 100),
+   *     the model has regressors and {@code futureExog} is missing, has another number of columns,
+   *     fewer than {@code horizon} rows or a value that is not finite, or the model has none and
+   *     {@code futureExog} has columns
+   */
+  public SeriesForecast forecast(int horizon, DMatrixRMaj futureExog, double... levels) {
     if (horizon < 1) {
       throw new IllegalArgumentException(
           "a forecast needs a positive number of periods, got " + horizon);
     }
-    if (system instanceof RegressionStateSpace) {
+    StateSpace ahead = system;
+    if (system instanceof RegressionStateSpace regression) {
+      ahead = continued(regression, futureExog, horizon);
+    } else if (futureExog != null && futureExog.numCols > 0) {
       throw new IllegalArgumentException(
-          "forecasting a model with regressors needs their future values, which a later version"
-              + " will take; this fit has regressors");
+          "this fit has no regressors, but future values of " + futureExog.numCols + " were given");
     }
-    Forecast moments = Forecaster.forSystem(system).forecast(system, filter, horizon);
+    Forecast moments = Forecaster.forSystem(ahead).forecast(ahead, filter, horizon);
     return SeriesForecast.of(moments, series.index().nextPeriods(horizon).labels(), levels);
+  }
+
+  /** The regression system continued over the horizon with the first H rows of the future x. */
+  private RegressionStateSpace continued(
+      RegressionStateSpace regression, DMatrixRMaj futureExog, int horizon) {
+    int k = regression.regressors();
+    if (futureExog == null) {
+      throw new IllegalArgumentException(
+          "this fit has "
+              + k
+              + " regressor"
+              + (k == 1 ? "" : "s")
+              + ": a forecast needs their values over the "
+              + horizon
+              + " periods ahead (forecast(horizon, futureExog, levels…))");
+    }
+    if (futureExog.numRows < horizon) {
+      throw new IllegalArgumentException(
+          "the regressors' future values cover "
+              + futureExog.numRows
+              + " period"
+              + (futureExog.numRows == 1 ? "" : "s")
+              + ", fewer than the "
+              + horizon
+              + " to forecast");
+    }
+    if (series.length() != filter.steps()) {
+      throw new IllegalArgumentException(
+          "the model filtered "
+              + filter.steps()
+              + " of the data's "
+              + series.length()
+              + " periods (it differenced the series and regressors first): a forecast with"
+              + " regressors needs the model of the whole series (the exactly diffuse integration)");
+    }
+    DMatrixRMaj ahead = CommonOps_DDRM.extract(futureExog, 0, horizon, 0, futureExog.numCols);
+    return regression.continuedWith(ahead);
   }
 
   /** The periods the filter ran over: the series, less any leading periods the model drops. */

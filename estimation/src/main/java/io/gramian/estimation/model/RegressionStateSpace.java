@@ -20,6 +20,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class RegressionStateSpace extends ForwardingStateSpace {
 
   private final StateSpaceSystem base;
+  private final DMatrixRMaj exog;
+  private final int offset;
   private final DMatrixRMaj[] H;
 
   /**
@@ -28,6 +30,8 @@ public final class RegressionStateSpace extends ForwardingStateSpace {
    */
   public RegressionStateSpace(StateSpaceSystem base, DMatrixRMaj exog, int offset) {
     this.base = base;
+    this.exog = exog.copy();
+    this.offset = offset;
     int steps = exog.numRows;
     int k = exog.numCols;
     H = new DMatrixRMaj[steps];
@@ -38,6 +42,60 @@ public final class RegressionStateSpace extends ForwardingStateSpace {
       }
       H[t] = row;
     }
+  }
+
+  /** k, the number of regressors. */
+  public int regressors() {
+    return exog.numCols;
+  }
+
+  /** The number of steps whose regressors are given (the rows of x). */
+  public int steps() {
+    return exog.numRows;
+  }
+
+  /**
+   * This system with the regressors continued past its last step: rows 0 … T − 1 of x are this
+   * system's, rows T … T + H − 1 those of {@code future}, so that a forecast of H steps past the
+   * data finds H_t at every step it asks for.
+   *
+   * @param future H × k regressors of the steps after the data. Not modified.
+   * @throws IllegalArgumentException if {@code future} does not have k columns or a value is not
+   *     finite
+   */
+  public RegressionStateSpace continuedWith(DMatrixRMaj future) {
+    int k = exog.numCols;
+    if (future.numCols != k) {
+      throw new IllegalArgumentException(
+          "the model has "
+              + k
+              + " regressor"
+              + (k == 1 ? "" : "s")
+              + " but the future values have "
+              + future.numCols
+              + " column"
+              + (future.numCols == 1 ? "" : "s"));
+    }
+    int steps = exog.numRows;
+    DMatrixRMaj continued = new DMatrixRMaj(steps + future.numRows, k);
+    System.arraycopy(exog.data, 0, continued.data, 0, steps * k);
+    for (int h = 0; h < future.numRows; h++) {
+      for (int j = 0; j < k; j++) {
+        double v = future.get(h, j);
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException(
+              "future value "
+                  + (h + 1)
+                  + " of regressor "
+                  + (j + 1)
+                  + " is "
+                  + v
+                  + "; the regressors' future values must be finite");
+        }
+        continued.set(steps + h, j, v);
+      }
+    }
+    return new RegressionStateSpace(base, continued, offset);
   }
 
   @Override

@@ -150,6 +150,17 @@ public record SeriesForecast(double[] levels, List<ForecastStep> steps, Forecast
     return text.toString();
   }
 
+  /**
+   * This forecast of log_b y carried back to the scale of y: the median b^μ_h, the log-normal mean
+   * exp(μ_h ln b + σ_h² (ln b)² / 2) and the bounds b^(bounds) at every level ({@link
+   * OriginalScaleForecast}).
+   *
+   * @param base b, the logarithm's base: {@link Math#E} for a natural logarithm, 10 for log10
+   */
+  public OriginalScaleForecast originalScale(double base) {
+    return OriginalScaleForecast.of(this, base);
+  }
+
   /** 95 for 95.0, 99.5 for 99.5. */
   static String levelText(double level) {
     return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);

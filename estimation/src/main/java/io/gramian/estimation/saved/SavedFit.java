@@ -270,8 +270,18 @@ public record SavedFit(
    * data extended: statsmodels' {@code apply}).
    */
   public ModelData modelDataFrom(TimeSeriesFrame frame) {
-    modelData(frame); // the same checks, naming the frame
-    return continues(frame) ? modelData(data.followedBy(frame)) : modelData(frame);
+    return modelData(frameFrom(frame));
+  }
+
+  /**
+   * The frame a forecast from {@code frame} starts from, as {@link #modelDataFrom}: the saved data
+   * followed by {@code frame} when it continues them, else {@code frame}.
+   *
+   * @throws IllegalArgumentException as {@link #modelData}, naming {@code frame}'s source
+   */
+  public TimeSeriesFrame frameFrom(TimeSeriesFrame frame) {
+    modelData(frame); // the checks, naming the frame
+    return continues(frame) ? data.followedBy(frame) : frame;
   }
 
   /** Whether {@code frame}'s first period is the one after the saved data's last. */

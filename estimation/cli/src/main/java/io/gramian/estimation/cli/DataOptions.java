@@ -6,9 +6,12 @@ import io.gramian.datasets.TimeSeries;
 import io.gramian.datasets.TimeSeriesFrame;
 import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.results.OriginalScaleForecast;
+import io.gramian.estimation.results.SeriesForecast;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,31 +57,13 @@ final class DataOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  /** The loaded series and the model data; {@code column} is the modelled column's name. */
-  record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame, String column) {}
+  /** The loaded series and the model data. */
+  record Loaded(TimeSeries series, ModelData data, TimeSeriesFrame frame) {}
 
   Loaded load(Path file) {
     TimeSeriesFrame frame =
         time == null ? CsvTimeSeriesReader.read(file) : CsvTimeSeriesReader.read(file, time);
-    List<String> values = new ArrayList<>(frame.columnNames());
-    values.removeAll(exog);
-    TimeSeries series;
-    String column = this.column;
-    if (column != null) {
-      series = frame.column(column);
-    } else if (values.size() == 1) {
-      column = values.get(0);
-      series = frame.column(column);
-    } else {
-      throw new IllegalArgumentException(
-          file.getFileName()
-              + " has "
-              + values.size()
-              + " value columns ("
-              + InputEcho.plainList(values)
-              + "); choose one with --column");
-    }
-    series = transformed(series);
+    TimeSeries series = transformed(valueColumn(frame, file.getFileName().toString()));
     series.spacingWarning().ifPresent(this::warn);
     if (series.observedCount() == 0) {
       throw new IllegalArgumentException(
@@ -95,7 +80,43 @@ final class DataOptions {
         x.set(t, j, regressor.value(t));
       }
     }
-    return new Loaded(series, new ModelData(series, x, exog), frame, column);
+    return new Loaded(series, new ModelData(series, x, exog), frame);
+  }
+
+  /** The modelled column as the file gives it, before any transform. */
+  TimeSeries untransformed(Loaded loaded) {
+    return valueColumn(loaded.frame(), loaded.frame().source());
+  }
+
+  /** The value column to model: {@code --column}, or the one column that is not a regressor. */
+  private TimeSeries valueColumn(TimeSeriesFrame frame, String fileName) {
+    List<String> values = new ArrayList<>(frame.columnNames());
+    values.removeAll(exog);
+    if (column != null) {
+      return frame.column(column);
+    }
+    if (values.size() == 1) {
+      return frame.column(values.get(0));
+    }
+    throw new IllegalArgumentException(
+        fileName
+            + " has "
+            + values.size()
+            + " value columns ("
+            + InputEcho.plainList(values)
+            + "); choose one with --column");
+  }
+
+  /**
+   * After {@code --transform log} or {@code log10}, the forecast carried back to the original scale
+   * (median, log-normal mean, bounds); null without a logarithm or without a forecast.
+   */
+  OriginalScaleForecast originalScale(SeriesForecast forecast) {
+    if (forecast == null) {
+      return null;
+    }
+    OptionalDouble base = SeriesTransform.parse(transform).logBase();
+    return base.isPresent() ? forecast.originalScale(base.getAsDouble()) : null;
   }
 
   /** One line on standard error: the run goes on. */

@@ -7,6 +7,7 @@ import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
+import io.gramian.estimation.results.OriginalScaleForecast;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.estimation.saved.SavedData;
 import io.gramian.estimation.saved.SavedFit;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gramian fit DATA.csv --model MODEL [model options] [data options] [--json OUT.json]
- * [--plot OUT.png] [--states OUT.csv] [--forecast H] [--save FIT.json] [--start FIT.json]}:
- * maximum-likelihood estimation with the exact diffuse log-likelihood and its analytic gradient, a
- * statsmodels-style summary, and the filtered, smoothed and forecast estimates.
+ * [--plot OUT.png] [--states OUT.csv] [--forecast H [--future FUTURE.csv] [--level L1,L2]] [--save
+ * FIT.json] [--start FIT.json]}: maximum-likelihood estimation with the exact diffuse
+ * log-likelihood and its analytic gradient, a statsmodels-style summary, and the filtered, smoothed
+ * and forecast estimates.
  */
 @Command(
     name = "fit",
@@ -87,6 +90,14 @@ final class FitCommand implements Callable<Integer> {
   Integer forecastHorizon;
 
   @Option(
+      names = "--future",
+      paramLabel = "FUTURE.csv",
+      description =
+          "With --exog and --forecast H: the regressors' values over the horizon, a time column"
+              + " continuing the data's periods and the --exog columns, at least H rows.")
+  Path future;
+
+  @Option(
       names = "--level",
       split = ",",
       paramLabel = "L1,L2",
@@ -125,15 +136,12 @@ final class FitCommand implements Callable<Integer> {
     if (forecastHorizon != null && forecastHorizon < 1) {
       throw new IllegalArgumentException("--forecast takes a positive number of periods");
     }
-    if (forecastHorizon != null && !dataOptions.exog.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--forecast with --exog: forecasting with regressors needs their future values, which"
-              + " a later version will read; fit without --forecast");
-    }
+    checkFuture();
     double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);
     boolean jsonToStdout = json != null && json.toString().equals("-");
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.input("DATA.csv", data);
+      outputs.input("--future", future);
       outputs.output("--json", jsonToStdout ? null : json);
       outputs.output(FitOutputs.PLOT, plot);
       outputs.output(FitOutputs.DIAGNOSTICS_PLOT, diagnosticsPlot);
@@ -148,6 +156,11 @@ final class FitCommand implements Callable<Integer> {
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
   private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
     DataOptions.Loaded loaded = dataOptions.load(data);
+    DMatrixRMaj futureExog =
+        future == null
+            ? null
+            : FutureRegressors.read(
+                future, dataOptions.time, loaded.frame(), dataOptions.exog, forecastHorizon);
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
     FitOptions options =
         FitOptions.defaults()
@@ -170,17 +183,21 @@ final class FitCommand implements Callable<Integer> {
     }
 
     SeriesForecast forecast =
-        forecastHorizon == null ? null : fit.forecast(forecastHorizon, intervalLevels);
+        forecastHorizon == null ? null : fit.forecast(forecastHorizon, futureExog, intervalLevels);
+    OriginalScaleForecast original = dataOptions.originalScale(forecast);
 
     FitOutputs.write(this, outputs, loaded, fit, forecast);
-    String jsonText = json == null ? null : FitJson.render(fit, forecast);
+    String jsonText = json == null ? null : FitJson.render(fit, forecast, original);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
     }
     if (save != null) {
       SavedData saved =
           SavedData.of(
-              loaded.frame(), data.getFileName().toString(), loaded.column(), dataOptions.exog);
+              loaded.frame(),
+              data.getFileName().toString(),
+              dataOptions.untransformed(loaded).name(),
+              dataOptions.exog);
       outputs.writeText(
           "--save",
           SavedFit.of(
@@ -192,7 +209,7 @@ final class FitCommand implements Callable<Integer> {
                   fit)
               .toJson());
     }
-    String printed = jsonToStdout ? jsonText : summary(fit, forecast);
+    String printed = jsonToStdout ? jsonText : summary(fit, forecast, original);
     outputs.commit(); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
     out.print(printed);
@@ -202,11 +219,37 @@ final class FitCommand implements Callable<Integer> {
 
   /**
    * What the command prints: the fit's {@linkplain FitResult#summary(String, LocalDateTime)
-   * summary} with the model as its options spell it, then the forecast's table.
+   * summary} with the model as its options spell it, then the forecast's table and, after a
+   * logarithm, the forecast on the original scale.
    */
-  private String summary(FitResult fit, SeriesForecast forecast) {
+  private String summary(FitResult fit, SeriesForecast forecast, OriginalScaleForecast original) {
     String text = fit.summary(modelDescription(), LocalDateTime.now().withNano(0));
-    return forecast == null ? text : text + forecast.table();
+    if (forecast != null) {
+      text += forecast.table();
+    }
+    return original == null ? text : text + original.table();
+  }
+
+  /**
+   * {@code --future} goes with {@code --exog} and {@code --forecast}, and a forecast with
+   * regressors needs it: checked before any work starts.
+   */
+  private void checkFuture() {
+    boolean exog = !dataOptions.exog.isEmpty();
+    if (future != null && (!exog || forecastHorizon == null)) {
+      throw new IllegalArgumentException(
+          "--future gives the regressors' values over the forecast horizon; it goes with --exog"
+              + " and --forecast H");
+    }
+    if (future == null && exog && forecastHorizon != null) {
+      throw new IllegalArgumentException(
+          "--forecast with --exog needs the regressors' values over the horizon: give --future"
+              + " FUTURE.csv, with a time column continuing the data's periods and the columns "
+              + String.join(", ", dataOptions.exog)
+              + " for at least "
+              + forecastHorizon
+              + " rows");
+    }
   }
 
   private String modelDescription() {

@@ -9,14 +9,17 @@ import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.results.ForecastStep;
 import io.gramian.estimation.results.Interval;
+import io.gramian.estimation.results.OriginalScaleForecast;
+import io.gramian.estimation.results.OriginalScaleStep;
 import io.gramian.estimation.results.SeriesForecast;
 
 /**
  * The {@code fit --json} document of docs/cli.md: model, nobs, loglikelihood, aic, bic, converged,
  * iterations, gradient_norm, parameters with estimate and std_error ({@code null} where undefined,
  * never NaN), and forecast with {@code --forecast} (each step's lower and upper at the highest
- * level, its period, and its intervals at every {@code --level}); plus hqic, evaluations, the
- * optimiser's message, diffuse counts, the covariance type and warnings.
+ * level, its period, its intervals at every {@code --level} and, after a logarithm, its {@code
+ * original} scale median, mean and bounds); plus hqic, evaluations, the optimiser's message,
+ * diffuse counts, the covariance type and warnings.
  */
 final class FitJson {
 
@@ -25,6 +28,14 @@ final class FitJson {
   private FitJson() {}
 
   static String render(FitResult fit, SeriesForecast forecast) {
+    return render(fit, forecast, null);
+  }
+
+  /**
+   * The document with, after {@code --transform log|log10}, each forecast entry's {@code original}:
+   * the median, the log-normal mean and the bounds at the highest level on the original scale.
+   */
+  static String render(FitResult fit, SeriesForecast forecast, OriginalScaleForecast original) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("model", fit.model());
@@ -55,7 +66,7 @@ final class FitJson {
       p.put("fixed", !parameter.free());
     }
     if (forecast != null) {
-      putForecast(root, forecast);
+      putForecast(root, forecast, original);
     }
     ArrayNode warnings = root.putArray("warnings");
     fit.warnings().forEach(warnings::add);
@@ -68,10 +79,12 @@ final class FitJson {
 
   /**
    * Adds the {@code forecast} array: per step its number, period (also as {@code time}), mean,
-   * standard error, the bounds at the highest level and every level's interval. {@code gramian
+   * standard error, the bounds at the highest level and every level's interval, and with a log
+   * transform ({@code original} not null) the forecast on the original scale. {@code gramian
    * forecast} writes the same entries.
    */
-  static void putForecast(ObjectNode root, SeriesForecast forecast) {
+  static void putForecast(
+      ObjectNode root, SeriesForecast forecast, OriginalScaleForecast original) {
     ArrayNode rows = root.putArray("forecast");
     for (ForecastStep step : forecast.steps()) {
       ObjectNode r = rows.addObject();
@@ -88,6 +101,14 @@ final class FitJson {
         i.put("level", interval.level());
         i.put("lower", interval.lower());
         i.put("upper", interval.upper());
+      }
+      if (original != null) {
+        OriginalScaleStep o = original.step(step.step());
+        ObjectNode back = r.putObject("original");
+        back.put("median", o.median());
+        back.put("mean", o.mean());
+        back.put("lower", o.widest().lower());
+        back.put("upper", o.widest().upper());
       }
     }
   }

@@ -1,13 +1,16 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.datasets.TimeSeries;
+import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.plot.ComponentPlot;
 import io.gramian.estimation.plot.ComponentPlotData;
 import io.gramian.estimation.plot.ComponentSpec;
 import io.gramian.estimation.plot.DiagnosticsPlot;
 import io.gramian.estimation.plot.DiagnosticsPlotData;
+import io.gramian.estimation.plot.OriginalScalePanel;
 import io.gramian.estimation.plot.StatesCsv;
+import io.gramian.estimation.results.OriginalScaleForecast;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.kalman.RtsSmoother;
 import io.gramian.kalman.SmootherResult;
@@ -55,7 +58,15 @@ final class FitOutputs {
                   DiagnosticsPlotData.fromFit(loaded.series(), file, fit), png));
     }
     if (command.plot != null) {
-      writeComponentPlot(outputs, PLOT, loaded.series(), file, fit, forecast);
+      OriginalScaleForecast original = command.dataOptions.originalScale(forecast);
+      OriginalScalePanel originalPanel =
+          original == null
+              ? null
+              : OriginalScalePanel.of(
+                  command.dataOptions.untransformed(loaded),
+                  original,
+                  SeriesTransform.parse(command.dataOptions.transform).spelling());
+      writeComponentPlot(outputs, PLOT, loaded.series(), file, fit, forecast, originalPanel);
     }
     if (command.states != null) {
       outputs.write(STATES, csv -> StatesCsv.write(fit.states(), csv));
@@ -64,7 +75,8 @@ final class FitOutputs {
 
   /**
    * Writes the components plot under {@code option}: the data with the smoothed components at the
-   * fit's parameters and, when given, the forecast ({@code fit --plot}, {@code forecast --plot}).
+   * fit's parameters and, when given, the forecast ({@code fit --plot}, {@code forecast --plot}),
+   * with the panel of the forecast on the original scale when {@code originalPanel} is not null.
    */
   static void writeComponentPlot(
       OutputFiles outputs,
@@ -72,7 +84,8 @@ final class FitOutputs {
       TimeSeries series,
       String file,
       FitResult fit,
-      SeriesForecast forecast) {
+      SeriesForecast forecast,
+      OriginalScalePanel originalPanel) {
     StateSpace system = fit.system();
     SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
     List<ComponentSpec> components = components(fit.stateNames(), system);
@@ -88,6 +101,7 @@ final class FitOutputs {
                     Optional.ofNullable(forecast).map(SeriesForecast::moments),
                     components,
                     system),
+                originalPanel,
                 png));
   }
 

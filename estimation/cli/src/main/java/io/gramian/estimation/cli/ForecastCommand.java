@@ -10,6 +10,8 @@ import io.gramian.datasets.TimeSeries;
 import io.gramian.datasets.TimeSeriesFrame;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.plot.OriginalScalePanel;
+import io.gramian.estimation.results.OriginalScaleForecast;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.estimation.saved.SavedData;
 import io.gramian.estimation.saved.SavedFit;
@@ -17,7 +19,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,12 +30,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gramian forecast FIT.json [DATA.csv] --forecast H [--level L1,L2] [--json OUT.json]
- * [--plot OUT.png]}: the forecast of a saved fit ({@code fit --save}) at its saved estimates,
- * without refitting: from the end of the saved data, or of DATA.csv when given. DATA.csv may
- * continue the saved data (its first period follows the saved last: the saved data are extended by
- * it, statsmodels' {@code extend}) or be data of its own, such as the saved data with more periods
- * (the model is run on it alone, statsmodels' {@code apply}); either way it needs the saved column,
- * regressors and frequency.
+ * [--plot OUT.png] [--future FUTURE.csv]}: the forecast of a saved fit ({@code fit --save}) at its
+ * saved estimates, without refitting: from the end of the saved data, or of DATA.csv when given.
+ * DATA.csv may continue the saved data (its first period follows the saved last: the saved data are
+ * extended by it, statsmodels' {@code extend}) or be data of its own, such as the saved data with
+ * more periods (the model is run on it alone, statsmodels' {@code apply}); either way it needs the
+ * saved column, regressors and frequency.
  */
 @Command(
     name = "forecast",
@@ -69,8 +73,13 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Forecast H periods ahead.")
   int horizon;
 
-  // The regressors' future values (--future F.csv, issue 12 item 1) go here: read beside DATA.csv
-  // and passed to the forecast; until then a saved fit with regressors is refused below.
+  @Option(
+      names = "--future",
+      paramLabel = "FUTURE.csv",
+      description =
+          "With a saved fit that has regressors: their values over the horizon, a time column"
+              + " continuing the data's periods and the saved regressor columns, at least H rows.")
+  Path future;
 
   @Option(
       names = "--level",
@@ -104,6 +113,7 @@ final class ForecastCommand implements Callable<Integer> {
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.input("FIT.json", fitFile);
       outputs.input("DATA.csv", data);
+      outputs.input("--future", future);
       outputs.output("--json", jsonToStdout ? null : json);
       outputs.output(FitOutputs.PLOT, plot);
       outputs.check();
@@ -113,47 +123,78 @@ final class ForecastCommand implements Callable<Integer> {
 
   private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
     SavedFit saved = SavedFits.read(fitFile);
-    ModelData modelData;
+    TimeSeriesFrame frame;
     String start;
     String source;
     if (data == null) {
-      modelData = saved.savedData();
+      frame = saved.data().frame();
       start = "saved";
       source = saved.data().file();
     } else {
-      TimeSeriesFrame frame = read(saved.data(), data);
-      start = saved.continues(frame) ? "extend" : "apply";
-      modelData = saved.modelDataFrom(frame);
+      TimeSeriesFrame read = read(saved.data(), data);
+      start = saved.continues(read) ? "extend" : "apply";
+      frame = saved.frameFrom(read);
       source = data.getFileName().toString();
     }
-    // after the data, so that data without a saved regressor are refused by name first
-    if (!saved.exog().isEmpty()) {
-      throw new IllegalArgumentException(
-          fitFile
-              + " has regressors ("
-              + InputEcho.plainList(saved.exog())
-              + "); forecasting them needs their future values, which a later version will"
-              + " read");
-    }
+    ModelData modelData = saved.modelData(frame);
+    DMatrixRMaj futureExog = futureRegressors(saved, frame);
     FitResult at = saved.evaluate(modelData);
-    SeriesForecast forecast = at.forecast(horizon, intervalLevels);
+    SeriesForecast forecast = at.forecast(horizon, futureExog, intervalLevels);
+    OptionalDouble base = saved.transform().logBase();
+    OriginalScaleForecast original =
+        base.isPresent() ? forecast.originalScale(base.getAsDouble()) : null;
 
     if (plot != null) {
       String title = "extend".equals(start) ? saved.data().file() + " + " + source : source;
+      OriginalScalePanel panel =
+          original == null
+              ? null
+              : OriginalScalePanel.of(
+                  frame.column(saved.data().column()), original, saved.transform().spelling());
       FitOutputs.writeComponentPlot(
-          outputs, FitOutputs.PLOT, modelData.series(), title, at, forecast);
+          outputs, FitOutputs.PLOT, modelData.series(), title, at, forecast, panel);
     }
-    String jsonText = json == null ? null : json(saved, start, source, at, forecast);
+    String jsonText = json == null ? null : json(saved, start, source, at, forecast, original);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
     }
     String printed =
-        jsonToStdout ? jsonText : summary(saved, start, modelData.series(), at) + forecast.table();
+        jsonToStdout
+            ? jsonText
+            : summary(saved, start, modelData.series(), at)
+                + forecast.table()
+                + (original == null ? "" : original.table());
     outputs.commit(); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
     out.print(printed);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The regressors over the horizon from {@code --future}, after the periods of {@code frame}; null
+   * for a saved fit without regressors.
+   */
+  private DMatrixRMaj futureRegressors(SavedFit saved, TimeSeriesFrame frame) {
+    if (saved.exog().isEmpty()) {
+      if (future != null) {
+        throw new IllegalArgumentException(
+            "--future gives regressors' values over the horizon, but "
+                + fitFile
+                + " has no regressors");
+      }
+      return null;
+    }
+    if (future == null) {
+      throw new IllegalArgumentException(
+          fitFile
+              + " has regressors ("
+              + InputEcho.plainList(saved.exog())
+              + "); give their values over the horizon with --future FUTURE.csv");
+    }
+    String timeColumn = saved.data().timeColumn();
+    return FutureRegressors.read(
+        future, timeColumn, frame.index(), timeColumn == null, saved.exog(), horizon);
   }
 
   /** DATA.csv, with the saved time column when the fit had one. */
@@ -211,7 +252,12 @@ final class ForecastCommand implements Callable<Integer> {
   }
 
   private String json(
-      SavedFit saved, String start, String source, FitResult at, SeriesForecast forecast) {
+      SavedFit saved,
+      String start,
+      String source,
+      FitResult at,
+      SeriesForecast forecast,
+      OriginalScaleForecast original) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("fit", fitFile.toString());
     root.put("model", saved.model().spelling());
@@ -220,7 +266,7 @@ final class ForecastCommand implements Callable<Integer> {
     root.put("start", start);
     root.put("nobs", at.nobs());
     root.put("loglikelihood", at.logLikelihood());
-    FitJson.putForecast(root, forecast);
+    FitJson.putForecast(root, forecast, original);
     try {
       return new JsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -282,13 +282,16 @@ class CommandOutputsTest {
   // Options that cannot go together are refused before any work
 
   @Test
-  void forecastWithExogIsRefusedBeforeTheDataIsRead() {
+  void forecastWithExogWithoutFutureValuesIsRefusedBeforeTheDataIsRead() {
     Path missing = dir.resolve("not-read.csv");
     CliRun r =
         CliRun.run(
             "fit", missing.toString(), "--model", "local-level", "--exog", "x", "--forecast", "3");
     assertBadInput(
-        r, "--forecast with --exog", "needs their future values", "a later version will read");
+        r,
+        "--forecast with --exog",
+        "needs the regressors' values over the horizon",
+        "give --future FUTURE.csv");
   }
 
   @Test

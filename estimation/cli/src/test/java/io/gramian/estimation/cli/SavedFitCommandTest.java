@@ -219,14 +219,16 @@ class SavedFitCommandTest {
   }
 
   @Test
-  void aFitWithRegressorsIsSavedAndItsDataChecked() throws Exception {
+  void aFitWithRegressorsForecastsWithTheirFutureValuesAsTheFitDid() throws Exception {
     List<String> lines = Files.readAllLines(NILE);
     List<String> withX = new ArrayList<>(List.of(lines.get(0) + ",x"));
     for (int t = 1; t < lines.size(); t++) {
       withX.add(lines.get(t) + "," + (t % 7));
     }
     Path data = write("nile_x.csv", withX);
+    Path future = write("future.csv", List.of("date,x", "1971,3", "1972,-1", "1973,2.5"));
     Path saved = dir.resolve("x.fit.json");
+    Path fitJson = dir.resolve("fit_x.json");
     CliRun fit =
         CliRun.run(
             "fit",
@@ -235,18 +237,44 @@ class SavedFitCommandTest {
             "local-level",
             "--exog",
             "x",
+            "--forecast",
+            "3",
+            "--future",
+            future.toString(),
+            "--json",
+            fitJson.toString(),
             "--save",
             saved.toString(),
             "--quiet");
     assertEquals(0, fit.exitCode, fit.toString());
     assertTrue(Files.readString(saved).contains("\"exog\": [\"x\"]"));
+    Path forecastJson = dir.resolve("forecast_x.json");
+    CliRun forecast =
+        CliRun.run(
+            "forecast",
+            saved.toString(),
+            "--forecast",
+            "3",
+            "--future",
+            future.toString(),
+            "--json",
+            forecastJson.toString());
+    assertEquals(0, forecast.exitCode, forecast.toString());
+    assertEquals(
+        JSON.readTree(fitJson.toFile()).get("forecast").toString(),
+        JSON.readTree(forecastJson.toFile()).get("forecast").toString());
     assertRefused(
         List.of("forecast", saved.toString(), NILE.toString(), "--forecast", "3"),
         NILE
-            + " has no column \"x\", which the saved fit models as a regressor; its columns are volume");
+            + " has no column \"x\", which the saved fit models as a regressor; its columns are"
+            + " volume");
     assertRefused(
         List.of("forecast", saved.toString(), "--forecast", "3"),
-        saved + " has regressors (x); forecasting them needs their future values");
+        saved + " has regressors (x); give their values over the horizon with --future FUTURE.csv");
+    assertRefused(
+        List.of(
+            "forecast", savedNile().toString(), "--forecast", "3", "--future", future.toString()),
+        "--future gives regressors' values over the horizon, but ");
   }
 
   private Path savedNile() throws Exception {

@@ -57,6 +57,12 @@ public final class ComponentPlot {
   private static final int OBSERVATION_WEIGHT = 5;
   private static final int COMPONENT_WEIGHT = 3;
 
+  /** Pixels added to the image's height for the original-scale panel. */
+  private static final int ORIGINAL_PANEL_HEIGHT = 260;
+
+  /** The original scale's log-normal mean: a thin solid line beside the dashed median. */
+  private static final Stroke MEAN_STROKE = PlotStyle.round(1.2f);
+
   /** Pixels above each panel for its title. */
   private static final int PANEL_TITLE_SPACE = 22;
 
@@ -121,14 +127,40 @@ public final class ComponentPlot {
   /** Writes the chart as a PNG of the given size in pixels. */
   public static void writePng(ComponentPlotData data, Path file, int width, int height)
       throws IOException {
+    writePng(data, null, file, width, height);
+  }
+
+  /**
+   * Writes the chart with, when {@code original} is not null, the data and forecast on their
+   * original scale in a panel on top (for a model of a logarithm), {@value #DEFAULT_WIDTH} pixels
+   * wide and {@link #suggestedHeight} high plus room for that panel.
+   */
+  public static void writePng(ComponentPlotData data, OriginalScalePanel original, Path file)
+      throws IOException {
+    int extra = original == null ? 0 : ORIGINAL_PANEL_HEIGHT;
+    writePng(data, original, file, DEFAULT_WIDTH, suggestedHeight(data) + extra);
+  }
+
+  private static void writePng(
+      ComponentPlotData data, OriginalScalePanel original, Path file, int width, int height)
+      throws IOException {
     PlotStyle.headless();
-    PlotStyle.writePng(render(data, width, height), file);
+    PlotStyle.writePng(render(data, original, width, height), file);
   }
 
   /** The chart drawn on an opaque image of the given size. */
   public static BufferedImage render(ComponentPlotData data, int width, int height) {
+    return render(data, null, width, height);
+  }
+
+  /**
+   * The chart, with the original-scale panel on top when {@code original} is not null, drawn on an
+   * opaque image of the given size.
+   */
+  public static BufferedImage render(
+      ComponentPlotData data, OriginalScalePanel original, int width, int height) {
     PlotStyle.checkSize(width, height);
-    JFreeChart chart = chart(data);
+    JFreeChart chart = chart(data, original);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -144,11 +176,34 @@ public final class ComponentPlot {
 
   /** The chart itself, for callers that draw it elsewhere (a window, an SVG). */
   public static JFreeChart chart(ComponentPlotData data) {
+    return chart(data, null);
+  }
+
+  /**
+   * The chart with, when {@code original} is not null, a panel on top showing the data on their
+   * original scale and the forecast carried back there (median, log-normal mean, interval).
+   */
+  public static JFreeChart chart(ComponentPlotData data, OriginalScalePanel original) {
     ValueAxis timeAxis = PlotStyle.timeAxis(data.times());
     TitledPanels combined = new TitledPanels(timeAxis);
     combined.setGap(PANEL_TITLE_SPACE + 4);
     PlotStyle.style(combined);
     combined.setInsets(new RectangleInsets(PANEL_TITLE_SPACE, 4, 4, 16));
+
+    if (original != null) {
+      XYPlot p = panel();
+      combined.titles.add(original.title());
+      addBounds(p, original.forecastTimes(), original.median(), original.lower(), original.upper());
+      addCurve(p, original.forecastTimes(), original.mean(), PlotStyle.FORECAST, MEAN_STROKE);
+      addCurve(
+          p,
+          original.forecastTimes(),
+          original.median(),
+          PlotStyle.FORECAST,
+          PlotStyle.FORECAST_STROKE);
+      addPoints(p, original.times(), original.observations());
+      combined.add(p, OBSERVATION_WEIGHT);
+    }
 
     Optional<ForecastBand> forecast = data.forecast();
     XYPlot top = panel();
@@ -178,7 +233,19 @@ public final class ComponentPlot {
     }
 
     forecast.ifPresent(f -> markForecastRegion(combined, data.times(), f.times()));
-    combined.setFixedLegendItems(legend(data));
+    LegendItemCollection items = legend(data);
+    if (original != null) {
+      items.add(
+          PlotStyle.lineItem(
+              "original scale: median, " + levelText(original.level()) + "% interval",
+              PlotStyle.FORECAST,
+              PlotStyle.FORECAST_STROKE,
+              PlotStyle.bandOnWhite(PlotStyle.FORECAST)));
+      items.add(
+          PlotStyle.lineItem(
+              "original scale: log-normal mean", PlotStyle.FORECAST, MEAN_STROKE, null));
+    }
+    combined.setFixedLegendItems(items);
 
     JFreeChart chart = new JFreeChart(data.title(), PlotStyle.TITLE_FONT, combined, true);
     chart.setBackgroundPaint(Color.WHITE);
@@ -239,6 +306,41 @@ public final class ComponentPlot {
     r.setDefaultFillPaint(color);
     r.setDefaultSeriesVisibleInLegend(false);
     add(plot, bands, r);
+  }
+
+  /** A band between given bounds around a centre line's values (asymmetric: a back-transform). */
+  private static void addBounds(
+      XYPlot plot, PlotTimes times, double[] centre, double[] lower, double[] upper) {
+    if (times.length() == 0) {
+      return;
+    }
+    YIntervalSeries run = new YIntervalSeries("bounds", false, true);
+    for (int i = 0; i < times.length(); i++) {
+      run.add(times.value(i), centre[i], lower[i], upper[i]);
+    }
+    YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+    bands.addSeries(run);
+    DeviationRenderer r = new DeviationRenderer(false, false);
+    r.setAlpha(PlotStyle.BAND_ALPHA);
+    r.setAutoPopulateSeriesFillPaint(false);
+    r.setDefaultFillPaint(PlotStyle.FORECAST);
+    r.setDefaultSeriesVisibleInLegend(false);
+    add(plot, bands, r);
+  }
+
+  /** A line through given values. */
+  private static void addCurve(
+      XYPlot plot, PlotTimes times, double[] values, Color color, Stroke stroke) {
+    XYSeries s = new XYSeries("curve", false, true);
+    for (int i = 0; i < times.length(); i++) {
+      s.add(times.value(i), values[i]);
+    }
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setDrawSeriesLineAsPath(true);
+    r.setSeriesPaint(0, color);
+    r.setSeriesStroke(0, stroke);
+    r.setDefaultSeriesVisibleInLegend(false);
+    add(plot, new XYSeriesCollection(s), r);
   }
 
   private static void addLine(
@@ -311,6 +413,10 @@ public final class ComponentPlot {
       }
       panels.get(i).addDomainMarker(m, Layer.BACKGROUND);
     }
+  }
+
+  private static String levelText(double level) {
+    return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);
   }
 
   private static LegendItemCollection legend(ComponentPlotData data) {
