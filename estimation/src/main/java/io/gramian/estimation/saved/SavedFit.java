@@ -316,11 +316,21 @@ public record SavedFit(
    * with an interval at each level in percent (none: 95).
    */
   public SeriesForecast forecast(ModelData data, int horizon, double... levels) {
+    return forecast(data, horizon, null, levels);
+  }
+
+  /**
+   * As {@link #forecast(ModelData, int, double...)} for a model with regressors: their values over
+   * the horizon, {@code horizon} rows (or more) in the order of {@link #exog()} ({@code
+   * FitResult.forecast(int, DMatrixRMaj, double...)}).
+   */
+  public SeriesForecast forecast(
+      ModelData data, int horizon, DMatrixRMaj futureExog, double... levels) {
     if (horizon < 1) {
       throw new IllegalArgumentException(
           "a forecast needs a positive number of periods, got " + horizon);
     }
-    return evaluate(data).forecast(horizon, levels);
+    return evaluate(data).forecast(horizon, futureExog, levels);
   }
 
   /**
