@@ -117,7 +117,8 @@ final class TimeColumnParser {
     }
   }
 
-  private static TimeIndex toIndex(List<ParsedTime> times) {
+  /** The index of times already checked: one frequency, increasing, periods consecutive. */
+  static TimeIndex toIndex(List<ParsedTime> times) {
     ParsedTime first = times.get(0);
     return switch (first.frequency()) {
       case DAILY -> TimeIndex.dates(times.stream().map(ParsedTime::date).toList());

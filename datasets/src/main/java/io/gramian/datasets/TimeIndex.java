@@ -57,6 +57,43 @@ public abstract sealed class TimeIndex permits RegularIndex, DateIndex, DateTime
     return new DateTimeIndex(List.copyOf(dateTimes).toArray(LocalDateTime[]::new));
   }
 
+  /**
+   * The index whose labels are {@code labels}, of {@code frequency}: the inverse of {@link
+   * #labels()} (for indices kept as text, such as a saved fit's). The frequency says how to read a
+   * label that could be a year or an integer.
+   *
+   * @throws IllegalArgumentException naming the first label that is not of the frequency, does not
+   *     come after the one before, or (for years, quarters, months and integers) does not follow
+   *     it, or when there is no label
+   */
+  public static TimeIndex fromLabels(Frequency frequency, List<String> labels) {
+    List<ParsedTime> times = new ArrayList<>(labels.size());
+    for (String label : labels) {
+      Optional<ParsedTime> parsed =
+          frequency == Frequency.INDEX ? TimeParser.parseInteger(label) : TimeParser.parse(label);
+      if (parsed.isEmpty() || parsed.get().frequency() != frequency) {
+        throw new IllegalArgumentException(
+            InputEcho.quoted(label) + " is not a period of " + frequency.displayName() + " data");
+      }
+      ParsedTime time = parsed.get();
+      if (!times.isEmpty()) {
+        ParsedTime previous = times.get(times.size() - 1);
+        boolean mayHaveGaps = frequency == Frequency.DAILY || frequency == Frequency.DATE_TIME;
+        if (!time.isAfter(previous) || (!mayHaveGaps && !time.isNextAfter(previous))) {
+          throw new IllegalArgumentException(
+              InputEcho.quoted(label)
+                  + " does not follow "
+                  + InputEcho.quoted(labels.get(times.size() - 1)));
+        }
+      }
+      times.add(time);
+    }
+    if (times.isEmpty()) {
+      throw new IllegalArgumentException("an index needs at least one label");
+    }
+    return TimeColumnParser.toIndex(times);
+  }
+
   /** How the observations are spaced. */
   public abstract Frequency frequency();
 

@@ -95,6 +95,44 @@ class JavaGuideTest {
   }
 
   @Test
+  void savedFits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    io.gramian.datasets.TimeSeriesFrame frame = Datasets.load("nile");
+    io.gramian.estimation.batch.ModelSpec spec =
+        io.gramian.estimation.batch.ModelSpec.named("local-level");
+    FitResult fit =
+        MaximumLikelihood.fit(
+            spec.create(), ModelData.of(frame.column("volume")), FitOptions.defaults());
+
+    io.gramian.estimation.saved.SavedData data =
+        io.gramian.estimation.saved.SavedData.of(frame, "nile.csv", "volume", List.of());
+    io.gramian.estimation.saved.SavedFit saved =
+        io.gramian.estimation.saved.SavedFit.of(
+            spec, io.gramian.estimation.batch.SeriesTransform.NONE, Map.of(), data, List.of(), fit);
+    java.nio.file.Path file = dir.resolve("nile.fit.json");
+    saved.write(file);
+
+    io.gramian.estimation.saved.SavedFit back = io.gramian.estimation.saved.SavedFit.read(file);
+    assertArrayEquals(fit.estimates(), back.estimates());
+    assertEquals(fit.parameterCovariance()[0][1], back.covariance()[0][1]);
+    assertArrayEquals(fit.forecast(10).mean(), back.forecast(back.savedData(), 10).mean());
+    // later.csv: two more years, continuing the saved 1871-1970
+    io.gramian.datasets.TimeSeriesFrame later =
+        io.gramian.datasets.CsvTimeSeriesReader.read(
+            new java.io.StringReader("date,volume\n1971,800\n1972,900\n"), "later.csv", "date");
+    ModelData extended = back.modelDataFrom(later);
+    assertEquals(102, extended.length());
+    assertEquals("1974", back.forecast(extended, 2).step(2).period());
+    FitResult atSaved = back.evaluate(extended);
+    assertEquals(fit.estimates()[0], atSaved.estimates()[0]);
+    FitOptions restart =
+        FitOptions.defaults().withStart(back.startFor(spec.create(), "nile.fit.json"));
+    assertEquals(
+        0,
+        MaximumLikelihood.fit(spec.create(), ModelData.of(frame.column("volume")), restart)
+            .iterations());
+  }
+
+  @Test
   void results() {
     FitResult fit =
         MaximumLikelihood.fit(

@@ -8,6 +8,7 @@ import io.gramian.estimation.model.StateSpaceModel;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model as the command line's model options spell it ({@code --model local-level}, {@code --model
@@ -245,6 +246,26 @@ public record ModelSpec(
       s.append(" --mean");
     }
     return s.toString();
+  }
+
+  /**
+   * The options given, by command-line name without the dashes ({@code model}, {@code seasonal},
+   * {@code seasonal-type}, {@code order}, …), in the record's order; options not given are left
+   * out. What a saved fit stores; {@link #fromOptions} reads it back. Every component of this
+   * record is an option of the same name hyphenated, so a new option is saved with no other change.
+   */
+  public Map<String, Object> options() {
+    return ModelSpecOptions.of(this);
+  }
+
+  /**
+   * The specification with the options given (as {@link #options()} names them), the others not
+   * given.
+   *
+   * @throws IllegalArgumentException naming an unknown option or a value of the wrong kind
+   */
+  public static ModelSpec fromOptions(Map<String, ?> options) {
+    return ModelSpecOptions.from(options);
   }
 
   /** The model with an approximate diffuse start when {@code init} is approximate-diffuse. */

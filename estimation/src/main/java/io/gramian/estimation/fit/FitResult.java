@@ -34,6 +34,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * @param series the observed series as given (its name and time labels head the summary and label
  *     the states and forecasts)
  * @param stateNames the states' names, one per state ({@code StateSpaceModel#stateNames})
+ * @param parameterCovariance the estimates' covariance on the natural scale, k × k in the order of
+ *     {@link #parameterNames()}; NaN in the rows and columns of parameters without a standard error
+ *     (fixed, on a zero boundary, or no covariance computed)
  */
 public record FitResult(
     String model,
@@ -59,7 +62,62 @@ public record FitResult(
     StateSpace system,
     TimeSeries series,
     List<String> stateNames,
-    List<String> warnings) {
+    List<String> warnings,
+    double[][] parameterCovariance) {
+
+  /** A fit without the estimates' covariance (every entry NaN: undefined). */
+  public FitResult(
+      String model,
+      List<String> parameterNames,
+      double[] estimates,
+      boolean[] free,
+      double[] standardErrors,
+      CovarianceType covarianceType,
+      double logLikelihood,
+      int nobs,
+      int observed,
+      int diffuseStates,
+      int diffuseSteps,
+      InformationCriteria criteria,
+      boolean converged,
+      int iterations,
+      int evaluations,
+      double gradientNorm,
+      String optimizerMessage,
+      ResidualDiagnostics diagnostics,
+      double[] standardizedResiduals,
+      FilterResult filter,
+      StateSpace system,
+      TimeSeries series,
+      List<String> stateNames,
+      List<String> warnings) {
+    this(
+        model,
+        parameterNames,
+        estimates,
+        free,
+        standardErrors,
+        covarianceType,
+        logLikelihood,
+        nobs,
+        observed,
+        diffuseStates,
+        diffuseSteps,
+        criteria,
+        converged,
+        iterations,
+        evaluations,
+        gradientNorm,
+        optimizerMessage,
+        diagnostics,
+        standardizedResiduals,
+        filter,
+        system,
+        series,
+        stateNames,
+        warnings,
+        undefinedCovariance(parameterNames.size()));
+  }
 
   /** Copies the arrays and lists and checks that their lengths agree. */
   public FitResult {
@@ -70,7 +128,13 @@ public record FitResult(
     standardizedResiduals = standardizedResiduals.clone();
     stateNames = List.copyOf(stateNames);
     warnings = List.copyOf(warnings);
+    parameterCovariance = copy(parameterCovariance);
     int k = parameterNames.size();
+    if (parameterCovariance.length != k
+        || java.util.Arrays.stream(parameterCovariance).anyMatch(row -> row.length != k)) {
+      throw new IllegalArgumentException(
+          "the parameter covariance must be " + k + " × " + k + " for " + k + " parameters");
+    }
     if (estimates.length != k || free.length != k || standardErrors.length != k) {
       throw new IllegalArgumentException(
           k
@@ -112,6 +176,32 @@ public record FitResult(
   @Override
   public double[] standardErrors() {
     return standardErrors.clone();
+  }
+
+  /**
+   * The estimates' covariance on the natural scale, k × k in the order of {@link
+   * #parameterNames()}: Σ = J Σ_θ Jᵀ of the {@link #covarianceType()}; NaN in the rows and columns
+   * of parameters without a standard error.
+   */
+  @Override
+  public double[][] parameterCovariance() {
+    return copy(parameterCovariance);
+  }
+
+  private static double[][] copy(double[][] matrix) {
+    double[][] c = new double[matrix.length][];
+    for (int i = 0; i < matrix.length; i++) {
+      c[i] = matrix[i].clone();
+    }
+    return c;
+  }
+
+  private static double[][] undefinedCovariance(int k) {
+    double[][] c = new double[k][k];
+    for (double[] row : c) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    return c;
   }
 
   @Override

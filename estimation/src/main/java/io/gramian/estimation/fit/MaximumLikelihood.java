@@ -120,6 +120,10 @@ public final class MaximumLikelihood {
     double[] se = new double[natural.length];
     java.util.Arrays.fill(se, Double.NaN); // undefined until computed: see ParameterEstimate
     boolean[] free = new boolean[natural.length];
+    double[][] covariance = new double[natural.length][natural.length];
+    for (double[] row : covariance) {
+      java.util.Arrays.fill(row, Double.NaN); // undefined unless both have a standard error
+    }
     if (k > 0) {
       ParameterCovariance.Result cov =
           ParameterCovariance.compute(likelihood, theta, units, options.covarianceType());
@@ -131,6 +135,13 @@ public final class MaximumLikelihood {
         free[i] = j >= 0;
         Double computed = j >= 0 ? cov.standardErrors()[j] : null;
         se[i] = computed == null ? Double.NaN : computed;
+      }
+      for (int i = 0; i < natural.length; i++) {
+        for (int j = 0; j < natural.length; j++) {
+          if (!Double.isNaN(se[i]) && !Double.isNaN(se[j])) {
+            covariance[i][j] = cov.covariance().get(layout.freeIndex(i), layout.freeIndex(j));
+          }
+        }
       }
     }
     for (int i = 0; i < natural.length; i++) {
@@ -181,7 +192,8 @@ public final class MaximumLikelihood {
         system,
         data.series(),
         model.stateNames(filter.nx()),
-        warnings);
+        warnings,
+        covariance);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.ModelSpec;
+import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
@@ -9,6 +10,8 @@ import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.estimation.results.OriginalScaleForecast;
 import io.gramian.estimation.results.SeriesForecast;
+import io.gramian.estimation.saved.SavedData;
+import io.gramian.estimation.saved.SavedFit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gramian fit DATA.csv --model MODEL [model options] [data options] [--json OUT.json]
- * [--plot OUT.png] [--states OUT.csv] [--forecast H [--future FUTURE.csv] [--level L1,L2]]}:
- * maximum-likelihood estimation with the exact diffuse log-likelihood and its analytic gradient, a
- * statsmodels-style summary, and the filtered, smoothed and forecast estimates.
+ * [--plot OUT.png] [--states OUT.csv] [--forecast H [--future FUTURE.csv] [--level L1,L2]] [--save
+ * FIT.json] [--start FIT.json]}: maximum-likelihood estimation with the exact diffuse
+ * log-likelihood and its analytic gradient, a statsmodels-style summary, and the filtered, smoothed
+ * and forecast estimates.
  */
 @Command(
     name = "fit",
@@ -111,6 +115,20 @@ final class FitCommand implements Callable<Integer> {
           "Forecast interval levels in percent, each strictly between 0 and 100 (default: 95).")
   List<String> levels;
 
+  @Option(
+      names = "--save",
+      paramLabel = "FIT.json",
+      description =
+          "Save the fit (model options, transform, data, estimates and their covariance) for"
+              + " gramian forecast and fit --start.")
+  Path save;
+
+  @Option(
+      names = "--start",
+      paramLabel = "FIT.json",
+      description = "Start the optimiser at the estimates of a saved fit of the same model.")
+  Path start;
+
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
@@ -149,6 +167,8 @@ final class FitCommand implements Callable<Integer> {
       outputs.output(FitOutputs.PLOT, plot);
       outputs.output(FitOutputs.DIAGNOSTICS_PLOT, diagnosticsPlot);
       outputs.output(FitOutputs.STATES, states);
+      outputs.input("--start", start);
+      outputs.output("--save", save);
       outputs.check();
       return run(outputs, jsonToStdout, intervalLevels);
     }
@@ -184,12 +204,15 @@ final class FitCommand implements Callable<Integer> {
     } else {
       model = modelOptions.create(dataOptions.exog);
     }
-    ProgressListener progress = progress();
     FitOptions options =
         FitOptions.defaults()
             .withFixed(estimationOptions.fixed())
-            .withCovarianceType(estimationOptions.covarianceType())
-            .withProgress(progress);
+            .withCovarianceType(estimationOptions.covarianceType());
+    if (start != null) {
+      options = options.withStart(SavedFits.read(start).startFor(model, start.toString()));
+    }
+    ProgressListener progress = progress();
+    options = options.withProgress(progress);
     FitResult fit;
     try {
       fit = MaximumLikelihood.fit(model, loaded.data(), options);
@@ -209,6 +232,24 @@ final class FitCommand implements Callable<Integer> {
     String jsonText = json == null ? null : FitJson.render(fit, forecast, original);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
+    }
+    if (save != null) {
+      SavedData saved =
+          SavedData.of(
+              loaded.frame(),
+              data.getFileName().toString(),
+              dataOptions.untransformed(loaded).name(),
+              dataOptions.exog);
+      outputs.writeText(
+          "--save",
+          SavedFit.of(
+                  chosen != null ? chosen : modelOptions.spec(),
+                  SeriesTransform.parse(dataOptions.transform),
+                  estimationOptions.fixed(),
+                  saved,
+                  dataOptions.exog,
+                  fit)
+              .toJson());
     }
     String printed = jsonToStdout ? jsonText : summary(fit, forecast, original);
     outputs.commit(); // files first: a failure prints nothing

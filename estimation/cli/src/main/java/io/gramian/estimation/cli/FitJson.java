@@ -66,32 +66,7 @@ final class FitJson {
       p.put("fixed", !parameter.free());
     }
     if (forecast != null) {
-      ArrayNode rows = root.putArray("forecast");
-      for (ForecastStep step : forecast.steps()) {
-        ObjectNode r = rows.addObject();
-        r.put("step", step.step());
-        r.put("time", step.period());
-        r.put("period", step.period());
-        r.put("mean", step.mean());
-        r.put("std", step.standardError());
-        r.put("lower", step.widest().lower());
-        r.put("upper", step.widest().upper());
-        ArrayNode intervals = r.putArray("intervals");
-        for (Interval interval : step.intervals()) {
-          ObjectNode i = intervals.addObject();
-          i.put("level", interval.level());
-          i.put("lower", interval.lower());
-          i.put("upper", interval.upper());
-        }
-        if (original != null) {
-          OriginalScaleStep o = original.step(step.step());
-          ObjectNode back = r.putObject("original");
-          back.put("median", o.median());
-          back.put("mean", o.mean());
-          back.put("lower", o.widest().lower());
-          back.put("upper", o.widest().upper());
-        }
-      }
+      putForecast(root, forecast, original);
     }
     ArrayNode warnings = root.putArray("warnings");
     fit.warnings().forEach(warnings::add);
@@ -99,6 +74,42 @@ final class FitJson {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write the JSON result", e);
+    }
+  }
+
+  /**
+   * Adds the {@code forecast} array: per step its number, period (also as {@code time}), mean,
+   * standard error, the bounds at the highest level and every level's interval, and with a log
+   * transform ({@code original} not null) the forecast on the original scale. {@code gramian
+   * forecast} writes the same entries.
+   */
+  static void putForecast(
+      ObjectNode root, SeriesForecast forecast, OriginalScaleForecast original) {
+    ArrayNode rows = root.putArray("forecast");
+    for (ForecastStep step : forecast.steps()) {
+      ObjectNode r = rows.addObject();
+      r.put("step", step.step());
+      r.put("time", step.period());
+      r.put("period", step.period());
+      r.put("mean", step.mean());
+      r.put("std", step.standardError());
+      r.put("lower", step.widest().lower());
+      r.put("upper", step.widest().upper());
+      ArrayNode intervals = r.putArray("intervals");
+      for (Interval interval : step.intervals()) {
+        ObjectNode i = intervals.addObject();
+        i.put("level", interval.level());
+        i.put("lower", interval.lower());
+        i.put("upper", interval.upper());
+      }
+      if (original != null) {
+        OriginalScaleStep o = original.step(step.step());
+        ObjectNode back = r.putObject("original");
+        back.put("median", o.median());
+        back.put("mean", o.mean());
+        back.put("lower", o.widest().lower());
+        back.put("upper", o.widest().upper());
+      }
     }
   }
 }

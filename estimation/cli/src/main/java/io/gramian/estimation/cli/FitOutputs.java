@@ -1,5 +1,6 @@
 package io.gramian.estimation.cli;
 
+import io.gramian.datasets.TimeSeries;
 import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.plot.ComponentPlot;
@@ -57,20 +58,7 @@ final class FitOutputs {
               DiagnosticsPlot.writePng(
                   DiagnosticsPlotData.fromFit(loaded.series(), file, fit), png));
     }
-    if (command.plot == null && command.states == null) {
-      return;
-    }
-    StateSpace system = fit.system();
-    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
-    List<String> names = fit.stateNames();
     if (command.plot != null) {
-      List<ComponentSpec> components =
-          components(
-              names,
-              system,
-              command.modelOptions.exogVarying == null
-                  ? List.of()
-                  : command.modelOptions.exogVarying);
       OriginalScaleForecast original = command.dataOptions.originalScale(forecast);
       OriginalScalePanel originalPanel =
           original == null
@@ -79,24 +67,53 @@ final class FitOutputs {
                   command.dataOptions.untransformed(loaded),
                   original,
                   SeriesTransform.parse(command.dataOptions.transform).spelling());
-      outputs.write(
+      writeComponentPlot(
+          outputs,
           PLOT,
-          png ->
-              ComponentPlot.writePng(
-                  ComponentPlotData.fromFitWithComponents(
-                      loaded.series(),
-                      file,
-                      fit,
-                      smoothed,
-                      Optional.ofNullable(forecast).map(SeriesForecast::moments),
-                      components,
-                      system),
-                  originalPanel,
-                  png));
+          loaded.series(),
+          file,
+          fit,
+          forecast,
+          originalPanel,
+          command.modelOptions.exogVarying == null ? List.of() : command.modelOptions.exogVarying);
     }
     if (command.states != null) {
       outputs.write(STATES, csv -> StatesCsv.write(fit.states(), csv));
     }
+  }
+
+  /**
+   * Writes the components plot under {@code option}: the data with the smoothed components at the
+   * fit's parameters and, when given, the forecast ({@code fit --plot}, {@code forecast --plot}),
+   * with the panel of the forecast on the original scale when {@code originalPanel} is not null,
+   * and the paths of the time-varying coefficients of the columns {@code varying}.
+   */
+  static void writeComponentPlot(
+      OutputFiles outputs,
+      String option,
+      TimeSeries series,
+      String file,
+      FitResult fit,
+      SeriesForecast forecast,
+      OriginalScalePanel originalPanel,
+      List<String> varying) {
+    StateSpace system = fit.system();
+    SmootherResult smoothed = RtsSmoother.forSystem(system).smooth(system, fit.filter());
+    List<ComponentSpec> components = components(fit.stateNames(), system, varying);
+    outputs.write(
+        option,
+        png ->
+            ComponentPlot.writePng(
+                ComponentPlotData.fromFitWithComponents(
+                    series,
+                    file,
+                    fit,
+                    smoothed,
+                    Optional.ofNullable(forecast).map(SeriesForecast::moments),
+                    components,
+                    system),
+                originalPanel,
+                png));
   }
 
   /**

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       LoglikCommand.class,
       SelectCommand.class,
       BacktestCommand.class,
+      ForecastCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GramianCommand implements Runnable {
