@@ -6,6 +6,8 @@ import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
+import io.gramian.estimation.plot.PathsCsv;
+import io.gramian.estimation.results.ForecastPaths;
 import io.gramian.estimation.results.SeriesForecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,9 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gramian fit DATA.csv --model MODEL [model options] [data options] [--json OUT.json]
- * [--plot OUT.png] [--states OUT.csv] [--forecast H]}: maximum-likelihood estimation with the exact
- * diffuse log-likelihood and its analytic gradient, a statsmodels-style summary, and the filtered,
- * smoothed and forecast estimates.
+ * [--plot OUT.png] [--states OUT.csv] [--forecast H [--simulate N --paths-out PATHS.csv]]}:
+ * maximum-likelihood estimation with the exact diffuse log-likelihood and its analytic gradient, a
+ * statsmodels-style summary, and the filtered, smoothed and forecast estimates.
  */
 @Command(
     name = "fit",
@@ -91,6 +93,32 @@ final class FitCommand implements Callable<Integer> {
           "Forecast interval levels in percent, each strictly between 0 and 100 (default: 95).")
   List<String> levels;
 
+  @Option(
+      names = "--simulate",
+      paramLabel = "N",
+      description =
+          "With --forecast H: draw N future paths from the fitted model (future states and"
+              + " observation noise, from the filtered state at the end of the data) and write"
+              + " them to --paths-out.")
+  Integer simulatePaths;
+
+  @Option(
+      names = "--paths-out",
+      paramLabel = "PATHS.csv",
+      description =
+          "Where --simulate writes its paths: path,step,period,value, N × H rows, on the"
+              + " modelled scale.")
+  Path pathsOut;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description =
+          "Seed of --simulate's random numbers (default: ${DEFAULT-VALUE}); the same seed gives"
+              + " the same paths.")
+  long seed;
+
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
@@ -114,6 +142,7 @@ final class FitCommand implements Callable<Integer> {
               + " a later version will read; fit without --forecast");
     }
     double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);
+    checkSimulation();
     boolean jsonToStdout = json != null && json.toString().equals("-");
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.input("DATA.csv", data);
@@ -121,8 +150,32 @@ final class FitCommand implements Callable<Integer> {
       outputs.output(FitOutputs.PLOT, plot);
       outputs.output(FitOutputs.DIAGNOSTICS_PLOT, diagnosticsPlot);
       outputs.output(FitOutputs.STATES, states);
+      outputs.output(FitOutputs.PATHS, pathsOut);
       outputs.check();
       return run(outputs, jsonToStdout, intervalLevels);
+    }
+  }
+
+  /** --simulate N needs --forecast H and --paths-out, N ≥ 1; --paths-out needs --simulate. */
+  private void checkSimulation() {
+    if (simulatePaths == null) {
+      if (pathsOut != null) {
+        throw new IllegalArgumentException(
+            "--paths-out names the file of --simulate's paths; give --simulate N with it");
+      }
+      return;
+    }
+    if (forecastHorizon == null) {
+      throw new IllegalArgumentException(
+          "--simulate draws paths over the forecast's periods; give --forecast H with it");
+    }
+    if (simulatePaths < 1) {
+      throw new IllegalArgumentException(
+          "--simulate takes a positive number of paths, got " + simulatePaths);
+    }
+    if (pathsOut == null) {
+      throw new IllegalArgumentException(
+          "--simulate needs --paths-out PATHS.csv, the file its paths are written to");
     }
   }
 
@@ -151,6 +204,10 @@ final class FitCommand implements Callable<Integer> {
         forecastHorizon == null ? null : fit.forecast(forecastHorizon, intervalLevels);
 
     FitOutputs.write(this, outputs, loaded, fit, forecast);
+    if (simulatePaths != null) {
+      ForecastPaths paths = fit.simulateForecast(forecastHorizon, simulatePaths, seed);
+      outputs.write(FitOutputs.PATHS, csv -> PathsCsv.write(paths, csv));
+    }
     String jsonText = json == null ? null : FitJson.render(fit, forecast);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
