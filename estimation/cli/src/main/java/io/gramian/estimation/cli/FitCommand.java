@@ -3,6 +3,7 @@ package io.gramian.estimation.cli;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.fit.ParameterUncertainty;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
@@ -94,6 +95,16 @@ final class FitCommand implements Callable<Integer> {
   List<String> levels;
 
   @Option(
+      names = "--interval-uncertainty",
+      paramLabel = "SOURCE",
+      defaultValue = "noise",
+      description =
+          "What the forecast intervals include: noise (default; the model's noise at the"
+              + " estimates, as statsmodels and R's forecast) or parameters (also the estimates'"
+              + " uncertainty, by the delta method).")
+  String intervalUncertainty;
+
+  @Option(
       names = "--simulate",
       paramLabel = "N",
       description =
@@ -143,6 +154,7 @@ final class FitCommand implements Callable<Integer> {
     }
     double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);
     checkSimulation();
+    boolean withParameters = checkIntervalUncertainty();
     boolean jsonToStdout = json != null && json.toString().equals("-");
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.input("DATA.csv", data);
@@ -152,8 +164,31 @@ final class FitCommand implements Callable<Integer> {
       outputs.output(FitOutputs.STATES, states);
       outputs.output(FitOutputs.PATHS, pathsOut);
       outputs.check();
-      return run(outputs, jsonToStdout, intervalLevels);
+      return run(outputs, jsonToStdout, intervalLevels, withParameters);
     }
+  }
+
+  /**
+   * Whether the intervals include the parameters' uncertainty: {@code --interval-uncertainty
+   * parameters}; {@code noise} is the default; anything else, or either without --forecast, is bad
+   * input.
+   */
+  private boolean checkIntervalUncertainty() {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--interval-uncertainty");
+    if (given && forecastHorizon == null) {
+      throw new IllegalArgumentException(
+          "--interval-uncertainty sets what the forecast intervals include; give --forecast H"
+              + " with it");
+    }
+    return switch (intervalUncertainty) {
+      case "noise" -> false;
+      case "parameters" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "--interval-uncertainty: '"
+                  + intervalUncertainty
+                  + "' is not one of noise, parameters");
+    };
   }
 
   /** --simulate N needs --forecast H and --paths-out, N ≥ 1; --paths-out needs --simulate. */
@@ -180,7 +215,8 @@ final class FitCommand implements Callable<Integer> {
   }
 
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
-  private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
+  private int run(
+      OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels, boolean withParameters) {
     DataOptions.Loaded loaded = dataOptions.load(data);
     StateSpaceModel model = modelOptions.create(dataOptions.exog);
     ProgressListener progress = progress();
@@ -200,8 +236,16 @@ final class FitCommand implements Callable<Integer> {
       }
     }
 
-    SeriesForecast forecast =
-        forecastHorizon == null ? null : fit.forecast(forecastHorizon, intervalLevels);
+    SeriesForecast forecast;
+    if (forecastHorizon == null) {
+      forecast = null;
+    } else if (withParameters) {
+      forecast =
+          ParameterUncertainty.forecast(
+              model, loaded.data(), options, fit, forecastHorizon, intervalLevels);
+    } else {
+      forecast = fit.forecast(forecastHorizon, intervalLevels);
+    }
 
     FitOutputs.write(this, outputs, loaded, fit, forecast);
     if (simulatePaths != null) {
@@ -212,7 +256,7 @@ final class FitCommand implements Callable<Integer> {
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
     }
-    String printed = jsonToStdout ? jsonText : summary(fit, forecast);
+    String printed = jsonToStdout ? jsonText : summary(fit, forecast, withParameters);
     outputs.commit(); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
     out.print(printed);
@@ -222,11 +266,21 @@ final class FitCommand implements Callable<Integer> {
 
   /**
    * What the command prints: the fit's {@linkplain FitResult#summary(String, LocalDateTime)
-   * summary} with the model as its options spell it, then the forecast's table.
+   * summary} with the model as its options spell it, then the forecast's table (and, with {@code
+   * --interval-uncertainty parameters}, a line saying what its intervals include).
    */
-  private String summary(FitResult fit, SeriesForecast forecast) {
+  private String summary(FitResult fit, SeriesForecast forecast, boolean withParameters) {
     String text = fit.summary(modelDescription(), LocalDateTime.now().withNano(0));
-    return forecast == null ? text : text + forecast.table();
+    if (forecast == null) {
+      return text;
+    }
+    String note =
+        withParameters
+            ? String.format(
+                "Intervals include the parameters' uncertainty (delta method, %s covariance).%n",
+                fit.covarianceType().label())
+            : "";
+    return text + forecast.table() + note;
   }
 
   private String modelDescription() {
