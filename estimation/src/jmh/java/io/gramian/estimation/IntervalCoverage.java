@@ -28,11 +28,11 @@ import java.util.Random;
  * whose fit or whose parameter covariance fails is counted and left out.
  *
  * <p>Arguments: replications R (default 400), seed (default 20261204). Run, from the repository
- * root (about five minutes on 2 cores):
+ * root (about ten minutes on 2 loaded cores; output in coverage/interval_coverage_output.txt):
  *
  * <pre>
  *   mvn -B -q -o -Pjmh -pl estimation -am verify -Djmh.autodiff.skip=true -Djmh.kalman.skip=true \
- *     -Djmh.main=io.gramian.estimation.IntervalCoverage -Djmh.args="400 20261204"
+ *     -Djmh.main=io.gramian.estimation.IntervalCoverage -Djmh.args="1000 20261205"
  * </pre>
  */
 public final class IntervalCoverage {
