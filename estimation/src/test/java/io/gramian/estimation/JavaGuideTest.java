@@ -12,12 +12,14 @@ import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
+import io.gramian.estimation.fit.ParameterUncertainty;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.UnobservedComponents;
+import io.gramian.estimation.results.ForecastPaths;
 import io.gramian.estimation.results.ForecastStep;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.estimation.results.StateEstimates;
@@ -27,6 +29,7 @@ import io.gramian.kalman.Forecast;
 import io.gramian.kalman.Forecaster;
 import io.gramian.kalman.OnlineKalmanFilter;
 import io.gramian.kalman.RtsSmoother;
+import io.gramian.kalman.SimulationSmoother;
 import io.gramian.kalman.SmootherResult;
 import io.gramian.kalman.SquareRootFilter;
 import io.gramian.kalman.StateSpace;
@@ -36,6 +39,7 @@ import io.gramian.kalman.SystemMatrix;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +176,34 @@ class JavaGuideTest {
         1e-9 * first.standardError());
     assertTrue(forecast.table().startsWith("\nForecast (80%, 95% intervals)\n"));
     assertTrue(fit.forecast(1).table().startsWith("\nForecast (95% interval)\n"));
+  }
+
+  @Test
+  void simulation() {
+    ModelData data = ModelData.of(Datasets.nile());
+    StateSpaceModel model = UnobservedComponents.localLevel();
+    FitOptions options = FitOptions.defaults();
+    FitResult fit = MaximumLikelihood.fit(model, data, options);
+    SeriesForecast forecast = fit.forecast(10, 95);
+
+    ForecastPaths paths = fit.simulateForecast(10, 1000, 7L);
+    assertEquals(paths.values()[0][0], paths.value(1, 1), 0.0);
+    double se = forecast.step(1).standardError();
+    // 5 Monte Carlo standard errors of a mean (σ/√N) and of a 97.5% quantile
+    // (sqrt(p(1 − p)/N)/φ(1.96) σ = 0.0845 σ) at N = 1000
+    assertEquals(forecast.step(1).mean(), paths.mean(1), 5 * se / Math.sqrt(1000));
+    assertEquals(forecast.step(1).interval(95).upper(), paths.quantile(1, 0.975), 0.42 * se);
+
+    SeriesForecast wide = ParameterUncertainty.forecast(model, data, options, fit, 10, 95);
+    assertEquals(145.45, wide.step(1).standardError(), 0.01);
+    assertEquals(143.5, se, 0.05);
+
+    StateSpace system = fit.system();
+    DMatrixRMaj[] draws =
+        SimulationSmoother.forSystem(system).draw(system, data.y(), 100, new Random(7));
+    assertEquals(100, draws.length);
+    assertEquals(100, draws[0].numRows);
+    assertTrue(Double.isFinite(draws[0].get(0, 0)));
   }
 
   @Test

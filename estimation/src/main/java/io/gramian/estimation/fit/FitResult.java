@@ -5,17 +5,21 @@ import io.gramian.estimation.diagnostics.CovarianceType;
 import io.gramian.estimation.diagnostics.InformationCriteria;
 import io.gramian.estimation.diagnostics.ResidualDiagnostics;
 import io.gramian.estimation.model.RegressionStateSpace;
+import io.gramian.estimation.results.ForecastPaths;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.estimation.results.StateEstimates;
 import io.gramian.kalman.FilterResult;
 import io.gramian.kalman.Forecast;
+import io.gramian.kalman.ForecastSimulator;
 import io.gramian.kalman.Forecaster;
 import io.gramian.kalman.RtsSmoother;
+import io.gramian.kalman.SimulatedPath;
 import io.gramian.kalman.SmootherResult;
 import io.gramian.kalman.StateSpace;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -341,6 +345,43 @@ public record FitResult(
     }
     DMatrixRMaj ahead = CommonOps_DDRM.extract(futureExog, 0, horizon, 0, futureExog.numCols);
     return regression.continuedWith(ahead);
+  }
+
+  /**
+   * {@code paths} simulated future paths over the next {@code horizon} periods, drawn from the
+   * fitted model given the data (the future states and observation noises, starting from the
+   * filtered state at the end of the data; {@link ForecastSimulator}), on the modelled scale. Their
+   * mean and quantiles at each horizon estimate the {@link #forecast(int, double...)}'s mean and
+   * bounds, within Monte Carlo error.
+   *
+   * @param seed the seed of the normals ({@link Random}): the same seed gives the same paths
+   * @throws IllegalArgumentException if the horizon or the number of paths is not positive, or the
+   *     model has regressors (their future values are needed)
+   */
+  public ForecastPaths simulateForecast(int horizon, int paths, long seed) {
+    if (horizon < 1) {
+      throw new IllegalArgumentException(
+          "a forecast needs a positive number of periods, got " + horizon);
+    }
+    if (paths < 1) {
+      throw new IllegalArgumentException(
+          "a simulation needs a positive number of paths, got " + paths);
+    }
+    if (system instanceof RegressionStateSpace) {
+      throw new IllegalArgumentException(
+          "simulating a model with regressors needs their future values, which a later version"
+              + " will take; this fit has regressors");
+    }
+    Forecast moments = Forecaster.forSystem(system).forecast(system, filter, horizon);
+    SimulatedPath[] drawn = ForecastSimulator.simulate(system, moments, paths, new Random(seed));
+    double[][] values = new double[paths][horizon];
+    for (int i = 0; i < paths; i++) {
+      DMatrixRMaj y = drawn[i].observations();
+      for (int h = 0; h < horizon; h++) {
+        values[i][h] = y.get(h, 0);
+      }
+    }
+    return new ForecastPaths(series.index().nextPeriods(horizon).labels(), values, seed);
   }
 
   /** The periods the filter ran over: the series, less any leading periods the model drops. */

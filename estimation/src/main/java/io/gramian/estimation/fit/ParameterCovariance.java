@@ -61,7 +61,7 @@ final class ParameterCovariance {
           covActive = CommonOps_DDRM.mult(CommonOps_DDRM.mult(hInv, meat, null), hInv, null);
       }
     } catch (ArithmeticException singular) {
-      return new Result(new Double[k], null, singular.getMessage());
+      return new Result(new Double[k], null, null, singular.getMessage());
     }
     DMatrixRMaj covTheta = new DMatrixRMaj(k, k);
     for (int i = 0; i < a; i++) {
@@ -82,7 +82,7 @@ final class ParameterCovariance {
       double v = covNatural.get(j, j);
       se[j] = !isActive[j] || !(v > 0) || !Double.isFinite(v) ? null : Math.sqrt(v);
     }
-    return new Result(se, covNatural, null);
+    return new Result(se, covNatural, covTheta, null);
   }
 
   private static int[] interiorParameters(ParameterLayout layout, double[] theta) {
@@ -110,8 +110,16 @@ final class ParameterCovariance {
     return out;
   }
 
-  /** Standard errors (natural scale, null where undefined), their covariance, and a note. */
-  record Result(Double[] standardErrors, DMatrixRMaj covariance, String problem) {}
+  /**
+   * Standard errors (natural scale, null where undefined), their covariance, the covariance of the
+   * free unconstrained θ it was mapped from (zero rows and columns for a variance held at its zero
+   * boundary), and a note.
+   */
+  record Result(
+      Double[] standardErrors,
+      DMatrixRMaj covariance,
+      DMatrixRMaj thetaCovariance,
+      String problem) {}
 
   static DMatrixRMaj outerProductOfScores(double[][] scores) {
     int k = scores.length == 0 ? 0 : scores[0].length;

@@ -5,9 +5,12 @@ import io.gramian.estimation.batch.SeriesTransform;
 import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.fit.ParameterUncertainty;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.optim.ProgressListener;
+import io.gramian.estimation.plot.PathsCsv;
+import io.gramian.estimation.results.ForecastPaths;
 import io.gramian.estimation.results.OriginalScaleForecast;
 import io.gramian.estimation.results.SeriesForecast;
 import io.gramian.estimation.saved.SavedData;
@@ -27,10 +30,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gramian fit DATA.csv --model MODEL [model options] [data options] [--json OUT.json]
- * [--plot OUT.png] [--states OUT.csv] [--forecast H [--future FUTURE.csv] [--level L1,L2]] [--save
- * FIT.json] [--start FIT.json]}: maximum-likelihood estimation with the exact diffuse
- * log-likelihood and its analytic gradient, a statsmodels-style summary, and the filtered, smoothed
- * and forecast estimates.
+ * [--plot OUT.png] [--states OUT.csv] [--forecast H [--future FUTURE.csv] [--level L1,L2]
+ * [--interval-uncertainty noise|parameters] [--simulate N --paths-out PATHS.csv]] [--save FIT.json]
+ * [--start FIT.json]}: maximum-likelihood estimation with the exact diffuse log-likelihood and its
+ * analytic gradient, a statsmodels-style summary, and the filtered, smoothed and forecast
+ * estimates.
  */
 @Command(
     name = "fit",
@@ -129,6 +133,42 @@ final class FitCommand implements Callable<Integer> {
       description = "Start the optimiser at the estimates of a saved fit of the same model.")
   Path start;
 
+  @Option(
+      names = "--interval-uncertainty",
+      paramLabel = "SOURCE",
+      defaultValue = "noise",
+      description =
+          "What the forecast intervals include: noise (default; the model's noise at the"
+              + " estimates, as statsmodels and R's forecast) or parameters (also the estimates'"
+              + " uncertainty, by the delta method).")
+  String intervalUncertainty;
+
+  @Option(
+      names = "--simulate",
+      paramLabel = "N",
+      description =
+          "With --forecast H: draw N future paths from the fitted model (future states and"
+              + " observation noise, from the filtered state at the end of the data) and write"
+              + " them to --paths-out.")
+  Integer simulatePaths;
+
+  @Option(
+      names = "--paths-out",
+      paramLabel = "PATHS.csv",
+      description =
+          "Where --simulate writes its paths: path,step,period,value, N × H rows, on the"
+              + " modelled scale.")
+  Path pathsOut;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description =
+          "Seed of --simulate's random numbers (default: ${DEFAULT-VALUE}); the same seed gives"
+              + " the same paths.")
+  long seed;
+
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
@@ -159,6 +199,8 @@ final class FitCommand implements Callable<Integer> {
     }
     checkFuture();
     double[] intervalLevels = ForecastLevels.parse(levels, forecastHorizon != null);
+    checkSimulation();
+    boolean withParameters = checkIntervalUncertainty();
     boolean jsonToStdout = json != null && json.toString().equals("-");
     try (OutputFiles outputs = new OutputFiles()) {
       outputs.input("DATA.csv", data);
@@ -169,13 +211,61 @@ final class FitCommand implements Callable<Integer> {
       outputs.output(FitOutputs.STATES, states);
       outputs.input("--start", start);
       outputs.output("--save", save);
+      outputs.output(FitOutputs.PATHS, pathsOut);
       outputs.check();
-      return run(outputs, jsonToStdout, intervalLevels);
+      return run(outputs, jsonToStdout, intervalLevels, withParameters);
+    }
+  }
+
+  /**
+   * Whether the intervals include the parameters' uncertainty: {@code --interval-uncertainty
+   * parameters}; {@code noise} is the default; anything else, or either without --forecast, is bad
+   * input.
+   */
+  private boolean checkIntervalUncertainty() {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--interval-uncertainty");
+    if (given && forecastHorizon == null) {
+      throw new IllegalArgumentException(
+          "--interval-uncertainty sets what the forecast intervals include; give --forecast H"
+              + " with it");
+    }
+    return switch (intervalUncertainty) {
+      case "noise" -> false;
+      case "parameters" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "--interval-uncertainty: '"
+                  + intervalUncertainty
+                  + "' is not one of noise, parameters");
+    };
+  }
+
+  /** --simulate N needs --forecast H and --paths-out, N ≥ 1; --paths-out needs --simulate. */
+  private void checkSimulation() {
+    if (simulatePaths == null) {
+      if (pathsOut != null) {
+        throw new IllegalArgumentException(
+            "--paths-out names the file of --simulate's paths; give --simulate N with it");
+      }
+      return;
+    }
+    if (forecastHorizon == null) {
+      throw new IllegalArgumentException(
+          "--simulate draws paths over the forecast's periods; give --forecast H with it");
+    }
+    if (simulatePaths < 1) {
+      throw new IllegalArgumentException(
+          "--simulate takes a positive number of paths, got " + simulatePaths);
+    }
+    if (pathsOut == null) {
+      throw new IllegalArgumentException(
+          "--simulate needs --paths-out PATHS.csv, the file its paths are written to");
     }
   }
 
   /** The fit, its outputs written to {@code outputs} and committed, then the summary. */
-  private int run(OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels) {
+  private int run(
+      OutputFiles outputs, boolean jsonToStdout, double[] intervalLevels, boolean withParameters) {
     if (modelOptions.severalSeries()) {
       ProgressListener shown = progress();
       return SeveralSeriesFit.run(
@@ -197,6 +287,11 @@ final class FitCommand implements Callable<Integer> {
             ? null
             : FutureRegressors.read(
                 future, dataOptions.time, loaded.frame(), regressors, forecastHorizon);
+    if (withParameters && futureExog != null) {
+      throw new IllegalArgumentException(
+          "--interval-uncertainty parameters does not take regressors' future values (--future)"
+              + " yet; use the default, noise");
+    }
     StateSpaceModel model;
     if (AutoModel.NAME.equals(modelOptions.model)) {
       chosen = AutoModel.choose(modelOptions, dataOptions, loaded, spec.commandLine().getErr());
@@ -224,11 +319,23 @@ final class FitCommand implements Callable<Integer> {
       }
     }
 
-    SeriesForecast forecast =
-        forecastHorizon == null ? null : fit.forecast(forecastHorizon, futureExog, intervalLevels);
+    SeriesForecast forecast;
+    if (forecastHorizon == null) {
+      forecast = null;
+    } else if (withParameters) {
+      forecast =
+          ParameterUncertainty.forecast(
+              model, loaded.data(), options, fit, forecastHorizon, intervalLevels);
+    } else {
+      forecast = fit.forecast(forecastHorizon, futureExog, intervalLevels);
+    }
     OriginalScaleForecast original = dataOptions.originalScale(forecast);
 
     FitOutputs.write(this, outputs, loaded, fit, forecast);
+    if (simulatePaths != null) {
+      ForecastPaths paths = fit.simulateForecast(forecastHorizon, simulatePaths, seed);
+      outputs.write(FitOutputs.PATHS, csv -> PathsCsv.write(paths, csv));
+    }
     String jsonText = json == null ? null : FitJson.render(fit, forecast, original);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
@@ -251,7 +358,7 @@ final class FitCommand implements Callable<Integer> {
                   fit)
               .toJson());
     }
-    String printed = jsonToStdout ? jsonText : summary(fit, forecast, original);
+    String printed = jsonToStdout ? jsonText : summary(fit, forecast, original, withParameters);
     outputs.commit(); // files first: a failure prints nothing
     PrintWriter out = spec.commandLine().getOut();
     out.print(printed);
@@ -261,14 +368,26 @@ final class FitCommand implements Callable<Integer> {
 
   /**
    * What the command prints: the fit's {@linkplain FitResult#summary(String, LocalDateTime)
-   * summary} with the model as its options spell it, then the forecast's table and, after a
+   * summary} with the model as its options spell it, then the forecast's table (and, with {@code
+   * --interval-uncertainty parameters}, a line saying what its intervals include) and, after a
    * logarithm, the forecast on the original scale.
    */
-  private String summary(FitResult fit, SeriesForecast forecast, OriginalScaleForecast original) {
+  private String summary(
+      FitResult fit,
+      SeriesForecast forecast,
+      OriginalScaleForecast original,
+      boolean withParameters) {
     String text = fit.summary(modelDescription(), LocalDateTime.now().withNano(0));
-    if (forecast != null) {
-      text += forecast.table();
+    if (forecast == null) {
+      return text;
     }
+    String note =
+        withParameters
+            ? String.format(
+                "Intervals include the parameters' uncertainty (delta method, %s covariance).%n",
+                fit.covarianceType().label())
+            : "";
+    text += forecast.table() + note;
     return original == null ? text : text + original.table();
   }
 

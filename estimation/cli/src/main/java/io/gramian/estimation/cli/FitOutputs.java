@@ -34,6 +34,7 @@ final class FitOutputs {
 
   static final String DIAGNOSTICS_PLOT = "--diagnostics-plot";
   static final String STATES = "--states";
+  static final String PATHS = "--paths-out";
 
   private FitOutputs() {}
 
