@@ -76,20 +76,61 @@ class SelectLauncherTest {
     assertEquals(List.of("ar.L1", "ma.L1", "sigma2"), names(fit.get("parameters")));
   }
 
+  /**
+   * {@code --by backtest}: the candidates ranked by the RMSE of their forecasts (the ranking itself
+   * is checked in the library's BacktestRankingTest), in the JSON with {@code backtest_rmse}.
+   */
+  @Test
+  void selectByBacktestRanksByTheForecastsRmse() throws Exception {
+    Path json = dir.resolve("by-backtest.json");
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "select",
+                "datasets/nile.csv",
+                "--by",
+                "backtest",
+                "--horizon",
+                "5",
+                "--folds",
+                "10",
+                "--json",
+                json.toString(),
+                "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("ranked by backtest"), r.out());
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertEquals("backtest", root.get("ranked_by").asText());
+    double previous = 0;
+    for (JsonNode c : root.get("candidates")) {
+      if (c.get("backtest_rmse").isNumber()) {
+        double rmse = c.get("backtest_rmse").asDouble();
+        assertTrue(rmse >= previous, root.toString());
+        assertTrue(c.get("comparable").asBoolean());
+        previous = rmse;
+      }
+    }
+    assertTrue(root.get("candidates").get(0).get("backtest_rmse").isNumber());
+  }
+
   @Test
   void badOptionsAreOneLineAndWriteNothing() throws Exception {
     Launcher launcher = new Launcher(dir);
     Path json = dir.resolve("none.json");
     String[][] cases = {
       {"--seasonal", "1"},
-      {"--by", "backtest"},
+      {"--by", "backtest", "--folds", "0"},
+      {"--horizon", "3"},
+      {"--by", "backtest", "--horizon", "50", "--folds", "60"},
       {"--by", "bic"},
       {"--transform", "sqrt"},
       {"--column", "nope"},
     };
     String[] expected = {
       "gramian: --seasonal takes a period of at least 2, got 1",
-      "gramian: --by backtest is not available yet",
+      "gramian: --folds takes a positive number of folds",
+      "gramian: --horizon and --folds go with --by backtest",
+      "gramian: no candidate could be backtested with horizon 50 and 60 folds",
       "gramian: --by takes aicc or backtest, got \"bic\"",
       "gramian: unknown transform",
       "gramian: ",

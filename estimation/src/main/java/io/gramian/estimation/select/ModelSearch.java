@@ -79,6 +79,30 @@ public record ModelSearch(int period, SeriesTransform transform, int threads) {
   }
 
   /**
+   * Fits the candidates to {@code series}, then ranks them by the RMSE of their forecasts in a
+   * backtest of {@code folds} rolling origins of {@code horizon} periods each, on the series as the
+   * search models it (after the transform): {@link BacktestRanking}. What {@code gramian select
+   * --by backtest} computes.
+   *
+   * @param progress told of each candidate as the search takes it, on the calling thread
+   * @throws IllegalArgumentException as {@link #select(TimeSeries, Consumer)}, for a horizon or
+   *     number of folds below 1, and when no candidate can be backtested
+   */
+  public BacktestRanking selectByBacktest(
+      TimeSeries series, int horizon, int folds, Consumer<Candidate> progress) {
+    if (horizon < 1 || folds < 1) {
+      throw new IllegalArgumentException(
+          "a backtest needs a horizon and a number of folds of at least 1, got horizon "
+              + horizon
+              + " and "
+              + folds
+              + " folds");
+    }
+    Selection selection = select(series, progress);
+    return BacktestRanking.of(selection, transform.apply(series), horizon, folds);
+  }
+
+  /**
    * Fits the candidates to {@code series} and ranks them.
    *
    * @param progress told of each candidate as the search takes it, on the calling thread

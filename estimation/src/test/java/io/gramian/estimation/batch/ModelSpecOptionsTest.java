@@ -48,9 +48,18 @@ class ModelSpecOptionsTest {
   @Test
   void everyComponentIsAnOption() {
     // a new ModelSpec component is saved with no other change, as long as its type is one the
-    // format holds: strings, numbers, booleans or lists of them
-    for (RecordComponent c : ModelSpec.class.getRecordComponents()) {
+    // format holds: strings, numbers, booleans or lists of them, or a record of such components
+    // (StructuralOptions), whose components are options of the same level
+    assertHoldable(ModelSpec.class);
+  }
+
+  private static void assertHoldable(Class<?> record) {
+    for (RecordComponent c : record.getRecordComponents()) {
       Class<?> t = c.getType();
+      if (t.isRecord()) {
+        assertHoldable(t);
+        continue;
+      }
       assertTrue(
           t == String.class
               || t == Integer.class
@@ -60,8 +69,28 @@ class ModelSpecOptionsTest {
               || t == boolean.class
               || t == Boolean.class
               || t == List.class,
-          c.getName() + " has type " + t);
+          record.getSimpleName() + "." + c.getName() + " has type " + t);
     }
+  }
+
+  @Test
+  void structuralComponentsAreOptionsOfTheSameLevelAndReadBack() {
+    ModelSpec spec =
+        ModelSpec.builder("local-level")
+            .cycle()
+            .dampedCycle()
+            .autoregressive(2)
+            .exogVarying("unemp")
+            .build();
+    Map<String, Object> options = spec.options();
+    assertEquals(
+        List.of("model", "cycle", "damped-cycle", "autoregressive", "exog-varying"),
+        List.copyOf(options.keySet()));
+    assertEquals(spec, ModelSpec.fromOptions(options));
+    // a specification without components reads back with none (StructuralOptions.NONE)
+    assertEquals(
+        ModelSpec.named("local-level").withSeasonal(12),
+        ModelSpec.fromOptions(ModelSpec.named("local-level").withSeasonal(12).options()));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.SeriesTransform;
+import io.gramian.estimation.select.BacktestRanking;
 import io.gramian.estimation.select.ModelSearch;
 import io.gramian.estimation.select.Selection;
 import java.io.PrintWriter;
@@ -58,8 +59,27 @@ final class SelectCommand implements Callable<Integer> {
       names = "--by",
       paramLabel = "CRITERION",
       defaultValue = BY_AICC,
-      description = "aicc (the default) or backtest.")
+      description =
+          "aicc (the default) or backtest: the RMSE of each candidate's forecasts over --folds"
+              + " rolling origins of --horizon periods.")
   String by;
+
+  @Option(
+      names = "--horizon",
+      paramLabel = "H",
+      description =
+          "With --by backtest: the periods each fold forecasts (default: the seasonal period,"
+              + " else 1).")
+  Integer horizon;
+
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      description = "With --by backtest: the rolling origins (default: 10).")
+  Integer folds;
+
+  /** {@code --folds} when not given. */
+  static final int DEFAULT_FOLDS = 10;
 
   @Option(
       names = "--json",
@@ -86,15 +106,21 @@ final class SelectCommand implements Callable<Integer> {
       outputs.output("--json", jsonToStdout ? null : json);
       outputs.check();
       DataOptions.Loaded loaded = dataOptions.load(data);
-      Selection selection = run(search, loaded);
-      String jsonText = json == null ? null : SelectionReport.json(selection);
+      String jsonText;
+      String table;
+      if (BY_BACKTEST.equals(by)) {
+        BacktestRanking ranking = runByBacktest(search, loaded);
+        jsonText = json == null ? null : SelectionReport.json(ranking);
+        table = SelectionReport.table(describe(loaded.series().name()), ranking);
+      } else {
+        Selection selection = run(search, loaded);
+        jsonText = json == null ? null : SelectionReport.json(selection);
+        table = SelectionReport.table(describe(loaded.series().name()), selection);
+      }
       if (outputs.has("--json")) {
         outputs.writeText("--json", jsonText);
       }
-      String printed =
-          jsonToStdout
-              ? jsonText
-              : SelectionReport.table(describe(loaded.series().name()), selection);
+      String printed = jsonToStdout ? jsonText : table;
       outputs.commit();
       PrintWriter out = spec.commandLine().getOut();
       out.print(printed);
@@ -105,13 +131,17 @@ final class SelectCommand implements Callable<Integer> {
 
   /** The search the options describe; bad options refused before anything is read. */
   ModelSearch search() {
-    if (!BY_AICC.equals(by)) {
-      if (BY_BACKTEST.equals(by)) {
-        throw new IllegalArgumentException(
-            "--by backtest is not available yet; rank by AICc (the default, --by aicc) and"
-                + " compare the leading models with 'gramian backtest'");
-      }
+    if (!BY_AICC.equals(by) && !BY_BACKTEST.equals(by)) {
       throw new IllegalArgumentException("--by takes aicc or backtest, got \"" + by + "\"");
+    }
+    if (BY_AICC.equals(by) && (horizon != null || folds != null)) {
+      throw new IllegalArgumentException("--horizon and --folds go with --by backtest");
+    }
+    if (horizon != null && horizon < 1) {
+      throw new IllegalArgumentException("--horizon takes a positive number of periods");
+    }
+    if (folds != null && folds < 1) {
+      throw new IllegalArgumentException("--folds takes a positive number of folds");
     }
     return searchFor(seasonal, dataOptions, threads);
   }
@@ -141,6 +171,20 @@ final class SelectCommand implements Callable<Integer> {
     try {
       // DataOptions has applied --transform already
       return search.select(loaded.series(), quiet ? c -> {} : progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private BacktestRanking runByBacktest(ModelSearch search, DataOptions.Loaded loaded) {
+    int h = horizon != null ? horizon : seasonal != null ? seasonal : 1;
+    int k = folds != null ? folds : DEFAULT_FOLDS;
+    SelectProgress progress =
+        new SelectProgress(
+            spec.commandLine().getErr(), FitCommand.stderrIsTerminal(), System::nanoTime);
+    try {
+      // DataOptions has applied --transform already
+      return search.selectByBacktest(loaded.series(), h, k, quiet ? c -> {} : progress);
     } finally {
       progress.finish();
     }
