@@ -22,9 +22,10 @@ import org.ejml.data.DMatrixRMaj;
  *
  * with {@code μ_h, σ_h} the plain forecast's mean and standard error at the estimates, {@code Σ_θ}
  * the covariance of the free parameters' estimates (unconstrained coordinates θ, the fit's {@link
- * CovarianceType}; a variance estimated at zero contributes nothing) and {@code J_h} the exact
- * Jacobian of the forecast mean. The forecast variance's own dependence on θ is left out: it moves
- * the interval by a term of second order in the estimation error (the mean's error is first order).
+ * io.gramian.estimation.diagnostics.CovarianceType}; a variance estimated at zero contributes
+ * nothing) and {@code J_h} the exact Jacobian of the forecast mean. The forecast variance's own
+ * dependence on θ is left out: it moves the interval by a term of second order in the estimation
+ * error (the mean's error is first order).
  *
  * <p><b>The Jacobian, exactly.</b> The one-step term of the log-likelihood at a step with the value
  * v is {@code ℓ = −log σ − ½ ((v − μ)/σ)² − ½ log 2π}, so that at {@code v = μ + σ} (data fixed)
