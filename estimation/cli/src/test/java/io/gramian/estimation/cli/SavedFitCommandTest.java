@@ -197,9 +197,11 @@ class SavedFitCommandTest {
         List.of("forecast", newer.toString(), "--forecast", "3"),
         newer + " is a gramian-fit of version 2, newer than this software reads (1)");
     Path corrupt = write("corrupt.json", List.of(text.replace("\"nobs\": 100,", "\"nobs\": 100")));
+    // the error is on the line after "nobs" (its missing comma), at the next member's quote
+    long nobsLine = text.substring(0, text.indexOf("\"nobs\": 100,")).lines().count();
     assertRefused(
         List.of("forecast", corrupt.toString(), "--forecast", "3"),
-        corrupt + ": not valid JSON at line 20, column 5: expected ',' or '}'");
+        corrupt + ": not valid JSON at line " + (nobsLine + 1) + ", column 5: expected ',' or '}'");
     Path cut = write("cut.json", List.of(text.substring(0, text.length() / 2)));
     assertRefused(
         List.of("forecast", cut.toString(), "--forecast", "3"), cut + ": not valid JSON at line ");
