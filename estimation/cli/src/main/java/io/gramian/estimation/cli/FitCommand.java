@@ -240,7 +240,10 @@ final class FitCommand implements Callable<Integer> {
     };
   }
 
-  /** --simulate N needs --forecast H and --paths-out, N ≥ 1; --paths-out needs --simulate. */
+  /**
+   * --simulate N needs --forecast H and --paths-out, N ≥ 1, and a model without regressors;
+   * --paths-out needs --simulate.
+   */
   private void checkSimulation() {
     if (simulatePaths == null) {
       if (pathsOut != null) {
@@ -260,6 +263,11 @@ final class FitCommand implements Callable<Integer> {
     if (pathsOut == null) {
       throw new IllegalArgumentException(
           "--simulate needs --paths-out PATHS.csv, the file its paths are written to");
+    }
+    if (!modelOptions.regressors(dataOptions.exog).isEmpty()) {
+      throw new IllegalArgumentException(
+          "--simulate does not take a model with regressors (--exog, --exog-varying) yet: its"
+              + " paths would need the regressors' future values");
     }
   }
 
