@@ -167,6 +167,11 @@ class SutseLauncherTest {
       {"--rank", "1", "two or more value columns"},
       {"--columns", "front,rear", "--rank", "3", "--rank 3 is out of range"},
       {"--columns", "front,back", "has no column \"back\""},
+      {"--columns", "front,rear", "--exog", "kms", "--exog does not go with --model sutse-level"},
+      {"--columns", "front,rear", "--seasonal", "12", "--seasonal does not go with"},
+      {"--columns", "front,rear", "--order", "1,0,0", "--order does not go with"},
+      {"--columns", "front,rear", "--save", "s.json", "--save does not go with"},
+      {"--columns", "front,rear", "--forecast", "2", "--simulate", "5", "--simulate does not"},
     };
     for (String[] c : cases) {
       List<String> args =

@@ -5,7 +5,7 @@ import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
-import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.transform.Exponential;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * natural = exp(θ) ({@link Exponential}), so the factor of a covariance is unique; an off-diagonal
  * entry is real (θ itself).
  */
-public final class Sutse implements StateSpaceModel {
+public final class Sutse implements SeveralSeriesModel {
 
   private static final String IRREGULAR = "sqrt.cov.irregular.";
   private static final String LEVEL = "sqrt.cov.level.";
@@ -72,6 +72,17 @@ public final class Sutse implements StateSpaceModel {
   @Override
   public String name() {
     return "sutse-local-level";
+  }
+
+  @Override
+  public List<String> series() {
+    return series;
+  }
+
+  /** The signal of series j is its level μ_{t,j} (H = I). */
+  @Override
+  public String signalName() {
+    return "level";
   }
 
   /** p, the number of series. */

@@ -81,6 +81,12 @@ final class DataOptions {
               + file.getFileName()
               + " has no observed value");
     }
+    DMatrixRMaj x = regressorMatrix(frame, regressors);
+    return new Loaded(series, new ModelData(series, x, regressors), frame);
+  }
+
+  /** The regressor columns of the frame, T × k, in the order named. */
+  private static DMatrixRMaj regressorMatrix(TimeSeriesFrame frame, List<String> regressors) {
     DMatrixRMaj x = new DMatrixRMaj(frame.length(), regressors.size());
     for (int j = 0; j < regressors.size(); j++) {
       TimeSeries regressor = frame.column(regressors.get(j));
@@ -88,7 +94,7 @@ final class DataOptions {
         x.set(t, j, regressor.value(t));
       }
     }
-    return new Loaded(series, new ModelData(series, x, regressors), frame);
+    return x;
   }
 
   /** Several loaded series of one file, in the order asked for, and their model data (T × p). */
@@ -96,16 +102,12 @@ final class DataOptions {
 
   /**
    * The value columns {@code columns} of the file (each transformed), for a model of several series
-   * at once; regressors are refused (none of those models takes them yet).
+   * at once, with the regressor columns {@code regressors} (untransformed, as for one series).
    *
    * @throws IllegalArgumentException naming the file and the column when one is missing, repeats or
-   *     has no observed value
+   *     has no observed value, or a regressor has a missing value
    */
-  LoadedColumns loadColumns(Path file, List<String> columns) {
-    if (!exog.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--exog does not go with a model of several series (--columns)");
-    }
+  LoadedColumns loadColumns(Path file, List<String> columns, List<String> regressors) {
     if (column != null) {
       throw new IllegalArgumentException(
           "a model of several series reads --columns A,B, not --column " + column);
@@ -136,7 +138,8 @@ final class DataOptions {
       }
       series.add(s);
     }
-    return new LoadedColumns(List.copyOf(series), new ModelData(y, null, null), frame);
+    DMatrixRMaj x = regressorMatrix(frame, regressors);
+    return new LoadedColumns(List.copyOf(series), new ModelData(y, x, regressors), frame);
   }
 
   /** The modelled column as the file gives it, before any transform. */

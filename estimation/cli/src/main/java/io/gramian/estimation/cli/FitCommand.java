@@ -193,7 +193,9 @@ final class FitCommand implements Callable<Integer> {
       SeveralSeriesFit.checkOptions(this);
     } else if (columns != null) {
       throw new IllegalArgumentException(
-          "--columns goes with a model of several series (sutse-level); --model "
+          "--columns goes with a model of several series ("
+              + String.join(", ", ModelOptions.SEVERAL_SERIES_MODELS)
+              + "); --model "
               + modelOptions.model
               + " takes one --column");
     }

@@ -9,6 +9,7 @@ import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.ModelSizeRule;
+import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,13 +32,20 @@ final class ModelLoglik {
     StateSpaceModel model;
     ModelData data;
     if (c.modelOptions.severalSeries()) {
-      model = c.modelOptions.createSeveral(c.columns);
-      data = c.dataOptions.loadColumns(c.data, c.columns).data();
+      c.modelOptions.checkSeveralSeriesOptions(c.spec.commandLine().getParseResult());
+      SeveralSeriesModel several = c.modelOptions.createSeveral(c.columns, c.dataOptions.exog);
+      model = several;
+      data =
+          c.dataOptions
+              .loadColumns(
+                  c.data, c.columns, several.takesRegressors() ? c.dataOptions.exog : List.of())
+              .data();
     } else {
       if (c.columns != null) {
         throw CliException.badInput(
-            "--columns goes with --system or a model of several series (sutse-level), not with"
-                + " --model "
+            "--columns goes with --system or a model of several series ("
+                + String.join(", ", ModelOptions.SEVERAL_SERIES_MODELS)
+                + "), not with --model "
                 + c.modelOptions.model);
       }
       data = c.dataOptions.load(c.data, c.modelOptions.regressors(c.dataOptions.exog)).data();

@@ -2,11 +2,13 @@ package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.batch.StructuralOptions;
+import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.Sutse;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The model options of {@code fit}, {@code fit-many} and {@code loglik --model}, and the model they
@@ -138,18 +140,22 @@ final class ModelOptions {
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
   static final String SUTSE_LEVEL = "sutse-level";
 
+  /** The models of several series at once, named by {@code --columns}. */
+  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL);
+
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
-    return SUTSE_LEVEL.equals(model);
+    return SEVERAL_SERIES_MODELS.contains(model);
   }
 
   /**
-   * The model of several series named by {@code --columns}: {@link Sutse} with {@code --rank} R
-   * (default p).
+   * The model of several series named by {@code --columns}: for {@code sutse-level}, {@link Sutse}
+   * with {@code --rank} R (default p).
    *
-   * @throws IllegalArgumentException when fewer than two columns are given or R is not in 1…p
+   * @throws IllegalArgumentException when fewer than two columns are given, R is not in 1…p, or the
+   *     model takes no regressors and {@code --exog} names some
    */
-  Sutse createSeveral(List<String> columns) {
+  SeveralSeriesModel createSeveral(List<String> columns, List<String> exog) {
     if (columns == null || columns.size() < 2) {
       throw new IllegalArgumentException(
           "--model "
@@ -158,7 +164,63 @@ final class ModelOptions {
               + " A,B"
               + (columns == null || columns.isEmpty() ? "" : " (got only " + columns.get(0) + ")"));
     }
-    int p = columns.size();
+    SeveralSeriesModel several =
+        switch (model) {
+          case SUTSE_LEVEL -> new Sutse(columns, rankOf(columns.size()));
+          default -> throw new IllegalStateException("not a model of several series: " + model);
+        };
+    if (exog != null && !exog.isEmpty() && !several.takesRegressors()) {
+      throw new IllegalArgumentException(
+          "--exog does not go with --model " + model + ", which takes no regressors");
+    }
+    return several;
+  }
+
+  /** The options of one series' models, which a model of several series does not take. */
+  private static final List<String> ONE_SERIES_OPTIONS =
+      List.of(
+          "--seasonal",
+          "--seasonal-type",
+          "--harmonics",
+          "--cycle",
+          "--damped-cycle",
+          "--autoregressive",
+          "--exog-varying",
+          "--order",
+          "--seasonal-order",
+          "--mean",
+          "--ar-lags",
+          "--ma-lags",
+          "--init",
+          "--kappa");
+
+  /** The options of {@code ONE_SERIES_OPTIONS} that the model of several series takes. */
+  private List<String> severalSeriesTakes() {
+    return switch (model) {
+      default -> List.of();
+    };
+  }
+
+  /**
+   * Refuses, before any work, an option given on the command line that the model of several series
+   * does not take ({@code --seasonal} with {@code sutse-level}, say).
+   */
+  void checkSeveralSeriesOptions(ParseResult parsed) {
+    List<String> takes = severalSeriesTakes();
+    for (String option : ONE_SERIES_OPTIONS) {
+      if (parsed.hasMatchedOption(option) && !takes.contains(option)) {
+        throw new IllegalArgumentException(
+            option + " does not go with --model " + model + " (several series)");
+      }
+    }
+  }
+
+  /**
+   * {@code --rank} R checked against p series; p when not given.
+   *
+   * @throws IllegalArgumentException when R is not in 1…p
+   */
+  int rankOf(int p) {
     if (rank != null && (rank < 1 || rank > p)) {
       throw new IllegalArgumentException(
           "--rank "
@@ -167,7 +229,7 @@ final class ModelOptions {
               + p
               + ", the number of --columns");
     }
-    return new Sutse(columns, rank == null ? p : rank);
+    return rank == null ? p : rank;
   }
 
   /** The spellings of {@code --init}. */

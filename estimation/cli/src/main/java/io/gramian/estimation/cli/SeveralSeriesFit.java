@@ -14,12 +14,12 @@ import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
-import io.gramian.estimation.models.Sutse;
+import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.estimation.plot.ComponentPlotData;
 import io.gramian.estimation.plot.PlotTimes;
-import io.gramian.estimation.plot.SeriesLevelsCsv;
 import io.gramian.estimation.plot.SeriesPanelsPlot;
+import io.gramian.estimation.plot.SeriesSignalsCsv;
 import io.gramian.estimation.results.Estimate;
 import io.gramian.estimation.results.ForecastStep;
 import io.gramian.estimation.results.Interval;
@@ -40,13 +40,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code fit --model sutse-level --columns A,B,…}: the multivariate local level ({@link Sutse}) of
- * several series at once, and what the command prints and writes for it: the parameter summary and
- * one block per equation (each series' observations, its level at the end filtered and smoothed,
- * and the residual diagnostics of its standardized one-step residual), the JSON document, the
- * forecast and the levels of every series, and a plot with a panel per series.
+ * {@code fit --model M --columns A,B,…}: a model of several series at once ({@link
+ * SeveralSeriesModel}), and what the command prints and writes for it: the parameter summary and
+ * one block per equation (each series' observations, its signal H_j x + d_j at the end filtered and
+ * smoothed, and the residual diagnostics of its standardized one-step residual), the JSON document,
+ * the forecast and the signals of every series, and a plot with a panel per series.
  *
  * <p>Series j's standardized residual is entry j of the whitened innovation L_t⁻¹ v_t (F_t = L_t
  * L_tᵀ, Cholesky), as statsmodels' {@code standardized_forecasts_error} and its per-equation tests.
@@ -57,16 +58,19 @@ final class SeveralSeriesFit {
 
   private final FitCommand command;
   private final DataOptions.LoadedColumns loaded;
+  private final SeveralSeriesModel model;
   private final FitResult fit;
   private final SmootherResult smoothed;
   private final List<List<ForecastStep>> forecasts; // per series; null without --forecast
 
   private SeveralSeriesFit(
       FitCommand command,
+      SeveralSeriesModel model,
       DataOptions.LoadedColumns loaded,
       FitResult fit,
       List<List<ForecastStep>> forecasts) {
     this.command = command;
+    this.model = model;
     this.loaded = loaded;
     this.fit = fit;
     StateSpace system = fit.system();
@@ -76,13 +80,27 @@ final class SeveralSeriesFit {
 
   /** Refuses the options that a model of several series does not take: checked before any work. */
   static void checkOptions(FitCommand c) {
-    if (c.future != null || c.diagnosticsPlot != null) {
-      throw new IllegalArgumentException(
-          "--future and --diagnostics-plot do not go with --model "
-              + c.modelOptions.model
-              + " (several series)");
+    ParseResult parsed = c.spec.commandLine().getParseResult();
+    for (String option : NOT_TAKEN) {
+      if (parsed.hasMatchedOption(option)) {
+        throw new IllegalArgumentException(
+            option + " does not go with --model " + c.modelOptions.model + " (several series)");
+      }
     }
+    c.modelOptions.checkSeveralSeriesOptions(parsed);
   }
+
+  /** The options of {@code fit} that a model of several series does not take (yet). */
+  private static final List<String> NOT_TAKEN =
+      List.of(
+          "--future",
+          "--diagnostics-plot",
+          "--save",
+          "--start",
+          "--interval-uncertainty",
+          "--simulate",
+          "--paths-out",
+          "--seed");
 
   /** Fits, writes the files asked for to {@code outputs} and commits them, then prints. */
   static int run(
@@ -92,8 +110,10 @@ final class SeveralSeriesFit {
       double[] levels,
       ProgressListener progress,
       Runnable finishProgress) {
-    Sutse model = c.modelOptions.createSeveral(c.columns);
-    DataOptions.LoadedColumns loaded = c.dataOptions.loadColumns(c.data, c.columns);
+    SeveralSeriesModel model = c.modelOptions.createSeveral(c.columns, c.dataOptions.exog);
+    DataOptions.LoadedColumns loaded =
+        c.dataOptions.loadColumns(
+            c.data, c.columns, model.takesRegressors() ? c.dataOptions.exog : List.of());
     FitOptions options =
         FitOptions.defaults()
             .withFixed(c.estimationOptions.fixed())
@@ -107,7 +127,7 @@ final class SeveralSeriesFit {
     }
     List<List<ForecastStep>> forecasts =
         c.forecastHorizon == null ? null : forecasts(fit, loaded, c.forecastHorizon, levels);
-    SeveralSeriesFit result = new SeveralSeriesFit(c, loaded, fit, forecasts);
+    SeveralSeriesFit result = new SeveralSeriesFit(c, model, loaded, fit, forecasts);
     if (c.states != null) {
       outputs.writeText(FitOutputs.STATES, result.statesCsv());
     }
@@ -193,14 +213,15 @@ final class SeveralSeriesFit {
     int last = fit.filter().steps() - 1;
     for (int j = 0; j < names.size(); j++) {
       TimeSeries s = loaded.series().get(j);
-      Estimate filtered = filteredLevel(j);
-      Estimate level = smoothedLevel(j);
+      Estimate filtered = filteredSignal(j);
+      Estimate level = smoothedSignal(j);
       text.append(String.format(Locale.ROOT, "%nEquation %s%n", s.name()));
       text.append(String.format(Locale.ROOT, "  observed values        %d%n", s.observedCount()));
       text.append(
           String.format(
               Locale.ROOT,
-              "  level at %-14s filtered %.6g (sd %.4g), smoothed %.6g (sd %.4g)%n",
+              "  %s at %-14s filtered %.6g (sd %.4g), smoothed %.6g (sd %.4g)%n",
+              model.signalName(),
               s.label(last),
               filtered.mean(last),
               filtered.sd(last),
@@ -272,7 +293,8 @@ final class SeveralSeriesFit {
     }
   }
 
-  private Estimate filteredLevel(int j) {
+  /** Series j's filtered signal H_j m_{t|t} + d_j, sd √(H P_{t|t} Hᵀ)_jj; missing while diffuse. */
+  private Estimate filteredSignal(int j) {
     FilterResult filter = fit.filter();
     int n = filter.steps();
     double[] mean = new double[n];
@@ -282,25 +304,28 @@ final class SeveralSeriesFit {
         mean[t] = Double.NaN;
         sd[t] = Double.NaN;
       } else {
-        mean[t] = filter.filteredMean(t)[j];
-        sd[t] = Math.sqrt(filter.filteredCovariance(t).get(j, j));
+        mean[t] = signalMean(t, j, filter.filteredMean(t));
+        sd[t] = Math.sqrt(signalVariance(t, j, filter.filteredCovariance(t)));
       }
     }
     return new Estimate(mean, sd);
   }
 
-  private Estimate smoothedLevel(int j) {
+  /** Series j's smoothed signal H_j m_{t|T} + d_j, sd √(H P_{t|T} Hᵀ)_jj. */
+  private Estimate smoothedSignal(int j) {
     int n = smoothed.steps();
     double[] mean = new double[n];
     double[] sd = new double[n];
     for (int t = 0; t < n; t++) {
-      mean[t] = smoothed.smoothedMean(t)[j];
-      sd[t] = smoothed.smoothedStd(t)[j];
+      mean[t] = signalMean(t, j, smoothed.smoothedMean(t));
+      sd[t] = Math.sqrt(signalVariance(t, j, smoothed.smoothedCovariance(t)));
     }
     return new Estimate(mean, sd);
   }
 
-  /** Series j's one-step prediction a_t (H = I) and sd √(P_t + R)_jj; missing while diffuse. */
+  /**
+   * Series j's one-step prediction H_j m_t + d_j and sd √(H P_t Hᵀ + R)_jj; missing while diffuse.
+   */
   private Estimate predicted(int j) {
     FilterResult filter = fit.filter();
     StateSpace system = fit.system();
@@ -318,23 +343,53 @@ final class SeveralSeriesFit {
       for (int k = 0; k < cholR.numCols; k++) {
         r += cholR.get(j, k) * cholR.get(j, k);
       }
-      mean[t] = filter.predictedMean(t)[j];
-      sd[t] = Math.sqrt(filter.predictedCovariance(t).get(j, j) + r);
+      mean[t] = signalMean(t, j, filter.predictedMean(t));
+      sd[t] = Math.sqrt(signalVariance(t, j, filter.predictedCovariance(t)) + r);
     }
     return new Estimate(mean, sd);
   }
 
+  /** (H_t m)_j + d_{t,j}. */
+  private double signalMean(int t, int j, double[] m) {
+    StateSpace system = fit.system();
+    DMatrixRMaj H = system.H(t);
+    double mean = system.d(t).get(j, 0);
+    for (int k = 0; k < m.length; k++) {
+      mean += H.get(j, k) * m[k];
+    }
+    return mean;
+  }
+
+  /** (H_t P H_tᵀ)_jj = Σ_kl H_jk P_kl H_jl. */
+  private double signalVariance(int t, int j, DMatrixRMaj P) {
+    DMatrixRMaj H = fit.system().H(t);
+    double variance = 0;
+    for (int k = 0; k < P.numRows; k++) {
+      double row = 0;
+      for (int l = 0; l < P.numCols; l++) {
+        row += P.get(k, l) * H.get(j, l);
+      }
+      variance += H.get(j, k) * row;
+    }
+    return variance;
+  }
+
   private String statesCsv() {
-    List<SeriesLevelsCsv.Series> series = new ArrayList<>();
+    List<SeriesSignalsCsv.Series> series = new ArrayList<>();
     for (int j = 0; j < loaded.series().size(); j++) {
       TimeSeries s = loaded.series().get(j);
       series.add(
-          new SeriesLevelsCsv.Series(
-              s.name(), s.values(), predicted(j), filteredLevel(j), smoothedLevel(j)));
+          new SeriesSignalsCsv.Series(
+              s.name(),
+              s.values(),
+              predicted(j),
+              model.signalName(),
+              filteredSignal(j),
+              smoothedSignal(j)));
     }
     StringWriter text = new StringWriter();
     try {
-      SeriesLevelsCsv.write(loaded.frame().index().labels(), series, text);
+      SeriesSignalsCsv.write(loaded.frame().index().labels(), series, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -364,7 +419,7 @@ final class SeveralSeriesFit {
               s.name(),
               s.values(),
               new ComponentPlotData.Component(
-                  "level." + s.name(), filteredLevel(j), smoothedLevel(j), null),
+                  model.signalName() + "." + s.name(), filteredSignal(j), smoothedSignal(j), null),
               List.of(),
               band));
     }

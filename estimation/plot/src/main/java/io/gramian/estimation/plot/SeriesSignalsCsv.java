@@ -16,25 +16,31 @@ import org.apache.commons.csv.CSVPrinter;
  * </pre>
  *
  * for each series A in order: its observation, its one-step prediction and standard deviation, and
- * its level's filtered and smoothed mean and standard deviation. Numbers as {@link StatesCsv}
- * writes them (exact, NaN an empty field), lines ending with {@code \n}.
+ * its signal's filtered and smoothed mean and standard deviation; the signal is named by the model
+ * ({@code level} for a local level, {@code signal} by default). Numbers as {@link StatesCsv} writes
+ * them (exact, NaN an empty field), lines ending with {@code \n}.
  */
-public final class SeriesLevelsCsv {
+public final class SeriesSignalsCsv {
 
   /**
-   * One series' columns: its name, observations, one-step predictions, and its level's filtered and
-   * smoothed estimates, each one entry per time.
+   * One series' columns: its name, observations, one-step predictions, and its signal's name
+   * ({@code level}, {@code signal}) and filtered and smoothed estimates, each one entry per time.
    */
   public record Series(
-      String name, double[] observed, Estimate predicted, Estimate filtered, Estimate smoothed) {}
+      String name,
+      double[] observed,
+      Estimate predicted,
+      String signal,
+      Estimate filtered,
+      Estimate smoothed) {}
 
-  private SeriesLevelsCsv() {}
+  private SeriesSignalsCsv() {}
 
   /** The header: {@code time}, then seven columns per series. */
   public static List<String> header(List<Series> series) {
     List<String> header = new ArrayList<>(List.of(StatesCsv.TIME));
     for (Series s : series) {
-      String level = "level." + s.name();
+      String level = s.signal() + "." + s.name();
       header.addAll(
           List.of(
               s.name() + ".observed",
