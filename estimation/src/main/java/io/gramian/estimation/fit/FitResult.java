@@ -69,60 +69,6 @@ public record FitResult(
     List<String> warnings,
     double[][] parameterCovariance) {
 
-  /** A fit without the estimates' covariance (every entry NaN: undefined). */
-  public FitResult(
-      String model,
-      List<String> parameterNames,
-      double[] estimates,
-      boolean[] free,
-      double[] standardErrors,
-      CovarianceType covarianceType,
-      double logLikelihood,
-      int nobs,
-      int observed,
-      int diffuseStates,
-      int diffuseSteps,
-      InformationCriteria criteria,
-      boolean converged,
-      int iterations,
-      int evaluations,
-      double gradientNorm,
-      String optimizerMessage,
-      ResidualDiagnostics diagnostics,
-      double[] standardizedResiduals,
-      FilterResult filter,
-      StateSpace system,
-      TimeSeries series,
-      List<String> stateNames,
-      List<String> warnings) {
-    this(
-        model,
-        parameterNames,
-        estimates,
-        free,
-        standardErrors,
-        covarianceType,
-        logLikelihood,
-        nobs,
-        observed,
-        diffuseStates,
-        diffuseSteps,
-        criteria,
-        converged,
-        iterations,
-        evaluations,
-        gradientNorm,
-        optimizerMessage,
-        diagnostics,
-        standardizedResiduals,
-        filter,
-        system,
-        series,
-        stateNames,
-        warnings,
-        undefinedCovariance(parameterNames.size()));
-  }
-
   /** Copies the arrays and lists and checks that their lengths agree. */
   public FitResult {
     parameterNames = List.copyOf(parameterNames);
@@ -200,7 +146,11 @@ public record FitResult(
     return c;
   }
 
-  private static double[][] undefinedCovariance(int k) {
+  /**
+   * The covariance of k estimates none of which has a standard error: k × k, every entry NaN (for a
+   * fit whose covariance was not computed).
+   */
+  public static double[][] undefinedCovariance(int k) {
     double[][] c = new double[k][k];
     for (double[] row : c) {
       java.util.Arrays.fill(row, Double.NaN);

@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * The backtest's progress on standard error, as {@link FitProgress} shows a fit's: in a terminal,
- * one line rewritten after every fold and erased at the end; otherwise a plain line at most once
- * per interval:
+ * The backtest's progress on standard error ({@link ProgressLine}), a line per fold at most:
  *
  * <pre>
  *   gramian: backtest: fold 7 of 12 (estimated), 6.0 s
@@ -16,13 +14,7 @@ import java.util.function.LongSupplier;
  */
 final class BacktestProgressLine implements BacktestProgress {
 
-  private final PrintWriter err;
-  private final boolean terminal;
-  private final long intervalNanos;
-  private final LongSupplier clock;
-  private final long start;
-  private long lastLine;
-  private boolean shown;
+  private final ProgressLine line;
 
   /**
    * @param err standard error
@@ -33,47 +25,29 @@ final class BacktestProgressLine implements BacktestProgress {
    */
   BacktestProgressLine(
       PrintWriter err, boolean terminal, double intervalSeconds, LongSupplier clock) {
-    if (!(intervalSeconds >= 0) || Double.isInfinite(intervalSeconds)) {
-      throw new IllegalArgumentException(
-          "--progress-interval takes a number of seconds ≥ 0, got " + intervalSeconds);
-    }
-    this.err = err;
-    this.terminal = terminal;
-    this.intervalNanos = (long) (intervalSeconds * 1e9);
-    this.clock = clock;
-    this.start = clock.getAsLong();
-    this.lastLine = start;
+    this.line = new ProgressLine(err, terminal, intervalSeconds, clock);
   }
 
   @Override
   public void onFold(int fold, int folds, boolean refitted) {
-    long now = clock.getAsLong();
+    if (!line.due(false)) {
+      return;
+    }
     String what = refitted ? " (estimated)" : "";
-    if (terminal) {
-      err.printf(Locale.ROOT, "\rbacktest: fold %d of %d%s   ", fold, folds, what);
-      err.flush();
-      shown = true;
-      return;
-    }
-    if (now - lastLine < intervalNanos) {
-      return;
-    }
-    lastLine = now;
-    err.printf(
-        Locale.ROOT,
-        "gramian: backtest: fold %d of %d%s, %.1f s%n",
-        fold,
-        folds,
-        what,
-        (now - start) / 1e9);
-    err.flush();
+    line.show(
+        line.terminal()
+            ? String.format(Locale.ROOT, "backtest: fold %d of %d%s", fold, folds, what)
+            : String.format(
+                Locale.ROOT,
+                "backtest: fold %d of %d%s, %.1f s",
+                fold,
+                folds,
+                what,
+                line.seconds()));
   }
 
   /** Erases the terminal's progress line, if one was shown; log lines stay. */
   void finish() {
-    if (terminal && shown) {
-      err.print("\r" + " ".repeat(40) + "\r");
-      err.flush();
-    }
+    line.finish();
   }
 }

@@ -88,20 +88,7 @@ final class FitJson {
     ArrayNode rows = root.putArray("forecast");
     for (ForecastStep step : forecast.steps()) {
       ObjectNode r = rows.addObject();
-      r.put("step", step.step());
-      r.put("time", step.period());
-      r.put("period", step.period());
-      r.put("mean", step.mean());
-      r.put("std", step.standardError());
-      r.put("lower", step.widest().lower());
-      r.put("upper", step.widest().upper());
-      ArrayNode intervals = r.putArray("intervals");
-      for (Interval interval : step.intervals()) {
-        ObjectNode i = intervals.addObject();
-        i.put("level", interval.level());
-        i.put("lower", interval.lower());
-        i.put("upper", interval.upper());
-      }
+      putStep(r, step);
       if (original != null) {
         OriginalScaleStep o = original.step(step.step());
         ObjectNode back = r.putObject("original");
@@ -110,6 +97,27 @@ final class FitJson {
         back.put("lower", o.widest().lower());
         back.put("upper", o.widest().upper());
       }
+    }
+  }
+
+  /**
+   * One forecast step's entries: its number, period (also as {@code time}), mean, standard error,
+   * the bounds at the highest level and every level's interval.
+   */
+  static void putStep(ObjectNode r, ForecastStep step) {
+    r.put("step", step.step());
+    r.put("time", step.period());
+    r.put("period", step.period());
+    r.put("mean", step.mean());
+    r.put("std", step.standardError());
+    r.put("lower", step.widest().lower());
+    r.put("upper", step.widest().upper());
+    ArrayNode intervals = r.putArray("intervals");
+    for (Interval interval : step.intervals()) {
+      ObjectNode i = intervals.addObject();
+      i.put("level", interval.level());
+      i.put("lower", interval.lower());
+      i.put("upper", interval.upper());
     }
   }
 }

@@ -447,20 +447,7 @@ final class SeveralSeriesFit {
         for (ForecastStep step : forecasts.get(j)) {
           ObjectNode r = rows.addObject();
           r.put("series", loaded.series().get(j).name());
-          r.put("step", step.step());
-          r.put("time", step.period());
-          r.put("period", step.period());
-          r.put("mean", step.mean());
-          r.put("std", step.standardError());
-          r.put("lower", step.widest().lower());
-          r.put("upper", step.widest().upper());
-          ArrayNode intervals = r.putArray("intervals");
-          for (Interval interval : step.intervals()) {
-            ObjectNode i = intervals.addObject();
-            i.put("level", interval.level());
-            i.put("lower", interval.lower());
-            i.put("upper", interval.upper());
-          }
+          FitJson.putStep(r, step);
         }
       }
       root.set("forecast", rows);

@@ -96,7 +96,8 @@ final class NileLocalLevel {
         system,
         series,
         List.of("level"),
-        List.of());
+        List.of(),
+        FitResult.undefinedCovariance(2));
   }
 
   private static DMatrixRMaj scalar(double v) {
