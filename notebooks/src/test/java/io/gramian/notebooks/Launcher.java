@@ -1,5 +1,8 @@
 package io.gramian.notebooks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -25,7 +28,23 @@ final class Launcher {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** A finished run: its exit status and what it wrote (err empty when merged into out). */
-  record Run(int exitCode, String out, String err) {}
+  record Run(int exitCode, String out, String err) {
+
+    /**
+     * Asserts that the run refused bad input as every command promises — exit status 2, nothing on
+     * standard output, one line {@code gramian: …} on standard error and no stack trace — and
+     * returns that line (stripped).
+     */
+    String refusal() {
+      String line = err.strip();
+      assertEquals(2, exitCode, err);
+      assertEquals("", out, err);
+      assertEquals(1, line.lines().count(), err);
+      assertTrue(line.startsWith("gramian: "), err);
+      assertFalse(line.contains("Exception"), err);
+      return line;
+    }
+  }
 
   private final Path scratch;
   private final long timeoutSeconds;
