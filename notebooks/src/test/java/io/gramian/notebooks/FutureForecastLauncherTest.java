@@ -185,6 +185,110 @@ class FutureForecastLauncherTest {
     assertFalse(Files.exists(json));
   }
 
+  /**
+   * Simulated paths of the structural model with regressors, continued with 1984's values: their
+   * mean and standard deviation at each step agree with statsmodels' forecast within Monte Carlo
+   * error (Z standard errors of the estimate: σ/√N for the mean, σ/√(2N) for the deviation).
+   */
+  @Test
+  void simulatedPathsTakeTheRegressorsFutureValues() throws Exception {
+    int paths = 4000;
+    double z = 5.0;
+    Path csv = dir.resolve("paths.csv");
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "fit",
+                data.toString(),
+                "--column",
+                "drivers",
+                "--transform",
+                "log",
+                "--model",
+                "local-level",
+                "--seasonal",
+                "12",
+                "--exog",
+                "PetrolPrice,law",
+                "--fix",
+                "sigma2.irregular=0.0043,sigma2.level=0.0002,sigma2.seasonal=1e-6",
+                "--forecast",
+                "12",
+                "--future",
+                future.toString(),
+                "--simulate",
+                String.valueOf(paths),
+                "--paths-out",
+                csv.toString(),
+                "--seed",
+                "11",
+                "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    double[][] values = new double[12][paths];
+    List<String> lines = Files.readAllLines(csv);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",");
+      values[Integer.parseInt(cells[1]) - 1][Integer.parseInt(cells[0]) - 1] =
+          Double.parseDouble(cells[3]);
+    }
+    for (double[] row : reference("uc_diffuse")) {
+      int h = (int) row[0];
+      double[] v = values[h - 1];
+      double mean = java.util.Arrays.stream(v).average().orElseThrow();
+      double sd =
+          Math.sqrt(
+              java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (paths - 1));
+      assertEquals(row[1], mean, z * row[2] / Math.sqrt(paths), "mean at step " + h);
+      assertEquals(row[2], sd, z * row[2] / Math.sqrt(2.0 * paths), "sd at step " + h);
+    }
+  }
+
+  /**
+   * Intervals with parameter uncertainty for the structural model with regressors: the same means
+   * as the noise-only forecast from the same fit, wider standard errors at every step.
+   */
+  @Test
+  void parameterUncertaintyTakesTheRegressorsFutureValues() throws Exception {
+    JsonNode noise = estimatedForecast("noise");
+    JsonNode parameters = estimatedForecast("parameters");
+    assertEquals(3, parameters.size());
+    for (int h = 0; h < 3; h++) {
+      assertEquals(noise.get(h).get("mean").asDouble(), parameters.get(h).get("mean").asDouble());
+      assertTrue(
+          parameters.get(h).get("std").asDouble() > noise.get(h).get("std").asDouble(),
+          "step " + (h + 1) + ": " + parameters.get(h) + " against " + noise.get(h));
+    }
+  }
+
+  /** The forecast of log drivers, local level and regressors estimated, with these intervals. */
+  private JsonNode estimatedForecast(String uncertainty) throws Exception {
+    Path json = dir.resolve(uncertainty + ".json");
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "fit",
+                data.toString(),
+                "--column",
+                "drivers",
+                "--transform",
+                "log",
+                "--model",
+                "local-level",
+                "--exog",
+                "PetrolPrice,law",
+                "--forecast",
+                "3",
+                "--future",
+                future.toString(),
+                "--interval-uncertainty",
+                uncertainty,
+                "--json",
+                json.toString(),
+                "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    return new JsonMapper().readTree(json.toFile()).get("forecast");
+  }
+
   /** A run with this future file (none: no --future) fails with this line and writes nothing. */
   private void assertBadInput(Path futureFile, String expected) throws Exception {
     Path json = dir.resolve("bad.json");

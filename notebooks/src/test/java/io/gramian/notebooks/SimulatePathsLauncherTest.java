@@ -90,27 +90,14 @@ class SimulatePathsLauncherTest {
             List.of("--forecast", "3", "--simulate", "0", "--paths-out", p),
             List.of("--forecast", "3", "--simulate", "-2", "--paths-out", p),
             List.of("--forecast", "3", "--simulate", "10"),
-            List.of("--forecast", "3", "--paths-out", p),
-            List.of(
-                "--exog",
-                "x",
-                "--future",
-                "f.csv",
-                "--forecast",
-                "3",
-                "--simulate",
-                "10",
-                "--paths-out",
-                p));
+            List.of("--forecast", "3", "--paths-out", p));
     List<String> expected =
         List.of(
             "gramian: --simulate draws paths over the forecast's periods; give --forecast H with it",
             "gramian: --simulate takes a positive number of paths, got 0",
             "gramian: --simulate takes a positive number of paths, got -2",
             "gramian: --simulate needs --paths-out PATHS.csv, the file its paths are written to",
-            "gramian: --paths-out names the file of --simulate's paths; give --simulate N with it",
-            "gramian: --simulate does not take a model with regressors (--exog, --exog-varying)"
-                + " yet: its paths would need the regressors' future values");
+            "gramian: --paths-out names the file of --simulate's paths; give --simulate N with it");
     for (int i = 0; i < cases.size(); i++) {
       List<String> args =
           new ArrayList<>(List.of("fit", "datasets/nile.csv", "--model", "local-level"));

@@ -249,15 +249,24 @@ public record FitResult(
       throw new IllegalArgumentException(
           "a forecast needs a positive number of periods, got " + horizon);
     }
-    StateSpace ahead = system;
+    StateSpace ahead = ahead(horizon, futureExog);
+    Forecast moments = Forecaster.forSystem(ahead).forecast(ahead, filter, horizon);
+    return SeriesForecast.of(moments, series.index().nextPeriods(horizon).labels(), levels);
+  }
+
+  /**
+   * The system over the data and the horizon: the fitted one, or for a model with regressors the
+   * regression system continued with the future values.
+   */
+  private StateSpace ahead(int horizon, DMatrixRMaj futureExog) {
     if (system instanceof RegressionStateSpace regression) {
-      ahead = continued(regression, futureExog, horizon);
-    } else if (futureExog != null && futureExog.numCols > 0) {
+      return continued(regression, futureExog, horizon);
+    }
+    if (futureExog != null && futureExog.numCols > 0) {
       throw new IllegalArgumentException(
           "this fit has no regressors, but future values of " + futureExog.numCols + " were given");
     }
-    Forecast moments = Forecaster.forSystem(ahead).forecast(ahead, filter, horizon);
-    return SeriesForecast.of(moments, series.index().nextPeriods(horizon).labels(), levels);
+    return system;
   }
 
   /** The regression system continued over the horizon with the first H rows of the future x. */
@@ -306,9 +315,24 @@ public record FitResult(
    *
    * @param seed the seed of the normals ({@link Random}): the same seed gives the same paths
    * @throws IllegalArgumentException if the horizon or the number of paths is not positive, or the
-   *     model has regressors (their future values are needed)
+   *     model has regressors (their future values are needed: {@link #simulateForecast(int,
+   *     DMatrixRMaj, int, long)})
    */
   public ForecastPaths simulateForecast(int horizon, int paths, long seed) {
+    return simulateForecast(horizon, null, paths, seed);
+  }
+
+  /**
+   * Simulated future paths of a model with regressors, given their values over the horizon (as
+   * {@link #forecast(int, DMatrixRMaj, double...)} takes them): the paths are drawn from the
+   * regression system continued with {@code futureExog}, so their mean and quantiles estimate that
+   * forecast's.
+   *
+   * @param futureExog at least {@code horizon} rows of the k regressors; null for a model without
+   * @throws IllegalArgumentException as {@link #simulateForecast(int, int, long)} and {@link
+   *     #forecast(int, DMatrixRMaj, double...)}
+   */
+  public ForecastPaths simulateForecast(int horizon, DMatrixRMaj futureExog, int paths, long seed) {
     if (horizon < 1) {
       throw new IllegalArgumentException(
           "a forecast needs a positive number of periods, got " + horizon);
@@ -317,13 +341,9 @@ public record FitResult(
       throw new IllegalArgumentException(
           "a simulation needs a positive number of paths, got " + paths);
     }
-    if (system instanceof RegressionStateSpace) {
-      throw new IllegalArgumentException(
-          "simulating a model with regressors needs their future values, which a later version"
-              + " will take; this fit has regressors");
-    }
-    Forecast moments = Forecaster.forSystem(system).forecast(system, filter, horizon);
-    SimulatedPath[] drawn = ForecastSimulator.simulate(system, moments, paths, new Random(seed));
+    StateSpace ahead = ahead(horizon, futureExog);
+    Forecast moments = Forecaster.forSystem(ahead).forecast(ahead, filter, horizon);
+    SimulatedPath[] drawn = ForecastSimulator.simulate(ahead, moments, paths, new Random(seed));
     double[][] values = new double[paths][horizon];
     for (int i = 0; i < paths; i++) {
       DMatrixRMaj y = drawn[i].observations();

@@ -3,7 +3,6 @@ package io.gramian.estimation.fit;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ParameterLayout;
-import io.gramian.estimation.model.RegressionStateSpace;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.results.ForecastStep;
 import io.gramian.estimation.results.Interval;
@@ -12,6 +11,7 @@ import io.gramian.kalman.FilterResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Forecast intervals that include the estimates' uncertainty, by the delta method:
@@ -92,8 +92,9 @@ public final class ParameterUncertainty {
    * @param options the options it was fitted with (fixed parameters, covariance type, rule)
    * @param fit the fit
    * @param levels interval levels in percent; none: 95
-   * @throws IllegalArgumentException if the horizon is not positive, the model has regressors, or
-   *     the parameters' covariance could not be computed
+   * @throws IllegalArgumentException if the horizon is not positive, the model has regressors
+   *     (their future values are needed: the overload with {@code futureExog}), or the parameters'
+   *     covariance could not be computed
    */
   public static SeriesForecast forecast(
       StateSpaceModel model,
@@ -102,13 +103,39 @@ public final class ParameterUncertainty {
       FitResult fit,
       int horizon,
       double... levels) {
-    SeriesForecast plain = fit.forecast(horizon, levels);
+    return forecast(model, data, options, fit, horizon, null, levels);
+  }
+
+  /**
+   * The forecast of a model with regressors with intervals widened by the parameters' uncertainty,
+   * given the regressors' values over the horizon (as {@link FitResult#forecast(int, DMatrixRMaj,
+   * double...)} takes them): the Jacobian comes from the data extended by those rows.
+   *
+   * @param futureExog at least {@code horizon} rows of the k regressors; null for a model without
+   * @throws IllegalArgumentException as the forecast without parameter uncertainty, and when the
+   *     parameters' covariance could not be computed
+   */
+  public static SeriesForecast forecast(
+      StateSpaceModel model,
+      ModelData data,
+      FitOptions options,
+      FitResult fit,
+      int horizon,
+      DMatrixRMaj futureExog,
+      double... levels) {
+    SeriesForecast plain = fit.forecast(horizon, futureExog, levels);
     LogLikelihood likelihood = likelihood(model, data, options, fit);
     double[] theta = theta(likelihood, fit);
     DMatrixRMaj sigmaTheta = thetaCovariance(likelihood, theta, options);
     double[][] J =
         meanJacobian(
-            likelihood, data, options, theta, plain, Direction.cheaper(theta.length, horizon));
+            likelihood,
+            data,
+            futureExog,
+            options,
+            theta,
+            plain,
+            Direction.cheaper(theta.length, horizon));
     double[] sorted = plain.levels();
     List<ForecastStep> steps = new ArrayList<>(horizon);
     for (int h = 1; h <= horizon; h++) {
@@ -138,14 +165,31 @@ public final class ParameterUncertainty {
       FitResult fit,
       int horizon,
       Direction direction) {
-    SeriesForecast plain = fit.forecast(horizon);
+    return meanJacobian(model, data, options, fit, horizon, null, direction);
+  }
+
+  /**
+   * J for a model with regressors, given their values over the horizon ({@code futureExog}, at
+   * least {@code horizon} rows; null for a model without).
+   */
+  public static double[][] meanJacobian(
+      StateSpaceModel model,
+      ModelData data,
+      FitOptions options,
+      FitResult fit,
+      int horizon,
+      DMatrixRMaj futureExog,
+      Direction direction) {
+    SeriesForecast plain = fit.forecast(horizon, futureExog);
     LogLikelihood likelihood = likelihood(model, data, options, fit);
-    return meanJacobian(likelihood, data, options, theta(likelihood, fit), plain, direction);
+    return meanJacobian(
+        likelihood, data, futureExog, options, theta(likelihood, fit), plain, direction);
   }
 
   private static double[][] meanJacobian(
       LogLikelihood likelihood,
       ModelData data,
+      DMatrixRMaj futureExog,
       FitOptions options,
       double[] theta,
       SeriesForecast plain,
@@ -167,7 +211,10 @@ public final class ParameterUncertainty {
       double v = step.mean() + sigma;
       LogLikelihood extended =
           new LogLikelihood(
-              likelihood.model(), extendedData(data.y(), h, v), options.fixed(), options.rule());
+              likelihood.model(),
+              extendedData(data, futureExog, h, v),
+              options.fixed(),
+              options.rule());
       int last = extended.data().length() - 1;
       checkConsistent(extended, theta, last, v, sigma);
       if (direction == Direction.TANGENT) {
@@ -186,8 +233,12 @@ public final class ParameterUncertainty {
     return J;
   }
 
-  /** The data followed by h − 1 missing periods and the value v. */
-  private static ModelData extendedData(DMatrixRMaj y, int h, double v) {
+  /**
+   * The data followed by h − 1 missing periods and the value v, and the regressors by the first h
+   * rows of their future values.
+   */
+  private static ModelData extendedData(ModelData data, DMatrixRMaj futureExog, int h, double v) {
+    DMatrixRMaj y = data.y();
     int T = y.numRows;
     DMatrixRMaj extended = new DMatrixRMaj(T + h, 1);
     System.arraycopy(y.data, 0, extended.data, 0, T);
@@ -195,7 +246,14 @@ public final class ParameterUncertainty {
       extended.data[t] = Double.NaN;
     }
     extended.data[T + h - 1] = v;
-    return new ModelData(extended, null, null);
+    int k = data.exog().numCols;
+    if (k == 0) {
+      return new ModelData(extended, null, null);
+    }
+    DMatrixRMaj exog = new DMatrixRMaj(T + h, k);
+    CommonOps_DDRM.insert(data.exog(), exog, 0, 0);
+    CommonOps_DDRM.insert(CommonOps_DDRM.extract(futureExog, 0, h, 0, k), exog, T, 0);
+    return new ModelData(extended, exog, data.exogNames());
   }
 
   /**
@@ -218,11 +276,6 @@ public final class ParameterUncertainty {
 
   private static LogLikelihood likelihood(
       StateSpaceModel model, ModelData data, FitOptions options, FitResult fit) {
-    if (fit.system() instanceof RegressionStateSpace || data.exog().numCols > 0) {
-      throw new IllegalArgumentException(
-          "intervals with parameter uncertainty for a model with regressors need their future"
-              + " values, which a later version will take; this fit has regressors");
-    }
     LogLikelihood likelihood = new LogLikelihood(model, data, options.fixed(), options.rule());
     if (likelihood.data().length() != fit.nobs()) {
       throw new IllegalArgumentException(

@@ -243,8 +243,8 @@ final class FitCommand implements Callable<Integer> {
   }
 
   /**
-   * --simulate N needs --forecast H and --paths-out, N ≥ 1, and a model without regressors;
-   * --paths-out needs --simulate.
+   * --simulate N needs --forecast H and --paths-out, N ≥ 1 (a model with regressors needs --future,
+   * as the forecast does); --paths-out needs --simulate.
    */
   private void checkSimulation() {
     if (simulatePaths == null) {
@@ -265,11 +265,6 @@ final class FitCommand implements Callable<Integer> {
     if (pathsOut == null) {
       throw new IllegalArgumentException(
           "--simulate needs --paths-out PATHS.csv, the file its paths are written to");
-    }
-    if (!modelOptions.regressors(dataOptions.exog).isEmpty()) {
-      throw new IllegalArgumentException(
-          "--simulate does not take a model with regressors (--exog, --exog-varying) yet: its"
-              + " paths would need the regressors' future values");
     }
   }
 
@@ -297,11 +292,6 @@ final class FitCommand implements Callable<Integer> {
             ? null
             : FutureRegressors.read(
                 future, dataOptions.time, loaded.frame(), regressors, forecastHorizon);
-    if (withParameters && futureExog != null) {
-      throw new IllegalArgumentException(
-          "--interval-uncertainty parameters does not take regressors' future values (--future)"
-              + " yet; use the default, noise");
-    }
     StateSpaceModel model;
     if (AutoModel.NAME.equals(modelOptions.model)) {
       chosen = AutoModel.choose(modelOptions, dataOptions, loaded, spec.commandLine().getErr());
@@ -335,7 +325,7 @@ final class FitCommand implements Callable<Integer> {
     } else if (withParameters) {
       forecast =
           ParameterUncertainty.forecast(
-              model, loaded.data(), options, fit, forecastHorizon, intervalLevels);
+              model, loaded.data(), options, fit, forecastHorizon, futureExog, intervalLevels);
     } else {
       forecast = fit.forecast(forecastHorizon, futureExog, intervalLevels);
     }
@@ -343,7 +333,7 @@ final class FitCommand implements Callable<Integer> {
 
     FitOutputs.write(this, outputs, loaded, fit, forecast);
     if (simulatePaths != null) {
-      ForecastPaths paths = fit.simulateForecast(forecastHorizon, simulatePaths, seed);
+      ForecastPaths paths = fit.simulateForecast(forecastHorizon, futureExog, simulatePaths, seed);
       outputs.write(FitOutputs.PATHS, csv -> PathsCsv.write(paths, csv));
     }
     String jsonText = json == null ? null : FitJson.render(fit, forecast, original);
