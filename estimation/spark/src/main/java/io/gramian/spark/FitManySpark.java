@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.explode;
 import io.gramian.estimation.batch.BatchFit;
 import io.gramian.estimation.batch.FitSpec;
 import io.gramian.estimation.batch.ForecastsTable;
+import io.gramian.estimation.batch.SeriesTransform;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -13,7 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -69,7 +73,7 @@ public final class FitManySpark {
     BatchFit batch = new BatchFit(spec);
     return rows.groupByKey(
             (MapFunction<Row, String>) row -> row.getString(LongRows.ID), Encoders.STRING())
-        .flatMapGroups(fitOne, Encoders.row(fitsSchema(batch.parameterNames())));
+        .flatMapGroups(fitOne, Encoders.row(fitsSchema(batch.parameterNames(), spec.transform())));
   }
 
   /** The results table ({@code results.csv}'s columns) of the fits. */
@@ -78,26 +82,36 @@ public final class FitManySpark {
   }
 
   /**
-   * The forecasts table ({@code forecasts.csv}'s columns) of the fits: none for a failed series.
+   * The forecasts table ({@code forecasts.csv}'s columns, with the original scale's after a
+   * logarithm) of the fits: none for a failed series.
    */
   public static Dataset<Row> forecasts(Dataset<Row> fits) {
+    StructType step =
+        (StructType) ((ArrayType) fits.schema().apply(FORECAST).dataType()).elementType();
     Dataset<Row> steps = fits.select(col("id"), explode(col(FORECAST)).as("f"));
-    return steps.select(
-        ForecastsTable.COLUMNS.stream()
-            .map(c -> c.equals("id") ? col("id") : col("f." + c))
-            .toArray(Column[]::new));
+    List<Column> columns = new ArrayList<>();
+    columns.add(col("id"));
+    for (String name : step.fieldNames()) {
+      columns.add(col("f.`" + name + "`").as(name));
+    }
+    return steps.select(columns.toArray(Column[]::new));
   }
 
-  /** The fits' schema: the results' columns, then {@value #FORECAST}. */
-  static StructType fitsSchema(List<String> parameterNames) {
-    StructType step =
-        DataTypes.createStructType(
-            List.of(
-                DataTypes.createStructField("step", DataTypes.IntegerType, false),
-                DataTypes.createStructField("period", DataTypes.StringType, false),
-                DataTypes.createStructField("mean", DataTypes.DoubleType, false),
-                DataTypes.createStructField("lower", DataTypes.DoubleType, false),
-                DataTypes.createStructField("upper", DataTypes.DoubleType, false)));
+  /**
+   * The fits' schema: the results' columns, then {@value #FORECAST}, an array of steps with the
+   * columns of {@link ForecastsTable#columns} for this transform but the id.
+   */
+  static StructType fitsSchema(List<String> parameterNames, SeriesTransform transform) {
+    List<StructField> fields = new ArrayList<>();
+    for (String name : ForecastsTable.columns(transform)) {
+      switch (name) {
+        case "id" -> {}
+        case "step" -> fields.add(DataTypes.createStructField(name, DataTypes.IntegerType, false));
+        case "period" -> fields.add(DataTypes.createStructField(name, DataTypes.StringType, false));
+        default -> fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
+      }
+    }
+    StructType step = DataTypes.createStructType(fields);
     return ResultsSchema.of(parameterNames)
         .add(FORECAST, DataTypes.createArrayType(step, false), false);
   }

@@ -63,7 +63,7 @@ final class SeriesRows implements FlatMapGroupsFunction<String, Row, Row> {
     BatchFit fit = batch();
     SeriesResult result = fit.fit(series);
     List<Object> cells = new ArrayList<>(ResultsTable.cells(result, fit.parameterNames()));
-    List<List<Object>> forecast = ForecastsTable.cells(result);
+    List<List<Object>> forecast = ForecastsTable.cells(result, spec.transform());
     Row[] steps = new Row[forecast.size()];
     for (int i = 0; i < steps.length; i++) {
       List<Object> step = forecast.get(i);

@@ -37,6 +37,8 @@ class FitManySparkTest {
 
   private static final int SERIES = 12;
   private static final int HORIZON = 4;
+  private static final double WIDE_OFFSET = 100;
+
   private static SparkSession spark;
 
   @BeforeAll
@@ -92,7 +94,10 @@ class FitManySparkTest {
     return Files.writeString(dir.resolve("long.csv"), csv);
   }
 
-  /** A wide CSV: the series as columns of one monthly index, missing where a series has ended. */
+  /**
+   * A wide CSV: the series as columns of one monthly index, missing where a series has ended, each
+   * raised by {@value #WIDE_OFFSET} so that its logarithm is defined.
+   */
   private static Path wideCsv(Path dir) throws IOException {
     List<double[]> all = series().subList(1, SERIES); // a wide file has one length: no s0
     int n = all.stream().mapToInt(y -> y.length).max().getAsInt();
@@ -104,7 +109,7 @@ class FitManySparkTest {
     for (int t = 0; t < n; t++) {
       csv.append(month(t));
       for (double[] y : all) {
-        csv.append(',').append(t < y.length ? Double.toString(y[t]) : "");
+        csv.append(',').append(t < y.length ? Double.toString(WIDE_OFFSET + y[t]) : "");
       }
       csv.append('\n');
     }
@@ -123,7 +128,14 @@ class FitManySparkTest {
     Path data = wideCsv(dir);
     List<String> model =
         List.of(
-            "--model", "local-linear-trend", "--fix", "sigma2.trend=0.001", "--cov-type", "oim");
+            "--model",
+            "local-linear-trend",
+            "--fix",
+            "sigma2.trend=0.001",
+            "--cov-type",
+            "oim",
+            "--transform",
+            "log");
     agreesWithFitMany(dir, data, List.of(), model, SERIES - 1, 0);
   }
 

@@ -10,12 +10,16 @@ import io.gramian.estimation.model.ModelSizeException;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.results.ForecastStep;
 import io.gramian.estimation.results.Interval;
+import io.gramian.estimation.results.OriginalScaleForecast;
+import io.gramian.estimation.results.OriginalScaleStep;
+import io.gramian.estimation.results.SeriesForecast;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -227,11 +231,30 @@ public final class BatchFit {
     List<ForecastPoint> forecast = new ArrayList<>();
     int horizon = spec.forecastHorizon();
     if (horizon > 0) {
-      for (ForecastStep step : fit.forecast(horizon).steps()) {
+      SeriesForecast modelled = fit.forecast(horizon);
+      OptionalDouble base = spec.transform().logBase();
+      OriginalScaleForecast original =
+          base.isPresent() ? modelled.originalScale(base.getAsDouble()) : null;
+      for (ForecastStep step : modelled.steps()) {
         Interval interval = step.widest();
-        forecast.add(
-            new ForecastPoint(
-                step.step(), step.period(), step.mean(), interval.lower(), interval.upper()));
+        if (original == null) {
+          forecast.add(
+              new ForecastPoint(
+                  step.step(), step.period(), step.mean(), interval.lower(), interval.upper()));
+        } else {
+          OriginalScaleStep back = original.step(step.step());
+          forecast.add(
+              new ForecastPoint(
+                  step.step(),
+                  step.period(),
+                  step.mean(),
+                  interval.lower(),
+                  interval.upper(),
+                  back.median(),
+                  back.mean(),
+                  back.widest().lower(),
+                  back.widest().upper()));
+        }
       }
     }
     return new SeriesFit(

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.gramian.datasets.Datasets;
 import io.gramian.datasets.TimeIndex;
 import io.gramian.datasets.TimeSeries;
+import io.gramian.estimation.fit.FitResult;
+import io.gramian.estimation.fit.MaximumLikelihood;
+import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.OriginalScaleForecast;
+import io.gramian.estimation.results.OriginalScaleStep;
+import io.gramian.estimation.results.SeriesForecast;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -74,6 +81,40 @@ class BatchFitTest {
     assertEquals(List.of("sigma2.irregular", "sigma2.level"), batch.parameterNames());
     // AIC counts 2 parameters and 1 diffuse state (conventions)
     assertEquals(-2 * fit.logLikelihood() + 2 * 3, fit.aic(), 1e-9);
+  }
+
+  /**
+   * A log batch's forecast on both scales is the single fit's: the modelled mean and 95% bounds and
+   * their original-scale median, log-normal mean and bounds ({@code SeriesForecast.originalScale}),
+   * to the last bit.
+   */
+  @Test
+  void aLogBatchForecastsOnTheModelledAndTheOriginalScale() {
+    FitSpec spec =
+        FitSpec.of(ModelSpec.named("local-level"))
+            .withTransform(SeriesTransform.LOG)
+            .withForecast(4);
+    TimeSeries air = Datasets.airPassengers().withName("air");
+    SeriesFit batch = new BatchFit(spec).fit(air).fitted().orElseThrow();
+    FitResult single =
+        MaximumLikelihood.fit(spec.model().create(), ModelData.of(air.log()), spec.fitOptions());
+    SeriesForecast modelled = single.forecast(4);
+    OriginalScaleForecast original = modelled.originalScale(Math.E);
+    assertEquals(4, batch.forecast().size());
+    for (ForecastPoint p : batch.forecast()) {
+      ForecastStep step = modelled.step(p.step());
+      OriginalScaleStep back = original.step(p.step());
+      assertEquals(step.mean(), p.mean(), 0.0);
+      assertEquals(step.widest().lower(), p.lower(), 0.0);
+      assertEquals(back.median(), p.originalMedian(), 0.0);
+      assertEquals(back.mean(), p.originalMean(), 0.0);
+      assertEquals(back.widest().lower(), p.originalLower(), 0.0);
+      assertEquals(back.widest().upper(), p.originalUpper(), 0.0);
+    }
+    SeriesResult result = new BatchFit(spec).fit(air);
+    assertEquals(
+        ForecastsTable.columns(SeriesTransform.LOG).size(),
+        ForecastsTable.cells(result, SeriesTransform.LOG).get(0).size());
   }
 
   @Test

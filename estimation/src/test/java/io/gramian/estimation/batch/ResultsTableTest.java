@@ -34,6 +34,10 @@ class ResultsTableTest {
             + "sigma2.irregular,sigma2.irregular.std_error,sigma2.level,sigma2.level.std_error",
         ResultsTable.csvHeader(NAMES));
     assertEquals("id,step,period,mean,lower,upper", ForecastsTable.csvHeader());
+    assertEquals(
+        "id,step,period,mean,lower,upper,"
+            + "original.median,original.mean,original.lower,original.upper",
+        ForecastsTable.csvHeader(SeriesTransform.LOG10));
   }
 
   @Test

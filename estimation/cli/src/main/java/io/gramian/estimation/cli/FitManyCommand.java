@@ -211,7 +211,9 @@ final class FitManyCommand implements Callable<Integer> {
                             withWriter(
                                 forecastFile,
                                 forecasts -> {
-                                  line(forecasts, ForecastsTable.csvHeader());
+                                  line(
+                                      forecasts,
+                                      ForecastsTable.csvHeader(batch.spec().transform()));
                                   fitAll(batch, input, progress, counts, results, forecasts);
                                 }));
                   }));
@@ -239,7 +241,7 @@ final class FitManyCommand implements Callable<Integer> {
                 result -> {
                   line(results, ResultsTable.csvRow(result, names));
                   if (forecasts != null) {
-                    for (String row : ForecastsTable.csvRows(result)) {
+                    for (String row : ForecastsTable.csvRows(result, batch.spec().transform())) {
                       line(forecasts, row);
                     }
                   }
