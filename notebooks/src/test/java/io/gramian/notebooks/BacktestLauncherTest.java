@@ -58,6 +58,72 @@ class BacktestLauncherTest {
     assertTrue(Files.size(png) > 10_000, "a drawn PNG");
   }
 
+  /**
+   * After a logarithm the errors are in the data's units (the point forecast the median), unless
+   * {@code --scale modelled}; the coverages do not depend on the scale.
+   */
+  @Test
+  void afterALogarithmTheErrorsAreOnTheOriginalScale() throws Exception {
+    JsonNode original = airlineBacktest("original");
+    JsonNode modelled = airlineBacktest("modelled");
+    assertEquals("original", original.get("scale").asText());
+    assertEquals("modelled", modelled.get("scale").asText());
+    JsonNode step = original.get("fold_forecasts").get(0).get("forecast").get(0);
+    JsonNode logStep = modelled.get("fold_forecasts").get(0).get("forecast").get(0);
+    assertEquals(Math.exp(logStep.get("mean").asDouble()), step.get("mean").asDouble(), 1e-9);
+    assertEquals(Math.exp(logStep.get("actual").asDouble()), step.get("actual").asDouble(), 1e-9);
+    for (int h = 0; h < 2; h++) {
+      JsonNode m = original.get("metrics").get(h);
+      assertTrue(m.get("mae").asDouble() > 1, "passengers, not logarithms: " + m);
+      assertEquals(
+          modelled.get("metrics").get(h).get("coverage").asDouble(),
+          m.get("coverage").asDouble(),
+          0.0);
+    }
+    String refusal =
+        new Launcher(dir)
+            .gramian(
+                "backtest",
+                "datasets/nile.csv",
+                "--model",
+                "local-level",
+                "--horizon",
+                "2",
+                "--folds",
+                "2",
+                "--scale",
+                "log")
+            .refusal();
+    assertEquals("gramian: --scale: 'log' is not one of original, modelled", refusal);
+  }
+
+  private JsonNode airlineBacktest(String scale) throws Exception {
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "backtest",
+                "datasets/air_passengers.csv",
+                "--transform",
+                "log",
+                "--model",
+                "arima",
+                "--order",
+                "0,1,1",
+                "--seasonal-order",
+                "0,1,1,12",
+                "--horizon",
+                "2",
+                "--folds",
+                "2",
+                "--scale",
+                scale,
+                "--json",
+                "-",
+                "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    return new JsonMapper().readTree(r.out());
+  }
+
   @Test
   void foldsThatLeaveTooLittleDataAreOneLineAndWriteNothing() throws Exception {
     Path csv = dir.resolve("none.csv");

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param parameterNames the model's parameters, the order of each fold's {@link
  *     FoldForecast#parameters()}
- * @param series the whole series (modelled scale), for labels and plots
+ * @param series the whole series (the modelled scale, or the original one after {@link
+ *     #originalScale}), for labels and plots
  * @param horizon H
  * @param refit whether every fold was estimated anew
  * @param levels the interval levels in percent, increasing, 95 among them
@@ -66,6 +67,40 @@ public record BacktestResult(
         folds,
         metrics,
         warnings);
+  }
+
+  /**
+   * The backtest of a series modelled as its base-b logarithm, carried back to the series' own
+   * scale ({@link FoldForecast#originalScale}: the median as the point forecast, the bounds carried
+   * back) with its metrics recomputed there, as R's {@code tsCV} of a forecast with {@code lambda =
+   * 0}: MAE, RMSE, MAPE and MASE in the original units; the coverages are the same.
+   *
+   * @param original the series as given, before the logarithm (its name heads the table)
+   * @param base b: e for a natural logarithm, 10 for log10
+   * @throws IllegalArgumentException if the series has another length or the base is not above 1
+   */
+  public BacktestResult originalScale(TimeSeries original, double base) {
+    if (original.length() != series.length()) {
+      throw new IllegalArgumentException(
+          "the original series has "
+              + original.length()
+              + " periods, the backtest's "
+              + series.length());
+    }
+    if (!(base > 1) || Double.isInfinite(base)) {
+      throw new IllegalArgumentException("a logarithm's base is above 1, got " + base);
+    }
+    double[] y = original.values();
+    List<FoldForecast> back = new ArrayList<>(folds.size());
+    for (FoldForecast fold : folds) {
+      back.add(fold.originalScale(base, y, season));
+    }
+    List<HorizonMetrics> recomputed = new ArrayList<>(horizon);
+    for (int h = 1; h <= horizon; h++) {
+      recomputed.add(HorizonMetrics.of(h, back, levels));
+    }
+    return new BacktestResult(
+        parameterNames, original, horizon, refit, levels, season, back, recomputed, warnings);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.gramian.estimation.backtest;
 
 import io.gramian.estimation.results.ForecastStep;
+import io.gramian.estimation.results.OriginalScaleForecast;
+import io.gramian.estimation.results.OriginalScaleStep;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,6 +52,40 @@ public record FoldForecast(
   @Override
   public double[] actuals() {
     return actuals.clone();
+  }
+
+  /**
+   * This fold on the original scale of a series modelled as its base-b logarithm, as R's forecast
+   * gives it with {@code lambda = 0} ({@code biasadj = FALSE}): the point forecast is the median
+   * b^μ, the bounds are b^lower and b^upper (so each interval covers the same actuals), the
+   * standard error is the log-normal one, the actuals are b^y, and the naive scale is recomputed on
+   * the original training data.
+   *
+   * @param base b &gt; 1
+   * @param original the whole series on the original scale, b^y, NaN where missing
+   * @param season the naive forecast's lag
+   */
+  FoldForecast originalScale(double base, double[] original, int season) {
+    double lnB = base == Math.E ? 1 : Math.log(base);
+    List<ForecastStep> back = new ArrayList<>(steps.size());
+    for (ForecastStep step : steps) {
+      OriginalScaleStep o = OriginalScaleForecast.step(step, base);
+      double s2 = step.variance() * lnB * lnB;
+      double sd = o.mean() * Math.sqrt(Math.expm1(s2));
+      back.add(new ForecastStep(step.step(), step.period(), o.median(), sd, o.intervals()));
+    }
+    double[] actualsBack = new double[actuals.length];
+    System.arraycopy(original, trainingLength, actualsBack, 0, actuals.length);
+    return new FoldForecast(
+        fold,
+        trainingLength,
+        origin,
+        parameters,
+        refitted,
+        converged,
+        back,
+        actualsBack,
+        NaiveScale.of(original, trainingLength, season));
   }
 
   /** The forecast error y − μ at horizon h = 1 … H; NaN where the actual is missing. */

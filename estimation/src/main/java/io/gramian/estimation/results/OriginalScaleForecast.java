@@ -32,25 +32,36 @@ public record OriginalScaleForecast(double base, double[] levels, List<OriginalS
     if (!(base > 1) || Double.isInfinite(base)) {
       throw new IllegalArgumentException("a logarithm's base is above 1, got " + base);
     }
-    double lnB = base == Math.E ? 1 : Math.log(base);
     List<OriginalScaleStep> steps = new ArrayList<>(modelled.horizon());
     for (ForecastStep s : modelled.steps()) {
-      String at = "the forecast for " + s.period();
-      double mu = s.mean() * lnB;
-      double sigma = s.standardError() * lnB;
-      double median = finite(Math.exp(mu), at + " (median)");
-      double mean = finite(Math.exp(mu + sigma * sigma / 2), at + " (mean)");
-      List<Interval> intervals = new ArrayList<>(s.intervals().size());
-      for (Interval i : s.intervals()) {
-        intervals.add(
-            new Interval(
-                i.level(),
-                Math.exp(i.lower() * lnB),
-                finite(Math.exp(i.upper() * lnB), at + " (upper " + i.level() + "%)")));
-      }
-      steps.add(new OriginalScaleStep(s.step(), s.period(), median, mean, intervals));
+      steps.add(step(s, base));
     }
     return new OriginalScaleForecast(base, modelled.levels(), steps);
+  }
+
+  /**
+   * One step of the forecast of log_b y on the scale of y: the median b^μ, the log-normal mean b^(μ
+   * + σ² ln b / 2) and each interval's bounds carried back, b^lower and b^upper.
+   *
+   * @param base b &gt; 1, checked by the caller
+   * @throws IllegalArgumentException if a value overflows
+   */
+  public static OriginalScaleStep step(ForecastStep s, double base) {
+    double lnB = base == Math.E ? 1 : Math.log(base);
+    String at = "the forecast for " + s.period();
+    double mu = s.mean() * lnB;
+    double sigma = s.standardError() * lnB;
+    double median = finite(Math.exp(mu), at + " (median)");
+    double mean = finite(Math.exp(mu + sigma * sigma / 2), at + " (mean)");
+    List<Interval> intervals = new ArrayList<>(s.intervals().size());
+    for (Interval i : s.intervals()) {
+      intervals.add(
+          new Interval(
+              i.level(),
+              Math.exp(i.lower() * lnB),
+              finite(Math.exp(i.upper() * lnB), at + " (upper " + i.level() + "%)")));
+    }
+    return new OriginalScaleStep(s.step(), s.period(), median, mean, intervals);
   }
 
   private static double finite(double value, String what) {

@@ -31,5 +31,11 @@ class BacktestGuideTest {
     assertTrue(once.overallRmse() > once.rmse()[0]);
     assertTrue(once.table().contains("origins 1959-01 to 1959-12"), once.table());
     assertTrue(once.csv().startsWith("horizon,mae,rmse,mape,mase,coverage\n"));
+    BacktestResult passengers = once.originalScale(Datasets.airPassengers(), Math.E);
+    assertEquals(8.2020, passengers.mae()[0], 5e-5);
+    assertEquals(9.0157, passengers.mae()[1], 5e-5);
+    assertEquals(17.629, passengers.rmse()[2], 5e-4);
+    assertEquals(0.917, passengers.metrics().get(2).coverage(95), 5e-4);
+    assertTrue(passengers.table().startsWith("Backtest of passengers:"), passengers.table());
   }
 }

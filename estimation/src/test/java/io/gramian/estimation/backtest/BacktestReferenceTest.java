@@ -55,6 +55,22 @@ class BacktestReferenceTest {
     check(r, result, AT_R_PARAMETERS);
   }
 
+  /**
+   * The airline model of log passengers with its errors on the passengers' scale, as R's forecast
+   * with {@code lambda = 0}: the median exp(μ) as the point forecast, the bounds carried back, MASE
+   * scaled on the original data. The log-scale forecasts' 6.4e-8 (above) becomes the same relative
+   * error here.
+   */
+  @Test
+  void airlineOnTheOriginalScaleAtRsEstimates() {
+    ReferenceBacktest r = new ReferenceBacktest("r", "air_lambda0");
+    BacktestResult result =
+        run(airline(), air(), 12, 12, false, r.firstFoldEstimates(AIRLINE_NAMES))
+            .originalScale(Datasets.airPassengers(), Math.E);
+    assertEquals(Datasets.airPassengers().name(), result.series().name());
+    check(r, result, AT_R_PARAMETERS);
+  }
+
   @Test
   void nileWithMissingValuesAtRsEstimates() {
     double[] y = Datasets.nile().values();

@@ -11,6 +11,7 @@ suppressMessages(library(forecast))
 out <- "estimation/src/test/resources/io/gramian/estimation/backtest/"
 
 air <- read.csv("datasets/air_passengers.csv")
+air_raw <- ts(air$passengers, start = c(1949, 1), frequency = 12)
 air <- ts(log(air$passengers), start = c(1949, 1), frequency = 12)
 nile <- read.csv("datasets/nile.csv")
 nile <- ts(nile[, 2], start = 1871, frequency = 1)
@@ -22,9 +23,14 @@ cases <- list(
   list(name = "air_fixed", y = air, order = c(0, 1, 1), seasonal = c(0, 1, 1), H = 12, K = 12,
        refit = FALSE),
   list(name = "nile_fixed", y = nile, order = c(0, 1, 1), seasonal = c(0, 0, 0), H = 5, K = 10,
-       refit = FALSE))
+       refit = FALSE),
+  # the airline model of log passengers with errors on the passengers' own scale: Box-Cox
+  # lambda = 0, forecast's point forecast the median exp(mean) (biasadj = FALSE), bounds exp()
+  list(name = "air_lambda0", y = air_raw, order = c(0, 1, 1), seasonal = c(0, 1, 1), H = 12,
+       K = 12, refit = FALSE, lambda = 0))
 
-fit_on <- function(case, x) Arima(x, order = case$order, seasonal = case$seasonal, method = "ML")
+fit_on <- function(case, x) Arima(x, order = case$order, seasonal = case$seasonal,
+                                  lambda = case$lambda, method = "ML")
 
 forecasts <- NULL
 metrics <- NULL

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +100,16 @@ final class BacktestCommand implements Callable<Integer> {
               + " instead of the table).")
   Path json;
 
+  @Option(
+      names = "--scale",
+      paramLabel = "SCALE",
+      defaultValue = "original",
+      description =
+          "After --transform log|log10: the errors on the data's own scale (original, the"
+              + " default: the point forecast is the median b^mean, the bounds carried back) or on"
+              + " the logarithm's (modelled).")
+  String scale;
+
   @Option(names = "--quiet", description = "No progress display on standard error.")
   boolean quiet;
 
@@ -124,6 +135,10 @@ final class BacktestCommand implements Callable<Integer> {
     if (folds < 1) {
       throw new IllegalArgumentException(
           "--folds takes a positive number of forecast origins, got " + folds);
+    }
+    if (!scale.equals("original") && !scale.equals("modelled")) {
+      throw new IllegalArgumentException(
+          "--scale: '" + scale + "' is not one of original, modelled");
     }
     double[] extraLevels = ForecastLevels.parse(levels, true);
     boolean jsonToStdout = json != null && json.toString().equals("-");
@@ -174,6 +189,12 @@ final class BacktestCommand implements Callable<Integer> {
         shown.finish();
       }
     }
+    OptionalDouble base = dataOptions.logBase();
+    boolean original = base.isPresent() && scale.equals("original");
+    if (original) {
+      result = result.originalScale(dataOptions.untransformed(loaded), base.getAsDouble());
+    }
+    BacktestResult shown = result;
     String spelling = modelOptions.spelling();
     if (outputs.has(OUT)) {
       outputs.writeText(OUT, result.csv());
@@ -189,13 +210,25 @@ final class BacktestCommand implements Callable<Integer> {
               + ", horizon "
               + horizon
               + (refit ? ", refitted" : "");
-      outputs.write(PLOT, png -> BacktestPlot.writePng(result, title, png));
+      outputs.write(PLOT, png -> BacktestPlot.writePng(shown, title, png));
     }
-    String jsonText = json == null ? null : BacktestJson.render(result, spelling);
+    String scaleName = original ? "original" : "modelled";
+    String jsonText = json == null ? null : BacktestJson.render(result, spelling, scaleName);
     if (outputs.has(JSON)) {
       outputs.writeText(JSON, jsonText);
     }
-    String printed = jsonToStdout ? jsonText : "Model: " + spelling + "\n" + result.table();
+    String printed =
+        jsonToStdout
+            ? jsonText
+            : "Model: "
+                + spelling
+                + "\n"
+                + (original
+                    ? "Errors on the original scale: the point forecast is the median "
+                        + (base.getAsDouble() == Math.E ? "exp(mean)" : "10^mean")
+                        + ", the bounds are carried back\n"
+                    : "")
+                + result.table();
     outputs.commit(); // files first: a failure prints nothing
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(printed);

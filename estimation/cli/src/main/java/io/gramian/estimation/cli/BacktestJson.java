@@ -12,7 +12,8 @@ import io.gramian.estimation.results.ForecastStep;
 import io.gramian.estimation.results.Interval;
 
 /**
- * The {@code backtest --json} document: the model as the command line spelled it, the horizon, the
+ * The {@code backtest --json} document: the model as the command line spelled it, the scale of the
+ * errors ({@code original} after a logarithm unless {@code --scale modelled}), the horizon, the
  * number of folds, whether each was refitted, the seasonal lag of the MASE scale, the metrics per
  * horizon (as the CSV, with the counts and every level's coverage; {@code null} where undefined,
  * never NaN), and every fold with its training length, origin, parameters and forecast (period,
@@ -24,10 +25,11 @@ final class BacktestJson {
 
   private BacktestJson() {}
 
-  static String render(BacktestResult result, String model) {
+  static String render(BacktestResult result, String model, String scale) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("model", model);
+    root.put("scale", scale);
     root.put("nobs", result.series().length());
     root.put("horizon", result.horizon());
     root.put("folds", result.folds().size());

@@ -174,8 +174,13 @@ final class DataOptions {
     if (forecast == null) {
       return null;
     }
-    OptionalDouble base = SeriesTransform.parse(transform).logBase();
+    OptionalDouble base = logBase();
     return base.isPresent() ? forecast.originalScale(base.getAsDouble()) : null;
+  }
+
+  /** The base of {@code --transform}'s logarithm: e, 10, or empty without one. */
+  OptionalDouble logBase() {
+    return SeriesTransform.parse(transform).logBase();
   }
 
   /** One line on standard error: the run goes on. */
