@@ -33,8 +33,12 @@ class IntervalUncertaintyLauncherTest {
     assertTrue(
         wide.out().contains("Intervals include the parameters' uncertainty (delta method, opg"),
         wide.out());
-    JsonNode p = new JsonMapper().readTree(plainJson.toFile()).get("forecast");
-    JsonNode w = new JsonMapper().readTree(wideJson.toFile()).get("forecast");
+    JsonNode plainRoot = new JsonMapper().readTree(plainJson.toFile());
+    JsonNode wideRoot = new JsonMapper().readTree(wideJson.toFile());
+    assertEquals("noise", plainRoot.get("interval_uncertainty").asText());
+    assertEquals("parameters", wideRoot.get("interval_uncertainty").asText());
+    JsonNode p = plainRoot.get("forecast");
+    JsonNode w = wideRoot.get("forecast");
     for (int h = 0; h < 3; h++) {
       assertEquals(p.get(h).get("mean").asDouble(), w.get(h).get("mean").asDouble(), 0.0);
       assertTrue(w.get(h).get("std").asDouble() > p.get(h).get("std").asDouble());

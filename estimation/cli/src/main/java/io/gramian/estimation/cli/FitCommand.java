@@ -336,7 +336,7 @@ final class FitCommand implements Callable<Integer> {
       ForecastPaths paths = fit.simulateForecast(forecastHorizon, futureExog, simulatePaths, seed);
       outputs.write(FitOutputs.PATHS, csv -> PathsCsv.write(paths, csv));
     }
-    String jsonText = json == null ? null : FitJson.render(fit, forecast, original);
+    String jsonText = json == null ? null : FitJson.render(fit, forecast, original, withParameters);
     if (outputs.has("--json")) {
       outputs.writeText("--json", jsonText);
     }

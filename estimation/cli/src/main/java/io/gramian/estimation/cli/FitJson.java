@@ -36,6 +36,18 @@ final class FitJson {
    * the median, the log-normal mean and the bounds at the highest level on the original scale.
    */
   static String render(FitResult fit, SeriesForecast forecast, OriginalScaleForecast original) {
+    return render(fit, forecast, original, false);
+  }
+
+  /**
+   * The document, saying in {@code interval_uncertainty} ({@code noise} or {@code parameters}, with
+   * a forecast) what the forecast's intervals include.
+   */
+  static String render(
+      FitResult fit,
+      SeriesForecast forecast,
+      OriginalScaleForecast original,
+      boolean withParameterUncertainty) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("model", fit.model());
@@ -66,6 +78,7 @@ final class FitJson {
       p.put("fixed", !parameter.free());
     }
     if (forecast != null) {
+      root.put("interval_uncertainty", withParameterUncertainty ? "parameters" : "noise");
       putForecast(root, forecast, original);
     }
     ArrayNode warnings = root.putArray("warnings");
