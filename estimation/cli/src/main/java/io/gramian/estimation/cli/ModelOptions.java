@@ -5,6 +5,7 @@ import io.gramian.estimation.batch.StructuralOptions;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.Sutse;
+import io.gramian.estimation.models.VectorAutoregression;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class ModelOptions {
               + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
-              + " --seasonal), arima (needs --order), or sutse-level (several series: needs"
+              + " --seasonal), arima (needs --order), sutse-level or var (several series: need"
               + " --columns A,B); fit also takes auto (the model 'gramian select' ranks first).")
   String model;
 
@@ -137,11 +138,22 @@ final class ModelOptions {
               + " that number; fewer for R common levels).")
   Integer rank;
 
+  @Option(
+      names = "--trend",
+      paramLabel = "TREND",
+      description =
+          "var: the deterministic terms, n (none) or c (an intercept per equation, the default),"
+              + " as statsmodels' VARMAX trend.")
+  String trend;
+
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
   static final String SUTSE_LEVEL = "sutse-level";
 
+  /** The vector autoregression of {@code --columns} ({@link VectorAutoregression}). */
+  static final String VAR = "var";
+
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL);
+  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -167,8 +179,18 @@ final class ModelOptions {
     SeveralSeriesModel several =
         switch (model) {
           case SUTSE_LEVEL -> new Sutse(columns, rankOf(columns.size()));
+          case VAR ->
+              new VectorAutoregression(
+                  columns, lags(), VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
+    if (trend != null && !model.equals(VAR)) {
+      throw new IllegalArgumentException("--trend goes with --model var, not --model " + model);
+    }
+    if (rank != null && !model.equals(SUTSE_LEVEL)) {
+      throw new IllegalArgumentException(
+          "--rank goes with --model sutse-level, not --model " + model);
+    }
     if (exog != null && !exog.isEmpty() && !several.takesRegressors()) {
       throw new IllegalArgumentException(
           "--exog does not go with --model " + model + ", which takes no regressors");
@@ -197,8 +219,30 @@ final class ModelOptions {
   /** The options of {@code ONE_SERIES_OPTIONS} that the model of several series takes. */
   private List<String> severalSeriesTakes() {
     return switch (model) {
+      case VAR -> List.of("--order");
       default -> List.of();
     };
+  }
+
+  /**
+   * {@code --order P} of a VAR: the number of lags, a positive integer.
+   *
+   * @throws IllegalArgumentException when it is missing or not a positive integer
+   */
+  private int lags() {
+    if (order == null) {
+      throw new IllegalArgumentException("--model var needs --order P, the number of lags");
+    }
+    try {
+      int p = Integer.parseInt(order.strip());
+      if (p >= 1) {
+        return p;
+      }
+    } catch (NumberFormatException notAnInteger) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--order with --model var is the number of lags, a positive integer, not '" + order + "'");
   }
 
   /**
@@ -311,6 +355,9 @@ final class ModelOptions {
 
   /** The model, with the regressors named and the initialisation asked for. */
   StateSpaceModel create(List<String> exog) {
+    if (trend != null) {
+      throw new IllegalArgumentException("--trend goes with --model var, not --model " + model);
+    }
     return spec().create(exog);
   }
 
