@@ -103,10 +103,25 @@ class VarLauncherTest {
       {"--columns", "infl,unemp", "--order", "1", "--rank", "1", "--rank goes with"},
       {"--columns", "infl,unemp", "--order", "1", "--seasonal", "4", "--seasonal does not go"},
     };
+    String[][] varmaxCases = {
+      {"--columns", "infl,unemp", "--model varmax needs --order P,Q"},
+      {"--columns", "infl,unemp", "--order", "0,0", "two lag counts ≥ 0 not both 0"},
+      {"--columns", "infl,unemp", "--order", "1", "two lag counts"},
+    };
     for (String[] c : cases) {
       List<String> args =
           new ArrayList<>(
               List.of("fit", "datasets/us_macro_quarterly.csv", "--model", "var", "--json"));
+      args.add(json.toString());
+      args.addAll(List.of(c).subList(0, c.length - 1));
+      String refusal = new Launcher(dir).gramian(args.toArray(String[]::new)).refusal();
+      assertTrue(refusal.contains(c[c.length - 1]), refusal);
+      assertFalse(Files.exists(json));
+    }
+    for (String[] c : varmaxCases) {
+      List<String> args =
+          new ArrayList<>(
+              List.of("fit", "datasets/us_macro_quarterly.csv", "--model", "varmax", "--json"));
       args.add(json.toString());
       args.addAll(List.of(c).subList(0, c.length - 1));
       String refusal = new Launcher(dir).gramian(args.toArray(String[]::new)).refusal();

@@ -20,10 +20,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * </pre>
  *
  * (statsmodels' VARMAX starts from the same regression), and L the Cholesky factor of the
- * residuals' covariance {@code Σ_t e_t e_tᵀ / N}. Where the estimated coefficients are not
- * stationary they are halved until they are (the likelihood needs a stationary start); where too
- * few complete periods remain, or the residuals' covariance is not positive definite, the
- * coefficients start at zero and L at the series' standard deviations.
+ * residuals' covariance {@code Σ_t e_t e_tᵀ / N}; moving-average coefficients start at zero. Where
+ * the estimated coefficients are not stationary they are halved until they are (the likelihood
+ * needs a stationary start); where too few complete periods remain, or the residuals' covariance is
+ * not positive definite, the coefficients start at zero and L at the series' standard deviations.
  */
 final class VarStartValues {
 
@@ -38,10 +38,11 @@ final class VarStartValues {
   /**
    * @param y T × k observations, NaN where missing
    * @param order p
+   * @param movingAverage q: the moving-average coefficients start at zero
    * @param intercept whether the equations have intercepts
    * @return the parameters in {@link VectorAutoregression}'s order
    */
-  static double[] of(DMatrixRMaj y, int order, boolean intercept) {
+  static double[] of(DMatrixRMaj y, int order, int movingAverage, boolean intercept) {
     int k = y.numCols;
     int regressors = (intercept ? 1 : 0) + k * order;
     List<Integer> complete = new ArrayList<>();
@@ -93,7 +94,7 @@ final class VarStartValues {
       }
     }
     int first = intercept ? 1 : 0;
-    for (int halving = 0; !stationary(B, first, k, order); halving++) {
+    for (int halving = 0; order > 0 && !stationary(B, first, k, order); halving++) {
       if (halving == MAX_HALVINGS) {
         B.zero();
         break;
@@ -104,7 +105,8 @@ final class VarStartValues {
         }
       }
     }
-    double[] start = new double[(intercept ? k : 0) + k * k * order + k * (k + 1) / 2];
+    double[] start =
+        new double[(intercept ? k : 0) + k * k * (order + movingAverage) + k * (k + 1) / 2];
     int next = 0;
     if (intercept) {
       for (int v = 0; v < k; v++) {
@@ -118,6 +120,7 @@ final class VarStartValues {
         }
       }
     }
+    next += k * k * movingAverage;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j <= i; j++) {
         start[next++] = L.get(i, j);

@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The vector autoregression VAR(p) of k series, as statsmodels' {@code VARMAX(y, order=(p, 0),
- * trend=…)} writes it in state-space form:
+ * The vector autoregressive moving average VARMA(p, q) of k series — VAR(p) when q = 0 — as
+ * statsmodels' {@code VARMAX(y, order=(p, q), trend=…)} writes it in state-space form:
  *
  * <pre>
- *   y_t = c + A_1 y_{t−1} + … + A_p y_{t−p} + ε_t,   ε_t ~ N(0, L Lᵀ),   L k × k lower triangular
+ *   y_t = c + A_1 y_{t−1} + … + A_p y_{t−p} + ε_t + M_1 ε_{t−1} + … + M_q ε_{t−q},
+ *   ε_t ~ N(0, L Lᵀ),   L k × k lower triangular
  *
- *   x_t = (y_t, y_{t−1}, …, y_{t−p+1}),  nx = k p
- *   F = [[A_1 … A_p], [I_{k(p−1)}, 0]],  c_x = (c, 0),  cholQ = (L, 0),  H = [I_k, 0],  cholR = 0
+ *   x_t = (y_t, …, y_{t−p'+1}, ε_t, …, ε_{t−q+1}),   p' = max(p, 1),   nx = k (p' + q)
+ *   F: first k rows [A_1 … A_p', M_1 … M_q] (A_1 = 0 when p = 0); the y blocks and the ε blocks
+ *      shift down by one block each; c_x = (c, 0);  cholQ = L in the first y block and in the
+ *      first ε block, 0 elsewhere;  H = [I_k, 0];  cholR = 0
  *   x_1 ~ N(μ, P):  μ = (I − F)⁻¹ c_x,  P = F P Fᵀ + cholQ cholQᵀ  (the stationary distribution)
  * </pre>
  *
@@ -33,9 +36,10 @@ import java.util.Locale;
  *
  * <p>Parameters, in statsmodels' order and names: with trend {@code c}, {@code intercept.A} for
  * each series A; then {@code L<l>.<B>.<A>}, entry (A, B) of A_l (the coefficient of series B at lag
- * l in the equation of A), equation by equation, lag by lag; then the entries of L row by row over
- * the lower triangle, {@code sqrt.var.A} on the diagonal and {@code sqrt.cov.B.A} for row A, column
- * B. All are real numbers (a column of L may change sign without changing L Lᵀ).
+ * l in the equation of A), equation by equation, lag by lag; then likewise {@code L<l>.e(<B>).<A>},
+ * entry (A, B) of M_l; then the entries of L row by row over the lower triangle, {@code sqrt.var.A}
+ * on the diagonal and {@code sqrt.cov.B.A} for row A, column B. All are real numbers (a column of L
+ * may change sign without changing L Lᵀ).
  */
 public final class VectorAutoregression implements SeveralSeriesModel {
 
@@ -76,15 +80,33 @@ public final class VectorAutoregression implements SeveralSeriesModel {
 
   private final List<String> series;
   private final int order;
+  private final int movingAverage;
   private final Trend trend;
 
   /**
+   * The VAR(p).
+   *
    * @param series the names of the k series, in the data's column order
    * @param order p ≥ 1, the number of lags
    * @param trend the deterministic terms
    * @throws IllegalArgumentException when there are no series, a name repeats, or p &lt; 1
    */
   public VectorAutoregression(List<String> series, int order, Trend trend) {
+    this(series, order, 0, trend);
+    if (order < 1) {
+      throw new IllegalArgumentException("a VAR's order is at least 1 lag, got " + order);
+    }
+  }
+
+  /**
+   * The VARMA(p, q).
+   *
+   * @param order p ≥ 0, the autoregressive lags
+   * @param movingAverage q ≥ 0, the moving-average lags; p + q ≥ 1
+   * @throws IllegalArgumentException when there are no series, a name repeats, p or q is negative,
+   *     or both are 0
+   */
+  public VectorAutoregression(List<String> series, int order, int movingAverage, Trend trend) {
     this.series = List.copyOf(series);
     if (this.series.isEmpty()) {
       throw new IllegalArgumentException("a VAR needs at least one series");
@@ -92,16 +114,21 @@ public final class VectorAutoregression implements SeveralSeriesModel {
     if (this.series.stream().distinct().count() != this.series.size()) {
       throw new IllegalArgumentException("the series names repeat: " + this.series);
     }
-    if (order < 1) {
-      throw new IllegalArgumentException("a VAR's order is at least 1 lag, got " + order);
+    if (order < 0 || movingAverage < 0 || order + movingAverage == 0) {
+      throw new IllegalArgumentException(
+          "a VARMA's orders are p, q ≥ 0 with at least one lag, got p = "
+              + order
+              + ", q = "
+              + movingAverage);
     }
     this.order = order;
+    this.movingAverage = movingAverage;
     this.trend = trend;
   }
 
   @Override
   public String name() {
-    return "var";
+    return movingAverage == 0 ? "var" : "varmax";
   }
 
   @Override
@@ -109,9 +136,14 @@ public final class VectorAutoregression implements SeveralSeriesModel {
     return series;
   }
 
-  /** p, the number of lags. */
+  /** p, the autoregressive lags. */
   public int order() {
     return order;
+  }
+
+  /** q, the moving-average lags. */
+  public int movingAverage() {
+    return movingAverage;
   }
 
   /** The deterministic terms. */
@@ -135,6 +167,14 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         }
       }
     }
+    for (int eq = 0; eq < k; eq++) {
+      for (int lag = 1; lag <= movingAverage; lag++) {
+        for (int var = 0; var < k; var++) {
+          names.add(
+              String.format(Locale.ROOT, "L%d.e(%s).%s", lag, series.get(var), series.get(eq)));
+        }
+      }
+    }
     for (int i = 0; i < k; i++) {
       for (int j = 0; j <= i; j++) {
         names.add(
@@ -154,7 +194,7 @@ public final class VectorAutoregression implements SeveralSeriesModel {
   @Override
   public double[] startParameters(ModelData data) {
     requireColumns(data);
-    return VarStartValues.of(data.y(), order, trend == Trend.CONSTANT);
+    return VarStartValues.of(data.y(), order, movingAverage, trend == Trend.CONSTANT);
   }
 
   @Override
@@ -162,7 +202,9 @@ public final class VectorAutoregression implements SeveralSeriesModel {
     requireColumns(data);
     Tape tape = values[0].tape();
     int k = series.size();
-    int nx = k * order;
+    int yBlocks = Math.max(order, 1);
+    int nx = k * (yBlocks + movingAverage);
+    int maStart = k * yBlocks;
     int next = 0;
     Var[] intercept = new Var[nx];
     if (trend == Trend.CONSTANT) {
@@ -178,14 +220,28 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         }
       }
     }
+    for (int eq = 0; eq < k; eq++) {
+      for (int lag = 0; lag < movingAverage; lag++) {
+        for (int var = 0; var < k; var++) {
+          transition[eq * nx + maStart + lag * k + var] = values[next++];
+        }
+      }
+    }
     Var one = tape.constant(1);
-    for (int i = k; i < nx; i++) {
-      transition[i * nx + i - k] = one;
+    for (int i = k; i < maStart; i++) {
+      transition[i * nx + i - k] = one; // y blocks shift
+    }
+    for (int i = maStart + k; i < nx; i++) {
+      transition[i * nx + i - k] = one; // ε blocks shift
     }
     Var[] noise = new Var[nx * k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j <= i; j++) {
-        noise[i * k + j] = values[next++];
+        Var entry = values[next++];
+        noise[i * k + j] = entry;
+        if (movingAverage > 0) {
+          noise[(maStart + i) * k + j] = entry;
+        }
       }
     }
     Var[] design = new Var[k * nx];
@@ -206,13 +262,21 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         .build();
   }
 
-  /** {@code A.lag<l>} for the state's l-th block of the series' values (l = 0: y_t itself). */
+  /**
+   * {@code A} and {@code A.lag<l>} for the y blocks (l = 0: y_t itself), {@code e(A)} and {@code
+   * e(A).lag<l>} for the ε blocks.
+   */
   @Override
   public List<String> stateNames(int nx) {
     List<String> names = new ArrayList<>(nx);
-    for (int lag = 0; lag < order; lag++) {
+    for (int lag = 0; lag < Math.max(order, 1); lag++) {
       for (String s : series) {
         names.add(lag == 0 ? s : s + ".lag" + lag);
+      }
+    }
+    for (int lag = 0; lag < movingAverage; lag++) {
+      for (String s : series) {
+        names.add(lag == 0 ? "e(" + s + ")" : "e(" + s + ").lag" + lag);
       }
     }
     return names;

@@ -26,10 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link VectorAutoregression} against statsmodels' {@code VARMAX(order=(p, 0))} on four cases
- * (statsmodels_var.py beside the reference file, with its provenance): the parameter names in
- * statsmodels' order, ℓ at statsmodels' estimates and at its OLS start values, the fit reaching
- * statsmodels' maximum or higher, and the exact gradient against central differences.
+ * {@link VectorAutoregression} against statsmodels' {@code VARMAX(order=(p, q))} on six cases (four
+ * VARs, a VARMA(1, 1) and a VMA(1); statsmodels_var.py beside the reference file, with its
+ * provenance): the parameter names in statsmodels' order, ℓ at statsmodels' estimates and at its
+ * OLS start values, the fit reaching statsmodels' maximum or higher, and the exact gradient against
+ * central differences.
  */
 class VectorAutoregressionTest {
 
@@ -57,7 +58,15 @@ class VectorAutoregressionTest {
   private static final String REFERENCE = "varmax/statsmodels_var.csv";
 
   @ParameterizedTest
-  @ValueSource(strings = {"macro_var1_c", "macro_var2_c", "macro_var1_n", "belts_var2_c"})
+  @ValueSource(
+      strings = {
+        "macro_var1_c",
+        "macro_var2_c",
+        "macro_var1_n",
+        "belts_var2_c",
+        "macro_varma11_c",
+        "belts_vma1_c"
+      })
   void logLikelihoodEqualsStatsmodelsAtItsEstimatesAndStart(String name) throws IOException {
     Case c = Case.named(name);
     LogLikelihood ll = new LogLikelihood(c.model, c.data, Map.of(), TriaRule.MASKED);
@@ -72,7 +81,15 @@ class VectorAutoregressionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"macro_var1_c", "macro_var2_c", "macro_var1_n", "belts_var2_c"})
+  @ValueSource(
+      strings = {
+        "macro_var1_c",
+        "macro_var2_c",
+        "macro_var1_n",
+        "belts_var2_c",
+        "macro_varma11_c",
+        "belts_vma1_c"
+      })
   void fitReachesStatsmodelsMaximum(String name) throws IOException {
     Case c = Case.named(name);
     FitResult fit = MaximumLikelihood.fit(c.model, c.data, FitOptions.defaults());
@@ -84,7 +101,7 @@ class VectorAutoregressionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"macro_var2_c", "belts_var2_c", "macro_var1_n"})
+  @ValueSource(strings = {"macro_var2_c", "belts_var2_c", "macro_var1_n", "macro_varma11_c"})
   void gradientMatchesCentralDifferences(String name) throws IOException {
     Case c = Case.named(name);
     LogLikelihood ll = new LogLikelihood(c.model, c.data, Map.of(), TriaRule.MASKED);
@@ -130,16 +147,41 @@ class VectorAutoregressionTest {
         case "macro_var2_c" -> macro(List.of("infl", "unemp", "realint"), 2, "c");
         case "macro_var1_n" -> macro(List.of("infl", "unemp"), 1, "n");
         case "belts_var2_c" -> belts();
+        case "macro_varma11_c" ->
+            macro(List.of("infl", "realint"), 1, 1, VectorAutoregression.Trend.CONSTANT);
+        case "belts_vma1_c" -> beltsChanges();
         default -> throw new IllegalArgumentException(name);
       };
     }
 
     private static Case macro(List<String> columns, int order, String trend) {
+      return macro(columns, order, 0, VectorAutoregression.Trend.parse(trend));
+    }
+
+    private static Case macro(
+        List<String> columns, int order, int movingAverage, VectorAutoregression.Trend trend) {
       TimeSeriesFrame frame = Datasets.usMacroQuarterly();
       double[] y = frame.rowMajor(columns);
       return new Case(
-          new VectorAutoregression(columns, order, VectorAutoregression.Trend.parse(trend)),
+          new VectorAutoregression(columns, order, movingAverage, trend),
           new ModelData(new DMatrixRMaj(frame.length(), columns.size(), true, y), null, null));
+    }
+
+    /** VMA(1) of the monthly changes of log front- and rear-seat casualties. */
+    private static Case beltsChanges() {
+      TimeSeriesFrame frame = Datasets.seatbelts();
+      double[] y = frame.rowMajor(List.of("front", "rear"));
+      int n = frame.length() - 1;
+      double[] changes = new double[2 * n];
+      for (int t = 0; t < n; t++) {
+        for (int j = 0; j < 2; j++) {
+          changes[2 * t + j] = Math.log(y[2 * (t + 1) + j]) - Math.log(y[2 * t + j]);
+        }
+      }
+      return new Case(
+          new VectorAutoregression(
+              List.of("dlog(front)", "dlog(rear)"), 0, 1, VectorAutoregression.Trend.CONSTANT),
+          new ModelData(new DMatrixRMaj(n, 2, true, changes), null, null));
     }
 
     private static Case belts() {

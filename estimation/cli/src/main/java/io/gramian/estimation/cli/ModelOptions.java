@@ -29,7 +29,7 @@ final class ModelOptions {
               + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
-              + " --seasonal), arima (needs --order), sutse-level or var (several series: need"
+              + " --seasonal), arima (needs --order), sutse-level, var or varmax (several series: need"
               + " --columns A,B); fit also takes auto (the model 'gramian select' ranks first).")
   String model;
 
@@ -142,7 +142,8 @@ final class ModelOptions {
       names = "--trend",
       paramLabel = "TREND",
       description =
-          "var: the deterministic terms, n (none) or c (an intercept per equation, the default),"
+          "var, varmax: the deterministic terms, n (none) or c (an intercept per equation, the"
+              + " default),"
               + " as statsmodels' VARMAX trend.")
   String trend;
 
@@ -152,8 +153,11 @@ final class ModelOptions {
   /** The vector autoregression of {@code --columns} ({@link VectorAutoregression}). */
   static final String VAR = "var";
 
+  /** The VARMA of {@code --columns} ({@link VectorAutoregression} with moving-average lags). */
+  static final String VARMAX = "varmax";
+
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR);
+  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR, VARMAX);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -182,10 +186,19 @@ final class ModelOptions {
           case VAR ->
               new VectorAutoregression(
                   columns, lags(), VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
+          case VARMAX -> {
+            int[] pq = varmaOrder();
+            yield new VectorAutoregression(
+                columns,
+                pq[0],
+                pq[1],
+                VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
+          }
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
-    if (trend != null && !model.equals(VAR)) {
-      throw new IllegalArgumentException("--trend goes with --model var, not --model " + model);
+    if (trend != null && !model.equals(VAR) && !model.equals(VARMAX)) {
+      throw new IllegalArgumentException(
+          "--trend goes with --model var or varmax, not --model " + model);
     }
     if (rank != null && !model.equals(SUTSE_LEVEL)) {
       throw new IllegalArgumentException(
@@ -219,9 +232,36 @@ final class ModelOptions {
   /** The options of {@code ONE_SERIES_OPTIONS} that the model of several series takes. */
   private List<String> severalSeriesTakes() {
     return switch (model) {
-      case VAR -> List.of("--order");
+      case VAR, VARMAX -> List.of("--order");
       default -> List.of();
     };
+  }
+
+  /**
+   * {@code --order P,Q} of a VARMA: the autoregressive and moving-average lags, integers ≥ 0, not
+   * both 0.
+   *
+   * @throws IllegalArgumentException when it is missing or malformed
+   */
+  private int[] varmaOrder() {
+    if (order == null) {
+      throw new IllegalArgumentException(
+          "--model varmax needs --order P,Q, the autoregressive and moving-average lags");
+    }
+    String[] parts = order.split(",", -1);
+    try {
+      if (parts.length == 2) {
+        int p = Integer.parseInt(parts[0].strip());
+        int q = Integer.parseInt(parts[1].strip());
+        if (p >= 0 && q >= 0 && p + q > 0) {
+          return new int[] {p, q};
+        }
+      }
+    } catch (NumberFormatException notIntegers) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--order with --model varmax is P,Q, two lag counts ≥ 0 not both 0, not '" + order + "'");
   }
 
   /**
@@ -356,7 +396,8 @@ final class ModelOptions {
   /** The model, with the regressors named and the initialisation asked for. */
   StateSpaceModel create(List<String> exog) {
     if (trend != null) {
-      throw new IllegalArgumentException("--trend goes with --model var, not --model " + model);
+      throw new IllegalArgumentException(
+          "--trend goes with --model var or varmax, not --model " + model);
     }
     return spec().create(exog);
   }

@@ -175,7 +175,11 @@ final class SeveralSeriesFit {
 
   private String modelDescription() {
     if (model instanceof VectorAutoregression var) {
-      return "var(" + var.order() + "), trend " + var.trend().spelling();
+      return (var.movingAverage() == 0
+              ? "var(" + var.order() + ")"
+              : "varmax(" + var.order() + "," + var.movingAverage() + ")")
+          + ", trend "
+          + var.trend().spelling();
     }
     int p = loaded.series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Reference values for Gramian's VectorAutoregression from statsmodels' VARMAX (q = 0).
+"""Reference values for Gramian's VectorAutoregression from statsmodels' VARMAX.
 
-For each case, statsmodels 0.13.5 (Debian's python3-statsmodels) fits VARMAX(y, order=(p, 0),
+For each case, statsmodels 0.13.5 (Debian's python3-statsmodels) fits VARMAX(y, order=(p, q),
 trend=T) by maximum likelihood (its default stationary initialisation, enforce_stationarity=True,
 L-BFGS-B from its OLS start, then Nelder-Mead polishing to a tight tolerance) and writes the
 estimates in its parameter order and names, the log-likelihood at them, and the log-likelihood at
@@ -29,20 +29,24 @@ macro = pd.read_csv(ROOT / "datasets" / "us_macro_quarterly.csv")
 belts = pd.read_csv(ROOT / "datasets" / "seatbelts.csv")
 
 CASES = [
-    ("macro_var1_c", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], 1, "c"),
+    ("macro_var1_c", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], (1, 0), "c"),
     ("macro_var2_c", macro[["infl", "unemp", "realint"]].to_numpy(float),
-     ["infl", "unemp", "realint"], 2, "c"),
-    ("macro_var1_n", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], 1, "n"),
+     ["infl", "unemp", "realint"], (2, 0), "c"),
+    ("macro_var1_n", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], (1, 0), "n"),
     ("belts_var2_c", np.log(belts[["front", "rear"]].to_numpy(float)),
-     ["log(front)", "log(rear)"], 2, "c"),
+     ["log(front)", "log(rear)"], (2, 0), "c"),
+    ("macro_varma11_c", macro[["infl", "realint"]].to_numpy(float), ["infl", "realint"],
+     (1, 1), "c"),
+    ("belts_vma1_c", np.diff(np.log(belts[["front", "rear"]].to_numpy(float)), axis=0),
+     ["dlog(front)", "dlog(rear)"], (0, 1), "c"),
 ]
 
 rows = []
-for name, y, names, p, trend in CASES:
+for name, y, names, order, trend in CASES:
     frame = pd.DataFrame(y, columns=names)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = VARMAX(frame, order=(p, 0), trend=trend)
+        model = VARMAX(frame, order=order, trend=trend)
         start = model.start_params
         first = model.fit(disp=False, maxiter=2000)
         res = model.fit(first.params, method="nm", disp=False, maxiter=20000,
