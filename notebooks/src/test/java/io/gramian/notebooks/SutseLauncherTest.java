@@ -171,6 +171,7 @@ class SutseLauncherTest {
       {"--columns", "front,rear", "--seasonal", "12", "--seasonal does not go with"},
       {"--columns", "front,rear", "--order", "1,0,0", "--order does not go with"},
       {"--columns", "front,rear", "--save", "s.json", "--save does not go with"},
+      {"--columns", "front,rear", "--exact", "back", "exact series back is not one of"},
       {"--columns", "front,rear", "--forecast", "2", "--simulate", "5", "--simulate does not"},
     };
     for (String[] c : cases) {
@@ -184,5 +185,58 @@ class SutseLauncherTest {
       assertTrue(refusal.contains(c[c.length - 1]), refusal);
       assertFalse(Files.exists(json));
     }
+  }
+
+  /**
+   * {@code --exact rear}: rear observed without an irregular; {@code loglik} equals statsmodels' ℓ
+   * of the same singular-irregular model, and the fit converges with the rear irregular's entries
+   * gone from the parameters.
+   */
+  @Test
+  void anExactSeriesFitsAndMatchesStatsmodels() throws Exception {
+    double expected = statsmodels().get("rear_exact");
+    Launcher.Run at =
+        new Launcher(dir)
+            .gramian(
+                "loglik",
+                "datasets/seatbelts.csv",
+                "--model",
+                "sutse-level",
+                "--columns",
+                "front,rear",
+                "--transform",
+                "log",
+                "--exact",
+                "rear",
+                "--params",
+                "sqrt.cov.irregular.front.front=0.09,sqrt.cov.level.front.front=0.02,"
+                    + "sqrt.cov.level.rear.front=0.015,sqrt.cov.level.rear.rear=0.012",
+                "--json",
+                "-");
+    assertEquals(0, at.exitCode(), at.err());
+    double ll = new JsonMapper().readTree(at.out()).get("loglikelihood").asDouble();
+    assertEquals(expected, ll, STATSMODELS_RELATIVE * Math.abs(expected));
+    Path json = dir.resolve("exact.json");
+    Launcher.Run fit =
+        new Launcher(dir)
+            .gramian(
+                "fit",
+                "datasets/seatbelts.csv",
+                "--model",
+                "sutse-level",
+                "--columns",
+                "front,rear",
+                "--transform",
+                "log",
+                "--exact",
+                "rear",
+                "--json",
+                json.toString(),
+                "--quiet");
+    assertEquals(0, fit.exitCode(), fit.err());
+    assertTrue(fit.out().contains("sutse-level, exact rear"), fit.out());
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertTrue(root.get("converged").asBoolean(), root.toString());
+    assertEquals(4, root.get("parameters").size());
   }
 }

@@ -27,6 +27,12 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * With R &lt; p the level disturbance has rank R: the p levels are driven by R common trends
  * (Harvey's common levels), and Q = L_η L_ηᵀ is singular, the case the masked adjoint keeps exact.
  *
+ * <p>Series observed exactly (without an irregular of their own: {@code exact}) have zero rows and
+ * columns in L_ε, so the irregular covariance L_ε L_εᵀ is singular and their observations pin the
+ * level down; the square-root filter takes the singular R as it is (no jitter), and the masked rule
+ * keeps the gradient exact. L_ε is then the Cholesky factor of the other series' irregular
+ * covariance, placed in their rows and columns.
+ *
  * <p>Parameters: the entries of the Cholesky factors, row by row over the lower triangle (lower
  * trapezoid for L_η), the irregular's first: {@code sqrt.cov.irregular.A.B} is entry (A, B) of L_ε
  * and {@code sqrt.cov.level.A.B} entry (A, B) of L_η, rows and columns named by the series (column
@@ -41,6 +47,7 @@ public final class Sutse implements SeveralSeriesModel {
 
   private final List<String> series;
   private final int rank;
+  private final boolean[] exact;
 
   /**
    * @param series the names of the p series, in the data's column order
@@ -49,7 +56,30 @@ public final class Sutse implements SeveralSeriesModel {
    * @throws IllegalArgumentException when there are no series, a name repeats, or R is not in 1…p
    */
   public Sutse(List<String> series, int rank) {
+    this(series, rank, List.of());
+  }
+
+  /**
+   * @param series the names of the p series, in the data's column order
+   * @param rank R, the rank of the level disturbance
+   * @param exactSeries the series observed without an irregular (a subset of {@code series})
+   * @throws IllegalArgumentException as {@link #Sutse(List, int)}, or when an exact series is not
+   *     one of the series or is named twice
+   */
+  public Sutse(List<String> series, int rank, List<String> exactSeries) {
     this.series = List.copyOf(series);
+    this.exact = new boolean[this.series.size()];
+    for (String name : exactSeries) {
+      int i = this.series.indexOf(name);
+      if (i < 0) {
+        throw new IllegalArgumentException(
+            "the exact series " + name + " is not one of the series " + this.series);
+      }
+      if (exact[i]) {
+        throw new IllegalArgumentException("the exact series " + name + " is named twice");
+      }
+      exact[i] = true;
+    }
     int p = this.series.size();
     if (p == 0) {
       throw new IllegalArgumentException("a SUTSE model needs at least one series");
@@ -103,10 +133,24 @@ public final class Sutse implements SeveralSeriesModel {
     return blocks;
   }
 
-  /** One block per entry of a p × cols lower-trapezoidal factor, row by row. */
+  /** The series observed exactly, in the data's order. */
+  public List<String> exactSeries() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < series.size(); i++) {
+      if (exact[i]) {
+        names.add(series.get(i));
+      }
+    }
+    return names;
+  }
+
+  /** One block per parameter entry of a p × cols lower-trapezoidal factor, row by row. */
   private void addFactor(List<ParameterBlock> blocks, String prefix, int cols) {
     for (int i = 0; i < series.size(); i++) {
       for (int j = 0; j <= Math.min(i, cols - 1); j++) {
+        if (prefix.equals(IRREGULAR) && (exact[i] || exact[j])) {
+          continue;
+        }
         String name = prefix + series.get(i) + "." + series.get(j);
         blocks.add(
             i == j
@@ -134,6 +178,9 @@ public final class Sutse implements SeveralSeriesModel {
       int cols = factor == 0 ? series.size() : rank;
       for (int i = 0; i < series.size(); i++) {
         for (int j = 0; j <= Math.min(i, cols - 1); j++) {
+          if (factor == 0 && (exact[i] || exact[j])) {
+            continue;
+          }
           start[k++] = L.get(i, j);
         }
       }
@@ -151,7 +198,9 @@ public final class Sutse implements SeveralSeriesModel {
     int k = 0;
     for (int i = 0; i < p; i++) {
       for (int j = 0; j <= i; j++) {
-        irregular[i * p + j] = values[k++];
+        if (!(exact[i] || exact[j])) {
+          irregular[i * p + j] = values[k++];
+        }
       }
     }
     for (int i = 0; i < p; i++) {

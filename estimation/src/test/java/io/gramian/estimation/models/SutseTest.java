@@ -143,18 +143,7 @@ class SutseTest {
    */
   @Test
   void logLikelihoodMatchesStatsmodels() throws IOException {
-    Map<String, Double> reference = new HashMap<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                SutseTest.class.getResourceAsStream("statsmodels_sutse.csv"),
-                StandardCharsets.UTF_8))) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",");
-        reference.put(f[0], Double.parseDouble(f[2]));
-      }
-    }
+    Map<String, Double> reference = statsmodelsReference();
     ModelData data = logFrontRear();
     for (int rank = 1; rank <= 2; rank++) {
       LogLikelihood ll =
@@ -208,5 +197,86 @@ class SutseTest {
     }
     // The common level is the full model with the level's last diagonal entry at 0 (its limit).
     assertTrue(common.logLikelihood() <= full.logLikelihood() + FIT_GRADIENT);
+  }
+
+  /**
+   * Series observed exactly: rear alone (full and common level) and both (full level) against
+   * statsmodels' ℓ of the same singular-irregular models (its conventional and univariate filters
+   * agree there), and the gradient against central differences with rear exact.
+   */
+  @Test
+  void exactSeriesMatchStatsmodelsAndDifferentiate() throws IOException {
+    Map<String, Double> reference = statsmodelsReference();
+    ModelData data = logFrontRear();
+    Object[][] cases = {
+      {"rear_exact", 2, List.of("rear"), new double[] {0.09, 0.02, 0.015, 0.012}},
+      {"rear_exact_rank1", 1, List.of("rear"), new double[] {0.09, 0.02, 0.015}},
+      {"both_exact", 2, SERIES, new double[] {0.02, 0.015, 0.012}},
+    };
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Sutse model = new Sutse(SERIES, (Integer) c[1], (List<String>) c[2]);
+      LogLikelihood ll = new LogLikelihood(model, data, Map.of(), TriaRule.MASKED);
+      double[] natural = (double[]) c[3];
+      assertEquals(
+          natural.length, model.parameterNames().size(), model.parameterNames().toString());
+      double expected = reference.get((String) c[0]);
+      double actual = ll.value(ll.layout().unconstrained(natural));
+      assertEquals(expected, actual, STATSMODELS_RELATIVE * Math.abs(expected), (String) c[0]);
+    }
+    Sutse rearExact = new Sutse(SERIES, 2, List.of("rear"));
+    assertEquals(
+        List.of(
+            "sqrt.cov.irregular.front.front",
+            "sqrt.cov.level.front.front",
+            "sqrt.cov.level.rear.front",
+            "sqrt.cov.level.rear.rear"),
+        rearExact.parameterNames());
+    LogLikelihood ll = new LogLikelihood(rearExact, data, Map.of(), TriaRule.MASKED);
+    double[] theta = ll.layout().unconstrained(new double[] {0.09, 0.02, 0.015, 0.012});
+    double[] g = new double[theta.length];
+    ll.valueAndGradient(theta, g);
+    for (int j = 0; j < theta.length; j++) {
+      double[] plus = theta.clone();
+      double[] minus = theta.clone();
+      plus[j] += STEP;
+      minus[j] -= STEP;
+      double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
+      assertEquals(
+          fd, g[j], GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)), ll.layout().freeNames().get(j));
+    }
+  }
+
+  /**
+   * No irregular and one common level: the series' changes would have to be proportional, which the
+   * data are not, so the innovation covariance is singular with a nonzero innovation in its null
+   * space; statsmodels returns −4.7e17 (conventional filter) or −4442.3 (univariate), Gramian an
+   * error that says so.
+   */
+  @Test
+  void aDegenerateExactModelIsAnErrorNotANumber() {
+    Sutse model = new Sutse(SERIES, 1, SERIES);
+    LogLikelihood ll = new LogLikelihood(model, logFrontRear(), Map.of(), TriaRule.MASKED);
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () -> ll.value(ll.layout().unconstrained(new double[] {0.02, 0.015})));
+    assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), e.toString());
+  }
+
+  private static Map<String, Double> statsmodelsReference() throws IOException {
+    Map<String, Double> reference = new HashMap<>();
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                SutseTest.class.getResourceAsStream("statsmodels_sutse.csv"),
+                StandardCharsets.UTF_8))) {
+      in.readLine();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] f = line.split(",");
+        reference.put(f[0], Double.parseDouble(f[2]));
+      }
+    }
+    return reference;
   }
 }

@@ -7,6 +7,16 @@ bivariate local level as a custom MLEModel with statsmodels' exact diffuse initi
 on the logs of the front and rear columns of seatbelts.csv (argument 1: the directory holding it).
 statsmodels' steady-state shortcut is switched off (tolerance = 0). Prints one CSV table: case, quantity, value (repr of doubles); quantity 'llf' is model.loglike at
 the Cholesky entries SutseTest uses (row by row over L, then over Lq; Lq is 2 x rank).
+
+The exact cases observe rear (or both series) without an irregular: L has zero rows and columns
+there, so obs_cov is singular. statsmodels' conventional filter and its univariate filter agree
+on rear_exact, rear_exact_rank1 and both_exact; on both_exact_rank1 (no irregular and one common
+level: the two series' changes would have to be proportional, which the data are not, so the
+likelihood is degenerate) the conventional filter returns -4.7e17 and the univariate one a finite
+number, where Gramian stops with an error naming the singular innovation.
+
+Run: /usr/bin/python3 statsmodels_sutse.py datasets > statsmodels_sutse.csv (from the repository
+root, this file's directory as the output's).
 """
 import sys
 import warnings
@@ -55,3 +65,23 @@ for case, params in cases.items():
     # shortcut), which moves the rank-2 value by 3e-5; Gramian never freezes P
     model.ssm.tolerance = 0
     print(f"{case},llf,{model.loglike(np.array(params))!r}")
+
+exact_cases = {
+    "rear_exact": [0.09, 0.0, 0.0, 0.02, 0.015, 0.012],
+    "rear_exact_rank1": [0.09, 0.0, 0.0, 0.02, 0.015],
+    "both_exact": [0.0, 0.0, 0.0, 0.02, 0.015, 0.012],
+    "both_exact_rank1": [0.0, 0.0, 0.0, 0.02, 0.015],
+}
+for case, params in exact_cases.items():
+    rank = 1 if case.endswith("rank1") else 2
+    model = Sutse(y, rank)
+    model.ssm.tolerance = 0
+    conventional = model.loglike(np.array(params))
+    model.ssm.filter_univariate = True
+    univariate = model.loglike(np.array(params))
+    if case == "both_exact_rank1":
+        print(f"{case}_conventional,llf,{conventional!r}")
+        print(f"{case}_univariate,llf,{univariate!r}")
+    else:
+        assert abs(conventional - univariate) <= 1e-9 * abs(conventional), case
+        print(f"{case},llf,{conventional!r}")

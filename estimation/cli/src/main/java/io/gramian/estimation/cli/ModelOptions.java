@@ -139,6 +139,16 @@ final class ModelOptions {
   Integer rank;
 
   @Option(
+      names = "--exact",
+      split = ",",
+      paramLabel = "A,B",
+      hideParamSyntax = true,
+      description =
+          "sutse-level: the columns observed without an irregular of their own (their"
+              + " observations pin the level down).")
+  List<String> exact;
+
+  @Option(
       names = "--trend",
       paramLabel = "TREND",
       description =
@@ -182,7 +192,8 @@ final class ModelOptions {
     }
     SeveralSeriesModel several =
         switch (model) {
-          case SUTSE_LEVEL -> new Sutse(columns, rankOf(columns.size()));
+          case SUTSE_LEVEL ->
+              new Sutse(columns, rankOf(columns.size()), exact == null ? List.of() : exact);
           case VAR ->
               new VectorAutoregression(
                   columns, lags(), VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
@@ -199,6 +210,13 @@ final class ModelOptions {
     if (trend != null && !model.equals(VAR) && !model.equals(VARMAX)) {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
+    }
+    if (exact != null && !model.equals(SUTSE_LEVEL)) {
+      throw new IllegalArgumentException(
+          "--exact goes with --model sutse-level"
+              + (model.equals(VAR) || model.equals(VARMAX)
+                  ? " (a VAR observes every column exactly already)"
+                  : ", not --model " + model));
     }
     if (rank != null && !model.equals(SUTSE_LEVEL)) {
       throw new IllegalArgumentException(
@@ -398,6 +416,10 @@ final class ModelOptions {
     if (trend != null) {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
+    }
+    if (exact != null) {
+      throw new IllegalArgumentException(
+          "--exact goes with a model of several series (sutse-level), not --model " + model);
     }
     return spec().create(exog);
   }

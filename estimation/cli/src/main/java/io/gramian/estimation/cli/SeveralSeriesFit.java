@@ -15,6 +15,7 @@ import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.model.SeveralSeriesModel;
+import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.estimation.plot.ComponentPlotData;
@@ -183,7 +184,11 @@ final class SeveralSeriesFit {
     }
     int p = loaded.series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
-    return command.modelOptions.model + (rank < p ? " rank " + rank : "");
+    String exact =
+        model instanceof Sutse sutse && !sutse.exactSeries().isEmpty()
+            ? ", exact " + String.join(",", sutse.exactSeries())
+            : "";
+    return command.modelOptions.model + (rank < p ? " rank " + rank : "") + exact;
   }
 
   /** The summary: parameters, the optimiser's end, then one block per equation. */
