@@ -4,6 +4,7 @@ import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.batch.StructuralOptions;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,8 +29,9 @@ final class ModelOptions {
               + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
-              + " --seasonal), arima (needs --order), or sutse-level (several series: needs"
-              + " --columns A,B); fit also takes auto (the model 'gramian select' ranks first).")
+              + " --seasonal), arima (needs --order), sutse-level (several series: needs"
+              + " --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
+              + " --factors K and --factor-order P); fit also takes auto (the model 'gramian select' ranks first).")
   String model;
 
   @Option(
@@ -137,11 +139,26 @@ final class ModelOptions {
               + " that number; fewer for R common levels).")
   Integer rank;
 
+  @Option(
+      names = "--factors",
+      paramLabel = "K",
+      description = "dfm: the number of common factors, 1 to the number of --columns (default 1).")
+  Integer factors;
+
+  @Option(
+      names = "--factor-order",
+      paramLabel = "P",
+      description = "dfm: the order of the factors' vector autoregression (default 1).")
+  Integer factorOrder;
+
+  /** The dynamic factor model of {@code --columns} ({@link DynamicFactor}). */
+  static final String DFM = "dfm";
+
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
   static final String SUTSE_LEVEL = "sutse-level";
 
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL);
+  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, DFM);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -167,6 +184,7 @@ final class ModelOptions {
     SeveralSeriesModel several =
         switch (model) {
           case SUTSE_LEVEL -> new Sutse(columns, rankOf(columns.size()));
+          case DFM -> dynamicFactor(columns);
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
     if (exog != null && !exog.isEmpty() && !several.takesRegressors()) {
@@ -174,6 +192,30 @@ final class ModelOptions {
           "--exog does not go with --model " + model + ", which takes no regressors");
     }
     return several;
+  }
+
+  /**
+   * {@code --model dfm}: {@link DynamicFactor} with {@code --factors} K (default 1) and {@code
+   * --factor-order} P (default 1); {@code --rank} belongs to the SUTSE models.
+   */
+  private SeveralSeriesModel dynamicFactor(List<String> columns) {
+    if (rank != null) {
+      throw new IllegalArgumentException("--rank does not go with --model dfm (use --factors K)");
+    }
+    int k = factors == null ? 1 : factors;
+    if (k < 1 || k > columns.size()) {
+      throw new IllegalArgumentException(
+          "--factors "
+              + k
+              + " is out of range: it must be between 1 and "
+              + columns.size()
+              + ", the number of --columns");
+    }
+    int order = factorOrder == null ? 1 : factorOrder;
+    if (order < 1) {
+      throw new IllegalArgumentException("--factor-order " + order + " must be at least 1");
+    }
+    return new DynamicFactor(columns, k, order);
   }
 
   /** The options of one series' models, which a model of several series does not take. */
