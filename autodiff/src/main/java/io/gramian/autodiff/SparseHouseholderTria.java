@@ -29,6 +29,9 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class SparseHouseholderTria {
 
+  /** Rows whose dot products with a reflector run together (four independent sums). */
+  private static final int BLOCK_ROWS = 4;
+
   private final InputForm inputForm;
   private double[] work;
   private double[] tau;
@@ -36,6 +39,7 @@ public final class SparseHouseholderTria {
   private int[] supportStart;
   private int[] supportSize;
   private double[] qWork;
+  private double[] reflector;
   private int lastRows;
   private int lastCols;
 
@@ -61,6 +65,9 @@ public final class SparseHouseholderTria {
     }
     if (qWork == null || qWork.length < m * n) {
       qWork = new double[Math.max(m * n, 1)];
+    }
+    if (reflector == null || reflector.length < m) {
+      reflector = new double[Math.max(m, 1)];
     }
   }
 
@@ -94,7 +101,7 @@ public final class SparseHouseholderTria {
     if (withQ) {
       lastQ(factors.qStorage());
     }
-    factors.formed(withQ);
+    factors.formed(withQ, forDerivatives);
   }
 
   /** Q (m × n, {@code M = L Qᵀ}) of the last decomposition, as {@link Tria#lastQ}. */
@@ -213,26 +220,12 @@ public final class SparseHouseholderTria {
       // Apply H_j to rows i > j: row_i −= τ (row_i · v) vᵀ.
       final int first = support[start];
       final int last = support[start + size - 1];
-      if (last - first + 1 == size) {
+      if (n - j - 1 < BLOCK_ROWS) {
+        applyToFewRows(a, m, n, j, start, size, t);
+      } else if (last - first + 1 == size) {
         applyContiguous(a, m, n, j, first, last, t);
-        continue;
-      }
-      for (int i = j + 1; i < n; i++) {
-        final int rowI = i * m;
-        double dot = a[rowI + j];
-        for (int s = 0; s < size; s++) {
-          int c = support[start + s];
-          dot += a[rowI + c] * a[rowJ + c];
-        }
-        if (dot == 0.0) {
-          continue;
-        }
-        dot *= t;
-        a[rowI + j] -= dot;
-        for (int s = 0; s < size; s++) {
-          int c = support[start + s];
-          a[rowI + c] -= dot * a[rowJ + c];
-        }
+      } else {
+        applyScattered(a, m, n, j, start, size, t);
       }
     }
     // L: the first k columns of the reduced rows, each column's sign fixed so that L_jj ≥ 0.
@@ -248,16 +241,17 @@ public final class SparseHouseholderTria {
   }
 
   /**
-   * Applies reflector j, whose support right of column j is the contiguous range {@code [first,
-   * last]}, to the rows below j: the dense case, in loops the JIT can vectorise.
+   * Applies reflector j to the fewer than {@link #BLOCK_ROWS} rows below j, one row at a time, v
+   * read in place: for small blocks, where copying v would cost more than it saves.
    */
-  private static void applyContiguous(
-      double[] a, int m, int n, int j, int first, int last, double t) {
+  private void applyToFewRows(double[] a, int m, int n, int j, int start, int size, double t) {
     final int rowJ = j * m;
+    final int[] cols = support;
     for (int i = j + 1; i < n; i++) {
       final int rowI = i * m;
       double dot = a[rowI + j];
-      for (int c = first; c <= last; c++) {
+      for (int s = 0; s < size; s++) {
+        int c = cols[start + s];
         dot += a[rowI + c] * a[rowJ + c];
       }
       if (dot == 0.0) {
@@ -265,9 +259,125 @@ public final class SparseHouseholderTria {
       }
       dot *= t;
       a[rowI + j] -= dot;
-      for (int c = first; c <= last; c++) {
+      for (int s = 0; s < size; s++) {
+        int c = cols[start + s];
         a[rowI + c] -= dot * a[rowJ + c];
       }
+    }
+  }
+
+  /**
+   * Applies reflector j, whose support right of column j is the contiguous range {@code [first,
+   * last]}, to the rows below j: {@code row_i −= τ (row_i · v) vᵀ}. The dots of four rows run
+   * together (four independent sums, each in the same order as one row alone, so the result is the
+   * one-row loop's to the bit), and each row's update reads v from a copy outside {@code a}, a loop
+   * the JIT can vectorise.
+   */
+  private void applyContiguous(double[] a, int m, int n, int j, int first, int last, double t) {
+    final int rowJ = j * m;
+    final int width = last - first + 1;
+    final double[] v = reflector;
+    System.arraycopy(a, rowJ + first, v, 0, width);
+    int i = j + 1;
+    for (; i + 3 < n; i += 4) {
+      final int r0 = i * m;
+      final int r1 = r0 + m;
+      final int r2 = r1 + m;
+      final int r3 = r2 + m;
+      double d0 = a[r0 + j];
+      double d1 = a[r1 + j];
+      double d2 = a[r2 + j];
+      double d3 = a[r3 + j];
+      for (int c = 0; c < width; c++) {
+        final double vc = v[c];
+        d0 += a[r0 + first + c] * vc;
+        d1 += a[r1 + first + c] * vc;
+        d2 += a[r2 + first + c] * vc;
+        d3 += a[r3 + first + c] * vc;
+      }
+      update(a, r0, j, first, width, d0 * t, v);
+      update(a, r1, j, first, width, d1 * t, v);
+      update(a, r2, j, first, width, d2 * t, v);
+      update(a, r3, j, first, width, d3 * t, v);
+    }
+    for (; i < n; i++) {
+      final int rowI = i * m;
+      double dot = a[rowI + j];
+      for (int c = 0; c < width; c++) {
+        dot += a[rowI + first + c] * v[c];
+      }
+      update(a, rowI, j, first, width, dot * t, v);
+    }
+  }
+
+  /**
+   * Applies reflector j, whose support right of column j is {@code support[start … start + size)}
+   * (not contiguous), to the rows below j, as {@link #applyContiguous} does: four rows' dots
+   * together, each in the one-row order, v gathered once.
+   */
+  private void applyScattered(double[] a, int m, int n, int j, int start, int size, double t) {
+    final int rowJ = j * m;
+    final double[] v = reflector;
+    final int[] cols = support;
+    for (int s = 0; s < size; s++) {
+      v[s] = a[rowJ + cols[start + s]];
+    }
+    int i = j + 1;
+    for (; i + 3 < n; i += 4) {
+      final int r0 = i * m;
+      final int r1 = r0 + m;
+      final int r2 = r1 + m;
+      final int r3 = r2 + m;
+      double d0 = a[r0 + j];
+      double d1 = a[r1 + j];
+      double d2 = a[r2 + j];
+      double d3 = a[r3 + j];
+      for (int s = 0; s < size; s++) {
+        final int c = cols[start + s];
+        final double vc = v[s];
+        d0 += a[r0 + c] * vc;
+        d1 += a[r1 + c] * vc;
+        d2 += a[r2 + c] * vc;
+        d3 += a[r3 + c] * vc;
+      }
+      scatterUpdate(a, r0, j, start, size, d0 * t, v);
+      scatterUpdate(a, r1, j, start, size, d1 * t, v);
+      scatterUpdate(a, r2, j, start, size, d2 * t, v);
+      scatterUpdate(a, r3, j, start, size, d3 * t, v);
+    }
+    for (; i < n; i++) {
+      final int rowI = i * m;
+      double dot = a[rowI + j];
+      for (int s = 0; s < size; s++) {
+        dot += a[rowI + cols[start + s]] * v[s];
+      }
+      scatterUpdate(a, rowI, j, start, size, dot * t, v);
+    }
+  }
+
+  /** {@code row −= scale · [1, v]} on column j and the support's columns; nothing for scale 0. */
+  private void scatterUpdate(
+      double[] a, int row, int j, int start, int size, double scale, double[] v) {
+    if (scale == 0.0) {
+      return;
+    }
+    a[row + j] -= scale;
+    final int[] cols = support;
+    for (int s = 0; s < size; s++) {
+      a[row + cols[start + s]] -= scale * v[s];
+    }
+  }
+
+  /** {@code row −= scale · [1, v]} on column j and the support; nothing when scale is 0. */
+  private static void update(
+      double[] a, int row, int j, int first, int width, double scale, double[] v) {
+    if (scale == 0.0) {
+      return;
+    }
+    a[row + j] -= scale;
+    final int base = row + first;
+    for (int c = 0; c < width; c++) {
+      a[base + c] -= scale * v[c];
     }
   }
 

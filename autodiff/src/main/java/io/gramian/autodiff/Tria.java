@@ -110,7 +110,7 @@ public final class Tria {
     if (withQ) {
       lastQ(factors.qStorage());
     }
-    factors.formed(withQ);
+    factors.formed(withQ, forDerivatives);
   }
 
   /**
@@ -293,7 +293,7 @@ public final class Tria {
     TriaFactors f = new TriaFactors(M.numRows, M.numCols);
     f.input().setTo(M);
     new Tria(M.numRows, M.numCols).decompose(M, f.L(), f.qStorage());
-    f.formed(true);
+    f.formed(true, false);
     return f;
   }
 }

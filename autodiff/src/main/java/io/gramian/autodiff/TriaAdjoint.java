@@ -93,7 +93,20 @@ public final class TriaAdjoint {
    */
   public void jvpFromInput(
       TriaRule rule, DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj dM, DMatrixRMaj dL) {
-    requireInvertible(L);
+    jvpFromInput(rule, L, M, dM, dL, false);
+  }
+
+  /** {@link #jvpFromInput}, without checking L again when the decomposition already did. */
+  void jvpFromInput(
+      TriaRule rule,
+      DMatrixRMaj L,
+      DMatrixRMaj M,
+      DMatrixRMaj dM,
+      DMatrixRMaj dL,
+      boolean inputChecked) {
+    if (!inputChecked) {
+      requireInvertible(L);
+    }
     CommonOps_DDRM.multTransB(dM, M, W); // dM Mᵀ, n × n
     TriangularSolve.rightLowerTransposed(L, W, null); // W = dM Mᵀ L⁻ᵀ
     jvpFromW(rule, L, dL);
@@ -170,7 +183,23 @@ public final class TriaAdjoint {
    */
   public void vjpAddFromInput(
       TriaRule rule, DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj LBar, DMatrixRMaj MBar) {
-    requireInvertible(L);
+    vjpAddFromInput(rule, L, M, LBar, MBar, false);
+  }
+
+  /**
+   * {@link #vjpAddFromInput}, without checking L again when the decomposition already did ({@link
+   * TriaFactors} knows): the check is a condition estimate, a few triangular solves.
+   */
+  void vjpAddFromInput(
+      TriaRule rule,
+      DMatrixRMaj L,
+      DMatrixRMaj M,
+      DMatrixRMaj LBar,
+      DMatrixRMaj MBar,
+      boolean inputChecked) {
+    if (!inputChecked) {
+      requireInvertible(L);
+    }
     final int n = L.numRows;
     if (M.numRows != n || MBar.numRows != n || MBar.numCols != M.numCols) {
       throw new IllegalArgumentException(
@@ -278,7 +307,15 @@ public final class TriaAdjoint {
    */
   public void vjpAddGramianFromInput(
       DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj LBar, DMatrixRMaj MBar) {
-    requireInvertible(L);
+    vjpAddGramianFromInput(L, M, LBar, MBar, false);
+  }
+
+  /** {@link #vjpAddGramianFromInput}, without checking L again when the decomposition did. */
+  void vjpAddGramianFromInput(
+      DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj LBar, DMatrixRMaj MBar, boolean inputChecked) {
+    if (!inputChecked) {
+      requireInvertible(L);
+    }
     K.setTo(LBar);
     TriangularSolve.rightLower(L, K, null); // L̄ L⁻¹
     CommonOps_DDRM.multAdd(K, M, MBar);

@@ -21,6 +21,7 @@ public final class TriaFactors {
   private final DMatrixRMaj L;
   private final DMatrixRMaj Q;
   private boolean qFormed;
+  private boolean inputChecked;
 
   /** A record for inputs up to {@code maxRows × maxCols}. */
   public TriaFactors(int maxRows, int maxCols) {
@@ -59,8 +60,13 @@ public final class TriaFactors {
     return qFormed ? Q.numRows : M.numCols;
   }
 
-  void formed(boolean withQ) {
+  /**
+   * Records how the decomposition left the factors: with Q, or, when {@code inputChecked}, without
+   * Q because L was found to permit the input form (so the derivatives need not check it again).
+   */
+  void formed(boolean withQ, boolean inputChecked) {
     qFormed = withQ;
+    this.inputChecked = !withQ && inputChecked;
   }
 
   /** The matrix of Q's storage, for {@link Tria} to fill. */
@@ -79,7 +85,7 @@ public final class TriaFactors {
     if (qFormed) {
       adjoint.jvp(rule, L, Q, dM, dL);
     } else {
-      adjoint.jvpFromInput(rule, L, M, dM, dL);
+      adjoint.jvpFromInput(rule, L, M, dM, dL, inputChecked);
     }
   }
 
@@ -94,7 +100,7 @@ public final class TriaFactors {
     if (qFormed) {
       adjoint.vjpAdd(rule, L, Q, LBar, MBar);
     } else {
-      adjoint.vjpAddFromInput(rule, L, M, LBar, MBar);
+      adjoint.vjpAddFromInput(rule, L, M, LBar, MBar, inputChecked);
     }
   }
 
@@ -107,7 +113,7 @@ public final class TriaFactors {
   public void vjpAddGramian(
       TriaAdjoint adjoint, TriaRule rule, DMatrixRMaj LBar, DMatrixRMaj MBar) {
     if (!qFormed && rule == TriaRule.MASKED) {
-      adjoint.vjpAddGramianFromInput(L, M, LBar, MBar);
+      adjoint.vjpAddGramianFromInput(L, M, LBar, MBar, inputChecked);
     } else {
       vjpAdd(adjoint, rule, LBar, MBar);
     }
@@ -133,7 +139,9 @@ public final class TriaFactors {
 
   /**
    * Refills this record from flat storage written by {@link #store}: L n × n, and Q (m × n) when
-   * {@code withQ}, else M (n × m).
+   * {@code withQ}, else M (n × m). Storage holds factors a pass for derivatives decomposed ({@link
+   * Tria#decompose(TriaFactors, boolean)} with {@code forDerivatives}), so without Q their L was
+   * checked to permit the input form.
    */
   public void restore(
       int n, int m, boolean withQ, double[] lIn, int lOffset, double[] basisIn, int basisOffset) {
@@ -147,5 +155,6 @@ public final class TriaFactors {
     }
     System.arraycopy(basisIn, basisOffset, basis.data, 0, n * m);
     qFormed = withQ;
+    inputChecked = !withQ;
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A triangularisation recorded for derivatives keeps M where L is well conditioned and forms Q
  * where it is not; either way its tangent and adjoint equal those of the allocating reference
  * ({@link TriaAdjoint#jvp(TriaRule, DMatrixRMaj, DMatrixRMaj)}), also after a round trip through
- * flat storage as a tape keeps it.
+ * flat storage as a tape keeps it. A record whose L was checked when it was decomposed is not
+ * checked again; one decomposed without derivatives is.
  */
 class TriaFactorsTest {
 
@@ -54,5 +55,29 @@ class TriaFactorsTest {
           relativeError(MBar, expectedBar) <= SAME_DERIVATIVE,
           "VJP " + relativeError(MBar, expectedBar));
     }
+  }
+
+  /**
+   * A record decomposed without derivatives has neither Q nor a checked L: asked for derivatives
+   * anyway, it checks L then, and refuses a rank-deficient one instead of differentiating through
+   * L⁻¹.
+   */
+  @org.junit.jupiter.api.Test
+  void aRecordMadeWithoutDerivativesStillChecksLWhenAskedForThem() {
+    Random rng = new Random(5);
+    int n = 4;
+    int m = 6;
+    TriaFactors plain = new TriaFactors(n, m);
+    plain.input().setTo(ofRank(rng, n, m, 2));
+    new Tria(n, m).decompose(plain, false);
+    assertFalse(plain.hasQ());
+    TriaAdjoint adjoint = new TriaAdjoint(n, m);
+    DMatrixRMaj MBar = new DMatrixRMaj(n, m);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> plain.vjpAdd(adjoint, TriaRule.MASKED, gaussian(rng, n, n), MBar));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> plain.jvp(adjoint, TriaRule.MASKED, gaussian(rng, n, m), new DMatrixRMaj(n, n)));
   }
 }

@@ -117,6 +117,59 @@ public final class StationaryFactor {
   }
 
   /**
+   * The stationary mean μ of {@code x_{t+1} = F x_t + c + w_t}, {@code μ = F μ + c = (I − F)⁻¹ c},
+   * on the tape by the same doubling, without a solve:
+   *
+   * <pre>
+   *   μ₀ = c,   A₀ = F,   μ_{k+1} = μ_k + A_k μ_k,   A_{k+1} = A_k A_k
+   * </pre>
+   *
+   * so that {@code μ_k = Σ_{j < 2^k} F^j c}, stopped when the increment {@code A_k μ_k} is below
+   * {@link #CONVERGENCE_TOLERANCE} of μ_k (or is exactly zero). Every step is recorded, so the
+   * derivative is that of the truncated series, exact to rounding as for the factor.
+   *
+   * @param F nx × nx, spectral radius below 1
+   * @param c nx × 1
+   * @return μ, nx × 1
+   * @throws ArithmeticException if F is not stable
+   */
+  public static Var mean(Var F, Var c) {
+    final int nx = F.rows();
+    if (F.cols() != nx || c.rows() != nx || c.cols() != 1) {
+      throw new IllegalArgumentException(
+          "stationaryMean: F is "
+              + F.rows()
+              + " × "
+              + F.cols()
+              + " and c is "
+              + c.rows()
+              + " × "
+              + c.cols()
+              + "; expected nx × nx and nx × 1");
+    }
+    F.tape.requireOwn(c, "stationaryMean");
+    Var mu = c;
+    Var A = F;
+    for (int step = 0; step < MAX_STEPS; step++) {
+      double a = CommonOps_DDRM.elementMaxAbs(A.value);
+      double m = CommonOps_DDRM.elementMaxAbs(mu.value);
+      if (a > DIVERGENCE_BOUND || a * m * nx > OVERFLOW_GUARD) {
+        throw notStable(
+            "at doubling step " + step + ", max|F^(2^" + step + ")| = " + a + " and max|μ| = " + m);
+      }
+      Var Amu = A.times(mu);
+      double increment = CommonOps_DDRM.elementMaxAbs(Amu.value);
+      if (increment <= CONVERGENCE_TOLERANCE * m) {
+        requireStable(A.value, step);
+        return mu;
+      }
+      mu = mu.add(Amu);
+      A = A.times(A);
+    }
+    throw notStable("the doubling recursion did not converge in " + MAX_STEPS + " steps");
+  }
+
+  /**
    * Proves {@code ρ(F) < 1} from {@code A = F^(2^step)}: squares A (values only, not recorded)
    * until {@code ‖A‖_∞ < 1}, which bounds {@code ρ(F)^(2^k) ≤ ‖A‖_∞ < 1}.
    */

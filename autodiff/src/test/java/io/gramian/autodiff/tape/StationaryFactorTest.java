@@ -155,6 +155,48 @@ class StationaryFactorTest {
     };
   }
 
+  /**
+   * The stationary mean μ = (I − F)⁻¹ c by doubling against a linear solve, and its derivative for
+   * the loss ⟨w, μ⟩ against the implicit one: with x = (I − F)⁻ᵀ w, {@code c̄ = x} and {@code F̄ =
+   * x μᵀ}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("systems")
+  void meanSolvesTheFixedPointAndDifferentiatesImplicitly(
+      String name, DMatrixRMaj F, DMatrixRMaj cholQ) {
+    int nx = F.numRows;
+    Random rng = new Random(name.hashCode() + 2L);
+    DMatrixRMaj c = gaussian(rng, nx, 1);
+    DMatrixRMaj w = gaussian(rng, nx, 1);
+    Tape tape = new Tape();
+    Var Fv = tape.variable(F);
+    Var cv = tape.variable(c);
+    Var mu = StationaryFactor.mean(Fv, cv);
+    tape.seed(mu, w);
+    tape.backwardAdd(new double[0]);
+
+    DMatrixRMaj IminusF = CommonOps_DDRM.identity(nx);
+    CommonOps_DDRM.subtractEquals(IminusF, F);
+    DMatrixRMaj expected = new DMatrixRMaj(nx, 1);
+    assertTrue(CommonOps_DDRM.solve(IminusF, c, expected));
+    assertTrue(relativeError(mu.value(), expected) <= KRONECKER_TOLERANCE, name);
+    DMatrixRMaj x = new DMatrixRMaj(nx, 1);
+    assertTrue(CommonOps_DDRM.solve(CommonOps_DDRM.transpose(IminusF, null), w, x));
+    DMatrixRMaj FBar = CommonOps_DDRM.multTransB(x, expected, null);
+    assertTrue(relativeError(cv.adjoint(), x) <= KRONECKER_TOLERANCE, "c̄ " + name);
+    assertTrue(relativeError(Fv.adjoint(), FBar) <= KRONECKER_TOLERANCE, "F̄ " + name);
+  }
+
+  @Test
+  void theMeanOfAnUnstableTransitionIsAnError() {
+    Tape tape = new Tape();
+    Var F = tape.constant(new DMatrixRMaj(2, 2, true, 1.01, 0, 0, 0.5));
+    Var c = tape.constant(new DMatrixRMaj(2, 1, true, 1, 1));
+    ArithmeticException e =
+        assertThrows(ArithmeticException.class, () -> StationaryFactor.mean(F, c));
+    assertTrue(e.getMessage().contains("not stable"), e.getMessage());
+  }
+
   /** AR(2): the first state's variance is γ₀ = σ² (1 − φ2) / ((1 + φ2)((1 − φ2)² − φ1²)). */
   @Test
   void ar2VarianceIsTheClosedForm() {

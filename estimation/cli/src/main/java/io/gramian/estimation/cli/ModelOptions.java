@@ -6,6 +6,7 @@ import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
+import io.gramian.estimation.models.VectorAutoregression;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -29,9 +30,10 @@ final class ModelOptions {
               + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
-              + " --seasonal), arima (needs --order), sutse-level (several series: needs"
+              + " --seasonal), arima (needs --order), sutse-level or var (several series: need"
               + " --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
-              + " --factors K and --factor-order P); fit also takes auto (the model 'gramian select' ranks first).")
+              + " --factors K and --factor-order P); fit also takes auto (the model 'gramian"
+              + " select' ranks first).")
   String model;
 
   @Option(
@@ -154,11 +156,22 @@ final class ModelOptions {
   /** The dynamic factor model of {@code --columns} ({@link DynamicFactor}). */
   static final String DFM = "dfm";
 
+  @Option(
+      names = "--trend",
+      paramLabel = "TREND",
+      description =
+          "var: the deterministic terms, n (none) or c (an intercept per equation, the default),"
+              + " as statsmodels' VARMAX trend.")
+  String trend;
+
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
   static final String SUTSE_LEVEL = "sutse-level";
 
+  /** The vector autoregression of {@code --columns} ({@link VectorAutoregression}). */
+  static final String VAR = "var";
+
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, DFM);
+  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR, DFM);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -184,9 +197,23 @@ final class ModelOptions {
     SeveralSeriesModel several =
         switch (model) {
           case SUTSE_LEVEL -> new Sutse(columns, rankOf(columns.size()));
+          case VAR ->
+              new VectorAutoregression(
+                  columns, lags(), VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
           case DFM -> dynamicFactor(columns);
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
+    if ((factors != null || factorOrder != null) && !model.equals(DFM)) {
+      throw new IllegalArgumentException(
+          "--factors and --factor-order go with --model dfm, not --model " + model);
+    }
+    if (trend != null && !model.equals(VAR)) {
+      throw new IllegalArgumentException("--trend goes with --model var, not --model " + model);
+    }
+    if (rank != null && !model.equals(SUTSE_LEVEL)) {
+      throw new IllegalArgumentException(
+          "--rank goes with --model sutse-level, not --model " + model);
+    }
     if (exog != null && !exog.isEmpty() && !several.takesRegressors()) {
       throw new IllegalArgumentException(
           "--exog does not go with --model " + model + ", which takes no regressors");
@@ -196,12 +223,9 @@ final class ModelOptions {
 
   /**
    * {@code --model dfm}: {@link DynamicFactor} with {@code --factors} K (default 1) and {@code
-   * --factor-order} P (default 1); {@code --rank} belongs to the SUTSE models.
+   * --factor-order} P (default 1).
    */
   private SeveralSeriesModel dynamicFactor(List<String> columns) {
-    if (rank != null) {
-      throw new IllegalArgumentException("--rank does not go with --model dfm (use --factors K)");
-    }
     int k = factors == null ? 1 : factors;
     if (k < 1 || k > columns.size()) {
       throw new IllegalArgumentException(
@@ -239,8 +263,30 @@ final class ModelOptions {
   /** The options of {@code ONE_SERIES_OPTIONS} that the model of several series takes. */
   private List<String> severalSeriesTakes() {
     return switch (model) {
+      case VAR -> List.of("--order");
       default -> List.of();
     };
+  }
+
+  /**
+   * {@code --order P} of a VAR: the number of lags, a positive integer.
+   *
+   * @throws IllegalArgumentException when it is missing or not a positive integer
+   */
+  private int lags() {
+    if (order == null) {
+      throw new IllegalArgumentException("--model var needs --order P, the number of lags");
+    }
+    try {
+      int p = Integer.parseInt(order.strip());
+      if (p >= 1) {
+        return p;
+      }
+    } catch (NumberFormatException notAnInteger) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--order with --model var is the number of lags, a positive integer, not '" + order + "'");
   }
 
   /**
@@ -353,6 +399,9 @@ final class ModelOptions {
 
   /** The model, with the regressors named and the initialisation asked for. */
   StateSpaceModel create(List<String> exog) {
+    if (trend != null) {
+      throw new IllegalArgumentException("--trend goes with --model var, not --model " + model);
+    }
     return spec().create(exog);
   }
 

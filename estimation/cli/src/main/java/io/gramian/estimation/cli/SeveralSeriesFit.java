@@ -15,6 +15,7 @@ import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.model.SeveralSeriesModel;
+import io.gramian.estimation.models.VectorAutoregression;
 import io.gramian.estimation.optim.ProgressListener;
 import io.gramian.estimation.plot.ComponentPlotData;
 import io.gramian.estimation.plot.PlotTimes;
@@ -173,6 +174,9 @@ final class SeveralSeriesFit {
   }
 
   private String modelDescription() {
+    if (model instanceof VectorAutoregression var) {
+      return "var(" + var.order() + "), trend " + var.trend().spelling();
+    }
     int p = loaded.series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
     return command.modelOptions.model + (rank < p ? " rank " + rank : "");

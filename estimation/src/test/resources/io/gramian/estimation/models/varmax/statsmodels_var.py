@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""Reference values for Gramian's VectorAutoregression from statsmodels' VARMAX (q = 0).
+
+For each case, statsmodels 0.13.5 (Debian's python3-statsmodels) fits VARMAX(y, order=(p, 0),
+trend=T) by maximum likelihood (its default stationary initialisation, enforce_stationarity=True,
+L-BFGS-B from its OLS start, then Nelder-Mead polishing to a tight tolerance) and writes the
+estimates in its parameter order and names, the log-likelihood at them, and the log-likelihood at
+a second, fixed parameter vector (the OLS start values), so that Gramian's likelihood is checked
+at two points. Run from the repository root:
+
+    /usr/bin/python3 estimation/src/test/resources/io/gramian/estimation/models/varmax/statsmodels_var.py
+
+Writes statsmodels_var.csv beside itself: case,point,name,value (point "estimate" or "start")
+and case,point,"loglikelihood",value rows.
+"""
+import csv
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import statsmodels
+from statsmodels.tsa.statespace.varmax import VARMAX
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[8]
+
+macro = pd.read_csv(ROOT / "datasets" / "us_macro_quarterly.csv")
+belts = pd.read_csv(ROOT / "datasets" / "seatbelts.csv")
+
+CASES = [
+    ("macro_var1_c", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], 1, "c"),
+    ("macro_var2_c", macro[["infl", "unemp", "realint"]].to_numpy(float),
+     ["infl", "unemp", "realint"], 2, "c"),
+    ("macro_var1_n", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], 1, "n"),
+    ("belts_var2_c", np.log(belts[["front", "rear"]].to_numpy(float)),
+     ["log(front)", "log(rear)"], 2, "c"),
+]
+
+rows = []
+for name, y, names, p, trend in CASES:
+    frame = pd.DataFrame(y, columns=names)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = VARMAX(frame, order=(p, 0), trend=trend)
+        start = model.start_params
+        first = model.fit(disp=False, maxiter=2000)
+        res = model.fit(first.params, method="nm", disp=False, maxiter=20000,
+                        xatol=1e-10, fatol=1e-12)
+        if res.llf < first.llf:
+            res = first
+    for point, params, llf in (("estimate", res.params, res.llf),
+                               ("start", start, model.loglike(start))):
+        for pname, value in zip(model.param_names, params):
+            rows.append((name, point, pname, repr(float(value))))
+        rows.append((name, point, "loglikelihood", repr(float(llf))))
+    print(name, "llf", res.llf, "at start", model.loglike(start))
+
+with open(HERE / "statsmodels_var.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["case", "point", "name", "value"])
+    w.writerows(rows)
+print("statsmodels", statsmodels.__version__)

@@ -1,0 +1,117 @@
+package io.gramian.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --model var} through the real {@code ./gramian} launcher on the US macro data: {@code
+ * loglik} at statsmodels' VARMAX estimates equals its log-likelihood, {@code fit} reaches its
+ * maximum with a forecast for each series, and bad VAR options are one line, exit status 2, no
+ * file. (The library's VectorAutoregressionTest checks four cases and the gradient.)
+ */
+class VarLauncherTest {
+
+  /** As the library's reference test: 1e-8 relative. */
+  private static final double SAME_LIKELIHOOD = 1e-8;
+
+  /** statsmodels' maximum is polished to about 1e-7. */
+  private static final double SAME_MAXIMUM = 1e-6;
+
+  private static final Path REFERENCE =
+      Launcher.ROOT.resolve(
+          "estimation/src/test/resources/io/gramian/estimation/models/varmax/statsmodels_var.csv");
+
+  @TempDir Path dir;
+
+  @Test
+  void logLikelihoodAtStatsmodelsEstimatesAndTheFit() throws Exception {
+    List<String> params = new ArrayList<>();
+    double statsmodels = Double.NaN;
+    for (String line : Files.readAllLines(REFERENCE)) {
+      String[] f = line.split(",");
+      if (f[0].equals("macro_var1_c") && f[1].equals("estimate")) {
+        if (f[2].equals("loglikelihood")) {
+          statsmodels = Double.parseDouble(f[3]);
+        } else {
+          params.add(f[2] + "=" + f[3]);
+        }
+      }
+    }
+    Launcher.Run at =
+        new Launcher(dir)
+            .gramian(
+                "loglik",
+                "datasets/us_macro_quarterly.csv",
+                "--model",
+                "var",
+                "--order",
+                "1",
+                "--columns",
+                "infl,unemp",
+                "--params",
+                String.join(",", params),
+                "--json",
+                "-");
+    assertEquals(0, at.exitCode(), at.err());
+    double ll = new JsonMapper().readTree(at.out()).get("loglikelihood").asDouble();
+    assertEquals(statsmodels, ll, SAME_LIKELIHOOD * Math.abs(statsmodels));
+
+    Path json = dir.resolve("var.json");
+    Launcher.Run fit =
+        new Launcher(dir)
+            .gramian(
+                "fit",
+                "datasets/us_macro_quarterly.csv",
+                "--model",
+                "var",
+                "--order",
+                "1",
+                "--columns",
+                "infl,unemp",
+                "--forecast",
+                "4",
+                "--json",
+                json.toString(),
+                "--quiet");
+    assertEquals(0, fit.exitCode(), fit.err());
+    assertTrue(fit.out().contains("var(1), trend c"), fit.out());
+    assertTrue(fit.out().contains("Equation unemp"), fit.out());
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertTrue(root.get("converged").asBoolean());
+    assertTrue(root.get("loglikelihood").asDouble() >= statsmodels - SAME_MAXIMUM);
+    assertEquals(8, root.get("forecast").size());
+    assertEquals("unemp", root.get("forecast").get(7).get("series").asText());
+  }
+
+  @Test
+  void badVarOptionsAreOneLineAndWriteNothing() throws Exception {
+    Path json = dir.resolve("none.json");
+    String[][] cases = {
+      {"--columns", "infl,unemp", "--model var needs --order P"},
+      {"--columns", "infl,unemp", "--order", "1,0,0", "is the number of lags"},
+      {"--columns", "infl,unemp", "--order", "1", "--trend", "ct", "'ct' is not one of n"},
+      {"--columns", "infl,unemp", "--order", "1", "--rank", "1", "--rank goes with"},
+      {"--columns", "infl,unemp", "--order", "1", "--seasonal", "4", "--seasonal does not go"},
+    };
+    for (String[] c : cases) {
+      List<String> args =
+          new ArrayList<>(
+              List.of("fit", "datasets/us_macro_quarterly.csv", "--model", "var", "--json"));
+      args.add(json.toString());
+      args.addAll(List.of(c).subList(0, c.length - 1));
+      String refusal = new Launcher(dir).gramian(args.toArray(String[]::new)).refusal();
+      assertTrue(refusal.contains(c[c.length - 1]), refusal);
+      assertFalse(Files.exists(json));
+    }
+  }
+}
