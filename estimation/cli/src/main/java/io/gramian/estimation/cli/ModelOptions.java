@@ -4,6 +4,7 @@ import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.batch.StructuralOptions;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
+import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
 import java.util.List;
@@ -30,7 +31,9 @@ final class ModelOptions {
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
               + " --seasonal), arima (needs --order), sutse-level, var or varmax (several series: need"
-              + " --columns A,B); fit also takes auto (the model 'gramian select' ranks first).")
+              + " --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
+              + " --factors K and --factor-order P); fit also takes auto (the model 'gramian"
+              + " select' ranks first).")
   String model;
 
   @Option(
@@ -149,6 +152,21 @@ final class ModelOptions {
   List<String> exact;
 
   @Option(
+      names = "--factors",
+      paramLabel = "K",
+      description = "dfm: the number of common factors, 1 to the number of --columns (default 1).")
+  Integer factors;
+
+  @Option(
+      names = "--factor-order",
+      paramLabel = "P",
+      description = "dfm: the order of the factors' vector autoregression (default 1).")
+  Integer factorOrder;
+
+  /** The dynamic factor model of {@code --columns} ({@link DynamicFactor}). */
+  static final String DFM = "dfm";
+
+  @Option(
       names = "--trend",
       paramLabel = "TREND",
       description =
@@ -167,7 +185,7 @@ final class ModelOptions {
   static final String VARMAX = "varmax";
 
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR, VARMAX);
+  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR, VARMAX, DFM);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -205,8 +223,13 @@ final class ModelOptions {
                 pq[1],
                 VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
           }
+          case DFM -> dynamicFactor(columns);
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
+    if ((factors != null || factorOrder != null) && !model.equals(DFM)) {
+      throw new IllegalArgumentException(
+          "--factors and --factor-order go with --model dfm, not --model " + model);
+    }
     if (trend != null && !model.equals(VAR) && !model.equals(VARMAX)) {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
@@ -227,6 +250,27 @@ final class ModelOptions {
           "--exog does not go with --model " + model + ", which takes no regressors");
     }
     return several;
+  }
+
+  /**
+   * {@code --model dfm}: {@link DynamicFactor} with {@code --factors} K (default 1) and {@code
+   * --factor-order} P (default 1).
+   */
+  private SeveralSeriesModel dynamicFactor(List<String> columns) {
+    int k = factors == null ? 1 : factors;
+    if (k < 1 || k > columns.size()) {
+      throw new IllegalArgumentException(
+          "--factors "
+              + k
+              + " is out of range: it must be between 1 and "
+              + columns.size()
+              + ", the number of --columns");
+    }
+    int order = factorOrder == null ? 1 : factorOrder;
+    if (order < 1) {
+      throw new IllegalArgumentException("--factor-order " + order + " must be at least 1");
+    }
+    return new DynamicFactor(columns, k, order);
   }
 
   /** The options of one series' models, which a model of several series does not take. */
