@@ -64,6 +64,8 @@ public final class OnlineMaximumLikelihood {
   private final DMatrixRMaj step;
   private final LinearSolverDense<DMatrixRMaj> solver;
   private final DMatrixRMaj y;
+  private final DMatrixRMaj zeroMean;
+  private final DMatrixRMaj zeroFactor;
   private StateSpace system;
   private StateSpace[] directions;
   private int online;
@@ -103,6 +105,8 @@ public final class OnlineMaximumLikelihood {
     }
     this.filter = new OnlineSensitivityFilter(Dimensions.of(start), k);
     filter.reset(start, startDirections);
+    this.zeroMean = zeroMean;
+    this.zeroFactor = zeroFactor;
     this.y = new DMatrixRMaj(d.base().ny(), 1);
     rebuild(); // the matrices at θ̂, without the start's initial state
     filter.predict(system, directions); // from the stretch's last filtered state to the next step
@@ -199,10 +203,18 @@ public final class OnlineMaximumLikelihood {
     }
   }
 
+  /**
+   * The matrices and their directions at θ, as the online filter takes them: no diffuse part and an
+   * initial state of the filter's sizes (which it does not read after its reset).
+   */
   private void rebuild() {
     SystemDirections d = likelihood.systemDirections(theta);
-    system = d.base();
-    directions = d.directions();
+    system = d.base().withInitialState(zeroMean, zeroFactor);
+    StateSpace[] next = new StateSpace[k];
+    for (int j = 0; j < k; j++) {
+      next[j] = d.directions()[j].withInitialState(zeroMean, zeroFactor);
+    }
+    directions = next;
   }
 
   /** The current estimates on the natural scale, in {@link #parameterNames()} order. */
