@@ -26,7 +26,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * OnlineSensitivityFilter}):
  *
  * <pre>
- *   ℓ_t, s_t = ∂ℓ_t/∂θ         update of the filter and its tangents at θ_t     (θ unconstrained)
+ *   ℓ_t, s_t = ∂ℓ_t/∂θ         update of the filter and its tangents at θ_t   (θ: the optimiser's)
  *   I_t = I_{t−1} + γ_t (s_t s_tᵀ − I_{t−1}),   γ_t = 1 / (N + t)
  *   θ_{t+1} = θ_t + γ_t I_t⁻¹ s_t                  (a Cholesky solve; the step's size is bounded)
  *   predict of the filter and its tangents with the matrices at θ_{t+1}
@@ -47,8 +47,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class OnlineMaximumLikelihood {
 
   /**
-   * The largest change of any unconstrained parameter in one step. Early steps, with few
-   * observations behind I_t, can overshoot; in log-variance units 0.5 is a factor of e^0.5 ≈ 1.6.
+   * The largest change of any parameter in one step, in the optimiser's coordinates (a standard
+   * deviation for a variance): a safeguard for early steps, with few observations behind I_t.
    */
   public static final double MAX_STEP = 0.5;
 
