@@ -68,15 +68,19 @@ public final class OnlineMaximumLikelihood {
   private final DMatrixRMaj zeroFactor;
   private StateSpace system;
   private StateSpace[] directions;
+  private final int updateEvery;
   private int online;
+  private int pending;
   private int skipped;
 
   private OnlineMaximumLikelihood(
       LogLikelihood likelihood,
       double[] theta,
       DMatrixRMaj information,
-      FilterResult stretchFilter) {
+      FilterResult stretchFilter,
+      int updateEvery) {
     this.likelihood = likelihood;
+    this.updateEvery = updateEvery;
     this.layout = likelihood.layout();
     this.stretch = likelihood.data().length();
     this.k = theta.length;
@@ -122,6 +126,22 @@ public final class OnlineMaximumLikelihood {
    */
   public static OnlineMaximumLikelihood afterFit(
       StateSpaceModel model, ModelData stretch, FitOptions options) {
+    return afterFit(model, stretch, options, 1);
+  }
+
+  /**
+   * As {@link #afterFit(StateSpaceModel, ModelData, FitOptions)}, moving θ every {@code
+   * updateEvery} observed steps by the sum of their Gauss–Newton steps, γ_t-weighted scores solved
+   * once with the latest I_t: the model's matrices are rebuilt that much less often (the rebuild
+   * dominates a step's cost), at the price of θ lagging by up to that many steps.
+   *
+   * @param updateEvery ≥ 1
+   */
+  public static OnlineMaximumLikelihood afterFit(
+      StateSpaceModel model, ModelData stretch, FitOptions options, int updateEvery) {
+    if (updateEvery < 1) {
+      throw new IllegalArgumentException("updateEvery must be at least 1, not " + updateEvery);
+    }
     FitResult fit = MaximumLikelihood.fit(model, stretch, options);
     LogLikelihood likelihood = new LogLikelihood(model, stretch, options.fixed(), options.rule());
     double[] theta = likelihood.layout().unconstrained(fit.estimates());
@@ -139,7 +159,7 @@ public final class OnlineMaximumLikelihood {
       }
     }
     FilterResult filtered = likelihood.filter(fit.estimates());
-    return new OnlineMaximumLikelihood(likelihood, theta, information, filtered);
+    return new OnlineMaximumLikelihood(likelihood, theta, information, filtered, updateEvery);
   }
 
   /**
@@ -169,7 +189,10 @@ public final class OnlineMaximumLikelihood {
     return llt;
   }
 
-  /** The Gauss–Newton step: I ← I + γ (s sᵀ − I), θ ← θ + γ I⁻¹ s, bounded by {@link #MAX_STEP}. */
+  /**
+   * The Gauss–Newton step: I ← I + γ (s sᵀ − I) at every observed step; θ ← θ + I⁻¹ Σ γ s over the
+   * last {@link #updateEvery} of them, bounded by {@link #MAX_STEP}.
+   */
   private void adapt(double[] s) {
     double gamma = 1.0 / (stretch + online);
     for (int i = 0; i < k; i++) {
@@ -177,8 +200,12 @@ public final class OnlineMaximumLikelihood {
         int e = i * k + j;
         information.data[e] += gamma * (s[i] * s[j] - information.data[e]);
       }
-      rhs.data[i] = gamma * s[i];
+      rhs.data[i] = (pending == 0 ? 0 : rhs.data[i]) + gamma * s[i];
     }
+    if (++pending < updateEvery) {
+      return;
+    }
+    pending = 0;
     solveMatrix.setTo(information);
     if (!solver.setA(solveMatrix)) {
       skipped++; // I not positive definite yet: no step

@@ -21,6 +21,9 @@ class OnlineMaximumLikelihoodTest {
   private static final int T = 4000;
   private static final int STRETCH = 200;
 
+  /** Steps per parameter update in the block test. */
+  private static final int BLOCK = 20;
+
   /**
    * How far the recursive estimate may end from the full-data batch estimate, in the batch's
    * standard errors. Recursive Gauss–Newton is asymptotically efficient, so the two differ by a
@@ -54,6 +57,36 @@ class OnlineMaximumLikelihoodTest {
       assertTrue(online < started, name + " did not move towards the full-data estimate");
       assertEquals(rml.estimates()[i], rml.estimate(name), 0.0);
     }
+  }
+
+  /** Moving θ every 20 steps by their summed steps ends as near (here 0.09 and 0.09 s.e.). */
+  @Test
+  void blockUpdatesEndNearTheBatchEstimateToo() {
+    DMatrixRMaj y = simulate(new Random(7), T, 0.1, 0.5, 0.04);
+    Tracking model = Tracking.constantVelocity(1).timeStep(0.1).build();
+    FitResult batch =
+        MaximumLikelihood.fit(model, new ModelData(y, null, null), FitOptions.defaults());
+    OnlineMaximumLikelihood rml =
+        OnlineMaximumLikelihood.afterFit(
+            model, firstRows(y, STRETCH), FitOptions.defaults(), BLOCK);
+    double[] before = rml.estimates();
+    for (int t = STRETCH; t < STRETCH + BLOCK - 1; t++) {
+      rml.observe(y.data[t]);
+    }
+    assertArrayEquals(before, rml.estimates(), 0.0); // no step before the block is full
+    for (int t = STRETCH + BLOCK - 1; t < T; t++) {
+      rml.observe(y.data[t]);
+    }
+    double[] se = batch.standardErrors();
+    for (int i = 0; i < se.length; i++) {
+      double online = Math.abs(rml.estimates()[i] - batch.estimates()[i]);
+      assertTrue(online <= STANDARD_ERRORS * se[i], online + " vs se " + se[i]);
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            OnlineMaximumLikelihood.afterFit(
+                model, firstRows(y, STRETCH), FitOptions.defaults(), 0));
   }
 
   @Test
