@@ -465,6 +465,14 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--exact goes with a model of several series (sutse-level), not --model " + model);
     }
+    if (rank != null) {
+      throw new IllegalArgumentException(
+          "--rank goes with --model sutse-level, not --model " + model);
+    }
+    if (factors != null || factorOrder != null) {
+      throw new IllegalArgumentException(
+          "--factors and --factor-order go with --model dfm, not --model " + model);
+    }
     return spec().create(exog);
   }
 
