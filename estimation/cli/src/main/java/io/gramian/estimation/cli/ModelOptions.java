@@ -455,8 +455,14 @@ final class ModelOptions {
             exogVarying));
   }
 
-  /** The model, with the regressors named and the initialisation asked for. */
-  StateSpaceModel create(List<String> exog) {
+  /**
+   * Refuses the options of several-series models ({@code --trend}, {@code --exact}, {@code --rank},
+   * {@code --factors}, {@code --factor-order}) with a model of one series, where they would
+   * otherwise be ignored.
+   *
+   * @throws IllegalArgumentException naming the option and the model
+   */
+  void requireOneSeriesOptions() {
     if (trend != null) {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
@@ -473,6 +479,11 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--factors and --factor-order go with --model dfm, not --model " + model);
     }
+  }
+
+  /** The model, with the regressors named and the initialisation asked for. */
+  StateSpaceModel create(List<String> exog) {
+    requireOneSeriesOptions();
     return spec().create(exog);
   }
 
