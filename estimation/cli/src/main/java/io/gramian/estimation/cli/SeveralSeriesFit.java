@@ -113,6 +113,11 @@ final class SeveralSeriesFit {
       ProgressListener progress,
       Runnable finishProgress) {
     SeveralSeriesModel model = c.modelOptions.createSeveral(c.columns, c.dataOptions.exog);
+    if (model.takesRegressors() && c.forecastHorizon != null) {
+      throw new IllegalArgumentException(
+          "--forecast with --exog needs the regressors' future values (--future), which models of"
+              + " several series do not take yet");
+    }
     DataOptions.LoadedColumns loaded =
         c.dataOptions.loadColumns(
             c.data, c.columns, model.takesRegressors() ? c.dataOptions.exog : List.of());
@@ -180,7 +185,8 @@ final class SeveralSeriesFit {
               ? "var(" + var.order() + ")"
               : "varmax(" + var.order() + "," + var.movingAverage() + ")")
           + ", trend "
-          + var.trend().spelling();
+          + var.trend().spelling()
+          + (var.regressors().isEmpty() ? "" : ", exog " + String.join(",", var.regressors()));
     }
     int p = loaded.series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
