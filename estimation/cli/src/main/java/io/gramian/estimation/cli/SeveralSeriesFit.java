@@ -90,6 +90,11 @@ final class SeveralSeriesFit {
       }
     }
     c.modelOptions.checkSeveralSeriesOptions(parsed);
+    if (!c.dataOptions.exog.isEmpty() && c.forecastHorizon != null) {
+      throw new IllegalArgumentException(
+          "--forecast with --exog needs the regressors' future values (--future), which models of"
+              + " several series do not take yet");
+    }
   }
 
   /** The options of {@code fit} that a model of several series does not take (yet). */
@@ -113,11 +118,6 @@ final class SeveralSeriesFit {
       ProgressListener progress,
       Runnable finishProgress) {
     SeveralSeriesModel model = c.modelOptions.createSeveral(c.columns, c.dataOptions.exog);
-    if (model.takesRegressors() && c.forecastHorizon != null) {
-      throw new IllegalArgumentException(
-          "--forecast with --exog needs the regressors' future values (--future), which models of"
-              + " several series do not take yet");
-    }
     DataOptions.LoadedColumns loaded =
         c.dataOptions.loadColumns(
             c.data, c.columns, model.takesRegressors() ? c.dataOptions.exog : List.of());
