@@ -15,6 +15,7 @@ import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.model.SeveralSeriesModel;
+import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
 import io.gramian.estimation.optim.ProgressListener;
@@ -187,6 +188,18 @@ final class SeveralSeriesFit {
           + ", trend "
           + var.trend().spelling()
           + (var.regressors().isEmpty() ? "" : ", exog " + String.join(",", var.regressors()));
+    }
+    if (model instanceof DynamicFactor dfm) {
+      return "dfm, "
+          + dfm.factors()
+          + (dfm.factors() == 1 ? " factor" : " factors")
+          + " of order "
+          + dfm.factorOrder()
+          + (dfm.errorOrder() == 0 ? ", white" : ", AR(" + dfm.errorOrder() + ")")
+          + " "
+          + dfm.errorCovariance().spelling()
+          + " errors"
+          + (dfm.regressors().isEmpty() ? "" : ", exog " + String.join(",", dfm.regressors()));
     }
     int p = loaded.series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
