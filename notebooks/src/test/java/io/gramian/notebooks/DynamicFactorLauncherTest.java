@@ -164,6 +164,17 @@ class DynamicFactorLauncherTest {
     List<String> rows = Files.readAllLines(states, StandardCharsets.UTF_8);
     assertEquals(1 + 202, rows.size());
     assertTrue(rows.get(0).startsWith("time,realgdp.observed,"), rows.get(0));
+    assertTrue(
+        rows.get(0)
+            .endsWith(
+                ",f1.filtered,f1.filtered_sd,f1.smoothed,f1.smoothed_sd,f2.filtered,"
+                    + "f2.filtered_sd,f2.smoothed,f2.smoothed_sd"),
+        rows.get(0));
+    String[] last = rows.get(rows.size() - 1).split(",", -1);
+    assertEquals(1 + 4 * 7 + 2 * 4, last.length);
+    for (int c = last.length - 8; c < last.length; c++) {
+      assertTrue(Double.isFinite(Double.parseDouble(last[c])), rows.get(rows.size() - 1));
+    }
     assertTrue(Files.size(plot) > 0);
   }
 

@@ -195,6 +195,16 @@ public final class DynamicFactor implements SeveralSeriesModel {
     return !exog.isEmpty();
   }
 
+  /** The factors f1 … fk, the state's first k entries. */
+  @Override
+  public int[] commonStates() {
+    int[] states = new int[factors];
+    for (int j = 0; j < factors; j++) {
+      states[j] = j;
+    }
+    return states;
+  }
+
   @Override
   public List<ParameterBlock> parameterBlocks() {
     List<ParameterBlock> blocks = new ArrayList<>();
