@@ -164,7 +164,51 @@ class DynamicFactorLauncherTest {
     List<String> rows = Files.readAllLines(states, StandardCharsets.UTF_8);
     assertEquals(1 + 202, rows.size());
     assertTrue(rows.get(0).startsWith("time,realgdp.observed,"), rows.get(0));
+    assertTrue(
+        rows.get(0)
+            .endsWith(
+                ",f1.filtered,f1.filtered_sd,f1.smoothed,f1.smoothed_sd,f2.filtered,"
+                    + "f2.filtered_sd,f2.smoothed,f2.smoothed_sd"),
+        rows.get(0));
+    String[] last = rows.get(rows.size() - 1).split(",", -1);
+    assertEquals(1 + 4 * 7 + 2 * 4, last.length);
+    for (int c = last.length - 8; c < last.length; c++) {
+      assertTrue(Double.isFinite(Double.parseDouble(last[c])), rows.get(rows.size() - 1));
+    }
     assertTrue(Files.size(plot) > 0);
+  }
+
+  /**
+   * AR(1) errors with an unstructured covariance, from the command line, at statsmodels' maximum.
+   */
+  @Test
+  void autoregressiveUnstructuredErrors() throws Exception {
+    Path data = growthCsv();
+    Path json = dir.resolve("errors.json");
+    Launcher.Run r =
+        new Launcher(dir)
+            .gramian(
+                "fit",
+                data.toString(),
+                "--model",
+                "dfm",
+                "--columns",
+                String.join(",", MACRO),
+                "--error-order",
+                "1",
+                "--error-cov",
+                "unstructured",
+                "--json",
+                json.toString(),
+                "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("AR(1) unstructured errors"), r.out());
+    assertTrue(r.out().contains("cov.chol[2,1]"), r.out());
+    assertTrue(r.out().contains("L1.e(cpi).e(cpi)"), r.out());
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertTrue(root.get("converged").asBoolean(), root.toString());
+    double statsmodels = Double.parseDouble(statsmodels("macro_k1_r1_e1_unstructured").get("llf"));
+    assertTrue(root.get("loglikelihood").asDouble() >= statsmodels - FIT_SHORTFALL);
   }
 
   @Test
@@ -175,7 +219,9 @@ class DynamicFactorLauncherTest {
       {"--factors", "5", "--factors 5 is out of range"},
       {"--factors", "1", "--factor-order", "0", "--factor-order 0 must be at least 1"},
       {"--rank", "1", "--rank goes with --model sutse-level, not --model dfm"},
-      {"--exog", "cpi", "--exog does not go with --model dfm"},
+      {"--error-order", "-1", "--error-order -1 must be at least 0"},
+      {"--error-cov", "full", "'full' is not one of scalar, diagonal, unstructured"},
+      {"--exog", "cpi", "--forecast", "2", "--forecast with --exog"},
     };
     for (String[] c : cases) {
       List<String> args =

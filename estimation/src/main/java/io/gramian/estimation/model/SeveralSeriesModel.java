@@ -30,4 +30,13 @@ public interface SeveralSeriesModel extends StateSpaceModel {
   default boolean takesRegressors() {
     return false;
   }
+
+  /**
+   * The states that drive several series at once, shown beside them (in the states CSV and the
+   * plot): the common factors of a factor model. Indices into the state, in {@link #stateNames}
+   * order; none by default.
+   */
+  default int[] commonStates() {
+    return new int[0];
+  }
 }

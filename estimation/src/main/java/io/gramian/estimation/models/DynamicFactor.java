@@ -7,6 +7,7 @@ import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.SeveralSeriesModel;
+import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -40,12 +41,68 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * statsmodels. The transition coefficients are real (statsmodels' {@code
  * enforce_stationarity=False}); a non-stationary F has no stationary start, and the likelihood
  * there is an error.
+ *
+ * <p>Beyond white diagonal errors, as statsmodels' {@code error_order}, {@code error_cov_type} and
+ * {@code exog}:
+ *
+ * <pre>
+ *   y_t = Λ f_t + B x_t + u_t,   u_t = Φ_1 u_{t−1} + … + Φ_q u_{t−q} + ε_t,  Φ_i diagonal
+ *   ε_t ~ N(0, Σ):  Σ = σ² I (scalar), diag(σ²_1 … σ²_p) (diagonal), L Lᵀ (unstructured)
+ * </pre>
+ *
+ * With q &gt; 0 the errors are states (u_t, …, u_{t−q+1}) after the factors', driven by ε_t, and
+ * the observations carry no noise of their own (cholR = 0); the whole state starts from its
+ * stationary distribution. Regressors enter through constant states β (per series, after the
+ * others) whose initial mean is the coefficients, with H_t picking β_jᵀ x_t: the loadings of x_t
+ * are data, so every parameter stays in time-invariant matrices ({@link #system}). Names: {@code
+ * beta.X.A} after the loadings; {@code sigma2} (scalar), {@code sigma2.A} (diagonal) or {@code
+ * cov.chol[i,j]} (unstructured, the lower triangle of L row by row, 1-based); {@code
+ * L<i>.e(A).e(A)} after the factors' transition, series by series, lag by lag.
  */
 public final class DynamicFactor implements SeveralSeriesModel {
+
+  /** The idiosyncratic errors' covariance, statsmodels' {@code error_cov_type}. */
+  public enum ErrorCovariance {
+    /** One variance for every series: {@code sigma2}. */
+    SCALAR("scalar"),
+    /** A variance per series: {@code sigma2.A} (the default). */
+    DIAGONAL("diagonal"),
+    /** A full covariance by its Cholesky factor: {@code cov.chol[i,j]}. */
+    UNSTRUCTURED("unstructured");
+
+    private final String spelling;
+
+    ErrorCovariance(String spelling) {
+      this.spelling = spelling;
+    }
+
+    /** statsmodels' spelling. */
+    public String spelling() {
+      return spelling;
+    }
+
+    /**
+     * The type statsmodels spells {@code text}.
+     *
+     * @throws IllegalArgumentException for another spelling
+     */
+    public static ErrorCovariance parse(String text) {
+      for (ErrorCovariance c : values()) {
+        if (c.spelling.equals(text)) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException(
+          "--error-cov: '" + text + "' is not one of scalar, diagonal, unstructured");
+    }
+  }
 
   private final List<String> series;
   private final int factors;
   private final int factorOrder;
+  private final int errorOrder;
+  private final ErrorCovariance errorCovariance;
+  private final List<String> exog;
 
   /**
    * @param series the names of the p series, in the data's column order
@@ -54,6 +111,31 @@ public final class DynamicFactor implements SeveralSeriesModel {
    * @throws IllegalArgumentException when a name repeats or k or r is out of range
    */
   public DynamicFactor(List<String> series, int factors, int factorOrder) {
+    this(series, factors, factorOrder, 0, ErrorCovariance.DIAGONAL, List.of());
+  }
+
+  /**
+   * @param errorOrder q ≥ 0, the order of each series' autoregressive error (0: white)
+   * @param errorCovariance the innovations' covariance Σ
+   * @param exog the regressors' names, the data's {@code exog} columns in order (may be empty)
+   * @throws IllegalArgumentException when a name repeats or an order is out of range
+   */
+  public DynamicFactor(
+      List<String> series,
+      int factors,
+      int factorOrder,
+      int errorOrder,
+      ErrorCovariance errorCovariance,
+      List<String> exog) {
+    if (errorOrder < 0) {
+      throw new IllegalArgumentException("the error order " + errorOrder + " is negative");
+    }
+    this.errorOrder = errorOrder;
+    this.errorCovariance = errorCovariance;
+    this.exog = List.copyOf(exog);
+    if (this.exog.stream().distinct().count() != this.exog.size()) {
+      throw new IllegalArgumentException("the regressors' names repeat: " + this.exog);
+    }
     this.series = List.copyOf(series);
     int p = this.series.size();
     if (p == 0) {
@@ -93,6 +175,36 @@ public final class DynamicFactor implements SeveralSeriesModel {
     return factorOrder;
   }
 
+  /** q, the order of the errors' autoregressions (0: white errors). */
+  public int errorOrder() {
+    return errorOrder;
+  }
+
+  /** The innovations' covariance type. */
+  public ErrorCovariance errorCovariance() {
+    return errorCovariance;
+  }
+
+  /** The regressors' names (empty without regressors). */
+  public List<String> regressors() {
+    return exog;
+  }
+
+  @Override
+  public boolean takesRegressors() {
+    return !exog.isEmpty();
+  }
+
+  /** The factors f1 … fk, the state's first k entries. */
+  @Override
+  public int[] commonStates() {
+    int[] states = new int[factors];
+    for (int j = 0; j < factors; j++) {
+      states[j] = j;
+    }
+    return states;
+  }
+
   @Override
   public List<ParameterBlock> parameterBlocks() {
     List<ParameterBlock> blocks = new ArrayList<>();
@@ -103,8 +215,31 @@ public final class DynamicFactor implements SeveralSeriesModel {
       }
     }
     blocks.add(ParameterBlock.real(loadings.toArray(String[]::new)));
-    for (String s : series) {
-      blocks.add(ParameterBlock.variance("sigma2." + s));
+    if (!exog.isEmpty()) {
+      List<String> betas = new ArrayList<>();
+      for (String s : series) {
+        for (String x : exog) {
+          betas.add("beta." + x + "." + s);
+        }
+      }
+      blocks.add(ParameterBlock.real(betas.toArray(String[]::new)));
+    }
+    switch (errorCovariance) {
+      case SCALAR -> blocks.add(ParameterBlock.variance("sigma2"));
+      case DIAGONAL -> {
+        for (String s : series) {
+          blocks.add(ParameterBlock.variance("sigma2." + s));
+        }
+      }
+      case UNSTRUCTURED -> {
+        List<String> chol = new ArrayList<>();
+        for (int i = 1; i <= series.size(); i++) {
+          for (int j = 1; j <= i; j++) {
+            chol.add("cov.chol[" + i + "," + j + "]");
+          }
+        }
+        blocks.add(ParameterBlock.real(chol.toArray(String[]::new)));
+      }
     }
     List<String> transition = new ArrayList<>();
     for (int i = 1; i <= factors; i++) {
@@ -115,6 +250,15 @@ public final class DynamicFactor implements SeveralSeriesModel {
       }
     }
     blocks.add(ParameterBlock.real(transition.toArray(String[]::new)));
+    if (errorOrder > 0) {
+      List<String> errors = new ArrayList<>();
+      for (String s : series) {
+        for (int lag = 1; lag <= errorOrder; lag++) {
+          errors.add("L" + lag + ".e(" + s + ").e(" + s + ")");
+        }
+      }
+      blocks.add(ParameterBlock.real(errors.toArray(String[]::new)));
+    }
     return blocks;
   }
 
@@ -128,7 +272,9 @@ public final class DynamicFactor implements SeveralSeriesModel {
   public double[] startParameters(ModelData data) {
     requireColumns(data);
     int p = series.size();
+    int r = exog.size();
     List<double[]> rows = new ArrayList<>();
+    List<double[]> regressorRows = new ArrayList<>();
     DMatrixRMaj y = data.y();
     for (int t = 0; t < y.numRows; t++) {
       double[] row = new double[p];
@@ -139,6 +285,11 @@ public final class DynamicFactor implements SeveralSeriesModel {
       }
       if (complete) {
         rows.add(row);
+        double[] x = new double[r];
+        for (int l = 0; l < r; l++) {
+          x[l] = data.exog().get(t, l);
+        }
+        regressorRows.add(x);
       }
     }
     int n = rows.size();
@@ -179,23 +330,35 @@ public final class DynamicFactor implements SeveralSeriesModel {
     SingularOps_DDRM.descendingOrder(U, false, W, null, false);
     DMatrixRMaj f = CommonOps_DDRM.extract(U, 0, n, 0, factors);
     CommonOps_DDRM.scale(Math.sqrt(n), f);
-    DMatrixRMaj lambda = leastSquares(f, Y);
-    DMatrixRMaj residual = CommonOps_DDRM.mult(f, lambda, null);
+    // Λ and B by least squares of each series on the factors and the regressors
+    DMatrixRMaj design = new DMatrixRMaj(n, factors + r);
+    for (int t = 0; t < n; t++) {
+      for (int j = 0; j < factors; j++) {
+        design.set(t, j, f.get(t, j));
+      }
+      for (int l = 0; l < r; l++) {
+        design.set(t, factors + l, regressorRows.get(t)[l]);
+      }
+    }
+    DMatrixRMaj coefficients = leastSquares(design, Y);
+    DMatrixRMaj residual = CommonOps_DDRM.mult(design, coefficients, null);
     CommonOps_DDRM.subtract(Y, residual, residual);
     double[] start = new double[parameterNames().size()];
     int k = 0;
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < factors; j++) {
-        start[k++] = lambda.get(j, i);
+        start[k++] = coefficients.get(j, i);
       }
     }
     for (int i = 0; i < p; i++) {
-      double ss = 0;
-      for (int t = 0; t < n; t++) {
-        ss += residual.get(t, i) * residual.get(t, i);
+      for (int l = 0; l < r; l++) {
+        start[k++] = coefficients.get(factors + l, i);
       }
-      start[k++] = Math.max(ss / n, 1e-4);
     }
+    // each series' error: an AR(q) by least squares when q > 0, its innovations' covariance Σ
+    double[][] phi = new double[p][errorOrder];
+    DMatrixRMaj innovations = errorOrder == 0 ? residual : arInnovations(residual, phi);
+    k = startCovariance(innovations, start, k);
     int m = n - factorOrder;
     DMatrixRMaj lagged = new DMatrixRMaj(m, factors * factorOrder);
     DMatrixRMaj current = CommonOps_DDRM.extract(f, factorOrder, n, 0, factors);
@@ -217,53 +380,240 @@ public final class DynamicFactor implements SeveralSeriesModel {
         start[k++] = A.get(c, i);
       }
     }
+    for (int i = 0; i < p; i++) {
+      for (int lag = 0; lag < errorOrder; lag++) {
+        start[k++] = phi[i][lag];
+      }
+    }
     return start;
   }
 
+  /**
+   * Each column's AR(q) by least squares on its q lags, shrunk by 0.95 towards zero until
+   * stationary; the coefficients into {@code phi}, the innovations (rows q … n − 1) returned.
+   */
+  private DMatrixRMaj arInnovations(DMatrixRMaj e, double[][] phi) {
+    int n = e.numRows;
+    int p = e.numCols;
+    int q = errorOrder;
+    DMatrixRMaj innovations = new DMatrixRMaj(n - q, p);
+    for (int i = 0; i < p; i++) {
+      DMatrixRMaj lags = new DMatrixRMaj(n - q, q);
+      DMatrixRMaj current = new DMatrixRMaj(n - q, 1);
+      for (int t = q; t < n; t++) {
+        current.set(t - q, 0, e.get(t, i));
+        for (int lag = 1; lag <= q; lag++) {
+          lags.set(t - q, lag - 1, e.get(t - lag, i));
+        }
+      }
+      DMatrixRMaj c = leastSquares(lags, current);
+      DMatrixRMaj companion = new DMatrixRMaj(q, q);
+      for (int it = 0; it < 200; it++) {
+        for (int lag = 0; lag < q; lag++) {
+          companion.set(0, lag, c.get(lag, 0));
+        }
+        for (int lag = 1; lag < q; lag++) {
+          companion.set(lag, lag - 1, 1);
+        }
+        if (spectralRadius(companion) < 0.99) {
+          break;
+        }
+        CommonOps_DDRM.scale(0.95, c);
+      }
+      for (int lag = 0; lag < q; lag++) {
+        phi[i][lag] = c.get(lag, 0);
+      }
+      for (int t = q; t < n; t++) {
+        double v = e.get(t, i);
+        for (int lag = 1; lag <= q; lag++) {
+          v -= phi[i][lag - 1] * e.get(t - lag, i);
+        }
+        innovations.set(t - q, i, v);
+      }
+    }
+    return innovations;
+  }
+
+  /**
+   * Σ's start from the innovations' sample covariance: its mean diagonal (scalar), its diagonal, or
+   * its Cholesky factor (unstructured; the diagonal's square roots if it is not positive definite),
+   * variances at least 1e-4. Written into {@code start} from {@code k}; returns the next index.
+   */
+  private int startCovariance(DMatrixRMaj e, double[] start, int k) {
+    int n = e.numRows;
+    int p = e.numCols;
+    DMatrixRMaj S = new DMatrixRMaj(p, p);
+    CommonOps_DDRM.multTransA(e, e, S);
+    CommonOps_DDRM.scale(1.0 / n, S);
+    switch (errorCovariance) {
+      case SCALAR -> {
+        double mean = 0;
+        for (int i = 0; i < p; i++) {
+          mean += S.get(i, i) / p;
+        }
+        start[k++] = Math.max(mean, 1e-4);
+      }
+      case DIAGONAL -> {
+        for (int i = 0; i < p; i++) {
+          start[k++] = Math.max(S.get(i, i), 1e-4);
+        }
+      }
+      case UNSTRUCTURED -> {
+        var chol = DecompositionFactory_DDRM.chol(p, true);
+        DMatrixRMaj L = null;
+        if (chol.decompose(S.copy())) {
+          L = chol.getT(null);
+          for (int i = 0; i < p; i++) {
+            if (!(L.get(i, i) > 0)) {
+              L = null;
+              break;
+            }
+          }
+        }
+        for (int i = 0; i < p; i++) {
+          for (int j = 0; j <= i; j++) {
+            start[k++] =
+                L != null ? L.get(i, j) : i == j ? Math.sqrt(Math.max(S.get(i, i), 1e-4)) : 0;
+          }
+        }
+      }
+    }
+    return k;
+  }
+
+  /**
+   * The system: the state (f_t, …, f_{t−r+1}; u_t, …, u_{t−q+1} when q &gt; 0; β with regressors),
+   * F block diagonal (the factors' companion, the errors' companion with diagonal Φ_i, I for β),
+   * cholQ = [I_k, 0; 0, L_ε] on the factors' and errors' first blocks, H = [Λ 0 … | I_p 0 … | 0]
+   * (the regressors' columns are filled per step by {@link #system}), cholR = L_ε when q = 0 else
+   * 0, and the stationary start of (f, u) with β known.
+   */
   @Override
   public ModelMatrices build(Var[] values, ModelData data) {
     requireColumns(data);
     Tape tape = values[0].tape();
     int p = series.size();
-    int n = factors * factorOrder;
+    int r = exog.size();
+    int nf = factors * factorOrder;
+    int ne = p * errorOrder;
+    int nfe = nf + ne;
+    int m = p * r;
+    int nx = nfe + m;
+    Var zero = tape.constant(0);
+    Var one = tape.constant(1);
     int k = 0;
-    Var[] H = new Var[p * n];
+    Var[] H = new Var[p * nx];
     for (int i = 0; i < p; i++) {
-      for (int j = 0; j < n; j++) {
-        H[i * n + j] = j < factors ? values[k++] : tape.constant(0);
+      for (int j = 0; j < factors; j++) {
+        H[i * nx + j] = values[k++];
+      }
+      if (errorOrder > 0) {
+        H[i * nx + nf + i] = one;
       }
     }
-    Var[] sigma = new Var[p];
-    for (int i = 0; i < p; i++) {
-      sigma[i] = values[k++];
+    Var[] beta = new Var[m];
+    for (int i = 0; i < m; i++) {
+      beta[i] = values[k++];
     }
-    Var[] F = new Var[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        if (i < factors) {
-          F[i * n + j] = values[k++];
-        } else {
-          F[i * n + j] = tape.constant(j == i - factors ? 1 : 0);
+    Var[] chol = new Var[p * p];
+    switch (errorCovariance) {
+      case SCALAR -> {
+        Var sigma = values[k++];
+        for (int i = 0; i < p; i++) {
+          chol[i * p + i] = sigma;
+        }
+      }
+      case DIAGONAL -> {
+        for (int i = 0; i < p; i++) {
+          chol[i * p + i] = values[k++];
+        }
+      }
+      case UNSTRUCTURED -> {
+        for (int i = 0; i < p; i++) {
+          for (int j = 0; j <= i; j++) {
+            chol[i * p + j] = values[k++];
+          }
         }
       }
     }
-    DMatrixRMaj selection = new DMatrixRMaj(n, factors);
-    for (int j = 0; j < factors; j++) {
-      selection.set(j, j, 1);
+    Var[] F = new Var[nfe * nfe];
+    for (int i = 0; i < factors; i++) {
+      for (int j = 0; j < nf; j++) {
+        F[i * nfe + j] = values[k++];
+      }
     }
-    Var transition = tape.fromEntries(n, n, F);
-    Var cholQ = tape.constant(selection);
+    for (int i = factors; i < nf; i++) {
+      F[i * nfe + i - factors] = one;
+    }
+    for (int i = 0; i < p; i++) {
+      for (int lag = 0; lag < errorOrder; lag++) {
+        F[(nf + i) * nfe + nf + lag * p + i] = values[k++];
+      }
+    }
+    for (int i = nf + p; i < nfe; i++) {
+      F[i * nfe + i - p] = one;
+    }
+    int shocks = factors + (errorOrder > 0 ? p : 0);
+    Var[] noise = new Var[nfe * shocks];
+    for (int j = 0; j < factors; j++) {
+      noise[j * shocks + j] = one;
+    }
+    if (errorOrder > 0) {
+      for (int i = 0; i < p; i++) {
+        for (int j = 0; j <= i; j++) {
+          noise[(nf + i) * shocks + factors + j] = chol[i * p + j];
+        }
+      }
+    }
+    Var transition = tape.fromEntries(nfe, nfe, F);
+    Var cholQ = tape.fromEntries(nfe, shocks, noise);
+    Var cholR = errorOrder > 0 ? tape.zeros(p, p) : tape.fromEntries(p, p, chol);
+    Var stationary = StationaryFactor.of(transition, cholQ);
+    if (m == 0) {
+      return ModelMatrices.builder(tape)
+          .F(transition)
+          .H(tape.fromEntries(p, nx, H))
+          .cholQ(cholQ)
+          .cholR(cholR)
+          .cholP0(stationary)
+          .cholPinf(tape.fromEntries(nx, 0))
+          .build();
+    }
+    Var[] full = new Var[nx * nx];
+    for (int i = 0; i < nfe; i++) {
+      System.arraycopy(F, i * nfe, full, i * nx, nfe);
+    }
+    for (int i = nfe; i < nx; i++) {
+      full[i * nx + i] = one; // β stays
+    }
     return ModelMatrices.builder(tape)
-        .F(transition)
-        .H(tape.fromEntries(p, n, H))
-        .cholQ(cholQ)
-        .cholR(tape.diag(sigma))
-        .cholP0(StationaryFactor.of(transition, cholQ))
-        .cholPinf(tape.fromEntries(n, 0))
+        .F(tape.fromEntries(nx, nx, full))
+        .H(tape.fromEntries(p, nx, H))
+        .cholQ(tape.block(new Var[][] {{cholQ}, {tape.zeros(m, shocks)}}))
+        .cholR(cholR)
+        .cholP0(tape.block(new Var[][] {{stationary}, {tape.zeros(m, stationary.cols())}}))
+        .m0(tape.block(new Var[][] {{tape.zeros(nfe, 1)}, {tape.fromEntries(m, 1, beta)}}))
+        .cholPinf(tape.fromEntries(nx, 0))
         .build();
   }
 
-  /** f1 … fk, then their lags {@code _L1.f1} …, which a plot leaves out. */
+  /**
+   * With regressors, the system whose H_t carries x_t in the columns of β ({@link
+   * ObservationRegressors}); otherwise the time-invariant one.
+   */
+  @Override
+  public StateSpace system(ModelMatrices matrices, ModelData data) {
+    if (exog.isEmpty()) {
+      return matrices.system();
+    }
+    int nfe = factors * factorOrder + series.size() * errorOrder;
+    return new ObservationRegressors(matrices.system(), data.exog(), nfe);
+  }
+
+  /**
+   * f1 … fk, then their lags {@code _L1.f1} …, the errors {@code _e(A)} and their lags, the
+   * regressors' coefficients {@code _beta.X.A}: a plot shows the factors only.
+   */
   @Override
   public List<String> stateNames(int nx) {
     List<String> names = new ArrayList<>();
@@ -272,10 +622,28 @@ public final class DynamicFactor implements SeveralSeriesModel {
         names.add(lag == 0 ? "f" + j : "_L" + lag + ".f" + j);
       }
     }
+    for (int lag = 0; lag < errorOrder; lag++) {
+      for (String s : series) {
+        names.add(lag == 0 ? "_e(" + s + ")" : "_L" + lag + ".e(" + s + ")");
+      }
+    }
+    for (String s : series) {
+      for (String x : exog) {
+        names.add("_beta." + x + "." + s);
+      }
+    }
     return names;
   }
 
   private void requireColumns(ModelData data) {
+    if (!exog.isEmpty()
+        && (data.exog() == null || data.exogNames() == null || !data.exogNames().equals(exog))) {
+      throw new IllegalArgumentException(
+          "the dynamic factor model's regressors are "
+              + exog
+              + " but the data's are "
+              + (data.exogNames() == null ? List.of() : data.exogNames()));
+    }
     if (data.y().numCols != series.size()) {
       throw new IllegalArgumentException(
           "the dynamic factor model of the series "

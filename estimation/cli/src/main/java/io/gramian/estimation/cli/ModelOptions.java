@@ -163,6 +163,22 @@ final class ModelOptions {
       description = "dfm: the order of the factors' vector autoregression (default 1).")
   Integer factorOrder;
 
+  @Option(
+      names = "--error-order",
+      paramLabel = "Q",
+      description =
+          "dfm: the order of each series' autoregressive idiosyncratic error (default 0: white),"
+              + " statsmodels' error_order.")
+  Integer errorOrder;
+
+  @Option(
+      names = "--error-cov",
+      paramLabel = "TYPE",
+      description =
+          "dfm: the idiosyncratic errors' covariance, scalar, diagonal (the default) or"
+              + " unstructured, statsmodels' error_cov_type.")
+  String errorCov;
+
   /** The dynamic factor model of {@code --columns} ({@link DynamicFactor}). */
   static final String DFM = "dfm";
 
@@ -227,12 +243,16 @@ final class ModelOptions {
                 VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
                 exog == null ? List.of() : exog);
           }
-          case DFM -> dynamicFactor(columns);
+          case DFM -> dynamicFactor(columns, exog);
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
     if ((factors != null || factorOrder != null) && !model.equals(DFM)) {
       throw new IllegalArgumentException(
           "--factors and --factor-order go with --model dfm, not --model " + model);
+    }
+    if ((errorOrder != null || errorCov != null) && !model.equals(DFM)) {
+      throw new IllegalArgumentException(
+          "--error-order and --error-cov go with --model dfm, not --model " + model);
     }
     if (trend != null && !model.equals(VAR) && !model.equals(VARMAX)) {
       throw new IllegalArgumentException(
@@ -260,7 +280,7 @@ final class ModelOptions {
    * {@code --model dfm}: {@link DynamicFactor} with {@code --factors} K (default 1) and {@code
    * --factor-order} P (default 1).
    */
-  private SeveralSeriesModel dynamicFactor(List<String> columns) {
+  private SeveralSeriesModel dynamicFactor(List<String> columns, List<String> exog) {
     int k = factors == null ? 1 : factors;
     if (k < 1 || k > columns.size()) {
       throw new IllegalArgumentException(
@@ -274,7 +294,17 @@ final class ModelOptions {
     if (order < 1) {
       throw new IllegalArgumentException("--factor-order " + order + " must be at least 1");
     }
-    return new DynamicFactor(columns, k, order);
+    int q = errorOrder == null ? 0 : errorOrder;
+    if (q < 0) {
+      throw new IllegalArgumentException("--error-order " + q + " must be at least 0");
+    }
+    return new DynamicFactor(
+        columns,
+        k,
+        order,
+        q,
+        DynamicFactor.ErrorCovariance.parse(errorCov == null ? "diagonal" : errorCov),
+        exog == null ? List.of() : exog);
   }
 
   /** The options of one series' models, which a model of several series does not take. */
@@ -482,6 +512,10 @@ final class ModelOptions {
     if (factors != null || factorOrder != null) {
       throw new IllegalArgumentException(
           "--factors and --factor-order go with --model dfm, not --model " + model);
+    }
+    if (errorOrder != null || errorCov != null) {
+      throw new IllegalArgumentException(
+          "--error-order and --error-cov go with --model dfm, not --model " + model);
     }
   }
 

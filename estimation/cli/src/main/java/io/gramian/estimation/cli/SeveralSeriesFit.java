@@ -15,6 +15,7 @@ import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
 import io.gramian.estimation.model.SeveralSeriesModel;
+import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
 import io.gramian.estimation.optim.ProgressListener;
@@ -187,6 +188,18 @@ final class SeveralSeriesFit {
           + ", trend "
           + var.trend().spelling()
           + (var.regressors().isEmpty() ? "" : ", exog " + String.join(",", var.regressors()));
+    }
+    if (model instanceof DynamicFactor dfm) {
+      return "dfm, "
+          + dfm.factors()
+          + (dfm.factors() == 1 ? " factor" : " factors")
+          + " of order "
+          + dfm.factorOrder()
+          + (dfm.errorOrder() == 0 ? ", white" : ", AR(" + dfm.errorOrder() + ")")
+          + " "
+          + dfm.errorCovariance().spelling()
+          + " errors"
+          + (dfm.regressors().isEmpty() ? "" : ", exog " + String.join(",", dfm.regressors()));
     }
     int p = loaded.series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
@@ -406,9 +419,14 @@ final class SeveralSeriesFit {
               filteredSignal(j),
               smoothedSignal(j)));
     }
+    List<SeriesSignalsCsv.Common> common = new ArrayList<>();
+    List<String> names = model.stateNames(fit.filter().nx());
+    for (int i : model.commonStates()) {
+      common.add(new SeriesSignalsCsv.Common(names.get(i), filteredState(i), smoothedState(i)));
+    }
     StringWriter text = new StringWriter();
     try {
-      SeriesSignalsCsv.write(loaded.frame().index().labels(), series, text);
+      SeriesSignalsCsv.write(loaded.frame().index().labels(), series, common, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -442,7 +460,48 @@ final class SeveralSeriesFit {
               List.of(),
               band));
     }
+    List<String> names = model.stateNames(fit.filter().nx());
+    int n = loaded.frame().index().labels().size();
+    double[] none = new double[n];
+    java.util.Arrays.fill(none, Double.NaN);
+    for (int i : model.commonStates()) {
+      panels.add(
+          new ComponentPlotData(
+              file + ": common " + names.get(i),
+              modelDescription(),
+              PlotTimes.of(loaded.series().get(0).index()),
+              names.get(i),
+              none,
+              new ComponentPlotData.Component(
+                  names.get(i), filteredState(i), smoothedState(i), null),
+              List.of(),
+              Optional.empty()));
+    }
     return panels;
+  }
+
+  /** State i's filtered mean and standard deviation, m_{t|t,i} and √P_{t|t,ii}. */
+  private Estimate filteredState(int i) {
+    int n = fit.filter().steps();
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    for (int t = 0; t < n; t++) {
+      mean[t] = fit.filter().filteredMean(t)[i];
+      sd[t] = Math.sqrt(fit.filter().filteredCovariance(t).get(i, i));
+    }
+    return new Estimate(mean, sd);
+  }
+
+  /** State i's smoothed mean and standard deviation, m_{t|T,i} and √P_{t|T,ii}. */
+  private Estimate smoothedState(int i) {
+    int n = smoothed.steps();
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    for (int t = 0; t < n; t++) {
+      mean[t] = smoothed.smoothedMean(t)[i];
+      sd[t] = Math.sqrt(smoothed.smoothedCovariance(t).get(i, i));
+    }
+    return new Estimate(mean, sd);
   }
 
   /**
