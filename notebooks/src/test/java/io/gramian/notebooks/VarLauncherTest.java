@@ -215,7 +215,7 @@ class VarLauncherTest {
     JsonNode rows = new JsonMapper().readTree(json.toFile()).get("forecast");
     assertEquals(12, rows.size());
     for (JsonNode row : rows) {
-      String series = "log(" + row.get("series").asText() + ")";
+      String series = row.get("series").asText(); // the transformed series, log(front)
       int h = row.get("step").asInt();
       double mean = reference.get(series + ".mean.h" + h);
       double sd = reference.get(series + ".sd.h" + h);
