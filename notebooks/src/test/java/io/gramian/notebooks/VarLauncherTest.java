@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,15 @@ class VarLauncherTest {
 
   /** statsmodels' maximum is polished to about 1e-7. */
   private static final double SAME_MAXIMUM = 1e-6;
+
+  /**
+   * A forecast at the fit's estimates against statsmodels' at its own: both at the same maximum,
+   * whose estimates agree to about 1e-5 relative, which moves the means by about that much.
+   */
+  private static final double SAME_FORECAST = 1e-5;
+
+  /** The forecasts' standard deviations move with the noise estimates, about 1e-4 relative. */
+  private static final double SAME_FORECAST_SD = 1e-3;
 
   private static final Path REFERENCE =
       Launcher.ROOT.resolve(
@@ -156,8 +167,62 @@ class VarLauncherTest {
                 "--forecast",
                 "3")
             .refusal();
-    assertTrue(
-        refusal.contains("--forecast with --exog needs the regressors' future values"), refusal);
+    assertTrue(refusal.contains("needs the regressors' values over the horizon"), refusal);
+  }
+
+  /**
+   * A forecast with regressors from {@code --future}: six months with the seat-belt law in force,
+   * against statsmodels' {@code get_forecast(6, exog=1)} at its estimates (the fit's own estimates
+   * are at the same maximum, so the two agree to the estimates' precision).
+   */
+  @Test
+  void forecastWithFutureRegressors() throws Exception {
+    Map<String, Double> reference = new HashMap<>();
+    for (String line : Files.readAllLines(REFERENCE)) {
+      String[] f = line.split(",");
+      if (f[0].equals("belts_var1_c_law") && f[1].equals("forecast")) {
+        reference.put(f[2], Double.parseDouble(f[3]));
+      }
+    }
+    assertEquals(24, reference.size());
+    Path future = dir.resolve("future.csv");
+    Files.writeString(
+        future, "date,law\n1985-01,1\n1985-02,1\n1985-03,1\n1985-04,1\n1985-05,1\n1985-06,1\n");
+    Path json = dir.resolve("forecast.json");
+    Launcher.Run fit =
+        new Launcher(dir)
+            .gramian(
+                "fit",
+                "datasets/seatbelts.csv",
+                "--model",
+                "var",
+                "--order",
+                "1",
+                "--columns",
+                "front,rear",
+                "--transform",
+                "log",
+                "--exog",
+                "law",
+                "--forecast",
+                "6",
+                "--future",
+                future.toString(),
+                "--json",
+                json.toString(),
+                "--quiet");
+    assertEquals(0, fit.exitCode(), fit.err());
+    JsonNode rows = new JsonMapper().readTree(json.toFile()).get("forecast");
+    assertEquals(12, rows.size());
+    for (JsonNode row : rows) {
+      String series = row.get("series").asText(); // the transformed series, log(front)
+      int h = row.get("step").asInt();
+      double mean = reference.get(series + ".mean.h" + h);
+      double sd = reference.get(series + ".sd.h" + h);
+      assertEquals(
+          mean, row.get("mean").asDouble(), SAME_FORECAST * Math.abs(mean), row.toString());
+      assertEquals(sd, row.get("std").asDouble(), SAME_FORECAST_SD * sd, row.toString());
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
+import io.gramian.estimation.model.LogLikelihood;
+import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
@@ -41,6 +43,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.ParseResult;
@@ -91,17 +94,11 @@ final class SeveralSeriesFit {
       }
     }
     c.modelOptions.checkSeveralSeriesOptions(parsed);
-    if (!c.dataOptions.exog.isEmpty() && c.forecastHorizon != null) {
-      throw new IllegalArgumentException(
-          "--forecast with --exog needs the regressors' future values (--future), which models of"
-              + " several series do not take yet");
-    }
   }
 
   /** The options of {@code fit} that a model of several series does not take (yet). */
   private static final List<String> NOT_TAKEN =
       List.of(
-          "--future",
           "--diagnostics-plot",
           "--save",
           "--start",
@@ -134,7 +131,10 @@ final class SeveralSeriesFit {
       finishProgress.run();
     }
     List<List<ForecastStep>> forecasts =
-        c.forecastHorizon == null ? null : forecasts(fit, loaded, c.forecastHorizon, levels);
+        c.forecastHorizon == null
+            ? null
+            : forecasts(
+                fit, forecastSystem(c, model, loaded, fit), loaded, c.forecastHorizon, levels);
     SeveralSeriesFit result = new SeveralSeriesFit(c, model, loaded, fit, forecasts);
     if (c.states != null) {
       outputs.writeText(FitOutputs.STATES, result.statesCsv());
@@ -154,10 +154,42 @@ final class SeveralSeriesFit {
     return 0;
   }
 
+  /**
+   * The system the forecast runs on: the fit's, or with {@code --future} the model's at the
+   * estimates over the data followed by the H future periods (the series missing there, the
+   * regressors given), so that the matrices of the horizon carry the regressors' future values.
+   */
+  private static StateSpace forecastSystem(
+      FitCommand c, SeveralSeriesModel model, DataOptions.LoadedColumns loaded, FitResult fit) {
+    if (c.future == null) {
+      return fit.system();
+    }
+    ModelData data = loaded.data();
+    int horizon = c.forecastHorizon;
+    DMatrixRMaj future =
+        FutureRegressors.read(
+            c.future, c.dataOptions.time, loaded.frame(), data.exogNames(), horizon);
+    int T = data.y().numRows;
+    int p = data.y().numCols;
+    int r = data.exog().numCols;
+    DMatrixRMaj y = new DMatrixRMaj(T + horizon, p);
+    java.util.Arrays.fill(y.data, Double.NaN);
+    System.arraycopy(data.y().data, 0, y.data, 0, T * p);
+    DMatrixRMaj exog = new DMatrixRMaj(T + horizon, r);
+    System.arraycopy(data.exog().data, 0, exog.data, 0, T * r);
+    System.arraycopy(future.data, 0, exog.data, T * r, horizon * r);
+    ModelData extended = new ModelData(y, exog, data.exogNames());
+    return new LogLikelihood(model, extended, Map.of(), FitOptions.defaults().rule())
+        .system(fit.estimates());
+  }
+
   /** Each series' forecast H periods ahead, with its intervals at every level. */
   private static List<List<ForecastStep>> forecasts(
-      FitResult fit, DataOptions.LoadedColumns loaded, int horizon, double[] levels) {
-    StateSpace system = fit.system();
+      FitResult fit,
+      StateSpace system,
+      DataOptions.LoadedColumns loaded,
+      int horizon,
+      double[] levels) {
     Forecast moments = Forecaster.forSystem(system).forecast(system, fit.filter(), horizon);
     List<String> periods = loaded.frame().index().nextPeriods(horizon).labels();
     if (levels.length == 0) {

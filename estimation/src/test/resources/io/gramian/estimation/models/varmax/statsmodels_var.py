@@ -11,7 +11,8 @@ at two points. Run from the repository root:
     /usr/bin/python3 estimation/src/test/resources/io/gramian/estimation/models/varmax/statsmodels_var.py
 
 Writes statsmodels_var.csv beside itself: case,point,name,value (point "estimate" or "start")
-and case,point,"loglikelihood",value rows.
+and case,point,"loglikelihood",value rows; for belts_var1_c_law also point "forecast", the
+6-step forecast's means and standard deviations with the law in force over the horizon.
 """
 import csv
 import warnings
@@ -72,6 +73,16 @@ for case in CASES:
             rows.append((name, point, pname, repr(float(value))))
         rows.append((name, point, "loglikelihood", repr(float(llf))))
     print(name, "llf", res.llf, "at start", model.loglike(start))
+    if name == "belts_var1_c_law":
+        # 6-step forecast at the estimates with the law in force (law = 1) over the horizon:
+        # point "forecast", names "<series>.mean.h<i>" and "<series>.sd.h<i>"
+        forecast = res.get_forecast(6, exog=np.ones((6, 1)))
+        sd = np.sqrt(np.diagonal(forecast.var_pred_mean, axis1=1, axis2=2))
+        for h in range(6):
+            for j, series in enumerate(names):
+                rows.append((name, "forecast", f"{series}.mean.h{h + 1}",
+                             repr(float(forecast.predicted_mean.iloc[h, j]))))
+                rows.append((name, "forecast", f"{series}.sd.h{h + 1}", repr(float(sd[h, j]))))
 
 with open(HERE / "statsmodels_var.csv", "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
