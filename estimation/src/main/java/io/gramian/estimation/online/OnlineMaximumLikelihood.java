@@ -10,7 +10,6 @@ import io.gramian.estimation.model.ParameterLayout;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.kalman.Dimensions;
 import io.gramian.kalman.FilterResult;
-import io.gramian.kalman.OnlineFilterState;
 import io.gramian.kalman.OnlineSensitivityFilter;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
@@ -282,8 +281,32 @@ public final class OnlineMaximumLikelihood {
     return filter;
   }
 
-  /** A snapshot of the filter's state (the parameters are {@link #estimates()}). */
-  public OnlineFilterState snapshot() {
-    return filter.snapshot();
+  /** A copy of everything the next step depends on: θ, I_t, an unfinished block, the filter. */
+  public LearnerState snapshot() {
+    return new LearnerState(
+        theta, information.data, rhs.data, pending, online, skipped, filter.snapshot());
+  }
+
+  /**
+   * Continues from a snapshot taken of a learner on the same model and stretch: afterwards this
+   * learner computes exactly what that one would have.
+   *
+   * @throws IllegalArgumentException if the snapshot has another number of parameters or its filter
+   *     other sizes
+   */
+  public void restore(LearnerState state) {
+    double[] t = state.theta();
+    if (t.length != k) {
+      throw new IllegalArgumentException(
+          "the snapshot has " + t.length + " parameters; this learner has " + k);
+    }
+    filter.restore(state.filter());
+    System.arraycopy(t, 0, theta, 0, k);
+    System.arraycopy(state.informationView(), 0, information.data, 0, k * k);
+    System.arraycopy(state.pendingScoresView(), 0, rhs.data, 0, k);
+    pending = state.pending();
+    online = state.online();
+    skipped = state.skipped();
+    rebuild();
   }
 }

@@ -89,6 +89,38 @@ class OnlineMaximumLikelihoodTest {
                 model, firstRows(y, STRETCH), FitOptions.defaults(), 0));
   }
 
+  /** A learner restored from its snapshot's bytes (mid-block) continues to the last bit. */
+  @Test
+  void aRestoredLearnerContinuesToTheLastBit() {
+    DMatrixRMaj y = simulate(new Random(9), 900, 0.1, 0.5, 0.04);
+    Tracking model = Tracking.constantVelocity(1).timeStep(0.1).build();
+    ModelData first = firstRows(y, STRETCH);
+    OnlineMaximumLikelihood straight =
+        OnlineMaximumLikelihood.afterFit(model, first, FitOptions.defaults(), 7);
+    OnlineMaximumLikelihood before =
+        OnlineMaximumLikelihood.afterFit(model, first, FitOptions.defaults(), 7);
+    OnlineMaximumLikelihood after =
+        OnlineMaximumLikelihood.afterFit(model, first, FitOptions.defaults(), 7);
+    int cut = 503; // inside a block of 7
+    for (int t = STRETCH; t < y.numRows; t++) {
+      straight.observe(y.data[t]);
+      if (t < cut) {
+        before.observe(y.data[t]);
+      } else {
+        if (t == cut) {
+          after.restore(LearnerState.fromBytes(before.snapshot().toBytes()));
+        }
+        after.observe(y.data[t]);
+      }
+    }
+    assertArrayEquals(straight.estimates(), after.estimates(), 0.0);
+    assertEquals(straight.observations(), after.observations());
+    assertEquals(straight.filter().logLikelihood(), after.filter().logLikelihood(), 0.0);
+    byte[] bytes = after.snapshot().toBytes();
+    bytes[0] ^= 1;
+    assertThrows(IllegalArgumentException.class, () -> LearnerState.fromBytes(bytes));
+  }
+
   @Test
   void aMissingObservationLeavesTheParametersAlone() {
     DMatrixRMaj y = simulate(new Random(8), 400, 0.1, 0.5, 0.04);
