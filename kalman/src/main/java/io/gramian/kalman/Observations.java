@@ -50,4 +50,27 @@ final class Observations {
     }
     return p;
   }
+
+  /**
+   * One measurement of an online filter: copies y (ny entries) into {@code into}, writes the
+   * indices of its non-NaN entries into {@code index} and returns their count.
+   *
+   * @param step the step, for the message
+   * @throws IllegalArgumentException naming the step and the entry when a value is infinite
+   */
+  static int measurement(DMatrixRMaj y, int step, double[] into, int[] index) {
+    int p = 0;
+    for (int j = 0; j < into.length; j++) {
+      double v = y.data[j];
+      if (Double.isInfinite(v)) {
+        throw new IllegalArgumentException(
+            "time step " + (step + 1) + ", observation " + (j + 1) + " is infinite");
+      }
+      into[j] = v;
+      if (!Double.isNaN(v)) {
+        index[p++] = j;
+      }
+    }
+    return p;
+  }
 }

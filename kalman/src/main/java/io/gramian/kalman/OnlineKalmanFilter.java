@@ -119,18 +119,7 @@ public final class OnlineKalmanFilter {
               + " × "
               + cholR.numCols);
     }
-    int p = 0;
-    for (int j = 0; j < ny; j++) {
-      double v = y.data[j];
-      if (Double.isInfinite(v)) {
-        throw new IllegalArgumentException(
-            "time step " + (step + 1) + ", observation " + (j + 1) + " is infinite");
-      }
-      this.y[j] = v;
-      if (!Double.isNaN(v)) {
-        index[p++] = j;
-      }
-    }
+    int p = Observations.measurement(y, step, this.y, index);
     double llt = 0;
     if (p > 0) {
       llt =

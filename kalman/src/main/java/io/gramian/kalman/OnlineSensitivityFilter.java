@@ -138,18 +138,7 @@ public final class OnlineSensitivityFilter {
       throw new IllegalArgumentException(
           "y has " + y.getNumElements() + " entries, expected ny = " + ny);
     }
-    int p = 0;
-    for (int j = 0; j < ny; j++) {
-      double v = y.data[j];
-      if (Double.isInfinite(v)) {
-        throw new IllegalArgumentException(
-            "time step " + (step + 1) + ", observation " + (j + 1) + " is infinite");
-      }
-      this.y[j] = v;
-      if (!Double.isNaN(v)) {
-        index[p++] = j;
-      }
-    }
+    int p = Observations.measurement(y, step, this.y, index);
     java.util.Arrays.fill(score, 0);
     if (p == 0) {
       return 0.0;
