@@ -244,20 +244,8 @@ class DynamicFactorReferenceTest {
         natural[i] *= c.model().isVariance(i) ? 1.3 : 0.8;
       }
       double[] theta = ll.layout().unconstrained(natural);
-      double[] g = new double[theta.length];
-      ll.valueAndGradient(theta, g);
-      for (int j = 0; j < theta.length; j++) {
-        double[] plus = theta.clone();
-        double[] minus = theta.clone();
-        plus[j] += STEP;
-        minus[j] -= STEP;
-        double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-        assertEquals(
-            fd,
-            g[j],
-            GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-            c.name() + ", " + ll.layout().freeNames().get(j));
-      }
+      ReferenceChecks.assertGradientMatchesCentralDifferences(
+          ll, theta, STEP, GRADIENT_TOLERANCE, c.name());
     }
   }
 
@@ -277,20 +265,8 @@ class DynamicFactorReferenceTest {
         natural[i] *= c.model().isVariance(i) ? 1.3 : 0.8;
       }
       double[] theta = ll.layout().unconstrained(natural);
-      double[] g = new double[theta.length];
-      ll.valueAndGradient(theta, g);
-      for (int j = 0; j < theta.length; j++) {
-        double[] plus = theta.clone();
-        double[] minus = theta.clone();
-        plus[j] += STEP;
-        minus[j] -= STEP;
-        double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-        assertEquals(
-            fd,
-            g[j],
-            GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-            c.name() + ", " + ll.layout().freeNames().get(j));
-      }
+      ReferenceChecks.assertGradientMatchesCentralDifferences(
+          ll, theta, STEP, GRADIENT_TOLERANCE, c.name());
     }
   }
 

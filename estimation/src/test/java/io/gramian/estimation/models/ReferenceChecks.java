@@ -41,6 +41,28 @@ final class ReferenceChecks {
     return ll.value(ll.layout().unconstrained(natural));
   }
 
+  /**
+   * ∂ℓ/∂θ from the filter's reverse sweep against central differences of ℓ with step h: |difference
+   * − gradient| ≤ tolerance · max(1, |difference|) for every free parameter.
+   */
+  static void assertGradientMatchesCentralDifferences(
+      LogLikelihood ll, double[] theta, double h, double tolerance, String label) {
+    double[] g = new double[theta.length];
+    ll.valueAndGradient(theta, g);
+    for (int j = 0; j < theta.length; j++) {
+      double[] plus = theta.clone();
+      double[] minus = theta.clone();
+      plus[j] += h;
+      minus[j] -= h;
+      double fd = (ll.value(plus) - ll.value(minus)) / (2 * h);
+      org.junit.jupiter.api.Assertions.assertEquals(
+          fd,
+          g[j],
+          tolerance * Math.max(1, Math.abs(fd)),
+          label + ", " + ll.layout().freeNames().get(j));
+    }
+  }
+
   static double relative(double value, double reference) {
     return Math.abs(value - reference) / Math.abs(reference);
   }

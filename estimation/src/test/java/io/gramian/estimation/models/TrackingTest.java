@@ -142,20 +142,8 @@ class TrackingTest {
     for (Case c : cases()) {
       LogLikelihood ll = new LogLikelihood(c.model, c.data, Map.of(), TriaRule.MASKED);
       double[] theta = ll.layout().unconstrained(c.natural);
-      double[] g = new double[theta.length];
-      ll.valueAndGradient(theta, g);
-      for (int j = 0; j < theta.length; j++) {
-        double[] plus = theta.clone();
-        double[] minus = theta.clone();
-        plus[j] += STEP;
-        minus[j] -= STEP;
-        double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-        assertEquals(
-            fd,
-            g[j],
-            GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-            c.name + ", " + ll.layout().freeNames().get(j));
-      }
+      ReferenceChecks.assertGradientMatchesCentralDifferences(
+          ll, theta, STEP, GRADIENT_TOLERANCE, c.name);
     }
   }
 
