@@ -33,6 +33,35 @@ class LauncherTest {
     assertTrue(Files.size(png) > 10_000, "the plot is suspiciously small");
   }
 
+  /** The README's several-series example, as written there. */
+  @Test
+  void theReadmesVarExampleRuns() throws Exception {
+    String readme = Files.readString(Launcher.ROOT.resolve("README.md"));
+    assertTrue(
+        readme.contains(
+            "./gramian fit datasets/us_macro_quarterly.csv --model var --order 2 --columns"
+                + " infl,unemp \\\n        --forecast 4 --plot macro.png"),
+        "the README's example changed; update this test");
+    Path png = dir.resolve("macro.png");
+    Run r =
+        gramian(
+            "fit",
+            "datasets/us_macro_quarterly.csv",
+            "--model",
+            "var",
+            "--order",
+            "2",
+            "--columns",
+            "infl,unemp",
+            "--forecast",
+            "4",
+            "--plot",
+            png.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("Equation unemp"), r.out());
+    assertTrue(Files.size(png) > 10_000, "the plot is suspiciously small");
+  }
+
   @Test
   void helpListsTheCommands() throws Exception {
     Run r = gramian("--help");
