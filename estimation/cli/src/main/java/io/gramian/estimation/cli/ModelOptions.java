@@ -30,8 +30,8 @@ final class ModelOptions {
               + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
-              + " --seasonal), arima (needs --order), sutse-level, var or varmax (several series: need"
-              + " --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
+              + " --seasonal), arima (needs --order), sutse-level, sutse-trend, var or varmax (several"
+              + " series: need --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
               + " --factors K and --factor-order P); fit also takes auto (the model 'gramian"
               + " select' ranks first).")
   String model;
@@ -137,9 +137,17 @@ final class ModelOptions {
       names = "--rank",
       paramLabel = "R",
       description =
-          "sutse-level: the rank of the level disturbance, 1 to the number of --columns (default:"
-              + " that number; fewer for R common levels).")
+          "sutse-level, sutse-trend: the rank of the level disturbance, 1 to the number of"
+              + " --columns (default: that number; fewer for R common levels).")
   Integer rank;
+
+  @Option(
+      names = "--slope-rank",
+      paramLabel = "R",
+      description =
+          "sutse-trend: the rank of the slope disturbance, 1 to the number of --columns (default:"
+              + " that number; fewer for R common slopes).")
+  Integer slopeRank;
 
   @Option(
       names = "--exact",
@@ -178,6 +186,12 @@ final class ModelOptions {
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
   static final String SUTSE_LEVEL = "sutse-level";
 
+  /** The multivariate local linear trend of {@code --columns} ({@link Sutse} with slopes). */
+  static final String SUTSE_TREND = "sutse-trend";
+
+  /** The SUTSE models, which take {@code --rank}, {@code --exact} and one {@code --seasonal}. */
+  static final List<String> SUTSE_MODELS = List.of(SUTSE_LEVEL, SUTSE_TREND);
+
   /** The vector autoregression of {@code --columns} ({@link VectorAutoregression}). */
   static final String VAR = "var";
 
@@ -185,7 +199,8 @@ final class ModelOptions {
   static final String VARMAX = "varmax";
 
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR, VARMAX, DFM);
+  static final List<String> SEVERAL_SERIES_MODELS =
+      List.of(SUTSE_LEVEL, SUTSE_TREND, VAR, VARMAX, DFM);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -210,8 +225,7 @@ final class ModelOptions {
     }
     SeveralSeriesModel several =
         switch (model) {
-          case SUTSE_LEVEL ->
-              new Sutse(columns, rankOf(columns.size()), exact == null ? List.of() : exact);
+          case SUTSE_LEVEL, SUTSE_TREND -> sutse(columns);
           case VAR ->
               new VectorAutoregression(
                   columns, lags(), VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
@@ -234,22 +248,59 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
     }
-    if (exact != null && !model.equals(SUTSE_LEVEL)) {
+    if (exact != null && !SUTSE_MODELS.contains(model)) {
       throw new IllegalArgumentException(
-          "--exact goes with --model sutse-level"
+          "--exact goes with --model sutse-level or sutse-trend"
               + (model.equals(VAR) || model.equals(VARMAX)
                   ? " (a VAR observes every column exactly already)"
                   : ", not --model " + model));
     }
-    if (rank != null && !model.equals(SUTSE_LEVEL)) {
+    if (rank != null && !SUTSE_MODELS.contains(model)) {
       throw new IllegalArgumentException(
-          "--rank goes with --model sutse-level, not --model " + model);
+          "--rank goes with --model sutse-level or sutse-trend, not --model " + model);
+    }
+    if (slopeRank != null && !model.equals(SUTSE_TREND)) {
+      throw new IllegalArgumentException(
+          "--slope-rank goes with --model sutse-trend, not --model " + model);
     }
     if (exog != null && !exog.isEmpty() && !several.takesRegressors()) {
       throw new IllegalArgumentException(
           "--exog does not go with --model " + model + ", which takes no regressors");
     }
     return several;
+  }
+
+  /**
+   * {@code sutse-level} or {@code sutse-trend}: {@link Sutse} with {@code --rank} R (default p),
+   * {@code --slope-rank} (sutse-trend, default p), one dummy {@code --seasonal} S and {@code
+   * --exact}.
+   */
+  private Sutse sutse(List<String> columns) {
+    Sutse.Builder b = Sutse.builder(columns).rank(rankOf(columns.size()));
+    if (model.equals(SUTSE_TREND)) {
+      int p = columns.size();
+      int r = slopeRank == null ? p : slopeRank;
+      if (r < 1 || r > p) {
+        throw new IllegalArgumentException(
+            "--slope-rank "
+                + r
+                + " is out of range: it must be between 1 and "
+                + p
+                + ", the number of --columns");
+      }
+      b.slope(r);
+    }
+    if (seasonal != null) {
+      if (seasonal.size() != 1 || seasonal.get(0) < 2) {
+        throw new IllegalArgumentException(
+            "--seasonal with --model "
+                + model
+                + " is one period S ≥ 2 (a dummy seasonal per series), not "
+                + seasonal.stream().map(String::valueOf).collect(Collectors.joining(",")));
+      }
+      b.seasonal(seasonal.get(0));
+    }
+    return b.exact(exact == null ? List.of() : exact).build();
   }
 
   /**
@@ -295,6 +346,7 @@ final class ModelOptions {
   private List<String> severalSeriesTakes() {
     return switch (model) {
       case VAR, VARMAX -> List.of("--order");
+      case SUTSE_LEVEL, SUTSE_TREND -> List.of("--seasonal");
       default -> List.of();
     };
   }
@@ -463,7 +515,13 @@ final class ModelOptions {
     }
     if (exact != null) {
       throw new IllegalArgumentException(
-          "--exact goes with a model of several series (sutse-level), not --model " + model);
+          "--exact goes with a model of several series (sutse-level, sutse-trend), not --model "
+              + model);
+    }
+    if (rank != null || slopeRank != null) {
+      throw new IllegalArgumentException(
+          "--rank and --slope-rank go with --model sutse-level or sutse-trend, not --model "
+              + model);
     }
     return spec().create(exog);
   }

@@ -188,7 +188,15 @@ final class SeveralSeriesFit {
         model instanceof Sutse sutse && !sutse.exactSeries().isEmpty()
             ? ", exact " + String.join(",", sutse.exactSeries())
             : "";
-    return command.modelOptions.model + (rank < p ? " rank " + rank : "") + exact;
+    String slope =
+        model instanceof Sutse sutse && sutse.hasSlope() && sutse.slopeRank() < p
+            ? " slope rank " + sutse.slopeRank()
+            : "";
+    String season =
+        model instanceof Sutse sutse && sutse.seasonalPeriod() > 0
+            ? " + seasonal(" + sutse.seasonalPeriod() + ")"
+            : "";
+    return command.modelOptions.model + (rank < p ? " rank " + rank : "") + slope + season + exact;
   }
 
   /** The summary: parameters, the optimiser's end, then one block per equation. */
