@@ -2,11 +2,14 @@ package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.batch.StructuralOptions;
+import io.gramian.estimation.model.ExactChannels;
+import io.gramian.estimation.model.ObservationIdentity;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -155,9 +158,19 @@ final class ModelOptions {
       paramLabel = "A,B",
       hideParamSyntax = true,
       description =
-          "sutse-level: the columns observed without an irregular of their own (their"
-              + " observations pin the level down).")
+          "A model of several series: the columns observed without noise of their own (sutse:"
+              + " no irregular, their observations pin the level down; other models: their rows"
+              + " of the observation noise's factor are zero).")
   List<String> exact;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "TOTAL=A+B",
+      description =
+          "A model of several series: the column TOTAL is the sum of the columns A, B, … (a"
+              + " part may be subtracted: NET=A-B); the parts are among --columns, the total is"
+              + " modelled with them (its signal, noise and forecast the parts' sum). Repeatable.")
+  List<String> identity;
 
   @Option(
       names = "--factors",
@@ -225,19 +238,21 @@ final class ModelOptions {
     }
     SeveralSeriesModel several =
         switch (model) {
-          case SUTSE_LEVEL, SUTSE_TREND -> sutse(columns);
+          case SUTSE_LEVEL, SUTSE_TREND -> sutse(innerColumns(columns));
           case VAR ->
               new VectorAutoregression(
-                  columns, lags(), VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
+                  innerColumns(columns),
+                  lags(),
+                  VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
           case VARMAX -> {
             int[] pq = varmaOrder();
             yield new VectorAutoregression(
-                columns,
+                innerColumns(columns),
                 pq[0],
                 pq[1],
                 VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
           }
-          case DFM -> dynamicFactor(columns);
+          case DFM -> dynamicFactor(innerColumns(columns));
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
     if ((factors != null || factorOrder != null) && !model.equals(DFM)) {
@@ -247,13 +262,6 @@ final class ModelOptions {
     if (trend != null && !model.equals(VAR) && !model.equals(VARMAX)) {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
-    }
-    if (exact != null && !SUTSE_MODELS.contains(model)) {
-      throw new IllegalArgumentException(
-          "--exact goes with --model sutse-level or sutse-trend"
-              + (model.equals(VAR) || model.equals(VARMAX)
-                  ? " (a VAR observes every column exactly already)"
-                  : ", not --model " + model));
     }
     if (rank != null && !SUTSE_MODELS.contains(model)) {
       throw new IllegalArgumentException(
@@ -267,7 +275,27 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--exog does not go with --model " + model + ", which takes no regressors");
     }
-    return several;
+    List<ObservationIdentity> identities = identities();
+    boolean exactOutside = exact != null && !SUTSE_MODELS.contains(model);
+    if (identities.isEmpty() && !exactOutside) {
+      return several;
+    }
+    return new ExactChannels(several, exactOutside ? exact : List.of(), identities);
+  }
+
+  /** The {@code --identity} options, read. */
+  private List<ObservationIdentity> identities() {
+    List<ObservationIdentity> list = new ArrayList<>();
+    for (String text : identity == null ? List.<String>of() : identity) {
+      list.add(ObservationIdentity.parse(text));
+    }
+    return list;
+  }
+
+  /** {@code --columns} without the identities' totals: the series the inner model describes. */
+  private List<String> innerColumns(List<String> columns) {
+    List<String> totals = identities().stream().map(ObservationIdentity::total).toList();
+    return columns.stream().filter(c -> !totals.contains(c)).toList();
   }
 
   /**
@@ -513,9 +541,11 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
     }
-    if (exact != null) {
+    if (exact != null || identity != null) {
       throw new IllegalArgumentException(
-          "--exact goes with a model of several series (sutse-level, sutse-trend), not --model "
+          "--exact and --identity go with a model of several series ("
+              + String.join(", ", SEVERAL_SERIES_MODELS)
+              + "), not --model "
               + model);
     }
     if (rank != null || slopeRank != null) {

@@ -14,6 +14,7 @@ import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
+import io.gramian.estimation.model.ExactChannels;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
@@ -38,8 +39,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.ParseResult;
@@ -115,10 +118,16 @@ final class SeveralSeriesFit {
     SeveralSeriesModel model = c.modelOptions.createSeveral(c.columns, c.dataOptions.exog);
     DataOptions.LoadedColumns loaded =
         c.dataOptions.loadColumns(
-            c.data, c.columns, model.takesRegressors() ? c.dataOptions.exog : List.of());
+            c.data, model.series(), model.takesRegressors() ? c.dataOptions.exog : List.of());
+    Map<String, Double> fixed = new LinkedHashMap<>();
+    if (model instanceof ExactChannels channels) {
+      // parameters that entered only the noise of exact columns: held at 0, shown as fixed
+      fixed.putAll(channels.silencedParameters(loaded.data()));
+    }
+    fixed.putAll(c.estimationOptions.fixed());
     FitOptions options =
         FitOptions.defaults()
-            .withFixed(c.estimationOptions.fixed())
+            .withFixed(fixed)
             .withCovarianceType(c.estimationOptions.covarianceType())
             .withProgress(progress);
     FitResult fit;
