@@ -247,12 +247,14 @@ public final class ExactChannels implements SeveralSeriesModel {
     for (int i = 0; i < start.length; i++) {
       values[i] = tape.constant(isVariance(i) ? Math.sqrt(start[i]) : start[i]);
     }
-    if (!inner.system(inner.build(values, innerData), innerData).isTimeInvariant()) {
+    ModelMatrices built = inner.build(values, innerData);
+    if (!inner.system(built, innerData).isTimeInvariant()) {
       throw new IllegalArgumentException(
           "exact series and identities go with time-invariant models; "
               + inner.name()
               + " varies with time through its regressors");
     }
+    requireObservationNoise(built.cholR().value());
     if (identities.isEmpty()) {
       return data;
     }
@@ -296,6 +298,31 @@ public final class ExactChannels implements SeveralSeriesModel {
       }
     }
     return new ModelData(y, data.exog(), data.exogNames());
+  }
+
+  /**
+   * Refuses an exact series whose row of the inner cholR is zero already: its noise, if any, is
+   * part of the state (a VAR's innovation, a dynamic factor model's autoregressive errors), so
+   * zeroing the row would not make it exact.
+   */
+  private void requireObservationNoise(DMatrixRMaj cholR) {
+    for (int j = 0; j < inner.series().size(); j++) {
+      if (!exact[j]) {
+        continue;
+      }
+      boolean zero = true;
+      for (int c = 0; c < cholR.numCols; c++) {
+        zero &= cholR.get(j, c) == 0;
+      }
+      if (zero) {
+        throw new IllegalArgumentException(
+            "the series "
+                + series.get(j)
+                + " has no observation noise of its own in model "
+                + inner.name()
+                + " (its noise, if any, is part of the state), so it cannot be made exact");
+      }
+    }
   }
 
   @Override

@@ -117,9 +117,12 @@ class ExactChannelsTest {
     assertTrue(fit.converged(), fit.optimizerMessage());
   }
 
-  /** A VAR observes every column exactly already: exact changes nothing. */
+  /**
+   * A VAR has no observation noise (its innovations are states): an exact column is refused, not
+   * silently left as it is.
+   */
   @Test
-  void anExactVarSeriesChangesNothing() {
+  void anExactVarSeriesIsRefused() {
     List<String> cols = List.of("infl", "unemp");
     TimeSeriesFrame frame = Datasets.usMacroQuarterly();
     ModelData data =
@@ -127,15 +130,12 @@ class ExactChannelsTest {
     VectorAutoregression var =
         new VectorAutoregression(cols, 1, VectorAutoregression.Trend.parse("c"));
     ExactChannels model = new ExactChannels(var, List.of("unemp"), List.of());
-    double[] natural = var.startParameters(data);
-    LogLikelihood plain = new LogLikelihood(var, data, Map.of(), TriaRule.MASKED);
-    LogLikelihood wrapped = new LogLikelihood(model, data, Map.of(), TriaRule.MASKED);
-    double expected = plain.value(plain.layout().unconstrained(natural));
-    assertEquals(
-        expected,
-        wrapped.value(wrapped.layout().unconstrained(natural)),
-        LOGLIK_RELATIVE * Math.abs(expected));
-    assertTrue(model.silencedParameters(data).isEmpty());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LogLikelihood(model, data, Map.of(), TriaRule.MASKED));
+    assertTrue(
+        e.getMessage().contains("unemp has no observation noise of its own"), e.getMessage());
   }
 
   /**
