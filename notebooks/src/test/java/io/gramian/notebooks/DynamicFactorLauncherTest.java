@@ -174,7 +174,7 @@ class DynamicFactorLauncherTest {
     String[][] cases = {
       {"--factors", "5", "--factors 5 is out of range"},
       {"--factors", "1", "--factor-order", "0", "--factor-order 0 must be at least 1"},
-      {"--rank", "1", "--rank goes with --model sutse-level, not --model dfm"},
+      {"--rank", "1", "--rank goes with --model sutse-level or sutse-trend, not --model dfm"},
       {"--exog", "cpi", "--exog does not go with --model dfm"},
     };
     for (String[] c : cases) {
