@@ -199,4 +199,47 @@ public final class OnlineKalmanFilter {
   public int step() {
     return step;
   }
+
+  /** A copy of everything the next step depends on (allocates). */
+  public OnlineFilterState snapshot() {
+    return new OnlineFilterState(
+        step, logLikelihood, m, S, new DMatrixRMaj[0], new DMatrixRMaj[0], new double[0]);
+  }
+
+  /**
+   * Continues from a snapshot: afterwards this filter computes exactly what the filter the snapshot
+   * was taken from would have.
+   *
+   * @throws IllegalArgumentException if the snapshot has other sizes or carries tangents
+   */
+  public void restore(OnlineFilterState state) {
+    requireCompatible(state, dims, 0);
+    m.setTo(state.meanView());
+    S.setTo(state.cholPView());
+    step = state.step();
+    logLikelihood = state.logLikelihood();
+  }
+
+  /** A snapshot's sizes against a filter's: nx, the factor's columns (k or nx) and n. */
+  static void requireCompatible(OnlineFilterState state, Dimensions dims, int directions) {
+    int cols = state.cholPView().numCols;
+    if (state.nx() != dims.nx()
+        || (cols != dims.nx() && cols != dims.k())
+        || state.directions() != directions) {
+      throw new IllegalArgumentException(
+          "the snapshot has nx = "
+              + state.nx()
+              + ", a factor with "
+              + cols
+              + " columns and "
+              + state.directions()
+              + " directions; this filter has nx = "
+              + dims.nx()
+              + ", k = "
+              + dims.k()
+              + " and "
+              + directions
+              + " directions");
+    }
+  }
 }

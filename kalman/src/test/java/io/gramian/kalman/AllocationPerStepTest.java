@@ -187,6 +187,37 @@ class AllocationPerStepTest {
     }
   }
 
+  /** The online step with its sensitivities along three directions: nothing per step either. */
+  @Test
+  void onlineSensitivityStepAllocatesNothing() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(26);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 2, 2, 2, 4, 4);
+    StateSpaceSystem[] directions = {
+      RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4),
+      RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4),
+      RandomSystems.system(rng, 4, 2, 4, 4, 2, 2, 4, 4)
+    };
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    RandomSystems.dropValues(rng, Y, 0.1, 0.05);
+    OnlineSensitivityFilter kf = new OnlineSensitivityFilter(Dimensions.of(s), directions.length);
+    DMatrixRMaj y = new DMatrixRMaj(2, 1);
+    for (int round = 0; round < 2; round++) {
+      kf.reset(s, directions);
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int t = 0; t < T; t++) {
+        y.data[0] = Y.get(t, 0);
+        y.data[1] = Y.get(t, 1);
+        kf.update(y, s, directions);
+        kf.predict(s, directions);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      if (round == 1) { // the first round warms up the JIT
+        assertTrue(allocated <= MEASUREMENT_SLACK_BYTES, allocated + " B over " + T + " steps");
+      }
+    }
+  }
+
   /** Clearing a gradient between evaluations, as an optimiser does per call, allocates nothing. */
   @Test
   void zeroingAGradientAllocatesNothing() {

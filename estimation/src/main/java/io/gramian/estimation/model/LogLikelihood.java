@@ -162,13 +162,19 @@ public final class LogLikelihood {
   }
 
   /**
-   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k): one recorded forward sweep, then one tangent
-   * sweep per free parameter on its tape. The direction of each sweep, ∂(system matrices)/∂θ_j, is
-   * the exact Jacobian of the model's tape, one reverse pass per entry of each matrix that depends
-   * on a parameter (a constant matrix's rows are zero).
+   * The system at θ and its exact directional derivatives, one per free parameter:
+   *
+   * <pre>
+   *   direction_j = ∂(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf)/∂θ_j     (θ unconstrained)
+   * </pre>
+   *
+   * from the Jacobian of the model's tape (one reverse pass per entry of each matrix that depends
+   * on a parameter; a constant matrix's rows are zero) chained through the layout's transforms. The
+   * directions feed a tangent sweep (per-observation scores) or an online filter's sensitivities.
+   *
+   * @param theta the free parameters, unconstrained
    */
-  public double[][] scores(double[] theta) {
-    requireGradientMemory();
+  public SystemDirections systemDirections(double[] theta) {
     int k = theta.length;
     Tape tape = new Tape();
     double[] natural = layout.natural(theta);
@@ -189,10 +195,11 @@ public final class LogLikelihood {
         continue; // its Jacobian rows are zero: no reverse pass per entry
       }
       DMatrixRMaj value = output.value();
+      DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
       for (int e = 0; e < value.getNumElements(); e++) {
-        DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
         unit.data[e] = 1;
         tape.seed(output, unit);
+        unit.data[e] = 0;
         java.util.Arrays.fill(row, 0);
         tape.backwardAdd(row);
         for (int j = 0; j < k; j++) {
@@ -202,8 +209,6 @@ public final class LogLikelihood {
     }
     // Chain through b(θ): direction for θ_j is Σ_i (∂b_i/∂θ_j) ∂system/∂b_i.
     double[][] B = layout.buildJacobian(theta);
-    int T = data.length();
-    double[][] scores = new double[T][k];
     StateSpaceSystem[] directions = new StateSpaceSystem[k];
     for (int j = 0; j < k; j++) {
       final int column = j;
@@ -220,8 +225,31 @@ public final class LogLikelihood {
               });
       directions[j] = new StateSpaceSystem(dir);
     }
+    return new SystemDirections(base, system, directions);
+  }
+
+  /**
+   * A model's system at θ and its derivatives ({@link #systemDirections}).
+   *
+   * @param base the time-invariant matrices the model built
+   * @param system the system the filter runs (base, or base varying with the data)
+   * @param directions ∂(base)/∂θ_j, one per free parameter
+   */
+  public record SystemDirections(
+      StateSpaceSystem base, StateSpace system, StateSpaceSystem[] directions) {}
+
+  /**
+   * Per-observation scores s_tj = ∂ℓ_t/∂θ_j (T × k): one recorded forward sweep, then one tangent
+   * sweep per free parameter along its {@link #systemDirections direction}.
+   */
+  public double[][] scores(double[] theta) {
+    requireGradientMemory();
+    int k = theta.length;
+    SystemDirections d = systemDirections(theta);
+    int T = data.length();
+    double[][] scores = new double[T][k];
     double[][] terms = new double[k][T];
-    filterFor(base).logLikelihoodTangents(system, directions, data.y(), rule, terms);
+    filterFor(d.base()).logLikelihoodTangents(d.system(), d.directions(), data.y(), rule, terms);
     for (int j = 0; j < k; j++) {
       for (int t = burn; t < T; t++) {
         scores[t][j] = terms[j][t]; // burned periods' scores stay zero

@@ -124,6 +124,15 @@ public final class Bfgs {
               : 1;
       LineSearchOutcome outcome = lineSearch.search(current, direction, initialStep);
       EvaluatedPoint next = outcome.best();
+      if (outcome.status() == LineSearchOutcome.Status.FAILED
+          && inverseHessian.isUnscaledIdentity()
+          && withinStallTolerance(current)) {
+        // Even steepest descent finds no Wolfe point, and the gradient is already at the
+        // tolerance scale: a lower trial is a decrease within f's round-off, often at a larger
+        // gradient (a 6000-step tracking fit moved from g_rel 4e-8 to 2e-6 this way, then
+        // stalled there). Stop here rather than step to it.
+        return lineSearchFailure(current, iterations, objective, outcome.reason());
+      }
 
       if (next == null) {
         if (outcome.status() == LineSearchOutcome.Status.EVALUATIONS_EXHAUSTED) {
@@ -160,9 +169,7 @@ public final class Bfgs {
       // A small change of f counts only near the gradient criterion: far from it, a badly
       // scaled parameter can crawl while f barely moves (an ARMA mean of order 1e3 beside
       // coefficients of order 1 stopped 0.45 short of its maximum this way).
-      boolean nearStationary =
-          relativeGradient(current)
-              <= STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(current);
+      boolean nearStationary = withinStallTolerance(current);
       boolean smallChange =
           nearStationary && change <= options.relativeValueTolerance() * scale(current);
       smallChanges = smallChange ? smallChanges + 1 : 0;
@@ -183,6 +190,12 @@ public final class Bfgs {
         return evaluationLimit(current, iterations, objective);
       }
     }
+  }
+
+  /** g_rel ≤ {@link #STALL_GRADIENT_FACTOR} · gtol · max(1, |f|). */
+  private boolean withinStallTolerance(EvaluatedPoint point) {
+    return relativeGradient(point)
+        <= STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(point);
   }
 
   private boolean gradientConverged(EvaluatedPoint point) {
@@ -236,7 +249,7 @@ public final class Bfgs {
       EvaluatedPoint current, int iterations, CountedObjective objective, String reason) {
     double gradientNorm = relativeGradient(current);
     double stallTolerance = STALL_GRADIENT_FACTOR * options.gradientTolerance() * scale(current);
-    if (gradientNorm <= stallTolerance) {
+    if (withinStallTolerance(current)) {
       return stop(
           current,
           iterations,

@@ -30,6 +30,7 @@ public final class FitSpecOptions {
    * @throws IllegalArgumentException naming the option, for a value it does not take
    */
   public FitSpec fitSpec(int forecastHorizon) {
+    modelOptions.requireOneSeriesOptions();
     return new FitSpec(
         modelOptions.spec(),
         estimationOptions.fixed(),

@@ -535,8 +535,14 @@ final class ModelOptions {
             exogVarying));
   }
 
-  /** The model, with the regressors named and the initialisation asked for. */
-  StateSpaceModel create(List<String> exog) {
+  /**
+   * Refuses the options of several-series models ({@code --trend}, {@code --exact}, {@code --rank},
+   * {@code --factors}, {@code --factor-order}) with a model of one series, where they would
+   * otherwise be ignored.
+   *
+   * @throws IllegalArgumentException naming the option and the model
+   */
+  void requireOneSeriesOptions() {
     if (trend != null) {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
@@ -553,6 +559,19 @@ final class ModelOptions {
           "--rank and --slope-rank go with --model sutse-level or sutse-trend, not --model "
               + model);
     }
+    if (rank != null) {
+      throw new IllegalArgumentException(
+          "--rank goes with --model sutse-level, not --model " + model);
+    }
+    if (factors != null || factorOrder != null) {
+      throw new IllegalArgumentException(
+          "--factors and --factor-order go with --model dfm, not --model " + model);
+    }
+  }
+
+  /** The model, with the regressors named and the initialisation asked for. */
+  StateSpaceModel create(List<String> exog) {
+    requireOneSeriesOptions();
     return spec().create(exog);
   }
 

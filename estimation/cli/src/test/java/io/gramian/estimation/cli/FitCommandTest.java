@@ -124,6 +124,22 @@ class FitCommandTest {
         "--forecast");
   }
 
+  /** Options of several-series models are refused with a one-series model, not ignored. */
+  @Test
+  void severalSeriesOptionsAreRefusedWithOneSeries() {
+    String[][] cases = {
+      {"--factors", "2", "--factors and --factor-order go with --model dfm"},
+      {"--factor-order", "2", "--factors and --factor-order go with --model dfm"},
+      {"--rank", "1", "--rank goes with --model sutse-level"},
+    };
+    for (String[] c : cases) {
+      CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", c[0], c[1]);
+      assertEquals(2, r.exitCode, r.toString());
+      assertTrue(r.err.contains(c[2]), r.toString());
+      assertEquals(1, r.err.strip().lines().count(), r.toString());
+    }
+  }
+
   @Test
   void aBadLevelWritesNoOutput() {
     Path out = dir.resolve("none.json");

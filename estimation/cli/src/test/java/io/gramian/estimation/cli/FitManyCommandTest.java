@@ -125,6 +125,16 @@ class FitManyCommandTest {
     assertTrue(f.get(2).startsWith("s0,2,2019-02,"), f.get(2));
   }
 
+  /** An option of several-series models is refused, not ignored, and no table is written. */
+  @Test
+  void severalSeriesOptionsAreRefused() {
+    Path out = dir.resolve("refused.csv");
+    CliRun r = fitMany(wide, out, "--factors", "2");
+    assertEquals(2, r.exitCode, r.toString());
+    assertTrue(r.err.contains("--factors and --factor-order go with --model dfm"), r.toString());
+    assertFalse(Files.exists(out), r.toString());
+  }
+
   @Test
   void oneAndThreeThreadsWriteTheSameBytes() throws IOException {
     Path one = dir.resolve("one.csv");
