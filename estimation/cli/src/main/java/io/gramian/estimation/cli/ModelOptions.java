@@ -554,14 +554,13 @@ final class ModelOptions {
               + "), not --model "
               + model);
     }
-    if (rank != null || slopeRank != null) {
-      throw new IllegalArgumentException(
-          "--rank and --slope-rank go with --model sutse-level or sutse-trend, not --model "
-              + model);
-    }
     if (rank != null) {
       throw new IllegalArgumentException(
-          "--rank goes with --model sutse-level, not --model " + model);
+          "--rank goes with --model sutse-level or sutse-trend, not --model " + model);
+    }
+    if (slopeRank != null) {
+      throw new IllegalArgumentException(
+          "--slope-rank goes with --model sutse-trend, not --model " + model);
     }
     if (factors != null || factorOrder != null) {
       throw new IllegalArgumentException(
