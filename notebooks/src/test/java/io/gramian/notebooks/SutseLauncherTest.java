@@ -170,6 +170,7 @@ class SutseLauncherTest {
       {"--columns", "front,rear", "--exog", "kms", "--exog does not go with --model sutse-level"},
       {"--columns", "front,rear", "--seasonal-type", "trig", "--seasonal-type does not go with"},
       {"--columns", "front,rear", "--seasonal", "12,4", "is one period S ≥ 2"},
+      {"--columns", "front,rear", "--seasonal", "100000", "needs at least 200010 observations"},
       {
         "--columns", "front,rear", "--slope-rank", "1", "--slope-rank goes with --model sutse-trend"
       },

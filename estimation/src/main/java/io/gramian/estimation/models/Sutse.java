@@ -4,6 +4,7 @@ import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
+import io.gramian.estimation.model.ModelSize;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.transform.Exponential;
@@ -247,6 +248,18 @@ public final class Sutse implements SeveralSeriesModel {
   public int stateCount() {
     int p = series.size();
     return p + (slopeRank > 0 ? p : 0) + (period > 0 ? p * (period - 1) : 0);
+  }
+
+  /**
+   * The size from the specification, for the size rule: nx states (in long arithmetic, so that an
+   * absurd seasonal period is described, not overflowed), every one exactly diffuse, and the
+   * period.
+   */
+  @Override
+  public ModelSize size() {
+    long p = series.size();
+    long states = p + (slopeRank > 0 ? p : 0) + (period > 0 ? p * (period - 1L) : 0);
+    return new ModelSize(name(), states, states, parameterNames().size(), 0, period);
   }
 
   @Override

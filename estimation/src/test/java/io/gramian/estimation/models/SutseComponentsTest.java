@@ -12,6 +12,7 @@ import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
+import io.gramian.estimation.model.ModelSize;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -175,6 +176,12 @@ class SutseComponentsTest {
             "sqrt.cov.seasonal.rear.rear"),
         trendSeasonal.parameterNames());
     assertEquals(26, trendSeasonal.stateCount());
+    assertEquals(
+        new ModelSize("sutse-local-linear-trend+seasonal(12)", 26, 26, 12, 0, 12),
+        trendSeasonal.size());
+    assertEquals(
+        2 + 2 + 2 * 99_999L,
+        Sutse.builder(SERIES).slope().seasonal(100_000).build().size().states());
     List<String> states = trendSeasonal.stateNames(26);
     assertEquals(
         List.of("level.front", "level.rear", "trend.front", "trend.rear", "seasonal.front"),
