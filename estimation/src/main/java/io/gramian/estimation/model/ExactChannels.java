@@ -291,7 +291,9 @@ public final class ExactChannels implements SeveralSeriesModel {
                   + series.get(p0 + k)
                   + " is "
                   + total
-                  + " but the sum of its parts is "
+                  + " but "
+                  + identities.get(k).toString().substring(series.get(p0 + k).length() + 1)
+                  + " is "
                   + sum);
         }
         y.set(t, p0 + k, Double.NaN);

@@ -184,28 +184,46 @@ final class SeveralSeriesFit {
   }
 
   private String modelDescription() {
-    if (model instanceof VectorAutoregression var) {
+    if (core() instanceof VectorAutoregression var) {
       return (var.movingAverage() == 0
               ? "var(" + var.order() + ")"
               : "varmax(" + var.order() + "," + var.movingAverage() + ")")
           + ", trend "
           + var.trend().spelling();
     }
-    int p = loaded.series().size();
+    int p = core().series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
     String exact =
-        model instanceof Sutse sutse && !sutse.exactSeries().isEmpty()
+        core() instanceof Sutse sutse && !sutse.exactSeries().isEmpty()
             ? ", exact " + String.join(",", sutse.exactSeries())
             : "";
     String slope =
-        model instanceof Sutse sutse && sutse.hasSlope() && sutse.slopeRank() < p
+        core() instanceof Sutse sutse && sutse.hasSlope() && sutse.slopeRank() < p
             ? " slope rank " + sutse.slopeRank()
             : "";
     String season =
-        model instanceof Sutse sutse && sutse.seasonalPeriod() > 0
+        core() instanceof Sutse sutse && sutse.seasonalPeriod() > 0
             ? " + seasonal(" + sutse.seasonalPeriod() + ")"
             : "";
     return command.modelOptions.model + (rank < p ? " rank " + rank : "") + slope + season + exact;
+  }
+
+  /** The model without its exact channels and identities ({@link ExactChannels}). */
+  private SeveralSeriesModel core() {
+    return model instanceof ExactChannels channels ? channels.inner() : model;
+  }
+
+  /** The model line: the model, then its exact columns and identities when it has any. */
+  private String modelLine() {
+    if (!(model instanceof ExactChannels channels)) {
+      return modelDescription();
+    }
+    StringBuilder line = new StringBuilder(modelDescription());
+    if (!channels.exactSeries().isEmpty()) {
+      line.append(", exact ").append(String.join(",", channels.exactSeries()));
+    }
+    channels.identities().forEach(identity -> line.append(", ").append(identity));
+    return line.toString();
   }
 
   /** The summary: parameters, the optimiser's end, then one block per equation. */
@@ -216,7 +234,7 @@ final class SeveralSeriesFit {
         new SummaryHeader(
             "Statespace Model Results",
             String.join(", ", names),
-            modelDescription(),
+            modelLine(),
             date,
             first.label(0),
             first.label(first.length() - 1),
@@ -444,7 +462,7 @@ final class SeveralSeriesFit {
       panels.add(
           new ComponentPlotData(
               file + ": " + s.name(),
-              modelDescription(),
+              modelLine(),
               PlotTimes.of(s.index()),
               s.name(),
               s.values(),
