@@ -5,7 +5,9 @@ import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ParameterLayout;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
@@ -163,15 +165,19 @@ final class ParameterCovariance {
   }
 
   /**
-   * Smallest LU quality of the information matrix scaled to unit diagonal (a correlation-like
-   * matrix, so the test does not depend on the parameters' units) at which it counts as invertible:
-   * below it the inverse would carry no correct digit.
+   * Smallest reciprocal condition number σ_min / σ_max of the information matrix scaled to unit
+   * diagonal (a correlation-like matrix, so the test does not depend on the parameters' units) at
+   * which it counts as invertible: the inverse's relative error is about ε / rcond, so below 1e-14
+   * it would carry at most one correct digit. (A determinant test, used before, refused invertible
+   * matrices with strongly correlated parameters: a VAR with intercepts and time trends, whose
+   * scaled information has rcond 1e-9, had no standard errors where statsmodels reports them.)
    */
-  static final double SINGULAR_QUALITY = 1e-14;
+  static final double SINGULAR_RCOND = 1e-14;
 
   /**
    * A⁻¹ of a small information matrix, by an LU solve of its unit-diagonal scaling D A D (D =
-   * diag(A)^(-1/2)) against I, then A⁻¹ = D (D A D)⁻¹ D; singular is an error.
+   * diag(A)^(-1/2)) against I, then A⁻¹ = D (D A D)⁻¹ D; singular (rcond below {@link
+   * #SINGULAR_RCOND}) is an error.
    */
   private static DMatrixRMaj inverse(DMatrixRMaj A) {
     int k = A.numRows;
@@ -193,7 +199,7 @@ final class ParameterCovariance {
       }
     }
     LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(k);
-    if (!lu.setA(scaled) || !(Math.abs(lu.quality()) > SINGULAR_QUALITY)) {
+    if (!(reciprocalCondition(scaled) > SINGULAR_RCOND) || !lu.setA(scaled)) {
       throw new ArithmeticException(
           "the information matrix is singular, so the parameters' covariance is undefined");
     }
@@ -205,5 +211,26 @@ final class ParameterCovariance {
       }
     }
     return inv;
+  }
+
+  /** σ_min / σ_max of a small square matrix (0 when its SVD fails or it is not finite). */
+  private static double reciprocalCondition(DMatrixRMaj A) {
+    for (double v : A.data) {
+      if (!Double.isFinite(v)) {
+        return 0;
+      }
+    }
+    SingularValueDecomposition_F64<DMatrixRMaj> svd =
+        DecompositionFactory_DDRM.svd(A.numRows, A.numCols, false, false, true);
+    if (!svd.decompose(A.copy())) {
+      return 0;
+    }
+    double max = 0;
+    double min = Double.POSITIVE_INFINITY;
+    for (double sigma : svd.getSingularValues()) {
+      max = Math.max(max, sigma);
+      min = Math.min(min, sigma);
+    }
+    return max > 0 ? min / max : 0;
   }
 }

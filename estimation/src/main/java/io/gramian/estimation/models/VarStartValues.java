@@ -12,11 +12,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * Start values of a {@link VectorAutoregression}: each equation by least squares on its intercept
- * (when there is one) and the p lags of every series,
+ * Start values of a {@link VectorAutoregression}: each equation by least squares on its
+ * deterministic regressors d_t (intercept, time trend, regressors, when there are any) and the p
+ * lags of every series,
  *
  * <pre>
- *   y_t = c + A_1 y_{t−1} + … + A_p y_{t−p} + e_t,   t over the periods with y_t … y_{t−p} observed
+ *   y_t = β d_t + A_1 y_{t−1} + … + A_p y_{t−p} + e_t,   t over the periods with y_t … y_{t−p} observed
  * </pre>
  *
  * (statsmodels' VARMAX starts from the same regression), and L the Cholesky factor of the
@@ -39,12 +40,16 @@ final class VarStartValues {
    * @param y T × k observations, NaN where missing
    * @param order p
    * @param movingAverage q: the moving-average coefficients start at zero
-   * @param intercept whether the equations have intercepts
+   * @param deterministic T × d: row t the deterministic regressors d_t, the trend terms first
+   * @param trendTerms how many of the d columns are trend terms (their coefficients come first in
+   *     the parameters, the regressors' after the moving-average ones)
    * @return the parameters in {@link VectorAutoregression}'s order
    */
-  static double[] of(DMatrixRMaj y, int order, int movingAverage, boolean intercept) {
+  static double[] of(
+      DMatrixRMaj y, int order, int movingAverage, DMatrixRMaj deterministic, int trendTerms) {
     int k = y.numCols;
-    int regressors = (intercept ? 1 : 0) + k * order;
+    int d = deterministic.numCols;
+    int regressors = d + k * order;
     List<Integer> complete = new ArrayList<>();
     for (int t = order; t < y.numRows; t++) {
       if (observed(y, t - order, t)) {
@@ -59,8 +64,8 @@ final class VarStartValues {
       for (int r = 0; r < complete.size(); r++) {
         int t = complete.get(r);
         int col = 0;
-        if (intercept) {
-          X.set(r, col++, 1.0);
+        for (int i = 0; i < d; i++) {
+          X.set(r, col++, deterministic.get(t, i));
         }
         for (int lag = 1; lag <= order; lag++) {
           for (int v = 0; v < k; v++) {
@@ -93,7 +98,7 @@ final class VarStartValues {
         L.set(v, v, Math.max(standardDeviation(y, v), Double.MIN_NORMAL));
       }
     }
-    int first = intercept ? 1 : 0;
+    int first = d;
     for (int halving = 0; order > 0 && !stationary(B, first, k, order); halving++) {
       if (halving == MAX_HALVINGS) {
         B.zero();
@@ -105,12 +110,11 @@ final class VarStartValues {
         }
       }
     }
-    double[] start =
-        new double[(intercept ? k : 0) + k * k * (order + movingAverage) + k * (k + 1) / 2];
+    double[] start = new double[k * d + k * k * (order + movingAverage) + k * (k + 1) / 2];
     int next = 0;
-    if (intercept) {
-      for (int v = 0; v < k; v++) {
-        start[next++] = B.get(0, v);
+    for (int v = 0; v < k; v++) {
+      for (int i = 0; i < trendTerms; i++) {
+        start[next++] = B.get(i, v);
       }
     }
     for (int eq = 0; eq < k; eq++) {
@@ -121,6 +125,11 @@ final class VarStartValues {
       }
     }
     next += k * k * movingAverage;
+    for (int v = 0; v < k; v++) {
+      for (int i = trendTerms; i < d; i++) {
+        start[next++] = B.get(i, v);
+      }
+    }
     for (int i = 0; i < k; i++) {
       for (int j = 0; j <= i; j++) {
         start[next++] = L.get(i, j);

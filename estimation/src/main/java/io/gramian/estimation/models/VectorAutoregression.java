@@ -7,9 +7,11 @@ import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.SeveralSeriesModel;
+import io.gramian.kalman.StateSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The vector autoregressive moving average VARMA(p, q) of k series — VAR(p) when q = 0 — as
@@ -43,29 +45,55 @@ import java.util.Locale;
  */
 public final class VectorAutoregression implements SeveralSeriesModel {
 
-  /** The deterministic terms: none, or an intercept per equation (statsmodels' trend n, c). */
+  /**
+   * The deterministic terms, statsmodels' {@code trend}: none, an intercept per equation, a time
+   * trend per equation, or both. The time trend of observation s (0-based) is s + 1 (statsmodels'
+   * {@code trend_offset = 1}).
+   */
   public enum Trend {
-    /** No intercept. */
-    NONE("n"),
+    /** No deterministic term. */
+    NONE("n", false, false),
     /** An intercept per equation. */
-    CONSTANT("c");
+    CONSTANT("c", true, false),
+    /** A time trend per equation, no intercept. */
+    TIME("t", false, true),
+    /** An intercept and a time trend per equation. */
+    CONSTANT_AND_TIME("ct", true, true);
 
     private final String spelling;
+    private final boolean constant;
+    private final boolean time;
 
-    Trend(String spelling) {
+    Trend(String spelling, boolean constant, boolean time) {
       this.spelling = spelling;
+      this.constant = constant;
+      this.time = time;
     }
 
-    /** statsmodels' spelling: {@code n} or {@code c}. */
+    /** statsmodels' spelling: {@code n}, {@code c}, {@code t} or {@code ct}. */
     public String spelling() {
       return spelling;
+    }
+
+    /** Whether the equations have intercepts. */
+    public boolean hasConstant() {
+      return constant;
+    }
+
+    /** Whether the equations have a time trend. */
+    public boolean hasTime() {
+      return time;
+    }
+
+    /** Deterministic terms per equation: 0, 1 or 2. */
+    int terms() {
+      return (constant ? 1 : 0) + (time ? 1 : 0);
     }
 
     /**
      * The trend statsmodels spells {@code text}.
      *
-     * @throws IllegalArgumentException for another spelling (statsmodels' {@code t} and {@code ct}
-     *     are not taken)
+     * @throws IllegalArgumentException for another spelling
      */
     public static Trend parse(String text) {
       for (Trend t : values()) {
@@ -74,7 +102,9 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         }
       }
       throw new IllegalArgumentException(
-          "--trend: '" + text + "' is not one of n (none), c (an intercept per equation)");
+          "--trend: '"
+              + text
+              + "' is not one of n (none), c (an intercept), t (a time trend), ct (both)");
     }
   }
 
@@ -82,6 +112,7 @@ public final class VectorAutoregression implements SeveralSeriesModel {
   private final int order;
   private final int movingAverage;
   private final Trend trend;
+  private final List<String> exog;
 
   /**
    * The VAR(p).
@@ -107,7 +138,23 @@ public final class VectorAutoregression implements SeveralSeriesModel {
    *     or both are 0
    */
   public VectorAutoregression(List<String> series, int order, int movingAverage, Trend trend) {
+    this(series, order, movingAverage, trend, List.of());
+  }
+
+  /**
+   * The VARMAX(p, q): the VARMA(p, q) with regressors x_t in every equation, {@code y_t = c_t + B
+   * x_t + …} (statsmodels' {@code exog}, coefficients {@code beta.X.A}).
+   *
+   * @param exog the regressors' names, the data's {@code exog} columns in order (may be empty)
+   * @throws IllegalArgumentException as the VARMA's constructor, or when a regressor's name repeats
+   */
+  public VectorAutoregression(
+      List<String> series, int order, int movingAverage, Trend trend, List<String> exog) {
     this.series = List.copyOf(series);
+    this.exog = List.copyOf(exog);
+    if (this.exog.stream().distinct().count() != this.exog.size()) {
+      throw new IllegalArgumentException("the regressors' names repeat: " + this.exog);
+    }
     if (this.series.isEmpty()) {
       throw new IllegalArgumentException("a VAR needs at least one series");
     }
@@ -151,13 +198,39 @@ public final class VectorAutoregression implements SeveralSeriesModel {
     return trend;
   }
 
+  /** The regressors' names (empty without regressors). */
+  public List<String> regressors() {
+    return exog;
+  }
+
+  @Override
+  public boolean takesRegressors() {
+    return !exog.isEmpty();
+  }
+
+  /**
+   * Whether the deterministic part varies with time (a time trend or regressors): its coefficients
+   * are then carried as constant states, see {@link #build}.
+   */
+  private boolean timeVarying() {
+    return trend.hasTime() || !exog.isEmpty();
+  }
+
+  /** Coefficients per equation of the deterministic part: trend terms, then regressors. */
+  private int deterministicTerms() {
+    return trend.terms() + exog.size();
+  }
+
   @Override
   public List<ParameterBlock> parameterBlocks() {
     List<String> names = new ArrayList<>();
     int k = series.size();
-    if (trend == Trend.CONSTANT) {
-      for (String s : series) {
+    for (String s : series) {
+      if (trend.hasConstant()) {
         names.add("intercept." + s);
+      }
+      if (trend.hasTime()) {
+        names.add("drift." + s);
       }
     }
     for (int eq = 0; eq < k; eq++) {
@@ -173,6 +246,11 @@ public final class VectorAutoregression implements SeveralSeriesModel {
           names.add(
               String.format(Locale.ROOT, "L%d.e(%s).%s", lag, series.get(var), series.get(eq)));
         }
+      }
+    }
+    for (String s : series) {
+      for (String x : exog) {
+        names.add("beta." + x + "." + s);
       }
     }
     for (int i = 0; i < k; i++) {
@@ -194,47 +272,63 @@ public final class VectorAutoregression implements SeveralSeriesModel {
   @Override
   public double[] startParameters(ModelData data) {
     requireColumns(data);
-    return VarStartValues.of(data.y(), order, movingAverage, trend == Trend.CONSTANT);
+    return VarStartValues.of(
+        data.y(), order, movingAverage, deterministic(data, data.y().numRows), trend.terms());
   }
 
+  /**
+   * The system. With trend n or c: the VARMA's companion form with c_x = (c, 0), as in the class
+   * comment. With a time trend or regressors, the coefficients β of the deterministic part are
+   * constant states after the VARMA's ({@link VarDeterministic}): x = (z, β), F = [[F₀, 0], [0, I]]
+   * here (G_t is added per step by {@link #system}), cholQ = [cholQ₀; 0], H = [I_k, 0], and the
+   * start z ~ N((I − F₀)⁻¹ G₀ β, P₀) with β known, G₀ the regressors of the second observation
+   * (statsmodels' stationary initialisation reads the state intercept of the first predict).
+   */
   @Override
   public ModelMatrices build(Var[] values, ModelData data) {
     requireColumns(data);
     Tape tape = values[0].tape();
     int k = series.size();
     int yBlocks = Math.max(order, 1);
-    int nx = k * (yBlocks + movingAverage);
+    int nx0 = k * (yBlocks + movingAverage);
     int maStart = k * yBlocks;
+    int terms = deterministicTerms();
+    boolean augmented = timeVarying();
     int next = 0;
-    Var[] intercept = new Var[nx];
-    if (trend == Trend.CONSTANT) {
-      for (int i = 0; i < k; i++) {
-        intercept[i] = values[next++];
+    Var[] beta = new Var[k * terms]; // per equation: trend terms, then regressors
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < trend.terms(); i++) {
+        beta[j * terms + i] = values[next++];
       }
     }
-    Var[] transition = new Var[nx * nx];
+    Var[] transition = new Var[nx0 * nx0];
     for (int eq = 0; eq < k; eq++) {
       for (int lag = 0; lag < order; lag++) {
         for (int var = 0; var < k; var++) {
-          transition[eq * nx + lag * k + var] = values[next++];
+          transition[eq * nx0 + lag * k + var] = values[next++];
         }
       }
     }
     for (int eq = 0; eq < k; eq++) {
       for (int lag = 0; lag < movingAverage; lag++) {
         for (int var = 0; var < k; var++) {
-          transition[eq * nx + maStart + lag * k + var] = values[next++];
+          transition[eq * nx0 + maStart + lag * k + var] = values[next++];
         }
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      for (int x = 0; x < exog.size(); x++) {
+        beta[j * terms + trend.terms() + x] = values[next++];
       }
     }
     Var one = tape.constant(1);
     for (int i = k; i < maStart; i++) {
-      transition[i * nx + i - k] = one; // y blocks shift
+      transition[i * nx0 + i - k] = one; // y blocks shift
     }
-    for (int i = maStart + k; i < nx; i++) {
-      transition[i * nx + i - k] = one; // ε blocks shift
+    for (int i = maStart + k; i < nx0; i++) {
+      transition[i * nx0 + i - k] = one; // ε blocks shift
     }
-    Var[] noise = new Var[nx * k];
+    Var[] noise = new Var[nx0 * k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j <= i; j++) {
         Var entry = values[next++];
@@ -244,22 +338,93 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         }
       }
     }
+    Var F0 = tape.fromEntries(nx0, nx0, transition);
+    Var cholQ0 = tape.fromEntries(nx0, k, noise);
+    if (!augmented) {
+      Var[] intercept = new Var[nx0];
+      for (int j = 0; j < k && trend.hasConstant(); j++) {
+        intercept[j] = beta[j];
+      }
+      Var[] design = new Var[k * nx0];
+      for (int i = 0; i < k; i++) {
+        design[i * nx0 + i] = one;
+      }
+      Var c = tape.fromEntries(nx0, 1, intercept);
+      return ModelMatrices.builder(tape)
+          .F(F0)
+          .c(c)
+          .H(tape.fromEntries(k, nx0, design))
+          .cholQ(cholQ0)
+          .cholR(tape.zeros(k, k))
+          .cholP0(StationaryFactor.of(F0, cholQ0))
+          .m0(StationaryFactor.mean(F0, c))
+          .build();
+    }
+    int m = k * terms;
+    int nx = nx0 + m;
+    // G₀ β: the intercept of the first predict, from the second observation's regressors
+    double[] d1 = new double[terms];
+    new VarDeterministic(trend, data, exog.size()).row(Math.min(1, data.y().numRows - 1), d1);
+    Var[] firstIntercept = new Var[nx0];
+    for (int j = 0; j < k; j++) {
+      Var sum = null;
+      for (int i = 0; i < terms; i++) {
+        Var term = beta[j * terms + i].mul(d1[i]);
+        sum = sum == null ? term : sum.add(term);
+      }
+      firstIntercept[j] = sum;
+    }
+    Var[] full = new Var[nx * nx];
+    for (int i = 0; i < nx0; i++) {
+      System.arraycopy(transition, i * nx0, full, i * nx, nx0);
+    }
+    for (int i = nx0; i < nx; i++) {
+      full[i * nx + i] = one; // β stays
+    }
     Var[] design = new Var[k * nx];
     for (int i = 0; i < k; i++) {
       design[i * nx + i] = one;
     }
-    Var F = tape.fromEntries(nx, nx, transition);
-    Var cholQ = tape.fromEntries(nx, k, noise);
-    Var c = tape.fromEntries(nx, 1, intercept);
+    Var stationaryMean = StationaryFactor.mean(F0, tape.fromEntries(nx0, 1, firstIntercept));
+    Var stationaryFactor = StationaryFactor.of(F0, cholQ0);
     return ModelMatrices.builder(tape)
-        .F(F)
-        .c(c)
+        .F(tape.fromEntries(nx, nx, full))
         .H(tape.fromEntries(k, nx, design))
-        .cholQ(cholQ)
+        .cholQ(tape.block(new Var[][] {{cholQ0}, {tape.zeros(m, k)}}))
         .cholR(tape.zeros(k, k))
-        .cholP0(StationaryFactor.of(F, cholQ))
-        .m0(StationaryFactor.mean(F, c))
+        .cholP0(
+            tape.block(new Var[][] {{stationaryFactor}, {tape.zeros(m, stationaryFactor.cols())}}))
+        .m0(tape.block(new Var[][] {{stationaryMean}, {tape.fromEntries(m, 1, beta)}}))
         .build();
+  }
+
+  /**
+   * With a time trend or regressors, the system whose F_t carries them ({@link VarDeterministic}).
+   */
+  @Override
+  public StateSpace system(ModelMatrices matrices, ModelData data) {
+    if (!timeVarying()) {
+      return matrices.system();
+    }
+    int k = series.size();
+    int nx0 = k * (Math.max(order, 1) + movingAverage);
+    return new VarDeterministic(trend, data, exog.size()).system(matrices.system(), k, nx0);
+  }
+
+  /**
+   * The deterministic regressors of every observation, T × (trend terms + regressors): the columns
+   * least squares starts the coefficients from.
+   */
+  private DMatrixRMaj deterministic(ModelData data, int steps) {
+    VarDeterministic terms = new VarDeterministic(trend, data, exog.size());
+    int d = terms.terms();
+    DMatrixRMaj D = new DMatrixRMaj(steps, d);
+    double[] row = new double[d];
+    for (int s = 0; s < steps; s++) {
+      terms.row(s, row);
+      System.arraycopy(row, 0, D.data, s * d, d);
+    }
+    return D;
   }
 
   /**
@@ -279,10 +444,27 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         names.add(lag == 0 ? "e(" + s + ")" : "e(" + s + ").lag" + lag);
       }
     }
+    if (timeVarying()) { // the deterministic coefficients, constant states (hidden in plots)
+      for (String s : series) {
+        if (trend.hasConstant()) {
+          names.add("_intercept." + s);
+        }
+        if (trend.hasTime()) {
+          names.add("_drift." + s);
+        }
+        for (String x : exog) {
+          names.add("_beta." + x + "." + s);
+        }
+      }
+    }
     return names;
   }
 
   private void requireColumns(ModelData data) {
+    if (!exog.isEmpty() && !data.exogNames().equals(exog)) {
+      throw new IllegalArgumentException(
+          "the VARMAX's regressors are " + exog + " but the data's are " + data.exogNames());
+    }
     if (data.y().numCols != series.size()) {
       throw new IllegalArgumentException(
           "the VAR of the series "

@@ -65,7 +65,12 @@ class VectorAutoregressionTest {
         "macro_var1_n",
         "belts_var2_c",
         "macro_varma11_c",
-        "belts_vma1_c"
+        "belts_vma1_c",
+        "macro_var1_ct",
+        "belts_var1_ct",
+        "macro_var1_t",
+        "belts_var1_c_law",
+        "belts_var1_ct_law_petrol"
       })
   void logLikelihoodEqualsStatsmodelsAtItsEstimatesAndStart(String name) throws IOException {
     Case c = Case.named(name);
@@ -88,7 +93,12 @@ class VectorAutoregressionTest {
         "macro_var1_n",
         "belts_var2_c",
         "macro_varma11_c",
-        "belts_vma1_c"
+        "belts_vma1_c",
+        "macro_var1_ct",
+        "belts_var1_ct",
+        "macro_var1_t",
+        "belts_var1_c_law",
+        "belts_var1_ct_law_petrol"
       })
   void fitReachesStatsmodelsMaximum(String name) throws IOException {
     Case c = Case.named(name);
@@ -101,7 +111,15 @@ class VectorAutoregressionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"macro_var2_c", "belts_var2_c", "macro_var1_n", "macro_varma11_c"})
+  @ValueSource(
+      strings = {
+        "macro_var2_c",
+        "belts_var2_c",
+        "macro_var1_n",
+        "macro_varma11_c",
+        "macro_var1_ct",
+        "belts_var1_ct_law_petrol"
+      })
   void gradientMatchesCentralDifferences(String name) throws IOException {
     Case c = Case.named(name);
     LogLikelihood ll = new LogLikelihood(c.model, c.data, Map.of(), TriaRule.MASKED);
@@ -150,6 +168,11 @@ class VectorAutoregressionTest {
         case "macro_varma11_c" ->
             macro(List.of("infl", "realint"), 1, 1, VectorAutoregression.Trend.CONSTANT);
         case "belts_vma1_c" -> beltsChanges();
+        case "macro_var1_ct" -> macro(List.of("infl", "unemp"), 1, "ct");
+        case "macro_var1_t" -> macro(List.of("infl", "unemp"), 1, "t");
+        case "belts_var1_ct" -> beltsWith("ct", List.of());
+        case "belts_var1_c_law" -> beltsWith("c", List.of("law"));
+        case "belts_var1_ct_law_petrol" -> beltsWith("ct", List.of("law", "log(PetrolPrice)"));
         default -> throw new IllegalArgumentException(name);
       };
     }
@@ -182,6 +205,34 @@ class VectorAutoregressionTest {
           new VectorAutoregression(
               List.of("dlog(front)", "dlog(rear)"), 0, 1, VectorAutoregression.Trend.CONSTANT),
           new ModelData(new DMatrixRMaj(n, 2, true, changes), null, null));
+    }
+
+    /** VAR(1) of log front- and rear-seat casualties with a trend and the named regressors. */
+    private static Case beltsWith(String trend, List<String> regressors) {
+      TimeSeriesFrame frame = Datasets.seatbelts();
+      int n = frame.length();
+      double[] y = frame.rowMajor(List.of("front", "rear"));
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.log(y[i]);
+      }
+      DMatrixRMaj x = null;
+      if (!regressors.isEmpty()) {
+        double[] law = frame.rowMajor(List.of("law"));
+        double[] petrol = frame.rowMajor(List.of("PetrolPrice"));
+        x = new DMatrixRMaj(n, regressors.size());
+        for (int t = 0; t < n; t++) {
+          x.set(t, 0, law[t]);
+          if (regressors.size() > 1) {
+            x.set(t, 1, Math.log(petrol[t]));
+          }
+        }
+      }
+      List<String> columns = List.of("log(front)", "log(rear)");
+      return new Case(
+          new VectorAutoregression(
+              columns, 1, 0, VectorAutoregression.Trend.parse(trend), regressors),
+          new ModelData(
+              new DMatrixRMaj(n, 2, true, y), x, regressors.isEmpty() ? null : regressors));
     }
 
     private static Case belts() {

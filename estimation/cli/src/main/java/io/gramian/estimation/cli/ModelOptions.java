@@ -191,9 +191,8 @@ final class ModelOptions {
       names = "--trend",
       paramLabel = "TREND",
       description =
-          "var, varmax: the deterministic terms, n (none) or c (an intercept per equation, the"
-              + " default),"
-              + " as statsmodels' VARMAX trend.")
+          "var, varmax: the deterministic terms per equation, as statsmodels' VARMAX trend: n"
+              + " (none), c (an intercept, the default), t (a time trend 1, 2, …) or ct (both).")
   String trend;
 
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
@@ -243,14 +242,17 @@ final class ModelOptions {
               new VectorAutoregression(
                   innerColumns(columns),
                   lags(),
-                  VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
+                  0,
+                  VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
+                  exog == null ? List.of() : exog);
           case VARMAX -> {
             int[] pq = varmaOrder();
             yield new VectorAutoregression(
                 innerColumns(columns),
                 pq[0],
                 pq[1],
-                VectorAutoregression.Trend.parse(trend == null ? "c" : trend));
+                VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
+                exog == null ? List.of() : exog);
           }
           case DFM -> dynamicFactor(innerColumns(columns));
           default -> throw new IllegalStateException("not a model of several series: " + model);

@@ -93,6 +93,11 @@ final class SeveralSeriesFit {
       }
     }
     c.modelOptions.checkSeveralSeriesOptions(parsed);
+    if (!c.dataOptions.exog.isEmpty() && c.forecastHorizon != null) {
+      throw new IllegalArgumentException(
+          "--forecast with --exog needs the regressors' future values (--future), which models of"
+              + " several series do not take yet");
+    }
   }
 
   /** The options of {@code fit} that a model of several series does not take (yet). */
@@ -189,7 +194,8 @@ final class SeveralSeriesFit {
               ? "var(" + var.order() + ")"
               : "varmax(" + var.order() + "," + var.movingAverage() + ")")
           + ", trend "
-          + var.trend().spelling();
+          + var.trend().spelling()
+          + (var.regressors().isEmpty() ? "" : ", exog " + String.join(",", var.regressors()));
     }
     int p = core().series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;

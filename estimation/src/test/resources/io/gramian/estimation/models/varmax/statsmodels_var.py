@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Reference values for Gramian's VectorAutoregression from statsmodels' VARMAX.
 
-For each case, statsmodels 0.13.5 (Debian's python3-statsmodels) fits VARMAX(y, order=(p, q),
-trend=T) by maximum likelihood (its default stationary initialisation, enforce_stationarity=True,
+For each case, statsmodels 0.13.5 (Debian's python3-statsmodels) fits VARMAX(y, exog=X,
+order=(p, q), trend=T) by maximum likelihood (its default stationary initialisation, enforce_stationarity=True,
 L-BFGS-B from its OLS start, then Nelder-Mead polishing to a tight tolerance) and writes the
 estimates in its parameter order and names, the log-likelihood at them, and the log-likelihood at
 a second, fixed parameter vector (the OLS start values), so that Gramian's likelihood is checked
@@ -39,14 +39,27 @@ CASES = [
      (1, 1), "c"),
     ("belts_vma1_c", np.diff(np.log(belts[["front", "rear"]].to_numpy(float)), axis=0),
      ["dlog(front)", "dlog(rear)"], (0, 1), "c"),
+    # time trends (statsmodels' trend_offset = 1: the trend of observation s is s + 1)
+    ("macro_var1_ct", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], (1, 0), "ct"),
+    ("belts_var1_ct", np.log(belts[["front", "rear"]].to_numpy(float)),
+     ["log(front)", "log(rear)"], (1, 0), "ct"),
+    ("macro_var1_t", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], (1, 0), "t"),
+    # regressors: the seat-belt law and the log petrol price
+    ("belts_var1_c_law", np.log(belts[["front", "rear"]].to_numpy(float)),
+     ["log(front)", "log(rear)"], (1, 0), "c", belts[["law"]]),
+    ("belts_var1_ct_law_petrol", np.log(belts[["front", "rear"]].to_numpy(float)),
+     ["log(front)", "log(rear)"], (1, 0), "ct",
+     pd.DataFrame({"law": belts["law"], "log(PetrolPrice)": np.log(belts["PetrolPrice"])})),
 ]
 
 rows = []
-for name, y, names, order, trend in CASES:
+for case in CASES:
+    name, y, names, order, trend = case[:5]
+    exog = case[5] if len(case) > 5 else None
     frame = pd.DataFrame(y, columns=names)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = VARMAX(frame, order=order, trend=trend)
+        model = VARMAX(frame, exog=exog, order=order, trend=trend)
         start = model.start_params
         first = model.fit(disp=False, maxiter=2000)
         res = model.fit(first.params, method="nm", disp=False, maxiter=20000,
