@@ -216,7 +216,7 @@ final class ModelOptions {
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
-    return SEVERAL_SERIES_MODELS.contains(model);
+    return model != null && SEVERAL_SERIES_MODELS.contains(model);
   }
 
   /**

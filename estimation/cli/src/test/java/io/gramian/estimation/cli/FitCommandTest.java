@@ -124,6 +124,15 @@ class FitCommandTest {
         "--forecast");
   }
 
+  /** Without --model: one line naming the option, not an internal error. */
+  @Test
+  void aMissingModelIsOneLine() {
+    CliRun r = CliRun.run("fit", NILE.toString());
+    assertEquals(2, r.exitCode, r.toString());
+    assertTrue(r.err.contains("no model given; use --model"), r.toString());
+    assertEquals(1, r.err.strip().lines().count(), r.toString());
+  }
+
   /** Options of several-series models are refused with a one-series model, not ignored. */
   @Test
   void severalSeriesOptionsAreRefusedWithOneSeries() {
