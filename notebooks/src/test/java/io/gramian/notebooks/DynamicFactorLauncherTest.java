@@ -218,7 +218,7 @@ class DynamicFactorLauncherTest {
     String[][] cases = {
       {"--factors", "5", "--factors 5 is out of range"},
       {"--factors", "1", "--factor-order", "0", "--factor-order 0 must be at least 1"},
-      {"--rank", "1", "--rank goes with --model sutse-level, not --model dfm"},
+      {"--rank", "1", "--rank goes with --model sutse-level or sutse-trend, not --model dfm"},
       {"--error-order", "-1", "--error-order -1 must be at least 0"},
       {"--error-cov", "full", "'full' is not one of scalar, diagonal, unstructured"},
       {"--exog", "cpi", "--forecast", "2", "--forecast with --exog"},

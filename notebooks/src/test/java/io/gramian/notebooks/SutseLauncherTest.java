@@ -168,7 +168,12 @@ class SutseLauncherTest {
       {"--columns", "front,rear", "--rank", "3", "--rank 3 is out of range"},
       {"--columns", "front,back", "has no column \"back\""},
       {"--columns", "front,rear", "--exog", "kms", "--exog does not go with --model sutse-level"},
-      {"--columns", "front,rear", "--seasonal", "12", "--seasonal does not go with"},
+      {"--columns", "front,rear", "--seasonal-type", "trig", "--seasonal-type does not go with"},
+      {"--columns", "front,rear", "--seasonal", "12,4", "is one period S ≥ 2"},
+      {"--columns", "front,rear", "--seasonal", "100000", "needs at least 200010 observations"},
+      {
+        "--columns", "front,rear", "--slope-rank", "1", "--slope-rank goes with --model sutse-trend"
+      },
       {"--columns", "front,rear", "--order", "1,0,0", "--order does not go with"},
       {"--columns", "front,rear", "--save", "s.json", "--save does not go with"},
       {"--columns", "front,rear", "--exact", "back", "exact series back is not one of"},

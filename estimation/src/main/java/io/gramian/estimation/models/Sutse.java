@@ -4,6 +4,7 @@ import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
+import io.gramian.estimation.model.ModelSize;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.transform.Exponential;
@@ -15,38 +16,58 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
- * The multivariate local level model of p series, seemingly unrelated (SUTSE; Harvey 1989 §8.2,
- * Durbin &amp; Koopman 2012 §3.3):
+ * Structural models of p series, seemingly unrelated (SUTSE; Harvey 1989 §8.2, Harvey &amp; Koopman
+ * 1997, Durbin &amp; Koopman 2012 §3.3): each series has its own level, optionally its own slope
+ * and dummy seasonal, and each component's disturbances are correlated across series.
  *
  * <pre>
- *   y_t = μ_t + ε_t,       ε_t ~ N(0, L_ε L_εᵀ),   L_ε  p × p lower triangular
- *   μ_{t+1} = μ_t + η_t,   η_t ~ N(0, L_η L_ηᵀ),   L_η  p × R lower trapezoidal,  1 ≤ R ≤ p
- *   μ_1 exactly diffuse:   F = H = I_p,  cholQ = L_η,  cholR = L_ε,  cholPinf = I_p
+ *   y_t     = μ_t + γ_t + ε_t,      ε_t ~ N(0, L_ε L_εᵀ),  L_ε  p × p lower triangular
+ *   μ_{t+1} = μ_t + β_t + η_t,      η_t ~ N(0, L_η L_ηᵀ),  L_η  p × R lower trapezoidal
+ *   β_{t+1} = β_t + ζ_t,            ζ_t ~ N(0, L_ζ L_ζᵀ),  L_ζ  p × R_ζ       (with a slope)
+ *   γ_{t+1} = −Σ_{i=1}^{s−1} γ_{t+1−i} + ω_t,  ω_t ~ N(0, L_ω L_ωᵀ), L_ω p × p (with a season)
+ *   state x_t = (μ_t; β_t; γ_{t,1}, …, γ_{t−s+2,1}; …; γ_{t,p}, …), every state exactly diffuse
+ *   cholQ = blockdiag(L_η, L_ζ, S L_ω),  cholR = L_ε,  cholPinf = I_nx
  * </pre>
  *
- * With R &lt; p the level disturbance has rank R: the p levels are driven by R common trends
- * (Harvey's common levels), and Q = L_η L_ηᵀ is singular, the case the masked adjoint keeps exact.
+ * where S puts ω_{t,j} in the first seasonal state of series j. Without a slope β is absent (the
+ * local level); without a season γ is. With R &lt; p the level disturbance has rank R: the p levels
+ * are driven by R common trends (Harvey's common levels), and Q is singular, the case the masked
+ * adjoint keeps exact; R_ζ &lt; p likewise gives common slopes. The ranks are separate, as Harvey
+ * &amp; Koopman's common levels and common slopes are, and as KFAS' {@code SSMtrend} takes one
+ * covariance per component.
  *
  * <p>Series observed exactly (without an irregular of their own: {@code exact}) have zero rows and
  * columns in L_ε, so the irregular covariance L_ε L_εᵀ is singular and their observations pin the
- * level down; the square-root filter takes the singular R as it is (no jitter), and the masked rule
- * keeps the gradient exact. L_ε is then the Cholesky factor of the other series' irregular
+ * signal down; the square-root filter takes the singular R as it is (no jitter), and the masked
+ * rule keeps the gradient exact. L_ε is then the Cholesky factor of the other series' irregular
  * covariance, placed in their rows and columns.
  *
  * <p>Parameters: the entries of the Cholesky factors, row by row over the lower triangle (lower
- * trapezoid for L_η), the irregular's first: {@code sqrt.cov.irregular.A.B} is entry (A, B) of L_ε
- * and {@code sqrt.cov.level.A.B} entry (A, B) of L_η, rows and columns named by the series (column
- * B of L_η is the common trend that first loads on series B). A diagonal entry is positive through
- * natural = exp(θ) ({@link Exponential}), so the factor of a covariance is unique; an off-diagonal
- * entry is real (θ itself).
+ * trapezoid for a reduced rank), in the order irregular, level, trend (the slope, statsmodels'
+ * {@code trend}), seasonal: {@code sqrt.cov.irregular.A.B} is entry (A, B) of L_ε, {@code
+ * sqrt.cov.level.A.B} of L_η, {@code sqrt.cov.trend.A.B} of L_ζ and {@code sqrt.cov.seasonal.A.B}
+ * of L_ω, rows and columns named by the series (column B of a reduced-rank factor is the common
+ * component that first loads on series B). A diagonal entry is positive through natural = exp(θ)
+ * ({@link Exponential}), so the factor of a covariance is unique; an off-diagonal entry is real (θ
+ * itself).
  */
 public final class Sutse implements SeveralSeriesModel {
 
   private static final String IRREGULAR = "sqrt.cov.irregular.";
   private static final String LEVEL = "sqrt.cov.level.";
+  private static final String TREND = "sqrt.cov.trend.";
+  private static final String SEASONAL = "sqrt.cov.seasonal.";
+
+  /**
+   * The slope's and the season's start factors as a fraction of the level's: they move more slowly
+   * than the level in most series, and BFGS finds its way from there.
+   */
+  private static final double SLOW_COMPONENT_START = 0.1;
 
   private final List<String> series;
   private final int rank;
+  private final int slopeRank; // 0: no slope
+  private final int period; // 0: no season
   private final boolean[] exact;
 
   /**
@@ -67,6 +88,11 @@ public final class Sutse implements SeveralSeriesModel {
    *     one of the series or is named twice
    */
   public Sutse(List<String> series, int rank, List<String> exactSeries) {
+    this(series, rank, 0, 0, exactSeries);
+  }
+
+  private Sutse(
+      List<String> series, int rank, int slopeRank, int period, List<String> exactSeries) {
     this.series = List.copyOf(series);
     this.exact = new boolean[this.series.size()];
     for (String name : exactSeries) {
@@ -91,7 +117,16 @@ public final class Sutse implements SeveralSeriesModel {
       throw new IllegalArgumentException(
           "rank " + rank + " of the level disturbance must be between 1 and " + p);
     }
+    if (slopeRank < 0 || slopeRank > p) {
+      throw new IllegalArgumentException(
+          "rank " + slopeRank + " of the slope disturbance must be between 1 and " + p);
+    }
+    if (period == 1 || period < 0) {
+      throw new IllegalArgumentException("the seasonal period must be at least 2, not " + period);
+    }
     this.rank = rank;
+    this.slopeRank = slopeRank;
+    this.period = period;
   }
 
   /** The full-rank model (R = p). */
@@ -99,9 +134,75 @@ public final class Sutse implements SeveralSeriesModel {
     return new Sutse(series, series.size());
   }
 
+  /** A builder of the SUTSE model of {@code series}: local level, full rank, nothing exact. */
+  public static Builder builder(List<String> series) {
+    return new Builder(series);
+  }
+
+  /** Builds a {@link Sutse} component by component. */
+  public static final class Builder {
+    private final List<String> series;
+    private int rank;
+    private int slopeRank;
+    private int period;
+    private List<String> exactSeries = List.of();
+
+    private Builder(List<String> series) {
+      this.series = List.copyOf(series);
+      this.rank = series.size();
+    }
+
+    /** R, the rank of the level disturbance (default p). */
+    public Builder rank(int rank) {
+      this.rank = rank;
+      return this;
+    }
+
+    /** A slope per series (the local linear trend) with a disturbance of full rank p. */
+    public Builder slope() {
+      return slope(series.size());
+    }
+
+    /** A slope per series whose disturbance has rank R_ζ (R_ζ common slopes). */
+    public Builder slope(int slopeRank) {
+      if (slopeRank < 1) {
+        throw new IllegalArgumentException(
+            "rank "
+                + slopeRank
+                + " of the slope disturbance must be between 1 and "
+                + series.size());
+      }
+      this.slopeRank = slopeRank;
+      return this;
+    }
+
+    /** A dummy seasonal of period s ≥ 2 per series, its disturbance of full rank. */
+    public Builder seasonal(int period) {
+      if (period < 2) {
+        throw new IllegalArgumentException("the seasonal period must be at least 2, not " + period);
+      }
+      this.period = period;
+      return this;
+    }
+
+    /** The series observed without an irregular. */
+    public Builder exact(List<String> exactSeries) {
+      this.exactSeries = List.copyOf(exactSeries);
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException as the constructors
+     */
+    public Sutse build() {
+      return new Sutse(series, rank, slopeRank, period, exactSeries);
+    }
+  }
+
   @Override
   public String name() {
-    return "sutse-local-level";
+    return (slopeRank > 0 ? "sutse-local-linear-trend" : "sutse-local-level")
+        + (period > 0 ? "+seasonal(" + period + ")" : "");
   }
 
   @Override
@@ -109,10 +210,13 @@ public final class Sutse implements SeveralSeriesModel {
     return series;
   }
 
-  /** The signal of series j is its level μ_{t,j} (H = I). */
+  /**
+   * The signal of series j is its level μ_{t,j} (H picks the level), or with a season its level
+   * plus its seasonal μ_{t,j} + γ_{t,j}.
+   */
   @Override
   public String signalName() {
-    return "level";
+    return period > 0 ? "signal" : "level";
   }
 
   /** p, the number of series. */
@@ -125,11 +229,50 @@ public final class Sutse implements SeveralSeriesModel {
     return rank;
   }
 
+  /** Whether each series has a slope (the local linear trend). */
+  public boolean hasSlope() {
+    return slopeRank > 0;
+  }
+
+  /** R_ζ, the rank of the slope disturbance; 0 without a slope. */
+  public int slopeRank() {
+    return slopeRank;
+  }
+
+  /** The seasonal period s; 0 without a season. */
+  public int seasonalPeriod() {
+    return period;
+  }
+
+  /** nx = p (levels) + p (slopes, if any) + p (s − 1) (seasonal states, if any). */
+  public int stateCount() {
+    int p = series.size();
+    return p + (slopeRank > 0 ? p : 0) + (period > 0 ? p * (period - 1) : 0);
+  }
+
+  /**
+   * The size from the specification, for the size rule: nx states (in long arithmetic, so that an
+   * absurd seasonal period is described, not overflowed), every one exactly diffuse, and the
+   * period.
+   */
+  @Override
+  public ModelSize size() {
+    long p = series.size();
+    long states = p + (slopeRank > 0 ? p : 0) + (period > 0 ? p * (period - 1L) : 0);
+    return new ModelSize(name(), states, states, parameterNames().size(), 0, period);
+  }
+
   @Override
   public List<ParameterBlock> parameterBlocks() {
     List<ParameterBlock> blocks = new ArrayList<>();
     addFactor(blocks, IRREGULAR, series.size());
     addFactor(blocks, LEVEL, rank);
+    if (slopeRank > 0) {
+      addFactor(blocks, TREND, slopeRank);
+    }
+    if (period > 0) {
+      addFactor(blocks, SEASONAL, series.size());
+    }
     return blocks;
   }
 
@@ -144,11 +287,16 @@ public final class Sutse implements SeveralSeriesModel {
     return names;
   }
 
+  /** Whether entry (i, j) of the factor named by {@code prefix} is a parameter. */
+  private boolean isParameter(String prefix, int i, int j) {
+    return !(prefix.equals(IRREGULAR) && (exact[i] || exact[j]));
+  }
+
   /** One block per parameter entry of a p × cols lower-trapezoidal factor, row by row. */
   private void addFactor(List<ParameterBlock> blocks, String prefix, int cols) {
     for (int i = 0; i < series.size(); i++) {
       for (int j = 0; j <= Math.min(i, cols - 1); j++) {
-        if (prefix.equals(IRREGULAR) && (exact[i] || exact[j])) {
+        if (!isParameter(prefix, i, j)) {
           continue;
         }
         String name = prefix + series.get(i) + "." + series.get(j);
@@ -161,10 +309,11 @@ public final class Sutse implements SeveralSeriesModel {
   }
 
   /**
-   * Start values: the sample covariance S of the first differences, half of it to each disturbance
-   * (Δy_t = η_{t−1} + ε_t − ε_{t−1} has covariance Q + 2 H, so this puts the levels' share at a
-   * third); L_η takes the first R columns of the Cholesky factor of S/2. Where S is not positive
-   * definite (a constant or collinear series), its diagonal, each variance at least 1.
+   * Start values: the sample covariance S of the first differences, half of it to the irregular and
+   * to the level (Δy_t = η_{t−1} + ε_t − ε_{t−1} has covariance Q + 2 H, so this puts the levels'
+   * share at a third); L_η takes the first R columns of the Cholesky factor of S/2, the slope and
+   * the season a tenth of it ({@link #SLOW_COMPONENT_START}). Where S is not positive definite (a
+   * constant or collinear series), its diagonal, each variance at least 1.
    */
   @Override
   public double[] startParameters(ModelData data) {
@@ -174,18 +323,35 @@ public final class Sutse implements SeveralSeriesModel {
     DMatrixRMaj L = cholesky(half);
     double[] start = new double[parameterNames().size()];
     int k = 0;
-    for (int factor = 0; factor < 2; factor++) {
-      int cols = factor == 0 ? series.size() : rank;
+    for (Factor f : factors()) {
+      double scale =
+          f.prefix.equals(IRREGULAR) || f.prefix.equals(LEVEL) ? 1 : SLOW_COMPONENT_START;
       for (int i = 0; i < series.size(); i++) {
-        for (int j = 0; j <= Math.min(i, cols - 1); j++) {
-          if (factor == 0 && (exact[i] || exact[j])) {
-            continue;
+        for (int j = 0; j <= Math.min(i, f.cols - 1); j++) {
+          if (isParameter(f.prefix, i, j)) {
+            start[k++] = scale * L.get(i, j);
           }
-          start[k++] = L.get(i, j);
         }
       }
     }
     return start;
+  }
+
+  /** A disturbance factor: its name prefix and its number of columns. */
+  private record Factor(String prefix, int cols) {}
+
+  /** The factors in parameter order. */
+  private List<Factor> factors() {
+    List<Factor> list = new ArrayList<>();
+    list.add(new Factor(IRREGULAR, series.size()));
+    list.add(new Factor(LEVEL, rank));
+    if (slopeRank > 0) {
+      list.add(new Factor(TREND, slopeRank));
+    }
+    if (period > 0) {
+      list.add(new Factor(SEASONAL, series.size()));
+    }
+    return list;
   }
 
   @Override
@@ -193,35 +359,109 @@ public final class Sutse implements SeveralSeriesModel {
     requireColumns(data);
     Tape tape = values[0].tape();
     int p = series.size();
-    Var[] irregular = new Var[p * p];
-    Var[] level = new Var[p * rank];
+    int nx = stateCount();
+    List<Var> factorVars = new ArrayList<>();
     int k = 0;
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j <= i; j++) {
-        if (!(exact[i] || exact[j])) {
-          irregular[i * p + j] = values[k++];
+    for (Factor f : factors()) {
+      Var[] entries = new Var[p * f.cols];
+      for (int i = 0; i < p; i++) {
+        for (int j = 0; j <= Math.min(i, f.cols - 1); j++) {
+          if (isParameter(f.prefix, i, j)) {
+            entries[i * f.cols + j] = values[k++];
+          }
+        }
+      }
+      factorVars.add(tape.fromEntries(p, f.cols, entries));
+    }
+    Var cholR = factorVars.get(0);
+    List<Var> disturbances = new ArrayList<>(factorVars.subList(1, factorVars.size()));
+    if (period > 0) {
+      int last = disturbances.size() - 1;
+      disturbances.set(last, tape.constant(seasonalSelection()).times(disturbances.get(last)));
+    }
+    Var[][] blocks = new Var[disturbances.size()][disturbances.size()];
+    for (int b = 0; b < blocks.length; b++) {
+      blocks[b][b] = disturbances.get(b);
+    }
+    Var cholQ = blocks.length == 1 ? blocks[0][0] : tape.block(blocks);
+    return ModelMatrices.builder(tape)
+        .F(tape.constant(transition()))
+        .H(tape.constant(design()))
+        .cholQ(cholQ)
+        .cholR(cholR)
+        .cholP0(tape.zeros(nx, nx))
+        .cholPinf(tape.identity(nx))
+        .build();
+  }
+
+  /** The first index of the seasonal states. */
+  private int seasonalStart() {
+    return series.size() * (slopeRank > 0 ? 2 : 1);
+  }
+
+  /** F, nx × nx: levels (+ slopes), slopes, and per series the dummy seasonal's companion block. */
+  private DMatrixRMaj transition() {
+    int p = series.size();
+    DMatrixRMaj F = CommonOps_DDRM.identity(stateCount());
+    if (slopeRank > 0) {
+      for (int j = 0; j < p; j++) {
+        F.set(j, p + j, 1);
+      }
+    }
+    if (period > 0) {
+      for (int j = 0; j < p; j++) {
+        int g = seasonalStart() + j * (period - 1);
+        for (int i = 0; i < period - 1; i++) {
+          F.set(g + i, g + i, 0);
+          F.set(g, g + i, -1);
+          if (i > 0) {
+            F.set(g + i, g + i - 1, 1);
+          }
         }
       }
     }
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j <= Math.min(i, rank - 1); j++) {
-        level[i * rank + j] = values[k++];
+    return F;
+  }
+
+  /** H, p × nx: series j's level, plus its current seasonal when there is a season. */
+  private DMatrixRMaj design() {
+    int p = series.size();
+    DMatrixRMaj H = new DMatrixRMaj(p, stateCount());
+    for (int j = 0; j < p; j++) {
+      H.set(j, j, 1);
+      if (period > 0) {
+        H.set(j, seasonalStart() + j * (period - 1), 1);
       }
     }
-    Var identity = tape.identity(p);
-    return ModelMatrices.builder(tape)
-        .F(identity)
-        .H(identity)
-        .cholQ(tape.fromEntries(p, rank, level))
-        .cholR(tape.fromEntries(p, p, irregular))
-        .cholP0(tape.zeros(p, p))
-        .cholPinf(identity)
-        .build();
+    return H;
+  }
+
+  /** S, p (s − 1) × p: ω_{t,j} enters series j's current seasonal state. */
+  private DMatrixRMaj seasonalSelection() {
+    int p = series.size();
+    DMatrixRMaj S = new DMatrixRMaj(p * (period - 1), p);
+    for (int j = 0; j < p; j++) {
+      S.set(j * (period - 1), j, 1);
+    }
+    return S;
   }
 
   @Override
   public List<String> stateNames(int nx) {
-    return series.stream().map(s -> "level." + s).toList();
+    List<String> names = new ArrayList<>();
+    series.forEach(s -> names.add("level." + s));
+    if (slopeRank > 0) {
+      series.forEach(s -> names.add("trend." + s));
+    }
+    if (period > 0) {
+      for (String s : series) {
+        names.add("seasonal." + s);
+        for (int i = 1; i < period - 1; i++) {
+          names.add("_seasonal.L" + i + "." + s);
+        }
+      }
+    }
+    return names;
   }
 
   private void requireColumns(ModelData data) {

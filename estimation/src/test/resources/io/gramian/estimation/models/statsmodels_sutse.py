@@ -15,6 +15,11 @@ level: the two series' changes would have to be proportional, which the data are
 likelihood is degenerate) the conventional filter returns -4.7e17 and the univariate one a finite
 number, where Gramian stops with an error naming the singular innovation.
 
+The component cases (SutseComponentsTest) add a slope per series (the local linear trend, its
+disturbance factor Lz of rank slope_rank), a dummy seasonal of period 12 per series (factor Lw,
+2 x 2) or both, as the class Components below: states (levels; slopes; each series' s - 1
+seasonal states), every state exactly diffuse, parameters row by row over L, Lq, Lz, Lw.
+
 Run: /usr/bin/python3 statsmodels_sutse.py datasets > statsmodels_sutse.csv (from the repository
 root, this file's directory as the output's).
 """
@@ -85,3 +90,73 @@ for case, params in exact_cases.items():
     else:
         assert abs(conventional - univariate) <= 1e-9 * abs(conventional), case
         print(f"{case},llf,{conventional!r}")
+
+
+class Components(MLEModel):
+    """Levels, optional slopes (rank slope_rank), optional dummy seasonal of period s."""
+
+    def __init__(self, endog, rank, slope_rank, period):
+        p = 2
+        self.rank, self.slope_rank, self.period = rank, slope_rank, period
+        n_seasonal = p * (period - 1) if period else 0
+        k_states = p + (p if slope_rank else 0) + n_seasonal
+        super().__init__(endog, k_states=k_states, k_posdef=k_states)
+        T = np.eye(k_states)
+        Z = np.zeros((p, k_states))
+        Z[:, :p] = np.eye(p)
+        if slope_rank:
+            T[:p, p : 2 * p] = np.eye(p)
+        g0 = p + (p if slope_rank else 0)
+        for j in range(p if period else 0):
+            g = g0 + j * (period - 1)
+            T[g : g + period - 1, g : g + period - 1] = 0
+            T[g, g : g + period - 1] = -1
+            for i in range(1, period - 1):
+                T[g + i, g + i - 1] = 1
+            Z[j, g] = 1
+        self.g0 = g0
+        self["design"] = Z
+        self["transition"] = T
+        self["selection"] = np.eye(k_states)
+        self.ssm.initialize_diffuse()
+
+    def update(self, params, **kwargs):
+        params = super().update(params, **kwargs)
+        p, k = 2, 0
+        factors = []
+        for cols in [p, self.rank] + ([self.slope_rank] if self.slope_rank else []) + (
+            [p] if self.period else []
+        ):
+            L = np.zeros((p, cols))
+            for i in range(p):
+                for j in range(min(i, cols - 1) + 1):
+                    L[i, j] = params[k]
+                    k += 1
+            factors.append(L)
+        self["obs_cov"] = factors[0] @ factors[0].T
+        Q = np.zeros((self.k_states, self.k_states))
+        Q[:p, :p] = factors[1] @ factors[1].T
+        f = 2
+        if self.slope_rank:
+            Q[p : 2 * p, p : 2 * p] = factors[f] @ factors[f].T
+            f += 1
+        if self.period:
+            W = factors[f] @ factors[f].T
+            first = [self.g0 + j * (self.period - 1) for j in range(p)]
+            Q[np.ix_(first, first)] = W
+        self["state_cov"] = Q
+
+
+irregular = [0.09, -0.03, 0.07]
+component_cases = {
+    # name: (rank, slope_rank, period, params after the irregular)
+    "trend": (2, 2, 0, [0.02, 0.015, 0.012, 0.004, 0.001, 0.003]),
+    "trend_rank1": (1, 2, 0, [0.02, 0.015, 0.004, 0.001, 0.003]),
+    "trend_slope_rank1": (2, 1, 0, [0.02, 0.015, 0.012, 0.004, 0.001]),
+    "seasonal": (2, 0, 12, [0.02, 0.015, 0.012, 0.01, 0.005, 0.008]),
+    "trend_seasonal": (2, 2, 12, [0.02, 0.015, 0.012, 0.004, 0.001, 0.003, 0.01, 0.005, 0.008]),
+}
+for case, (rank, slope_rank, period, params) in component_cases.items():
+    model = Components(y, rank, slope_rank, period)
+    model.ssm.tolerance = 0
+    print(f"{case},llf,{model.loglike(np.array(irregular + params))!r}")

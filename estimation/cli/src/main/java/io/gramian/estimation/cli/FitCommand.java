@@ -67,7 +67,8 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "A,B",
       hideParamSyntax = true,
       description =
-          "With a model of several series (sutse-level): the value columns it models together.")
+          "With a model of several series (sutse-level, sutse-trend, var, varmax, dfm): the value"
+              + " columns it models together.")
   List<String> columns;
 
   @Mixin EstimationOptions estimationOptions;

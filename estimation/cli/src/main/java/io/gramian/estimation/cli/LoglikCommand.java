@@ -127,7 +127,7 @@ final class LoglikCommand implements Callable<Integer> {
       hideParamSyntax = true,
       description =
           "The value columns that are y's components, in this order (default: every column"
-              + " but the time column); with --model sutse-level, the series it models.")
+              + " but the time column); with a model of several series, the series it models.")
   List<String> columns;
 
   @Option(names = "--gradient", description = "Also compute the gradient of the log-likelihood.")

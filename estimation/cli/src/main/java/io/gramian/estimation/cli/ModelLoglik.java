@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gramian.datasets.InputEcho;
+import io.gramian.estimation.model.ExactChannels;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelSizeException;
@@ -38,7 +39,9 @@ final class ModelLoglik {
       data =
           c.dataOptions
               .loadColumns(
-                  c.data, c.columns, several.takesRegressors() ? c.dataOptions.exog : List.of())
+                  c.data,
+                  several.series(),
+                  several.takesRegressors() ? c.dataOptions.exog : List.of())
               .data();
     } else {
       if (c.columns != null) {
@@ -76,9 +79,12 @@ final class ModelLoglik {
                 + String.join(", ", names));
       }
     }
+    Map<String, Double> silenced =
+        model instanceof ExactChannels channels ? channels.silencedParameters(data) : Map.of();
     double[] natural = new double[names.size()];
     for (int i = 0; i < natural.length; i++) {
-      Double v = c.params.get(names.get(i));
+      // a parameter that entered only the noise of exact columns changes nothing: 0 if not given
+      Double v = c.params.getOrDefault(names.get(i), silenced.get(names.get(i)));
       if (v == null) {
         throw CliException.badInput(
             "--params lacks "

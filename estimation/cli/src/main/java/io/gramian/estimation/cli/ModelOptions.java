@@ -2,11 +2,14 @@ package io.gramian.estimation.cli;
 
 import io.gramian.estimation.batch.ModelSpec;
 import io.gramian.estimation.batch.StructuralOptions;
+import io.gramian.estimation.model.ExactChannels;
+import io.gramian.estimation.model.ObservationIdentity;
 import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.estimation.model.StateSpaceModel;
 import io.gramian.estimation.models.DynamicFactor;
 import io.gramian.estimation.models.Sutse;
 import io.gramian.estimation.models.VectorAutoregression;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -30,8 +33,8 @@ final class ModelOptions {
               + " random-walk, fixed-slope, deterministic-trend, random-walk-with-drift,"
               + " local-linear-deterministic-trend, local-linear-trend, smooth-trend,"
               + " random-trend, or statsmodels' abbreviations such as rwdrift), bsm (needs"
-              + " --seasonal), arima (needs --order), sutse-level, var or varmax (several series: need"
-              + " --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
+              + " --seasonal), arima (needs --order), sutse-level, sutse-trend, var or varmax (several"
+              + " series: need --columns A,B), or dfm (a dynamic factor model of --columns A,B,…, with"
               + " --factors K and --factor-order P); fit also takes auto (the model 'gramian"
               + " select' ranks first).")
   String model;
@@ -137,9 +140,17 @@ final class ModelOptions {
       names = "--rank",
       paramLabel = "R",
       description =
-          "sutse-level: the rank of the level disturbance, 1 to the number of --columns (default:"
-              + " that number; fewer for R common levels).")
+          "sutse-level, sutse-trend: the rank of the level disturbance, 1 to the number of"
+              + " --columns (default: that number; fewer for R common levels).")
   Integer rank;
+
+  @Option(
+      names = "--slope-rank",
+      paramLabel = "R",
+      description =
+          "sutse-trend: the rank of the slope disturbance, 1 to the number of --columns (default:"
+              + " that number; fewer for R common slopes).")
+  Integer slopeRank;
 
   @Option(
       names = "--exact",
@@ -147,9 +158,19 @@ final class ModelOptions {
       paramLabel = "A,B",
       hideParamSyntax = true,
       description =
-          "sutse-level: the columns observed without an irregular of their own (their"
-              + " observations pin the level down).")
+          "A model of several series: the columns observed without noise of their own (sutse:"
+              + " no irregular, their observations pin the level down; other models: their rows"
+              + " of the observation noise's factor are zero).")
   List<String> exact;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "TOTAL=A+B",
+      description =
+          "A model of several series: the column TOTAL is the sum of the columns A, B, … (a"
+              + " part may be subtracted: NET=A-B); the parts are among --columns, the total is"
+              + " modelled with them (its signal, noise and forecast the parts' sum). Repeatable.")
+  List<String> identity;
 
   @Option(
       names = "--factors",
@@ -193,6 +214,12 @@ final class ModelOptions {
   /** The multivariate local level of {@code --columns} ({@link Sutse}). */
   static final String SUTSE_LEVEL = "sutse-level";
 
+  /** The multivariate local linear trend of {@code --columns} ({@link Sutse} with slopes). */
+  static final String SUTSE_TREND = "sutse-trend";
+
+  /** The SUTSE models, which take {@code --rank}, {@code --exact} and one {@code --seasonal}. */
+  static final List<String> SUTSE_MODELS = List.of(SUTSE_LEVEL, SUTSE_TREND);
+
   /** The vector autoregression of {@code --columns} ({@link VectorAutoregression}). */
   static final String VAR = "var";
 
@@ -200,7 +227,8 @@ final class ModelOptions {
   static final String VARMAX = "varmax";
 
   /** The models of several series at once, named by {@code --columns}. */
-  static final List<String> SEVERAL_SERIES_MODELS = List.of(SUTSE_LEVEL, VAR, VARMAX, DFM);
+  static final List<String> SEVERAL_SERIES_MODELS =
+      List.of(SUTSE_LEVEL, SUTSE_TREND, VAR, VARMAX, DFM);
 
   /** Whether the model is one of several series at once, read from {@code --columns}. */
   boolean severalSeries() {
@@ -225,11 +253,10 @@ final class ModelOptions {
     }
     SeveralSeriesModel several =
         switch (model) {
-          case SUTSE_LEVEL ->
-              new Sutse(columns, rankOf(columns.size()), exact == null ? List.of() : exact);
+          case SUTSE_LEVEL, SUTSE_TREND -> sutse(innerColumns(columns));
           case VAR ->
               new VectorAutoregression(
-                  columns,
+                  innerColumns(columns),
                   lags(),
                   0,
                   VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
@@ -237,13 +264,13 @@ final class ModelOptions {
           case VARMAX -> {
             int[] pq = varmaOrder();
             yield new VectorAutoregression(
-                columns,
+                innerColumns(columns),
                 pq[0],
                 pq[1],
                 VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
                 exog == null ? List.of() : exog);
           }
-          case DFM -> dynamicFactor(columns, exog);
+          case DFM -> dynamicFactor(innerColumns(columns), exog);
           default -> throw new IllegalStateException("not a model of several series: " + model);
         };
     if ((factors != null || factorOrder != null) && !model.equals(DFM)) {
@@ -258,22 +285,72 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
     }
-    if (exact != null && !model.equals(SUTSE_LEVEL)) {
+    if (rank != null && !SUTSE_MODELS.contains(model)) {
       throw new IllegalArgumentException(
-          "--exact goes with --model sutse-level"
-              + (model.equals(VAR) || model.equals(VARMAX)
-                  ? " (a VAR observes every column exactly already)"
-                  : ", not --model " + model));
+          "--rank goes with --model sutse-level or sutse-trend, not --model " + model);
     }
-    if (rank != null && !model.equals(SUTSE_LEVEL)) {
+    if (slopeRank != null && !model.equals(SUTSE_TREND)) {
       throw new IllegalArgumentException(
-          "--rank goes with --model sutse-level, not --model " + model);
+          "--slope-rank goes with --model sutse-trend, not --model " + model);
     }
     if (exog != null && !exog.isEmpty() && !several.takesRegressors()) {
       throw new IllegalArgumentException(
           "--exog does not go with --model " + model + ", which takes no regressors");
     }
-    return several;
+    List<ObservationIdentity> identities = identities();
+    boolean exactOutside = exact != null && !SUTSE_MODELS.contains(model);
+    if (identities.isEmpty() && !exactOutside) {
+      return several;
+    }
+    return new ExactChannels(several, exactOutside ? exact : List.of(), identities);
+  }
+
+  /** The {@code --identity} options, read. */
+  private List<ObservationIdentity> identities() {
+    List<ObservationIdentity> list = new ArrayList<>();
+    for (String text : identity == null ? List.<String>of() : identity) {
+      list.add(ObservationIdentity.parse(text));
+    }
+    return list;
+  }
+
+  /** {@code --columns} without the identities' totals: the series the inner model describes. */
+  private List<String> innerColumns(List<String> columns) {
+    List<String> totals = identities().stream().map(ObservationIdentity::total).toList();
+    return columns.stream().filter(c -> !totals.contains(c)).toList();
+  }
+
+  /**
+   * {@code sutse-level} or {@code sutse-trend}: {@link Sutse} with {@code --rank} R (default p),
+   * {@code --slope-rank} (sutse-trend, default p), one dummy {@code --seasonal} S and {@code
+   * --exact}.
+   */
+  private Sutse sutse(List<String> columns) {
+    Sutse.Builder b = Sutse.builder(columns).rank(rankOf(columns.size()));
+    if (model.equals(SUTSE_TREND)) {
+      int p = columns.size();
+      int r = slopeRank == null ? p : slopeRank;
+      if (r < 1 || r > p) {
+        throw new IllegalArgumentException(
+            "--slope-rank "
+                + r
+                + " is out of range: it must be between 1 and "
+                + p
+                + ", the number of --columns");
+      }
+      b.slope(r);
+    }
+    if (seasonal != null) {
+      if (seasonal.size() != 1 || seasonal.get(0) < 2) {
+        throw new IllegalArgumentException(
+            "--seasonal with --model "
+                + model
+                + " is one period S ≥ 2 (a dummy seasonal per series), not "
+                + seasonal.stream().map(String::valueOf).collect(Collectors.joining(",")));
+      }
+      b.seasonal(seasonal.get(0));
+    }
+    return b.exact(exact == null ? List.of() : exact).build();
   }
 
   /**
@@ -329,6 +406,7 @@ final class ModelOptions {
   private List<String> severalSeriesTakes() {
     return switch (model) {
       case VAR, VARMAX -> List.of("--order");
+      case SUTSE_LEVEL, SUTSE_TREND -> List.of("--seasonal");
       default -> List.of();
     };
   }
@@ -501,13 +579,20 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--trend goes with --model var or varmax, not --model " + model);
     }
-    if (exact != null) {
+    if (exact != null || identity != null) {
       throw new IllegalArgumentException(
-          "--exact goes with a model of several series (sutse-level), not --model " + model);
+          "--exact and --identity go with a model of several series ("
+              + String.join(", ", SEVERAL_SERIES_MODELS)
+              + "), not --model "
+              + model);
     }
     if (rank != null) {
       throw new IllegalArgumentException(
-          "--rank goes with --model sutse-level, not --model " + model);
+          "--rank goes with --model sutse-level or sutse-trend, not --model " + model);
+    }
+    if (slopeRank != null) {
+      throw new IllegalArgumentException(
+          "--slope-rank goes with --model sutse-trend, not --model " + model);
     }
     if (factors != null || factorOrder != null) {
       throw new IllegalArgumentException(

@@ -14,6 +14,7 @@ import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.fit.ParameterEstimate;
+import io.gramian.estimation.model.ExactChannels;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.SeveralSeriesModel;
@@ -41,6 +42,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,10 +120,16 @@ final class SeveralSeriesFit {
     SeveralSeriesModel model = c.modelOptions.createSeveral(c.columns, c.dataOptions.exog);
     DataOptions.LoadedColumns loaded =
         c.dataOptions.loadColumns(
-            c.data, c.columns, model.takesRegressors() ? c.dataOptions.exog : List.of());
+            c.data, model.series(), model.takesRegressors() ? c.dataOptions.exog : List.of());
+    Map<String, Double> fixed = new LinkedHashMap<>();
+    if (model instanceof ExactChannels channels) {
+      // parameters that entered only the noise of exact columns: held at 0, shown as fixed
+      fixed.putAll(channels.silencedParameters(loaded.data()));
+    }
+    fixed.putAll(c.estimationOptions.fixed());
     FitOptions options =
         FitOptions.defaults()
-            .withFixed(c.estimationOptions.fixed())
+            .withFixed(fixed)
             .withCovarianceType(c.estimationOptions.covarianceType())
             .withProgress(progress);
     FitResult fit;
@@ -213,7 +221,7 @@ final class SeveralSeriesFit {
   }
 
   private String modelDescription() {
-    if (model instanceof VectorAutoregression var) {
+    if (core() instanceof VectorAutoregression var) {
       return (var.movingAverage() == 0
               ? "var(" + var.order() + ")"
               : "varmax(" + var.order() + "," + var.movingAverage() + ")")
@@ -221,7 +229,7 @@ final class SeveralSeriesFit {
           + var.trend().spelling()
           + (var.regressors().isEmpty() ? "" : ", exog " + String.join(",", var.regressors()));
     }
-    if (model instanceof DynamicFactor dfm) {
+    if (core() instanceof DynamicFactor dfm) {
       return "dfm, "
           + dfm.factors()
           + (dfm.factors() == 1 ? " factor" : " factors")
@@ -233,13 +241,39 @@ final class SeveralSeriesFit {
           + " errors"
           + (dfm.regressors().isEmpty() ? "" : ", exog " + String.join(",", dfm.regressors()));
     }
-    int p = loaded.series().size();
+    int p = core().series().size();
     int rank = command.modelOptions.rank == null ? p : command.modelOptions.rank;
     String exact =
-        model instanceof Sutse sutse && !sutse.exactSeries().isEmpty()
+        core() instanceof Sutse sutse && !sutse.exactSeries().isEmpty()
             ? ", exact " + String.join(",", sutse.exactSeries())
             : "";
-    return command.modelOptions.model + (rank < p ? " rank " + rank : "") + exact;
+    String slope =
+        core() instanceof Sutse sutse && sutse.hasSlope() && sutse.slopeRank() < p
+            ? " slope rank " + sutse.slopeRank()
+            : "";
+    String season =
+        core() instanceof Sutse sutse && sutse.seasonalPeriod() > 0
+            ? " + seasonal(" + sutse.seasonalPeriod() + ")"
+            : "";
+    return command.modelOptions.model + (rank < p ? " rank " + rank : "") + slope + season + exact;
+  }
+
+  /** The model without its exact channels and identities ({@link ExactChannels}). */
+  private SeveralSeriesModel core() {
+    return model instanceof ExactChannels channels ? channels.inner() : model;
+  }
+
+  /** The model line: the model, then its exact columns and identities when it has any. */
+  private String modelLine() {
+    if (!(model instanceof ExactChannels channels)) {
+      return modelDescription();
+    }
+    StringBuilder line = new StringBuilder(modelDescription());
+    if (!channels.exactSeries().isEmpty()) {
+      line.append(", exact ").append(String.join(",", channels.exactSeries()));
+    }
+    channels.identities().forEach(identity -> line.append(", ").append(identity));
+    return line.toString();
   }
 
   /** The summary: parameters, the optimiser's end, then one block per equation. */
@@ -250,7 +284,7 @@ final class SeveralSeriesFit {
         new SummaryHeader(
             "Statespace Model Results",
             String.join(", ", names),
-            modelDescription(),
+            modelLine(),
             date,
             first.label(0),
             first.label(first.length() - 1),
@@ -483,7 +517,7 @@ final class SeveralSeriesFit {
       panels.add(
           new ComponentPlotData(
               file + ": " + s.name(),
-              modelDescription(),
+              modelLine(),
               PlotTimes.of(s.index()),
               s.name(),
               s.values(),
