@@ -233,21 +233,8 @@ class ExactChannelsTest {
   }
 
   private static void assertGradient(LogLikelihood ll, double[] natural, String what) {
-    double[] theta = ll.layout().unconstrained(natural);
-    double[] g = new double[theta.length];
-    ll.valueAndGradient(theta, g);
-    for (int j = 0; j < theta.length; j++) {
-      double[] plus = theta.clone();
-      double[] minus = theta.clone();
-      plus[j] += STEP;
-      minus[j] -= STEP;
-      double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-      assertEquals(
-          fd,
-          g[j],
-          GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-          what + ", " + ll.layout().freeNames().get(j));
-    }
+    ReferenceChecks.assertGradientMatchesCentralDifferences(
+        ll, ll.layout().unconstrained(natural), STEP, GRADIENT_TOLERANCE, what);
   }
 
   private static Map<String, Double> statsmodels() throws IOException {
