@@ -228,6 +228,26 @@ public final class Var {
   }
 
   /**
+   * {@code y = L⁻¹ b} with L = this, lower triangular (n × n; entries above the diagonal are not
+   * read) and b n × m, by forward substitution; differentiated in L and b.
+   *
+   * @throws ArithmeticException when a pivot of L is zero or the solution is not finite
+   */
+  public Var solveLower(Var b) {
+    return TriangularSolves.lower(this, b);
+  }
+
+  /**
+   * {@code y = L⁻ᵀ b} with L = this, lower triangular (n × n; entries above the diagonal are not
+   * read) and b n × m, by back substitution; differentiated in L and b.
+   *
+   * @throws ArithmeticException when a pivot of L is zero or the solution is not finite
+   */
+  public Var solveLowerTransposed(Var b) {
+    return TriangularSolves.lowerTransposed(this, b);
+  }
+
+  /**
    * {@code L = tria(x)}: for x (n × m), the lower-triangular L (n × n) with {@code L Lᵀ = x xᵀ} and
    * {@code diag(L) ≥ 0}, differentiated by {@code rule} ({@link io.gramian.autodiff.TriaAdjoint}).
    * Any rank is a normal input; for a rank-deficient x, every rule is exact for losses that depend

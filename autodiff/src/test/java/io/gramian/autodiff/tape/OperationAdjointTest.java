@@ -203,6 +203,34 @@ class OperationAdjointTest {
             Var::transpose,
             (x, dx) -> CommonOps_DDRM.transpose(dx, null)));
 
+    c.add(
+        binary(
+            "solveLower (lower triangle of L only)",
+            new int[] {3, 3},
+            new int[] {3, 2},
+            pos,
+            any,
+            v -> v[0].solveLower(v[1]),
+            (x, d) -> {
+              DMatrixRMaj L = lowerTriangle(x[0]);
+              DMatrixRMaj X = solve(L, x[1]);
+              return solve(L, sum(d[1], scaled(-1, mult(lowerTriangle(d[0]), X))));
+            }));
+    c.add(
+        binary(
+            "solveLowerTransposed (lower triangle of L only)",
+            new int[] {3, 3},
+            new int[] {3, 2},
+            pos,
+            any,
+            v -> v[0].solveLowerTransposed(v[1]),
+            (x, d) -> {
+              DMatrixRMaj Lt = CommonOps_DDRM.transpose(lowerTriangle(x[0]), null);
+              DMatrixRMaj X = solve(Lt, x[1]);
+              DMatrixRMaj dLt = CommonOps_DDRM.transpose(lowerTriangle(d[0]), null);
+              return solve(Lt, sum(d[1], scaled(-1, mult(dLt, X))));
+            }));
+
     // Parts and assembly.
     c.add(
         unary(
@@ -345,6 +373,26 @@ class OperationAdjointTest {
       worst = Math.max(worst, relativeError(inputs[i].adjoint(), fd));
     }
     return worst;
+  }
+
+  /** The lower triangle of A (entries above the diagonal set to zero). */
+  private static DMatrixRMaj lowerTriangle(DMatrixRMaj A) {
+    DMatrixRMaj L = A.copy();
+    for (int i = 0; i < L.numRows; i++) {
+      for (int j = i + 1; j < L.numCols; j++) {
+        L.unsafe_set(i, j, 0);
+      }
+    }
+    return L;
+  }
+
+  /** A⁻¹ B by LU (EJML), independent of the substitutions under test. */
+  private static DMatrixRMaj solve(DMatrixRMaj A, DMatrixRMaj B) {
+    DMatrixRMaj X = new DMatrixRMaj(A.numCols, B.numCols);
+    if (!CommonOps_DDRM.solve(A, B, X)) {
+      throw new IllegalStateException("singular test matrix");
+    }
+    return X;
   }
 
   // ---------------------------------------------------------------- case builders
