@@ -4,6 +4,7 @@ import io.gramian.estimation.transform.Identity;
 import io.gramian.estimation.transform.ParameterTransform;
 import io.gramian.estimation.transform.Square;
 import io.gramian.estimation.transform.Stationary;
+import io.gramian.estimation.transform.StationaryVar;
 import java.util.List;
 
 /**
@@ -48,6 +49,22 @@ public record ParameterBlock(List<String> names, ParameterTransform transform, b
   /** The coefficients of an invertible MA polynomial 1 + θ₁ z + … + θ_q z^q. */
   public static ParameterBlock movingAverage(String... names) {
     return new ParameterBlock(List.of(names), Stationary.movingAverage(names), false);
+  }
+
+  /**
+   * The coefficient matrices [A₁ … A_p] (k × k each, row by row of the k × kp matrix) of a
+   * stationary VAR(p), by Ansley and Kohn's transform ({@link StationaryVar}).
+   */
+  public static ParameterBlock stationaryVar(int k, int p, List<String> names) {
+    return new ParameterBlock(names, StationaryVar.autoregressive(k, p, names), false);
+  }
+
+  /**
+   * The coefficient matrices [M₁ … M_q] of an invertible vector MA polynomial I + M₁ z + … + M_q
+   * z^q ({@link StationaryVar#movingAverage}).
+   */
+  public static ParameterBlock invertibleVma(int k, int q, List<String> names) {
+    return new ParameterBlock(names, StationaryVar.movingAverage(k, q, names), false);
   }
 
   /** A block with another transform (e.g. a bounded damping factor). */

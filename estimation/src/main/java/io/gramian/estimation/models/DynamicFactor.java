@@ -38,9 +38,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * series, factor by factor), the variances {@code sigma2.A}, then the rows of [A_1 … A_r], {@code
  * Li.fJ.fI} being entry (I, J) of A_i. The factors' scale is fixed by Var(η) = I; their sign and
  * rotation are not identified (ℓ is the same for Λ U, A_i conjugated by U, U orthogonal), as in
- * statsmodels. The transition coefficients are real (statsmodels' {@code
- * enforce_stationarity=False}); a non-stationary F has no stationary start, and the likelihood
- * there is an error.
+ * statsmodels. The transition coefficients are kept stationary by Ansley and Kohn's transform with
+ * the factors' identity innovation variance, and each series' AR error coefficients by the
+ * univariate one: statsmodels' {@code enforce_stationarity=True}, map for map.
  *
  * <p>Beyond white diagonal errors, as statsmodels' {@code error_order}, {@code error_cov_type} and
  * {@code exog}:
@@ -249,15 +249,17 @@ public final class DynamicFactor implements SeveralSeriesModel {
         }
       }
     }
-    blocks.add(ParameterBlock.real(transition.toArray(String[]::new)));
+    if (factorOrder > 0) {
+      blocks.add(ParameterBlock.stationaryVar(factors, factorOrder, transition));
+    }
     if (errorOrder > 0) {
-      List<String> errors = new ArrayList<>();
       for (String s : series) {
+        String[] errors = new String[errorOrder];
         for (int lag = 1; lag <= errorOrder; lag++) {
-          errors.add("L" + lag + ".e(" + s + ").e(" + s + ")");
+          errors[lag - 1] = "L" + lag + ".e(" + s + ").e(" + s + ")";
         }
+        blocks.add(ParameterBlock.autoregressive(errors));
       }
-      blocks.add(ParameterBlock.real(errors.toArray(String[]::new)));
     }
     return blocks;
   }

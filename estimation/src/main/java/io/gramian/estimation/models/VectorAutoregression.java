@@ -30,11 +30,13 @@ import org.ejml.data.DMatrixRMaj;
  *
  * The observations carry no noise of their own (cholR = 0: y_t is the state's first block exactly),
  * the case the square-root filter's masked rule keeps exact. The stationary start is computed on
- * the tape ({@link StationaryFactor#of}, {@link StationaryFactor#mean}); a point whose companion
- * matrix F has an eigenvalue of modulus at least 1 has no stationary distribution and is an {@link
- * ArithmeticException}, which the optimiser treats as outside the model (it shortens its step). The
- * coefficients are not transformed (statsmodels enforces stationarity by a transform of Ansley and
- * Kohn; the maximum is the same, the path to it differs).
+ * the tape ({@link StationaryFactor#of}, {@link StationaryFactor#mean}). Stationarity is enforced
+ * by Ansley and Kohn's transform ({@link io.gramian.estimation.transform.StationaryVar}): every θ
+ * gives a stationary [A_1 … A_p] and an invertible MA polynomial I + M_1 z + … + M_q z^q, as
+ * statsmodels' {@code enforce_stationarity} and {@code enforce_invertibility}; natural values outside
+ * (given as fixed parameters or start values) are refused naming the coefficients. statsmodels feeds
+ * Σ into the AR map and applies the AR map to +M; the identity variance and the MA's own sign here
+ * reach the same coefficients (docs/models.md §10).
  *
  * <p>Parameters, in statsmodels' order and names: with trend {@code c}, {@code intercept.A} for
  * each series A; then {@code L<l>.<B>.<A>}, entry (A, B) of A_l (the coefficient of series B at lag
@@ -223,6 +225,7 @@ public final class VectorAutoregression implements SeveralSeriesModel {
 
   @Override
   public List<ParameterBlock> parameterBlocks() {
+    List<ParameterBlock> blocks = new ArrayList<>();
     List<String> names = new ArrayList<>();
     int k = series.size();
     for (String s : series) {
@@ -233,21 +236,33 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         names.add("drift." + s);
       }
     }
-    for (int eq = 0; eq < k; eq++) {
-      for (int lag = 1; lag <= order; lag++) {
-        for (int var = 0; var < k; var++) {
-          names.add(String.format(Locale.ROOT, "L%d.%s.%s", lag, series.get(var), series.get(eq)));
+    if (!names.isEmpty()) {
+      blocks.add(ParameterBlock.real(names.toArray(String[]::new)));
+    }
+    if (order > 0) {
+      List<String> ar = new ArrayList<>();
+      for (int eq = 0; eq < k; eq++) {
+        for (int lag = 1; lag <= order; lag++) {
+          for (int var = 0; var < k; var++) {
+            ar.add(String.format(Locale.ROOT, "L%d.%s.%s", lag, series.get(var), series.get(eq)));
+          }
         }
       }
+      blocks.add(ParameterBlock.stationaryVar(k, order, ar));
     }
-    for (int eq = 0; eq < k; eq++) {
-      for (int lag = 1; lag <= movingAverage; lag++) {
-        for (int var = 0; var < k; var++) {
-          names.add(
-              String.format(Locale.ROOT, "L%d.e(%s).%s", lag, series.get(var), series.get(eq)));
+    if (movingAverage > 0) {
+      List<String> ma = new ArrayList<>();
+      for (int eq = 0; eq < k; eq++) {
+        for (int lag = 1; lag <= movingAverage; lag++) {
+          for (int var = 0; var < k; var++) {
+            ma.add(
+                String.format(Locale.ROOT, "L%d.e(%s).%s", lag, series.get(var), series.get(eq)));
+          }
         }
       }
+      blocks.add(ParameterBlock.invertibleVma(k, movingAverage, ma));
     }
+    names = new ArrayList<>();
     for (String s : series) {
       for (String x : exog) {
         names.add("beta." + x + "." + s);
@@ -261,7 +276,8 @@ public final class VectorAutoregression implements SeveralSeriesModel {
                 : "sqrt.cov." + series.get(j) + "." + series.get(i));
       }
     }
-    return List.of(ParameterBlock.real(names.toArray(String[]::new)));
+    blocks.add(ParameterBlock.real(names.toArray(String[]::new)));
+    return blocks;
   }
 
   /**

@@ -144,16 +144,21 @@ class VectorAutoregressionTest {
   }
 
   @org.junit.jupiter.api.Test
-  void aNonStationaryPointIsOutsideTheModel() throws IOException {
+  void aNonStationaryPointIsRefusedAndEveryParameterIsStationary() throws IOException {
     Case c = Case.named("macro_var1_c");
     LogLikelihood ll = new LogLikelihood(c.model, c.data, Map.of(), TriaRule.MASKED);
     Map<String, Double> ref = reference("macro_var1_c", "estimate");
     ref.remove("loglikelihood");
     ref.put("L1.infl.infl", 1.2);
     double[] natural = ref.values().stream().mapToDouble(Double::doubleValue).toArray();
-    ArithmeticException e =
-        assertThrows(ArithmeticException.class, () -> ll.value(ll.layout().unconstrained(natural)));
-    assertTrue(e.getMessage().contains("not stable"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ll.layout().unconstrained(natural));
+    assertTrue(e.getMessage().contains("L1.infl.infl"), e.getMessage());
+    assertTrue(e.getMessage().contains("not stationary"), e.getMessage());
+    // The transform maps every θ, however far out, to a stationary VAR: ℓ exists there.
+    double[] far = new double[ll.layout().freeCount()];
+    java.util.Arrays.fill(far, 30.0);
+    assertTrue(Double.isFinite(ll.value(far)));
   }
 
   /** A reference case: the model and its data. */
