@@ -33,10 +33,10 @@ import org.ejml.data.DMatrixRMaj;
  * the tape ({@link StationaryFactor#of}, {@link StationaryFactor#mean}). Stationarity is enforced
  * by Ansley and Kohn's transform ({@link io.gramian.estimation.transform.StationaryVar}): every θ
  * gives a stationary [A_1 … A_p] and an invertible MA polynomial I + M_1 z + … + M_q z^q, as
- * statsmodels' {@code enforce_stationarity} and {@code enforce_invertibility}; natural values outside
- * (given as fixed parameters or start values) are refused naming the coefficients. statsmodels feeds
- * Σ into the AR map and applies the AR map to +M; the identity variance and the MA's own sign here
- * reach the same coefficients (docs/models.md §10).
+ * statsmodels' {@code enforce_stationarity} and {@code enforce_invertibility}; natural values
+ * outside (given as fixed parameters or start values) are refused naming the coefficients.
+ * statsmodels feeds Σ into the AR map and applies the AR map to +M; the identity variance and the
+ * MA's own sign here reach the same coefficients (docs/models.md §10).
  *
  * <p>Parameters, in statsmodels' order and names: with trend {@code c}, {@code intercept.A} for
  * each series A; then {@code L<l>.<B>.<A>}, entry (A, B) of A_l (the coefficient of series B at lag
