@@ -9,15 +9,13 @@ import java.util.regex.Pattern;
  */
 final class NumberParser {
 
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern INFINITY = Pattern.compile("(?i)[+-]?inf(inity)?");
 
   private NumberParser() {}
 
   /** Whether {@code text} is a decimal number, such as {@code 1120} or {@code 2.3e-4}. */
   static boolean isNumber(String text) {
-    return DECIMAL.matcher(text).matches();
+    return FieldForms.isDecimal(text);
   }
 
   /**
@@ -30,20 +28,20 @@ final class NumberParser {
     if (MissingValues.isMissing(text)) {
       return Double.NaN;
     }
-    if (INFINITY.matcher(text).matches()) {
-      throw location.error(
-          quoted(text)
-              + " is infinite; values must be finite numbers or missing"
-              + " (empty, NA, NaN or .)");
-    }
-    if (DECIMAL.matcher(text).matches()) {
+    if (FieldForms.isDecimal(text)) {
       double value = Double.parseDouble(text);
       if (Double.isInfinite(value)) {
         throw location.error(quoted(text) + " is too large for a double");
       }
       return value;
     }
-    if (DECIMAL.matcher(text.replace(',', '.')).matches()) {
+    if (INFINITY.matcher(text).matches()) {
+      throw location.error(
+          quoted(text)
+              + " is infinite; values must be finite numbers or missing"
+              + " (empty, NA, NaN or .)");
+    }
+    if (FieldForms.isDecimal(text.replace(',', '.'))) {
       throw location.error(
           quoted(text)
               + " is not a number: write \".\" as the decimal separator"

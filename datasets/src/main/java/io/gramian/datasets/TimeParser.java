@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,24 +17,20 @@ final class TimeParser {
   /** The accepted forms, for messages. */
   static final String FORMATS = "YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]";
 
-  private static final Pattern YEAR = Pattern.compile("\\d{4}");
-  private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
-  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern DATE_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
 
   private TimeParser() {}
 
   /** Whether {@code text} is a plain integer (and so could be an integer index). */
   static boolean isInteger(String text) {
-    return INTEGER.matcher(text).matches();
+    return FieldForms.isInteger(text);
   }
 
   /** Whether {@code text} is a bare four-digit year. */
   static boolean isYear(String text) {
-    return YEAR.matcher(text).matches();
+    return FieldForms.isYear(text);
   }
 
   /** The integer {@code text} as a position of an integer index. */
@@ -55,25 +50,23 @@ final class TimeParser {
   }
 
   private static ParsedTime parseOrNull(String text) {
-    if (YEAR.matcher(text).matches()) {
+    if (FieldForms.isYear(text)) {
       int year = Integer.parseInt(text);
       return ParsedTime.period(Frequency.ANNUAL, RegularIndex.annualOrdinal(year));
     }
-    Matcher quarter = QUARTER.matcher(text);
-    if (quarter.matches()) {
+    if (FieldForms.isYearQuarter(text)) {
       return ParsedTime.period(
           Frequency.QUARTERLY,
           RegularIndex.quarterOrdinal(
-              Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2))));
+              Integer.parseInt(text.substring(0, 4)), text.charAt(text.length() - 1) - '0'));
     }
-    Matcher month = MONTH.matcher(text);
-    if (month.matches()) {
-      int monthOfYear = Integer.parseInt(month.group(2));
+    if (FieldForms.isYearMonth(text)) {
+      int monthOfYear = Integer.parseInt(text.substring(5, 7));
       return monthOfYear < 1 || monthOfYear > 12
           ? null
           : ParsedTime.period(
               Frequency.MONTHLY,
-              RegularIndex.monthOrdinal(Integer.parseInt(month.group(1)), monthOfYear));
+              RegularIndex.monthOrdinal(Integer.parseInt(text.substring(0, 4)), monthOfYear));
     }
     if (DATE.matcher(text).matches()) {
       return ParsedTime.date(LocalDate.parse(text));
