@@ -115,6 +115,8 @@ public final class VectorAutoregression implements SeveralSeriesModel {
   private final int movingAverage;
   private final Trend trend;
   private final List<String> exog;
+  private final DynamicFactor.ErrorCovariance errorCovariance;
+  private final boolean measurementError;
 
   /**
    * The VAR(p).
@@ -152,6 +154,40 @@ public final class VectorAutoregression implements SeveralSeriesModel {
    */
   public VectorAutoregression(
       List<String> series, int order, int movingAverage, Trend trend, List<String> exog) {
+    this(
+        series,
+        order,
+        movingAverage,
+        trend,
+        exog,
+        DynamicFactor.ErrorCovariance.UNSTRUCTURED,
+        false);
+  }
+
+  /**
+   * The VARMAX(p, q) with statsmodels' other error specifications: {@code error_cov_type} diagonal
+   * (variances {@code sigma2.A}, uncorrelated innovations) or unstructured (the factor L, {@code
+   * sqrt.var.A}, {@code sqrt.cov.B.A}), and {@code measurement_error}: y_t observed with
+   * independent noise of variance {@code measurement_variance.A} (cholR = diag, not 0).
+   *
+   * @param errorCovariance DIAGONAL or UNSTRUCTURED (statsmodels' VARMAX has no scalar type)
+   * @throws IllegalArgumentException as the other constructors, or for a scalar covariance
+   */
+  public VectorAutoregression(
+      List<String> series,
+      int order,
+      int movingAverage,
+      Trend trend,
+      List<String> exog,
+      DynamicFactor.ErrorCovariance errorCovariance,
+      boolean measurementError) {
+    if (errorCovariance == DynamicFactor.ErrorCovariance.SCALAR) {
+      throw new IllegalArgumentException(
+          "--error-cov scalar goes with --model dfm; a VAR's innovations are diagonal or"
+              + " unstructured (statsmodels' VARMAX error_cov_type)");
+    }
+    this.errorCovariance = errorCovariance;
+    this.measurementError = measurementError;
     this.series = List.copyOf(series);
     this.exog = List.copyOf(exog);
     if (this.exog.stream().distinct().count() != this.exog.size()) {
@@ -198,6 +234,16 @@ public final class VectorAutoregression implements SeveralSeriesModel {
   /** The deterministic terms. */
   public Trend trend() {
     return trend;
+  }
+
+  /** The innovations' covariance: diagonal or unstructured. */
+  public DynamicFactor.ErrorCovariance errorCovariance() {
+    return errorCovariance;
+  }
+
+  /** Whether the observations carry measurement error of their own. */
+  public boolean measurementError() {
+    return measurementError;
   }
 
   /** The regressors' names (empty without regressors). */
@@ -268,15 +314,29 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         names.add("beta." + x + "." + s);
       }
     }
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j <= i; j++) {
-        names.add(
-            i == j
-                ? "sqrt.var." + series.get(i)
-                : "sqrt.cov." + series.get(j) + "." + series.get(i));
+    if (errorCovariance == DynamicFactor.ErrorCovariance.UNSTRUCTURED) {
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j <= i; j++) {
+          names.add(
+              i == j
+                  ? "sqrt.var." + series.get(i)
+                  : "sqrt.cov." + series.get(j) + "." + series.get(i));
+        }
       }
     }
-    blocks.add(ParameterBlock.real(names.toArray(String[]::new)));
+    if (!names.isEmpty()) {
+      blocks.add(ParameterBlock.real(names.toArray(String[]::new)));
+    }
+    if (errorCovariance == DynamicFactor.ErrorCovariance.DIAGONAL) {
+      for (String s : series) {
+        blocks.add(ParameterBlock.variance("sigma2." + s));
+      }
+    }
+    if (measurementError) {
+      for (String s : series) {
+        blocks.add(ParameterBlock.variance("measurement_variance." + s));
+      }
+    }
     return blocks;
   }
 
@@ -288,8 +348,33 @@ public final class VectorAutoregression implements SeveralSeriesModel {
   @Override
   public double[] startParameters(ModelData data) {
     requireColumns(data);
-    return VarStartValues.of(
-        data.y(), order, movingAverage, deterministic(data, data.y().numRows), trend.terms());
+    double[] start =
+        VarStartValues.of(
+            data.y(), order, movingAverage, deterministic(data, data.y().numRows), trend.terms());
+    if (errorCovariance == DynamicFactor.ErrorCovariance.UNSTRUCTURED && !measurementError) {
+      return start;
+    }
+    // statsmodels' starts: the residual variances (row norms² of L) for a diagonal covariance, and
+    // the same variances for the measurement errors.
+    int k = series.size();
+    int cholStart = start.length - k * (k + 1) / 2;
+    double[] variances = new double[k];
+    for (int i = 0, at = cholStart; i < k; i++) {
+      for (int j = 0; j <= i; j++, at++) {
+        variances[i] += start[at] * start[at];
+      }
+    }
+    boolean diagonal = errorCovariance == DynamicFactor.ErrorCovariance.DIAGONAL;
+    int covariance = diagonal ? k : k * (k + 1) / 2;
+    double[] out =
+        java.util.Arrays.copyOf(start, cholStart + covariance + (measurementError ? k : 0));
+    if (diagonal) {
+      System.arraycopy(variances, 0, out, cholStart, k);
+    }
+    if (measurementError) {
+      System.arraycopy(variances, 0, out, cholStart + covariance, k);
+    }
+    return out;
   }
 
   /**
@@ -345,14 +430,26 @@ public final class VectorAutoregression implements SeveralSeriesModel {
       transition[i * nx0 + i - k] = one; // ε blocks shift
     }
     Var[] noise = new Var[nx0 * k];
+    boolean diagonal = errorCovariance == DynamicFactor.ErrorCovariance.DIAGONAL;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j <= i; j++) {
-        Var entry = values[next++];
+        if (diagonal && j < i) {
+          continue;
+        }
+        Var entry = values[next++]; // an entry of L, or the standard deviation σ_i
         noise[i * k + j] = entry;
         if (movingAverage > 0) {
           noise[(maStart + i) * k + j] = entry;
         }
       }
+    }
+    Var cholR = tape.zeros(k, k);
+    if (measurementError) {
+      Var[] sd = new Var[k];
+      for (int i = 0; i < k; i++) {
+        sd[i] = values[next++];
+      }
+      cholR = tape.diag(sd);
     }
     Var F0 = tape.fromEntries(nx0, nx0, transition);
     Var cholQ0 = tape.fromEntries(nx0, k, noise);
@@ -371,7 +468,7 @@ public final class VectorAutoregression implements SeveralSeriesModel {
           .c(c)
           .H(tape.fromEntries(k, nx0, design))
           .cholQ(cholQ0)
-          .cholR(tape.zeros(k, k))
+          .cholR(cholR)
           .cholP0(StationaryFactor.of(F0, cholQ0))
           .m0(StationaryFactor.mean(F0, c))
           .build();
@@ -407,7 +504,7 @@ public final class VectorAutoregression implements SeveralSeriesModel {
         .F(tape.fromEntries(nx, nx, full))
         .H(tape.fromEntries(k, nx, design))
         .cholQ(tape.block(new Var[][] {{cholQ0}, {tape.zeros(m, k)}}))
-        .cholR(tape.zeros(k, k))
+        .cholR(cholR)
         .cholP0(
             tape.block(new Var[][] {{stationaryFactor}, {tape.zeros(m, stationaryFactor.cols())}}))
         .m0(tape.block(new Var[][] {{stationaryMean}, {tape.fromEntries(m, 1, beta)}}))

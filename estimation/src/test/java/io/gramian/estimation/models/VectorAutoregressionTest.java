@@ -70,7 +70,9 @@ class VectorAutoregressionTest {
         "belts_var1_ct",
         "macro_var1_t",
         "belts_var1_c_law",
-        "belts_var1_ct_law_petrol"
+        "belts_var1_ct_law_petrol",
+        "macro_var1_c_diag",
+        "macro_var1_c_meas"
       })
   void logLikelihoodEqualsStatsmodelsAtItsEstimatesAndStart(String name) throws IOException {
     Case c = Case.named(name);
@@ -98,7 +100,9 @@ class VectorAutoregressionTest {
         "belts_var1_ct",
         "macro_var1_t",
         "belts_var1_c_law",
-        "belts_var1_ct_law_petrol"
+        "belts_var1_ct_law_petrol",
+        "macro_var1_c_diag",
+        "macro_var1_c_meas"
       })
   void fitReachesStatsmodelsMaximum(String name) throws IOException {
     Case c = Case.named(name);
@@ -110,6 +114,39 @@ class VectorAutoregressionTest {
         name + ": " + fit.logLikelihood() + " against statsmodels' " + statsmodels);
   }
 
+  /**
+   * Start values with a diagonal covariance or measurement error, as statsmodels starts them from
+   * its unstructured start: the coefficients the same, each innovation variance the squared row
+   * norm of the unstructured start's factor L (the residual variance), and the measurement
+   * variances equal to those. Exact arithmetic on the same numbers, up to one rounding per sum.
+   */
+  private static final double SAME_START = 1e-14;
+
+  @org.junit.jupiter.api.Test
+  void diagonalAndMeasurementErrorStartFromTheResidualVariances() {
+    double[] full =
+        Case.named("macro_var1_c").model.startParameters(Case.named("macro_var1_c").data);
+    double[] diagonal =
+        Case.named("macro_var1_c_diag").model.startParameters(Case.named("macro_var1_c_diag").data);
+    double[] measured =
+        Case.named("macro_var1_c_meas").model.startParameters(Case.named("macro_var1_c_meas").data);
+    // intercept.infl, intercept.unemp, four coefficients; then L = [[l11, 0], [l21, l22]]
+    double[] variances = {full[6] * full[6], full[7] * full[7] + full[8] * full[8]};
+    assertEquals(8, diagonal.length);
+    assertEquals(11, measured.length);
+    for (int i = 0; i < 6; i++) {
+      assertEquals(full[i], diagonal[i], 0.0);
+      assertEquals(full[i], measured[i], 0.0);
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(full[6 + i], measured[6 + i], 0.0); // L unchanged with measurement error
+    }
+    for (int i = 0; i < 2; i++) {
+      assertEquals(variances[i], diagonal[6 + i], SAME_START * variances[i]);
+      assertEquals(variances[i], measured[9 + i], SAME_START * variances[i]);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -118,7 +155,9 @@ class VectorAutoregressionTest {
         "macro_var1_n",
         "macro_varma11_c",
         "macro_var1_ct",
-        "belts_var1_ct_law_petrol"
+        "belts_var1_ct_law_petrol",
+        "macro_var1_c_diag",
+        "macro_var1_c_meas"
       })
   void gradientMatchesCentralDifferences(String name) throws IOException {
     Case c = Case.named(name);
@@ -178,8 +217,29 @@ class VectorAutoregressionTest {
         case "belts_var1_ct" -> beltsWith("ct", List.of());
         case "belts_var1_c_law" -> beltsWith("c", List.of("law"));
         case "belts_var1_ct_law_petrol" -> beltsWith("ct", List.of("law", "log(PetrolPrice)"));
+        case "macro_var1_c_diag" ->
+            macro(List.of("infl", "unemp"), DynamicFactor.ErrorCovariance.DIAGONAL, false);
+        case "macro_var1_c_meas" ->
+            macro(List.of("infl", "unemp"), DynamicFactor.ErrorCovariance.UNSTRUCTURED, true);
         default -> throw new IllegalArgumentException(name);
       };
+    }
+
+    /** VAR(1) with intercepts, statsmodels' error_cov_type and measurement_error. */
+    private static Case macro(
+        List<String> columns, DynamicFactor.ErrorCovariance covariance, boolean measurementError) {
+      TimeSeriesFrame frame = Datasets.usMacroQuarterly();
+      double[] y = frame.rowMajor(columns);
+      return new Case(
+          new VectorAutoregression(
+              columns,
+              1,
+              0,
+              VectorAutoregression.Trend.CONSTANT,
+              List.of(),
+              covariance,
+              measurementError),
+          new ModelData(new DMatrixRMaj(frame.length(), columns.size(), true, y), null, null));
     }
 
     private static Case macro(List<String> columns, int order, String trend) {

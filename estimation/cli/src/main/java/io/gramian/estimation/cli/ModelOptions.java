@@ -197,8 +197,16 @@ final class ModelOptions {
       paramLabel = "TYPE",
       description =
           "dfm: the idiosyncratic errors' covariance, scalar, diagonal (the default) or"
-              + " unstructured, statsmodels' error_cov_type.")
+              + " unstructured; var, varmax: the innovations' covariance, diagonal or unstructured"
+              + " (the default). statsmodels' error_cov_type.")
   String errorCov;
+
+  @Option(
+      names = "--measurement-error",
+      description =
+          "var, varmax: the series are observed with independent noise of their own"
+              + " (measurement_variance.A), statsmodels' measurement_error.")
+  boolean measurementError;
 
   /** The dynamic factor model of {@code --columns} ({@link DynamicFactor}). */
   static final String DFM = "dfm";
@@ -260,7 +268,9 @@ final class ModelOptions {
                   lags(),
                   0,
                   VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
-                  exog == null ? List.of() : exog);
+                  exog == null ? List.of() : exog,
+                  varErrorCovariance(),
+                  measurementError);
           case VARMAX -> {
             int[] pq = varmaOrder();
             yield new VectorAutoregression(
@@ -268,7 +278,9 @@ final class ModelOptions {
                 pq[0],
                 pq[1],
                 VectorAutoregression.Trend.parse(trend == null ? "c" : trend),
-                exog == null ? List.of() : exog);
+                exog == null ? List.of() : exog,
+                varErrorCovariance(),
+                measurementError);
           }
           case DFM -> dynamicFactor(innerColumns(columns), exog);
           default -> throw new IllegalStateException("not a model of several series: " + model);
@@ -277,9 +289,17 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--factors and --factor-order go with --model dfm, not --model " + model);
     }
-    if ((errorOrder != null || errorCov != null) && !model.equals(DFM)) {
+    if (errorOrder != null && !model.equals(DFM)) {
       throw new IllegalArgumentException(
-          "--error-order and --error-cov go with --model dfm, not --model " + model);
+          "--error-order goes with --model dfm, not --model " + model);
+    }
+    if (errorCov != null && !List.of(DFM, VAR, VARMAX).contains(model)) {
+      throw new IllegalArgumentException(
+          "--error-cov goes with --model dfm, var or varmax, not --model " + model);
+    }
+    if (measurementError && !model.equals(VAR) && !model.equals(VARMAX)) {
+      throw new IllegalArgumentException(
+          "--measurement-error goes with --model var or varmax, not --model " + model);
     }
     if (trend != null && !model.equals(VAR) && !model.equals(VARMAX)) {
       throw new IllegalArgumentException(
@@ -598,10 +618,23 @@ final class ModelOptions {
       throw new IllegalArgumentException(
           "--factors and --factor-order go with --model dfm, not --model " + model);
     }
-    if (errorOrder != null || errorCov != null) {
+    if (errorOrder != null) {
       throw new IllegalArgumentException(
-          "--error-order and --error-cov go with --model dfm, not --model " + model);
+          "--error-order goes with --model dfm, not --model " + model);
     }
+    if (errorCov != null) {
+      throw new IllegalArgumentException(
+          "--error-cov goes with --model dfm, var or varmax, not --model " + model);
+    }
+    if (measurementError) {
+      throw new IllegalArgumentException(
+          "--measurement-error goes with --model var or varmax, not --model " + model);
+    }
+  }
+
+  /** --error-cov for a VAR: diagonal or unstructured (the default). */
+  private DynamicFactor.ErrorCovariance varErrorCovariance() {
+    return DynamicFactor.ErrorCovariance.parse(errorCov == null ? "unstructured" : errorCov);
   }
 
   /** The model, with the regressors named and the initialisation asked for. */

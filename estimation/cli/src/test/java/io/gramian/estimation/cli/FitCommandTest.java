@@ -140,6 +140,8 @@ class FitCommandTest {
       {"--factors", "2", "--factors and --factor-order go with --model dfm"},
       {"--factor-order", "2", "--factors and --factor-order go with --model dfm"},
       {"--rank", "1", "--rank goes with --model sutse-level"},
+      {"--error-order", "1", "--error-order goes with --model dfm"},
+      {"--error-cov", "diagonal", "--error-cov goes with --model dfm, var or varmax"},
     };
     for (String[] c : cases) {
       CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", c[0], c[1]);
@@ -147,6 +149,9 @@ class FitCommandTest {
       assertTrue(r.err.contains(c[2]), r.toString());
       assertEquals(1, r.err.strip().lines().count(), r.toString());
     }
+    CliRun r = CliRun.run("fit", NILE.toString(), "--model", "local-level", "--measurement-error");
+    assertEquals(2, r.exitCode, r.toString());
+    assertTrue(r.err.contains("--measurement-error goes with --model var or varmax"), r.toString());
   }
 
   @Test

@@ -2,7 +2,7 @@
 """Reference values for Gramian's VectorAutoregression from statsmodels' VARMAX.
 
 For each case, statsmodels 0.13.5 (Debian's python3-statsmodels) fits VARMAX(y, exog=X,
-order=(p, q), trend=T) by maximum likelihood (its default stationary initialisation, enforce_stationarity=True,
+order=(p, q), trend=T[, error_cov_type, measurement_error]) by maximum likelihood (its default stationary initialisation, enforce_stationarity=True,
 L-BFGS-B from its OLS start, then Nelder-Mead polishing to a tight tolerance) and writes the
 estimates in its parameter order and names, the log-likelihood at them, and the log-likelihood at
 a second, fixed parameter vector (the OLS start values), so that Gramian's likelihood is checked
@@ -51,16 +51,22 @@ CASES = [
     ("belts_var1_ct_law_petrol", np.log(belts[["front", "rear"]].to_numpy(float)),
      ["log(front)", "log(rear)"], (1, 0), "ct",
      pd.DataFrame({"law": belts["law"], "log(PetrolPrice)": np.log(belts["PetrolPrice"])})),
+    # statsmodels' other error specifications: a diagonal covariance, and measurement error
+    ("macro_var1_c_diag", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], (1, 0), "c",
+     None, dict(error_cov_type="diagonal")),
+    ("macro_var1_c_meas", macro[["infl", "unemp"]].to_numpy(float), ["infl", "unemp"], (1, 0), "c",
+     None, dict(measurement_error=True)),
 ]
 
 rows = []
 for case in CASES:
     name, y, names, order, trend = case[:5]
     exog = case[5] if len(case) > 5 else None
+    options = case[6] if len(case) > 6 else {}
     frame = pd.DataFrame(y, columns=names)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = VARMAX(frame, exog=exog, order=order, trend=trend)
+        model = VARMAX(frame, exog=exog, order=order, trend=trend, **options)
         start = model.start_params
         first = model.fit(disp=False, maxiter=2000)
         res = model.fit(first.params, method="nm", disp=False, maxiter=20000,
