@@ -44,20 +44,30 @@ class VarLauncherTest {
 
   @TempDir Path dir;
 
-  @Test
-  void logLikelihoodAtStatsmodelsEstimatesAndTheFit() throws Exception {
+  /** statsmodels' estimates of a reference case, as {@code NAME=VALUE}, and its ℓ there. */
+  private record Estimate(List<String> params, double loglikelihood) {}
+
+  private static Estimate estimate(String name) throws java.io.IOException {
     List<String> params = new ArrayList<>();
-    double statsmodels = Double.NaN;
+    double loglikelihood = Double.NaN;
     for (String line : Files.readAllLines(REFERENCE)) {
       String[] f = line.split(",");
-      if (f[0].equals("macro_var1_c") && f[1].equals("estimate")) {
+      if (f[0].equals(name) && f[1].equals("estimate")) {
         if (f[2].equals("loglikelihood")) {
-          statsmodels = Double.parseDouble(f[3]);
+          loglikelihood = Double.parseDouble(f[3]);
         } else {
           params.add(f[2] + "=" + f[3]);
         }
       }
     }
+    return new Estimate(params, loglikelihood);
+  }
+
+  @Test
+  void logLikelihoodAtStatsmodelsEstimatesAndTheFit() throws Exception {
+    Estimate estimate = estimate("macro_var1_c");
+    List<String> params = estimate.params();
+    double statsmodels = estimate.loglikelihood();
     Launcher.Run at =
         new Launcher(dir)
             .gramian(
@@ -116,18 +126,9 @@ class VarLauncherTest {
       {"macro_var1_c_diag", "--error-cov", "diagonal"}, {"macro_var1_c_meas", "--measurement-error"}
     };
     for (String[] c : cases) {
-      List<String> params = new ArrayList<>();
-      double statsmodels = Double.NaN;
-      for (String line : Files.readAllLines(REFERENCE)) {
-        String[] f = line.split(",");
-        if (f[0].equals(c[0]) && f[1].equals("estimate")) {
-          if (f[2].equals("loglikelihood")) {
-            statsmodels = Double.parseDouble(f[3]);
-          } else {
-            params.add(f[2] + "=" + f[3]);
-          }
-        }
-      }
+      Estimate estimate = estimate(c[0]);
+      List<String> params = estimate.params();
+      double statsmodels = estimate.loglikelihood();
       List<String> model =
           new ArrayList<>(
               List.of(
