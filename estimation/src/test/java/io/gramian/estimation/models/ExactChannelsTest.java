@@ -20,11 +20,7 @@ import io.gramian.estimation.model.SeveralSeriesModel;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemMatrix;
 import io.gramian.kalman.testing.CovarianceFilter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -77,7 +73,7 @@ class ExactChannelsTest {
         model.silencedParameters(data));
     LogLikelihood ll = new LogLikelihood(model, data, Map.of(), TriaRule.MASKED);
     double[] natural = {0.09, -0.03, 0.07, 0.02, 0.015, 0.012};
-    double expected = statsmodels().get("rear_exact");
+    double expected = ReferenceChecks.statsmodelsSutse().get("rear_exact");
     assertEquals(
         expected,
         ll.value(ll.layout().unconstrained(natural)),
@@ -235,21 +231,5 @@ class ExactChannelsTest {
   private static void assertGradient(LogLikelihood ll, double[] natural, String what) {
     ReferenceChecks.assertGradientMatchesCentralDifferences(
         ll, ll.layout().unconstrained(natural), STEP, GRADIENT_TOLERANCE, what);
-  }
-
-  private static Map<String, Double> statsmodels() throws IOException {
-    Map<String, Double> reference = new HashMap<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                ExactChannelsTest.class.getResourceAsStream("statsmodels_sutse.csv"),
-                StandardCharsets.UTF_8))) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",");
-        reference.put(f[0], Double.parseDouble(f[2]));
-      }
-    }
-    return reference;
   }
 }

@@ -78,4 +78,24 @@ final class ReferenceChecks {
     }
     return Math.abs(estimate - reference) / (ESTIMATE_RELATIVE * Math.abs(reference));
   }
+
+  /**
+   * statsmodels' log-likelihoods of the SUTSE cases (statsmodels_sutse.csv beside the tests: case,
+   * _, value), by case name.
+   */
+  static Map<String, Double> statsmodelsSutse() throws java.io.IOException {
+    Map<String, Double> reference = new java.util.HashMap<>();
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                ReferenceChecks.class.getResourceAsStream("statsmodels_sutse.csv"),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+      in.readLine();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] f = line.split(",");
+        reference.put(f[0], Double.parseDouble(f[2]));
+      }
+    }
+    return reference;
+  }
 }

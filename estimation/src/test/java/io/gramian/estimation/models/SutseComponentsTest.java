@@ -13,11 +13,7 @@ import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelSize;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -199,7 +195,7 @@ class SutseComponentsTest {
 
   @Test
   void logLikelihoodMatchesTheStackedOracleAndStatsmodels() throws IOException {
-    Map<String, Double> reference = statsmodelsReference();
+    Map<String, Double> reference = ReferenceChecks.statsmodelsSutse();
     ModelData data = logFrontRear();
     for (Case c : CASES) {
       LogLikelihood ll = new LogLikelihood(c.model(), data, Map.of(), TriaRule.MASKED);
@@ -216,21 +212,8 @@ class SutseComponentsTest {
     ModelData data = logFrontRear();
     for (Case c : CASES) {
       LogLikelihood ll = new LogLikelihood(c.model(), data, Map.of(), TriaRule.MASKED);
-      double[] theta = ll.layout().unconstrained(c.natural());
-      double[] g = new double[theta.length];
-      ll.valueAndGradient(theta, g);
-      for (int j = 0; j < theta.length; j++) {
-        double[] plus = theta.clone();
-        double[] minus = theta.clone();
-        plus[j] += STEP;
-        minus[j] -= STEP;
-        double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-        assertEquals(
-            fd,
-            g[j],
-            GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-            c.name + ", " + ll.layout().freeNames().get(j));
-      }
+      ReferenceChecks.assertGradientMatchesCentralDifferences(
+          ll, ll.layout().unconstrained(c.natural()), STEP, GRADIENT_TOLERANCE, c.name);
     }
   }
 
@@ -253,21 +236,5 @@ class SutseComponentsTest {
       LogLikelihood ll = new LogLikelihood(c.model(), data, Map.of(), TriaRule.MASKED);
       assertTrue(fit.logLikelihood() >= ll.value(ll.layout().unconstrained(c.natural())), c.name);
     }
-  }
-
-  private static Map<String, Double> statsmodelsReference() throws IOException {
-    Map<String, Double> reference = new HashMap<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                SutseComponentsTest.class.getResourceAsStream("statsmodels_sutse.csv"),
-                StandardCharsets.UTF_8))) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",");
-        reference.put(f[0], Double.parseDouble(f[2]));
-      }
-    }
-    return reference;
   }
 }

@@ -14,11 +14,7 @@ import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.testing.CovarianceFilter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -143,7 +139,7 @@ class SutseTest {
    */
   @Test
   void logLikelihoodMatchesStatsmodels() throws IOException {
-    Map<String, Double> reference = statsmodelsReference();
+    Map<String, Double> reference = ReferenceChecks.statsmodelsSutse();
     ModelData data = logFrontRear();
     for (int rank = 1; rank <= 2; rank++) {
       LogLikelihood ll =
@@ -160,21 +156,8 @@ class SutseTest {
     for (int rank = 1; rank <= 2; rank++) {
       LogLikelihood ll =
           new LogLikelihood(new Sutse(SERIES, rank), data, Map.of(), TriaRule.MASKED);
-      double[] theta = ll.layout().unconstrained(natural(rank));
-      double[] g = new double[theta.length];
-      ll.valueAndGradient(theta, g);
-      for (int j = 0; j < theta.length; j++) {
-        double[] plus = theta.clone();
-        double[] minus = theta.clone();
-        plus[j] += STEP;
-        minus[j] -= STEP;
-        double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-        assertEquals(
-            fd,
-            g[j],
-            GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-            "rank " + rank + ", " + ll.layout().freeNames().get(j));
-      }
+      ReferenceChecks.assertGradientMatchesCentralDifferences(
+          ll, ll.layout().unconstrained(natural(rank)), STEP, GRADIENT_TOLERANCE, "rank " + rank);
     }
   }
 
@@ -206,7 +189,7 @@ class SutseTest {
    */
   @Test
   void exactSeriesMatchStatsmodelsAndDifferentiate() throws IOException {
-    Map<String, Double> reference = statsmodelsReference();
+    Map<String, Double> reference = ReferenceChecks.statsmodelsSutse();
     ModelData data = logFrontRear();
     Object[][] cases = {
       {"rear_exact", 2, List.of("rear"), new double[] {0.09, 0.02, 0.015, 0.012}},
@@ -233,18 +216,12 @@ class SutseTest {
             "sqrt.cov.level.rear.rear"),
         rearExact.parameterNames());
     LogLikelihood ll = new LogLikelihood(rearExact, data, Map.of(), TriaRule.MASKED);
-    double[] theta = ll.layout().unconstrained(new double[] {0.09, 0.02, 0.015, 0.012});
-    double[] g = new double[theta.length];
-    ll.valueAndGradient(theta, g);
-    for (int j = 0; j < theta.length; j++) {
-      double[] plus = theta.clone();
-      double[] minus = theta.clone();
-      plus[j] += STEP;
-      minus[j] -= STEP;
-      double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-      assertEquals(
-          fd, g[j], GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)), ll.layout().freeNames().get(j));
-    }
+    ReferenceChecks.assertGradientMatchesCentralDifferences(
+        ll,
+        ll.layout().unconstrained(new double[] {0.09, 0.02, 0.015, 0.012}),
+        STEP,
+        GRADIENT_TOLERANCE,
+        "rear exact");
   }
 
   /**
@@ -262,21 +239,5 @@ class SutseTest {
             RuntimeException.class,
             () -> ll.value(ll.layout().unconstrained(new double[] {0.02, 0.015})));
     assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), e.toString());
-  }
-
-  private static Map<String, Double> statsmodelsReference() throws IOException {
-    Map<String, Double> reference = new HashMap<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                SutseTest.class.getResourceAsStream("statsmodels_sutse.csv"),
-                StandardCharsets.UTF_8))) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(",");
-        reference.put(f[0], Double.parseDouble(f[2]));
-      }
-    }
-    return reference;
   }
 }

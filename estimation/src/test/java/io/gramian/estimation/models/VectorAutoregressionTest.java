@@ -166,20 +166,8 @@ class VectorAutoregressionTest {
     ref.remove("loglikelihood");
     double[] theta =
         ll.layout().unconstrained(ref.values().stream().mapToDouble(Double::doubleValue).toArray());
-    double[] g = new double[theta.length];
-    ll.valueAndGradient(theta, g);
-    for (int j = 0; j < theta.length; j++) {
-      double[] plus = theta.clone();
-      double[] minus = theta.clone();
-      plus[j] += STEP;
-      minus[j] -= STEP;
-      double fd = (ll.value(plus) - ll.value(minus)) / (2 * STEP);
-      assertEquals(
-          fd,
-          g[j],
-          GRADIENT_TOLERANCE * Math.max(1, Math.abs(fd)),
-          name + ", " + ll.layout().freeNames().get(j));
-    }
+    ReferenceChecks.assertGradientMatchesCentralDifferences(
+        ll, theta, STEP, GRADIENT_TOLERANCE, name);
   }
 
   @org.junit.jupiter.api.Test
