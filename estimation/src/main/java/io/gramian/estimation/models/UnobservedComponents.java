@@ -39,7 +39,8 @@ import java.util.OptionalInt;
  * &gt; 0 (for these univariate models, one per diffuse state).
  *
  * <p>Parameters are named and ordered as statsmodels does ({@link ParameterOrder}); variances reach
- * {@code build} as standard deviations. Start values follow statsmodels ({@link StartValues}).
+ * {@code build} as standard deviations. Start values follow statsmodels ({@link StartValues}), with
+ * the variances by the method of moments where it applies ({@link MomentStart}).
  *
  * <p>The command-line names of docs/cli.md: every trend specification, hyphenated ({@code
  * local-level}, {@code random-walk-with-drift}, …), and {@code bsm}; see {@link #named}.
@@ -255,8 +256,18 @@ public final class UnobservedComponents implements StateSpaceModel {
         spec, blocks.stream().mapToLong(ParameterBlock::size).sum(), toString());
   }
 
+  /**
+   * Start values: statsmodels' ({@link #statsmodelsStartParameters}) with the variances replaced by
+   * their method-of-moments estimates where those apply ({@link MomentStart}).
+   */
   @Override
   public double[] startParameters(ModelData data) {
+    double[] start = statsmodelsStartParameters(data);
+    return MomentStart.refine(this, spec, data, start).orElse(start);
+  }
+
+  /** statsmodels' {@code UnobservedComponents.start_params} ({@link StartValues}). */
+  double[] statsmodelsStartParameters(ModelData data) {
     Map<String, Double> start = StartValues.of(spec, data);
     List<String> names = parameterNames();
     double[] values = new double[names.size()];

@@ -149,7 +149,7 @@ class StatsmodelsStructuralTest {
       })
   void startValuesAreStatsmodels(String id) {
     UnobservedComponents model = model(id);
-    double[] ours = model.startParameters(data(id));
+    double[] ours = model.statsmodelsStartParameters(data(id));
     Map<String, Double> theirs = values(id, "start");
     List<String> names = new ArrayList<>(theirs.keySet());
     double[] expected = inOrder(theirs);
