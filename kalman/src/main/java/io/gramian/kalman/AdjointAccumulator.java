@@ -14,6 +14,16 @@ import org.ejml.data.DMatrixRMaj;
  */
 public interface AdjointAccumulator {
 
+  /**
+   * Whether the sweep must compute the adjoint of {@code matrix}. An accumulator may decline the
+   * adjoints its caller discards (those of a matrix no parameter enters): the sweep then skips the
+   * products that form them (for F, an nx × nx × (w + s) product per step) and leaves the matrix it
+   * would add into unchanged. By default every adjoint is computed.
+   */
+  default boolean accumulates(SystemMatrix matrix) {
+    return true;
+  }
+
   DMatrixRMaj FBar(int t);
 
   DMatrixRMaj cBar(int t);

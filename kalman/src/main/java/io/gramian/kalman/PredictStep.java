@@ -114,7 +114,7 @@ final class PredictStep {
    * @param S S⁺, nx × s. Not modified.
    * @param XBarPred X̄⁻, nx × w. Not modified.
    * @param MBar M̄_p, nx × (s + q). Not modified.
-   * @param FBar, cBar, cholQBar added to. Modified.
+   * @param FBar, cBar, cholQBar added to. Modified. FBar may be null: F̄ is then not formed.
    * @param XBar X̄⁺, reshaped to nx × w. Modified.
    * @param SBar S̄⁺, reshaped to nx × s. Modified.
    */
@@ -136,7 +136,7 @@ final class PredictStep {
     final int q = cols - s;
     final double[] mBar = MBar.data;
     for (int i = 0; i < nx; i++) {
-      for (int j = 0; j < nx; j++) {
+      for (int j = 0; FBar != null && j < nx; j++) {
         double v = 0;
         for (int c = 0; c < w; c++) {
           v += XBarPred.data[i * w + c] * X.data[j * w + c];

@@ -26,7 +26,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </pre>
  *
  * (p observed values, s columns of the step's factor). At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code
- * cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. Allocates nothing per step.
+ * cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed only when the
+ * accumulator wants them ({@link AdjointAccumulator#accumulates}). Allocates nothing per step.
  */
 final class ReverseSweep {
 
@@ -184,7 +185,13 @@ final class ReverseSweep {
   private void frozenPredictReverse(
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
     tape.loadMeans(t, true, X);
-    SteadyState.predictAdjoint(system.F(t), X, XBarPred, out.FBar(t), out.cBar(t), XBar);
+    SteadyState.predictAdjoint(
+        system.F(t),
+        X,
+        XBarPred,
+        out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
+        out.cBar(t),
+        XBar);
     if (!sBarsEqual) {
       SBar.setTo(SBarPred);
       sBarsEqual = true;
@@ -215,7 +222,7 @@ final class ReverseSweep {
         XBar,
         LBarSum,
         EBar,
-        out.HBar(t),
+        out.accumulates(SystemMatrix.H) ? out.HBar(t) : null,
         out.dBar(t),
         XBarPred);
     if (!sBarsEqual) {
@@ -243,7 +250,16 @@ final class ReverseSweep {
     tape.loadFilteredFactor(t, system.cholP0(), S);
     tape.loadMeans(t, true, X);
     PredictStep.adjoint(
-        system.F(t), X, S, XBarPred, MBar, out.FBar(t), out.cBar(t), out.cholQBar(t), XBar, SBar);
+        system.F(t),
+        X,
+        S,
+        XBarPred,
+        MBar,
+        out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
+        out.cBar(t),
+        out.cholQBar(t),
+        XBar,
+        SBar);
   }
 
   /** From X̄⁺_t, S̄⁺_t (in XBar, SBar) to X̄⁻_t, S̄⁻_t (in XBarPred, SBarPred). */
@@ -347,7 +363,7 @@ final class ReverseSweep {
     final int[] index = tape.observedIndex();
     final int io = tape.observedOffset(t);
     final double[] mBar = MBar.data;
-    final DMatrixRMaj HBar = out.HBar(t);
+    final DMatrixRMaj HBar = out.accumulates(SystemMatrix.H) ? out.HBar(t) : null;
     final DMatrixRMaj dBar = out.dBar(t);
     final DMatrixRMaj cholRBar = out.cholRBar(t);
     XBarPred.setTo(XBar);
@@ -356,17 +372,22 @@ final class ReverseSweep {
     for (int i = 0; i < p; i++) {
       int row = index[io + i];
       for (int j = 0; j < nx; j++) {
-        double v = 0;
-        for (int b = 0; b < s; b++) {
-          v += mBar[i * cols + b] * S.data[j * s + b];
-        }
         double h = H.data[row * nx + j];
-        for (int c = 0; c < w; c++) {
-          double e = EBar[i * w + c];
-          v -= e * X.data[j * w + c];
-          XBarPred.data[j * w + c] -= h * e;
+        if (HBar != null) {
+          double v = 0;
+          for (int b = 0; b < s; b++) {
+            v += mBar[i * cols + b] * S.data[j * s + b];
+          }
+          for (int c = 0; c < w; c++) {
+            v -= EBar[i * w + c] * X.data[j * w + c];
+          }
+          HBar.data[row * nx + j] += v;
         }
-        HBar.data[row * nx + j] += v;
+        if (h != 0.0) {
+          for (int c = 0; c < w; c++) {
+            XBarPred.data[j * w + c] -= h * EBar[i * w + c];
+          }
+        }
         if (h != 0.0) {
           for (int b = 0; b < s; b++) {
             SBarPred.data[j * s + b] += h * mBar[i * cols + b];

@@ -128,6 +128,7 @@ public final class SteadyState {
    * @param LBarSum the summed adjoint of L, (ny + nx) × (ny + nx): Ā_Σ in its leading block, C̄_Σ
    *     below it. Modified.
    * @param eBar workspace, length ≥ ny. Modified.
+   * @param HBar added to; null when H̄ is not wanted. Modified.
    */
   static void updateAdjoint(
       DMatrixRMaj L,
@@ -178,8 +179,12 @@ public final class SteadyState {
         continue;
       }
       for (int j = 0; j < nx; j++) {
-        HBar.data[i * nx + j] -= e * x[j];
         XBarPred.data[j] -= h[i * nx + j] * e;
+      }
+      if (HBar != null) {
+        for (int j = 0; j < nx; j++) {
+          HBar.data[i * nx + j] -= e * x[j];
+        }
       }
       dBar.data[i] -= e;
     }
@@ -187,7 +192,7 @@ public final class SteadyState {
 
   /**
    * The reverse of a frozen predict {@code m⁻_{t+1} = F m⁺ + c}: {@code F̄ += m̄⁻ m⁺ᵀ}, {@code c̄
-   * += m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}).
+   * += m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}). F̄ is skipped when {@code FBar} is null.
    */
   static void predictAdjoint(
       DMatrixRMaj F,
@@ -210,8 +215,12 @@ public final class SteadyState {
       }
       int row = i * nx;
       for (int j = 0; j < nx; j++) {
-        FBar.data[row + j] += b * x[j];
         XBar.data[j] += f[row + j] * b;
+      }
+      if (FBar != null) {
+        for (int j = 0; j < nx; j++) {
+          FBar.data[row + j] += b * x[j];
+        }
       }
     }
   }

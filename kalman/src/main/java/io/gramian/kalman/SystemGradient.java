@@ -22,8 +22,21 @@ public final class SystemGradient implements AdjointAccumulator {
 
   private final SystemMatrices<DMatrixRMaj> matrices;
 
-  /** A zero gradient for systems of these dimensions. */
+  private final boolean[] accumulated = new boolean[SystemMatrix.values().length];
+
+  /** A zero gradient for systems of these dimensions, every adjoint computed. */
   public SystemGradient(Dimensions dims) {
+    this(dims, java.util.EnumSet.allOf(SystemMatrix.class));
+  }
+
+  /**
+   * A zero gradient for systems of these dimensions in which the reverse sweep computes only the
+   * adjoints of {@code accumulated}; the others stay zero ({@link #accumulates}).
+   */
+  public SystemGradient(Dimensions dims, java.util.Set<SystemMatrix> accumulated) {
+    for (SystemMatrix m : accumulated) {
+      this.accumulated[m.ordinal()] = true;
+    }
     matrices =
         SystemMatrices.<DMatrixRMaj>builder()
             .build()
@@ -61,6 +74,22 @@ public final class SystemGradient implements AdjointAccumulator {
    */
   public SystemMatrices<DMatrixRMaj> matrices() {
     return matrices;
+  }
+
+  /** The matrices whose adjoints the sweep computes. */
+  public java.util.Set<SystemMatrix> accumulated() {
+    java.util.Set<SystemMatrix> set = java.util.EnumSet.noneOf(SystemMatrix.class);
+    for (SystemMatrix m : SystemMatrix.values()) {
+      if (accumulated[m.ordinal()]) {
+        set.add(m);
+      }
+    }
+    return set;
+  }
+
+  @Override
+  public boolean accumulates(SystemMatrix matrix) {
+    return accumulated[matrix.ordinal()];
   }
 
   @Override

@@ -174,6 +174,31 @@ class GradientTest {
     assertTrue(err <= GRADIENT_TOLERANCE, "relative error " + err);
   }
 
+  /**
+   * An accumulator that declines F̄ and H̄ gets every other adjoint bit for bit as a full one, and
+   * zero for the declined: on full steps, frozen steady-state steps (T = 1000) and missing values.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void declinedAdjointsAreSkippedAndTheOthersUnchanged(Case c) {
+    Fixture f = new Fixture(c);
+    SystemGradient full = new SystemGradient(Dimensions.of(f.system));
+    java.util.Set<SystemMatrix> kept = java.util.EnumSet.allOf(SystemMatrix.class);
+    kept.remove(SystemMatrix.F);
+    kept.remove(SystemMatrix.H);
+    SystemGradient partial = new SystemGradient(Dimensions.of(f.system), kept);
+    SquareRootFilter filter = SquareRootFilter.forSystem(f.system);
+    double ll = filter.logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, full);
+    assertEquals(ll, filter.logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, partial));
+    for (SystemMatrix m : SystemMatrix.values()) {
+      DMatrixRMaj expected = kept.contains(m) ? full.matrices().get(m) : null;
+      DMatrixRMaj actual = partial.matrices().get(m);
+      for (int i = 0; i < actual.getNumElements(); i++) {
+        assertEquals(expected == null ? 0 : expected.data[i], actual.data[i], 0, m.key() + "Bar");
+      }
+    }
+  }
+
   /** A seeded system, its data and the flat vector of its entries. */
   static final class Fixture {
     final Case c;

@@ -283,7 +283,7 @@ public final class LogLikelihood {
           f.logLikelihood(system, data.y()) - (burn == 0 ? 0 : f.logLikelihood(system, burnedRows));
       return e;
     }
-    SystemGradient g = new SystemGradient(Dimensions.of(base));
+    SystemGradient g = new SystemGradient(Dimensions.of(base), parameterDependent(matrices));
     e.logLikelihood = logLikelihoodGradient(base, system, g);
     matrices.seed(g);
     e.buildGradient = tape.gradient(theta.length);
@@ -313,6 +313,22 @@ public final class LogLikelihood {
     return model.build(values, data);
   }
 
+  /**
+   * The system matrices some parameter enters: the only adjoints the tape's reverse pass reads, so
+   * the filter's reverse sweep forms no others (a structural model's F, built of constants, costs
+   * an nx × nx × (w + s) product per step otherwise).
+   */
+  private static java.util.Set<SystemMatrix> parameterDependent(ModelMatrices matrices) {
+    java.util.Set<SystemMatrix> set = java.util.EnumSet.noneOf(SystemMatrix.class);
+    for (SystemMatrix m : SystemMatrix.values()) {
+      Var v = matrices.vars().get(m);
+      if (v != null && !v.isConstant()) {
+        set.add(m);
+      }
+    }
+    return set;
+  }
+
   /** ℓ (less its burned terms) and its system adjoints, added into {@code g}. */
   private double logLikelihoodGradient(StateSpaceSystem base, StateSpace system, SystemGradient g) {
     SquareRootFilter f = filterFor(base);
@@ -320,7 +336,7 @@ public final class LogLikelihood {
     if (burn == 0) {
       return ll;
     }
-    SystemGradient burned = new SystemGradient(Dimensions.of(base));
+    SystemGradient burned = new SystemGradient(Dimensions.of(base), g.accumulated());
     ll -= f.logLikelihoodGradient(system, burnedRows, rule, burned);
     for (SystemMatrix m : SystemMatrix.values()) {
       CommonOps_DDRM.subtractEquals(g.matrices().get(m), burned.matrices().get(m));
