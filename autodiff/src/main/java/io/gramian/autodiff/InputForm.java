@@ -9,7 +9,11 @@ import org.ejml.data.DMatrixRMaj;
  * condition number is estimated, not computed: ‖L‖₁ exactly, and ‖L⁻¹‖₁ by Hager's method (Hager
  * 1984; Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, Alg. 15.1), a few solves
  * with L and Lᵀ, O(n²) each, never forming L⁻¹. The estimate is a lower bound, exact in most cases
- * and rarely off by more than a small factor.
+ * and rarely off by more than a small factor. Two bounds settle most calls before it: an upper
+ * bound on ‖L⁻¹‖₁ that accepts ({@link #comparisonInverseOneNorm}) and the lower bound ‖L⁻¹‖₁ ≥ 1 /
+ * min |L_jj| (the diagonal of L⁻¹ is 1 / L_jj) that refuses; the second can refuse where Hager's
+ * estimate, itself a lower bound, fell below it, never where the condition number is within the
+ * limit.
  *
  * <p>An instance is a workspace: it allocates nothing per call once it has seen the largest n. Not
  * thread-safe. Internal: the API reaches it through {@link TriaAdjoint#invertibleEnough} and the
@@ -58,6 +62,13 @@ final class InputForm {
     }
     if (norm * comparisonInverseOneNorm(L) <= MAX_CONDITION) {
       return true; // the bound holds, so Hager's estimate (a lower bound) would accept too
+    }
+    double smallestPivot = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      smallestPivot = Math.min(smallestPivot, Math.abs(L.unsafe_get(j, j)));
+    }
+    if (norm / smallestPivot > MAX_CONDITION) {
+      return false; // ‖L⁻¹‖₁ ≥ 1 / min |L_jj|: the condition number surely exceeds the limit
     }
     return norm * inverseOneNorm(L) <= MAX_CONDITION;
   }

@@ -341,16 +341,16 @@ public final class TriaAdjoint {
     }
   }
 
-  /** X = Tᵀ Z for the rule. */
+  /** X = Tᵀ Z for the rule; Z is strictly upper triangular, and so is X for the two solves. */
   private void applyTTransposed(TriaRule rule, DMatrixRMaj L, DMatrixRMaj Z, DMatrixRMaj X) {
     switch (rule) {
       case FULL_RANK:
         X.setTo(Z);
-        TriangularSolve.lowerTransposed(L, X, null);
+        TriangularSolve.lowerTransposedStrictlyUpper(L, X, null);
         break;
       case MASKED:
         X.setTo(Z);
-        TriangularSolve.lowerTransposed(L, X, maskThresholds(L));
+        TriangularSolve.lowerTransposedStrictlyUpper(L, X, maskThresholds(L));
         break;
       case PSEUDOINVERSE:
         pinv.compute(L);

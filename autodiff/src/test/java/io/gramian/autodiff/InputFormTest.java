@@ -10,8 +10,9 @@ import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The input-form test's cheap bound: it bounds ‖L⁻¹‖₁ from above, and with it {@link
- * InputForm#permits} decides as Hager's estimate alone does.
+ * The input-form test's cheap bounds: the comparison bound bounds ‖L⁻¹‖₁ from above, and {@link
+ * InputForm#permits} decides as Hager's estimate alone does except where the diagonal's lower bound
+ * shows the condition number above the limit.
  */
 class InputFormTest {
 
@@ -36,10 +37,19 @@ class InputFormTest {
       double exact = NormOps_DDRM.normP1(inverse(L));
       double bound = form.comparisonInverseOneNorm(L);
       assertTrue(bound >= exact * (1 - ROUNDING), "n = " + n + ": " + bound + " < " + exact);
-      boolean byEstimate =
-          NormOps_DDRM.normP1(L) * form.inverseOneNorm(L) <= InputForm.MAX_CONDITION;
+      double norm = NormOps_DDRM.normP1(L);
+      boolean byEstimate = norm * form.inverseOneNorm(L) <= InputForm.MAX_CONDITION;
+      double smallestPivot = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        smallestPivot = Math.min(smallestPivot, Math.abs(L.get(j, j)));
+      }
+      boolean byDiagonal = norm / smallestPivot <= InputForm.MAX_CONDITION;
       boolean decision = form.permits(L);
-      assertEquals(byEstimate, decision, "trial " + trial);
+      assertEquals(byEstimate && byDiagonal, decision, "trial " + trial);
+      if (decision != byEstimate) {
+        // the diagonal bound refused where Hager's estimate fell short: truly ill-conditioned
+        assertTrue(norm * exact > InputForm.MAX_CONDITION, "trial " + trial);
+      }
       if (decision) {
         accepted++;
       } else {

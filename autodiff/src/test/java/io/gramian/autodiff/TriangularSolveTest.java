@@ -104,6 +104,31 @@ class TriangularSolveTest {
     assertClose(solve(L, B), X);
   }
 
+  /** The strictly-upper form equals the general back substitution, masked or not, to the bit. */
+  @Test
+  void strictlyUpperRightHandSideGivesTheGeneralSolvesResult() {
+    Random rng = new Random(15);
+    DMatrixRMaj L = lowerFactor(rng, N);
+    L.set(3, 3, 1e-17);
+    double[] tau = new double[N];
+    java.util.Arrays.fill(tau, 1e-12);
+    DMatrixRMaj Z = gaussian(rng, N, N);
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j <= i; j++) {
+        Z.set(i, j, 0);
+      }
+    }
+    for (double[] mask : new double[][] {null, tau}) {
+      DMatrixRMaj expected = Z.copy();
+      TriangularSolve.lowerTransposed(L, expected, mask);
+      DMatrixRMaj actual = Z.copy();
+      TriangularSolve.lowerTransposedStrictlyUpper(L, actual, mask);
+      for (int i = 0; i < expected.getNumElements(); i++) {
+        assertEquals(expected.data[i], actual.data[i], 0, "entry " + i);
+      }
+    }
+  }
+
   @Test
   void maskedSolvesKeepOnlyThePivotsAboveTheirThresholds() {
     Random rng = new Random(14);
