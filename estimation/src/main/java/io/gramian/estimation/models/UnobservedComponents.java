@@ -266,8 +266,12 @@ public final class UnobservedComponents implements StateSpaceModel {
     return MomentStart.refine(this, spec, data, start).orElse(start);
   }
 
-  /** statsmodels' {@code UnobservedComponents.start_params} ({@link StartValues}). */
-  double[] statsmodelsStartParameters(ModelData data) {
+  /**
+   * statsmodels' {@code UnobservedComponents.start_params} ({@link StartValues}), natural values in
+   * parameter order: to start a fit where statsmodels does, {@code
+   * FitOptions.defaults().withStart(model.statsmodelsStartParameters(data))}.
+   */
+  public double[] statsmodelsStartParameters(ModelData data) {
     Map<String, Double> start = StartValues.of(spec, data);
     List<String> names = parameterNames();
     double[] values = new double[names.size()];
