@@ -27,7 +27,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * as a cycle's frequency or AR coefficients, at their start values), so each component's
  * contribution is read off the model itself. Regression coefficients are removed first: w on D(L)
  * x_t by least squares. γ̂_w(k) uses the pairs of w both defined (every y and x in D's window
- * observed), divided by their count.
+ * observed), divided by their count, about zero (the model's mean of w).
  *
  * <p>A variance the fit puts at or near 0 is raised to {@link #FLOOR_FRACTION} of the largest:
  * under σ² = θ², θ = 0 is a stationary point of ℓ, and BFGS leaves a start close to it only slowly.
@@ -272,30 +272,28 @@ final class MomentStart {
   }
 
   /**
-   * γ̂(k) = Σ (w_t − w̄)(w_{t−k} − w̄) / pairs(k) over the pairs with both defined, k &lt; lags;
-   * null when w has fewer than {@link #MIN_PAIRS_PER_EQUATION} · lags defined values or a lag has
-   * no pair.
+   * γ̂(k) = Σ w_t w_{t−k} / pairs(k) over the pairs with both defined, k &lt; lags: about zero, not
+   * about w's sample mean, since D(L) removes every state's initial value and the model gives w
+   * mean zero. Null when w has fewer than {@link #MIN_PAIRS_PER_EQUATION} · lags defined values or
+   * a lag has no pair.
    */
   static double[] autocovariances(double[] w, int lags) {
     int defined = 0;
-    double mean = 0;
     for (double v : w) {
       if (!Double.isNaN(v)) {
         defined++;
-        mean += v;
       }
     }
     if (defined < MIN_PAIRS_PER_EQUATION * lags) {
       return null;
     }
-    mean /= defined;
     double[] gamma = new double[lags];
     for (int k = 0; k < lags; k++) {
       double s = 0;
       int pairs = 0;
       for (int t = k; t < w.length; t++) {
         if (!Double.isNaN(w[t]) && !Double.isNaN(w[t - k])) {
-          s += (w[t] - mean) * (w[t - k] - mean);
+          s += w[t] * w[t - k];
           pairs++;
         }
       }

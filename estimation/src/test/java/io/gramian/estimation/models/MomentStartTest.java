@@ -168,6 +168,15 @@ class MomentStartTest {
     assertClose(truth, estimates(model, data));
   }
 
+  /** The model gives w mean zero: its autocovariances are about zero, not about w's mean. */
+  @Test
+  void autocovariancesAreAboutZeroAndSkipMissingPairs() {
+    double[] w = {1, 1, Double.NaN, 1, 1, 1, 1, 1};
+    double[] gamma = MomentStart.autocovariances(w, 2);
+    assertArrayEquals(new double[] {1, 1}, gamma, EXACT);
+    assertNull(MomentStart.autocovariances(w, 4)); // 7 defined values, fewer than 2 per lag
+  }
+
   @Test
   void aSeriesTooShortForTheMomentsKeepsStatsmodelsStart() {
     UnobservedComponents model = UnobservedComponents.bsm(12, null);
