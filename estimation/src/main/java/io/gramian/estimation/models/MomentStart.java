@@ -45,11 +45,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
 final class MomentStart {
 
   /**
-   * Smallest start of a variance relative to the largest one estimated. Measured on the 40 seeded
-   * monthly BSM series and the 40 local-level series of 150 points of {@code BatchFitProfile} (seed
-   * 42): 0.1 cut the evaluations of the fits by 40% and 47% against statsmodels' start values,
-   * every fit reaching the same maximum (to 1e-12); on the BSM series, 0.01 cut them by 35%, and
-   * 0.3 by 37% but led one fit to a local maximum 0.036 below.
+   * Smallest start of a variance relative to the largest one estimated. Measured on the 8000
+   * local-level and 200 monthly BSM series of {@code fit_many_timing.py}: a tenth cut the
+   * evaluations of the fits by 43% and 50% against statsmodels' start values; 0.03 and 0.01 cut
+   * them less (39% and 37%; 46% and 41%) and ended below the best maximum found as often or more
+   * (docs/models.md, §4).
    */
   static final double FLOOR_FRACTION = 0.1;
 
