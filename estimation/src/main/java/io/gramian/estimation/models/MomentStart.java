@@ -48,8 +48,8 @@ final class MomentStart {
    * Smallest start of a variance relative to the largest one estimated. Measured on the 8000
    * local-level and 200 monthly BSM series of {@code fit_many_timing.py}: a tenth cut the
    * evaluations of the fits by 43% and 50% against statsmodels' start values; 0.03 and 0.01 cut
-   * them less (39% and 37%; 46% and 41%) and ended below the best maximum found as often or more
-   * (docs/models.md, §4).
+   * them less (local level 39% and 37%, BSM 46% and 41%) and ended below the best maximum found as
+   * often or more (docs/models.md, §4).
    */
   static final double FLOOR_FRACTION = 0.1;
 
