@@ -108,7 +108,8 @@ final class MomentStart {
     if (gamma == null) {
       return null;
     }
-    return NonNegativeLeastSquares.solve(contributions(model, data, start, F, D), gamma);
+    DMatrixRMaj H = CommonOps_DDRM.extract(base.H(0), 0, 1, 0, n);
+    return NonNegativeLeastSquares.solve(contributions(model, data, start, F, H, D), gamma);
   }
 
   /**
@@ -116,14 +117,19 @@ final class MomentStart {
    * autocovariances of w = D(L) y that a unit variance σ²_j gives.
    *
    * @param F the components' transition F_c, n × n
+   * @param H the components' columns of the observation row, 1 × n
    * @param D det(I − F_c L), length n + 1
    */
   static double[][] contributions(
-      StateSpaceModel model, ModelData data, double[] start, DMatrixRMaj F, double[] D) {
+      StateSpaceModel model,
+      ModelData data,
+      double[] start,
+      DMatrixRMaj F,
+      DMatrixRMaj H,
+      double[] D) {
     int n = F.numRows;
     int[] variances = varianceIndices(model, start.length);
     double[][] g = new double[n + 1][variances.length];
-    DMatrixRMaj H = CommonOps_DDRM.extract(system(model, data, start, -1).H(0), 0, 1, 0, n);
     for (int j = 0; j < variances.length; j++) {
       StateSpaceSystem unit = system(model, data, start, variances[j]);
       double[] column = contribution(D, F, H, unit, n);
@@ -137,6 +143,11 @@ final class MomentStart {
   /** Indices of the variance parameters. */
   private static int[] varianceIndices(StateSpaceModel model, int count) {
     return java.util.stream.IntStream.range(0, count).filter(model::isVariance).toArray();
+  }
+
+  /** The system at the start values (natural scale, in parameter order). */
+  static StateSpaceSystem startSystem(StateSpaceModel model, ModelData data, double[] start) {
+    return system(model, data, start, -1);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.gramian.estimation.fit.FitOptions;
 import io.gramian.estimation.fit.FitResult;
 import io.gramian.estimation.fit.MaximumLikelihood;
 import io.gramian.estimation.model.ModelData;
+import io.gramian.kalman.StateSpaceSystem;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -244,15 +245,11 @@ class MomentStartTest {
   private static double[][] contributions(UnobservedComponents model, ModelData data) {
     double[] start = model.statsmodelsStartParameters(data);
     int n = model.spec().states() - model.spec().exogNames().size();
-    DMatrixRMaj F = new DMatrixRMaj(n, n);
-    io.gramian.autodiff.tape.Tape tape = new io.gramian.autodiff.tape.Tape();
-    io.gramian.autodiff.tape.Var[] values = new io.gramian.autodiff.tape.Var[start.length];
-    for (int i = 0; i < start.length; i++) {
-      values[i] = tape.constant(model.isVariance(i) ? Math.sqrt(start[i]) : start[i]);
-    }
-    CommonOps_DDRM.extract(model.build(values, data).system().F(0), 0, n, 0, n, F, 0, 0);
+    StateSpaceSystem system = MomentStart.startSystem(model, data, start);
+    DMatrixRMaj F = CommonOps_DDRM.extract(system.F(0), 0, n, 0, n);
+    DMatrixRMaj H = CommonOps_DDRM.extract(system.H(0), 0, 1, 0, n);
     double[] D = HessenbergPolynomial.reversedCharacteristic(F);
-    return MomentStart.contributions(model, data, start, F, D);
+    return MomentStart.contributions(model, data, start, F, H, D);
   }
 
   private static double[] estimates(UnobservedComponents model, ModelData data) {
