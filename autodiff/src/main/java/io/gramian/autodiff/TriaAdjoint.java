@@ -60,7 +60,11 @@ public final class TriaAdjoint {
    */
   public void jvp(TriaRule rule, DMatrixRMaj L, DMatrixRMaj Q, DMatrixRMaj dM, DMatrixRMaj dL) {
     checkShapes(L, Q, dM, "dM");
-    CommonOps_DDRM.mult(dM, Q, W); // n × n
+    final int n = L.numRows;
+    final int m = Q.numRows;
+    W.reshape(n, n, false);
+    java.util.Arrays.fill(W.data, 0, n * n, 0.0);
+    BlockProduct.multAdd(1.0, n, m, n, dM.data, 0, m, Q.data, 0, n, W.data, 0, n); // W = dM Q
     jvpFromW(rule, L, dL);
   }
 
@@ -127,7 +131,7 @@ public final class TriaAdjoint {
     }
     dL.reshape(n, n);
     dL.setTo(W);
-    CommonOps_DDRM.multAdd(-1.0, L, K, dL);
+    lowerTimesSubtract(L, K, dL);
   }
 
   /**
@@ -200,6 +204,30 @@ public final class TriaAdjoint {
     if (!inputChecked) {
       requireInvertible(L);
     }
+    checkInputShapes(L, M, MBar);
+    final int n = L.numRows;
+    wBar(rule, L, LBar);
+    TriangularSolve.rightLower(L, WBar, null); // W̄ L⁻¹
+    final int m = M.numCols;
+    BlockProduct.multAdd(1.0, n, n, m, WBar.data, 0, n, M.data, 0, m, MBar.data, 0, m);
+  }
+
+  private static void checkLBar(DMatrixRMaj L, DMatrixRMaj LBar) {
+    final int n = L.numRows;
+    if (LBar.numRows != n || LBar.numCols != n) {
+      throw new IllegalArgumentException(
+          "tria VJP: LBar is "
+              + LBar.numRows
+              + " × "
+              + LBar.numCols
+              + ", expected "
+              + n
+              + " × "
+              + n);
+    }
+  }
+
+  private static void checkInputShapes(DMatrixRMaj L, DMatrixRMaj M, DMatrixRMaj MBar) {
     final int n = L.numRows;
     if (M.numRows != n || MBar.numRows != n || MBar.numCols != M.numCols) {
       throw new IllegalArgumentException(
@@ -214,9 +242,6 @@ public final class TriaAdjoint {
               + "; expected both n × m with n = "
               + n);
     }
-    wBar(rule, L, LBar);
-    TriangularSolve.rightLower(L, WBar, null); // W̄ L⁻¹
-    CommonOps_DDRM.multAdd(WBar, M, MBar);
   }
 
   /**
@@ -241,17 +266,7 @@ public final class TriaAdjoint {
   /** W̄ = L̄ + Tᵀ Z with Y = Lᵀ L̄, Z = strictly_upper(Yᵀ − Y), into the workspace. */
   private void wBar(TriaRule rule, DMatrixRMaj L, DMatrixRMaj LBar) {
     final int n = L.numRows;
-    if (LBar.numRows != n || LBar.numCols != n) {
-      throw new IllegalArgumentException(
-          "tria VJP: LBar is "
-              + LBar.numRows
-              + " × "
-              + LBar.numCols
-              + ", expected "
-              + n
-              + " × "
-              + n);
-    }
+    checkLBar(L, LBar);
     lowerTransposeTimes(L, LBar, Y); // Y = Lᵀ L̄
     // Z = strictly_upper(Yᵀ − Y), stored in K.
     K.reshape(n, n);
@@ -265,6 +280,28 @@ public final class TriaAdjoint {
     }
     applyTTransposed(rule, L, K, WBar); // W̄ = Tᵀ Z
     CommonOps_DDRM.addEquals(WBar, LBar); // W̄ = L̄ + Tᵀ Z
+  }
+
+  /**
+   * D −= L B for a lower-triangular L (n × n) and any B (n × n): row i of L stops at the diagonal,
+   * half the work of a general product. Every entry of L's triangle is used, zero or not, so a NaN
+   * or infinity in B (the full-rank rule at a zero pivot) reaches D as a dense product's would.
+   */
+  private static void lowerTimesSubtract(DMatrixRMaj L, DMatrixRMaj B, DMatrixRMaj D) {
+    final int n = L.numRows;
+    final double[] l = L.data;
+    final double[] b = B.data;
+    final double[] d = D.data;
+    for (int i = 0; i < n; i++) {
+      final int rowI = i * n;
+      for (int k = 0; k <= i; k++) {
+        final double lik = l[rowI + k];
+        final int rowK = k * n;
+        for (int j = 0; j < n; j++) {
+          d[rowI + j] -= lik * b[rowK + j];
+        }
+      }
+    }
   }
 
   /**
@@ -316,9 +353,13 @@ public final class TriaAdjoint {
     if (!inputChecked) {
       requireInvertible(L);
     }
+    checkInputShapes(L, M, MBar);
+    checkLBar(L, LBar);
     K.setTo(LBar);
     TriangularSolve.rightLower(L, K, null); // L̄ L⁻¹
-    CommonOps_DDRM.multAdd(K, M, MBar);
+    final int n = L.numRows;
+    final int m = M.numCols;
+    BlockProduct.multAdd(1.0, n, n, m, K.data, 0, n, M.data, 0, m, MBar.data, 0, m);
   }
 
   /** K = T W for the rule. */

@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.BlockProduct;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -135,17 +136,24 @@ final class PredictStep {
     final int cols = MBar.numCols;
     final int q = cols - s;
     final double[] mBar = MBar.data;
-    for (int i = 0; i < nx; i++) {
-      for (int j = 0; FBar != null && j < nx; j++) {
+    for (int j = 0; FBar != null && j < nx; j++) {
+      // Row j of S⁺ up to its last nonzero: half of it for a triangular S⁺.
+      int end = s;
+      while (end > 0 && S.data[j * s + end - 1] == 0.0) {
+        end--;
+      }
+      for (int i = 0; i < nx; i++) {
         double v = 0;
         for (int c = 0; c < w; c++) {
           v += XBarPred.data[i * w + c] * X.data[j * w + c];
         }
-        for (int b = 0; b < s; b++) {
+        for (int b = 0; b < end; b++) {
           v += mBar[i * cols + b] * S.data[j * s + b];
         }
         FBar.data[i * nx + j] += v;
       }
+    }
+    for (int i = 0; i < nx; i++) {
       cBar.data[i] += XBarPred.data[i * w];
       for (int j = 0; j < q; j++) {
         cholQBar.data[i * q + j] += mBar[i * cols + s + j];
@@ -182,26 +190,14 @@ final class PredictStep {
     productAddInto(A, B, out, offset, ld);
   }
 
-  /** out[row i, cols 0..B.numCols) += (A B)[i, :], with out's row stride {@code ld}. */
+  /**
+   * out[row i, cols 0..B.numCols) += (A B)[i, :], with out's row stride {@code ld}; skips A's zeros
+   * and the trailing zeros of B's rows (a triangular S, a thin mean) ({@link BlockProduct}).
+   */
   private static void productAddInto(
       DMatrixRMaj A, DMatrixRMaj B, double[] out, int offset, int ld) {
-    final int rows = A.numRows;
-    final int inner = A.numCols;
-    final int cols = B.numCols;
-    final double[] a = A.data;
-    final double[] b = B.data;
-    for (int i = 0; i < rows; i++) {
-      int row = offset + i * ld;
-      for (int k = 0; k < inner; k++) {
-        double aik = a[i * inner + k];
-        if (aik == 0.0) {
-          continue;
-        }
-        int rowB = k * cols;
-        for (int j = 0; j < cols; j++) {
-          out[row + j] += aik * b[rowB + j];
-        }
-      }
-    }
+    BlockProduct.multAdd(
+        1.0, A.numRows, A.numCols, B.numCols, A.data, 0, A.numCols, B.data, 0, B.numCols, out,
+        offset, ld);
   }
 }

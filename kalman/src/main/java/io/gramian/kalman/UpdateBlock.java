@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.BlockProduct;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -83,33 +84,18 @@ final class UpdateBlock {
     final int r = dcholR.numCols;
     final int cols = s + r;
     final double[] m = M.data;
+    final int nx = H.numCols;
     for (int i = 0; i < p; i++) {
-      final int row = index[offset + i];
-      final int out = i * cols;
-      java.util.Arrays.fill(m, out, out + s, 0.0);
-      // H S (primal), or dH S + H dS (tangent), row by row of the observed H.
-      addRowTimes(H, row, dS == null ? S : dS, m, out);
-      if (dH != null) {
-        addRowTimes(dH, row, S, m, out);
-      }
-      System.arraycopy(dcholR.data, row * r, m, out + s, r);
+      java.util.Arrays.fill(m, i * cols, i * cols + s, 0.0);
     }
-  }
-
-  /** out[offset .. offset + s) += A[row, :] B for A (· × nx) and B (nx × s). */
-  private static void addRowTimes(DMatrixRMaj A, int row, DMatrixRMaj B, double[] out, int offset) {
-    final int nx = A.numCols;
-    final int s = B.numCols;
-    final double[] a = A.data;
-    final double[] b = B.data;
-    for (int k = 0; k < nx; k++) {
-      double ak = a[row * nx + k];
-      if (ak == 0.0) {
-        continue;
-      }
-      for (int j = 0; j < s; j++) {
-        out[offset + j] += ak * b[k * s + j];
-      }
+    // H S (primal), or H dS + dH S (tangent), on the observed rows of H.
+    DMatrixRMaj first = dS == null ? S : dS;
+    BlockProduct.multAdd(1.0, p, nx, s, H.data, index, offset, 0, nx, first.data, 0, s, m, 0, cols);
+    if (dH != null) {
+      BlockProduct.multAdd(1.0, p, nx, s, dH.data, index, offset, 0, nx, S.data, 0, s, m, 0, cols);
+    }
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(dcholR.data, index[offset + i] * r, m, i * cols + s, r);
     }
   }
 }

@@ -1,0 +1,119 @@
+package io.gramian.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BlockProduct} against a dense i-k-j product written out here, which adds every term, zero
+ * or not, in the same order: skipping exact zeros must change no bit. The operands carry the
+ * filter's zero patterns (a lower triangle, a zero right block, zero rows and scattered zeros), sit
+ * inside larger arrays at offsets and strides, and A's rows are selected through an index.
+ */
+class BlockProductTest {
+
+  private static final int CASES = 200;
+
+  /** A rows × cols block at {@code offset} with row stride {@code stride}, in a larger array. */
+  private record Block(double[] data, int offset, int stride) {}
+
+  private static Block block(Random rng, int rows, int cols, int pattern) {
+    int offset = rng.nextInt(3);
+    int stride = cols + rng.nextInt(3);
+    double[] data = new double[offset + rows * stride + 2];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = rng.nextGaussian(); // padding around the block too: it must not be read
+    }
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        boolean zero =
+            switch (pattern) {
+              case 0 -> false; // dense
+              case 1 -> j > i; // lower triangle
+              case 2 -> j >= cols / 2; // [S, 0]: a zero right block
+              case 3 -> i % 3 == 1; // zero rows
+              default -> rng.nextDouble() < 0.4; // scattered zeros
+            };
+        if (zero) {
+          data[offset + i * stride + j] = 0.0;
+        }
+      }
+    }
+    return new Block(data, offset, stride);
+  }
+
+  @Test
+  void skippingZerosChangesNoBit() {
+    Random rng = new Random(20261205);
+    for (int trial = 0; trial < CASES; trial++) {
+      int rows = 1 + rng.nextInt(9);
+      int inner = 1 + rng.nextInt(9);
+      int cols = 1 + rng.nextInt(9);
+      double alpha = trial % 2 == 0 ? 1.0 : -0.7;
+      int aSource = rows + rng.nextInt(3);
+      Block a = block(rng, aSource, inner, rng.nextInt(5));
+      Block b = block(rng, inner, cols, rng.nextInt(5));
+      Block c = block(rng, rows, cols, 0);
+      int[] index = null;
+      int indexOffset = 0;
+      if (trial % 3 == 0) {
+        indexOffset = rng.nextInt(2);
+        index = new int[indexOffset + rows];
+        for (int i = 0; i < rows; i++) {
+          index[indexOffset + i] = rng.nextInt(aSource);
+        }
+      }
+      double[] expected = c.data().clone();
+      for (int i = 0; i < rows; i++) {
+        int rowA = index == null ? i : index[indexOffset + i];
+        for (int k = 0; k < inner; k++) {
+          double aik = alpha * a.data()[a.offset() + rowA * a.stride() + k];
+          for (int j = 0; j < cols; j++) {
+            expected[c.offset() + i * c.stride() + j] +=
+                aik * b.data()[b.offset() + k * b.stride() + j];
+          }
+        }
+      }
+      double[] actual = c.data().clone();
+      if (index == null && trial % 2 == 0) {
+        BlockProduct.multAdd(
+            alpha,
+            rows,
+            inner,
+            cols,
+            a.data(),
+            a.offset(),
+            a.stride(),
+            b.data(),
+            b.offset(),
+            b.stride(),
+            actual,
+            c.offset(),
+            c.stride());
+      } else {
+        BlockProduct.multAdd(
+            alpha,
+            rows,
+            inner,
+            cols,
+            a.data(),
+            index,
+            indexOffset,
+            a.offset(),
+            a.stride(),
+            b.data(),
+            b.offset(),
+            b.stride(),
+            actual,
+            c.offset(),
+            c.stride());
+      }
+      for (int e = 0; e < expected.length; e++) {
+        assertTrue(
+            expected[e] == actual[e],
+            "case " + trial + ", entry " + e + ": " + actual[e] + " instead of " + expected[e]);
+      }
+    }
+  }
+}
