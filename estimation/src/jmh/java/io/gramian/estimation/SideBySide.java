@@ -16,6 +16,7 @@ import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemGradient;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,9 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Arguments: the input folder, the output file, the number of warm-up runs and of timed runs.
  * The input folder holds {@code filter_cases.txt} (one line per case: name, then the folder of its
  * matrices) and, per case, F, c, H, d, cholQ, cholR, m0, cholP0 and Y as CSV files of numbers (no
- * header, NaN or nan for a missing observation). Every case is timed warm, in this one JVM: {@code
- * warmups} untimed runs, then {@code repeats} timed runs, and the median is written.
+ * header, NaN or nan for a missing observation). Every case is timed warm, in a JVM of its own
+ * ({@link #fork}): {@code warmups} untimed runs, then {@code repeats} timed runs, and the median is
+ * written.
  *
  * <p>The output has one line per measurement, fields separated by tabs: {@code filter}, case, ℓ,
  * median seconds of ℓ alone, median seconds of ℓ with its gradient; or {@code fit}, model, ℓ,
@@ -71,56 +73,115 @@ public final class SideBySide {
   /** A model and its series. */
   record Fit(StateSpaceModel model, double[] series) {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length > 0 && args[0].equals(ONE_CASE)) {
+      // A forked JVM: one case, its line on standard output.
+      int warmups = Integer.parseInt(args[3]);
+      int repeats = Integer.parseInt(args[4]);
+      String line =
+          args[1].equals("filter")
+              ? filterCase(args[2], Path.of(args[5]), warmups, repeats)
+              : fitCase(args[2], warmups, repeats);
+      System.out.println(line);
+      return;
+    }
     Path in = Path.of(args[0]);
     Path out = Path.of(args[1]);
-    int warmups = Integer.parseInt(args[2]);
-    int repeats = Integer.parseInt(args[3]);
+    String warmups = args[2];
+    String repeats = args[3];
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(in.resolve("filter_cases.txt"))) {
       if (line.isBlank()) {
         continue;
       }
       String[] f = line.split("\t");
-      lines.add(filterCase(f[0], in.resolve(f[1]), warmups, repeats));
+      lines.add(
+          fork("filter", f[0], warmups, repeats, in.resolve(f[1]).toAbsolutePath().toString()));
       System.out.println("[gramian] " + lines.get(lines.size() - 1));
     }
-    FitOptions options = FitOptions.defaults();
-    for (Map.Entry<String, Fit> e : fits().entrySet()) {
-      StateSpaceModel model = e.getValue().model();
-      ModelData data = ModelData.of(e.getValue().series());
-      FitResult[] last = new FitResult[1];
-      double seconds =
-          medianSeconds(
-              () -> {
-                last[0] = MaximumLikelihood.fit(model, data, options);
-                return last[0].logLikelihood();
-              },
-              warmups,
-              repeats);
-      FitResult fit = last[0];
-      StringBuilder s =
-          new StringBuilder(
-              String.format(
-                  Locale.ROOT,
-                  "fit\t%s\t%.17g\t%.9g\t%d\t%d\t%s",
-                  e.getKey(),
-                  fit.logLikelihood(),
-                  seconds,
-                  fit.evaluations(),
-                  fit.iterations(),
-                  fit.converged()));
-      for (int i = 0; i < fit.estimates().length; i++) {
-        s.append(
-            String.format(
-                Locale.ROOT, "\t%s=%.17g", fit.parameterNames().get(i), fit.estimates()[i]));
-      }
-      lines.add(s.toString());
-      System.out.println("[gramian] " + s);
+    for (String name : fits().keySet()) {
+      lines.add(fork("fit", name, warmups, repeats, ""));
+      System.out.println("[gramian] " + lines.get(lines.size() - 1));
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       lines.forEach(w::println);
     }
+  }
+
+  /** The first argument of a forked JVM's command line. */
+  static final String ONE_CASE = "--one-case";
+
+  /**
+   * Runs one case in a JVM of its own, as JMH forks each benchmark: the same Java, class path and
+   * JVM options as this one. A JVM that has run a model with one or two states compiles the
+   * kernels' loops for those trip counts and does not unroll them later, so a larger model's fit
+   * after a local level's runs slower than in a JVM of its own (the ln KSI BSM: about 100 against
+   * 72 ms, measured with both in one JVM); each case therefore gets a JVM of its own.
+   *
+   * @return the case's output line
+   */
+  static String fork(String kind, String name, String warmups, String repeats, String dir)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            SideBySide.class.getName(),
+            ONE_CASE,
+            kind,
+            name,
+            warmups,
+            repeats,
+            dir));
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int status = child.waitFor();
+    if (status != 0) {
+      throw new IOException(kind + " case " + name + ": the forked JVM exited with " + status);
+    }
+    String[] lines = output.strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  /** One fit, timed: the output line of {@link #main}'s format. */
+  private static String fitCase(String name, int warmups, int repeats) {
+    Fit fit = fits().get(name);
+    if (fit == null) {
+      throw new IllegalArgumentException("no fit named " + name);
+    }
+    FitOptions options = FitOptions.defaults();
+    ModelData data = ModelData.of(fit.series());
+    FitResult[] last = new FitResult[1];
+    double seconds =
+        medianSeconds(
+            () -> {
+              last[0] = MaximumLikelihood.fit(fit.model(), data, options);
+              return last[0].logLikelihood();
+            },
+            warmups,
+            repeats);
+    FitResult result = last[0];
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "fit\t%s\t%.17g\t%.9g\t%d\t%d\t%s",
+                name,
+                result.logLikelihood(),
+                seconds,
+                result.evaluations(),
+                result.iterations(),
+                result.converged()));
+    for (int i = 0; i < result.estimates().length; i++) {
+      s.append(
+          String.format(
+              Locale.ROOT, "\t%s=%.17g", result.parameterNames().get(i), result.estimates()[i]));
+    }
+    return s.toString();
   }
 
   private static String filterCase(String name, Path dir, int warmups, int repeats)
