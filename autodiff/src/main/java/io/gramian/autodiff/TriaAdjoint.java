@@ -206,10 +206,47 @@ public final class TriaAdjoint {
     }
     checkInputShapes(L, M, MBar);
     final int n = L.numRows;
-    wBar(rule, L, LBar);
-    TriangularSolve.rightLower(L, WBar, null); // W̄ L⁻¹
+    leftFactor(rule, L, LBar, WBar);
     final int m = M.numCols;
     BlockProduct.multAdd(1.0, n, n, m, WBar.data, 0, n, M.data, 0, m, MBar.data, 0, m);
+  }
+
+  /**
+   * The left factor of the adjoint from the input, for an L with no small pivot ({@link
+   * #invertibleEnough}):
+   *
+   * <pre>
+   *   M̄ = K M,   K = W̄ L⁻¹ = (L̄ + Tᵀ Z) L⁻¹      (n × n)
+   * </pre>
+   *
+   * For a caller that needs only some of M̄'s rows, or M̄ through a product it can reassociate: the
+   * Kalman filter's update block {@code [[H S⁻, cholR], [S⁻, 0]]} gives S̄⁻ = ([Hᵀ, I] K [H; I]) S⁻
+   * without forming M̄'s lower rows. {@link #vjpAddFromInput} is this factor times M.
+   *
+   * @param L n × n factor of M, {@link #invertibleEnough}. Not modified.
+   * @param LBar n × n adjoint of L. Not modified.
+   * @param K output, reshaped to n × n. Modified.
+   */
+  public void vjpLeftFactor(TriaRule rule, DMatrixRMaj L, DMatrixRMaj LBar, DMatrixRMaj K) {
+    vjpLeftFactor(rule, L, LBar, K, false);
+  }
+
+  /** {@link #vjpLeftFactor}, without checking L again when the decomposition already did. */
+  void vjpLeftFactor(
+      TriaRule rule, DMatrixRMaj L, DMatrixRMaj LBar, DMatrixRMaj K, boolean inputChecked) {
+    if (!inputChecked) {
+      requireInvertible(L);
+    }
+    leftFactor(rule, L, LBar, K);
+  }
+
+  /** K = W̄ L⁻¹ (n × n), through the workspace. */
+  private void leftFactor(TriaRule rule, DMatrixRMaj L, DMatrixRMaj LBar, DMatrixRMaj K) {
+    wBar(rule, L, LBar);
+    TriangularSolve.rightLower(L, WBar, null); // W̄ L⁻¹
+    if (K != WBar) {
+      K.setTo(WBar);
+    }
   }
 
   private static void checkLBar(DMatrixRMaj L, DMatrixRMaj LBar) {

@@ -105,6 +105,22 @@ public final class TriaFactors {
   }
 
   /**
+   * The adjoint's left factor {@code K} with {@code M̄ = K M} ({@link TriaAdjoint#vjpLeftFactor}),
+   * when Q was not formed; otherwise nothing, and the caller takes {@link #vjpAdd}.
+   *
+   * @param K output, reshaped to n × n when formed. Modified.
+   * @return whether K was formed
+   */
+  public boolean vjpLeftFactor(
+      TriaAdjoint adjoint, TriaRule rule, DMatrixRMaj LBar, DMatrixRMaj K) {
+    if (qFormed) {
+      return false;
+    }
+    adjoint.vjpLeftFactor(rule, L, LBar, K, inputChecked);
+    return true;
+  }
+
+  /**
    * Adjoint for a loss that reads L only through {@code L Lᵀ}, accumulated: with {@code L̄ = 2 Ḡ L}
    * (Ḡ symmetric) every rule's VJP reduces to {@code M̄ += L̄ L⁻¹ M} ({@link
    * TriaAdjoint#vjpAddGramianFromInput}), taken here when Q was not formed and the rule is {@link

@@ -48,6 +48,13 @@ class InputFormAdjointTest {
     adjoint.vjpAddFromInput(rule, f.L(), M, LBar, MBarM);
     assertTrue(
         relativeError(MBarM, MBarQ) <= SAME_DERIVATIVE, "VJP " + relativeError(MBarM, MBarQ));
+
+    // The left factor K alone: K M is the input-form VJP, to the bit (the same operations).
+    DMatrixRMaj K = new DMatrixRMaj(n, n);
+    adjoint.vjpLeftFactor(rule, f.L(), LBar, K);
+    DMatrixRMaj KM = new DMatrixRMaj(n, m);
+    BlockProduct.multAdd(1.0, n, n, m, K.data, 0, n, M.data, 0, m, KM.data, 0, m);
+    assertArrayEquals(MBarM.data, KM.data, 0.0, "K M against the input-form VJP");
   }
 
   /** For L̄ = 2 Ḡ L (a loss of M Mᵀ only) the Gramian shortcut is the full VJP. */
@@ -81,6 +88,11 @@ class InputFormAdjointTest {
         () ->
             new TriaAdjoint(4, 6)
                 .vjpAddFromInput(TriaRule.MASKED, f.L(), M, f.L(), new DMatrixRMaj(4, 6)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TriaAdjoint(4, 6)
+                .vjpLeftFactor(TriaRule.MASKED, f.L(), f.L(), new DMatrixRMaj(4, 4)));
   }
 
   @ParameterizedTest(name = "n={0} m={1} rank={2}")

@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.BlockProduct;
 import io.gramian.autodiff.TriaAdjoint;
 import io.gramian.autodiff.TriaFactors;
 import io.gramian.autodiff.TriaRule;
@@ -25,9 +26,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   S̄⁺ = Fᵀ M̄_p[:, :s],  X̄⁺ = Fᵀ X̄⁻
  * </pre>
  *
- * (p observed values, s columns of the step's factor). At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code
- * cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed only when the
- * accumulator wants them ({@link AdjointAccumulator#accumulates}). Allocates nothing per step.
+ * (p observed values, s columns of the step's factor). When the update's L permits the input form
+ * ({@link TriaFactors#vjpLeftFactor}), {@code M̄_u = K M_u} and, as {@code M_u[:, :s] = [H; I] S⁻},
+ * {@code S̄⁻ = G S⁻} with {@code G = [Hᵀ, I] K [H; I]} (nx × nx); S̄⁻ is then kept as G, and the
+ * predict before it, whose VJP in the Gramian form is {@code M̄_p = S̄⁻ S⁻⁻¹ M_p}, takes {@code
+ * M̄_p = G M_p}: neither M̄_u's lower rows, nor S̄⁻, nor the solve with S⁻ are formed. At the end
+ * {@code m̄0 = X̄⁻_0[:, 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄
+ * are formed only when the accumulator wants them ({@link AdjointAccumulator#accumulates}).
+ * Allocates nothing per step.
  */
 final class ReverseSweep {
 
@@ -65,6 +71,32 @@ final class ReverseSweep {
   /** Ā_Σ and C̄_Σ of the freeze being walked back, in the layout of the update's L̄. */
   private final DMatrixRMaj LBarSum;
 
+  /**
+   * The update's adjoint left factor K ({@code M̄_u = K M_u}, {@link TriaFactors#vjpLeftFactor}),
+   * (p + nx) × (p + nx).
+   */
+  private final DMatrixRMaj KUpdate;
+
+  /**
+   * G = [Hᵀ, I] K [H; I] (nx × nx) on the observed rows, with S̄⁻ = G S⁻: while {@link
+   * #gramianPending}, S̄⁻ is held as G and the S⁻ in {@link #SPred}, not formed.
+   */
+  private final DMatrixRMaj G;
+
+  /** S⁻ of the update last walked back. */
+  private final DMatrixRMaj SPred;
+
+  /** The observed rows of H (p × nx) and their transpose, for G. */
+  private final DMatrixRMaj Hobs;
+
+  private final DMatrixRMaj HobsT;
+
+  /** K[:, :p] H_obs, (p + nx) × nx. */
+  private final DMatrixRMaj KH;
+
+  /** Whether S̄⁻ is held as {@link #G} (times {@link #SPred}) rather than in {@link #SBarPred}. */
+  private boolean gramianPending;
+
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
     w = dims.meanCols();
@@ -92,6 +124,12 @@ final class ReverseSweep {
     EBar = new double[ny * w];
     LFrozen = new DMatrixRMaj(ny + nx, ny + nx);
     LBarSum = new DMatrixRMaj(ny + nx, ny + nx);
+    KUpdate = new DMatrixRMaj(rows, rows);
+    G = new DMatrixRMaj(nx, nx);
+    SPred = new DMatrixRMaj(nx, cs);
+    Hobs = new DMatrixRMaj(ny, nx);
+    HobsT = new DMatrixRMaj(nx, ny);
+    KH = new DMatrixRMaj(rows, nx);
   }
 
   void run(
@@ -110,6 +148,7 @@ final class ReverseSweep {
     SBar.zero();
     loadedFreeze = -1;
     sBarsEqual = false;
+    gramianPending = false;
     for (int t = T - 1; t >= 0; t--) {
       boolean frozen = tape.frozenFrom(t) >= 0;
       if (t < T - 1) {
@@ -130,6 +169,7 @@ final class ReverseSweep {
 
   /** m̄0 += X̄⁻_0[:, 0], cholP̄inf += X̄⁻_0[:, 1:], cholP̄0 += S̄⁻_0. */
   private void initialStateAdjoint(AdjointAccumulator out) {
+    formSBarPred();
     final int nx = dims.nx();
     DMatrixRMaj m0Bar = out.m0Bar();
     DMatrixRMaj PinfBar = out.cholPinfBar();
@@ -193,6 +233,7 @@ final class ReverseSweep {
         out.cBar(t),
         XBar);
     if (!sBarsEqual) {
+      formSBarPred();
       SBar.setTo(SBarPred);
       sBarsEqual = true;
     }
@@ -227,6 +268,7 @@ final class ReverseSweep {
         XBarPred);
     if (!sBarsEqual) {
       SBarPred.setTo(SBar);
+      gramianPending = false;
       sBarsEqual = true;
     }
   }
@@ -245,8 +287,16 @@ final class ReverseSweep {
     MBar.reshape(nx, cols, false);
     MBar.zero();
     // What follows reads S⁻ only through P⁻ = S⁻ S⁻ᵀ and the masked rule is exact, so S̄⁻ has
-    // the Gramian form 2 P̄⁻ S⁻ (TriaFactors.vjpAddGramian).
-    factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
+    // the Gramian form 2 P̄⁻ S⁻ (TriaFactors.vjpAddGramian), whose VJP is M̄_p = S̄⁻ S⁻⁻¹ M_p.
+    // When the update handed S̄⁻ over as G S⁻, that is G M_p, without forming S̄⁻ or solving.
+    if (gramianPending && !factors.hasQ() && rule == TriaRule.MASKED) {
+      DMatrixRMaj Mp = factors.input();
+      BlockProduct.multAdd(1.0, nx, nx, cols, G.data, 0, nx, Mp.data, 0, cols, MBar.data, 0, cols);
+      gramianPending = false;
+    } else {
+      formSBarPred();
+      factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
+    }
     tape.loadFilteredFactor(t, system.cholP0(), S);
     tape.loadMeans(t, true, X);
     PredictStep.adjoint(
@@ -268,6 +318,7 @@ final class ReverseSweep {
     final int nx = dims.nx();
     final int p = tape.observedCount(t);
     sBarsEqual = false;
+    gramianPending = false;
     if (p == 0) {
       XBarPred.setTo(XBar);
       SBarPred.setTo(SBar);
@@ -283,12 +334,75 @@ final class ReverseSweep {
       CommonOps_DDRM.addEquals(LBar, LBarSum);
       loadedFreeze = -1;
     }
-    MBar.reshape(p + nx, s + system.r(), false);
+    final int n = p + nx;
+    final int cols = s + system.r();
+    MBar.reshape(n, cols, false);
     MBar.zero();
-    factors.vjpAdd(adjoint, rule, LBar, MBar);
-    tape.loadPredictedFactor(t, system.cholP0(), S);
+    tape.loadPredictedFactor(t, system.cholP0(), SPred);
     tape.loadMeans(t, false, X);
-    blockAdjoint(tape, system, t, p, s, out);
+    if (factors.vjpLeftFactor(adjoint, rule, LBar, KUpdate)) {
+      // M̄_u = K M_u: only its top p rows are formed; S̄⁻ is held as G S⁻.
+      DMatrixRMaj Mu = factors.input();
+      BlockProduct.multAdd(
+          1.0, p, n, cols, KUpdate.data, 0, n, Mu.data, 0, cols, MBar.data, 0, cols);
+      gramian(tape, system, t, p);
+      blockAdjoint(tape, system, t, p, s, false, out);
+      gramianPending = true;
+    } else {
+      factors.vjpAdd(adjoint, rule, LBar, MBar);
+      blockAdjoint(tape, system, t, p, s, true, out);
+    }
+  }
+
+  /**
+   * G = [Hᵀ, I] K [H; I] = K₂₂ + K₂₁ H + Hᵀ (K₁₂ + K₁₁ H) on the observed rows of H, from the
+   * update's left factor K (blocks split after row and column p): S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:,
+   * :s] = G S⁻, since M_u[:, :s] = [H; I] S⁻.
+   */
+  private void gramian(FilterTape tape, StateSpace system, int t, int p) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final DMatrixRMaj H = system.H(t);
+    final int[] index = tape.observedIndex();
+    final int io = tape.observedOffset(t);
+    Hobs.reshape(p, nx, false);
+    HobsT.reshape(nx, p, false);
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(H.data, index[io + i] * nx, Hobs.data, i * nx, nx);
+      for (int j = 0; j < nx; j++) {
+        HobsT.data[j * p + i] = Hobs.data[i * nx + j];
+      }
+    }
+    final double[] k = KUpdate.data;
+    // KH = K[:, :p] H (n × nx), then its top rows take K₁₂ and its lower rows K₂₂.
+    KH.reshape(n, nx, false);
+    java.util.Arrays.fill(KH.data, 0, n * nx, 0.0);
+    BlockProduct.multAdd(1.0, n, p, nx, k, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
+    G.reshape(nx, nx, false);
+    for (int i = 0; i < nx; i++) {
+      for (int j = 0; j < nx; j++) {
+        G.data[i * nx + j] = k[(p + i) * n + p + j] + KH.data[(p + i) * nx + j];
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < nx; j++) {
+        KH.data[i * nx + j] += k[i * n + p + j];
+      }
+    }
+    BlockProduct.multAdd(1.0, nx, p, nx, HobsT.data, 0, p, KH.data, 0, nx, G.data, 0, nx);
+  }
+
+  /** S̄⁻ = G S⁻ into {@link #SBarPred} when it is held as G. */
+  private void formSBarPred() {
+    if (!gramianPending) {
+      return;
+    }
+    final int nx = dims.nx();
+    final int s = SPred.numCols;
+    SBarPred.reshape(nx, s, false);
+    SBarPred.zero();
+    BlockProduct.multAdd(1.0, nx, nx, s, G.data, 0, nx, SPred.data, 0, s, SBarPred.data, 0, s);
+    gramianPending = false;
   }
 
   /**
@@ -355,7 +469,13 @@ final class ReverseSweep {
    * s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
    */
   private void blockAdjoint(
-      FilterTape tape, StateSpace system, int t, int p, int s, AdjointAccumulator out) {
+      FilterTape tape,
+      StateSpace system,
+      int t,
+      int p,
+      int s,
+      boolean formSBarPred,
+      AdjointAccumulator out) {
     final int nx = dims.nx();
     final DMatrixRMaj H = system.H(t);
     final int r = system.r();
@@ -367,8 +487,10 @@ final class ReverseSweep {
     final DMatrixRMaj dBar = out.dBar(t);
     final DMatrixRMaj cholRBar = out.cholRBar(t);
     XBarPred.setTo(XBar);
-    SBarPred.reshape(nx, s, false);
-    CommonOps_DDRM.extract(MBar, p, p + nx, 0, s, SBarPred, 0, 0);
+    if (formSBarPred) {
+      SBarPred.reshape(nx, s, false);
+      CommonOps_DDRM.extract(MBar, p, p + nx, 0, s, SBarPred, 0, 0);
+    }
     for (int i = 0; i < p; i++) {
       int row = index[io + i];
       for (int j = 0; j < nx; j++) {
@@ -376,7 +498,7 @@ final class ReverseSweep {
         if (HBar != null) {
           double v = 0;
           for (int b = 0; b < s; b++) {
-            v += mBar[i * cols + b] * S.data[j * s + b];
+            v += mBar[i * cols + b] * SPred.data[j * s + b];
           }
           for (int c = 0; c < w; c++) {
             v -= EBar[i * w + c] * X.data[j * w + c];
@@ -388,7 +510,7 @@ final class ReverseSweep {
             XBarPred.data[j * w + c] -= h * EBar[i * w + c];
           }
         }
-        if (h != 0.0) {
+        if (formSBarPred && h != 0.0) {
           for (int b = 0; b < s; b++) {
             SBarPred.data[j * s + b] += h * mBar[i * cols + b];
           }
