@@ -341,11 +341,26 @@ final class ReverseSweep {
     tape.loadPredictedFactor(t, system.cholP0(), SPred);
     tape.loadMeans(t, false, X);
     if (factors.vjpLeftFactor(adjoint, rule, LBar, KUpdate)) {
-      // M̄_u = K M_u: only its top p rows are formed; S̄⁻ is held as G S⁻.
-      DMatrixRMaj Mu = factors.input();
-      BlockProduct.multAdd(
-          1.0, p, n, cols, KUpdate.data, 0, n, Mu.data, 0, cols, MBar.data, 0, cols);
+      // M̄_u = K M_u: only its top p rows, [(K₁₁ H + K₁₂) S⁻, K₁₁ cholR] (the first block only
+      // when H̄ is wanted); S̄⁻ is held as G S⁻.
       gramian(tape, system, t, p);
+      if (out.accumulates(SystemMatrix.H)) {
+        BlockProduct.multAdd(1.0, p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
+      }
+      BlockProduct.multAdd(
+          1.0,
+          p,
+          p,
+          system.r(),
+          KUpdate.data,
+          0,
+          n,
+          factors.input().data,
+          s,
+          cols,
+          MBar.data,
+          s,
+          cols);
       blockAdjoint(tape, system, t, p, s, false, out);
       gramianPending = true;
     } else {
@@ -357,7 +372,8 @@ final class ReverseSweep {
   /**
    * G = [Hᵀ, I] K [H; I] = K₂₂ + K₂₁ H + Hᵀ (K₁₂ + K₁₁ H) on the observed rows of H, from the
    * update's left factor K (blocks split after row and column p): S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:,
-   * :s] = G S⁻, since M_u[:, :s] = [H; I] S⁻.
+   * :s] = G S⁻, since M_u[:, :s] = [H; I] S⁻. Leaves K₁₁ H + K₁₂ in the top p rows of {@link #KH}:
+   * M̄_u[:p, :s] = (K₁₁ H + K₁₂) S⁻.
    */
   private void gramian(FilterTape tape, StateSpace system, int t, int p) {
     final int nx = dims.nx();
