@@ -119,7 +119,7 @@ public final class TriaAdjoint {
   /** dL = W − L (U − Uᵀ), U = strictly_upper(T W), from W in the workspace. */
   private void jvpFromW(TriaRule rule, DMatrixRMaj L, DMatrixRMaj dL) {
     final int n = L.numRows;
-    applyT(rule, L, W, K); // K = T W
+    applyTStrictlyUpper(rule, L, W, K); // U = strictly_upper(T W), in K
     // dL = W − L (U − Uᵀ), U = strictly_upper(K); store S = U − Uᵀ in K.
     for (int i = 0; i < n; i++) {
       K.unsafe_set(i, i, 0.0);
@@ -399,16 +399,19 @@ public final class TriaAdjoint {
     BlockProduct.multAdd(1.0, n, n, m, K.data, 0, n, M.data, 0, m, MBar.data, 0, m);
   }
 
-  /** K = T W for the rule. */
-  private void applyT(TriaRule rule, DMatrixRMaj L, DMatrixRMaj W, DMatrixRMaj K) {
+  /**
+   * K = T W for the rule, of which the caller reads only the strictly upper triangle: the two
+   * solves compute that triangle alone ({@link TriangularSolve#lowerStrictlyUpperPart}).
+   */
+  private void applyTStrictlyUpper(TriaRule rule, DMatrixRMaj L, DMatrixRMaj W, DMatrixRMaj K) {
     switch (rule) {
       case FULL_RANK:
         K.setTo(W);
-        TriangularSolve.lower(L, K, null);
+        TriangularSolve.lowerStrictlyUpperPart(L, K, null);
         break;
       case MASKED:
         K.setTo(W);
-        TriangularSolve.lower(L, K, maskThresholds(L));
+        TriangularSolve.lowerStrictlyUpperPart(L, K, maskThresholds(L));
         break;
       case PSEUDOINVERSE:
         pinv.compute(L);

@@ -101,6 +101,47 @@ public final class TriangularSolve {
   }
 
   /**
+   * The strictly upper triangle of L⁻¹ X, for any X (n × n), in place: row i of the forward
+   * substitution reads rows j &lt; i only in columns c &gt; i, which are strictly upper in both, so
+   * the triangle is {@link #lower}'s to the bit at about a third of its work. The entries on and
+   * below the diagonal are set to zero.
+   *
+   * @param L factor whose leading n × n block is lower triangular. Not modified.
+   * @param X n × n right-hand side; its strictly upper triangle is overwritten by that of L⁻¹ X and
+   *     the rest by zeros. Modified.
+   * @param tau per-pivot thresholds (length ≥ n) or {@code null}
+   */
+  public static void lowerStrictlyUpperPart(DMatrixRMaj L, DMatrixRMaj X, double[] tau) {
+    final int n = L.numRows;
+    final double[] l = L.data;
+    final double[] x = X.data;
+    final int ldl = L.numCols;
+    final int ldx = X.numCols;
+    for (int i = 0; i < n; i++) {
+      final int rowI = i * ldx;
+      java.util.Arrays.fill(x, rowI, rowI + i + 1, 0.0);
+      final double pivot = l[i * ldl + i];
+      if (tau != null && !(Math.abs(pivot) > tau[i])) {
+        java.util.Arrays.fill(x, rowI, rowI + n, 0.0);
+        continue;
+      }
+      for (int j = 0; j < i; j++) {
+        final double lij = l[i * ldl + j];
+        if (lij == 0.0) {
+          continue;
+        }
+        final int rowJ = j * ldx;
+        for (int c = i + 1; c < n; c++) {
+          x[rowI + c] -= lij * x[rowJ + c];
+        }
+      }
+      for (int c = i + 1; c < n; c++) {
+        x[rowI + c] /= pivot;
+      }
+    }
+  }
+
+  /**
    * X ← L⁻ᵀ X for a strictly upper-triangular X (n × n): the solution is strictly upper too (L⁻ᵀ is
    * upper triangular), so row i reads rows j &gt; i only from column j + 1 on and divides only
    * columns c &gt; i: about a third of {@link #lowerTransposed}'s work, with the same result (the

@@ -129,6 +129,32 @@ class TriangularSolveTest {
     }
   }
 
+  /**
+   * The strictly upper triangle of L⁻¹ X alone equals that triangle of the full forward
+   * substitution, masked or not, to the bit; the rest is zero.
+   */
+  @Test
+  void strictlyUpperPartOfTheForwardSolveIsTheFullSolvesTriangle() {
+    Random rng = new Random(16);
+    DMatrixRMaj L = lowerFactor(rng, N);
+    L.set(2, 2, 1e-17);
+    double[] tau = new double[N];
+    java.util.Arrays.fill(tau, 1e-12);
+    DMatrixRMaj X = gaussian(rng, N, N);
+    for (double[] mask : new double[][] {null, tau}) {
+      DMatrixRMaj expected = X.copy();
+      TriangularSolve.lower(L, N, expected.data, 0, N, N, mask);
+      DMatrixRMaj actual = X.copy();
+      TriangularSolve.lowerStrictlyUpperPart(L, actual, mask);
+      for (int i = 0; i < N; i++) {
+        for (int j = 0; j < N; j++) {
+          double want = j > i ? expected.get(i, j) : 0.0;
+          assertEquals(want, actual.get(i, j), 0, "entry " + i + ", " + j);
+        }
+      }
+    }
+  }
+
   @Test
   void maskedSolvesKeepOnlyThePivotsAboveTheirThresholds() {
     Random rng = new Random(14);
