@@ -23,15 +23,18 @@ maximum: statsmodels' ℓ at Gramian's estimates must equal Gramian's ℓ within
 likelihood), and Gramian's ℓ must be at least statsmodels' maximum less 1e-6.
 
 The Java side runs through Maven's jmh profile (estimation's benchmark sources, never in a library
-jar), in one JVM, before statsmodels runs, so the two never share the machine.
+jar) before statsmodels runs, so the two never share the machine; each case in a JVM of its own, as
+JMH forks (a JVM that ran small models first runs larger ones slower: SideBySide.fork).
 
 Usage (from the repository root; needs Maven, a JDK 17 and Debian's python3-statsmodels):
 
   /usr/bin/python3 estimation/src/jmh/statsmodels/side_by_side.py [--repeats N] [--warmups N]
-      [--quick] [--offline]
+      [--quick] [--offline] [--inputs DIR]
 
 --quick runs short series and few repeats (a check that everything works, not figures);
---offline passes -o to Maven. Writes what it prints to side_by_side_output.txt beside this script.
+--offline passes -o to Maven; --inputs DIR writes the systems' CSV files into DIR and keeps them
+(one folder per case, the input of FilterStepTiming). Writes what it prints to
+side_by_side_output.txt beside this script.
 """
 
 import argparse
@@ -249,6 +252,7 @@ def main():
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--offline", action="store_true")
+    parser.add_argument("--inputs", type=Path, default=None)
     options = parser.parse_args()
     steps = {nx: 500 for nx in SIZES} if options.quick else STEPS
     repeats, warmups = (1, 1) if options.quick else (options.repeats, options.warmups)
@@ -263,8 +267,11 @@ def main():
     cases = filter_cases(SIZES, steps)
     with tempfile.TemporaryDirectory(prefix="gramian-side-by-side-") as tmp:
         folder = Path(tmp)
+        if options.inputs is not None:
+            folder = options.inputs.resolve()
+            folder.mkdir(parents=True, exist_ok=False)
         write_inputs(folder, cases)
-        gramian_filters, gramian_fits = run_gramian(folder, folder / "gramian.tsv", warmups,
+        gramian_filters, gramian_fits = run_gramian(folder, Path(tmp) / "gramian.tsv", warmups,
                                                     repeats, options.offline)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), platform.processor())
