@@ -35,12 +35,12 @@ import org.ejml.data.DMatrixRMaj;
  * {@code estimation/src/jmh/statsmodels}, which writes the inputs, runs this program, runs
  * statsmodels on the same inputs and prints the table; docs/benchmarks.md).
  *
- * <p>Arguments: the input folder, the output file, the number of warm-up runs and of timed runs.
- * The input folder holds {@code filter_cases.txt} (one line per case: name, then the folder of its
- * matrices) and, per case, F, c, H, d, cholQ, cholR, m0, cholP0 and Y as CSV files of numbers (no
- * header, NaN or nan for a missing observation). Every case is timed warm, in a JVM of its own
- * ({@link #fork}): {@code warmups} untimed runs, then {@code repeats} timed runs, and the median is
- * written.
+ * <p>Arguments: the input folder, the output file, the number of warm-up runs and of timed runs,
+ * and optionally {@code --one-jvm} ({@link #ONE_JVM}). The input folder holds {@code
+ * filter_cases.txt} (one line per case: name, then the folder of its matrices) and, per case, F, c,
+ * H, d, cholQ, cholR, m0, cholP0 and Y as CSV files of numbers (no header, NaN or nan for a missing
+ * observation). Every case is timed warm, in a JVM of its own ({@link #fork}): {@code warmups}
+ * untimed runs, then {@code repeats} timed runs, and the median is written.
  *
  * <p>The output has one line per measurement, fields separated by tabs: {@code filter}, case, ℓ,
  * median seconds of ℓ alone, median seconds of ℓ with its gradient; or {@code fit}, model, ℓ,
@@ -89,18 +89,25 @@ public final class SideBySide {
     Path out = Path.of(args[1]);
     String warmups = args[2];
     String repeats = args[3];
+    boolean oneJvm = args.length > 4 && args[4].equals(ONE_JVM);
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(in.resolve("filter_cases.txt"))) {
       if (line.isBlank()) {
         continue;
       }
       String[] f = line.split("\t");
+      String dir = in.resolve(f[1]).toAbsolutePath().toString();
       lines.add(
-          fork("filter", f[0], warmups, repeats, in.resolve(f[1]).toAbsolutePath().toString()));
+          oneJvm
+              ? filterCase(f[0], Path.of(dir), Integer.parseInt(warmups), Integer.parseInt(repeats))
+              : fork("filter", f[0], warmups, repeats, dir));
       System.out.println("[gramian] " + lines.get(lines.size() - 1));
     }
     for (String name : fits().keySet()) {
-      lines.add(fork("fit", name, warmups, repeats, ""));
+      lines.add(
+          oneJvm
+              ? fitCase(name, Integer.parseInt(warmups), Integer.parseInt(repeats))
+              : fork("fit", name, warmups, repeats, ""));
       System.out.println("[gramian] " + lines.get(lines.size() - 1));
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
@@ -110,6 +117,12 @@ public final class SideBySide {
 
   /** The first argument of a forked JVM's command line. */
   static final String ONE_CASE = "--one-case";
+
+  /**
+   * A fifth argument that runs every case in this one JVM, one after the other, instead of forking:
+   * to measure what {@link #fork} avoids.
+   */
+  static final String ONE_JVM = "--one-jvm";
 
   /**
    * Runs one case in a JVM of its own, as JMH forks each benchmark: the same Java, class path and
