@@ -23,8 +23,9 @@ maximum: statsmodels' ℓ at Gramian's estimates must equal Gramian's ℓ within
 likelihood), and Gramian's ℓ must be at least statsmodels' maximum less 1e-6.
 
 The Java side runs through Maven's jmh profile (estimation's benchmark sources, never in a library
-jar) before statsmodels runs, so the two never share the machine; each case in a JVM of its own, as
-JMH forks (a JVM that ran small models first runs larger ones slower: SideBySide.fork).
+jar) before statsmodels runs, so the two never share the machine; each case in three JVMs of its
+own, as JMH forks (a JVM that ran small models first runs larger ones slower: SideBySide.fork), the
+median over the three.
 
 Usage (from the repository root; needs Maven, a JDK 17 and Debian's python3-statsmodels):
 

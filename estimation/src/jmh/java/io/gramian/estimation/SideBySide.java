@@ -39,8 +39,9 @@ import org.ejml.data.DMatrixRMaj;
  * and optionally {@code --one-jvm} ({@link #ONE_JVM}). The input folder holds {@code
  * filter_cases.txt} (one line per case: name, then the folder of its matrices) and, per case, F, c,
  * H, d, cholQ, cholR, m0, cholP0 and Y as CSV files of numbers (no header, NaN or nan for a missing
- * observation). Every case is timed warm, in a JVM of its own ({@link #fork}): {@code warmups}
- * untimed runs, then {@code repeats} timed runs, and the median is written.
+ * observation). Every case is timed warm, in {@link #FORKS} JVMs of its own ({@link #fork}): in
+ * each, {@code warmups} untimed runs, then {@code repeats} timed runs and their median; the median
+ * of the forks' medians is written.
  *
  * <p>The output has one line per measurement, fields separated by tabs: {@code filter}, case, ℓ,
  * median seconds of ℓ alone, median seconds of ℓ with its gradient; or {@code fit}, model, ℓ,
@@ -125,13 +126,20 @@ public final class SideBySide {
   static final String ONE_JVM = "--one-jvm";
 
   /**
-   * Runs one case in a JVM of its own, as JMH forks each benchmark: the same Java, class path and
-   * JVM options as this one. A JVM that has run a model with one or two states compiles the
-   * kernels' loops for those trip counts and does not unroll them later, so a larger model's fit
-   * after a local level's runs slower than in a JVM of its own (the ln KSI BSM: about 100 against
-   * 72 ms, measured with both in one JVM); each case therefore gets a JVM of its own.
+   * JVMs per case. One JVM's compiled code differs from another's (what was compiled when, with
+   * which profile), and a single fork of a case measured 20 to 30% away from the others now and
+   * then; the median over three forks is robust to one such fork.
+   */
+  static final int FORKS = 3;
+
+  /**
+   * Runs one case in {@link #FORKS} JVMs of its own, one after another, as JMH forks each
+   * benchmark: the same Java, class path and JVM options as this one. A JVM that has run a model
+   * with one or two states keeps the kernels compiled for those loop lengths, so a larger model's
+   * fit after a local level's runs slower than in a JVM of its own (docs/benchmarks.md, "Compiled
+   * for the first sizes seen"); each case therefore gets JVMs of its own.
    *
-   * @return the case's output line
+   * @return the case's output line, its times the medians over the forks
    */
   static String fork(String kind, String name, String warmups, String repeats, String dir)
       throws IOException, InterruptedException {
@@ -149,15 +157,30 @@ public final class SideBySide {
             warmups,
             repeats,
             dir));
-    Process child =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int status = child.waitFor();
-    if (status != 0) {
-      throw new IOException(kind + " case " + name + ": the forked JVM exited with " + status);
+    String[][] fields = new String[FORKS][];
+    for (int f = 0; f < FORKS; f++) {
+      Process child =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = child.waitFor();
+      if (status != 0) {
+        throw new IOException(kind + " case " + name + ": the forked JVM exited with " + status);
+      }
+      String[] lines = output.strip().split("\n");
+      fields[f] = lines[lines.length - 1].split("\t");
     }
-    String[] lines = output.strip().split("\n");
-    return lines[lines.length - 1];
+    // The times: ℓ's and ℓ+∇'s seconds of a filter case (fields 3 and 4), a fit's (field 3).
+    int[] timeFields = kind.equals("filter") ? new int[] {3, 4} : new int[] {3};
+    String[] out = fields[0].clone();
+    for (int field : timeFields) {
+      double[] times = new double[FORKS];
+      for (int f = 0; f < FORKS; f++) {
+        times[f] = Double.parseDouble(fields[f][field]);
+      }
+      Arrays.sort(times);
+      out[field] = String.format(Locale.ROOT, "%.9g", times[FORKS / 2]);
+    }
+    return String.join("\t", out);
   }
 
   /** One fit, timed: the output line of {@link #main}'s format. */
