@@ -97,6 +97,25 @@ final class ReverseSweep {
   /** Whether S̄⁻ is held as {@link #G} (times {@link #SPred}) rather than in {@link #SBarPred}. */
   private boolean gramianPending;
 
+  /**
+   * G⁺ = 2 P̄⁺ = Fᵀ G F (nx × nx), the adjoint of the filtered covariance P⁺ = S⁺ S⁺ᵀ in the
+   * Gramian form, handed from a predict to the update before it ({@link #covarianceLeftFactor});
+   * meaningful while {@link #gPlusReady}.
+   */
+  private final DMatrixRMaj GPlus;
+
+  private boolean gPlusReady;
+
+  /** Workspaces of {@link #covarianceLeftFactor}: nx × ny, ny × ny, nx × nx. */
+  private final DMatrixRMaj CBarTotal;
+
+  private final DMatrixRMaj Yp;
+  private final DMatrixRMaj Xp;
+  private final DMatrixRMaj GF;
+
+  /** The predict block M_p, rebuilt when the tape kept Q for it rather than M_p. */
+  private final DMatrixRMaj MBarInput;
+
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
     w = dims.meanCols();
@@ -130,6 +149,12 @@ final class ReverseSweep {
     Hobs = new DMatrixRMaj(ny, nx);
     HobsT = new DMatrixRMaj(nx, ny);
     KH = new DMatrixRMaj(rows, nx);
+    GPlus = new DMatrixRMaj(nx, nx);
+    CBarTotal = new DMatrixRMaj(nx, ny);
+    Yp = new DMatrixRMaj(ny, ny);
+    Xp = new DMatrixRMaj(ny, ny);
+    GF = new DMatrixRMaj(nx, nx);
+    MBarInput = new DMatrixRMaj(nx, dims.predictCols());
   }
 
   void run(
@@ -149,6 +174,10 @@ final class ReverseSweep {
     loadedFreeze = -1;
     sBarsEqual = false;
     gramianPending = false;
+    // After the last step nothing reads P⁺: its adjoint is zero, in the Gramian form too.
+    GPlus.reshape(nx, nx, false);
+    GPlus.zero();
+    gPlusReady = rule == TriaRule.MASKED;
     for (int t = T - 1; t >= 0; t--) {
       boolean frozen = tape.frozenFrom(t) >= 0;
       if (t < T - 1) {
@@ -163,8 +192,35 @@ final class ReverseSweep {
       } else {
         updateReverse(tape, system, t, rule, out);
       }
+      requireFiniteAdjoints(t);
     }
     initialStateAdjoint(out);
+  }
+
+  /**
+   * The carried adjoints X̄⁻ and S̄⁻ (or G) after step t must be finite: near a rank deficiency the
+   * factor's pivots can fall so far below its largest (yet above the rank threshold) that the
+   * derivative of the triangularisation overflows, and a NaN gradient must not pass as one.
+   */
+  private void requireFiniteAdjoints(int t) {
+    if (allFinite(XBarPred) && allFinite(gramianPending ? G : SBarPred)) {
+      return;
+    }
+    throw new FilterException(
+        t,
+        "the gradient of the log-likelihood overflowed here: the state covariance is nearly"
+            + " singular (its factor's smallest pivots are many orders below its largest), and"
+            + " the derivative of its factor is too large to represent");
+  }
+
+  private static boolean allFinite(DMatrixRMaj A) {
+    final int size = A.getNumElements();
+    for (int i = 0; i < size; i++) {
+      if (!Double.isFinite(A.data[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** m̄0 += X̄⁻_0[:, 0], cholP̄inf += X̄⁻_0[:, 1:], cholP̄0 += S̄⁻_0. */
@@ -224,6 +280,7 @@ final class ReverseSweep {
    */
   private void frozenPredictReverse(
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
+    gPlusReady = false;
     tape.loadMeans(t, true, X);
     SteadyState.predictAdjoint(
         system.F(t),
@@ -289,10 +346,21 @@ final class ReverseSweep {
     // What follows reads S⁻ only through P⁻ = S⁻ S⁻ᵀ and the masked rule is exact, so S̄⁻ has
     // the Gramian form 2 P̄⁻ S⁻ (TriaFactors.vjpAddGramian), whose VJP is M̄_p = S̄⁻ S⁻⁻¹ M_p.
     // When the update handed S̄⁻ over as G S⁻, that is G M_p, without forming S̄⁻ or solving.
-    if (gramianPending && !factors.hasQ() && rule == TriaRule.MASKED) {
-      DMatrixRMaj Mp = factors.input();
+    // G M_p is the exact adjoint of a loss of M_p's Gramian for any rank of S⁻, so it serves a
+    // predict whose factors carry Q as well.
+    gPlusReady = false;
+    if (gramianPending && rule == TriaRule.MASKED) {
+      DMatrixRMaj Mp = factors.hasQ() ? null : factors.input();
+      if (Mp == null) {
+        tape.loadFilteredFactor(t, system.cholP0(), S);
+        PredictStep.block(system.F(t), S, system.cholQ(t), MBarInput, nx);
+        Mp = MBarInput;
+      }
       BlockProduct.multAdd(1.0, nx, nx, cols, G.data, 0, nx, Mp.data, 0, cols, MBar.data, 0, cols);
       gramianPending = false;
+      // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
+      fTransposeGF(system.F(t));
+      gPlusReady = true;
     } else {
       formSBarPred();
       factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
@@ -320,8 +388,16 @@ final class ReverseSweep {
     sBarsEqual = false;
     gramianPending = false;
     if (p == 0) {
+      // No update: S⁻ = S⁺, and the Gramian form passes through (G = G⁺).
       XBarPred.setTo(XBar);
-      SBarPred.setTo(SBar);
+      if (gPlusReady && rule == TriaRule.MASKED) {
+        G.setTo(GPlus);
+        tape.loadPredictedFactor(t, system.cholP0(), SPred);
+        gramianPending = true;
+      } else {
+        SBarPred.setTo(SBar);
+      }
+      gPlusReady = false;
       return;
     }
     final int s = t == 0 ? system.k() : nx;
@@ -340,27 +416,32 @@ final class ReverseSweep {
     MBar.zero();
     tape.loadPredictedFactor(t, system.cholP0(), SPred);
     tape.loadMeans(t, false, X);
-    if (factors.vjpLeftFactor(adjoint, rule, LBar, KUpdate)) {
+    boolean covarianceForm = gPlusReady && rule == TriaRule.MASKED;
+    gPlusReady = false;
+    if (covarianceForm) {
+      covarianceLeftFactor(p);
+    }
+    if (covarianceForm || factors.vjpLeftFactor(adjoint, rule, LBar, KUpdate)) {
       // M̄_u = K M_u: only its top p rows, [(K₁₁ H + K₁₂) S⁻, K₁₁ cholR] (the first block only
       // when H̄ is wanted); S̄⁻ is held as G S⁻.
       gramian(tape, system, t, p);
       if (out.accumulates(SystemMatrix.H)) {
         BlockProduct.multAdd(1.0, p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
       }
-      BlockProduct.multAdd(
-          1.0,
-          p,
-          p,
-          system.r(),
-          KUpdate.data,
-          0,
-          n,
-          factors.input().data,
-          s,
-          cols,
-          MBar.data,
-          s,
-          cols);
+      // K₁₁ cholR on the observed rows (read from the system: the tape may hold Q, not M_u)
+      final DMatrixRMaj cholR = system.cholR(t);
+      final int r = system.r();
+      final int[] index = tape.observedIndex();
+      final int io = tape.observedOffset(t);
+      for (int i = 0; i < p; i++) {
+        for (int kk = 0; kk < p; kk++) {
+          double kik = KUpdate.data[i * n + kk];
+          int rowR = index[io + kk] * r;
+          for (int j = 0; j < r; j++) {
+            MBar.data[i * cols + s + j] += kik * cholR.data[rowR + j];
+          }
+        }
+      }
       blockAdjoint(tape, system, t, p, s, false, out);
       gramianPending = true;
     } else {
@@ -406,6 +487,109 @@ final class ReverseSweep {
       }
     }
     BlockProduct.multAdd(1.0, nx, p, nx, HobsT.data, 0, p, KH.data, 0, nx, G.data, 0, nx);
+  }
+
+  /**
+   * The update's left factor K ({@code M̄_u = K M_u}) in the covariance form, from the adjoints of
+   * its outputs alone: with G_u = M_u M_uᵀ = [[G₁₁, G₂₁ᵀ], [G₂₁, G₂₂]], the factor [[A, 0], [C, D]]
+   * has A Aᵀ = G₁₁, C = G₂₁ A⁻ᵀ and D Dᵀ = G₂₂ − C Cᵀ = P⁺, and ℓ reads D only through P⁺. Given Ā
+   * and C̄ (in {@link #LBar}) and G⁺ = 2 P̄⁺:
+   *
+   * <pre>
+   *   C̄ₜ = C̄ − G⁺ C,   Ḡ₂₁ = C̄ₜ A⁻¹,   Āₜ = Ā − A⁻ᵀ C̄ₜᵀ C
+   *   Ḡ₁₁ = sym(A⁻ᵀ Φ(Aᵀ Āₜ) A⁻¹)        (Φ: the lower triangle, its diagonal halved)
+   *   K = 2 Ḡ_u = [[2 Ḡ₁₁, Ḡ₂₁ᵀ], [Ḡ₂₁, G⁺]]
+   * </pre>
+   *
+   * The triangularisation's own derivative is never taken, so D's pivots, however small, are never
+   * divided by: only the innovation factor A (p × p, regular, or the forward sweep would have
+   * stopped) is solved with. It is the adjoint the masked rule computes, without its amplified
+   * rounding where D is nearly singular.
+   */
+  private void covarianceLeftFactor(int p) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final DMatrixRMaj L = factors.L();
+    final double[] l = L.data;
+    final double[] lBar = LBar.data;
+    // C̄ₜ = C̄ − G⁺ C, nx × p
+    CBarTotal.reshape(nx, p, false);
+    for (int i = 0; i < nx; i++) {
+      for (int j = 0; j < p; j++) {
+        double v = lBar[(p + i) * n + j];
+        for (int k = 0; k < nx; k++) {
+          v -= GPlus.data[i * nx + k] * l[(p + k) * n + j];
+        }
+        CBarTotal.data[i * p + j] = v;
+      }
+    }
+    // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y
+    Yp.reshape(p, p, false);
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double v = 0;
+        for (int k = 0; k < nx; k++) {
+          v += CBarTotal.data[k * p + i] * l[(p + k) * n + j];
+        }
+        Yp.data[i * p + j] = v;
+      }
+    }
+    TriangularSolve.lowerTransposed(L, p, Yp.data, 0, p, p, null);
+    // X = Φ(Aᵀ Āₜ), Āₜ = Ā − A⁻ᵀ Y, lower triangle with the diagonal halved
+    Xp.reshape(p, p, false);
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double v = 0;
+        if (j <= i) {
+          for (int k = i; k < p; k++) {
+            v += l[k * n + i] * (lBar[k * n + j] - Yp.data[k * p + j]);
+          }
+        }
+        Xp.data[i * p + j] = j == i ? 0.5 * v : v;
+      }
+    }
+    // X ← A⁻ᵀ X A⁻¹, then K₁₁ = 2 Ḡ₁₁ = X + Xᵀ
+    TriangularSolve.lowerTransposed(L, p, Xp.data, 0, p, p, null);
+    TriangularSolve.rightLower(L, p, Xp.data, 0, p, p, null);
+    // Ḡ₂₁ = C̄ₜ A⁻¹
+    TriangularSolve.rightLower(L, p, CBarTotal.data, 0, p, nx, null);
+    KUpdate.reshape(n, n, false);
+    final double[] k = KUpdate.data;
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        k[i * n + j] = Xp.data[i * p + j] + Xp.data[j * p + i];
+      }
+    }
+    for (int i = 0; i < nx; i++) {
+      for (int j = 0; j < p; j++) {
+        double g21 = CBarTotal.data[i * p + j];
+        k[(p + i) * n + j] = g21;
+        k[j * n + p + i] = g21;
+      }
+      System.arraycopy(GPlus.data, i * nx, k, (p + i) * n + p, nx);
+    }
+  }
+
+  /** G⁺ = Fᵀ G F, skipping F's zeros. */
+  private void fTransposeGF(DMatrixRMaj F) {
+    final int nx = dims.nx();
+    GF.reshape(nx, nx, false);
+    java.util.Arrays.fill(GF.data, 0, nx * nx, 0.0);
+    BlockProduct.multAdd(1.0, nx, nx, nx, G.data, 0, nx, F.data, 0, nx, GF.data, 0, nx);
+    GPlus.reshape(nx, nx, false);
+    java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
+    final double[] f = F.data;
+    for (int kk = 0; kk < nx; kk++) {
+      for (int i = 0; i < nx; i++) {
+        double fki = f[kk * nx + i];
+        if (fki == 0.0) {
+          continue;
+        }
+        for (int j = 0; j < nx; j++) {
+          GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];
+        }
+      }
+    }
   }
 
   /** S̄⁻ = G S⁻ into {@link #SBarPred} when it is held as G. */

@@ -43,6 +43,11 @@ final class ReferenceSeries {
   }
 
   /** ln KSI with the named regressors among {@code petrol} and {@code law}. */
+  /** ln AirPassengers (monthly, 1949–1960). */
+  static ModelData lnAirPassengers() {
+    return ModelData.of(log(Datasets.airPassengers().values()));
+  }
+
   static ModelData lnKsi(String... exog) {
     TimeSeriesFrame seatbelts = Datasets.seatbelts();
     double[] y = log(seatbelts.column("drivers").values());

@@ -90,6 +90,9 @@ class StatsmodelsStructuralTest {
       case "start_ksi_llevel_trig12":
         return UnobservedComponents.of(
             trend(TrendSpecification.LOCAL_LEVEL).frequencySeasonal(12).build());
+      case "air_dtrend_seasonal12":
+        return UnobservedComponents.of(
+            trend(TrendSpecification.DETERMINISTIC_TREND).seasonal(12).build());
       case "start_unemp_rtrend_ar2":
         return UnobservedComponents.of(
             trend(TrendSpecification.RANDOM_TREND).autoregressive(2).build());
@@ -108,6 +111,9 @@ class StatsmodelsStructuralTest {
     }
     if (id.contains("unemp")) {
       return ReferenceSeries.unemp();
+    }
+    if (id.startsWith("air_")) {
+      return ReferenceSeries.lnAirPassengers();
     }
     return id.contains("exog") ? ReferenceSeries.lnKsi("petrol", "law") : ReferenceSeries.lnKsi();
   }
@@ -179,7 +185,7 @@ class StatsmodelsStructuralTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"ksi_llevel_mle_exog", "unemp_strend_ar2"})
+  @ValueSource(strings = {"ksi_llevel_mle_exog", "unemp_strend_ar2", "air_dtrend_seasonal12"})
   void fitReachesStatsmodelsMaximum(String id) {
     UnobservedComponents model = model(id);
     ModelData data = data(id);

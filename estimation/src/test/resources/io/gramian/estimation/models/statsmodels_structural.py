@@ -2,7 +2,7 @@
 UnobservedComponents (run with Debian's python3-statsmodels 0.13.5, /usr/bin/python3).
 
 Reads the project's shared reference data (argument 1: the directory holding nile.csv,
-seatbelts.csv, us_macro_quarterly.csv) and prints one CSV table on standard output:
+seatbelts.csv, us_macro_quarterly.csv, air_passengers.csv) and prints one CSV table on standard output:
 case, quantity, name, value (repr of doubles).
 
 - quantity 'start': UnobservedComponents.start_params (series given as numpy arrays, so no
@@ -30,6 +30,7 @@ ksi = np.log(seatbelts["drivers"].to_numpy(float))
 petrol = np.log(seatbelts["PetrolPrice"].to_numpy(float))
 law = seatbelts["law"].to_numpy(float)
 unemp = macro["unemp"].to_numpy(float)
+air = np.log(pd.read_csv(f"{root}/air_passengers.csv")["passengers"].to_numpy(float))
 rows = []
 
 
@@ -105,6 +106,11 @@ fit("unemp_llevel_damped_cycle", mod)
 mod = UnobservedComponents(unemp, "strend", autoregressive=2, use_exact_diffuse=True)
 evaluate("unemp_strend_ar2", mod, [0.001, 0.003, 0.08, 1.5, -0.6])
 fit("unemp_strend_ar2", mod)
+
+# A deterministic trend with a dummy seasonal whose variance goes to zero at the maximum: near
+# it the state's factor has pivots many orders below its largest.
+mod = UnobservedComponents(air, "dtrend", seasonal=12, use_exact_diffuse=True)
+fit("air_dtrend_seasonal12", mod)
 
 print("case,quantity,name,value")
 for r in rows:
