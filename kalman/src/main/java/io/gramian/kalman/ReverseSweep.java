@@ -30,10 +30,16 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * ({@link TriaFactors#vjpLeftFactor}), {@code M̄_u = K M_u} and, as {@code M_u[:, :s] = [H; I] S⁻},
  * {@code S̄⁻ = G S⁻} with {@code G = [Hᵀ, I] K [H; I]} (nx × nx); S̄⁻ is then kept as G, and the
  * predict before it, whose VJP in the Gramian form is {@code M̄_p = S̄⁻ S⁻⁻¹ M_p}, takes {@code
- * M̄_p = G M_p}: neither M̄_u's lower rows, nor S̄⁻, nor the solve with S⁻ are formed. At the end
- * {@code m̄0 = X̄⁻_0[:, 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄
- * are formed only when the accumulator wants them ({@link AdjointAccumulator#accumulates}).
- * Allocates nothing per step.
+ * M̄_p = G M_p}: neither M̄_u's lower rows, nor S̄⁻, nor the solve with S⁻ are formed (G M_p is the
+ * exact adjoint of a loss of M_p's Gramian for any rank of S⁻). That predict then hands the update
+ * before it {@code G⁺ = Fᵀ G F = 2 P̄⁺}, and with the masked rule the update forms K in the
+ * covariance form ({@link #covarianceLeftFactor}) from Ā, C̄ and G⁺, solving only with the
+ * innovation factor A: the filtered factor's pivots, however small, are never divided by (a
+ * deterministic trend with a seasonal whose variance tends to zero overflowed the
+ * triangularisation's adjoint before). Where a step's adjoints come out non-finite all the same,
+ * the sweep stops with a {@link FilterException} naming the step. At the end {@code m̄0 = X̄⁻_0[:,
+ * 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed only when
+ * the accumulator wants them ({@link AdjointAccumulator#accumulates}). Allocates nothing per step.
  */
 final class ReverseSweep {
 
