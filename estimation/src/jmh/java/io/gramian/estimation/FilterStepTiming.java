@@ -28,17 +28,7 @@ public final class FilterStepTiming {
     Path dir = Path.of(args[0]);
     boolean gradient = args[1].equals("grad");
     double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
-    StateSpaceSystem system =
-        StateSpaceSystem.builder()
-            .F(SideBySide.read(dir, "F"))
-            .c(SideBySide.read(dir, "c"))
-            .H(SideBySide.read(dir, "H"))
-            .d(SideBySide.read(dir, "d"))
-            .cholQ(SideBySide.read(dir, "cholQ"))
-            .cholR(SideBySide.read(dir, "cholR"))
-            .m0(SideBySide.read(dir, "m0"))
-            .cholP0(SideBySide.read(dir, "cholP0"))
-            .build();
+    StateSpaceSystem system = SideBySide.system(dir);
     DMatrixRMaj Y = SideBySide.read(dir, "Y");
     SquareRootFilter filter = SquareRootFilter.forSystem(system);
     SystemGradient g = new SystemGradient(Dimensions.of(system));

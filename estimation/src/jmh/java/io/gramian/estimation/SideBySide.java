@@ -222,17 +222,7 @@ public final class SideBySide {
 
   private static String filterCase(String name, Path dir, int warmups, int repeats)
       throws IOException {
-    StateSpaceSystem system =
-        StateSpaceSystem.builder()
-            .F(read(dir, "F"))
-            .c(read(dir, "c"))
-            .H(read(dir, "H"))
-            .d(read(dir, "d"))
-            .cholQ(read(dir, "cholQ"))
-            .cholR(read(dir, "cholR"))
-            .m0(read(dir, "m0"))
-            .cholP0(read(dir, "cholP0"))
-            .build();
+    StateSpaceSystem system = system(dir);
     DMatrixRMaj Y = read(dir, "Y");
     SquareRootFilter filter = SquareRootFilter.forSystem(system);
     SystemGradient gradient = new SystemGradient(Dimensions.of(system));
@@ -280,6 +270,20 @@ public final class SideBySide {
     return repeats % 2 == 1
         ? times[repeats / 2]
         : 0.5 * (times[repeats / 2 - 1] + times[repeats / 2]);
+  }
+
+  /** The system of a case folder: F, c, H, d, cholQ, cholR, m0 and cholP0 as CSV files. */
+  static StateSpaceSystem system(Path dir) throws IOException {
+    return StateSpaceSystem.builder()
+        .F(read(dir, "F"))
+        .c(read(dir, "c"))
+        .H(read(dir, "H"))
+        .d(read(dir, "d"))
+        .cholQ(read(dir, "cholQ"))
+        .cholR(read(dir, "cholR"))
+        .m0(read(dir, "m0"))
+        .cholP0(read(dir, "cholP0"))
+        .build();
   }
 
   /** A matrix from a CSV file of numbers: one row per line, comma-separated, nan for missing. */
