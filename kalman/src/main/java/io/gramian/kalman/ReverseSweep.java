@@ -110,6 +110,7 @@ final class ReverseSweep {
    */
   private final DMatrixRMaj GPlus;
 
+  /** Whether {@link #GPlus} holds the hand-over; only ever true under the masked rule. */
   private boolean gPlusReady;
 
   /** Workspaces of {@link #covarianceLeftFactor}: nx × ny, ny × ny, nx × nx. */
@@ -120,7 +121,7 @@ final class ReverseSweep {
   private final DMatrixRMaj GF;
 
   /** The predict block M_p, rebuilt when the tape kept Q for it rather than M_p. */
-  private final DMatrixRMaj MBarInput;
+  private final DMatrixRMaj MpRebuilt;
 
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
@@ -160,7 +161,7 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
-    MBarInput = new DMatrixRMaj(nx, dims.predictCols());
+    MpRebuilt = new DMatrixRMaj(nx, dims.predictCols());
   }
 
   void run(
@@ -355,12 +356,12 @@ final class ReverseSweep {
     // G M_p is the exact adjoint of a loss of M_p's Gramian for any rank of S⁻, so it serves a
     // predict whose factors carry Q as well.
     gPlusReady = false;
+    tape.loadFilteredFactor(t, system.cholP0(), S);
     if (gramianPending && rule == TriaRule.MASKED) {
-      DMatrixRMaj Mp = factors.hasQ() ? null : factors.input();
-      if (Mp == null) {
-        tape.loadFilteredFactor(t, system.cholP0(), S);
-        PredictStep.block(system.F(t), S, system.cholQ(t), MBarInput, nx);
-        Mp = MBarInput;
+      DMatrixRMaj Mp = factors.input();
+      if (factors.hasQ()) {
+        PredictStep.block(system.F(t), S, system.cholQ(t), MpRebuilt, nx);
+        Mp = MpRebuilt;
       }
       BlockProduct.multAdd(1.0, nx, nx, cols, G.data, 0, nx, Mp.data, 0, cols, MBar.data, 0, cols);
       gramianPending = false;
@@ -371,7 +372,6 @@ final class ReverseSweep {
       formSBarPred();
       factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
     }
-    tape.loadFilteredFactor(t, system.cholP0(), S);
     tape.loadMeans(t, true, X);
     PredictStep.adjoint(
         system.F(t),
@@ -396,7 +396,7 @@ final class ReverseSweep {
     if (p == 0) {
       // No update: S⁻ = S⁺, and the Gramian form passes through (G = G⁺).
       XBarPred.setTo(XBar);
-      if (gPlusReady && rule == TriaRule.MASKED) {
+      if (gPlusReady) {
         G.setTo(GPlus);
         tape.loadPredictedFactor(t, system.cholP0(), SPred);
         gramianPending = true;
@@ -422,7 +422,7 @@ final class ReverseSweep {
     MBar.zero();
     tape.loadPredictedFactor(t, system.cholP0(), SPred);
     tape.loadMeans(t, false, X);
-    boolean covarianceForm = gPlusReady && rule == TriaRule.MASKED;
+    boolean covarianceForm = gPlusReady;
     gPlusReady = false;
     if (covarianceForm) {
       covarianceLeftFactor(p);
@@ -521,14 +521,9 @@ final class ReverseSweep {
     // C̄ₜ = C̄ − G⁺ C, nx × p
     CBarTotal.reshape(nx, p, false);
     for (int i = 0; i < nx; i++) {
-      for (int j = 0; j < p; j++) {
-        double v = lBar[(p + i) * n + j];
-        for (int k = 0; k < nx; k++) {
-          v -= GPlus.data[i * nx + k] * l[(p + k) * n + j];
-        }
-        CBarTotal.data[i * p + j] = v;
-      }
+      System.arraycopy(lBar, (p + i) * n, CBarTotal.data, i * p, p);
     }
+    BlockProduct.multAdd(-1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
     // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y
     Yp.reshape(p, p, false);
     for (int i = 0; i < p; i++) {
