@@ -54,8 +54,17 @@ final class FilterTape {
 
   private boolean[] predictWithQ;
 
+  /**
+   * The conversion to the ordinary filter ({@link DiffuseConversion}; null without diffuse
+   * directions), and the step t₀ after whose update it ran (−1: the sweep stayed augmented).
+   */
+  final DiffuseConversion conversion;
+
+  private int convertedAt = -1;
+
   FilterTape(Dimensions dims) {
     this.dims = dims;
+    conversion = dims.diffuseRank() == 0 ? null : new DiffuseConversion(dims);
     strideLu = dims.updateRows() * dims.updateRows();
     strideQu = dims.updateCols() * dims.updateRows();
     strideLp = dims.nx() * dims.nx();
@@ -87,6 +96,7 @@ final class FilterTape {
   /** Makes room for {@code T} steps, allocating only when the capacity grows. */
   void reset(int T) {
     steps = T;
+    convertedAt = -1;
     if (T <= capacity) {
       return;
     }
@@ -108,6 +118,32 @@ final class FilterTape {
     updateWithQ = new boolean[T];
     predictWithQ = new boolean[T];
     capacity = T;
+  }
+
+  /** Records that the filter converted to the ordinary one after step t's update. */
+  void storeConversion(int t) {
+    convertedAt = t;
+  }
+
+  /** The step t₀ after whose update the filter converted, or −1 when it stayed augmented. */
+  int convertedAt() {
+    return convertedAt;
+  }
+
+  /**
+   * Whether step t's update carried the diffuse sensitivities and the collapse (every step of an
+   * augmented sweep, and those up to t₀ of a converted one).
+   */
+  boolean collapsing(int t) {
+    return dims.diffuseRank() > 0 && (convertedAt < 0 || t <= convertedAt);
+  }
+
+  /** Columns of X⁻_t (or X⁺_t): w while the filter is augmented, 1 after the conversion. */
+  int meanWidth(int t, boolean filtered) {
+    if (convertedAt < 0 || t < convertedAt || (t == convertedAt && !filtered)) {
+      return dims.meanCols();
+    }
+    return 1;
   }
 
   /** Steps recorded by the last {@link #reset}. */
@@ -167,9 +203,9 @@ final class FilterTape {
     return filteredCols[t];
   }
 
-  /** Records step t's whitened innovations W (p × w, row-major). */
-  void storeW(int t, double[] Wt, int p) {
-    System.arraycopy(Wt, 0, W, t * strideW, p * dims.meanCols());
+  /** Records step t's whitened innovations W (p × width, row-major). */
+  void storeW(int t, double[] Wt, int p, int width) {
+    System.arraycopy(Wt, 0, W, t * strideW, p * width);
   }
 
   /** Every step's W: step t's p × w block starts at {@link #wOffset(int)}. Not to be modified. */
@@ -229,8 +265,15 @@ final class FilterTape {
     }
   }
 
-  /** Filtered factor S⁺_t: the update block's D, or S⁻_t when step t had no observation. */
+  /**
+   * Filtered factor S⁺_t: the update block's D, or S⁻_t when step t had no observation; at the
+   * conversion step t₀, the converted factor S' the predict took.
+   */
   void loadFilteredFactor(int t, DMatrixRMaj cholP0, DMatrixRMaj out) {
+    if (t == convertedAt) {
+      out.setTo(conversion.factor());
+      return;
+    }
     int u = source(t);
     int p = observedCount[u];
     if (p == 0) {
@@ -246,15 +289,15 @@ final class FilterTape {
     }
   }
 
-  /** Records X⁻_t or X⁺_t. */
+  /** Records X⁻_t or X⁺_t (nx × {@link #meanWidth}). */
   void storeMeans(int t, boolean filtered, DMatrixRMaj X) {
-    System.arraycopy(X.data, 0, filtered ? XFilt : XPred, t * strideX, strideX);
+    System.arraycopy(X.data, 0, filtered ? XFilt : XPred, t * strideX, X.getNumElements());
   }
 
-  /** X⁻_t or X⁺_t, nx × w. */
+  /** X⁻_t or X⁺_t, nx × {@link #meanWidth}. */
   void loadMeans(int t, boolean filtered, DMatrixRMaj out) {
-    out.reshape(dims.nx(), dims.meanCols(), false);
-    System.arraycopy(filtered ? XFilt : XPred, t * strideX, out.data, 0, strideX);
+    out.reshape(dims.nx(), meanWidth(t, filtered), false);
+    System.arraycopy(filtered ? XFilt : XPred, t * strideX, out.data, 0, out.getNumElements());
   }
 
   /** Offset of step t's W (and W̄), p × w row-major. */

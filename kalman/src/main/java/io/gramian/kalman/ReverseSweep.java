@@ -45,6 +45,16 @@ final class ReverseSweep {
 
   private final Dimensions dims;
   private final int w;
+
+  /** Columns of the mean's adjoint at the step being walked back: w, or 1 after a conversion. */
+  private int width;
+
+  /** Whether that step's update carried the diffuse collapse (W̄_t from its reverse pass). */
+  private boolean collapsing;
+
+  /** m̄' handed to the conversion's adjoint (nx × 1). */
+  private final DMatrixRMaj MeanBar;
+
   private final TriaAdjoint adjoint;
   private final TriaAdjoint collapseAdjoint;
   private final TriaFactors factors;
@@ -142,6 +152,7 @@ final class ReverseSweep {
     LBar = new DMatrixRMaj(rows, rows);
     S = new DMatrixRMaj(nx, cs);
     X = new DMatrixRMaj(nx, w);
+    MeanBar = new DMatrixRMaj(nx, 1);
     Lc = new DMatrixRMaj(w, w);
     Qc = new DMatrixRMaj(dims.collapseCols(), w);
     LcBar = new DMatrixRMaj(w, w);
@@ -171,10 +182,14 @@ final class ReverseSweep {
     if (T == 0) {
       return;
     }
-    if (dims.diffuseRank() > 0) {
-      collapseReverse(tape, rule);
+    final int t0 = tape.convertedAt();
+    collapsing = dims.diffuseRank() > 0 && t0 < 0;
+    width = collapsing ? w : 1;
+    if (collapsing) {
+      seedCollapse(tape, T - 1);
+      collapseReverse(tape, rule, T - 1);
     }
-    XBar.reshape(nx, w, false);
+    XBar.reshape(nx, width, false);
     XBar.zero();
     SBar.reshape(nx, tape.filteredCols(T - 1), false);
     SBar.zero();
@@ -193,6 +208,9 @@ final class ReverseSweep {
         } else {
           predictReverse(tape, system, t, rule, out);
         }
+      }
+      if (t == t0) {
+        conversionReverse(tape, t, rule);
       }
       if (frozen) {
         frozenUpdateReverse(tape, system, t, out);
@@ -245,22 +263,39 @@ final class ReverseSweep {
     CommonOps_DDRM.addEquals(out.cholP0Bar(), SBarPred);
   }
 
-  /**
-   * The collapse's reverse pass: from Φ̄ = 1 at the final factor back through every absorption L_t
-   * = tria([L_{t−1}, V_tᵀ]), leaving W̄_t in the tape.
-   */
-  private void collapseReverse(FilterTape tape, TriaRule rule) {
-    final int T = tape.steps();
+  /** L̄_c = ∂Φ/∂L_c with Φ = −½ l_zz² − Σ_j log (L_ZZ)_jj read at the factor after step t. */
+  private void seedCollapse(FilterTape tape, int t) {
     final int d = dims.diffuseRank();
-    // Φ = −½ l_zz² − Σ_j log (L_ZZ)_jj read at the last factor.
-    tape.loadCollapseFactor(T - 1, Lc);
+    tape.loadCollapseFactor(t, Lc);
     LcBar.reshape(w, w, false);
     LcBar.zero();
     for (int j = 0; j < d; j++) {
       LcBar.unsafe_set(j, j, -1.0 / Lc.unsafe_get(j, j));
     }
     LcBar.unsafe_set(d, d, -Lc.unsafe_get(d, d));
-    for (int t = T - 1; t >= 0; t--) {
+  }
+
+  /**
+   * The conversion's adjoint ({@link DiffuseConversion#adjoint}) at step t₀, between the predict
+   * after it and its update: from m̄' (in X̄⁺) and S̄' (or G⁺, which passes through as P⁺'s
+   * adjoint) to X̄⁺ = [m̄, Ā̄], S̄⁺ and the collapse's L̄ at t₀, which then runs back to the start.
+   */
+  private void conversionReverse(FilterTape tape, int t0, TriaRule rule) {
+    seedCollapse(tape, t0);
+    MeanBar.setTo(XBar);
+    tape.conversion.adjoint(rule, MeanBar, gPlusReady ? GPlus : null, SBar, XBar, LcBar);
+    collapseReverse(tape, rule, t0);
+    collapsing = true;
+    width = w;
+  }
+
+  /**
+   * The collapse's reverse pass: from L̄_c at the factor after step {@code last} back through every
+   * absorption L_t = tria([L_{t−1}, V_tᵀ]), leaving W̄_t in the tape.
+   */
+  private void collapseReverse(FilterTape tape, TriaRule rule, int last) {
+    final int d = dims.diffuseRank();
+    for (int t = last; t >= 0; t--) {
       int p = tape.observedCount(t);
       if (p == 0) {
         continue;
@@ -617,20 +652,20 @@ final class ReverseSweep {
     final double[] Wt = tape.W();
     final int wo = tape.wOffset(t);
     for (int j = 0; j < p; j++) {
-      for (int c = 0; c < w; c++) {
-        double v = dims.diffuseRank() == 0 ? -Wt[wo + j] : tape.WBar(t, j, c);
+      for (int c = 0; c < width; c++) {
+        double v = collapsing ? tape.WBar(t, j, c) : -Wt[wo + j];
         for (int i = 0; i < nx; i++) {
-          v += l[(p + i) * n + j] * XBar.data[i * w + c];
+          v += l[(p + i) * n + j] * XBar.data[i * width + c];
         }
-        WBar[j * w + c] = v;
+        WBar[j * width + c] = v;
       }
     }
   }
 
   /** Ē = A⁻ᵀ W̄: back substitution with the upper-triangular Aᵀ. */
   private void innovationAdjoint(int p) {
-    System.arraycopy(WBar, 0, EBar, 0, p * w);
-    TriangularSolve.lowerTransposed(factors.L(), p, EBar, 0, w, w, null);
+    System.arraycopy(WBar, 0, EBar, 0, p * width);
+    TriangularSolve.lowerTransposed(factors.L(), p, EBar, 0, width, width, null);
   }
 
   /** L̄ = [[Ā, 0], [C̄, D̄]], Ā = −tril(Ē Wᵀ) − diag(1/A_ii), C̄ = X̄⁺ Wᵀ, D̄ = S̄⁺. */
@@ -645,8 +680,8 @@ final class ReverseSweep {
     for (int i = 0; i < p; i++) {
       for (int j = 0; j <= i; j++) {
         double v = 0;
-        for (int c = 0; c < w; c++) {
-          v -= EBar[i * w + c] * Wt[wo + j * w + c];
+        for (int c = 0; c < width; c++) {
+          v -= EBar[i * width + c] * Wt[wo + j * width + c];
         }
         LBar.data[i * n + j] = v;
       }
@@ -655,8 +690,8 @@ final class ReverseSweep {
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < p; j++) {
         double v = 0;
-        for (int c = 0; c < w; c++) {
-          v += XBar.data[i * w + c] * Wt[wo + j * w + c];
+        for (int c = 0; c < width; c++) {
+          v += XBar.data[i * width + c] * Wt[wo + j * width + c];
         }
         LBar.data[(p + i) * n + j] = v;
       }
@@ -701,14 +736,14 @@ final class ReverseSweep {
           for (int b = 0; b < s; b++) {
             v += mBar[i * cols + b] * SPred.data[j * s + b];
           }
-          for (int c = 0; c < w; c++) {
-            v -= EBar[i * w + c] * X.data[j * w + c];
+          for (int c = 0; c < width; c++) {
+            v -= EBar[i * width + c] * X.data[j * width + c];
           }
           HBar.data[row * nx + j] += v;
         }
         if (h != 0.0) {
-          for (int c = 0; c < w; c++) {
-            XBarPred.data[j * w + c] -= h * EBar[i * w + c];
+          for (int c = 0; c < width; c++) {
+            XBarPred.data[j * width + c] -= h * EBar[i * width + c];
           }
         }
         if (formSBarPred && h != 0.0) {
@@ -717,7 +752,7 @@ final class ReverseSweep {
           }
         }
       }
-      dBar.data[row] -= EBar[i * w];
+      dBar.data[row] -= EBar[i * width];
       for (int j = 0; j < r; j++) {
         cholRBar.data[row * r + j] += mBar[i * cols + s + j];
       }

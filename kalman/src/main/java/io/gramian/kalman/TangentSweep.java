@@ -14,6 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  *           dE = [−dd, 0] − dH X⁻ − H dX⁻,  dW = A⁻¹ (dE − tril(dA) W)
  *           dℓ_t = −z·dz − Σ_i dA_ii / A_ii  (or the collapse's dΦ_t − dΦ_{t−1} for −z·dz)
  *           dX⁺ = dX⁻ + dC W + C dW,  dS⁺ = dD
+ *           (at a conversion to the ordinary filter, {@link DiffuseConversion#tangent})
  * predict:  dS⁻ = tria_jvp([dF S⁺ + F dS⁺, dcholQ]),  dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
  * </pre>
  *
@@ -79,10 +80,13 @@ final class TangentSweep {
     double dPhi = 0;
     for (int t = 0; t < T; t++) {
       double dllt = updateTangent(tape, system, direction, t, rule);
-      if (dims.diffuseRank() > 0 && tape.observedCount(t) > 0) {
+      if (tape.collapsing(t) && tape.observedCount(t) > 0) {
         double dPhiNext = collapseTangent(tape, t, rule);
         dllt += dPhiNext - dPhi;
         dPhi = dPhiNext;
+      }
+      if (t == tape.convertedAt()) {
+        tape.conversion.tangent(rule, dX, dS, dLc); // dX⁺ = dm', dS⁺ = dS' from here on
       }
       dLogLik[t] = dllt;
       if (t < T - 1) {
@@ -120,7 +124,7 @@ final class TangentSweep {
         X,
         tape.W(),
         tape.wOffset(t),
-        dims.diffuseRank() == 0,
+        !tape.collapsing(t),
         dX,
         dS);
   }

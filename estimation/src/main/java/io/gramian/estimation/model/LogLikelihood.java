@@ -147,18 +147,14 @@ public final class LogLikelihood {
 
   /** The filter's full output at natural values of all parameters. */
   public FilterResult filter(double[] natural) {
-    double[] theta = layout.unconstrained(natural);
-    Tape tape = new Tape();
-    ModelMatrices matrices = buildOn(tape, theta, layout.natural(theta), false);
+    ModelMatrices matrices = buildAt(natural);
     StateSpaceSystem base = matrices.system();
     return filterFor(base).filter(model.system(matrices, data), data.y());
   }
 
   /** The system at natural values of all parameters. */
   public StateSpace system(double[] natural) {
-    double[] theta = layout.unconstrained(natural);
-    ModelMatrices matrices = buildOn(new Tape(), theta, layout.natural(theta), false);
-    return model.system(matrices, data);
+    return model.system(buildAt(natural), data);
   }
 
   /**
@@ -302,6 +298,23 @@ public final class LogLikelihood {
   }
 
   /** Builds the matrices with the free parameters as tape inputs (indexed by θ position). */
+  /**
+   * The matrices at exactly these natural values, as constants: a variance enters as √σ², every
+   * other parameter as itself, so a fit's filter and a refit with every parameter fixed at its
+   * estimates build the same bits (a round trip through θ may move an MA coefficient by an ulp).
+   * Checks first that the values are admissible ({@link ParameterLayout#unconstrained}).
+   */
+  private ModelMatrices buildAt(double[] natural) {
+    layout.unconstrained(natural);
+    Tape tape = new Tape();
+    int n = layout.names().size();
+    Var[] values = new Var[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = tape.constant(layout.isVariance(i) ? Math.sqrt(natural[i]) : natural[i]);
+    }
+    return model.build(values, data);
+  }
+
   private ModelMatrices buildOn(Tape tape, double[] theta, double[] natural, boolean inputs) {
     int n = layout.names().size();
     Var[] values = new Var[n];
