@@ -56,6 +56,43 @@ class AllocationPerStepTest {
   }
 
   /**
+   * The same for an exactly diffuse system, whose sweeps convert to the ordinary filter once its
+   * directions are identified ({@link DiffuseConversion}): forward, reverse and tangent.
+   */
+  @Test
+  void diffuseSweepsWithTheirConversionAllocateNothingPerStep() {
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(27);
+    DiffuseFilterTest.Case c = new DiffuseFilterTest.Case("allocation", 3, 2, 3, 3, 0.1);
+    StateSpaceSystem s = DiffuseFilterTest.diffuseSystem(rng, c);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    RandomSystems.dropValues(rng, Y, 0.1, 0.1);
+    SquareRootFilter filter = SquareRootFilter.forSystem(s);
+    SystemGradient g = new SystemGradient(Dimensions.of(s));
+    double[] dLogLik = new double[T];
+    for (int i = 0; i < 5; i++) {
+      filter.logLikelihood(s, Y);
+      filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+      filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, dLogLik);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihood(s, Y);
+    long afterForward = threads.getCurrentThreadAllocatedBytes();
+    filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
+    long afterGradient = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(filter.tape.convertedAt() >= 0, "the filter did not convert");
+    filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, dLogLik);
+    long afterTangent = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");
+    assertTrue(
+        afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
+        (afterGradient - afterForward) + " B");
+    assertTrue(
+        afterTangent - afterGradient <= MEASUREMENT_SLACK_BYTES,
+        (afterTangent - afterGradient) + " B");
+  }
+
+  /**
    * The same on the {@link SteadyState} path: a time-invariant system with every entry observed,
    * most of whose steps run frozen, forward and backward.
    */
