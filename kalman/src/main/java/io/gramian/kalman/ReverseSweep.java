@@ -130,9 +130,6 @@ final class ReverseSweep {
   private final DMatrixRMaj Xp;
   private final DMatrixRMaj GF;
 
-  /** The predict block M_p, rebuilt when the tape kept Q for it rather than M_p. */
-  private final DMatrixRMaj MpRebuilt;
-
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
     w = dims.meanCols();
@@ -172,7 +169,6 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
-    MpRebuilt = new DMatrixRMaj(nx, dims.predictCols());
   }
 
   void run(
@@ -382,28 +378,28 @@ final class ReverseSweep {
     final int s = tape.filteredCols(t);
     final int cols = s + system.q();
     sBarsEqual = false;
-    tape.loadPredict(t, cols, factors);
     MBar.reshape(nx, cols, false);
     MBar.zero();
     // What follows reads S⁻ only through P⁻ = S⁻ S⁻ᵀ and the masked rule is exact, so S̄⁻ has
     // the Gramian form 2 P̄⁻ S⁻ (TriaFactors.vjpAddGramian), whose VJP is M̄_p = S̄⁻ S⁻⁻¹ M_p.
-    // When the update handed S̄⁻ over as G S⁻, that is G M_p, without forming S̄⁻ or solving.
-    // G M_p is the exact adjoint of a loss of M_p's Gramian for any rank of S⁻, so it serves a
-    // predict whose factors carry Q as well.
+    // When the update handed S̄⁻ over as G S⁻, that is G M_p = [(G F) S⁺, G cholQ], without
+    // forming S̄⁻ or solving, and without the tape's record of this triangularisation. G M_p is
+    // the exact adjoint of a loss of M_p's Gramian for any rank of S⁻.
     gPlusReady = false;
     tape.loadFilteredFactor(t, system.cholP0(), S);
     if (gramianPending && rule == TriaRule.MASKED) {
-      DMatrixRMaj Mp = factors.input();
-      if (factors.hasQ()) {
-        PredictStep.block(system.F(t), S, system.cholQ(t), MpRebuilt, nx);
-        Mp = MpRebuilt;
-      }
-      BlockProduct.multAdd(1.0, nx, nx, cols, G.data, 0, nx, Mp.data, 0, cols, MBar.data, 0, cols);
+      final DMatrixRMaj F = system.F(t);
+      final DMatrixRMaj cholQ = system.cholQ(t);
+      final int q = cols - s;
+      gTimesF(F);
+      BlockProduct.multAdd(1.0, nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
+      BlockProduct.multAdd(1.0, nx, nx, q, G.data, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
-      fTransposeGF(system.F(t));
+      fTransposeGF(F);
       gPlusReady = true;
     } else {
+      tape.loadPredict(t, cols, factors);
       formSBarPred();
       factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
     }
@@ -606,12 +602,30 @@ final class ReverseSweep {
     }
   }
 
-  /** G⁺ = Fᵀ G F, skipping F's zeros. */
+  /** G F into {@link #GF}, visiting F's nonzeros only (a structural model's F is mostly zeros). */
+  private void gTimesF(DMatrixRMaj F) {
+    final int nx = dims.nx();
+    final double[] f = F.data;
+    final double[] g = G.data;
+    final double[] z = GF.data;
+    GF.reshape(nx, nx, false);
+    java.util.Arrays.fill(z, 0, nx * nx, 0.0);
+    for (int k = 0; k < nx; k++) {
+      for (int j = 0; j < nx; j++) {
+        double fkj = f[k * nx + j];
+        if (fkj == 0.0) {
+          continue;
+        }
+        for (int i = 0; i < nx; i++) {
+          z[i * nx + j] += g[i * nx + k] * fkj;
+        }
+      }
+    }
+  }
+
+  /** G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros only. */
   private void fTransposeGF(DMatrixRMaj F) {
     final int nx = dims.nx();
-    GF.reshape(nx, nx, false);
-    java.util.Arrays.fill(GF.data, 0, nx * nx, 0.0);
-    BlockProduct.multAdd(1.0, nx, nx, nx, G.data, 0, nx, F.data, 0, nx, GF.data, 0, nx);
     GPlus.reshape(nx, nx, false);
     java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
     final double[] f = F.data;
