@@ -24,6 +24,17 @@ public interface AdjointAccumulator {
     return true;
   }
 
+  /**
+   * The entries of F whose adjoint the caller reads, as row-major indices {@code i · nx + j}, or
+   * null for all of them (the default). The sweep then forms F̄ at these entries only, (w + s)
+   * multiply-adds each instead of the nx × nx × (w + s) product per step, each to the bit what the
+   * full product gives it, and leaves the others unchanged: an ARIMA's F has parameters in a few
+   * entries of a large companion matrix. Consulted only when {@link #accumulates}(F).
+   */
+  default int[] FEntries() {
+    return null;
+  }
+
   DMatrixRMaj FBar(int t);
 
   DMatrixRMaj cBar(int t);

@@ -117,6 +117,16 @@ final class InflatedDiffuseStart extends ForwardingStateSpace {
     }
 
     @Override
+    public boolean accumulates(SystemMatrix matrix) {
+      return matrix == SystemMatrix.cholP0 || out.accumulates(matrix);
+    }
+
+    @Override
+    public int[] FEntries() {
+      return out.FEntries();
+    }
+
+    @Override
     public DMatrixRMaj FBar(int t) {
       return out.FBar(t);
     }

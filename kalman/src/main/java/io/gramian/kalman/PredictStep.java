@@ -116,6 +116,7 @@ final class PredictStep {
    * @param XBarPred X̄⁻, nx × w. Not modified.
    * @param MBar M̄_p, nx × (s + q). Not modified.
    * @param FBar, cBar, cholQBar added to. Modified. FBar may be null: F̄ is then not formed.
+   * @param FEntries the entries of F̄ to form (row-major indices), or null for all
    * @param XBar X̄⁺, reshaped to nx × w. Modified.
    * @param SBar S̄⁺, reshaped to nx × s. Modified.
    */
@@ -126,6 +127,7 @@ final class PredictStep {
       DMatrixRMaj XBarPred,
       DMatrixRMaj MBar,
       DMatrixRMaj FBar,
+      int[] FEntries,
       DMatrixRMaj cBar,
       DMatrixRMaj cholQBar,
       DMatrixRMaj XBar,
@@ -136,21 +138,18 @@ final class PredictStep {
     final int cols = MBar.numCols;
     final int q = cols - s;
     final double[] mBar = MBar.data;
-    for (int j = 0; FBar != null && j < nx; j++) {
-      // Row j of S⁺ up to its last nonzero: half of it for a triangular S⁺.
-      int end = s;
-      while (end > 0 && S.data[j * s + end - 1] == 0.0) {
-        end--;
+    if (FBar != null && FEntries == null) {
+      for (int j = 0; j < nx; j++) {
+        int end = rowEnd(S, j);
+        for (int i = 0; i < nx; i++) {
+          FBar.data[i * nx + j] += fBarEntry(i, j, end, w, s, cols, X, S, XBarPred, mBar);
+        }
       }
-      for (int i = 0; i < nx; i++) {
-        double v = 0;
-        for (int c = 0; c < w; c++) {
-          v += XBarPred.data[i * w + c] * X.data[j * w + c];
-        }
-        for (int b = 0; b < end; b++) {
-          v += mBar[i * cols + b] * S.data[j * s + b];
-        }
-        FBar.data[i * nx + j] += v;
+    } else if (FBar != null) {
+      for (int e : FEntries) {
+        int i = e / nx;
+        int j = e % nx;
+        FBar.data[e] += fBarEntry(i, j, rowEnd(S, j), w, s, cols, X, S, XBarPred, mBar);
       }
     }
     for (int i = 0; i < nx; i++) {
@@ -178,6 +177,38 @@ final class PredictStep {
         }
       }
     }
+  }
+
+  /** Row j of S⁺ up to its last nonzero: half of it for a triangular S⁺. */
+  private static int rowEnd(DMatrixRMaj S, int j) {
+    final int s = S.numCols;
+    int end = s;
+    while (end > 0 && S.data[j * s + end - 1] == 0.0) {
+      end--;
+    }
+    return end;
+  }
+
+  /** (X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ)_ij, over row j of S⁺ up to {@code end}. */
+  private static double fBarEntry(
+      int i,
+      int j,
+      int end,
+      int w,
+      int s,
+      int cols,
+      DMatrixRMaj X,
+      DMatrixRMaj S,
+      DMatrixRMaj XBarPred,
+      double[] mBar) {
+    double v = 0;
+    for (int c = 0; c < w; c++) {
+      v += XBarPred.data[i * w + c] * X.data[j * w + c];
+    }
+    for (int b = 0; b < end; b++) {
+      v += mBar[i * cols + b] * S.data[j * s + b];
+    }
+    return v;
   }
 
   /** out[row i, cols 0..B.numCols) = (A B)[i, :], with out's row stride {@code ld}. */

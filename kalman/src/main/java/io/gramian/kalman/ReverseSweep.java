@@ -325,6 +325,7 @@ final class ReverseSweep {
         X,
         XBarPred,
         out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
+        out.FEntries(),
         out.cBar(t),
         XBar);
     if (!sBarsEqual) {
@@ -411,6 +412,7 @@ final class ReverseSweep {
         XBarPred,
         MBar,
         out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
+        out.FEntries(),
         out.cBar(t),
         out.cholQBar(t),
         XBar,

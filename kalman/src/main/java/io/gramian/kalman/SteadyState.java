@@ -192,13 +192,15 @@ public final class SteadyState {
 
   /**
    * The reverse of a frozen predict {@code m⁻_{t+1} = F m⁺ + c}: {@code F̄ += m̄⁻ m⁺ᵀ}, {@code c̄
-   * += m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}). F̄ is skipped when {@code FBar} is null.
+   * += m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}). F̄ is skipped when {@code FBar} is null, and
+   * formed only at {@code FEntries} (row-major indices) when those are given.
    */
   static void predictAdjoint(
       DMatrixRMaj F,
       DMatrixRMaj XFilt,
       DMatrixRMaj XBarPred,
       DMatrixRMaj FBar,
+      int[] FEntries,
       DMatrixRMaj cBar,
       DMatrixRMaj XBar) {
     final int nx = F.numRows;
@@ -217,10 +219,15 @@ public final class SteadyState {
       for (int j = 0; j < nx; j++) {
         XBar.data[j] += f[row + j] * b;
       }
-      if (FBar != null) {
+      if (FBar != null && FEntries == null) {
         for (int j = 0; j < nx; j++) {
           FBar.data[row + j] += b * x[j];
         }
+      }
+    }
+    if (FBar != null && FEntries != null) {
+      for (int e : FEntries) {
+        FBar.data[e] += xBarPred[e / nx] * x[e % nx];
       }
     }
   }

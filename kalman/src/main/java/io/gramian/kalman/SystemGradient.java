@@ -24,6 +24,9 @@ public final class SystemGradient implements AdjointAccumulator {
 
   private final boolean[] accumulated = new boolean[SystemMatrix.values().length];
 
+  /** The entries of F whose adjoints are formed, or null for all ({@link #FEntries}). */
+  private final int[] FEntries;
+
   /** A zero gradient for systems of these dimensions, every adjoint computed. */
   public SystemGradient(Dimensions dims) {
     this(dims, java.util.EnumSet.allOf(SystemMatrix.class));
@@ -34,6 +37,26 @@ public final class SystemGradient implements AdjointAccumulator {
    * adjoints of {@code accumulated}; the others stay zero ({@link #accumulates}).
    */
   public SystemGradient(Dimensions dims, java.util.Set<SystemMatrix> accumulated) {
+    this(dims, accumulated, null);
+  }
+
+  /**
+   * As {@link #SystemGradient(Dimensions, java.util.Set)}, with F̄ formed only at {@code FEntries}
+   * (row-major indices {@code i · nx + j}; null for all): the other entries of {@link #FBar} stay
+   * zero.
+   *
+   * @throws IllegalArgumentException if an index is outside F
+   */
+  public SystemGradient(Dimensions dims, java.util.Set<SystemMatrix> accumulated, int[] FEntries) {
+    if (FEntries != null) {
+      for (int e : FEntries) {
+        if (e < 0 || e >= dims.nx() * dims.nx()) {
+          throw new IllegalArgumentException(
+              "F has " + dims.nx() * dims.nx() + " entries, but entry " + e + " was asked for");
+        }
+      }
+    }
+    this.FEntries = FEntries == null ? null : FEntries.clone();
     for (SystemMatrix m : accumulated) {
       this.accumulated[m.ordinal()] = true;
     }
@@ -90,6 +113,11 @@ public final class SystemGradient implements AdjointAccumulator {
   @Override
   public boolean accumulates(SystemMatrix matrix) {
     return accumulated[matrix.ordinal()];
+  }
+
+  @Override
+  public int[] FEntries() {
+    return FEntries;
   }
 
   @Override

@@ -199,6 +199,35 @@ class GradientTest {
     }
   }
 
+  /**
+   * An accumulator that asks for some entries of F̄ gets those bit for bit as a full one, zero
+   * elsewhere, and every other adjoint unchanged: on full and frozen steps and missing values.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void chosenEntriesOfFBarAreTheFullOnes(Case c) {
+    Fixture f = new Fixture(c);
+    int nx = f.system.nx();
+    int[] entries = {0, nx * nx - 1, nx + 1 < nx * nx ? nx + 1 : 0};
+    java.util.Arrays.sort(entries);
+    entries = java.util.Arrays.stream(entries).distinct().toArray();
+    SystemGradient full = new SystemGradient(Dimensions.of(f.system));
+    SystemGradient chosen =
+        new SystemGradient(
+            Dimensions.of(f.system), java.util.EnumSet.allOf(SystemMatrix.class), entries);
+    SquareRootFilter filter = SquareRootFilter.forSystem(f.system);
+    filter.logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, full);
+    filter.logLikelihoodGradient(f.system, f.Y, TriaRule.MASKED, chosen);
+    for (SystemMatrix m : SystemMatrix.values()) {
+      DMatrixRMaj expected = full.matrices().get(m);
+      DMatrixRMaj actual = chosen.matrices().get(m);
+      for (int i = 0; i < actual.getNumElements(); i++) {
+        boolean kept = m != SystemMatrix.F || java.util.Arrays.binarySearch(entries, i) >= 0;
+        assertEquals(kept ? expected.data[i] : 0, actual.data[i], 0, m.key() + "Bar " + i);
+      }
+    }
+  }
+
   /** A seeded system, its data and the flat vector of its entries. */
   static final class Fixture {
     final Case c;

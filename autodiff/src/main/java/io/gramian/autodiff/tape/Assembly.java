@@ -53,7 +53,13 @@ final class Assembly {
             }
           }
         };
-    return tape.record("fromEntries", Y, pullback, inputs);
+    Var result = tape.record("fromEntries", Y, pullback, inputs);
+    boolean[] mask = new boolean[inputs.length];
+    for (int k = 0; k < inputs.length; k++) {
+      mask[k] = inputs[k] != null && inputs[k].isActive();
+    }
+    result.activeEntries(mask);
+    return result;
   }
 
   static Var block(Tape tape, Var[][] blocks) {
@@ -117,7 +123,23 @@ final class Assembly {
             }
           }
         };
-    return tape.record("block", Y, pullback, inputs);
+    Var result = tape.record("block", Y, pullback, inputs);
+    boolean[] mask = new boolean[rows * cols];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < q; j++) {
+        Var b = inputs[i * q + j];
+        if (b == null) {
+          continue;
+        }
+        for (int a = 0; a < b.rows(); a++) {
+          for (int c = 0; c < b.cols(); c++) {
+            mask[(rowOffsets[i] + a) * cols + colOffsets[j] + c] = b.isActiveEntry(a, c);
+          }
+        }
+      }
+    }
+    result.activeEntries(mask);
+    return result;
   }
 
   static Var slice(Var x, int r0, int r1, int c0, int c1) {
@@ -153,7 +175,15 @@ final class Assembly {
             }
           }
         };
-    return x.tape.record("slice", Y, pullback, x);
+    Var result = x.tape.record("slice", Y, pullback, x);
+    boolean[] mask = new boolean[(r1 - r0) * (c1 - c0)];
+    for (int i = r0; i < r1; i++) {
+      for (int j = c0; j < c1; j++) {
+        mask[(i - r0) * (c1 - c0) + j - c0] = x.isActiveEntry(i, j);
+      }
+    }
+    result.activeEntries(mask);
+    return result;
   }
 
   /** {@code bBar += YBar[r0 : r0 + rows(bBar), c0 : c0 + cols(bBar)]}. */

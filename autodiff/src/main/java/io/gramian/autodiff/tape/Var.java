@@ -46,6 +46,12 @@ public final class Var {
   /** Adjoint ȳ, allocated when the first contribution arrives. */
   DMatrixRMaj adjoint;
 
+  /**
+   * Which entries may depend on a parameter or variable (row-major), for a value the assembling
+   * operations built from parts; null: every entry of an active value.
+   */
+  private boolean[] activeEntries;
+
   Var(
       Tape tape,
       DMatrixRMaj value,
@@ -75,6 +81,28 @@ public final class Var {
    */
   public boolean isConstant() {
     return !isActive();
+  }
+
+  /**
+   * Whether entry (i, j) may depend on a parameter or variable: false for every entry of a
+   * constant; for a matrix assembled from parts ({@link Tape#fromEntries}, {@link Tape#block},
+   * {@link Tape#diag}, {@link #slice}), false where the entry was copied from a constant or left
+   * empty; true otherwise. It follows the structure of the computation, not the value at hand, so
+   * it holds at every parameter value: the derivative of an entry for which it is false is zero
+   * everywhere, and a caller may skip that entry's adjoint or Jacobian row.
+   */
+  public boolean isActiveEntry(int i, int j) {
+    if (!isActive()) {
+      return false;
+    }
+    return activeEntries == null || activeEntries[i * value.numCols + j];
+  }
+
+  /** Records which entries of an assembled value are active (see {@link #isActiveEntry}). */
+  void activeEntries(boolean[] mask) {
+    if (isActive()) {
+      activeEntries = mask;
+    }
   }
 
   /**

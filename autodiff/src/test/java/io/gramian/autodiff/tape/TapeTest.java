@@ -29,6 +29,47 @@ class TapeTest {
     assertFalse(tape.block(new Var[][] {{a, p}}).isConstant());
   }
 
+  /**
+   * An assembled matrix knows which entries a parameter reaches, at any parameter value: an entry
+   * that is θ² at θ = 0 has a zero derivative there but stays active.
+   */
+  @Test
+  void assembledMatricesKnowTheirActiveEntries() {
+    Tape tape = new Tape();
+    Var theta = tape.parameter(0, 0.0);
+    Var square = theta.square();
+    Var one = tape.constant(1.0);
+    Var F = tape.fromEntries(2, 2, square, one, null, theta);
+    assertFalse(F.isConstant());
+    assertTrue(F.isActiveEntry(0, 0));
+    assertFalse(F.isActiveEntry(0, 1));
+    assertFalse(F.isActiveEntry(1, 0));
+    assertTrue(F.isActiveEntry(1, 1));
+    Var Z = tape.zeros(2, 2);
+    Var B = tape.block(new Var[][] {{Z, F}, {tape.identity(2), null}});
+    boolean[][] expected = {
+      {false, false, true, false},
+      {false, false, false, true},
+      {false, false, false, false},
+      {false, false, false, false}
+    };
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(expected[i][j], B.isActiveEntry(i, j), "(" + i + ", " + j + ")");
+      }
+    }
+    Var S = B.slice(0, 2, 2, 4);
+    assertTrue(S.isActiveEntry(0, 0));
+    assertFalse(S.isActiveEntry(0, 1));
+    Var D = tape.diag(one, theta);
+    assertFalse(D.isActiveEntry(0, 0));
+    assertTrue(D.isActiveEntry(1, 1));
+    // any other operation: every entry of an active result
+    Var P = F.times(F);
+    assertTrue(P.isActiveEntry(0, 1));
+    assertFalse(tape.identity(2).isActiveEntry(0, 0));
+  }
+
   @Test
   void parameterDerivativesLandInTheirSlots() {
     Tape tape = new Tape();

@@ -193,6 +193,9 @@ public final class LogLikelihood {
       DMatrixRMaj value = output.value();
       DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
       for (int e = 0; e < value.getNumElements(); e++) {
+        if (!output.isActiveEntry(e / value.numCols, e % value.numCols)) {
+          continue; // no parameter reaches this entry: its Jacobian row is zero
+        }
         unit.data[e] = 1;
         tape.seed(output, unit);
         unit.data[e] = 0;
@@ -279,7 +282,11 @@ public final class LogLikelihood {
           f.logLikelihood(system, data.y()) - (burn == 0 ? 0 : f.logLikelihood(system, burnedRows));
       return e;
     }
-    SystemGradient g = new SystemGradient(Dimensions.of(base), parameterDependent(matrices));
+    SystemGradient g =
+        new SystemGradient(
+            Dimensions.of(base),
+            parameterDependent(matrices),
+            activeEntries(matrices.vars().get(SystemMatrix.F)));
     e.logLikelihood = logLikelihoodGradient(base, system, g);
     matrices.seed(g);
     e.buildGradient = tape.gradient(theta.length);
@@ -342,6 +349,27 @@ public final class LogLikelihood {
     return set;
   }
 
+  /**
+   * The entries of a matrix some parameter reaches ({@link Var#isActiveEntry}), as row-major
+   * indices, or null when every entry is reached (or none: a constant matrix's adjoint is declined
+   * altogether). The tape's reverse pass reads F̄ only there.
+   */
+  private static int[] activeEntries(Var matrix) {
+    if (matrix == null || matrix.isConstant()) {
+      return null;
+    }
+    int cols = matrix.cols();
+    int size = matrix.rows() * cols;
+    int[] entries = new int[size];
+    int count = 0;
+    for (int e = 0; e < size; e++) {
+      if (matrix.isActiveEntry(e / cols, e % cols)) {
+        entries[count++] = e;
+      }
+    }
+    return count == size ? null : java.util.Arrays.copyOf(entries, count);
+  }
+
   /** ℓ (less its burned terms) and its system adjoints, added into {@code g}. */
   private double logLikelihoodGradient(StateSpaceSystem base, StateSpace system, SystemGradient g) {
     SquareRootFilter f = filterFor(base);
@@ -349,7 +377,7 @@ public final class LogLikelihood {
     if (burn == 0) {
       return ll;
     }
-    SystemGradient burned = new SystemGradient(Dimensions.of(base), g.accumulated());
+    SystemGradient burned = new SystemGradient(Dimensions.of(base), g.accumulated(), g.FEntries());
     ll -= f.logLikelihoodGradient(system, burnedRows, rule, burned);
     for (SystemMatrix m : SystemMatrix.values()) {
       CommonOps_DDRM.subtractEquals(g.matrices().get(m), burned.matrices().get(m));
