@@ -118,7 +118,8 @@ final class PredictStep {
    * @param FBar, cBar, cholQBar added to. Modified. FBar may be null: F̄ is then not formed.
    * @param FEntries the entries of F̄ to form (row-major indices), or null for all
    * @param XBar X̄⁺, reshaped to nx × w. Modified.
-   * @param SBar S̄⁺, reshaped to nx × s. Modified.
+   * @param SBar S̄⁺, reshaped to nx × s. Modified. May be null: S̄⁺ is then not formed (a caller
+   *     that hands P⁺'s adjoint on in the Gramian form does not read it).
    */
   static void adjoint(
       DMatrixRMaj F,
@@ -159,9 +160,11 @@ final class PredictStep {
       }
     }
     // S̄⁺ = Fᵀ M̄_p[:, :s],  X̄⁺ = Fᵀ X̄⁻
-    SBar.reshape(nx, s, false);
+    if (SBar != null) {
+      SBar.reshape(nx, s, false);
+      SBar.zero();
+    }
     XBar.reshape(nx, w, false);
-    SBar.zero();
     XBar.zero();
     for (int k = 0; k < nx; k++) {
       for (int i = 0; i < nx; i++) {
@@ -169,7 +172,7 @@ final class PredictStep {
         if (f == 0.0) {
           continue;
         }
-        for (int b = 0; b < s; b++) {
+        for (int b = 0; SBar != null && b < s; b++) {
           SBar.data[i * s + b] += f * mBar[k * cols + b];
         }
         for (int c = 0; c < w; c++) {

@@ -393,7 +393,10 @@ final class ReverseSweep {
       final DMatrixRMaj cholQ = system.cholQ(t);
       final int q = cols - s;
       gTimesF(F);
-      BlockProduct.multAdd(1.0, nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
+      if (out.accumulates(SystemMatrix.F)) {
+        // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
+        BlockProduct.multAdd(1.0, nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
+      }
       BlockProduct.multAdd(1.0, nx, nx, q, G.data, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
@@ -416,7 +419,7 @@ final class ReverseSweep {
         out.cBar(t),
         out.cholQBar(t),
         XBar,
-        SBar);
+        gPlusReady ? null : SBar);
   }
 
   /** From X̄⁺_t, S̄⁺_t (in XBar, SBar) to X̄⁻_t, S̄⁻_t (in XBarPred, SBarPred). */
@@ -443,7 +446,7 @@ final class ReverseSweep {
     tape.loadUpdate(t, s + system.r(), factors);
     whitenedInnovationAdjoint(tape, t, p);
     innovationAdjoint(p);
-    factorAdjoint(tape, t, p);
+    factorAdjoint(tape, t, p, !gPlusReady);
     if (t == loadedFreeze) {
       // the freeze began here: its frozen steps' Ā_Σ, C̄_Σ join this step's L̄ (docs/filter.md)
       CommonOps_DDRM.addEquals(LBar, LBarSum);
@@ -684,8 +687,11 @@ final class ReverseSweep {
     TriangularSolve.lowerTransposed(factors.L(), p, EBar, 0, width, width, null);
   }
 
-  /** L̄ = [[Ā, 0], [C̄, D̄]], Ā = −tril(Ē Wᵀ) − diag(1/A_ii), C̄ = X̄⁺ Wᵀ, D̄ = S̄⁺. */
-  private void factorAdjoint(FilterTape tape, int t, int p) {
+  /**
+   * L̄ = [[Ā, 0], [C̄, D̄]], Ā = −tril(Ē Wᵀ) − diag(1/A_ii), C̄ = X̄⁺ Wᵀ, D̄ = S̄⁺; D̄ is left zero
+   * without {@code withDBar} (the covariance form takes P⁺'s adjoint as G⁺ instead).
+   */
+  private void factorAdjoint(FilterTape tape, int t, int p, boolean withDBar) {
     final int nx = dims.nx();
     final int n = p + nx;
     final double[] l = factors.L().data;
@@ -711,7 +717,9 @@ final class ReverseSweep {
         }
         LBar.data[(p + i) * n + j] = v;
       }
-      System.arraycopy(SBar.data, i * nx, LBar.data, (p + i) * n + p, nx);
+      if (withDBar) {
+        System.arraycopy(SBar.data, i * nx, LBar.data, (p + i) * n + p, nx);
+      }
     }
   }
 
