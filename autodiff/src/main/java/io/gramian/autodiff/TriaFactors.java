@@ -161,6 +161,24 @@ public final class TriaFactors {
    */
   public void restore(
       int n, int m, boolean withQ, double[] lIn, int lOffset, double[] basisIn, int basisOffset) {
+    restore(n, m, withQ, true, lIn, lOffset, basisIn, basisOffset);
+  }
+
+  /**
+   * As {@link #restore(int, int, boolean, double[], int, double[], int)}, for storage whose factors
+   * may have been decomposed without {@code forDerivatives} ({@code derivativeReady} false): L was
+   * then not checked, and a derivative taken from the record checks it first (throwing where L is
+   * too ill-conditioned for the input form, rather than differentiating it).
+   */
+  public void restore(
+      int n,
+      int m,
+      boolean withQ,
+      boolean derivativeReady,
+      double[] lIn,
+      int lOffset,
+      double[] basisIn,
+      int basisOffset) {
     L.reshape(n, n, false);
     System.arraycopy(lIn, lOffset, L.data, 0, n * n);
     DMatrixRMaj basis = withQ ? Q : M;
@@ -171,6 +189,6 @@ public final class TriaFactors {
     }
     System.arraycopy(basisIn, basisOffset, basis.data, 0, n * m);
     qFormed = withQ;
-    inputChecked = !withQ;
+    inputChecked = !withQ && derivativeReady;
   }
 }

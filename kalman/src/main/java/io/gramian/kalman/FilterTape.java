@@ -62,6 +62,12 @@ final class FilterTape {
 
   private int convertedAt = -1;
 
+  /**
+   * Whether the last sweep recorded its triangularisations for their derivatives (L checked for the
+   * input form, or Q); if not, a record's L is all its reader may rely on.
+   */
+  private boolean derivativeRecords = true;
+
   FilterTape(Dimensions dims) {
     this.dims = dims;
     conversion = dims.diffuseRank() == 0 ? null : new DiffuseConversion(dims);
@@ -118,6 +124,11 @@ final class FilterTape {
     updateWithQ = new boolean[T];
     predictWithQ = new boolean[T];
     capacity = T;
+  }
+
+  /** Sets whether this sweep's triangularisations are recorded for their derivatives. */
+  void derivativeRecords(boolean forDerivatives) {
+    derivativeRecords = forDerivatives;
   }
 
   /** Records that the filter converted to the ordinary one after step t's update. */
@@ -237,7 +248,7 @@ final class FilterTape {
   void loadUpdate(int t, int cols, TriaFactors factors) {
     int u = source(t);
     int n = observedCount[u] + dims.nx();
-    factors.restore(n, cols, updateWithQ[u], Lu, u * strideLu, Qu, u * strideQu);
+    factors.restore(n, cols, updateWithQ[u], derivativeRecords, Lu, u * strideLu, Qu, u * strideQu);
   }
 
   /** Step t's update factor L alone, (p_t + nx) × (p_t + nx). */
@@ -251,7 +262,8 @@ final class FilterTape {
   /** Restores the predict tria from step t to t + 1 (nx rows, {@code cols} columns). */
   void loadPredict(int t, int cols, TriaFactors factors) {
     int u = source(t);
-    factors.restore(dims.nx(), cols, predictWithQ[u], Lp, u * strideLp, Qp, u * strideQp);
+    factors.restore(
+        dims.nx(), cols, predictWithQ[u], derivativeRecords, Lp, u * strideLp, Qp, u * strideQp);
   }
 
   /** Predicted factor S⁻_t: cholP0 at the first step, the predict block's L afterwards. */

@@ -170,7 +170,7 @@ public final class SquareRootFilter {
    */
   public double logLikelihood(StateSpace system, DMatrixRMaj Y) {
     try {
-      return forward(system, Y, null, true);
+      return forward(system, Y, null, true, false);
     } catch (SingularDiffuseStep e) {
       return inflated().logLikelihood(view(system, Y), Y);
     }
@@ -184,7 +184,7 @@ public final class SquareRootFilter {
   public FilterResult filter(StateSpace system, DMatrixRMaj Y) {
     double ll;
     try {
-      ll = forward(system, Y, tape, false);
+      ll = forward(system, Y, tape, false, false);
     } catch (SingularDiffuseStep e) {
       return inflated().filter(view(system, Y), Y);
     }
@@ -207,7 +207,7 @@ public final class SquareRootFilter {
     ArgumentShapes.requireAdjoints(gradient, dims);
     double ll;
     try {
-      ll = forward(system, Y, tape, true);
+      ll = forward(system, Y, tape, true, rule != TriaRule.MASKED);
     } catch (SingularDiffuseStep e) {
       InflatedDiffuseStart v = view(system, Y);
       ll = inflated().logLikelihoodGradient(v, Y, rule, viewAdjoints.into(gradient));
@@ -330,7 +330,7 @@ public final class SquareRootFilter {
     final double tolerance = steadyStateTolerance;
     steadyStateTolerance = SteadyState.OFF;
     try {
-      return forward(system, Y, tape, true);
+      return forward(system, Y, tape, true, true);
     } finally {
       steadyStateTolerance = tolerance;
     }
@@ -340,9 +340,20 @@ public final class SquareRootFilter {
    * The forward sweep; records into {@code tape} when it is not null. With {@code convert} (and
    * {@link #diffuseConversion} on) a diffuse filter turns into the ordinary one once its directions
    * are identified ({@link DiffuseConversion}); the results' pass keeps it augmented, since it
-   * reports every step's diffuse moments. Returns ℓ.
+   * reports every step's diffuse moments. With {@code derivativeRecords} every triangularisation is
+   * recorded as its derivatives need it (L checked for the input form, or Q): the tangent sweep and
+   * the reverse sweep of the rules other than {@link TriaRule#MASKED} differentiate through them.
+   * The masked rule's reverse sweep takes every step in the Gramian and covariance forms, which
+   * read L alone ({@link ReverseSweep}), so without a steady state (whose freeze step takes the
+   * triangularisation's own adjoint) its tape keeps L and M unchecked; so does the results' pass.
+   * Returns ℓ.
    */
-  double forward(StateSpace system, DMatrixRMaj Y, FilterTape tape, boolean convert) {
+  double forward(
+      StateSpace system,
+      DMatrixRMaj Y,
+      FilterTape tape,
+      boolean convert,
+      boolean derivativeRecords) {
     checkDimensions(system);
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
@@ -351,7 +362,15 @@ public final class SquareRootFilter {
     if (tape != null) {
       tape.reset(T);
     }
-    kernel.forDerivatives(tape != null);
+    // The steady state: only for a system known to be time-invariant, with no diffuse direction.
+    final boolean mayFreeze =
+        steadyStateTolerance > 0 && !diffuse && system.isTimeInvariant() && ny > 0;
+    // A freeze step's update is differentiated through its triangularisation (ReverseSweep).
+    final boolean records = tape != null && (derivativeRecords || mayFreeze);
+    if (tape != null) {
+      tape.derivativeRecords(records);
+    }
+    kernel.forDerivatives(records);
     initialMeans(system, X);
     S.setTo(system.cholP0());
     if (diffuse) {
@@ -361,9 +380,6 @@ public final class SquareRootFilter {
     double phi = 0;
     // whether the mean carries the diffuse sensitivities and ℓ_t the collapse's Φ increments
     boolean collapsing = diffuse;
-    // The steady state: only for a system known to be time-invariant, with no diffuse direction.
-    final boolean mayFreeze =
-        steadyStateTolerance > 0 && !diffuse && system.isTimeInvariant() && ny > 0;
     int freezeStep = -1; // t₀ while frozen, else −1
     double frozenConstant = 0;
     for (int t = 0; t < T; t++) {
@@ -422,7 +438,7 @@ public final class SquareRootFilter {
           && t < T - 1
           && diffuseConversion
           && DiffuseConversion.ready(collapse.L)) {
-        conversion.convert(collapse.L, X, S, tape != null);
+        conversion.convert(collapse.L, X, S, records);
         collapsing = false;
         if (tape != null) {
           tape.storeConversion(t);
