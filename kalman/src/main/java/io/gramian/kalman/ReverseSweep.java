@@ -37,9 +37,17 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * innovation factor A: the filtered factor's pivots, however small, are never divided by (a
  * deterministic trend with a seasonal whose variance tends to zero overflowed the
  * triangularisation's adjoint before). Where a step's adjoints come out non-finite all the same,
- * the sweep stops with a {@link FilterException} naming the step. At the end {@code m̄0 = X̄⁻_0[:,
- * 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed only when
- * the accumulator wants them ({@link AdjointAccumulator#accumulates}). Allocates nothing per step.
+ * the sweep stops with a {@link FilterException} naming the step. So under the masked rule (and
+ * without a steady state) every step is walked back reading only its triangularisations' L: the
+ * Gramian predict's adjoint is {@code [(G F) S⁺, G cholQ]}, S̄⁺ is not formed where G⁺ stands for
+ * it, and the forward sweep may record its factors unchecked. Where the forward sweep converted a
+ * diffuse filter to the ordinary one at step t₀ ({@link DiffuseConversion}), the steps after t₀ are
+ * walked back with X̄ of one column and the quadratic terms; at t₀ the conversion's adjoint gives
+ * X̄⁺ = [m̄, Ā̄], S̄⁺ (or passes G⁺ through) and the collapse's L̄, whose reverse pass then runs
+ * from t₀. At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 =
+ * S̄⁻_0}. F̄ and H̄ are formed only when the accumulator wants them ({@link
+ * AdjointAccumulator#accumulates}), F̄ only at its {@link AdjointAccumulator#FEntries}. Allocates
+ * nothing per step.
  */
 final class ReverseSweep {
 
