@@ -65,13 +65,9 @@ class DiffuseConversionTest {
   void tangentMatchesCentralDifferences() {
     Inputs in = inputs();
     Inputs dir = directions();
-    DiffuseConversion conversion = conversion();
-    DMatrixRMaj X = in.X.copy();
-    DMatrixRMaj S = in.S.copy();
-    conversion.convert(in.Lc, X, S, true);
-    DMatrixRMaj dX = dir.X.copy();
-    DMatrixRMaj dS = dir.S.copy();
-    conversion.tangent(TriaRule.MASKED, dX, dS, dir.Lc);
+    Run run = run(in, dir);
+    DMatrixRMaj dX = run.dX();
+    DMatrixRMaj dS = run.dS();
 
     DMatrixRMaj[] plus = converted(in, dir, FD_STEP);
     DMatrixRMaj[] minus = converted(in, dir, -FD_STEP);
@@ -89,13 +85,11 @@ class DiffuseConversionTest {
   void adjointIsTheTangentsTransposeInBothForms() {
     Inputs in = inputs();
     Inputs dir = directions();
-    DiffuseConversion conversion = conversion();
-    DMatrixRMaj X = in.X.copy();
-    DMatrixRMaj S = in.S.copy();
-    conversion.convert(in.Lc, X, S, true);
-    DMatrixRMaj dX = dir.X.copy();
-    DMatrixRMaj dS = dir.S.copy();
-    conversion.tangent(TriaRule.MASKED, dX, dS, dir.Lc);
+    Run run = run(in, dir);
+    DiffuseConversion conversion = run.conversion();
+    DMatrixRMaj S = run.S();
+    DMatrixRMaj dX = run.dX();
+    DMatrixRMaj dS = run.dS();
 
     // a loss reading S' through P' only: S̄' = G S' with G symmetric
     DMatrixRMaj G = Matrices.gaussian(rng, NX, NX);
@@ -155,6 +149,20 @@ class DiffuseConversionTest {
   }
 
   private record Inputs(DMatrixRMaj X, DMatrixRMaj S, DMatrixRMaj Lc) {}
+
+  /** A conversion of {@code in} (giving S') and its tangent along {@code dir} (dm', dS'). */
+  private record Run(DiffuseConversion conversion, DMatrixRMaj S, DMatrixRMaj dX, DMatrixRMaj dS) {}
+
+  private static Run run(Inputs in, Inputs dir) {
+    DiffuseConversion conversion = conversion();
+    DMatrixRMaj X = in.X.copy();
+    DMatrixRMaj S = in.S.copy();
+    conversion.convert(in.Lc, X, S, true);
+    DMatrixRMaj dX = dir.X.copy();
+    DMatrixRMaj dS = dir.S.copy();
+    conversion.tangent(TriaRule.MASKED, dX, dS, dir.Lc);
+    return new Run(conversion, S, dX, dS);
+  }
 
   private static DiffuseConversion conversion() {
     return new DiffuseConversion(new Dimensions(NX, 1, NX, 1, NX, D));
