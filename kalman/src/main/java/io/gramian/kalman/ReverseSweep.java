@@ -37,17 +37,18 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * innovation factor A: the filtered factor's pivots, however small, are never divided by (a
  * deterministic trend with a seasonal whose variance tends to zero overflowed the
  * triangularisation's adjoint before). Where a step's adjoints come out non-finite all the same,
- * the sweep stops with a {@link FilterException} naming the step. So under the masked rule (and
- * without a steady state) every step is walked back reading only its triangularisations' L: the
- * Gramian predict's adjoint is {@code [(G F) S⁺, G cholQ]}, S̄⁺ is not formed where G⁺ stands for
- * it, and the forward sweep may record its factors unchecked. Where the forward sweep converted a
- * diffuse filter to the ordinary one at step t₀ ({@link DiffuseConversion}), the steps after t₀ are
- * walked back with X̄ of one column and the quadratic terms; at t₀ the conversion's adjoint gives
- * X̄⁺ = [m̄, Ā̄], S̄⁺ (or passes G⁺ through) and the collapse's L̄, whose reverse pass then runs
- * from t₀. At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 =
- * S̄⁻_0}. F̄ and H̄ are formed only when the accumulator wants them ({@link
- * AdjointAccumulator#accumulates}), F̄ only at its {@link AdjointAccumulator#FEntries}. Allocates
- * nothing per step.
+ * the sweep stops with a {@link FilterException} naming the step. Frozen {@link SteadyState} steps,
+ * whose factor passes through unchanged, pass G through too, so the freeze step is walked back in
+ * these forms as well. So under the masked rule every step is walked back reading only its
+ * triangularisations' L: the Gramian predict's adjoint is {@code [(G F) S⁺, G cholQ]}, S̄⁺ is not
+ * formed where G⁺ stands for it, and the forward sweep may record its factors unchecked. Where the
+ * forward sweep converted a diffuse filter to the ordinary one at step t₀ ({@link
+ * DiffuseConversion}), the steps after t₀ are walked back with X̄ of one column and the quadratic
+ * terms; at t₀ the conversion's adjoint gives X̄⁺ = [m̄, Ā̄], S̄⁺ (or passes G⁺ through) and the
+ * collapse's L̄, whose reverse pass then runs from t₀. At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code
+ * cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed only when the
+ * accumulator wants them ({@link AdjointAccumulator#accumulates}), F̄ only at its {@link
+ * AdjointAccumulator#FEntries}. Allocates nothing per step.
  */
 final class ReverseSweep {
 
@@ -86,6 +87,9 @@ final class ReverseSweep {
 
   private int loadedFreeze = -1;
 
+  /** The freeze whose frozen S⁻ {@link #SPred} holds (−1: none), loaded once per freeze. */
+  private int sPredFreeze = -1;
+
   /**
    * Whether S̄⁺ and S̄⁻ hold the same matrix, as they do across frozen steps (the frozen S⁻ is one
    * matrix before and after each): the frozen steps then skip copying one into the other.
@@ -105,7 +109,7 @@ final class ReverseSweep {
    * G = [Hᵀ, I] K [H; I] (nx × nx) on the observed rows, with S̄⁻ = G S⁻: while {@link
    * #gramianPending}, S̄⁻ is held as G and the S⁻ in {@link #SPred}, not formed.
    */
-  private final DMatrixRMaj G;
+  private DMatrixRMaj G;
 
   /** S⁻ of the update last walked back. */
   private final DMatrixRMaj SPred;
@@ -126,7 +130,7 @@ final class ReverseSweep {
    * Gramian form, handed from a predict to the update before it ({@link #covarianceLeftFactor});
    * meaningful while {@link #gPlusReady}.
    */
-  private final DMatrixRMaj GPlus;
+  private DMatrixRMaj GPlus;
 
   /** Whether {@link #GPlus} holds the hand-over; only ever true under the masked rule. */
   private boolean gPlusReady;
@@ -198,6 +202,7 @@ final class ReverseSweep {
     SBar.reshape(nx, tape.filteredCols(T - 1), false);
     SBar.zero();
     loadedFreeze = -1;
+    sPredFreeze = -1;
     sBarsEqual = false;
     gramianPending = false;
     // After the last step nothing reads P⁺: its adjoint is zero, in the Gramian form too.
@@ -326,6 +331,7 @@ final class ReverseSweep {
    */
   private void frozenPredictReverse(
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
+    final boolean gramian = gramianPending;
     gPlusReady = false;
     tape.loadMeans(t, true, X);
     SteadyState.predictAdjoint(
@@ -336,6 +342,15 @@ final class ReverseSweep {
         out.FEntries(),
         out.cBar(t),
         XBar);
+    if (gramian) {
+      // S⁺_t is the frozen S⁻_{t+1}: P̄⁺ is P̄⁻'s, and G passes through as G⁺ (no copy)
+      DMatrixRMaj held = GPlus;
+      GPlus = G;
+      G = held;
+      gramianPending = false;
+      gPlusReady = true;
+      return;
+    }
     if (!sBarsEqual) {
       formSBarPred();
       SBar.setTo(SBarPred);
@@ -370,6 +385,19 @@ final class ReverseSweep {
         out.accumulates(SystemMatrix.H) ? out.HBar(t) : null,
         out.dBar(t),
         XBarPred);
+    if (gPlusReady) {
+      // S⁻_t is S⁺_t, the frozen factor: G⁺ passes through as G (no copy)
+      DMatrixRMaj held = G;
+      G = GPlus;
+      GPlus = held;
+      if (from != sPredFreeze) {
+        tape.loadPredictedFactor(t, system.cholP0(), SPred);
+        sPredFreeze = from;
+      }
+      gPlusReady = false;
+      gramianPending = true;
+      return;
+    }
     if (!sBarsEqual) {
       SBarPred.setTo(SBar);
       gramianPending = false;
@@ -443,6 +471,7 @@ final class ReverseSweep {
       if (gPlusReady) {
         G.setTo(GPlus);
         tape.loadPredictedFactor(t, system.cholP0(), SPred);
+        sPredFreeze = -1;
         gramianPending = true;
       } else {
         SBarPred.setTo(SBar);
@@ -465,6 +494,7 @@ final class ReverseSweep {
     MBar.reshape(n, cols, false);
     MBar.zero();
     tape.loadPredictedFactor(t, system.cholP0(), SPred);
+    sPredFreeze = -1;
     tape.loadMeans(t, false, X);
     boolean covarianceForm = gPlusReady;
     gPlusReady = false;

@@ -343,10 +343,9 @@ public final class SquareRootFilter {
    * reports every step's diffuse moments. With {@code derivativeRecords} every triangularisation is
    * recorded as its derivatives need it (L checked for the input form, or Q): the tangent sweep and
    * the reverse sweep of the rules other than {@link TriaRule#MASKED} differentiate through them.
-   * The masked rule's reverse sweep takes every step in the Gramian and covariance forms, which
-   * read L alone ({@link ReverseSweep}), so without a steady state (whose freeze step takes the
-   * triangularisation's own adjoint) its tape keeps L and M unchecked; so does the results' pass.
-   * Returns ℓ.
+   * The masked rule's reverse sweep takes every step in the Gramian and covariance forms, frozen
+   * steady-state steps and their freeze step included, which read L alone ({@link ReverseSweep}),
+   * so its tape keeps L and M unchecked; so does the results' pass. Returns ℓ.
    */
   double forward(
       StateSpace system,
@@ -365,8 +364,7 @@ public final class SquareRootFilter {
     // The steady state: only for a system known to be time-invariant, with no diffuse direction.
     final boolean mayFreeze =
         steadyStateTolerance > 0 && !diffuse && system.isTimeInvariant() && ny > 0;
-    // A freeze step's update is differentiated through its triangularisation (ReverseSweep).
-    final boolean records = tape != null && (derivativeRecords || mayFreeze);
+    final boolean records = tape != null && derivativeRecords;
     if (tape != null) {
       tape.derivativeRecords(records);
     }
