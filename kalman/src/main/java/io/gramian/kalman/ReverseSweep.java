@@ -55,11 +55,11 @@ final class ReverseSweep {
   private final Dimensions dims;
   private final int w;
 
-  /** Columns of the mean's adjoint at the step being walked back: w, or 1 after a conversion. */
+  /**
+   * Columns of the mean at the update being walked back ({@link FilterTape#meanWidth}): w, or 1
+   * after a conversion.
+   */
   private int width;
-
-  /** Whether that step's update carried the diffuse collapse (W̄_t from its reverse pass). */
-  private boolean collapsing;
 
   /** m̄' handed to the conversion's adjoint (nx × 1). */
   private final DMatrixRMaj MeanBar;
@@ -191,13 +191,11 @@ final class ReverseSweep {
       return;
     }
     final int t0 = tape.convertedAt();
-    collapsing = dims.diffuseRank() > 0 && t0 < 0;
-    width = collapsing ? w : 1;
-    if (collapsing) {
+    if (tape.collapsing(T - 1)) {
       seedCollapse(tape, T - 1);
       collapseReverse(tape, rule, T - 1);
     }
-    XBar.reshape(nx, width, false);
+    XBar.reshape(nx, tape.meanWidth(T - 1, true), false);
     XBar.zero();
     SBar.reshape(nx, tape.filteredCols(T - 1), false);
     SBar.zero();
@@ -294,8 +292,6 @@ final class ReverseSweep {
     MeanBar.setTo(XBar);
     tape.conversion.adjoint(rule, MeanBar, gPlusReady ? GPlus : null, SBar, XBar, LcBar);
     collapseReverse(tape, rule, t0);
-    collapsing = true;
-    width = w;
   }
 
   /**
@@ -463,6 +459,7 @@ final class ReverseSweep {
       FilterTape tape, StateSpace system, int t, TriaRule rule, AdjointAccumulator out) {
     final int nx = dims.nx();
     final int p = tape.observedCount(t);
+    width = tape.meanWidth(t, false);
     sBarsEqual = false;
     gramianPending = false;
     if (p == 0) {
@@ -708,6 +705,7 @@ final class ReverseSweep {
     final double[] l = factors.L().data;
     final double[] Wt = tape.W();
     final int wo = tape.wOffset(t);
+    final boolean collapsing = tape.collapsing(t);
     for (int j = 0; j < p; j++) {
       for (int c = 0; c < width; c++) {
         double v = collapsing ? tape.WBar(t, j, c) : -Wt[wo + j];
