@@ -66,11 +66,20 @@ final class Collapsed {
   /** δ̂ = −L_ZZ⁻ᵀ l_zZᵀ, zero along unidentified directions. */
   private double[] gls(DMatrixRMaj Lc) {
     double[] delta = new double[d];
+    gls(Lc, delta, identifiedMask(Lc));
+    return delta;
+  }
+
+  /**
+   * δ̂ = −L_ZZ⁻ᵀ l_zZᵀ into {@code delta} (length ≥ d, d = rows of L_c less one), restricted to the
+   * pivots {@code tau} keeps ({@link TriangularSolve}; null: every pivot). Allocates nothing.
+   */
+  static void gls(DMatrixRMaj Lc, double[] delta, double[] tau) {
+    final int d = Lc.numRows - 1;
     for (int j = 0; j < d; j++) {
       delta[j] = -Lc.unsafe_get(d, j);
     }
-    TriangularSolve.lowerTransposed(Lc, d, delta, 0, 1, 1, identifiedMask(Lc));
-    return delta;
+    TriangularSolve.lowerTransposed(Lc, d, delta, 0, 1, 1, tau);
   }
 
   /** The pivot mask of the diffuse directions: τ of {@link DiffuseCollapse#threshold}. */

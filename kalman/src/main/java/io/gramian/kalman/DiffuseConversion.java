@@ -134,10 +134,7 @@ final class DiffuseConversion {
   void convert(DMatrixRMaj Lc, DMatrixRMaj X, DMatrixRMaj S, boolean forDerivatives) {
     this.Lc.setTo(Lc);
     XBefore.setTo(X);
-    for (int j = 0; j < d; j++) {
-      delta[j] = -Lc.unsafe_get(d, j);
-    }
-    TriangularSolve.lowerTransposed(Lc, d, delta, 0, 1, 1, null);
+    Collapsed.gls(Lc, delta, null); // every direction is identified here
     B.reshape(nx, d, false);
     for (int i = 0; i < nx; i++) {
       System.arraycopy(X.data, i * w + 1, B.data, i * d, d);
