@@ -317,7 +317,7 @@ public final class LogLikelihood {
     int n = layout.names().size();
     Var[] values = new Var[n];
     for (int i = 0; i < n; i++) {
-      values[i] = tape.constant(layout.isVariance(i) ? Math.sqrt(natural[i]) : natural[i]);
+      values[i] = tape.constant(layout.buildValue(i, natural));
     }
     return model.build(values, data);
   }

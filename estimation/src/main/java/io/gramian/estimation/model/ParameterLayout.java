@@ -151,11 +151,22 @@ public final class ParameterLayout {
    * variance (σ² = θ²), √σ² for a fixed one, the natural value otherwise.
    */
   public double buildValue(int i, double[] theta, double[] natural) {
-    if (!variance[i]) {
-      return natural[i];
+    if (variance[i]) {
+      int j = freeIndex(i);
+      if (j >= 0) {
+        return theta[j];
+      }
     }
-    int j = freeIndex(i);
-    return j >= 0 ? theta[j] : Math.sqrt(natural[i]);
+    return buildValue(i, natural);
+  }
+
+  /**
+   * The value {@code build} receives for parameter i held at its natural value: √σ² for a variance,
+   * the natural value otherwise (what {@link #buildValue(int, double[], double[])} gives a fixed
+   * parameter).
+   */
+  public double buildValue(int i, double[] natural) {
+    return variance[i] ? Math.sqrt(natural[i]) : natural[i];
   }
 
   /** Position in θ of parameter i, or −1 when it is fixed. */
