@@ -138,6 +138,18 @@ public final class SquareRootFilter {
     return diffuseConversion;
   }
 
+  /**
+   * Whether the masked rule's tangent sweep carries dP on the ordinary filter's steps (the default)
+   * or the factor's tangent dS on every step ({@link TangentSweep#covarianceForm}). For tests.
+   */
+  SquareRootFilter tangentInCovarianceForm(boolean on) {
+    if (tangent == null) {
+      tangent = new TangentSweep(dims);
+    }
+    tangent.covarianceForm(on);
+    return this;
+  }
+
   /** The tolerance of the {@link SteadyState} test; 0 when it is off. */
   public double steadyStateTolerance() {
     return steadyStateTolerance;

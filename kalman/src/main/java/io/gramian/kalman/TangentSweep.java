@@ -18,14 +18,20 @@ import org.ejml.data.DMatrixRMaj;
  * predict:  dS⁻ = tria_jvp([dF S⁺ + F dS⁺, dcholQ]),  dX⁻ = dF X⁺ + F dX⁺ + [dc, 0]
  * </pre>
  *
- * (each step by {@link StepTangent}). One sweep per direction gives the per-observation scores that
- * OPG standard errors need.
+ * (each step by {@link StepTangent}). Under the masked rule the ordinary filter's steps (every step
+ * of a filter without a diffuse part, and every step after a conversion) carry dP = d(S Sᵀ) instead
+ * of dS ({@link CovarianceTangent}): the same dℓ_t, exact for any rank, at a fraction of two
+ * triangularisations' tangents. One sweep per direction gives the per-observation scores that OPG
+ * standard errors need.
  */
 final class TangentSweep {
 
   private final Dimensions dims;
   private final int w;
   private final StepTangent step;
+  private final CovarianceTangent covariance;
+  private final DMatrixRMaj Lu;
+  private boolean covarianceForm = true;
   private final TriaAdjoint collapseAdjoint;
   private final TriaFactors factors;
   private final DMatrixRMaj dX; // dX⁻ then dX⁺
@@ -44,6 +50,8 @@ final class TangentSweep {
     int nx = dims.nx();
     int cs = dims.predictedCols();
     step = new StepTangent(dims);
+    covariance = new CovarianceTangent(dims);
+    Lu = new DMatrixRMaj(dims.updateRows(), dims.updateRows());
     collapseAdjoint = new TriaAdjoint(w, dims.collapseCols());
     factors = new TriaFactors(dims.triaRows(), dims.triaCols());
     dX = new DMatrixRMaj(nx, w);
@@ -55,6 +63,14 @@ final class TangentSweep {
     dLc = new DMatrixRMaj(w, w);
     dMc = new DMatrixRMaj(w, dims.collapseCols());
     dLcNext = new DMatrixRMaj(w, w);
+  }
+
+  /**
+   * Whether the masked rule's ordinary steps carry dP ({@link CovarianceTangent}, the default) or,
+   * as every other rule's, the factor's tangent dS. For tests that compare the two.
+   */
+  void covarianceForm(boolean on) {
+    covarianceForm = on;
   }
 
   void run(
@@ -77,8 +93,21 @@ final class TangentSweep {
     dS.setTo(direction.cholP0());
     dLc.reshape(w, w, false);
     dLc.zero();
+    // the first step whose update runs in covariance form (T: none)
+    final boolean ordinaryInCovariance = covarianceForm && rule == TriaRule.MASKED;
+    int from = T;
+    if (ordinaryInCovariance && w == 1) {
+      from = 0;
+      covariance.begin(system.cholP0(), dS);
+    } else if (ordinaryInCovariance && tape.convertedAt() >= 0) {
+      from = tape.convertedAt() + 1;
+    }
     double dPhi = 0;
     for (int t = 0; t < T; t++) {
+      if (t >= from) {
+        dLogLik[t] = covarianceStep(tape, system, direction, t);
+        continue;
+      }
       double dllt = updateTangent(tape, system, direction, t, rule);
       if (tape.collapsing(t) && tape.observedCount(t) > 0) {
         double dPhiNext = collapseTangent(tape, t, rule);
@@ -89,10 +118,53 @@ final class TangentSweep {
         tape.conversion.tangent(rule, dX, dS, dLc); // dX⁺ = dm', dS⁺ = dS' from here on
       }
       dLogLik[t] = dllt;
-      if (t < T - 1) {
+      if (t < T - 1 && t + 1 == from) {
+        tape.loadFilteredFactor(t, system.cholP0(), S);
+        covariance.begin(S, dS);
+        covariance.filteredCovariance(S);
+        covariancePredict(tape, system, direction, t);
+      } else if (t < T - 1) {
         predictTangent(tape, system, direction, t, rule);
       }
     }
+  }
+
+  /** Step t's update and the predict after it in covariance form ({@link CovarianceTangent}). */
+  private double covarianceStep(FilterTape tape, StateSpace system, StateSpace direction, int t) {
+    final int p = tape.observedCount(t);
+    double dllt = 0;
+    tape.loadFilteredFactor(t, system.cholP0(), S);
+    covariance.filteredCovariance(S);
+    if (p > 0) {
+      tape.loadUpdateFactor(t, Lu);
+      tape.loadMeans(t, false, X);
+      dllt =
+          covariance.update(
+              Lu,
+              tape.W(),
+              tape.wOffset(t),
+              system.H(t),
+              system.cholR(t),
+              direction.H(t),
+              direction.d(t),
+              direction.cholR(t),
+              tape.observedIndex(),
+              tape.observedOffset(t),
+              p,
+              X,
+              dX);
+    }
+    if (t < tape.steps() - 1) {
+      covariancePredict(tape, system, direction, t);
+    }
+    return dllt;
+  }
+
+  /** The predict from t to t + 1 in covariance form, after P⁺_t's {@code filteredCovariance}. */
+  private void covariancePredict(FilterTape tape, StateSpace system, StateSpace direction, int t) {
+    tape.loadMeans(t, true, X);
+    covariance.predict(
+        system.F(t), system.cholQ(t), direction.F(t), direction.c(t), direction.cholQ(t), X, dX);
   }
 
   /**

@@ -220,7 +220,9 @@ class DiffuseFilterTest {
 
   /**
    * The conversion to the ordinary filter once the diffuse directions are identified changes
-   * neither ℓ, nor its gradient, nor any step's tangent dℓ_t (the OPG scores) beyond rounding.
+   * neither ℓ, nor its gradient, nor any step's tangent dℓ_t (the OPG scores) beyond rounding. The
+   * converted tangent's later steps run in covariance form, the augmented one's take the factor's
+   * tangent to the end, so the dℓ_t come from two different computations.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")

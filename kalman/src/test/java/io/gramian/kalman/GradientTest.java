@@ -36,6 +36,13 @@ class GradientTest {
 
   private static final double FD_STEP = 1e-3;
 
+  /**
+   * The covariance-form and the factor's tangent are two roundings of one derivative: measured
+   * within 6e-15 of the largest |dℓ_t| on these cases; 1e-12 leaves a margin for the conditioning
+   * of other seeds, far below any dropped term's effect (order one).
+   */
+  private static final double COVARIANCE_FORM_TOLERANCE = 1e-12;
+
   /** A case: dimensions with factor columns and ranks, length, missing-data fractions. */
   record Case(
       String name,
@@ -136,6 +143,37 @@ class GradientTest {
       reverse += g[i] * v[i];
     }
     assertEquals(reverse, tangent, 1e-10 * Math.max(1.0, Math.abs(reverse)), c.toString());
+  }
+
+  /**
+   * The masked rule's tangent in covariance form (dP, {@link CovarianceTangent}) gives every dℓ_t
+   * the factor's tangent (dS by tria's tangent rule, independent code) gives, along a direction in
+   * every entry of the system: singular Q, R and P0, missing values, ny &gt; nx.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void tangentInCovarianceFormEqualsTheFactorsTangentAtEveryStep(Case c) {
+    Fixture f = new Fixture(c);
+    Random rng = new Random(11);
+    double[] v = new double[f.x.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextGaussian();
+    }
+    StateSpaceSystem direction = SystemVector.withEntries(f.system, v);
+    double[] covariance = new double[c.T()];
+    double[] factor = new double[c.T()];
+    SquareRootFilter.forSystem(f.system)
+        .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, covariance);
+    SquareRootFilter.forSystem(f.system)
+        .tangentInCovarianceForm(false)
+        .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, factor);
+    double scale = 0;
+    for (double term : factor) {
+      scale = Math.max(scale, Math.abs(term));
+    }
+    for (int t = 0; t < c.T(); t++) {
+      assertEquals(factor[t], covariance[t], COVARIANCE_FORM_TOLERANCE * scale, c + ": dℓ_" + t);
+    }
   }
 
   /**
