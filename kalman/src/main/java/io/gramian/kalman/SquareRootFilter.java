@@ -147,6 +147,9 @@ public final class SquareRootFilter {
       tangent = new TangentSweep(dims);
     }
     tangent.covarianceForm(on);
+    if (inflatable) {
+      inflated().tangentInCovarianceForm(on);
+    }
     return this;
   }
 
