@@ -141,6 +141,8 @@ final class ReverseSweep {
   private final DMatrixRMaj Yp;
   private final DMatrixRMaj Xp;
   private final DMatrixRMaj GF;
+  private final int[] fRowFirst; // F's rows' first nonzero column, for gTimesF
+  private final int[] fRowEnd; // and one past their last
 
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
@@ -181,6 +183,8 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
+    fRowFirst = new int[nx];
+    fRowEnd = new int[nx];
   }
 
   void run(
@@ -642,7 +646,12 @@ final class ReverseSweep {
     }
   }
 
-  /** G F into {@link #GF}, visiting F's nonzeros only (a structural model's F is mostly zeros). */
+  /**
+   * G F into {@link #GF}, each row k of F read over the range from its first to its last nonzero
+   * only (a structural model's F is mostly zeros, a shift row has one), in i-k-j order so that a
+   * dense row's loop runs over contiguous entries. Each entry receives its terms in increasing k,
+   * as before, and a skipped term is an exact zero.
+   */
   private void gTimesF(DMatrixRMaj F) {
     final int nx = dims.nx();
     final double[] f = F.data;
@@ -651,13 +660,29 @@ final class ReverseSweep {
     GF.reshape(nx, nx, false);
     java.util.Arrays.fill(z, 0, nx * nx, 0.0);
     for (int k = 0; k < nx; k++) {
-      for (int j = 0; j < nx; j++) {
-        double fkj = f[k * nx + j];
-        if (fkj == 0.0) {
+      int first = 0;
+      int end = nx;
+      while (first < nx && f[k * nx + first] == 0.0) {
+        first++;
+      }
+      while (end > first && f[k * nx + end - 1] == 0.0) {
+        end--;
+      }
+      fRowFirst[k] = first;
+      fRowEnd[k] = end;
+    }
+    for (int i = 0; i < nx; i++) {
+      final int rowZ = i * nx;
+      for (int k = 0; k < nx; k++) {
+        final double gik = g[rowZ + k];
+        final int first = fRowFirst[k];
+        final int end = fRowEnd[k];
+        if (gik == 0.0 || first == end) {
           continue;
         }
-        for (int i = 0; i < nx; i++) {
-          z[i * nx + j] += g[i * nx + k] * fkj;
+        final int rowF = k * nx;
+        for (int j = first; j < end; j++) {
+          z[rowZ + j] += gik * f[rowF + j];
         }
       }
     }
