@@ -79,10 +79,11 @@ class ForecastReferenceTest {
     assertEquals(
         List.of(80.0, 95.0), forecast.step(1).intervals().stream().map(Interval::level).toList());
     assertEquals(95.0, forecast.step(1).widest().level());
-    assertEquals(
-        StandardNormal.Z95 * forecast.step(1).standardError(),
-        forecast.step(1).interval(95).upper() - forecast.step(1).mean(),
-        0);
+    // the interval is mean ± z₀.₉₇₅ se exactly as computed (upper − mean would round once more)
+    double mean = forecast.step(1).mean();
+    double halfWidth = StandardNormal.Z95 * forecast.step(1).standardError();
+    assertEquals(mean + halfWidth, forecast.step(1).interval(95).upper(), 0);
+    assertEquals(mean - halfWidth, forecast.step(1).interval(95).lower(), 0);
     assertEquals(1, fit.forecast(1).levels().length); // 95 by default
     Exception bad = assertThrows(IllegalArgumentException.class, () -> fit.forecast(3, 100));
     assertEquals(
