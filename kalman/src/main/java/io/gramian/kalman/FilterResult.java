@@ -43,6 +43,14 @@ public final class FilterResult {
   /** With diffuse directions: the collapse factor after the last step. */
   private DMatrixRMaj finalCollapse;
 
+  /**
+   * The step after whose update the filter turned into the ordinary one, or −1; when set, the
+   * augmented moments are not kept and {@link #data} holds the observations to run it again.
+   */
+  private int convertedAt = -1;
+
+  private DMatrixRMaj data;
+
   private FilterResult(int T, int nx, int ny, double logLikelihood) {
     this.T = T;
     this.nx = nx;
@@ -71,6 +79,13 @@ public final class FilterResult {
     DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.diffuseRank());
     DMatrixRMaj S = new DMatrixRMaj(nx, nx);
     DMatrixRMaj Lc = new DMatrixRMaj(1, 1);
+    // after a conversion to the ordinary filter its moments are the collapsed ones
+    final int t0 = tape.convertedAt();
+    final boolean converted = t0 >= 0;
+    if (converted) {
+      res.convertedAt = t0;
+      res.data = Y.copy();
+    }
     for (int t = 0; t < T; t++) {
       res.logLikelihoodTerms[t] = tape.logLik(t);
       int p = tape.observedCount(t);
@@ -78,25 +93,37 @@ public final class FilterResult {
 
       tape.loadMeans(t, false, X);
       tape.loadPredictedFactor(t, system.cholP0(), S);
-      if (system.diffuseRank() > 0) {
-        tape.loadCollapseFactor(t - 1, Lc);
-        res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.diffuseRank();
+      if (converted && t > t0) {
+        res.predictedMean[t] = firstColumn(X);
+        res.predictedFactor[t] = S.copy();
+      } else {
+        if (system.diffuseRank() > 0) {
+          tape.loadCollapseFactor(t - 1, Lc);
+          res.diffuse[t] = DiffuseCollapse.identified(Lc) < system.diffuseRank();
+        }
+        res.predictedMean[t] = collapsed.mean(X, Lc);
+        res.predictedFactor[t] = collapsed.factor(X, S, Lc);
       }
-      res.predictedMean[t] = collapsed.mean(X, Lc);
-      res.predictedFactor[t] = collapsed.factor(X, S, Lc);
 
       tape.loadMeans(t, true, X);
       tape.loadFilteredFactor(t, system.cholP0(), S);
-      if (system.diffuseRank() > 0) {
-        tape.loadCollapseFactor(t, Lc);
-        res.augmentedFilteredMean[t] = X.data.clone();
-        res.augmentedFilteredFactor[t] = S.copy();
-        if (t == T - 1) {
-          res.finalCollapse = Lc.copy();
+      if (converted && t >= t0) {
+        res.filteredMean[t] = firstColumn(X);
+        res.filteredFactor[t] = S.copy();
+      } else {
+        if (system.diffuseRank() > 0) {
+          tape.loadCollapseFactor(t, Lc);
+          if (!converted) {
+            res.augmentedFilteredMean[t] = X.data.clone();
+            res.augmentedFilteredFactor[t] = S.copy();
+          }
+          if (t == T - 1) {
+            res.finalCollapse = Lc.copy();
+          }
         }
+        res.filteredMean[t] = collapsed.mean(X, Lc);
+        res.filteredFactor[t] = collapsed.factor(X, S, Lc);
       }
-      res.filteredMean[t] = collapsed.mean(X, Lc);
-      res.filteredFactor[t] = collapsed.factor(X, S, Lc);
 
       innovations(res, system, Y, t);
     }
@@ -146,6 +173,15 @@ public final class FilterResult {
     res.innovation[t] = e;
     res.whitenedInnovation[t] = z;
     res.innovationFactor[t] = A;
+  }
+
+  /** The mean of a one-column X (after a conversion). */
+  private static double[] firstColumn(DMatrixRMaj X) {
+    double[] mean = new double[X.numRows];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] = X.data[i * X.numCols];
+    }
+    return mean;
   }
 
   private static double[] slice(double[] a, int from, int length) {
@@ -251,6 +287,20 @@ public final class FilterResult {
       }
     }
     return count;
+  }
+
+  /**
+   * Whether the filter turned into the ordinary one after some step's update ({@link
+   * SquareRootFilter#diffuseConversion}); the augmented moments below are then not kept, and the
+   * diffuse smoother runs the filter again on {@link #data}.
+   */
+  boolean converted() {
+    return convertedAt >= 0;
+  }
+
+  /** The observations, kept when {@link #converted}; null otherwise. Not to be modified. */
+  DMatrixRMaj data() {
+    return data;
   }
 
   /** X⁺_t = [m, Ā] before collapse, nx × (1 + d) row-major; null without diffuse directions. */

@@ -164,7 +164,12 @@ public final class RtsSmoother {
    * collapsed with the final collapse factor: δ at its estimate from all the data, its uncertainty
    * added to the factor ({@link Collapsed}).
    */
-  private SmootherResult smoothDiffuse(StateSpace system, FilterResult filtered) {
+  private SmootherResult smoothDiffuse(StateSpace system, FilterResult result) {
+    // a filter that turned into the ordinary one kept no diffuse moments: run it again augmented
+    final FilterResult filtered =
+        result.converted()
+            ? SquareRootFilter.forSystem(system).filterAugmented(system, result.data())
+            : result;
     final int T = filtered.steps();
     final int nx = dims.nx();
     final int w = 1 + dims.diffuseRank();

@@ -39,7 +39,8 @@ public final class SimulationSmoother {
   /** A simulation smoother workspace for systems of the given dimensions. */
   public SimulationSmoother(Dimensions dims) {
     this.dims = dims;
-    filter = new SquareRootFilter(dims);
+    // the smoother reads every step's diffuse moments: a filter that stays augmented keeps them
+    filter = new SquareRootFilter(dims).diffuseConversion(false);
     smoother = new RtsSmoother(dims);
   }
 

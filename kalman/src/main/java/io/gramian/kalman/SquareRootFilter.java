@@ -122,9 +122,8 @@ public final class SquareRootFilter {
    * Whether ℓ, its gradient and its tangents convert an exactly diffuse filter to the ordinary one
    * once the data identify every diffuse direction ({@link DiffuseConversion}; on by default): the
    * same ℓ and ℓ_t, without the diffuse sensitivities and the collapse in every later step. Off,
-   * the filter stays augmented to the end. {@link #filter} never converts (it reports every step's
-   * diffuse moments), nor does the rerun on the {@link InflatedDiffuseStart} view. Applies to every
-   * later call.
+   * the filter stays augmented to the end, {@link #filter}'s too. The rerun on the {@link
+   * InflatedDiffuseStart} view never converts. Applies to every later call.
    *
    * @return this workspace
    */
@@ -192,11 +191,29 @@ public final class SquareRootFilter {
   }
 
   /**
-   * Runs the filter and returns every predicted and filtered moment (allocates the result).
+   * Runs the filter and returns every predicted and filtered moment (allocates the result). With
+   * {@link #diffuseConversion} on, a diffuse filter turns into the ordinary one as ℓ's does, and
+   * the moments after it are the ordinary filter's (the collapsed ones, to rounding); the diffuse
+   * smoother then runs the filter again without converting, since it reads every step's diffuse
+   * moments ({@link RtsSmoother}).
    *
    * @param Y observations, T × ny, NaN for missing. Not modified.
    */
   public FilterResult filter(StateSpace system, DMatrixRMaj Y) {
+    double ll;
+    try {
+      ll = forward(system, Y, tape, true, false);
+    } catch (SingularDiffuseStep e) {
+      return inflated().filter(view(system, Y), Y);
+    }
+    return FilterResult.fromTape(tape, system, Y, ll);
+  }
+
+  /**
+   * {@link #filter} with every step's diffuse moments, whatever {@link #diffuseConversion} says:
+   * the diffuse smoother reads the augmented means and factors of every step.
+   */
+  FilterResult filterAugmented(StateSpace system, DMatrixRMaj Y) {
     double ll;
     try {
       ll = forward(system, Y, tape, false, false);
@@ -354,13 +371,14 @@ public final class SquareRootFilter {
   /**
    * The forward sweep; records into {@code tape} when it is not null. With {@code convert} (and
    * {@link #diffuseConversion} on) a diffuse filter turns into the ordinary one once its directions
-   * are identified ({@link DiffuseConversion}); the results' pass keeps it augmented, since it
-   * reports every step's diffuse moments. With {@code derivativeRecords} every triangularisation is
-   * recorded as its derivatives need it (L checked for the input form, or Q): the tangent sweep and
-   * the reverse sweep of the rules other than {@link TriaRule#MASKED} differentiate through them.
-   * The masked rule's reverse sweep takes every step in the Gramian and covariance forms, frozen
-   * steady-state steps and their freeze step included, which read L alone ({@link ReverseSweep}),
-   * so its tape keeps L and M unchecked; so does the results' pass. Returns ℓ.
+   * are identified ({@link DiffuseConversion}); without, it stays augmented, as the diffuse
+   * smoother's filter must ({@link #filterAugmented}). With {@code derivativeRecords} every
+   * triangularisation is recorded as its derivatives need it (L checked for the input form, or Q):
+   * the tangent sweep and the reverse sweep of the rules other than {@link TriaRule#MASKED}
+   * differentiate through them. The masked rule's reverse sweep takes every step in the Gramian and
+   * covariance forms, frozen steady-state steps and their freeze step included, which read L alone
+   * ({@link ReverseSweep}), so its tape keeps L and M unchecked; so does the results' pass. Returns
+   * ℓ.
    */
   double forward(
       StateSpace system,

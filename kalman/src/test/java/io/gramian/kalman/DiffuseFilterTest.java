@@ -261,6 +261,69 @@ class DiffuseFilterTest {
     }
   }
 
+  /**
+   * The results' pass converts too: every predicted and filtered moment, innovation and ℓ_t of the
+   * converted run equals the augmented run's collapsed one, the diffuse steps are the same, and the
+   * smoother (which runs the filter again augmented) gives the augmented run's result to the bit.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void convertedResultsAreTheCollapsedOnes(Case c) {
+    Fixture f = new Fixture(c);
+    FilterResult converted = SquareRootFilter.forSystem(f.system).filter(f.system, f.Y);
+    FilterResult augmented =
+        SquareRootFilter.forSystem(f.system).diffuseConversion(false).filter(f.system, f.Y);
+    assertTrue(converted.converted(), c + ": the results' pass never converted");
+    assertFalse(augmented.converted());
+    double scale = 0;
+    for (int t = 0; t < f.Y.numRows; t++) {
+      for (double v : augmented.filteredCovariance(t).data) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      for (double v : augmented.filteredMean(t)) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+    }
+    final double tolerance = CONVERSION_TOLERANCE * scale;
+    for (int t = 0; t < f.Y.numRows; t++) {
+      String at = c + ", t = " + t;
+      assertEquals(augmented.isDiffuse(t), converted.isDiffuse(t), at);
+      assertEquals(
+          augmented.logLikelihoodTerm(t),
+          converted.logLikelihoodTerm(t),
+          CONVERSION_TOLERANCE * Math.max(1, Math.abs(augmented.logLikelihoodTerm(t))),
+          at);
+      assertArrayEquals(augmented.predictedMean(t), converted.predictedMean(t), tolerance, at);
+      assertArrayEquals(augmented.filteredMean(t), converted.filteredMean(t), tolerance, at);
+      assertArrayEquals(
+          augmented.predictedCovariance(t).data,
+          converted.predictedCovariance(t).data,
+          tolerance,
+          at);
+      assertArrayEquals(
+          augmented.filteredCovariance(t).data,
+          converted.filteredCovariance(t).data,
+          tolerance,
+          at);
+      if (!augmented.isDiffuse(t)) {
+        assertArrayEquals(
+            augmented.whitenedInnovation(t),
+            converted.whitenedInnovation(t),
+            CONVERSION_TOLERANCE,
+            at);
+      }
+    }
+    RtsSmoother smoother = RtsSmoother.forSystem(f.system);
+    SmootherResult fromConverted = smoother.smooth(f.system, converted);
+    SmootherResult fromAugmented = smoother.smooth(f.system, augmented);
+    for (int t = 0; t < f.Y.numRows; t++) {
+      String at = c + ", t = " + t;
+      assertArrayEquals(fromAugmented.smoothedMean(t), fromConverted.smoothedMean(t), 0.0, at);
+      assertArrayEquals(
+          fromAugmented.smoothedFactor(t).data, fromConverted.smoothedFactor(t).data, 0.0, at);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void tangentSweepAgreesWithReverseSweep(Case c) {
