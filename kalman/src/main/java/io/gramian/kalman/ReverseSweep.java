@@ -141,8 +141,6 @@ final class ReverseSweep {
   private final DMatrixRMaj Yp;
   private final DMatrixRMaj Xp;
   private final DMatrixRMaj GF;
-  private final int[] fRowFirst; // F's rows' first nonzero column, for gTimesF
-  private final int[] fRowEnd; // and one past their last
 
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
@@ -183,8 +181,6 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
-    fRowFirst = new int[nx];
-    fRowEnd = new int[nx];
   }
 
   void run(
@@ -647,10 +643,10 @@ final class ReverseSweep {
   }
 
   /**
-   * G F into {@link #GF}, each row k of F read over the range from its first to its last nonzero
-   * only (a structural model's F is mostly zeros, a shift row has one), in i-k-j order so that a
-   * dense row's loop runs over contiguous entries. Each entry receives its terms in increasing k,
-   * as before, and a skipped term is an exact zero.
+   * G F into {@link #GF}. A mostly-zero F (a structural model's shifts and ones, an ARIMA's
+   * companion form) is visited at its nonzeros, each scaling a column of G; a denser one row by row
+   * (i-k-j), each row of F a contiguous loop. Either way each entry receives its terms in
+   * increasing k, as a plain product adds them, and the terms skipped are exact zeros.
    */
   private void gTimesF(DMatrixRMaj F) {
     final int nx = dims.nx();
@@ -659,30 +655,36 @@ final class ReverseSweep {
     final double[] z = GF.data;
     GF.reshape(nx, nx, false);
     java.util.Arrays.fill(z, 0, nx * nx, 0.0);
-    for (int k = 0; k < nx; k++) {
-      int first = 0;
-      int end = nx;
-      while (first < nx && f[k * nx + first] == 0.0) {
-        first++;
+    int nonzeros = 0;
+    for (int e = 0; e < nx * nx; e++) {
+      if (f[e] != 0.0) {
+        nonzeros++;
       }
-      while (end > first && f[k * nx + end - 1] == 0.0) {
-        end--;
-      }
-      fRowFirst[k] = first;
-      fRowEnd[k] = end;
     }
-    for (int i = 0; i < nx; i++) {
-      final int rowZ = i * nx;
-      for (int k = 0; k < nx; k++) {
-        final double gik = g[rowZ + k];
-        final int first = fRowFirst[k];
-        final int end = fRowEnd[k];
-        if (gik == 0.0 || first == end) {
+    if (nonzeros * 2 > nx * nx) {
+      for (int i = 0; i < nx; i++) {
+        final int rowZ = i * nx;
+        for (int k = 0; k < nx; k++) {
+          final double gik = g[rowZ + k];
+          if (gik == 0.0) {
+            continue;
+          }
+          final int rowF = k * nx;
+          for (int j = 0; j < nx; j++) {
+            z[rowZ + j] += gik * f[rowF + j];
+          }
+        }
+      }
+      return;
+    }
+    for (int k = 0; k < nx; k++) {
+      for (int j = 0; j < nx; j++) {
+        double fkj = f[k * nx + j];
+        if (fkj == 0.0) {
           continue;
         }
-        final int rowF = k * nx;
-        for (int j = first; j < end; j++) {
-          z[rowZ + j] += gik * f[rowF + j];
+        for (int i = 0; i < nx; i++) {
+          z[i * nx + j] += g[i * nx + k] * fkj;
         }
       }
     }
