@@ -41,11 +41,11 @@ final class CovarianceTangent {
   private final double[] M; // p × p
   private final double[] dF; // p × p
   private final double[] N; // p × p
-  private final double[] trace; // p × p
+  private final double[] pByP; // p × p scratch: dH_o C, then A⁻¹ dF_t A⁻ᵀ
   private final double[] u;
   private final double[] dv;
   private final double[] g; // nx
-  private final double[] Ctg; // p
+  private final double[] pVector; // p scratch: dv − dF_t u, then Cᵀ g
 
   CovarianceTangent(Dimensions dims) {
     nx = dims.nx();
@@ -61,11 +61,11 @@ final class CovarianceTangent {
     M = new double[ny * ny];
     dF = new double[ny * ny];
     N = new double[ny * ny];
-    trace = new double[ny * ny];
+    pByP = new double[ny * ny];
     u = new double[ny];
     dv = new double[ny];
     g = new double[nx];
-    Ctg = new double[ny];
+    pVector = new double[ny];
   }
 
   /** Starts from a factor and its tangent: dP = dS Sᵀ + S dSᵀ (S, dS nx × s). */
@@ -150,13 +150,13 @@ final class CovarianceTangent {
     // H_o dP, and N = (dH_o C) Aᵀ
     java.util.Arrays.fill(HdP, 0, p * nx, 0.0);
     BlockProduct.multAdd(1.0, p, nx, nx, H.data, index, io, 0, nx, dP.data, 0, nx, HdP, 0, nx);
-    java.util.Arrays.fill(trace, 0, p * p, 0.0);
-    BlockProduct.multAdd(1.0, p, nx, p, dH.data, index, io, 0, nx, l, cOffset, n, trace, 0, p);
+    java.util.Arrays.fill(pByP, 0, p * p, 0.0);
+    BlockProduct.multAdd(1.0, p, nx, p, dH.data, index, io, 0, nx, l, cOffset, n, pByP, 0, p);
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < p; j++) {
         double v = 0;
         for (int k = 0; k <= j; k++) {
-          v += trace[i * p + k] * l[j * n + k];
+          v += pByP[i * p + k] * l[j * n + k];
         }
         N[i * p + j] = v;
       }
@@ -191,16 +191,16 @@ final class CovarianceTangent {
 
   /** dℓ_t = −½ tr(A⁻¹ dF_t A⁻ᵀ) − uᵀ dv + ½ uᵀ dF_t u. */
   private double logLikelihood(DMatrixRMaj L, int p) {
-    System.arraycopy(dF, 0, trace, 0, p * p);
-    TriangularSolve.lower(L, p, trace, 0, p, p, null);
-    TriangularSolve.rightLowerTransposed(L, p, trace, 0, p, p, null);
+    System.arraycopy(dF, 0, pByP, 0, p * p);
+    TriangularSolve.lower(L, p, pByP, 0, p, p, null);
+    TriangularSolve.rightLowerTransposed(L, p, pByP, 0, p, p, null);
     double dll = 0;
     for (int i = 0; i < p; i++) {
       double fu = 0;
       for (int j = 0; j < p; j++) {
         fu += dF[i * p + j] * u[j];
       }
-      dll += -0.5 * trace[i * p + i] - u[i] * dv[i] + 0.5 * u[i] * fu;
+      dll += -0.5 * pByP[i * p + i] - u[i] * dv[i] + 0.5 * u[i] * fu;
     }
     return dll;
   }
@@ -216,7 +216,7 @@ final class CovarianceTangent {
       for (int j = 0; j < p; j++) {
         v -= dF[i * p + j] * u[j];
       }
-      Ctg[i] = v; // dv − dF_t u, for now
+      pVector[i] = v; // dv − dF_t u
     }
     boolean dHObserved = false;
     for (int k = 0; k < nx; k++) {
@@ -230,7 +230,7 @@ final class CovarianceTangent {
     for (int k = 0; k < nx; k++) {
       double v = dx.data[k];
       for (int i = 0; i < p; i++) {
-        v += HdP[i * nx + k] * u[i] + K.data[k * p + i] * Ctg[i];
+        v += HdP[i * nx + k] * u[i] + K.data[k * p + i] * pVector[i];
       }
       dx.data[k] = v;
     }
@@ -243,7 +243,7 @@ final class CovarianceTangent {
       for (int k = 0; k < nx; k++) {
         v += l[cOffset + k * n + i] * g[k];
       }
-      Ctg[i] = v;
+      pVector[i] = v;
     }
     for (int k = 0; k < nx; k++) {
       double v = 0;
@@ -251,7 +251,7 @@ final class CovarianceTangent {
         v += P.data[k * nx + j] * g[j];
       }
       for (int i = 0; i < p; i++) {
-        v += l[cOffset + k * n + i] * Ctg[i];
+        v += l[cOffset + k * n + i] * pVector[i];
       }
       dx.data[k] += v;
     }
