@@ -200,13 +200,7 @@ public final class SquareRootFilter {
    * @param Y observations, T × ny, NaN for missing. Not modified.
    */
   public FilterResult filter(StateSpace system, DMatrixRMaj Y) {
-    double ll;
-    try {
-      ll = forward(system, Y, tape, true, false);
-    } catch (SingularDiffuseStep e) {
-      return inflated().filter(view(system, Y), Y);
-    }
-    return FilterResult.fromTape(tape, system, Y, ll);
+    return results(system, Y, true);
   }
 
   /**
@@ -214,9 +208,14 @@ public final class SquareRootFilter {
    * the diffuse smoother reads the augmented means and factors of every step.
    */
   FilterResult filterAugmented(StateSpace system, DMatrixRMaj Y) {
+    return results(system, Y, false);
+  }
+
+  /** The results' pass, converting (with {@link #diffuseConversion} on) when {@code convert}. */
+  private FilterResult results(StateSpace system, DMatrixRMaj Y, boolean convert) {
     double ll;
     try {
-      ll = forward(system, Y, tape, false, false);
+      ll = forward(system, Y, tape, convert, false);
     } catch (SingularDiffuseStep e) {
       return inflated().filter(view(system, Y), Y);
     }
