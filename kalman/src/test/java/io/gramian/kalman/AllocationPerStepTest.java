@@ -56,6 +56,29 @@ class AllocationPerStepTest {
   }
 
   /**
+   * The tangent sweep of a system without a diffuse part, every step in covariance form ({@link
+   * CovarianceTangent}), allocates nothing per step either; nor does the factor's tangent.
+   */
+  @Test
+  void tangentSweepsAllocateNothingPerStep() {
+    assertTrue(threads.isThreadAllocatedMemorySupported());
+    threads.setThreadAllocatedMemoryEnabled(true);
+    Random rng = new Random(22);
+    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 2, 2, 1, 4, 4);
+    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
+    RandomSystems.dropValues(rng, Y, 0.1, 0.1);
+    double[] terms = new double[T];
+    for (boolean covariance : new boolean[] {true, false}) {
+      SquareRootFilter filter = SquareRootFilter.forSystem(s).tangentInCovarianceForm(covariance);
+      long allocated =
+          leastAllocated(() -> filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms));
+      assertTrue(
+          allocated <= MEASUREMENT_SLACK_BYTES,
+          (covariance ? "covariance form: " : "factor form: ") + allocated + " B");
+    }
+  }
+
+  /**
    * The same for an exactly diffuse system, whose sweeps convert to the ordinary filter once its
    * directions are identified ({@link DiffuseConversion}): forward, reverse and tangent.
    */
