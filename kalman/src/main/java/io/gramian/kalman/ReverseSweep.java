@@ -142,6 +142,15 @@ final class ReverseSweep {
   private final DMatrixRMaj Xp;
   private final DMatrixRMaj GF;
 
+  // F's nonzeros row by row (column, value), read by gTimesF and fTransposeGF; built once per sweep
+  // for a time-invariant system, at every step otherwise
+  private final int[] fRowStart;
+  private final int[] fColumn;
+  private final double[] fValue;
+  private boolean fDense;
+  private boolean fIndexPerSweep;
+  private boolean fIndexed;
+
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
     w = dims.meanCols();
@@ -181,6 +190,9 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
+    fRowStart = new int[nx + 1];
+    fColumn = new int[nx * nx];
+    fValue = new double[nx * nx];
   }
 
   void run(
@@ -201,6 +213,8 @@ final class ReverseSweep {
     SBar.zero();
     loadedFreeze = -1;
     sPredFreeze = -1;
+    fIndexPerSweep = system.isTimeInvariant();
+    fIndexed = false;
     sBarsEqual = false;
     gramianPending = false;
     // After the last step nothing reads P⁺: its adjoint is zero, in the Gramian form too.
@@ -424,6 +438,7 @@ final class ReverseSweep {
       final DMatrixRMaj F = system.F(t);
       final DMatrixRMaj cholQ = system.cholQ(t);
       final int q = cols - s;
+      indexF(F);
       gTimesF(F);
       if (out.accumulates(SystemMatrix.F)) {
         // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
@@ -432,7 +447,7 @@ final class ReverseSweep {
       BlockProduct.multAdd(1.0, nx, nx, q, G.data, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
-      fTransposeGF(F);
+      fTransposeGF();
       gPlusReady = true;
     } else {
       tape.loadPredict(t, cols, factors);
@@ -643,25 +658,45 @@ final class ReverseSweep {
   }
 
   /**
-   * G F into {@link #GF}. A mostly-zero F (a structural model's shifts and ones, an ARIMA's
-   * companion form) is visited at its nonzeros, each scaling a column of G; a denser one row by row
-   * (i-k-j), each row of F a contiguous loop. Either way each entry receives its terms in
-   * increasing k, as a plain product adds them, and the terms skipped are exact zeros.
+   * Lists F's nonzeros row by row, and whether more than half of its entries are nonzero; once per
+   * sweep for a time-invariant system (whose F is the same at every step), else at every step.
+   */
+  private void indexF(DMatrixRMaj F) {
+    if (fIndexed && fIndexPerSweep) {
+      return;
+    }
+    final int nx = dims.nx();
+    final double[] f = F.data;
+    int count = 0;
+    for (int k = 0; k < nx; k++) {
+      fRowStart[k] = count;
+      for (int j = 0; j < nx; j++) {
+        double fkj = f[k * nx + j];
+        if (fkj != 0.0) {
+          fColumn[count] = j;
+          fValue[count] = fkj;
+          count++;
+        }
+      }
+    }
+    fRowStart[nx] = count;
+    fDense = count * 2 > nx * nx;
+    fIndexed = true;
+  }
+
+  /**
+   * G F into {@link #GF}, from {@link #indexF}'s list. A mostly-zero F (a structural model's shifts
+   * and ones, an ARIMA's companion form) is visited at its nonzeros, each scaling a column of G; a
+   * denser one row by row (i-k-j), each row of F a contiguous loop. Either way each entry receives
+   * its terms in increasing k, as a plain product adds them, and the terms skipped are exact zeros.
    */
   private void gTimesF(DMatrixRMaj F) {
     final int nx = dims.nx();
-    final double[] f = F.data;
     final double[] g = G.data;
     final double[] z = GF.data;
     GF.reshape(nx, nx, false);
     java.util.Arrays.fill(z, 0, nx * nx, 0.0);
-    int nonzeros = 0;
-    for (int e = 0; e < nx * nx; e++) {
-      if (f[e] != 0.0) {
-        nonzeros++;
-      }
-    }
-    if (nonzeros * 2 > nx * nx) {
+    if (fDense) {
       for (int i = 0; i < nx; i++) {
         final int rowZ = i * nx;
         for (int k = 0; k < nx; k++) {
@@ -671,18 +706,16 @@ final class ReverseSweep {
           }
           final int rowF = k * nx;
           for (int j = 0; j < nx; j++) {
-            z[rowZ + j] += gik * f[rowF + j];
+            z[rowZ + j] += gik * F.data[rowF + j];
           }
         }
       }
       return;
     }
     for (int k = 0; k < nx; k++) {
-      for (int j = 0; j < nx; j++) {
-        double fkj = f[k * nx + j];
-        if (fkj == 0.0) {
-          continue;
-        }
+      for (int e = fRowStart[k]; e < fRowStart[k + 1]; e++) {
+        final int j = fColumn[e];
+        final double fkj = fValue[e];
         for (int i = 0; i < nx; i++) {
           z[i * nx + j] += g[i * nx + k] * fkj;
         }
@@ -690,18 +723,15 @@ final class ReverseSweep {
     }
   }
 
-  /** G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros only. */
-  private void fTransposeGF(DMatrixRMaj F) {
+  /** G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros ({@link #indexF}) only. */
+  private void fTransposeGF() {
     final int nx = dims.nx();
     GPlus.reshape(nx, nx, false);
     java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
-    final double[] f = F.data;
     for (int kk = 0; kk < nx; kk++) {
-      for (int i = 0; i < nx; i++) {
-        double fki = f[kk * nx + i];
-        if (fki == 0.0) {
-          continue;
-        }
+      for (int e = fRowStart[kk]; e < fRowStart[kk + 1]; e++) {
+        final int i = fColumn[e];
+        final double fki = fValue[e];
         for (int j = 0; j < nx; j++) {
           GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];
         }
