@@ -39,7 +39,7 @@ final class CovarianceTangent {
   private final double[] HdP; // p × nx
   private final double[] R1; // p × nx
   private final double[] M; // p × p
-  private final double[] dF; // p × p
+  private final double[] dFt; // dF_t, p × p
   private final double[] N; // p × p
   private final double[] pByP; // p × p scratch: dH_o C, then A⁻¹ dF_t A⁻ᵀ
   private final double[] u;
@@ -59,7 +59,7 @@ final class CovarianceTangent {
     HdP = new double[ny * nx];
     R1 = new double[ny * nx];
     M = new double[ny * ny];
-    dF = new double[ny * ny];
+    dFt = new double[ny * ny];
     N = new double[ny * ny];
     pByP = new double[ny * ny];
     u = new double[ny];
@@ -88,7 +88,7 @@ final class CovarianceTangent {
    *
    * @param S S⁺, nx × s. Not modified.
    */
-  void filteredCovariance(DMatrixRMaj S) {
+  void loadFilteredCovariance(DMatrixRMaj S) {
     final int s = S.numCols;
     final double[] sd = S.data;
     for (int i = 0; i < nx; i++) {
@@ -105,7 +105,7 @@ final class CovarianceTangent {
 
   /**
    * The update's tangent on the observed rows {@code index[io .. io + p)}, p ≥ 1, after {@link
-   * #filteredCovariance} of this step.
+   * #loadFilteredCovariance} of this step.
    *
    * @param L the update's factor [[A, 0], [C, D]], (p + nx) × (p + nx). Not modified.
    * @param z the whitened innovation A⁻¹ v, p entries from {@code zo}. Not modified.
@@ -179,26 +179,26 @@ final class CovarianceTangent {
         M[i * p + j] = v;
         M[j * p + i] = v;
         double f = v + (N[i * p + j] + N[j * p + i]);
-        dF[i * p + j] = f;
-        dF[j * p + i] = f;
+        dFt[i * p + j] = f;
+        dFt[j * p + i] = f;
       }
     }
     double dll = logLikelihood(L, p);
     filteredMean(L, H, dH, index, io, p, dx);
-    filteredCovariance(dH, index, io, p);
+    filteredCovarianceTangent(dH, index, io, p);
     return dll;
   }
 
   /** dℓ_t = −½ tr(A⁻¹ dF_t A⁻ᵀ) − uᵀ dv + ½ uᵀ dF_t u. */
   private double logLikelihood(DMatrixRMaj L, int p) {
-    System.arraycopy(dF, 0, pByP, 0, p * p);
+    System.arraycopy(dFt, 0, pByP, 0, p * p);
     TriangularSolve.lower(L, p, pByP, 0, p, p, null);
     TriangularSolve.rightLowerTransposed(L, p, pByP, 0, p, p, null);
     double dll = 0;
     for (int i = 0; i < p; i++) {
       double fu = 0;
       for (int j = 0; j < p; j++) {
-        fu += dF[i * p + j] * u[j];
+        fu += dFt[i * p + j] * u[j];
       }
       dll += -0.5 * pByP[i * p + i] - u[i] * dv[i] + 0.5 * u[i] * fu;
     }
@@ -214,7 +214,7 @@ final class CovarianceTangent {
     for (int i = 0; i < p; i++) {
       double v = dv[i];
       for (int j = 0; j < p; j++) {
-        v -= dF[i * p + j] * u[j];
+        v -= dFt[i * p + j] * u[j];
       }
       pVector[i] = v; // dv − dF_t u
     }
@@ -258,7 +258,7 @@ final class CovarianceTangent {
   }
 
   /** dP⁺ = dP − (Z + Zᵀ), Z = K (H_o dP + dH_o P⁺ − ½ M Kᵀ). */
-  private void filteredCovariance(DMatrixRMaj dH, int[] index, int io, int p) {
+  private void filteredCovarianceTangent(DMatrixRMaj dH, int[] index, int io, int p) {
     System.arraycopy(HdP, 0, R1, 0, p * nx);
     BlockProduct.multAdd(1.0, p, nx, nx, dH.data, index, io, 0, nx, P.data, 0, nx, R1, 0, nx);
     for (int i = 0; i < p; i++) {
@@ -276,7 +276,7 @@ final class CovarianceTangent {
   }
 
   /**
-   * The predict's tangent, after {@link #filteredCovariance} of step t.
+   * The predict's tangent, after {@link #loadFilteredCovariance} of step t.
    *
    * @param x x⁺, nx × 1. Not modified.
    * @param dx on entry dx⁺, on exit dx⁻. Modified.

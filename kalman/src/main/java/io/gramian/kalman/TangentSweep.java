@@ -121,7 +121,7 @@ final class TangentSweep {
       if (t < T - 1 && t + 1 == from) {
         tape.loadFilteredFactor(t, system.cholP0(), S);
         covariance.begin(S, dS);
-        covariance.filteredCovariance(S);
+        covariance.loadFilteredCovariance(S);
         covariancePredict(tape, system, direction, t);
       } else if (t < T - 1) {
         predictTangent(tape, system, direction, t, rule);
@@ -134,7 +134,7 @@ final class TangentSweep {
     final int p = tape.observedCount(t);
     double dllt = 0;
     tape.loadFilteredFactor(t, system.cholP0(), S);
-    covariance.filteredCovariance(S);
+    covariance.loadFilteredCovariance(S);
     if (p > 0) {
       tape.loadUpdateFactor(t, Lu);
       tape.loadMeans(t, false, X);
@@ -160,7 +160,9 @@ final class TangentSweep {
     return dllt;
   }
 
-  /** The predict from t to t + 1 in covariance form, after P⁺_t's {@code filteredCovariance}. */
+  /**
+   * The predict from t to t + 1 in covariance form, after P⁺_t's {@code loadFilteredCovariance}.
+   */
   private void covariancePredict(FilterTape tape, StateSpace system, StateSpace direction, int t) {
     tape.loadMeans(t, true, X);
     covariance.predict(
