@@ -44,11 +44,9 @@ public final class FilterResult {
   private DMatrixRMaj finalCollapse;
 
   /**
-   * The step after whose update the filter turned into the ordinary one, or −1; when set, the
-   * augmented moments are not kept and {@link #data} holds the observations to run it again.
+   * The observations, kept only when the filter turned into the ordinary one: the augmented moments
+   * are then not kept, and the diffuse smoother runs the filter again on these.
    */
-  private int convertedAt = -1;
-
   private DMatrixRMaj data;
 
   private FilterResult(int T, int nx, int ny, double logLikelihood) {
@@ -83,7 +81,6 @@ public final class FilterResult {
     final int t0 = tape.convertedAt();
     final boolean converted = t0 >= 0;
     if (converted) {
-      res.convertedAt = t0;
       res.data = Y.copy();
     }
     for (int t = 0; t < T; t++) {
@@ -295,7 +292,7 @@ public final class FilterResult {
    * diffuse smoother runs the filter again on {@link #data}.
    */
   boolean converted() {
-    return convertedAt >= 0;
+    return data != null;
   }
 
   /** The observations, kept when {@link #converted}; null otherwise. Not to be modified. */
