@@ -30,8 +30,12 @@ class AllocationPerStepTest {
   private final com.sun.management.ThreadMXBean threads =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+  /**
+   * ℓ, its gradient and its tangent sweep, in covariance form ({@link CovarianceTangent}) and in
+   * the factor's form, allocate nothing per step on a system without a diffuse part.
+   */
   @Test
-  void logLikelihoodAndGradientAllocateNothingPerStep() {
+  void logLikelihoodGradientAndTangentsAllocateNothingPerStep() {
     assertTrue(threads.isThreadAllocatedMemorySupported());
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(21);
@@ -53,28 +57,14 @@ class AllocationPerStepTest {
     assertTrue(
         afterGradient - afterForward <= MEASUREMENT_SLACK_BYTES,
         (afterGradient - afterForward) + " B");
-  }
-
-  /**
-   * The tangent sweep of a system without a diffuse part, every step in covariance form ({@link
-   * CovarianceTangent}), allocates nothing per step either; nor does the factor's tangent.
-   */
-  @Test
-  void tangentSweepsAllocateNothingPerStep() {
-    assertTrue(threads.isThreadAllocatedMemorySupported());
-    threads.setThreadAllocatedMemoryEnabled(true);
-    Random rng = new Random(22);
-    StateSpaceSystem s = RandomSystems.system(rng, 4, 2, 4, 2, 2, 1, 4, 4);
-    DMatrixRMaj Y = RandomSystems.sample(rng, s, T);
-    RandomSystems.dropValues(rng, Y, 0.1, 0.1);
     double[] terms = new double[T];
     for (boolean covariance : new boolean[] {true, false}) {
-      SquareRootFilter filter = SquareRootFilter.forSystem(s).tangentInCovarianceForm(covariance);
+      SquareRootFilter tangents = SquareRootFilter.forSystem(s).tangentInCovarianceForm(covariance);
       long allocated =
-          leastAllocated(() -> filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms));
+          leastAllocated(() -> tangents.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, terms));
       assertTrue(
           allocated <= MEASUREMENT_SLACK_BYTES,
-          (covariance ? "covariance form: " : "factor form: ") + allocated + " B");
+          (covariance ? "tangent in covariance form: " : "factor's tangent: ") + allocated + " B");
     }
   }
 
