@@ -381,7 +381,7 @@ public final class SparseHouseholderTria {
     }
   }
 
-  private static void requireFinite(DMatrixRMaj M) {
+  static void requireFinite(DMatrixRMaj M) {
     int len = M.getNumElements();
     for (int i = 0; i < len; i++) {
       if (!Double.isFinite(M.data[i])) {

@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.AppendedRowsTria;
 import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
@@ -28,6 +29,7 @@ final class StepKernel {
 
   private final int nx;
   private final SparseHouseholderTria tria;
+  private final AppendedRowsTria appendedRows;
   private final DMatrixRMaj XNext;
 
   /** The last triangularisation: its block M, L, and Q when the derivatives need it. */
@@ -42,9 +44,13 @@ final class StepKernel {
   /** Whether steps record what derivatives need (Q, or M when L permits). */
   private boolean forDerivatives;
 
+  /** Whether updates without derivative records may use {@link AppendedRowsTria}. */
+  private boolean rotations = true;
+
   StepKernel(Dimensions dims) {
     nx = dims.nx();
     tria = new SparseHouseholderTria(dims.triaRows(), dims.triaCols());
+    appendedRows = new AppendedRowsTria(dims.ny(), nx, dims.updateCols() - nx);
     factors = new TriaFactors(dims.triaRows(), dims.triaCols());
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     W = new double[dims.ny() * dims.meanCols()];
@@ -85,7 +91,10 @@ final class StepKernel {
       DMatrixRMaj XFilt,
       DMatrixRMaj SFilt) {
     UpdateBlock.build(H, cholR, index, p, SPred, factors.input());
-    tria.decompose(factors, forDerivatives);
+    // S⁻ triangular (every step after the first): rotations that keep its zeros, without Q
+    if (forDerivatives || !rotations || !appendedRows.decompose(factors, p)) {
+      tria.decompose(factors, forDerivatives);
+    }
     double sumLogDiag = requireRegularInnovation(t, index, p);
     final int w = XPred.numCols;
     innovation(H, d, y, index, p, XPred, W);
@@ -172,6 +181,14 @@ final class StepKernel {
     for (int i = 0; i < nx; i++) {
       System.arraycopy(l, (p + i) * n + p, SFilt.data, i * nx, nx);
     }
+  }
+
+  /**
+   * Lets updates triangularise by rotations ({@link AppendedRowsTria}) when they record nothing for
+   * derivatives that need Q (on by default), or keeps every update on the Householder kernel.
+   */
+  void rotations(boolean on) {
+    rotations = on;
   }
 
   /** Makes later steps record what derivatives need (for a tape), or not (for ℓ alone). */
