@@ -132,6 +132,15 @@ final class ReverseSweep {
    */
   private DMatrixRMaj GPlus;
 
+  /**
+   * Whether {@link #G} and {@link #GPlus} are symmetric by construction (formed from a symmetric
+   * left factor, or as Fᵀ G F of a symmetric G): their upper triangles are then taken as the mirror
+   * of the lower ones, which halves the products that form them.
+   */
+  private boolean gSymmetric;
+
+  private boolean gPlusSymmetric;
+
   /** Whether {@link #GPlus} holds the hand-over; only ever true under the masked rule. */
   private boolean gPlusReady;
 
@@ -220,6 +229,7 @@ final class ReverseSweep {
     // After the last step nothing reads P⁺: its adjoint is zero, in the Gramian form too.
     GPlus.reshape(nx, nx, false);
     GPlus.zero();
+    gPlusSymmetric = true;
     gPlusReady = rule == TriaRule.MASKED;
     for (int t = T - 1; t >= 0; t--) {
       boolean frozen = tape.frozenFrom(t) >= 0;
@@ -357,6 +367,7 @@ final class ReverseSweep {
       DMatrixRMaj held = GPlus;
       GPlus = G;
       G = held;
+      gPlusSymmetric = gSymmetric;
       gramianPending = false;
       gPlusReady = true;
       return;
@@ -400,6 +411,7 @@ final class ReverseSweep {
       DMatrixRMaj held = G;
       G = GPlus;
       GPlus = held;
+      gSymmetric = gPlusSymmetric;
       if (from != sPredFreeze) {
         tape.loadPredictedFactor(t, system.cholP0(), SPred);
         sPredFreeze = from;
@@ -482,6 +494,7 @@ final class ReverseSweep {
       XBarPred.setTo(XBar);
       if (gPlusReady) {
         G.setTo(GPlus);
+        gSymmetric = gPlusSymmetric;
         tape.loadPredictedFactor(t, system.cholP0(), SPred);
         sPredFreeze = -1;
         gramianPending = true;
@@ -513,6 +526,8 @@ final class ReverseSweep {
     if (covarianceForm) {
       covarianceLeftFactor(p);
     }
+    // the covariance form's K is symmetric when G⁺ (its K₂₂) is; the masked rule's W̄ L⁻¹ is not
+    gSymmetric = covarianceForm && gPlusSymmetric;
     if (covarianceForm || factors.vjpLeftFactor(adjoint, rule, LBar, KUpdate)) {
       // M̄_u = K M_u: only its top p rows, [(K₁₁ H + K₁₂) S⁻, K₁₁ cholR] (the first block only
       // when H̄ is wanted); S̄⁻ is held as G S⁻.
@@ -578,7 +593,38 @@ final class ReverseSweep {
         KH.data[i * nx + j] += k[i * n + p + j];
       }
     }
-    BlockProduct.multAdd(1.0, nx, p, nx, HobsT.data, 0, p, KH.data, 0, nx, G.data, 0, nx);
+    if (!gSymmetric) {
+      BlockProduct.multAdd(1.0, nx, p, nx, HobsT.data, 0, p, KH.data, 0, nx, G.data, 0, nx);
+      return;
+    }
+    // G symmetric: Hᵀ (K₁₂ + K₁₁ H) on and below the diagonal (the terms in the order above), then
+    // the mirror
+    final double[] g = G.data;
+    for (int kk = 0; kk < p; kk++) {
+      final int rowKH = kk * nx;
+      for (int i = 0; i < nx; i++) {
+        final double h = HobsT.data[i * p + kk];
+        if (h == 0.0) {
+          continue;
+        }
+        final int rowG = i * nx;
+        for (int j = 0; j <= i; j++) {
+          g[rowG + j] += h * KH.data[rowKH + j];
+        }
+      }
+    }
+    mirrorLower(G);
+  }
+
+  /** Copies the strict lower triangle of the square {@code A} onto its upper one. */
+  private static void mirrorLower(DMatrixRMaj A) {
+    final int n = A.numRows;
+    final double[] a = A.data;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        a[i * n + j] = a[j * n + i];
+      }
+    }
   }
 
   /**
@@ -612,13 +658,14 @@ final class ReverseSweep {
     BlockProduct.multAdd(-1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
     // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y
     Yp.reshape(p, p, false);
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        double v = 0;
-        for (int k = 0; k < nx; k++) {
-          v += CBarTotal.data[k * p + i] * l[(p + k) * n + j];
+    java.util.Arrays.fill(Yp.data, 0, p * p, 0.0);
+    for (int k = 0; k < nx; k++) {
+      final int rowL = (p + k) * n;
+      for (int i = 0; i < p; i++) {
+        final double cb = CBarTotal.data[k * p + i];
+        for (int j = 0; j < p; j++) {
+          Yp.data[i * p + j] += cb * l[rowL + j];
         }
-        Yp.data[i * p + j] = v;
       }
     }
     TriangularSolve.lowerTransposed(L, p, Yp.data, 0, p, p, null);
@@ -723,20 +770,29 @@ final class ReverseSweep {
     }
   }
 
-  /** G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros ({@link #indexF}) only. */
+  /**
+   * G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros ({@link #indexF}) only; for a symmetric G
+   * only on and below the diagonal, then mirrored.
+   */
   private void fTransposeGF() {
     final int nx = dims.nx();
     GPlus.reshape(nx, nx, false);
     java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
+    final boolean symmetric = gSymmetric;
     for (int kk = 0; kk < nx; kk++) {
       for (int e = fRowStart[kk]; e < fRowStart[kk + 1]; e++) {
         final int i = fColumn[e];
         final double fki = fValue[e];
-        for (int j = 0; j < nx; j++) {
+        final int end = symmetric ? i + 1 : nx;
+        for (int j = 0; j < end; j++) {
           GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];
         }
       }
     }
+    if (symmetric) {
+      mirrorLower(GPlus);
+    }
+    gPlusSymmetric = symmetric;
   }
 
   /** S̄⁻ = G S⁻ into {@link #SBarPred} when it is held as G. */
@@ -821,6 +877,11 @@ final class ReverseSweep {
    * Ē}, {@code H̄ += −Ē X⁻ᵀ + M̄_u[:p, :s] S⁻ᵀ}, {@code d̄ += −Ē[:, 0]}, {@code cholR̄ += M̄_u[:p,
    * s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
    */
+  /** Columns of S⁻'s row j that may be nonzero: after the first step S⁻ is a tria factor. */
+  private static int bEnd(int t, int j, int s) {
+    return t > 0 ? Math.min(s, j + 1) : s;
+  }
+
   private void blockAdjoint(
       FilterTape tape,
       StateSpace system,
@@ -850,7 +911,7 @@ final class ReverseSweep {
         double h = H.data[row * nx + j];
         if (HBar != null) {
           double v = 0;
-          for (int b = 0; b < s; b++) {
+          for (int b = 0; b < bEnd(t, j, s); b++) {
             v += mBar[i * cols + b] * SPred.data[j * s + b];
           }
           for (int c = 0; c < width; c++) {
