@@ -192,7 +192,42 @@ public final class TriangularSolve {
       DMatrixRMaj L, int n, double[] X, int offset, int ldx, int rows, double[] tau) {
     final double[] l = L.data;
     final int ldl = L.numCols;
-    for (int r = 0; r < rows; r++) {
+    int r = 0;
+    // Four rows at a time: each row's divisions wait on its own updates only, so four chains of
+    // them overlap. Every row gets the same operations in the same order as alone.
+    for (; r + 3 < rows; r += 4) {
+      final int row0 = offset + r * ldx;
+      final int row1 = row0 + ldx;
+      final int row2 = row1 + ldx;
+      final int row3 = row2 + ldx;
+      for (int j = n - 1; j >= 0; j--) {
+        final double pivot = l[j * ldl + j];
+        if (tau != null && !(Math.abs(pivot) > tau[j])) {
+          X[row0 + j] = 0.0;
+          X[row1 + j] = 0.0;
+          X[row2 + j] = 0.0;
+          X[row3 + j] = 0.0;
+          continue;
+        }
+        final double x0 = X[row0 + j] / pivot;
+        final double x1 = X[row1 + j] / pivot;
+        final double x2 = X[row2 + j] / pivot;
+        final double x3 = X[row3 + j] / pivot;
+        X[row0 + j] = x0;
+        X[row1 + j] = x1;
+        X[row2 + j] = x2;
+        X[row3 + j] = x3;
+        final int rowL = j * ldl;
+        for (int k = 0; k < j; k++) {
+          final double lk = l[rowL + k];
+          X[row0 + k] -= x0 * lk;
+          X[row1 + k] -= x1 * lk;
+          X[row2 + k] -= x2 * lk;
+          X[row3 + k] -= x3 * lk;
+        }
+      }
+    }
+    for (; r < rows; r++) {
       final int row = offset + r * ldx;
       for (int j = n - 1; j >= 0; j--) {
         final double pivot = l[j * ldl + j];

@@ -83,6 +83,30 @@ class TriangularSolveTest {
     assertClose(CommonOps_DDRM.transpose(solve(L, Bt), null), X);
   }
 
+  /** Rows solved four at a time get exactly what each gets alone, with and without a threshold. */
+  @Test
+  void rightSolveOfManyRowsEqualsOneRowAtATime() {
+    Random rng = new Random(14);
+    DMatrixRMaj regular = lowerFactor(rng, N);
+    DMatrixRMaj deadPivot = regular.copy();
+    deadPivot.set(2, 2, 0.0); // for the thresholded solve
+    double[] tau = new double[N];
+    java.util.Arrays.fill(tau, 1e-12);
+    for (double[] threshold : new double[][] {null, tau}) {
+      DMatrixRMaj L = threshold == null ? regular : deadPivot;
+      DMatrixRMaj B = gaussian(rng, 11, N);
+      DMatrixRMaj together = B.copy();
+      TriangularSolve.rightLower(L, N, together.data, 0, N, 11, threshold);
+      for (int r = 0; r < 11; r++) {
+        double[] row = java.util.Arrays.copyOfRange(B.data, r * N, (r + 1) * N);
+        TriangularSolve.rightLower(L, N, row, 0, N, 1, threshold);
+        for (int j = 0; j < N; j++) {
+          assertEquals(row[j], together.get(r, j), 0.0, "row " + r + ", column " + j);
+        }
+      }
+    }
+  }
+
   @Test
   void leadingBlockOfALargerFactorWithStrides() {
     Random rng = new Random(13);
