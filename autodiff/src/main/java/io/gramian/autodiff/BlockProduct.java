@@ -80,98 +80,18 @@ public final class BlockProduct {
       if (end == 0) {
         continue;
       }
-      int i = 0;
-      // Four rows of C at once where their entries of A are all nonzero (a dense A): one read of
-      // B's row serves four updates. Rows with a zero entry go one at a time, skipping it.
-      for (; i + 3 < rows; i += 4) {
-        final double a0 = a[aOffset + row(aRows, aRowsOffset, i) * aStride + k];
-        final double a1 = a[aOffset + row(aRows, aRowsOffset, i + 1) * aStride + k];
-        final double a2 = a[aOffset + row(aRows, aRowsOffset, i + 2) * aStride + k];
-        final double a3 = a[aOffset + row(aRows, aRowsOffset, i + 3) * aStride + k];
-        if (a0 == 0.0 || a1 == 0.0 || a2 == 0.0 || a3 == 0.0) {
-          for (int r = i; r < i + 4; r++) {
-            addRow(
-                alpha,
-                a,
-                aRows,
-                aRowsOffset,
-                aOffset,
-                aStride,
-                k,
-                r,
-                end,
-                b,
-                rowB,
-                c,
-                cOffset,
-                cStride);
-          }
+      for (int i = 0; i < rows; i++) {
+        int rowA = aRows == null ? i : aRows[aRowsOffset + i];
+        double aik = a[aOffset + rowA * aStride + k];
+        if (aik == 0.0) {
           continue;
         }
-        final double s0 = alpha * a0;
-        final double s1 = alpha * a1;
-        final double s2 = alpha * a2;
-        final double s3 = alpha * a3;
-        final int c0 = cOffset + i * cStride;
-        final int c1 = c0 + cStride;
-        final int c2 = c1 + cStride;
-        final int c3 = c2 + cStride;
+        aik *= alpha;
+        final int rowC = cOffset + i * cStride;
         for (int j = 0; j < end; j++) {
-          final double bkj = b[rowB + j];
-          c[c0 + j] += s0 * bkj;
-          c[c1 + j] += s1 * bkj;
-          c[c2 + j] += s2 * bkj;
-          c[c3 + j] += s3 * bkj;
+          c[rowC + j] += aik * b[rowB + j];
         }
       }
-      for (; i < rows; i++) {
-        addRow(
-            alpha,
-            a,
-            aRows,
-            aRowsOffset,
-            aOffset,
-            aStride,
-            k,
-            i,
-            end,
-            b,
-            rowB,
-            c,
-            cOffset,
-            cStride);
-      }
-    }
-  }
-
-  private static int row(int[] aRows, int aRowsOffset, int i) {
-    return aRows == null ? i : aRows[aRowsOffset + i];
-  }
-
-  /** Row i of C += α A_ik B[k, 0..end), skipped when A_ik is zero. */
-  private static void addRow(
-      double alpha,
-      double[] a,
-      int[] aRows,
-      int aRowsOffset,
-      int aOffset,
-      int aStride,
-      int k,
-      int i,
-      int end,
-      double[] b,
-      int rowB,
-      double[] c,
-      int cOffset,
-      int cStride) {
-    double aik = a[aOffset + row(aRows, aRowsOffset, i) * aStride + k];
-    if (aik == 0.0) {
-      return;
-    }
-    aik *= alpha;
-    final int rowC = cOffset + i * cStride;
-    for (int j = 0; j < end; j++) {
-      c[rowC + j] += aik * b[rowB + j];
     }
   }
 }
