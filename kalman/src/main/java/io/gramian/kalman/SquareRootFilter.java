@@ -194,7 +194,7 @@ public final class SquareRootFilter {
    */
   public double logLikelihood(StateSpace system, DMatrixRMaj Y) {
     try {
-      return forward(system, Y, null, true, false);
+      return forward(system, Y, null, true, false, false);
     } catch (SingularDiffuseStep e) {
       return inflated().logLikelihood(view(system, Y), Y);
     }
@@ -225,7 +225,7 @@ public final class SquareRootFilter {
   private FilterResult results(StateSpace system, DMatrixRMaj Y, boolean convert) {
     double ll;
     try {
-      ll = forward(system, Y, tape, convert, false);
+      ll = forward(system, Y, tape, convert, false, false);
     } catch (SingularDiffuseStep e) {
       return inflated().filter(view(system, Y), Y);
     }
@@ -248,7 +248,7 @@ public final class SquareRootFilter {
     ArgumentShapes.requireAdjoints(gradient, dims);
     double ll;
     try {
-      ll = forward(system, Y, tape, true, rule != TriaRule.MASKED);
+      ll = forward(system, Y, tape, true, rule != TriaRule.MASKED, false);
     } catch (SingularDiffuseStep e) {
       InflatedDiffuseStart v = view(system, Y);
       ll = inflated().logLikelihoodGradient(v, Y, rule, viewAdjoints.into(gradient));
@@ -279,12 +279,9 @@ public final class SquareRootFilter {
     checkTangent(direction, Y, dLogLik);
     double ll;
     try {
-      ll = forwardUnfrozen(system, Y);
+      ll = forwardUnfrozen(system, Y, rule);
     } catch (SingularDiffuseStep e) {
       return inflatedTangent(system, direction, Y, rule, dLogLik);
-    }
-    if (tangent == null) {
-      tangent = new TangentSweep(dims);
     }
     tangent.run(tape, system, direction, Y, rule, dLogLik);
     return ll;
@@ -321,7 +318,7 @@ public final class SquareRootFilter {
     }
     double ll;
     try {
-      ll = forwardUnfrozen(system, Y);
+      ll = forwardUnfrozen(system, Y, rule);
     } catch (SingularDiffuseStep e) {
       if (directions.length == 0) {
         return inflated().logLikelihood(view(system, Y), Y);
@@ -331,9 +328,6 @@ public final class SquareRootFilter {
         inflatedLl = inflatedTangent(system, directions[j], Y, rule, dLogLik[j]);
       }
       return inflatedLl;
-    }
-    if (tangent == null) {
-      tangent = new TangentSweep(dims);
     }
     for (int j = 0; j < directions.length; j++) {
       tangent.run(tape, system, directions[j], Y, rule, dLogLik[j]);
@@ -364,14 +358,20 @@ public final class SquareRootFilter {
   }
 
   /**
-   * The recorded forward sweep with every step in full: the tangent sweep differentiates every
-   * step's triangularisation, so it runs without the {@link SteadyState}.
+   * The recorded forward sweep with every step in full, for the tangent sweep under {@code rule}:
+   * it differentiates every step's triangularisation, so it runs without the {@link SteadyState}.
+   * The steps it takes in covariance form ({@link TangentSweep#inCovarianceForm}: the ordinary
+   * filter's, under the masked rule) read L alone, so from the first of them on the forward sweep
+   * records no Q.
    */
-  private double forwardUnfrozen(StateSpace system, DMatrixRMaj Y) {
+  private double forwardUnfrozen(StateSpace system, DMatrixRMaj Y, TriaRule rule) {
+    if (tangent == null) {
+      tangent = new TangentSweep(dims);
+    }
     final double tolerance = steadyStateTolerance;
     steadyStateTolerance = SteadyState.OFF;
     try {
-      return forward(system, Y, tape, true, true);
+      return forward(system, Y, tape, true, true, tangent.inCovarianceForm(rule));
     } finally {
       steadyStateTolerance = tolerance;
     }
@@ -386,15 +386,18 @@ public final class SquareRootFilter {
    * the tangent sweep and the reverse sweep of the rules other than {@link TriaRule#MASKED}
    * differentiate through them. The masked rule's reverse sweep takes every step in the Gramian and
    * covariance forms, frozen steady-state steps and their freeze step included, which read L alone
-   * ({@link ReverseSweep}), so its tape keeps L and M unchecked; so does the results' pass. Returns
-   * ℓ.
+   * ({@link ReverseSweep}), so its tape keeps L and M unchecked; so does the results' pass. With
+   * {@code ordinaryWithoutRecords} as well, the records stop at the ordinary filter (the
+   * conversion, or the start for a system with no diffuse direction): for a tangent sweep that
+   * takes those steps in covariance form. Returns ℓ.
    */
   double forward(
       StateSpace system,
       DMatrixRMaj Y,
       FilterTape tape,
       boolean convert,
-      boolean derivativeRecords) {
+      boolean derivativeRecords,
+      boolean ordinaryWithoutRecords) {
     checkDimensions(system);
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
@@ -410,7 +413,7 @@ public final class SquareRootFilter {
     if (tape != null) {
       tape.derivativeRecords(records);
     }
-    kernel.forDerivatives(records);
+    kernel.forDerivatives(records && !(ordinaryWithoutRecords && !diffuse));
     initialMeans(system, X);
     S.setTo(system.cholP0());
     if (diffuse) {
@@ -480,6 +483,9 @@ public final class SquareRootFilter {
           && DiffuseConversion.ready(collapse.L)) {
         conversion.convert(collapse.L, X, S, records);
         collapsing = false;
+        if (ordinaryWithoutRecords) {
+          kernel.forDerivatives(false);
+        }
         if (tape != null) {
           tape.storeConversion(t);
         }

@@ -73,6 +73,15 @@ final class TangentSweep {
     covarianceForm = on;
   }
 
+  /**
+   * Whether this sweep takes the ordinary filter's steps (all of them without a diffuse part, those
+   * after the conversion otherwise) in covariance form under {@code rule}, reading only their
+   * update factors L: then their forward steps need record no Q.
+   */
+  boolean inCovarianceForm(TriaRule rule) {
+    return covarianceForm && rule == TriaRule.MASKED;
+  }
+
   void run(
       FilterTape tape,
       StateSpace system,
@@ -94,7 +103,7 @@ final class TangentSweep {
     dLc.reshape(w, w, false);
     dLc.zero();
     // the first step whose update runs in covariance form (T: none)
-    final boolean ordinaryInCovariance = covarianceForm && rule == TriaRule.MASKED;
+    final boolean ordinaryInCovariance = inCovarianceForm(rule);
     int from = T;
     if (ordinaryInCovariance && w == 1) {
       from = 0;
