@@ -1,9 +1,10 @@
 package io.gramian.autodiff;
 
+import static io.gramian.autodiff.testing.FilterBlocks.*;
 import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.lang.management.ManagementFactory;
+import io.gramian.autodiff.testing.Allocation;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -152,10 +153,6 @@ class AppendedRowsTriaTest {
 
   @Test
   void allocatesNothingPerCall() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    assertTrue(threads.isThreadAllocatedMemorySupported());
-    threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(7);
     int nx = 8;
     DMatrixRMaj full =
@@ -166,19 +163,16 @@ class AppendedRowsTriaTest {
     TriaFactors f = new TriaFactors(nx + 3, nx + 3);
     DMatrixRMaj L = new DMatrixRMaj(nx + 3, nx + 3);
     int calls = 20_000;
-    long allocated = 0;
-    for (int round = 0; round < 2; round++) { // the first round warms the JIT up
-      long before = threads.getCurrentThreadAllocatedBytes();
-      for (int i = 0; i < calls; i++) {
-        tria.decompose(full, 3, L);
-        f.input().setTo(one);
-        tria.decompose(f, 1);
-      }
-      allocated = threads.getCurrentThreadAllocatedBytes() - before;
-    }
-    // The counter's read and a JIT deoptimisation may show a few frames once: far below a byte a
-    // call.
-    assertTrue(allocated <= 4096, allocated + " bytes over " + calls + " calls");
+    long allocated =
+        Allocation.ofWarmLoop(
+            calls,
+            () -> {
+              tria.decompose(full, 3, L);
+              f.input().setTo(one);
+              tria.decompose(f, 1);
+            });
+    assertTrue(
+        allocated <= Allocation.WARM_LOOP_ALLOWANCE, allocated + " bytes over " + calls + " calls");
   }
 
   /**
@@ -194,7 +188,7 @@ class AppendedRowsTriaTest {
     new AppendedRowsTria(p, n - p, m - (n - p)).decompose(M, p, L);
     double scale = Math.max(CommonOps_DDRM.elementMaxAbs(M), Double.MIN_NORMAL);
     double tol = ROUNDING_UNITS * Math.max(n, m) * Math.ulp(1.0);
-    assertClose(gram(M), gram(L), tol * scale * scale * n, "L Lᵀ");
+    assertEntriesClose(gram(M), gram(L), tol * scale * scale * n, "L Lᵀ");
     for (int j = 0; j < n; j++) {
       assertTrue(L.get(j, j) >= 0, "L_jj ≥ 0");
       for (int i = 0; i < j; i++) {
@@ -202,38 +196,8 @@ class AppendedRowsTriaTest {
       }
     }
     if (fullRank) {
-      assertClose(LRef, L, tol * scale, "L");
+      assertEntriesClose(LRef, L, tol * scale, "L");
     }
-  }
-
-  private static void assertClose(
-      DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
-    assertEquals(expected.numRows, actual.numRows, what + " rows");
-    assertEquals(expected.numCols, actual.numCols, what + " cols");
-    for (int i = 0; i < expected.getNumElements(); i++) {
-      assertEquals(expected.data[i], actual.data[i], tol, what + " entry " + i);
-    }
-  }
-
-  /** [[H S, cholR], [S, 0]]. */
-  private static DMatrixRMaj updateBlock(DMatrixRMaj H, DMatrixRMaj S, DMatrixRMaj cholR) {
-    int p = H.numRows;
-    int nx = S.numRows;
-    DMatrixRMaj M = new DMatrixRMaj(p + nx, S.numCols + cholR.numCols);
-    CommonOps_DDRM.insert(CommonOps_DDRM.mult(H, S, null), M, 0, 0);
-    CommonOps_DDRM.insert(cholR, M, 0, S.numCols);
-    CommonOps_DDRM.insert(S, M, p, 0);
-    return M;
-  }
-
-  private static DMatrixRMaj lowerTriangular(Random rng, int n) {
-    DMatrixRMaj S = new DMatrixRMaj(n, n);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        S.set(i, j, i == j ? 0.5 + Math.abs(rng.nextGaussian()) : rng.nextGaussian());
-      }
-    }
-    return S;
   }
 
   /** p rows of an r × r lower-triangular factor, the rows kept in order, some left out. */
@@ -247,13 +211,5 @@ class AppendedRowsTriaTest {
       }
     }
     return rows;
-  }
-
-  private static DMatrixRMaj identityRows(int rows, int cols) {
-    DMatrixRMaj A = new DMatrixRMaj(rows, cols);
-    for (int i = 0; i < Math.min(rows, cols); i++) {
-      A.set(i, i, 1.0);
-    }
-    return A;
   }
 }

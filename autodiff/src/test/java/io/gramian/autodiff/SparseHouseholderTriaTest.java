@@ -1,9 +1,10 @@
 package io.gramian.autodiff;
 
+import static io.gramian.autodiff.testing.FilterBlocks.*;
 import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.lang.management.ManagementFactory;
+import io.gramian.autodiff.testing.Allocation;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -135,10 +136,6 @@ class SparseHouseholderTriaTest {
 
   @Test
   void allocatesNothingPerCall() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    assertTrue(threads.isThreadAllocatedMemorySupported());
-    threads.setThreadAllocatedMemoryEnabled(true);
     Random rng = new Random(7);
     int nx = 8;
     DMatrixRMaj predict =
@@ -150,20 +147,17 @@ class SparseHouseholderTriaTest {
     DMatrixRMaj L = new DMatrixRMaj(nx + 2, nx + 2);
     DMatrixRMaj Q = new DMatrixRMaj(nx + 3, nx + 2);
     int calls = 20_000;
-    long allocated = 0;
-    for (int round = 0; round < 2; round++) { // the first round warms the JIT up
-      long before = threads.getCurrentThreadAllocatedBytes();
-      for (int i = 0; i < calls; i++) {
-        tria.decompose(predict, L, Q);
-        tria.decompose(update, L);
-        f.input().setTo(update);
-        tria.decompose(f, true);
-      }
-      allocated = threads.getCurrentThreadAllocatedBytes() - before;
-    }
-    // The counter's read and a JIT deoptimisation may show a few frames once: far below a byte a
-    // call.
-    assertTrue(allocated <= 4096, allocated + " bytes over " + calls + " calls");
+    long allocated =
+        Allocation.ofWarmLoop(
+            calls,
+            () -> {
+              tria.decompose(predict, L, Q);
+              tria.decompose(update, L);
+              f.input().setTo(update);
+              tria.decompose(f, true);
+            });
+    assertTrue(
+        allocated <= Allocation.WARM_LOOP_ALLOWANCE, allocated + " bytes over " + calls + " calls");
   }
 
   /** L and Q of both kernels agree, and M = L Qᵀ; at an exact rank deficiency L Lᵀ too. */
@@ -179,11 +173,11 @@ class SparseHouseholderTriaTest {
     kernel.decompose(M, L, Q);
     double scale = Math.max(CommonOps_DDRM.elementMaxAbs(M), Double.MIN_NORMAL);
     double tol = ROUNDING_UNITS * Math.max(n, m) * Math.ulp(1.0);
-    assertClose(LRef, L, tol * scale, "L");
+    assertEntriesClose(LRef, L, tol * scale, "L");
     DMatrixRMaj LQt = new DMatrixRMaj(n, m);
     CommonOps_DDRM.multTransB(L, Q, LQt);
-    assertClose(M, LQt, tol * scale, "L Qᵀ");
-    assertClose(gram(LRef), gram(L), tol * scale * scale * n, "L Lᵀ");
+    assertEntriesClose(M, LQt, tol * scale, "L Qᵀ");
+    assertEntriesClose(gram(LRef), gram(L), tol * scale * scale * n, "L Lᵀ");
     for (int j = 0; j < n; j++) {
       assertTrue(L.get(j, j) >= 0, "L_jj ≥ 0");
       for (int i = 0; i < j; i++) {
@@ -191,54 +185,7 @@ class SparseHouseholderTriaTest {
       }
     }
     if (fullRank) {
-      assertClose(QRef, Q, tol, "Q");
+      assertEntriesClose(QRef, Q, tol, "Q");
     }
-  }
-
-  private static void assertClose(
-      DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
-    assertEquals(expected.numRows, actual.numRows, what + " rows");
-    assertEquals(expected.numCols, actual.numCols, what + " cols");
-    for (int i = 0; i < expected.getNumElements(); i++) {
-      assertEquals(expected.data[i], actual.data[i], tol, what + " entry " + i);
-    }
-  }
-
-  /** [F S, cholQ]. */
-  private static DMatrixRMaj predictBlock(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ) {
-    int nx = F.numRows;
-    DMatrixRMaj M = new DMatrixRMaj(nx, S.numCols + cholQ.numCols);
-    CommonOps_DDRM.insert(CommonOps_DDRM.mult(F, S, null), M, 0, 0);
-    CommonOps_DDRM.insert(cholQ, M, 0, S.numCols);
-    return M;
-  }
-
-  /** [[H S, cholR], [S, 0]]. */
-  private static DMatrixRMaj updateBlock(DMatrixRMaj H, DMatrixRMaj S, DMatrixRMaj cholR) {
-    int p = H.numRows;
-    int nx = S.numRows;
-    DMatrixRMaj M = new DMatrixRMaj(p + nx, S.numCols + cholR.numCols);
-    CommonOps_DDRM.insert(CommonOps_DDRM.mult(H, S, null), M, 0, 0);
-    CommonOps_DDRM.insert(cholR, M, 0, S.numCols);
-    CommonOps_DDRM.insert(S, M, p, 0);
-    return M;
-  }
-
-  private static DMatrixRMaj lowerTriangular(Random rng, int n) {
-    DMatrixRMaj S = new DMatrixRMaj(n, n);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        S.set(i, j, i == j ? 0.5 + Math.abs(rng.nextGaussian()) : rng.nextGaussian());
-      }
-    }
-    return S;
-  }
-
-  private static DMatrixRMaj identityRows(int rows, int cols) {
-    DMatrixRMaj A = new DMatrixRMaj(rows, cols);
-    for (int i = 0; i < Math.min(rows, cols); i++) {
-      A.set(i, i, 1.0);
-    }
-    return A;
   }
 }

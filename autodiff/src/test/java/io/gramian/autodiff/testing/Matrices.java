@@ -135,4 +135,15 @@ public final class Matrices {
   private static DMatrixRMaj column(double[] v) {
     return new DMatrixRMaj(v.length, 1, true, v);
   }
+
+  /** Every entry of {@code actual} within {@code tol} of {@code expected}'s, the shapes equal. */
+  public static void assertEntriesClose(
+      DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
+    org.junit.jupiter.api.Assertions.assertEquals(expected.numRows, actual.numRows, what + " rows");
+    org.junit.jupiter.api.Assertions.assertEquals(expected.numCols, actual.numCols, what + " cols");
+    for (int i = 0; i < expected.getNumElements(); i++) {
+      org.junit.jupiter.api.Assertions.assertEquals(
+          expected.data[i], actual.data[i], tol, what + " entry " + i);
+    }
+  }
 }
