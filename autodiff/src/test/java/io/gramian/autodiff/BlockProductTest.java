@@ -1,5 +1,6 @@
 package io.gramian.autodiff;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -114,6 +115,119 @@ class BlockProductTest {
             expected[e] == actual[e],
             "case " + trial + ", entry " + e + ": " + actual[e] + " instead of " + expected[e]);
       }
+    }
+  }
+
+  /**
+   * The dot-product forms add each entry's terms in the same order as {@link BlockProduct#multAdd}:
+   * {@code multInto} against multAdd on a zeroed C (dense and sparse A, triangular and general B,
+   * selected rows), {@code denseMultAdd} with α = ±1 against multAdd on the same C, to the bit.
+   */
+  @Test
+  void dotProductFormsEqualMultAddToTheBit() {
+    Random rng = new Random(20261206);
+    for (int trial = 0; trial < CASES; trial++) {
+      int rows = 1 + rng.nextInt(11);
+      int inner = 1 + rng.nextInt(11);
+      int cols = 1 + rng.nextInt(inner); // ≤ inner, so that B may be lower triangular
+      int aSource = rows + rng.nextInt(3);
+      Block a = block(rng, aSource, inner, trial % 3 == 0 ? 4 : 0); // scattered zeros or dense
+      Block b = block(rng, inner, cols, trial % 2 == 0 ? 1 : 0); // lower triangle or dense
+      int[] index = null;
+      int indexOffset = 0;
+      if (trial % 4 == 0) {
+        indexOffset = rng.nextInt(2);
+        index = new int[indexOffset + rows];
+        for (int i = 0; i < rows; i++) {
+          index[indexOffset + i] = rng.nextInt(aSource);
+        }
+      }
+      Block c = block(rng, rows, cols, 0);
+      double[] expected = c.data().clone();
+      for (int i = 0; i < rows; i++) {
+        java.util.Arrays.fill(
+            expected, c.offset() + i * c.stride(), c.offset() + i * c.stride() + cols, 0.0);
+      }
+      BlockProduct.multAdd(
+          1.0,
+          rows,
+          inner,
+          cols,
+          a.data(),
+          index,
+          indexOffset,
+          a.offset(),
+          a.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          expected,
+          c.offset(),
+          c.stride());
+      double[] actual = c.data().clone();
+      BlockProduct.multInto(
+          rows,
+          inner,
+          cols,
+          a.data(),
+          index,
+          indexOffset,
+          a.offset(),
+          a.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          actual,
+          c.offset(),
+          c.stride());
+      assertSame(expected, actual, "multInto, case " + trial);
+      Block dense = block(rng, rows, inner, 0);
+      for (double alpha : new double[] {1.0, -1.0}) {
+        double[] sum = c.data().clone();
+        BlockProduct.multAdd(
+            alpha,
+            rows,
+            inner,
+            cols,
+            dense.data(),
+            dense.offset(),
+            dense.stride(),
+            b.data(),
+            b.offset(),
+            b.stride(),
+            sum,
+            c.offset(),
+            c.stride());
+        double[] dots = c.data().clone();
+        BlockProduct.denseMultAdd(
+            alpha,
+            rows,
+            inner,
+            cols,
+            dense.data(),
+            dense.offset(),
+            dense.stride(),
+            b.data(),
+            b.offset(),
+            b.stride(),
+            dots,
+            c.offset(),
+            c.stride());
+        assertSame(sum, dots, "denseMultAdd α = " + alpha + ", case " + trial);
+      }
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            BlockProduct.denseMultAdd(
+                0.5, 1, 1, 1, new double[1], 0, 1, new double[1], 0, 1, new double[1], 0, 1));
+  }
+
+  private static void assertSame(double[] expected, double[] actual, String what) {
+    for (int e = 0; e < expected.length; e++) {
+      assertTrue(
+          expected[e] == actual[e],
+          what + ", entry " + e + ": " + actual[e] + " instead of " + expected[e]);
     }
   }
 }

@@ -52,7 +52,7 @@ final class PredictStep {
     final int q = cholQ.numCols;
     final int cols = s + q;
     M.reshape(rows, cols, false);
-    productInto(F, S, M.data, 0, cols);
+    BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, M.data, 0, cols);
     for (int i = 0; i < nx; i++) {
       System.arraycopy(cholQ.data, i * q, M.data, i * cols + s, q);
     }

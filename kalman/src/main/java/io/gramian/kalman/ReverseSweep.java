@@ -454,12 +454,13 @@ final class ReverseSweep {
       gTimesF(F);
       if (out.accumulates(SystemMatrix.F)) {
         // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
-        BlockProduct.multAdd(1.0, nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
+        BlockProduct.multInto(nx, nx, s, GF.data, null, 0, 0, nx, S.data, 0, s, MBar.data, 0, cols);
       }
-      BlockProduct.multAdd(1.0, nx, nx, q, G.data, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
+      BlockProduct.multInto(
+          nx, nx, q, G.data, null, 0, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
-      fTransposeGF();
+      fTransposeGF(F);
       gPlusReady = true;
     } else {
       tape.loadPredict(t, cols, factors);
@@ -580,8 +581,7 @@ final class ReverseSweep {
     final double[] k = KUpdate.data;
     // KH = K[:, :p] H (n × nx), then its top rows take K₁₂ and its lower rows K₂₂.
     KH.reshape(n, nx, false);
-    java.util.Arrays.fill(KH.data, 0, n * nx, 0.0);
-    BlockProduct.multAdd(1.0, n, p, nx, k, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
+    BlockProduct.multInto(n, p, nx, k, null, 0, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
     G.reshape(nx, nx, false);
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < nx; j++) {
@@ -655,7 +655,8 @@ final class ReverseSweep {
     for (int i = 0; i < nx; i++) {
       System.arraycopy(lBar, (p + i) * n, CBarTotal.data, i * p, p);
     }
-    BlockProduct.multAdd(-1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
+    BlockProduct.denseMultAdd(
+        -1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
     // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y
     Yp.reshape(p, p, false);
     java.util.Arrays.fill(Yp.data, 0, p * p, 0.0);
@@ -734,31 +735,20 @@ final class ReverseSweep {
   /**
    * G F into {@link #GF}, from {@link #indexF}'s list. A mostly-zero F (a structural model's shifts
    * and ones, an ARIMA's companion form) is visited at its nonzeros, each scaling a column of G; a
-   * denser one row by row (i-k-j), each row of F a contiguous loop. Either way each entry receives
-   * its terms in increasing k, as a plain product adds them, and the terms skipped are exact zeros.
+   * denser one by dot products, four rows of G at a time ({@link BlockProduct#multInto}). Either
+   * way each entry receives its terms in increasing k, as a plain product adds them, and the terms
+   * skipped are exact zeros.
    */
   private void gTimesF(DMatrixRMaj F) {
     final int nx = dims.nx();
     final double[] g = G.data;
     final double[] z = GF.data;
     GF.reshape(nx, nx, false);
-    java.util.Arrays.fill(z, 0, nx * nx, 0.0);
     if (fDense) {
-      for (int i = 0; i < nx; i++) {
-        final int rowZ = i * nx;
-        for (int k = 0; k < nx; k++) {
-          final double gik = g[rowZ + k];
-          if (gik == 0.0) {
-            continue;
-          }
-          final int rowF = k * nx;
-          for (int j = 0; j < nx; j++) {
-            z[rowZ + j] += gik * F.data[rowF + j];
-          }
-        }
-      }
+      BlockProduct.multInto(nx, nx, nx, g, null, 0, 0, nx, F.data, 0, nx, z, 0, nx);
       return;
     }
+    java.util.Arrays.fill(z, 0, nx * nx, 0.0);
     for (int k = 0; k < nx; k++) {
       for (int e = fRowStart[k]; e < fRowStart[k + 1]; e++) {
         final int j = fColumn[e];
@@ -774,18 +764,22 @@ final class ReverseSweep {
    * G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros ({@link #indexF}) only; for a symmetric G
    * only on and below the diagonal, then mirrored.
    */
-  private void fTransposeGF() {
+  private void fTransposeGF(DMatrixRMaj F) {
     final int nx = dims.nx();
     GPlus.reshape(nx, nx, false);
     java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
     final boolean symmetric = gSymmetric;
-    for (int kk = 0; kk < nx; kk++) {
-      for (int e = fRowStart[kk]; e < fRowStart[kk + 1]; e++) {
-        final int i = fColumn[e];
-        final double fki = fValue[e];
-        final int end = symmetric ? i + 1 : nx;
-        for (int j = 0; j < end; j++) {
-          GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];
+    if (fDense) {
+      fTransposeGFDense(F, symmetric);
+    } else {
+      for (int kk = 0; kk < nx; kk++) {
+        for (int e = fRowStart[kk]; e < fRowStart[kk + 1]; e++) {
+          final int i = fColumn[e];
+          final double fki = fValue[e];
+          final int end = symmetric ? i + 1 : nx;
+          for (int j = 0; j < end; j++) {
+            GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];
+          }
         }
       }
     }
@@ -793,6 +787,51 @@ final class ReverseSweep {
       mirrorLower(GPlus);
     }
     gPlusSymmetric = symmetric;
+  }
+
+  /**
+   * {@link #fTransposeGF} for a dense F: {@code G⁺_ij = Σ_kk F_kk,i (G F)_kk,j} as dot products,
+   * four rows of G⁺ at a time (their F entries adjacent in each row of F), on and below the
+   * diagonal when symmetric (entries just above it in a block of four are formed too, and mirrored
+   * over). Each entry gets its terms in increasing kk, as the walk over F's nonzeros adds them.
+   */
+  private void fTransposeGFDense(DMatrixRMaj F, boolean symmetric) {
+    final int nx = dims.nx();
+    final double[] f = F.data;
+    final double[] z = GF.data;
+    final double[] out = GPlus.data;
+    int i = 0;
+    for (; i + 3 < nx; i += 4) {
+      final int end = symmetric ? i + 4 : nx;
+      for (int j = 0; j < end; j++) {
+        double v0 = 0;
+        double v1 = 0;
+        double v2 = 0;
+        double v3 = 0;
+        for (int kk = 0; kk < nx; kk++) {
+          final double zj = z[kk * nx + j];
+          final int rowF = kk * nx + i;
+          v0 += f[rowF] * zj;
+          v1 += f[rowF + 1] * zj;
+          v2 += f[rowF + 2] * zj;
+          v3 += f[rowF + 3] * zj;
+        }
+        out[i * nx + j] = v0;
+        out[(i + 1) * nx + j] = v1;
+        out[(i + 2) * nx + j] = v2;
+        out[(i + 3) * nx + j] = v3;
+      }
+    }
+    for (; i < nx; i++) {
+      final int end = symmetric ? i + 1 : nx;
+      for (int j = 0; j < end; j++) {
+        double v = 0;
+        for (int kk = 0; kk < nx; kk++) {
+          v += f[kk * nx + i] * z[kk * nx + j];
+        }
+        out[i * nx + j] = v;
+      }
+    }
   }
 
   /** S̄⁻ = G S⁻ into {@link #SBarPred} when it is held as G. */

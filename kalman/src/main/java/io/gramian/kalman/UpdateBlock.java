@@ -85,12 +85,18 @@ final class UpdateBlock {
     final int cols = s + r;
     final double[] m = M.data;
     final int nx = H.numCols;
-    for (int i = 0; i < p; i++) {
-      java.util.Arrays.fill(m, i * cols, i * cols + s, 0.0);
+    if (dS == null && dH == null) {
+      // H S on the observed rows of H
+      BlockProduct.multInto(p, nx, s, H.data, index, offset, 0, nx, S.data, 0, s, m, 0, cols);
+    } else {
+      // H dS + dH S
+      for (int i = 0; i < p; i++) {
+        java.util.Arrays.fill(m, i * cols, i * cols + s, 0.0);
+      }
+      DMatrixRMaj first = dS == null ? S : dS;
+      BlockProduct.multAdd(
+          1.0, p, nx, s, H.data, index, offset, 0, nx, first.data, 0, s, m, 0, cols);
     }
-    // H S (primal), or H dS + dH S (tangent), on the observed rows of H.
-    DMatrixRMaj first = dS == null ? S : dS;
-    BlockProduct.multAdd(1.0, p, nx, s, H.data, index, offset, 0, nx, first.data, 0, s, m, 0, cols);
     if (dH != null) {
       BlockProduct.multAdd(1.0, p, nx, s, dH.data, index, offset, 0, nx, S.data, 0, s, m, 0, cols);
     }
