@@ -16,8 +16,10 @@ package io.gramian.autodiff;
  * skipped too, where a dense product would give NaN; the filter's blocks are checked finite where
  * they are triangularised.)
  *
- * <p>Loops run with k outermost, so each row of B is scanned for its last nonzero once. Allocates
- * nothing.
+ * <p>{@link #multAdd} runs with k outermost, so each row of B is scanned for its last nonzero once.
+ * For a mostly nonzero A, {@link #multInto} and {@link #denseMultAdd} form each entry as a dot
+ * product instead (four rows of A at a time, from k = j when B is lower triangular), with the same
+ * nonzero terms in the same order: the same result to the bit. Allocates nothing.
  */
 public final class BlockProduct {
 
