@@ -89,7 +89,7 @@ final class UpdateBlock {
       // H S on the observed rows of H
       BlockProduct.multInto(p, nx, s, H.data, index, offset, 0, nx, S.data, 0, s, m, 0, cols);
     } else {
-      // H dS + dH S
+      // H dS (or H S), to which dH S is added below
       for (int i = 0; i < p; i++) {
         java.util.Arrays.fill(m, i * cols, i * cols + s, 0.0);
       }
