@@ -767,11 +767,11 @@ final class ReverseSweep {
   private void fTransposeGF(DMatrixRMaj F) {
     final int nx = dims.nx();
     GPlus.reshape(nx, nx, false);
-    java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
     final boolean symmetric = gSymmetric;
     if (fDense) {
-      fTransposeGFDense(F, symmetric);
+      fTransposeGFDense(F, symmetric); // writes every entry it keeps
     } else {
+      java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
       for (int kk = 0; kk < nx; kk++) {
         for (int e = fRowStart[kk]; e < fRowStart[kk + 1]; e++) {
           final int i = fColumn[e];
@@ -911,16 +911,16 @@ final class ReverseSweep {
     }
   }
 
-  /**
-   * The adjoint of the update block and the innovation on the observed rows: {@code X̄⁻ = X̄⁺ − Hᵀ
-   * Ē}, {@code H̄ += −Ē X⁻ᵀ + M̄_u[:p, :s] S⁻ᵀ}, {@code d̄ += −Ē[:, 0]}, {@code cholR̄ += M̄_u[:p,
-   * s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
-   */
   /** Columns of S⁻'s row j that may be nonzero: after the first step S⁻ is a tria factor. */
   private static int bEnd(int t, int j, int s) {
     return t > 0 ? Math.min(s, j + 1) : s;
   }
 
+  /**
+   * The adjoint of the update block and the innovation on the observed rows: {@code X̄⁻ = X̄⁺ − Hᵀ
+   * Ē}, {@code H̄ += −Ē X⁻ᵀ + M̄_u[:p, :s] S⁻ᵀ}, {@code d̄ += −Ē[:, 0]}, {@code cholR̄ += M̄_u[:p,
+   * s:]}, {@code S̄⁻ = Hᵀ M̄_u[:p, :s] + M̄_u[p:, :s]}.
+   */
   private void blockAdjoint(
       FilterTape tape,
       StateSpace system,
