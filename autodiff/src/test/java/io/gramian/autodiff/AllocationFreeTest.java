@@ -3,7 +3,7 @@ package io.gramian.autodiff;
 import static io.gramian.autodiff.testing.Matrices.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.lang.management.ManagementFactory;
+import io.gramian.autodiff.testing.Allocation;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -15,21 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationFreeTest {
 
-  /** Calls measured after warm-up. */
+  /** Calls measured after as many to warm up. */
   private static final int CALLS = 20_000;
-
-  /**
-   * Bytes the measurement itself may show over all calls: the counter read allocates nothing, but a
-   * JIT deoptimisation can allocate a few frames once. Far below one byte per call.
-   */
-  private static final long MEASUREMENT_SLACK_BYTES = 4096;
 
   @Test
   void decomposeJvpAndVjpAllocateNothingPerCall() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    assumeAllocationCounting(threads);
-
     Random rng = new Random(42);
     int n = 8;
     int m = 14;
@@ -43,16 +33,10 @@ class AllocationFreeTest {
     DMatrixRMaj MBar = new DMatrixRMaj(n, m);
 
     for (TriaRule rule : new TriaRule[] {TriaRule.MASKED, TriaRule.FULL_RANK}) {
-      for (int i = 0; i < CALLS; i++) { // warm-up: JIT compilation
-        step(tria, adjoint, rule, f, M, dM, LBar, dL, MBar);
-      }
-      long before = threads.getCurrentThreadAllocatedBytes();
-      for (int i = 0; i < CALLS; i++) {
-        step(tria, adjoint, rule, f, M, dM, LBar, dL, MBar);
-      }
-      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      long allocated =
+          Allocation.ofWarmLoop(CALLS, () -> step(tria, adjoint, rule, f, M, dM, LBar, dL, MBar));
       assertTrue(
-          allocated <= MEASUREMENT_SLACK_BYTES,
+          allocated <= Allocation.WARM_LOOP_ALLOWANCE,
           rule + ": " + allocated + " bytes over " + CALLS + " calls");
     }
   }
@@ -71,12 +55,5 @@ class AllocationFreeTest {
     adjoint.jvp(rule, f.L(), f.Q(), dM, dL);
     MBar.zero();
     adjoint.vjpAdd(rule, f.L(), f.Q(), LBar, MBar);
-  }
-
-  private static void assumeAllocationCounting(com.sun.management.ThreadMXBean threads) {
-    assertTrue(
-        threads.isThreadAllocatedMemorySupported(),
-        "this JVM cannot count allocated bytes per thread");
-    threads.setThreadAllocatedMemoryEnabled(true);
   }
 }

@@ -21,7 +21,9 @@ public final class Allocation {
   public static long ofWarmLoop(int calls, Runnable body) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    assertTrue(threads.isThreadAllocatedMemorySupported());
+    assertTrue(
+        threads.isThreadAllocatedMemorySupported(),
+        "this JVM cannot count allocated bytes per thread");
     threads.setThreadAllocatedMemoryEnabled(true);
     long allocated = 0;
     for (int round = 0; round < 2; round++) { // the first round warms the JIT up
