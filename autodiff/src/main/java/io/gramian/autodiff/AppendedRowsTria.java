@@ -87,7 +87,7 @@ public final class AppendedRowsTria {
    * @return whether M had that shape (and L was formed)
    */
   public boolean decompose(TriaFactors factors, int p) {
-    if (!applies(factors.input(), p)) {
+    if (!finiteWithShape(factors.input(), p)) {
       return false;
     }
     triangularize(factors.input(), p, factors.L());
@@ -107,7 +107,7 @@ public final class AppendedRowsTria {
     if (L == M) {
       throw new IllegalArgumentException("tria: M and L must be distinct matrices");
     }
-    if (!applies(M, p)) {
+    if (!finiteWithShape(M, p)) {
       throw new IllegalArgumentException(
           "tria: the last "
               + (M.numRows - p)
@@ -116,8 +116,46 @@ public final class AppendedRowsTria {
     triangularize(M, p, L);
   }
 
+  /**
+   * {@link #applies}, and M's entries up to the first that breaks that shape checked finite, in one
+   * pass: when it returns true M is finite and has the shape.
+   *
+   * @throws ArithmeticException naming the first entry of M (row-major) that is not finite, if it
+   *     comes before any entry that breaks the shape (as {@link Tria} names it)
+   */
+  private static boolean finiteWithShape(DMatrixRMaj M, int p) {
+    final int n = M.numRows - p;
+    final int cols = M.numCols;
+    if (p < 0 || n < 0 || cols < n) {
+      return false;
+    }
+    final double[] m = M.data;
+    for (int i = 0; i < p; i++) {
+      requireFinite(M, i, 0, cols);
+    }
+    for (int i = 0; i < n; i++) {
+      final int row = p + i;
+      requireFinite(M, row, 0, i + 1);
+      for (int c = i + 1; c < cols; c++) {
+        if (m[row * cols + c] != 0.0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Throws, as {@link Tria} does, if an entry of M's row in columns [from, to) is not finite. */
+  private static void requireFinite(DMatrixRMaj M, int row, int from, int to) {
+    final int offset = row * M.numCols;
+    for (int c = from; c < to; c++) {
+      if (!Double.isFinite(M.data[offset + c])) {
+        SparseHouseholderTria.requireFinite(M); // names the entry
+      }
+    }
+  }
+
   private void triangularize(DMatrixRMaj M, int p, DMatrixRMaj L) {
-    SparseHouseholderTria.requireFinite(M);
     final int n = M.numRows - p;
     final int N = p + n;
     ensureCapacity(n);

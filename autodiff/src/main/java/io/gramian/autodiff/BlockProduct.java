@@ -83,6 +83,24 @@ public final class BlockProduct {
       double[] c,
       int cOffset,
       int cStride) {
+    if (cols == 1) {
+      column(
+          alpha,
+          rows,
+          inner,
+          a,
+          aRows,
+          aRowsOffset,
+          aOffset,
+          aStride,
+          b,
+          bOffset,
+          bStride,
+          c,
+          cOffset,
+          cStride);
+      return;
+    }
     for (int k = 0; k < inner; k++) {
       final int rowB = bOffset + k * bStride;
       int end = cols;
@@ -104,6 +122,43 @@ public final class BlockProduct {
           c[rowC + j] += aik * b[rowB + j];
         }
       }
+    }
+  }
+
+  /**
+   * {@link #multAdd} for a single column of B and C (a mean, a whitened innovation), entry by
+   * entry: {@code c_i += Σ_k (α A_ik) b_k} over the k where neither A_ik nor b_k is zero, in
+   * increasing k. Those are the terms {@link #multAdd} adds, in its order (it skips A's zeros and
+   * the rows of B that are zero), so the result is the same to the bit, without a loop over a row
+   * of length one per term.
+   */
+  private static void column(
+      double alpha,
+      int rows,
+      int inner,
+      double[] a,
+      int[] aRows,
+      int aRowsOffset,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    for (int i = 0; i < rows; i++) {
+      final int r = aOffset + row(aRows, aRowsOffset, i) * aStride;
+      final int ci = cOffset + i * cStride;
+      double v = c[ci];
+      for (int k = 0; k < inner; k++) {
+        final double aik = a[r + k];
+        final double bk = b[bOffset + k * bStride];
+        if (aik != 0.0 && bk != 0.0) {
+          v += (alpha * aik) * bk;
+        }
+      }
+      c[ci] = v;
     }
   }
 

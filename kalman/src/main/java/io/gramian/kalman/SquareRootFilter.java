@@ -41,7 +41,6 @@ public final class SquareRootFilter {
   private final DMatrixRMaj X;
   private final DMatrixRMaj S;
   private final DMatrixRMaj XFilt;
-  private final DMatrixRMaj SFilt;
   private final DiffuseCollapse collapse;
   private final DMatrixRMaj SPrev;
   private final DMatrixRMaj LFrozen;
@@ -86,7 +85,6 @@ public final class SquareRootFilter {
     X = new DMatrixRMaj(nx, dims.meanCols());
     S = new DMatrixRMaj(nx, cs);
     XFilt = new DMatrixRMaj(nx, dims.meanCols());
-    SFilt = new DMatrixRMaj(nx, nx);
     collapse = new DiffuseCollapse(dims);
     SPrev = new DMatrixRMaj(nx, nx);
     LFrozen = new DMatrixRMaj(dims.ny() + nx, dims.ny() + nx);
@@ -446,16 +444,13 @@ public final class SquareRootFilter {
         System.arraycopy(Y.data, t * ny, y, 0, ny);
         try {
           llt =
-              kernel.update(
-                  t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, XFilt, SFilt);
+              kernel.update(t, system.H(t), system.d(t), system.cholR(t), y, index, p, X, S, X, S);
         } catch (FilterException e) {
           if (inflatable && collapse.identified() < dims.diffuseRank()) {
             throw SingularDiffuseStep.INSTANCE;
           }
           throw e;
         }
-        X.setTo(XFilt);
-        S.setTo(SFilt);
         if (collapsing) {
           collapse.absorb(kernel.W, p, tape != null);
           double phiNext = collapse.phi();

@@ -52,11 +52,21 @@ public final class SteadyState {
       return false;
     }
     final int n = previous.getNumElements();
+    final double[] a = previous.data;
+    final double[] b = next.data;
+    // Comparisons, not Math.max: the factors are finite, and Math.max's NaN and −0 rules cost a
+    // dependent chain per entry on a path every fully observed step takes.
     double scale = 0;
     double change = 0;
     for (int i = 0; i < n; i++) {
-      scale = Math.max(scale, Math.abs(previous.data[i]));
-      change = Math.max(change, Math.abs(next.data[i] - previous.data[i]));
+      final double size = Math.abs(a[i]);
+      final double difference = Math.abs(b[i] - a[i]);
+      if (size > scale) {
+        scale = size;
+      }
+      if (difference > change) {
+        change = difference;
+      }
     }
     return change <= tol * scale;
   }

@@ -72,8 +72,9 @@ final class StepKernel {
    * @param y observations, length ≥ ny (entries not in index are ignored). Not modified.
    * @param XPred X⁻ (nx × w). Not modified.
    * @param SPred S⁻ (nx × s). Not modified.
-   * @param XFilt X⁺, reshaped to nx × w. Modified.
-   * @param SFilt S⁺, reshaped to nx × nx. Modified.
+   * @param XFilt X⁺, reshaped to nx × w. Modified. May be XPred: X⁻ is then updated in place.
+   * @param SFilt S⁺, reshaped to nx × nx. Modified. May be SPred: S⁻ is read into the block before
+   *     S⁺ is written.
    * @return the step's terms that do not involve W: −Σ_i log A_ii − (p / 2) log 2π. Its quadratic
    *     term −½ ‖z‖² (for a system with no diffuse direction) is {@link #zSquared}.
    * @throws FilterException if the innovation covariance is singular
@@ -154,7 +155,10 @@ final class StepKernel {
     }
   }
 
-  /** X⁺ = X⁻ + C W, C the gain block of the last update's L. */
+  /**
+   * X⁺ = X⁻ + C W, C the gain block of the last update's L. Each entry of X⁻ is read only for its
+   * own entry of X⁺, so XFilt may be XPred.
+   */
   private void meanUpdate(int p, DMatrixRMaj XPred, DMatrixRMaj XFilt) {
     final int w = XPred.numCols;
     final int n = p + nx;
