@@ -33,15 +33,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class AppendedRowsTria {
 
-  /**
-   * Squares of entries between these bounds neither overflow nor lose digits to underflow, so the
-   * rotations of a row whose largest entry lies within them run unscaled; other rows are scaled by
-   * a power of two first (exact).
-   */
-  private static final double SAFE_MAX = 0x1p+500;
-
-  private static final double SAFE_MIN = 0x1p-500;
-
   private final SparseHouseholderTria rTria;
   private final DMatrixRMaj R;
   private final DMatrixRMaj RTilde;
@@ -257,11 +248,16 @@ public final class AppendedRowsTria {
     double pivot = l[row + j];
     double max = Math.abs(pivot);
     for (int k = 0; k <= kLast; k++) {
-      max = Math.max(max, Math.abs(l[row + p + k]));
+      final double size = Math.abs(l[row + p + k]);
+      if (size > max) { // not Math.max: finite entries, no dependent chain of its NaN rules
+        max = size;
+      }
     }
     // a power of two: scaling by it is exact
     final double scale =
-        max > SAFE_MIN && max < SAFE_MAX ? 1.0 : Math.scalb(1.0, Math.getExponent(max));
+        max > SparseHouseholderTria.SAFE_MIN && max < SparseHouseholderTria.SAFE_MAX
+            ? 1.0
+            : Math.scalb(1.0, Math.getExponent(max));
     final double inverse = 1.0 / scale;
     double previous = pivot * inverse;
     double sumSq = previous * previous;

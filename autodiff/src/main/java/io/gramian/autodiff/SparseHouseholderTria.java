@@ -29,6 +29,15 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class SparseHouseholderTria {
 
+  /**
+   * Squares of entries between these bounds neither overflow nor lose digits to underflow, so a row
+   * whose largest entry lies within them is reflected unscaled; other rows are scaled by a power of
+   * two first (exact). Shared with {@link AppendedRowsTria}.
+   */
+  static final double SAFE_MAX = 0x1p+500;
+
+  static final double SAFE_MIN = 0x1p-500;
+
   /** Rows whose dot products with a reflector run together (four independent sums). */
   private static final int BLOCK_ROWS = 4;
 
@@ -166,23 +175,26 @@ public final class SparseHouseholderTria {
     final int n = M.numRows;
     final int m = M.numCols;
     final int k = Math.min(n, m);
-    requireFinite(M);
     ensureCapacity(n, m);
     lastRows = n;
     lastCols = m;
     final double[] a = work;
-    System.arraycopy(M.data, 0, a, 0, n * m);
+    copyFinite(M, a);
     int used = 0;
     for (int j = 0; j < k; j++) {
       final int rowJ = j * m;
-      // Support of row j's tail beyond column j, and its scale.
+      // Support of row j's tail beyond column j, and its largest entry (comparisons, not
+      // Math.max: the entries are finite, and Math.max's NaN and −0 rules cost a dependent chain).
       supportStart[j] = used;
       double max = Math.abs(a[rowJ + j]);
       for (int c = j + 1; c < m; c++) {
         double v = a[rowJ + c];
         if (v != 0.0) {
           support[used++] = c;
-          max = Math.max(max, Math.abs(v));
+          double size = Math.abs(v);
+          if (size > max) {
+            max = size;
+          }
         }
       }
       final int size = used - supportStart[j];
@@ -196,11 +208,15 @@ public final class SparseHouseholderTria {
         continue;
       }
       final int start = supportStart[j];
-      // Scaled norm, as EJML: u = x / max.
-      double x0 = a[rowJ + j] / max;
+      // The row scaled by a power of two (exact) only when its largest entry's square could
+      // overflow or lose digits to underflow; otherwise as it is. Multiplications, not divisions.
+      final double scale =
+          max > SAFE_MIN && max < SAFE_MAX ? 1.0 : Math.scalb(1.0, Math.getExponent(max));
+      final double inverse = 1.0 / scale;
+      double x0 = a[rowJ + j] * inverse;
       double sum = x0 * x0;
       for (int s = 0; s < size; s++) {
-        double v = a[rowJ + support[start + s]] / max;
+        double v = a[rowJ + support[start + s]] * inverse;
         sum += v * v;
       }
       double norm = Math.sqrt(sum);
@@ -208,15 +224,16 @@ public final class SparseHouseholderTria {
         norm = -norm;
       }
       double u0 = x0 + norm;
-      // v = [1, x_tail / (max u0)], τ = u0 / norm; row j becomes [L_j,<j, −norm·max, v_tail]
-      // Divided in two steps, as EJML: 1 / (u0 max) overflows for a subnormal max.
+      // v = [1, x_tail / (scale u0)], τ = u0 / norm; row j becomes [L_j,<j, −norm·scale, v_tail].
+      // Two factors, not 1 / (scale u0): that overflows for a subnormal row (scale 2^−1023).
+      final double reciprocal = 1.0 / u0;
       for (int s = 0; s < size; s++) {
         int c = rowJ + support[start + s];
-        a[c] = a[c] / max / u0;
+        a[c] = a[c] * inverse * reciprocal;
       }
       final double t = u0 / norm;
       tau[j] = t;
-      a[rowJ + j] = -norm * max;
+      a[rowJ + j] = -norm * scale;
       // Apply H_j to rows i > j: row_i −= τ (row_i · v) vᵀ.
       final int first = support[start];
       final int last = support[start + size - 1];
@@ -378,6 +395,26 @@ public final class SparseHouseholderTria {
     final int base = row + first;
     for (int c = 0; c < width; c++) {
       a[base + c] -= scale * v[c];
+    }
+  }
+
+  /**
+   * Copies M into {@code a} (row-major, n · m entries), checking every entry finite in the same
+   * pass.
+   *
+   * @throws ArithmeticException naming the first entry of M that is not finite
+   */
+  private static void copyFinite(DMatrixRMaj M, double[] a) {
+    final double[] in = M.data;
+    final int length = M.getNumElements();
+    boolean finite = true;
+    for (int i = 0; i < length; i++) {
+      final double v = in[i];
+      a[i] = v;
+      finite &= Math.abs(v) <= Double.MAX_VALUE; // false for ±∞ and NaN
+    }
+    if (!finite) {
+      requireFinite(M);
     }
   }
 
