@@ -33,17 +33,13 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class AppendedRowsTria {
 
-  private final SparseHouseholderTria rTria;
-  private final DMatrixRMaj R;
-  private final DMatrixRMaj RTilde;
+  private double[] rTilde;
   private double[] cos;
   private double[] sin;
 
   /** A workspace for blocks up to p rows appended to an n × n factor, R with up to r columns. */
   public AppendedRowsTria(int maxP, int maxN, int maxR) {
-    rTria = new SparseHouseholderTria(Math.max(maxP, 1), Math.max(maxR, 1));
-    R = new DMatrixRMaj(Math.max(maxP, 1), Math.max(maxR, 1));
-    RTilde = new DMatrixRMaj(Math.max(maxP, 1), Math.max(maxP, 1));
+    rTilde = new double[Math.max(maxP, 1) * Math.max(maxR, 1)];
     cos = new double[Math.max(maxN, 1)];
     sin = new double[Math.max(maxN, 1)];
   }
@@ -184,25 +180,15 @@ public final class AppendedRowsTria {
     final int r = cols - n;
     final double[] m = M.data;
     if (p > 0) {
-      if (lowerTrapezoidal(m, cols, n, p, r)) {
-        // already tria(R), up to zero columns: a diagonal or fully observed triangular cholR
-        RTilde.reshape(p, p, false);
-        RTilde.zero();
-        final int width = Math.min(p, r);
-        for (int i = 0; i < p; i++) {
-          System.arraycopy(m, i * cols + n, RTilde.data, i * p, Math.min(width, i + 1));
-        }
-      } else {
-        R.reshape(p, r, false);
-        for (int i = 0; i < p; i++) {
-          System.arraycopy(m, i * cols + n, R.data, i * r, r);
-        }
-        rTria.decompose(R, RTilde);
-      }
+      triangularizeR(m, cols, n, p, r);
     }
+    final int width = Math.min(p, r);
     for (int i = 0; i < p; i++) {
-      System.arraycopy(RTilde.data, i * p, l, i * N, p);
-      System.arraycopy(m, i * cols, l, i * N + p, n);
+      final int row = i * N;
+      final int keep = Math.min(width, i + 1);
+      System.arraycopy(rTilde, i * r, l, row, keep);
+      java.util.Arrays.fill(l, row + keep, row + p, 0.0);
+      System.arraycopy(m, i * cols, l, row + p, n);
     }
     for (int i = 0; i < n; i++) {
       final int row = (p + i) * N;
@@ -212,22 +198,50 @@ public final class AppendedRowsTria {
   }
 
   /**
-   * Whether R (M's top-right p × r block) is zero right of its diagonal with a nonnegative
-   * diagonal: then tria(R) is R itself with zero columns to p.
+   * R̃ = tria(R) into {@link #rTilde} (p × r, lower trapezoidal, diagonal ≥ 0), R = M's top-right p
+   * × r block, by rotations of R's columns: row i's entries right of its pivot are rotated into the
+   * pivot one by one (nothing for a diagonal or triangular cholR, one rotation per missing
+   * observation for the observed rows of a triangular one), and a negative pivot flips its column.
+   * The rows above i are zero in both columns of a rotation, so they stay as they are.
    */
-  private static boolean lowerTrapezoidal(double[] m, int cols, int n, int p, int r) {
+  private void triangularizeR(double[] m, int cols, int n, int p, int r) {
+    if (rTilde.length < p * r) {
+      rTilde = new double[p * r];
+    }
+    final double[] w = rTilde;
     for (int i = 0; i < p; i++) {
-      final int row = i * cols + n;
-      if (i < r && !(m[row + i] >= 0)) {
-        return false;
+      System.arraycopy(m, i * cols + n, w, i * r, r);
+    }
+    for (int i = 0; i < Math.min(p, r); i++) {
+      final int pivot = i * r + i;
+      for (int c = r - 1; c > i; c--) {
+        final double b = w[i * r + c];
+        if (b == 0.0) {
+          continue;
+        }
+        final double a = w[pivot];
+        final double size = Math.max(Math.abs(a), Math.abs(b));
+        final double norm =
+            size > SparseHouseholderTria.SAFE_MIN && size < SparseHouseholderTria.SAFE_MAX
+                ? Math.sqrt(a * a + b * b)
+                : Math.hypot(a, b);
+        final double cos = a / norm;
+        final double sin = b / norm;
+        w[pivot] = norm;
+        w[i * r + c] = 0.0;
+        for (int k = i + 1; k < p; k++) {
+          final double x = w[k * r + i];
+          final double y = w[k * r + c];
+          w[k * r + i] = cos * x + sin * y;
+          w[k * r + c] = cos * y - sin * x;
+        }
       }
-      for (int c = i + 1; c < r; c++) {
-        if (m[row + c] != 0.0) {
-          return false;
+      if (w[pivot] < 0) {
+        for (int k = i; k < p; k++) {
+          w[k * r + i] = -w[k * r + i];
         }
       }
     }
-    return true;
   }
 
   /**

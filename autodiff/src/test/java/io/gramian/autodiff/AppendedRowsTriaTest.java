@@ -31,6 +31,7 @@ class AppendedRowsTriaTest {
   @Test
   void fullRankUpdateBlocksMatchTria() {
     Random rng = new Random(20261206L);
+    Random noise = new Random(20261208L);
     for (int nx : SIZES) {
       for (int p : new int[] {1, 2, Math.max(1, nx / 2), nx + 2}) {
         DMatrixRMaj S = lowerTriangular(rng, nx);
@@ -44,6 +45,26 @@ class AppendedRowsTriaTest {
         assertSameAsTria(updateBlock(select, S, lowerTriangular(rng, p)), p, true);
         // The observed rows of a lower-triangular cholR: a staircase wider than p.
         assertSameAsTria(updateBlock(H, S, staircase(rng, p, p + 3)), p, true);
+        // A dense cholR (any square root of R), and a triangular one with negative pivots (its
+        // entries below the diagonal damped by 1/p: a random triangle's condition grows like 2^p,
+        // and L is compared entry by entry only where it is a well-conditioned function of M).
+        // (Their R from a stream of its own: the blocks above keep the H and S they were checked
+        // on; a random triangular S of size 30 is itself ill-conditioned for some draws.)
+        assertSameAsTria(updateBlock(H, S, gaussian(noise, p, p)), p, true);
+        DMatrixRMaj negativePivots = lowerTriangular(noise, p);
+        for (int i = 0; i < p; i++) {
+          for (int k = i; k < p; k++) {
+            double entry = negativePivots.get(k, i) * (k == i ? 1.0 : 1.0 / p);
+            negativePivots.set(k, i, i % 2 == 0 ? -entry : entry);
+          }
+        }
+        assertSameAsTria(updateBlock(H, S, negativePivots), p, true);
+        // The observed rows of a diagonal cholR: each row's entry right of its pivot.
+        DMatrixRMaj gaps = new DMatrixRMaj(p, 2 * p);
+        for (int i = 0; i < p; i++) {
+          gaps.set(i, 2 * i + 1, 0.5 + noise.nextDouble());
+        }
+        assertSameAsTria(updateBlock(H, S, gaps), p, true);
         if (p <= nx) {
           // A thin cholR (fewer noise columns than observations) and no observation noise.
           assertSameAsTria(updateBlock(H, S, gaussian(rng, p, 1)), p, true);
