@@ -141,10 +141,7 @@ final class PredictStep {
     final double[] mBar = MBar.data;
     if (FBar != null && FEntries == null) {
       for (int j = 0; j < nx; j++) {
-        int end = rowEnd(S, j);
-        for (int i = 0; i < nx; i++) {
-          FBar.data[i * nx + j] += fBarEntry(i, j, end, w, s, cols, X, S, XBarPred, mBar);
-        }
+        fBarColumn(j, rowEnd(S, j), nx, w, s, cols, X, S, XBarPred, mBar, FBar.data);
       }
     } else if (FBar != null) {
       for (int e : FEntries) {
@@ -190,6 +187,57 @@ final class PredictStep {
       end--;
     }
     return end;
+  }
+
+  /**
+   * Column j of F̄ += X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ, four rows at a time: four independent sums, each
+   * with {@link #fBarEntry}'s terms in its order (the same result to the bit, without one chain of
+   * additions per entry).
+   */
+  private static void fBarColumn(
+      int j,
+      int end,
+      int nx,
+      int w,
+      int s,
+      int cols,
+      DMatrixRMaj X,
+      DMatrixRMaj S,
+      DMatrixRMaj XBarPred,
+      double[] mBar,
+      double[] fBar) {
+    final double[] x = X.data;
+    final double[] xBar = XBarPred.data;
+    final double[] sData = S.data;
+    int i = 0;
+    for (; i + 3 < nx; i += 4) {
+      double v0 = 0;
+      double v1 = 0;
+      double v2 = 0;
+      double v3 = 0;
+      for (int c = 0; c < w; c++) {
+        final double xjc = x[j * w + c];
+        v0 += xBar[i * w + c] * xjc;
+        v1 += xBar[(i + 1) * w + c] * xjc;
+        v2 += xBar[(i + 2) * w + c] * xjc;
+        v3 += xBar[(i + 3) * w + c] * xjc;
+      }
+      final int m0 = i * cols;
+      for (int b = 0; b < end; b++) {
+        final double sjb = sData[j * s + b];
+        v0 += mBar[m0 + b] * sjb;
+        v1 += mBar[m0 + cols + b] * sjb;
+        v2 += mBar[m0 + 2 * cols + b] * sjb;
+        v3 += mBar[m0 + 3 * cols + b] * sjb;
+      }
+      fBar[i * nx + j] += v0;
+      fBar[(i + 1) * nx + j] += v1;
+      fBar[(i + 2) * nx + j] += v2;
+      fBar[(i + 3) * nx + j] += v3;
+    }
+    for (; i < nx; i++) {
+      fBar[i * nx + j] += fBarEntry(i, j, end, w, s, cols, X, S, XBarPred, mBar);
+    }
   }
 
   /** (X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ)_ij, over row j of S⁺ up to {@code end}. */

@@ -42,7 +42,6 @@ public final class SquareRootFilter {
   private final DMatrixRMaj S;
   private final DMatrixRMaj XFilt;
   private final DiffuseCollapse collapse;
-  private final DMatrixRMaj SPrev;
   private final DMatrixRMaj LFrozen;
   private final DMatrixRMaj XNext;
   private final int[] allObserved;
@@ -86,7 +85,6 @@ public final class SquareRootFilter {
     S = new DMatrixRMaj(nx, cs);
     XFilt = new DMatrixRMaj(nx, dims.meanCols());
     collapse = new DiffuseCollapse(dims);
-    SPrev = new DMatrixRMaj(nx, nx);
     LFrozen = new DMatrixRMaj(dims.ny() + nx, dims.ny() + nx);
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     allObserved = new int[dims.ny()];
@@ -436,9 +434,6 @@ public final class SquareRootFilter {
         continue;
       }
       final boolean candidate = mayFreeze && p == ny && t > 0;
-      if (candidate) {
-        SPrev.setTo(S);
-      }
       double llt = 0;
       if (p > 0) {
         System.arraycopy(Y.data, t * ny, y, 0, ny);
@@ -462,9 +457,6 @@ public final class SquareRootFilter {
         if (tape != null) {
           tape.storeUpdate(t, kernel.factors);
           tape.storeW(t, kernel.W, p, X.numCols);
-        }
-        if (candidate) {
-          LFrozen.setTo(kernel.factors.L());
         }
       }
       if (tape != null && collapsing) {
@@ -496,8 +488,11 @@ public final class SquareRootFilter {
         if (tape != null) {
           tape.storePredict(t, kernel.factors);
         }
-        if (candidate && SteadyState.converged(SPrev, S, steadyStateTolerance)) {
+        // S⁻_t, this step's predicted factor, is the update block's [S⁻, 0] below its p rows
+        if (candidate
+            && SteadyState.converged(kernel.updateFactors().input(), p, S, steadyStateTolerance)) {
           freezeStep = t;
+          LFrozen.setTo(kernel.updateFactors().L());
           frozenConstant = SteadyState.constantTerm(LFrozen, ny);
         }
       }

@@ -45,27 +45,43 @@ public final class SteadyState {
 
   /**
    * Whether the predicted factor has stopped changing: {@code max |next − previous| ≤ tol · max
-   * |previous|}, both nx × nx. False when {@code tol} is not positive.
+   * |previous|}, both nx × nx, the previous factor read in place from the update block {@code [[H
+   * S⁻, cholR], [S⁻, 0]]} of its step (its nx × nx block below the first p rows). False when {@code
+   * tol} is not positive.
    */
-  static boolean converged(DMatrixRMaj previous, DMatrixRMaj next, double tol) {
-    if (!(tol > 0) || previous.numCols != next.numCols || previous.numRows != next.numRows) {
+  static boolean converged(DMatrixRMaj updateBlock, int p, DMatrixRMaj next, double tol) {
+    final int nx = next.numRows;
+    if (next.numCols != nx || updateBlock.numRows != p + nx || updateBlock.numCols < nx) {
       return false;
     }
-    final int n = previous.getNumElements();
-    final double[] a = previous.data;
+    final int stride = updateBlock.numCols;
+    return converged(updateBlock.data, p * stride, stride, next, tol);
+  }
+
+  /** The test with the previous factor's row i at {@code offset + i · stride}, next's size. */
+  private static boolean converged(
+      double[] previous, int offset, int stride, DMatrixRMaj next, double tol) {
+    if (!(tol > 0)) {
+      return false;
+    }
+    final int rows = next.numRows;
+    final int cols = next.numCols;
     final double[] b = next.data;
     // Comparisons, not Math.max: the factors are finite, and Math.max's NaN and −0 rules cost a
     // dependent chain per entry on a path every fully observed step takes.
     double scale = 0;
     double change = 0;
-    for (int i = 0; i < n; i++) {
-      final double size = Math.abs(a[i]);
-      final double difference = Math.abs(b[i] - a[i]);
-      if (size > scale) {
-        scale = size;
-      }
-      if (difference > change) {
-        change = difference;
+    for (int i = 0; i < rows; i++) {
+      final int row = offset + i * stride;
+      for (int j = 0; j < cols; j++) {
+        final double size = Math.abs(previous[row + j]);
+        final double difference = Math.abs(b[i * cols + j] - previous[row + j]);
+        if (size > scale) {
+          scale = size;
+        }
+        if (difference > change) {
+          change = difference;
+        }
       }
     }
     return change <= tol * scale;

@@ -32,8 +32,15 @@ final class StepKernel {
   private final AppendedRowsTria appendedRows;
   private final DMatrixRMaj XNext;
 
-  /** The last triangularisation: its block M, L, and Q when the derivatives need it. */
-  final TriaFactors factors;
+  private final TriaFactors updateFactors;
+  private final TriaFactors predictFactors;
+
+  /**
+   * The last triangularisation: its block M, L, and Q when the derivatives need it. The update and
+   * the predict each have their own, so the update's stays readable after the predict that follows
+   * it ({@link #updateFactors}).
+   */
+  TriaFactors factors;
 
   /** W = A⁻¹ E of the last update, p × w row-major; its first column is z. */
   final double[] W;
@@ -51,7 +58,9 @@ final class StepKernel {
     nx = dims.nx();
     tria = new SparseHouseholderTria(dims.triaRows(), dims.triaCols());
     appendedRows = new AppendedRowsTria(dims.ny(), nx, dims.updateCols() - nx);
-    factors = new TriaFactors(dims.triaRows(), dims.triaCols());
+    updateFactors = new TriaFactors(dims.triaRows(), dims.triaCols());
+    predictFactors = new TriaFactors(dims.triaRows(), dims.triaCols());
+    factors = updateFactors;
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     W = new double[dims.ny() * dims.meanCols()];
   }
@@ -91,6 +100,7 @@ final class StepKernel {
       DMatrixRMaj SPred,
       DMatrixRMaj XFilt,
       DMatrixRMaj SFilt) {
+    factors = updateFactors;
     UpdateBlock.build(H, cholR, index, p, SPred, factors.input());
     // S⁻ triangular (every step after the first): rotations that keep its zeros, without Q
     if (forDerivatives || !rotations || !appendedRows.decompose(factors, p)) {
@@ -188,6 +198,14 @@ final class StepKernel {
   }
 
   /**
+   * The last update's triangularisation, kept through the predict after it: its block's last nx
+   * rows hold that update's S⁻ ({@code [S⁻, 0]}), its L the gain and filtered factor.
+   */
+  TriaFactors updateFactors() {
+    return updateFactors;
+  }
+
+  /**
    * Lets updates triangularise by rotations ({@link AppendedRowsTria}) when they record nothing for
    * derivatives that need Q (on by default), or keeps every update on the Householder kernel.
    */
@@ -207,6 +225,7 @@ final class StepKernel {
    * @param S on entry S⁺ (nx × s), on exit S⁻ (nx × nx). Modified.
    */
   void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj X, DMatrixRMaj S) {
+    factors = predictFactors;
     PredictStep.block(F, S, cholQ, factors.input(), nx);
     tria.decompose(factors, forDerivatives);
     PredictStep.mean(F, c, X, XNext);
