@@ -194,9 +194,65 @@ public final class BlockProduct {
       double[] c,
       int cOffset,
       int cStride) {
+    into(
+        false,
+        rows,
+        inner,
+        cols,
+        a,
+        aRows,
+        aRowsOffset,
+        aOffset,
+        aStride,
+        b,
+        bOffset,
+        bStride,
+        c,
+        cOffset,
+        cStride);
+  }
+
+  /**
+   * {@link #multInto} for an A its caller knows to be dense (an adjoint's G, G F or K), without the
+   * scan for A's zeros: the same result.
+   */
+  public static void denseMultInto(
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    into(
+        true, rows, inner, cols, a, null, 0, aOffset, aStride, b, bOffset, bStride, c, cOffset,
+        cStride);
+  }
+
+  private static void into(
+      boolean dense,
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int[] aRows,
+      int aRowsOffset,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
     if (rows < DOT_ROWS
         || inner < DOT_INNER
-        || !mostlyNonzero(rows, inner, a, aRows, aRowsOffset, aOffset, aStride)) {
+        || !(dense || mostlyNonzero(rows, inner, a, aRows, aRowsOffset, aOffset, aStride))) {
       for (int i = 0; i < rows; i++) {
         java.util.Arrays.fill(c, cOffset + i * cStride, cOffset + i * cStride + cols, 0.0);
       }

@@ -121,7 +121,8 @@ class BlockProductTest {
   /**
    * The dot-product forms add each entry's terms in the same order as {@link BlockProduct#multAdd}:
    * {@code multInto} against multAdd on a zeroed C (dense and sparse A, triangular and general B,
-   * selected rows), {@code denseMultAdd} with α = ±1 against multAdd on the same C, to the bit.
+   * selected rows), {@code denseMultAdd} with α = ±1 against multAdd on the same C, {@code
+   * denseMultInto} against multAdd on a zeroed C, to the bit.
    */
   @Test
   void dotProductFormsEqualMultAddToTheBit() {
@@ -215,6 +216,40 @@ class BlockProductTest {
             c.stride());
         assertSame(sum, dots, "denseMultAdd α = " + alpha + ", case " + trial);
       }
+      double[] product = c.data().clone();
+      for (int i = 0; i < rows; i++) {
+        java.util.Arrays.fill(
+            product, c.offset() + i * c.stride(), c.offset() + i * c.stride() + cols, 0.0);
+      }
+      BlockProduct.multAdd(
+          1.0,
+          rows,
+          inner,
+          cols,
+          dense.data(),
+          dense.offset(),
+          dense.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          product,
+          c.offset(),
+          c.stride());
+      double[] into = c.data().clone();
+      BlockProduct.denseMultInto(
+          rows,
+          inner,
+          cols,
+          dense.data(),
+          dense.offset(),
+          dense.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          into,
+          c.offset(),
+          c.stride());
+      assertSame(product, into, "denseMultInto, case " + trial);
     }
     assertThrows(
         IllegalArgumentException.class,

@@ -454,10 +454,9 @@ final class ReverseSweep {
       gTimesF(F);
       if (out.accumulates(SystemMatrix.F)) {
         // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
-        BlockProduct.multInto(nx, nx, s, GF.data, null, 0, 0, nx, S.data, 0, s, MBar.data, 0, cols);
+        BlockProduct.denseMultInto(nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
       }
-      BlockProduct.multInto(
-          nx, nx, q, G.data, null, 0, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
+      BlockProduct.denseMultInto(nx, nx, q, G.data, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
       fTransposeGF(F);
@@ -581,7 +580,7 @@ final class ReverseSweep {
     final double[] k = KUpdate.data;
     // KH = K[:, :p] H (n × nx), then its top rows take K₁₂ and its lower rows K₂₂.
     KH.reshape(n, nx, false);
-    BlockProduct.multInto(n, p, nx, k, null, 0, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
+    BlockProduct.denseMultInto(n, p, nx, k, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
     G.reshape(nx, nx, false);
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < nx; j++) {
@@ -735,9 +734,9 @@ final class ReverseSweep {
   /**
    * G F into {@link #GF}, from {@link #indexF}'s list. A mostly-zero F (a structural model's shifts
    * and ones, an ARIMA's companion form) is visited at its nonzeros, each scaling a column of G; a
-   * denser one by dot products, four rows of G at a time ({@link BlockProduct#multInto}). Either
-   * way each entry receives its terms in increasing k, as a plain product adds them, and the terms
-   * skipped are exact zeros.
+   * denser one by dot products, four rows of G at a time ({@link BlockProduct#denseMultInto}).
+   * Either way each entry receives its terms in increasing k, as a plain product adds them, and the
+   * terms skipped are exact zeros.
    */
   private void gTimesF(DMatrixRMaj F) {
     final int nx = dims.nx();
@@ -745,7 +744,7 @@ final class ReverseSweep {
     final double[] z = GF.data;
     GF.reshape(nx, nx, false);
     if (fDense) {
-      BlockProduct.multInto(nx, nx, nx, g, null, 0, 0, nx, F.data, 0, nx, z, 0, nx);
+      BlockProduct.denseMultInto(nx, nx, nx, g, 0, nx, F.data, 0, nx, z, 0, nx);
       return;
     }
     java.util.Arrays.fill(z, 0, nx * nx, 0.0);
