@@ -33,6 +33,13 @@ public final class BlockProduct {
 
   private static final int DOT_INNER = 8;
 
+  /**
+   * The shortest sums {@link #denseMultInto} takes as dot products: with no scan for A's zeros the
+   * dot products win from four terms on (5 × 5 × 5: 104 → 48 ns with a dense B, 90 → 52 with a
+   * triangular one; 7 × 7 × 7: 250 → 140 ns).
+   */
+  private static final int DENSE_DOT_INNER = 4;
+
   private BlockProduct() {}
 
   /**
@@ -251,7 +258,7 @@ public final class BlockProduct {
       int cOffset,
       int cStride) {
     if (rows < DOT_ROWS
-        || inner < DOT_INNER
+        || inner < (dense ? DENSE_DOT_INNER : DOT_INNER)
         || !(dense || mostlyNonzero(rows, inner, a, aRows, aRowsOffset, aOffset, aStride))) {
       for (int i = 0; i < rows; i++) {
         java.util.Arrays.fill(c, cOffset + i * cStride, cOffset + i * cStride + cols, 0.0);

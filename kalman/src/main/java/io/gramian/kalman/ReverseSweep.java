@@ -533,7 +533,7 @@ final class ReverseSweep {
       // when H̄ is wanted); S̄⁻ is held as G S⁻.
       gramian(tape, system, t, p);
       if (out.accumulates(SystemMatrix.H)) {
-        BlockProduct.multAdd(1.0, p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
+        BlockProduct.denseMultInto(p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
       }
       // K₁₁ cholR on the observed rows (read from the system: the tape may hold Q, not M_u)
       final DMatrixRMaj cholR = system.cholR(t);
@@ -841,8 +841,7 @@ final class ReverseSweep {
     final int nx = dims.nx();
     final int s = SPred.numCols;
     SBarPred.reshape(nx, s, false);
-    SBarPred.zero();
-    BlockProduct.multAdd(1.0, nx, nx, s, G.data, 0, nx, SPred.data, 0, s, SBarPred.data, 0, s);
+    BlockProduct.denseMultInto(nx, nx, s, G.data, 0, nx, SPred.data, 0, s, SBarPred.data, 0, s);
     gramianPending = false;
   }
 
