@@ -487,6 +487,15 @@ public final class BlockProduct {
   }
 
   /**
+   * Whether more than half of the entries of A (rows × cols, row-major, contiguous) are nonzero:
+   * the test {@link #multInto} makes, for a caller that makes it once and then calls {@link
+   * #denseMultInto} for an A that does not change.
+   */
+  public static boolean mostlyNonzero(int rows, int cols, double[] a) {
+    return mostlyNonzero(rows, cols, a, null, 0, 0, cols);
+  }
+
+  /**
    * Whether more than half of A's entries are nonzero (then skipping its zeros saves little); stops
    * at the first half's worth of zeros, so a sparse A costs half a scan.
    */

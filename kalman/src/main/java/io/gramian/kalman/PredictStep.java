@@ -47,12 +47,26 @@ final class PredictStep {
    *     the caller. Modified.
    */
   static void block(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
+    block(F, false, S, cholQ, M, rows);
+  }
+
+  /**
+   * {@link #block(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int)} for a caller that knows
+   * whether F is mostly nonzero ({@link BlockProduct#mostlyNonzero}); {@code fDense} false leaves
+   * the test to {@link BlockProduct#multInto}.
+   */
+  static void block(
+      DMatrixRMaj F, boolean fDense, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
     final int nx = F.numRows;
     final int s = S.numCols;
     final int q = cholQ.numCols;
     final int cols = s + q;
     M.reshape(rows, cols, false);
-    BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, M.data, 0, cols);
+    if (fDense) {
+      BlockProduct.denseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, M.data, 0, cols);
+    } else {
+      BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, M.data, 0, cols);
+    }
     for (int i = 0; i < nx; i++) {
       System.arraycopy(cholQ.data, i * q, M.data, i * cols + s, q);
     }

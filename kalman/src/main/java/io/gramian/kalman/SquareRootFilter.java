@@ -410,6 +410,7 @@ public final class SquareRootFilter {
       tape.derivativeRecords(records);
     }
     kernel.forDerivatives(records && !(ordinaryWithoutRecords && !diffuse));
+    kernel.startSweep(system);
     initialMeans(system, X);
     S.setTo(system.cholP0());
     if (diffuse) {

@@ -1,6 +1,7 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.AppendedRowsTria;
+import io.gramian.autodiff.BlockProduct;
 import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
@@ -50,6 +51,15 @@ final class StepKernel {
 
   /** Whether steps record what derivatives need (Q, or M when L permits). */
   private boolean forDerivatives;
+
+  /** Whether F keeps its values through the sweep, so that its density is decided once. */
+  private boolean fFixed;
+
+  /** Whether {@link #fDense} has been decided for this sweep's F. */
+  private boolean fDenseKnown;
+
+  /** Whether F is mostly nonzero ({@link BlockProduct#mostlyNonzero}). */
+  private boolean fDense;
 
   /** Whether updates without derivative records may use {@link AppendedRowsTria}. */
   private boolean rotations = true;
@@ -213,6 +223,15 @@ final class StepKernel {
     rotations = on;
   }
 
+  /**
+   * Starts a sweep over a system: for a time-invariant one (the same F at every step) whether F is
+   * mostly nonzero is decided at the first predict and kept, instead of at every predict.
+   */
+  void startSweep(StateSpace system) {
+    fFixed = system.isTimeInvariant();
+    fDenseKnown = false;
+  }
+
   /** Makes later steps record what derivatives need (for a tape), or not (for ℓ alone). */
   void forDerivatives(boolean forDerivatives) {
     this.forDerivatives = forDerivatives;
@@ -226,7 +245,11 @@ final class StepKernel {
    */
   void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj X, DMatrixRMaj S) {
     factors = predictFactors;
-    PredictStep.block(F, S, cholQ, factors.input(), nx);
+    if (!(fFixed && fDenseKnown)) {
+      fDense = BlockProduct.mostlyNonzero(nx, nx, F.data);
+      fDenseKnown = true;
+    }
+    PredictStep.block(F, fDense, S, cholQ, factors.input(), nx);
     tria.decompose(factors, forDerivatives);
     PredictStep.mean(F, c, X, XNext);
     X.setTo(XNext);
