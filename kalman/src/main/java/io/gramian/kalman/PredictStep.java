@@ -176,6 +176,22 @@ final class PredictStep {
       SBar.zero();
     }
     XBar.reshape(nx, w, false);
+    if (SBar == null) {
+      // X̄⁺ alone (S̄⁺ handed on as G⁺): entry by entry, the same terms in the same order
+      for (int i = 0; i < nx; i++) {
+        for (int c = 0; c < w; c++) {
+          double v = 0;
+          for (int k = 0; k < nx; k++) {
+            final double f = F.data[k * nx + i];
+            if (f != 0.0) {
+              v += f * XBarPred.data[k * w + c];
+            }
+          }
+          XBar.data[i * w + c] = v;
+        }
+      }
+      return;
+    }
     XBar.zero();
     for (int k = 0; k < nx; k++) {
       for (int i = 0; i < nx; i++) {
@@ -183,7 +199,7 @@ final class PredictStep {
         if (f == 0.0) {
           continue;
         }
-        for (int b = 0; SBar != null && b < s; b++) {
+        for (int b = 0; b < s; b++) {
           SBar.data[i * s + b] += f * mBar[k * cols + b];
         }
         for (int c = 0; c < w; c++) {

@@ -658,14 +658,13 @@ final class ReverseSweep {
         -1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
     // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y
     Yp.reshape(p, p, false);
-    java.util.Arrays.fill(Yp.data, 0, p * p, 0.0);
-    for (int k = 0; k < nx; k++) {
-      final int rowL = (p + k) * n;
-      for (int i = 0; i < p; i++) {
-        final double cb = CBarTotal.data[k * p + i];
-        for (int j = 0; j < p; j++) {
-          Yp.data[i * p + j] += cb * l[rowL + j];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double v = 0; // the terms in increasing k, as a k-i-j product adds them
+        for (int k = 0; k < nx; k++) {
+          v += CBarTotal.data[k * p + i] * l[(p + k) * n + j];
         }
+        Yp.data[i * p + j] = v;
       }
     }
     TriangularSolve.lowerTransposed(L, p, Yp.data, 0, p, p, null);
