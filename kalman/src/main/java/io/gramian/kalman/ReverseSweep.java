@@ -908,6 +908,58 @@ final class ReverseSweep {
     }
   }
 
+  /**
+   * Row {@code row} of H̄ += M̄_u[i, :s] S⁻ᵀ − Ē[i, :] X⁻ᵀ, four entries at a time: four
+   * independent sums, each over S⁻'s row j up to {@link #bEnd} and then Ē's terms, in the order of
+   * one entry alone (a block runs to its last row's end; its other rows' extra terms are S⁻'s zeros
+   * above the diagonal).
+   */
+  private void hBarRow(int t, int i, int row, int s, int cols, double[] hBar) {
+    final int nx = dims.nx();
+    final double[] mBar = MBar.data;
+    final double[] sPred = SPred.data;
+    final double[] x = X.data;
+    final int m0 = i * cols;
+    final int e0 = i * width;
+    int j = 0;
+    for (; j + 3 < nx; j += 4) {
+      double v0 = 0;
+      double v1 = 0;
+      double v2 = 0;
+      double v3 = 0;
+      final int end = bEnd(t, j + 3, s);
+      for (int b = 0; b < end; b++) {
+        final double m = mBar[m0 + b];
+        v0 += m * sPred[j * s + b];
+        v1 += m * sPred[(j + 1) * s + b];
+        v2 += m * sPred[(j + 2) * s + b];
+        v3 += m * sPred[(j + 3) * s + b];
+      }
+      for (int c = 0; c < width; c++) {
+        final double e = EBar[e0 + c];
+        v0 -= e * x[j * width + c];
+        v1 -= e * x[(j + 1) * width + c];
+        v2 -= e * x[(j + 2) * width + c];
+        v3 -= e * x[(j + 3) * width + c];
+      }
+      hBar[row * nx + j] += v0;
+      hBar[row * nx + j + 1] += v1;
+      hBar[row * nx + j + 2] += v2;
+      hBar[row * nx + j + 3] += v3;
+    }
+    for (; j < nx; j++) {
+      double v = 0;
+      final int end = bEnd(t, j, s);
+      for (int b = 0; b < end; b++) {
+        v += mBar[m0 + b] * sPred[j * s + b];
+      }
+      for (int c = 0; c < width; c++) {
+        v -= EBar[e0 + c] * x[j * width + c];
+      }
+      hBar[row * nx + j] += v;
+    }
+  }
+
   /** Columns of S⁻'s row j that may be nonzero: after the first step S⁻ is a tria factor. */
   private static int bEnd(int t, int j, int s) {
     return t > 0 ? Math.min(s, j + 1) : s;
@@ -943,18 +995,11 @@ final class ReverseSweep {
     }
     for (int i = 0; i < p; i++) {
       int row = index[io + i];
+      if (HBar != null) {
+        hBarRow(t, i, row, s, cols, HBar.data);
+      }
       for (int j = 0; j < nx; j++) {
         double h = H.data[row * nx + j];
-        if (HBar != null) {
-          double v = 0;
-          for (int b = 0; b < bEnd(t, j, s); b++) {
-            v += mBar[i * cols + b] * SPred.data[j * s + b];
-          }
-          for (int c = 0; c < width; c++) {
-            v -= EBar[i * width + c] * X.data[j * width + c];
-          }
-          HBar.data[row * nx + j] += v;
-        }
         if (h != 0.0) {
           for (int c = 0; c < width; c++) {
             XBarPred.data[j * width + c] -= h * EBar[i * width + c];
