@@ -448,9 +448,29 @@ public final class BlockProduct {
       }
     }
     for (; i < rows; i++) {
+      // a row left over: four columns at a time, four independent sums again
       final int r = aOffset + row(aRows, aRowsOffset, i) * aStride;
       final int ci = cOffset + i * cStride;
-      for (int j = 0; j < cols; j++) {
+      int j = 0;
+      for (; j + 3 < cols; j += 4) {
+        double v0 = start(accumulate, negate, c[ci + j]);
+        double v1 = start(accumulate, negate, c[ci + j + 1]);
+        double v2 = start(accumulate, negate, c[ci + j + 2]);
+        double v3 = start(accumulate, negate, c[ci + j + 3]);
+        for (int k = triangular ? j : 0; k < inner; k++) {
+          final double aik = a[r + k];
+          final int rowB = bOffset + k * bStride + j;
+          v0 += aik * b[rowB];
+          v1 += aik * b[rowB + 1];
+          v2 += aik * b[rowB + 2];
+          v3 += aik * b[rowB + 3];
+        }
+        c[ci + j] = negate ? -v0 : v0;
+        c[ci + j + 1] = negate ? -v1 : v1;
+        c[ci + j + 2] = negate ? -v2 : v2;
+        c[ci + j + 3] = negate ? -v3 : v3;
+      }
+      for (; j < cols; j++) {
         double v = start(accumulate, negate, c[ci + j]);
         for (int k = triangular ? j : 0; k < inner; k++) {
           v += a[r + k] * b[bOffset + k * bStride + j];
