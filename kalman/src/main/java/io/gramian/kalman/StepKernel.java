@@ -89,8 +89,8 @@ final class StepKernel {
    *
    * @param t step, for error messages
    * @param y observations, length ≥ ny (entries not in index are ignored). Not modified.
-   * @param XPred X⁻ (nx × w). Not modified.
-   * @param SPred S⁻ (nx × s). Not modified.
+   * @param XPred X⁻ (nx × w). Not modified, unless it is XFilt.
+   * @param SPred S⁻ (nx × s). Not modified, unless it is SFilt.
    * @param XFilt X⁺, reshaped to nx × w. Modified. May be XPred: X⁻ is then updated in place.
    * @param SFilt S⁺, reshaped to nx × nx. Modified. May be SPred: S⁻ is read into the block before
    *     S⁺ is written.
