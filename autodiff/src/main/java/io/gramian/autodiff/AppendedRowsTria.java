@@ -49,21 +49,7 @@ public final class AppendedRowsTria {
    * − p} rows are {@code [S, 0]} with S lower triangular n × n (M has at least n columns).
    */
   public static boolean applies(DMatrixRMaj M, int p) {
-    final int n = M.numRows - p;
-    final int cols = M.numCols;
-    if (p < 0 || n < 0 || cols < n) {
-      return false;
-    }
-    final double[] m = M.data;
-    for (int i = 0; i < n; i++) {
-      final int row = (p + i) * cols;
-      for (int c = i + 1; c < cols; c++) {
-        if (m[row + c] != 0.0) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return hasShape(M, p, false);
   }
 
   /**
@@ -111,18 +97,27 @@ public final class AppendedRowsTria {
    *     comes before any entry that breaks the shape (as {@link Tria} names it)
    */
   private static boolean finiteWithShape(DMatrixRMaj M, int p) {
+    return hasShape(M, p, true);
+  }
+
+  /**
+   * {@link #applies}, checking the entries up to the first that breaks the shape finite if asked.
+   */
+  private static boolean hasShape(DMatrixRMaj M, int p, boolean finite) {
     final int n = M.numRows - p;
     final int cols = M.numCols;
     if (p < 0 || n < 0 || cols < n) {
       return false;
     }
     final double[] m = M.data;
-    for (int i = 0; i < p; i++) {
+    for (int i = 0; finite && i < p; i++) {
       requireFinite(M, i, 0, cols);
     }
     for (int i = 0; i < n; i++) {
       final int row = p + i;
-      requireFinite(M, row, 0, i + 1);
+      if (finite) {
+        requireFinite(M, row, 0, i + 1);
+      }
       for (int c = i + 1; c < cols; c++) {
         if (m[row * cols + c] != 0.0) {
           return false;
