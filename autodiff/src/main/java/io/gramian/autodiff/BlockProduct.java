@@ -241,6 +241,27 @@ public final class BlockProduct {
         cStride);
   }
 
+  /**
+   * {@link #multInto} for an A its caller knows to be mostly zero (a structural model's F), without
+   * the scan for A's zeros: {@link #multAdd} on a zeroed C, as multInto does after that scan.
+   */
+  public static void sparseMultInto(
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    zeroedMultAdd(
+        rows, inner, cols, a, null, 0, aOffset, aStride, b, bOffset, bStride, c, cOffset, cStride);
+  }
+
   private static void into(
       boolean dense,
       int rows,
@@ -260,11 +281,7 @@ public final class BlockProduct {
     if (rows < DOT_ROWS
         || inner < (dense ? DENSE_DOT_INNER : DOT_INNER)
         || !(dense || mostlyNonzero(rows, inner, a, aRows, aRowsOffset, aOffset, aStride))) {
-      for (int i = 0; i < rows; i++) {
-        java.util.Arrays.fill(c, cOffset + i * cStride, cOffset + i * cStride + cols, 0.0);
-      }
-      multAdd(
-          1.0,
+      zeroedMultAdd(
           rows,
           inner,
           cols,
@@ -285,6 +302,43 @@ public final class BlockProduct {
         false,
         false,
         lowerTriangular(inner, cols, b, bOffset, bStride),
+        rows,
+        inner,
+        cols,
+        a,
+        aRows,
+        aRowsOffset,
+        aOffset,
+        aStride,
+        b,
+        bOffset,
+        bStride,
+        c,
+        cOffset,
+        cStride);
+  }
+
+  /** C = A B as {@link #multAdd} forms it, on C's rows zeroed first. */
+  private static void zeroedMultAdd(
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int[] aRows,
+      int aRowsOffset,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    for (int i = 0; i < rows; i++) {
+      java.util.Arrays.fill(c, cOffset + i * cStride, cOffset + i * cStride + cols, 0.0);
+    }
+    multAdd(
+        1.0,
         rows,
         inner,
         cols,

@@ -47,26 +47,38 @@ final class PredictStep {
    *     the caller. Modified.
    */
   static void block(DMatrixRMaj F, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
-    block(F, false, S, cholQ, M, rows);
+    final int nx = F.numRows;
+    final int s = S.numCols;
+    final int cols = s + cholQ.numCols;
+    M.reshape(rows, cols, false);
+    BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, M.data, 0, cols);
+    noiseColumns(cholQ, M, nx, s);
   }
 
   /**
-   * {@link #block(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int)} for a caller that knows
-   * whether F is mostly nonzero ({@link BlockProduct#mostlyNonzero}); {@code fDense} false leaves
-   * the test to {@link BlockProduct#multInto}.
+   * {@link #block(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int)} for a caller that has
+   * decided whether F is mostly nonzero ({@link BlockProduct#mostlyNonzero}), so that F S is formed
+   * without scanning F again ({@link BlockProduct#denseMultInto} or {@link
+   * BlockProduct#sparseMultInto}).
    */
   static void block(
       DMatrixRMaj F, boolean fDense, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
     final int nx = F.numRows;
     final int s = S.numCols;
-    final int q = cholQ.numCols;
-    final int cols = s + q;
+    final int cols = s + cholQ.numCols;
     M.reshape(rows, cols, false);
     if (fDense) {
       BlockProduct.denseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, M.data, 0, cols);
     } else {
-      BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, M.data, 0, cols);
+      BlockProduct.sparseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, M.data, 0, cols);
     }
+    noiseColumns(cholQ, M, nx, s);
+  }
+
+  /** M's columns s .. s + q of its top nx rows = cholQ. */
+  private static void noiseColumns(DMatrixRMaj cholQ, DMatrixRMaj M, int nx, int s) {
+    final int q = cholQ.numCols;
+    final int cols = M.numCols;
     for (int i = 0; i < nx; i++) {
       System.arraycopy(cholQ.data, i * q, M.data, i * cols + s, q);
     }

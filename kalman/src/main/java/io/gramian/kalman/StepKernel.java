@@ -245,11 +245,15 @@ final class StepKernel {
    */
   void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj X, DMatrixRMaj S) {
     factors = predictFactors;
-    if (!(fFixed && fDenseKnown)) {
-      fDense = BlockProduct.mostlyNonzero(nx, nx, F.data);
-      fDenseKnown = true;
+    if (fFixed) {
+      if (!fDenseKnown) {
+        fDense = BlockProduct.mostlyNonzero(nx, nx, F.data);
+        fDenseKnown = true;
+      }
+      PredictStep.block(F, fDense, S, cholQ, factors.input(), nx);
+    } else {
+      PredictStep.block(F, S, cholQ, factors.input(), nx); // F may change: multInto looks at it
     }
-    PredictStep.block(F, fDense, S, cholQ, factors.input(), nx);
     tria.decompose(factors, forDerivatives);
     PredictStep.mean(F, c, X, XNext);
     X.setTo(XNext);
