@@ -241,27 +241,6 @@ public final class BlockProduct {
         cStride);
   }
 
-  /**
-   * {@link #multInto} for an A its caller knows to be mostly zero (a structural model's F), without
-   * the scan for A's zeros: {@link #multAdd} on a zeroed C, as multInto does after that scan.
-   */
-  public static void sparseMultInto(
-      int rows,
-      int inner,
-      int cols,
-      double[] a,
-      int aOffset,
-      int aStride,
-      double[] b,
-      int bOffset,
-      int bStride,
-      double[] c,
-      int cOffset,
-      int cStride) {
-    zeroedMultAdd(
-        rows, inner, cols, a, null, 0, aOffset, aStride, b, bOffset, bStride, c, cOffset, cStride);
-  }
-
   private static void into(
       boolean dense,
       int rows,
@@ -558,15 +537,6 @@ public final class BlockProduct {
       }
     }
     return true;
-  }
-
-  /**
-   * Whether more than half of the entries of A (rows × cols, row-major, contiguous) are nonzero:
-   * the test {@link #multInto} makes, for a caller that makes it once and then calls {@link
-   * #denseMultInto} for an A that does not change.
-   */
-  public static boolean mostlyNonzero(int rows, int cols, double[] a) {
-    return mostlyNonzero(rows, cols, a, null, 0, 0, cols);
   }
 
   /**

@@ -122,7 +122,7 @@ class BlockProductTest {
    * The dot-product forms add each entry's terms in the same order as {@link BlockProduct#multAdd}:
    * {@code multInto} against multAdd on a zeroed C (dense and sparse A, triangular and general B,
    * selected rows), {@code denseMultAdd} with α = ±1 against multAdd on the same C, {@code
-   * denseMultInto} and {@code sparseMultInto} against multAdd on a zeroed C, to the bit.
+   * denseMultInto} against multAdd on a zeroed C, to the bit.
    */
   @Test
   void dotProductFormsEqualMultAddToTheBit() {
@@ -250,21 +250,6 @@ class BlockProductTest {
           c.offset(),
           c.stride());
       assertSame(product, into, "denseMultInto, case " + trial);
-      double[] sparse = c.data().clone();
-      BlockProduct.sparseMultInto(
-          rows,
-          inner,
-          cols,
-          dense.data(),
-          dense.offset(),
-          dense.stride(),
-          b.data(),
-          b.offset(),
-          b.stride(),
-          sparse,
-          c.offset(),
-          c.stride());
-      assertSame(product, sparse, "sparseMultInto, case " + trial);
     }
     assertThrows(
         IllegalArgumentException.class,

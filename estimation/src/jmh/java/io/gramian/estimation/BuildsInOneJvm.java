@@ -17,21 +17,26 @@ import java.util.Locale;
  * their own, one after another, do not.
  *
  * <p>Arguments: the case folder (as {@code side_by_side.py --inputs DIR} writes), {@code ll} or
- * {@code grad}, the number of rounds, the seconds per burst, then one class path per build (entries
- * separated by the path separator: that build's autodiff, kalman, datasets and estimation classes,
- * this class's included, and their dependencies). Two rounds warm up untimed; then each build's
- * median over the rounds is printed in µs per step, and each build's ratio to the first, round by
- * round (the median and the range).
+ * {@code grad} (or {@code fit:NAME} and anything: a whole fit of {@link SideBySide}'s case NAME,
+ * timed in ms per fit), the number of rounds, the seconds per burst, then one class path per build
+ * (entries separated by the path separator: that build's autodiff, kalman, datasets and estimation
+ * classes, this class's included, and their dependencies). Two rounds warm up untimed; then each
+ * build's median over the rounds is printed in µs per step, and each build's ratio to the first,
+ * round by round (the median and the range).
  */
 public final class BuildsInOneJvm {
 
   private BuildsInOneJvm() {}
 
+  /** The first argument's prefix that names a fit case instead of a filter case's folder. */
+  private static final String FIT = "fit:";
+
   /** One build: its filter, system, data and the call that times it. */
   private record Build(Object filter, Object system, Object Y, Method call, Object[] extra) {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args[0]);
+    String fitCase = args[0].startsWith(FIT) ? args[0].substring(FIT.length()) : null;
+    Path dir = Path.of(fitCase == null ? args[0] : fitCase);
     boolean gradient = args[1].equals("grad");
     int rounds = Integer.parseInt(args[2]);
     double burst = Double.parseDouble(args[3]);
@@ -45,6 +50,13 @@ public final class BuildsInOneJvm {
       ClassLoader loader =
           new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
       Class<?> sideBySide = loader.loadClass(SideBySide.class.getName());
+      if (fitCase != null) {
+        Method fitOnce = sideBySide.getDeclaredMethod("fitOnce", String.class);
+        fitOnce.setAccessible(true);
+        builds.add(new Build(null, fitCase, null, fitOnce, null));
+        steps = 1; // ms per fit, below
+        continue;
+      }
       Method readSystem = sideBySide.getDeclaredMethod("system", Path.class);
       Method read = sideBySide.getDeclaredMethod("read", Path.class, String.class);
       readSystem.setAccessible(true);
@@ -96,18 +108,20 @@ public final class BuildsInOneJvm {
           runs++;
         }
         if (round >= 0) {
-          perStep[b][round] = (System.nanoTime() - t0) * 1e-3 / runs / steps;
+          perStep[b][round] =
+              (System.nanoTime() - t0) * (fitCase == null ? 1e-3 : 1e-6) / runs / steps;
         }
       }
     }
     for (int b = 0; b < builds.size(); b++) {
       System.out.printf(
           Locale.ROOT,
-          "%s %s build %d: %.4f µs per step (median of %d)%n",
+          "%s %s build %d: %.4f %s (median of %d)%n",
           dir.getFileName(),
-          gradient ? "ℓ+∇" : "ℓ",
+          fitCase != null ? "fit" : gradient ? "ℓ+∇" : "ℓ",
           b + 1,
           median(perStep[b]),
+          fitCase == null ? "µs per step" : "ms per fit",
           rounds);
     }
     for (int b = 1; b < builds.size(); b++) {
@@ -128,6 +142,9 @@ public final class BuildsInOneJvm {
   }
 
   private static double run(Build build) throws Exception {
+    if (build.filter() == null) {
+      return (double) build.call().invoke(null, build.system());
+    }
     if (build.extra() == null) {
       return (double) build.call().invoke(build.filter(), build.system(), build.Y());
     }

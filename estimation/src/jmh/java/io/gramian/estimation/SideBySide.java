@@ -183,6 +183,16 @@ public final class SideBySide {
     return String.join("\t", out);
   }
 
+  /** One fit of a named case, untimed: its maximised ℓ ({@link BuildsInOneJvm} times it). */
+  static double fitOnce(String name) {
+    Fit fit = fits().get(name);
+    if (fit == null) {
+      throw new IllegalArgumentException("no fit named " + name);
+    }
+    return MaximumLikelihood.fit(fit.model(), ModelData.of(fit.series()), FitOptions.defaults())
+        .logLikelihood();
+  }
+
   /** One fit, timed: the output line of {@link #main}'s format. */
   private static String fitCase(String name, int warmups, int repeats) {
     Fit fit = fits().get(name);

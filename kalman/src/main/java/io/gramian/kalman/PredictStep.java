@@ -57,20 +57,25 @@ final class PredictStep {
 
   /**
    * {@link #block(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int)} for a caller that has
-   * decided whether F is mostly nonzero ({@link BlockProduct#mostlyNonzero}), so that F S is formed
-   * without scanning F again ({@link BlockProduct#denseMultInto} or {@link
-   * BlockProduct#sparseMultInto}).
+   * listed F's nonzeros, so that F S is formed without scanning F again: as dot products for a
+   * mostly nonzero F ({@link BlockProduct#denseMultInto}), else at F's nonzeros ({@link
+   * TransitionNonzeros#timesInto}).
    */
   static void block(
-      DMatrixRMaj F, boolean fDense, DMatrixRMaj S, DMatrixRMaj cholQ, DMatrixRMaj M, int rows) {
+      DMatrixRMaj F,
+      TransitionNonzeros fNonzeros,
+      DMatrixRMaj S,
+      DMatrixRMaj cholQ,
+      DMatrixRMaj M,
+      int rows) {
     final int nx = F.numRows;
     final int s = S.numCols;
     final int cols = s + cholQ.numCols;
     M.reshape(rows, cols, false);
-    if (fDense) {
+    if (fNonzeros.dense()) {
       BlockProduct.denseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, M.data, 0, cols);
     } else {
-      BlockProduct.sparseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, M.data, 0, cols);
+      fNonzeros.timesInto(S.data, s, s, M.data, 0, cols);
     }
     noiseColumns(cholQ, M, nx, s);
   }

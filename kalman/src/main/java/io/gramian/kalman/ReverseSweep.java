@@ -151,14 +151,8 @@ final class ReverseSweep {
   private final DMatrixRMaj Xp;
   private final DMatrixRMaj GF;
 
-  // F's nonzeros row by row (column, value), read by gTimesF and fTransposeGF; built once per sweep
-  // for a time-invariant system, at every step otherwise
-  private final int[] fRowStart;
-  private final int[] fColumn;
-  private final double[] fValue;
-  private boolean fDense;
-  private boolean fIndexPerSweep;
-  private boolean fIndexed;
+  /** F's nonzeros row by row, read by gTimesF and fTransposeGF. */
+  private final TransitionNonzeros fNonzeros;
 
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
@@ -199,9 +193,7 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
-    fRowStart = new int[nx + 1];
-    fColumn = new int[nx * nx];
-    fValue = new double[nx * nx];
+    fNonzeros = new TransitionNonzeros(nx);
   }
 
   void run(
@@ -222,8 +214,7 @@ final class ReverseSweep {
     SBar.zero();
     loadedFreeze = -1;
     sPredFreeze = -1;
-    fIndexPerSweep = system.isTimeInvariant();
-    fIndexed = false;
+    fNonzeros.startSweep(system.isTimeInvariant());
     sBarsEqual = false;
     gramianPending = false;
     // After the last step nothing reads P⁺: its adjoint is zero, in the Gramian form too.
@@ -450,7 +441,7 @@ final class ReverseSweep {
       final DMatrixRMaj F = system.F(t);
       final DMatrixRMaj cholQ = system.cholQ(t);
       final int q = cols - s;
-      indexF(F);
+      fNonzeros.index(F);
       gTimesF(F);
       if (out.accumulates(SystemMatrix.F)) {
         // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
@@ -704,53 +695,26 @@ final class ReverseSweep {
   }
 
   /**
-   * Lists F's nonzeros row by row, and whether more than half of its entries are nonzero; once per
-   * sweep for a time-invariant system (whose F is the same at every step), else at every step.
-   */
-  private void indexF(DMatrixRMaj F) {
-    if (fIndexed && fIndexPerSweep) {
-      return;
-    }
-    final int nx = dims.nx();
-    final double[] f = F.data;
-    int count = 0;
-    for (int k = 0; k < nx; k++) {
-      fRowStart[k] = count;
-      for (int j = 0; j < nx; j++) {
-        double fkj = f[k * nx + j];
-        if (fkj != 0.0) {
-          fColumn[count] = j;
-          fValue[count] = fkj;
-          count++;
-        }
-      }
-    }
-    fRowStart[nx] = count;
-    fDense = count * 2 > nx * nx;
-    fIndexed = true;
-  }
-
-  /**
-   * G F into {@link #GF}, from {@link #indexF}'s list. A mostly-zero F (a structural model's shifts
-   * and ones, an ARIMA's companion form) is visited at its nonzeros, each scaling a column of G; a
-   * denser one by dot products, four rows of G at a time ({@link BlockProduct#denseMultInto}).
-   * Either way each entry receives its terms in increasing k, as a plain product adds them, and the
-   * terms skipped are exact zeros.
+   * G F into {@link #GF}, from F's nonzeros ({@link TransitionNonzeros}). A mostly-zero F (a
+   * structural model's shifts and ones, an ARIMA's companion form) is visited at its nonzeros, each
+   * scaling a column of G; a denser one by dot products, four rows of G at a time ({@link
+   * BlockProduct#denseMultInto}). Either way each entry receives its terms in increasing k, as a
+   * plain product adds them, and the terms skipped are exact zeros.
    */
   private void gTimesF(DMatrixRMaj F) {
     final int nx = dims.nx();
     final double[] g = G.data;
     final double[] z = GF.data;
     GF.reshape(nx, nx, false);
-    if (fDense) {
+    if (fNonzeros.dense()) {
       BlockProduct.denseMultInto(nx, nx, nx, g, 0, nx, F.data, 0, nx, z, 0, nx);
       return;
     }
     java.util.Arrays.fill(z, 0, nx * nx, 0.0);
     for (int k = 0; k < nx; k++) {
-      for (int e = fRowStart[k]; e < fRowStart[k + 1]; e++) {
-        final int j = fColumn[e];
-        final double fkj = fValue[e];
+      for (int e = fNonzeros.rowStart[k]; e < fNonzeros.rowStart[k + 1]; e++) {
+        final int j = fNonzeros.column[e];
+        final double fkj = fNonzeros.value[e];
         for (int i = 0; i < nx; i++) {
           z[i * nx + j] += g[i * nx + k] * fkj;
         }
@@ -759,21 +723,21 @@ final class ReverseSweep {
   }
 
   /**
-   * G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros ({@link #indexF}) only; for a symmetric G
-   * only on and below the diagonal, then mirrored.
+   * G⁺ = Fᵀ (G F) from {@link #GF}, visiting F's nonzeros ({@link TransitionNonzeros}) only; for a
+   * symmetric G only on and below the diagonal, then mirrored.
    */
   private void fTransposeGF(DMatrixRMaj F) {
     final int nx = dims.nx();
     GPlus.reshape(nx, nx, false);
     final boolean symmetric = gSymmetric;
-    if (fDense) {
+    if (fNonzeros.dense()) {
       fTransposeGFDense(F, symmetric); // writes every entry it keeps
     } else {
       java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
       for (int kk = 0; kk < nx; kk++) {
-        for (int e = fRowStart[kk]; e < fRowStart[kk + 1]; e++) {
-          final int i = fColumn[e];
-          final double fki = fValue[e];
+        for (int e = fNonzeros.rowStart[kk]; e < fNonzeros.rowStart[kk + 1]; e++) {
+          final int i = fNonzeros.column[e];
+          final double fki = fNonzeros.value[e];
           final int end = symmetric ? i + 1 : nx;
           for (int j = 0; j < end; j++) {
             GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];

@@ -1,7 +1,6 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.AppendedRowsTria;
-import io.gramian.autodiff.BlockProduct;
 import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
@@ -52,14 +51,11 @@ final class StepKernel {
   /** Whether steps record what derivatives need (Q, or M when L permits). */
   private boolean forDerivatives;
 
-  /** Whether F keeps its values through the sweep, so that its density is decided once. */
+  /** Whether F keeps its values through the sweep, so that its nonzeros are listed once. */
   private boolean fFixed;
 
-  /** Whether {@link #fDense} has been decided for this sweep's F. */
-  private boolean fDenseKnown;
-
-  /** Whether F is mostly nonzero ({@link BlockProduct#mostlyNonzero}). */
-  private boolean fDense;
+  /** A time-invariant F's nonzeros, listed at the sweep's first predict. */
+  private final TransitionNonzeros fNonzeros;
 
   /** Whether updates without derivative records may use {@link AppendedRowsTria}. */
   private boolean rotations = true;
@@ -73,6 +69,7 @@ final class StepKernel {
     factors = updateFactors;
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     W = new double[dims.ny() * dims.meanCols()];
+    fNonzeros = new TransitionNonzeros(nx);
   }
 
   /**
@@ -224,12 +221,13 @@ final class StepKernel {
   }
 
   /**
-   * Starts a sweep over a system: for a time-invariant one (the same F at every step) whether F is
-   * mostly nonzero is decided at the first predict and kept, instead of at every predict.
+   * Starts a sweep over a system: a time-invariant one's F (the same at every step) has its
+   * nonzeros listed at the first predict and kept ({@link TransitionNonzeros}), instead of F being
+   * scanned at every predict.
    */
   void startSweep(StateSpace system) {
     fFixed = system.isTimeInvariant();
-    fDenseKnown = false;
+    fNonzeros.startSweep(fFixed);
   }
 
   /** Makes later steps record what derivatives need (for a tape), or not (for ℓ alone). */
@@ -246,11 +244,8 @@ final class StepKernel {
   void predict(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj cholQ, DMatrixRMaj X, DMatrixRMaj S) {
     factors = predictFactors;
     if (fFixed) {
-      if (!fDenseKnown) {
-        fDense = BlockProduct.mostlyNonzero(nx, nx, F.data);
-        fDenseKnown = true;
-      }
-      PredictStep.block(F, fDense, S, cholQ, factors.input(), nx);
+      fNonzeros.index(F);
+      PredictStep.block(F, fNonzeros, S, cholQ, factors.input(), nx);
     } else {
       PredictStep.block(F, S, cholQ, factors.input(), nx); // F may change: multInto looks at it
     }
