@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Building matrices from parts and taking parts of matrices; each is a copy of entries, so its
- * adjoint copies them back:
+ * adjoint copies them back, and its tangent is the same copy of the parts' tangents:
  *
  * <pre>
  *   Y = fromEntries(s₀₀, s₀₁, …)  (r × c):   s̄_ij += Ȳ_ij
@@ -53,7 +53,15 @@ final class Assembly {
             }
           }
         };
-    Var result = tape.record("fromEntries", Y, pullback, inputs);
+    Pushforward pushforward =
+        YDot -> {
+          for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k] != null && inputs[k].tangent != null) {
+              YDot.data[k] = inputs[k].tangent.data[0];
+            }
+          }
+        };
+    Var result = tape.record("fromEntries", Y, pullback, pushforward, inputs);
     boolean[] mask = new boolean[inputs.length];
     for (int k = 0; k < inputs.length; k++) {
       mask[k] = inputs[k] != null && inputs[k].isActive();
@@ -123,7 +131,18 @@ final class Assembly {
             }
           }
         };
-    Var result = tape.record("block", Y, pullback, inputs);
+    Pushforward pushforward =
+        YDot -> {
+          for (int i = 0; i < p; i++) {
+            for (int j = 0; j < q; j++) {
+              Var b = inputs[i * q + j];
+              if (b != null && b.tangent != null) {
+                CommonOps_DDRM.insert(b.tangent, YDot, rowOffsets[i], colOffsets[j]);
+              }
+            }
+          }
+        };
+    Var result = tape.record("block", Y, pullback, pushforward, inputs);
     boolean[] mask = new boolean[rows * cols];
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < q; j++) {
@@ -175,7 +194,15 @@ final class Assembly {
             }
           }
         };
-    Var result = x.tape.record("slice", Y, pullback, x);
+    Pushforward pushforward =
+        YDot -> {
+          for (int i = r0; i < r1; i++) {
+            for (int j = c0; j < c1; j++) {
+              YDot.unsafe_set(i - r0, j - c0, x.tangent.unsafe_get(i, j));
+            }
+          }
+        };
+    Var result = x.tape.record("slice", Y, pullback, pushforward, x);
     boolean[] mask = new boolean[(r1 - r0) * (c1 - c0)];
     for (int i = r0; i < r1; i++) {
       for (int j = c0; j < c1; j++) {

@@ -5,11 +5,11 @@ import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Entry-by-entry operations and their adjoints.
+ * Entry-by-entry operations, their adjoints and their tangents.
  *
  * <pre>
- *   unary:   y_i = f(x_i),        x̄_i += f'(x_i) ȳ_i
- *   binary:  y_i = f(a_i, b_i),   ā_i += ∂f/∂a ȳ_i,   b̄_i += ∂f/∂b ȳ_i
+ *   unary:   y_i = f(x_i),        x̄_i += f'(x_i) ȳ_i,                    ẏ_i = f'(x_i) ẋ_i
+ *   binary:  y_i = f(a_i, b_i),   ā_i += ∂f/∂a ȳ_i,   b̄_i += ∂f/∂b ȳ_i,  ẏ_i = ∂f/∂a ȧ_i + ∂f/∂b ḃ_i
  * </pre>
  *
  * A 1 × 1 operand of a binary operation is broadcast to the other's shape; its adjoint is then the
@@ -101,7 +101,13 @@ final class Elementwise {
             xBar.data[i] += slope.at(xv.data[i], y.data[i]) * yBar.data[i];
           }
         };
-    return x.tape.record(op, y, pullback, x);
+    Pushforward pushforward =
+        yDot -> {
+          for (int i = 0; i < len; i++) {
+            yDot.data[i] = slope.at(xv.data[i], y.data[i]) * x.tangent.data[i];
+          }
+        };
+    return x.tape.record(op, y, pullback, pushforward, x);
   }
 
   private static Var binary(
@@ -145,7 +151,22 @@ final class Elementwise {
             }
           }
         };
-    return a.tape.record(op, y, pullback, a, b);
+    Pushforward pushforward =
+        yDot -> {
+          for (int i = 0; i < len; i++) {
+            int ia = aBroadcast ? 0 : i;
+            int ib = bBroadcast ? 0 : i;
+            double v = 0;
+            if (a.tangent != null) {
+              v += da.at(av.data[ia], bv.data[ib], y.data[i]) * a.tangent.data[ia];
+            }
+            if (b.tangent != null) {
+              v += db.at(av.data[ia], bv.data[ib], y.data[i]) * b.tangent.data[ib];
+            }
+            yDot.data[i] = v;
+          }
+        };
+    return a.tape.record(op, y, pullback, pushforward, a, b);
   }
 
   private static boolean isScalar(DMatrixRMaj m) {

@@ -4,11 +4,11 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Matrix product and transpose with their adjoints.
+ * Matrix product and transpose with their adjoints and tangents.
  *
  * <pre>
- *   Y = A B   (n × k)(k × m):   Ā += Ȳ Bᵀ,   B̄ += Aᵀ Ȳ
- *   Y = Aᵀ:                     Ā += Ȳᵀ
+ *   Y = A B   (n × k)(k × m):   Ā += Ȳ Bᵀ,   B̄ += Aᵀ Ȳ;    Ẏ = Ȧ B + A Ḃ
+ *   Y = Aᵀ:                     Ā += Ȳᵀ;                  Ẏ = Ȧᵀ
  * </pre>
  */
 final class LinearAlgebra {
@@ -43,7 +43,16 @@ final class LinearAlgebra {
             CommonOps_DDRM.multAddTransA(A, YBar, BBar);
           }
         };
-    return a.tape.record("times", Y, pullback, a, b);
+    Pushforward pushforward =
+        YDot -> {
+          if (a.tangent != null) {
+            CommonOps_DDRM.multAdd(a.tangent, B, YDot);
+          }
+          if (b.tangent != null) {
+            CommonOps_DDRM.multAdd(A, b.tangent, YDot);
+          }
+        };
+    return a.tape.record("times", Y, pullback, pushforward, a, b);
   }
 
   static Var transpose(Var a) {
@@ -58,6 +67,7 @@ final class LinearAlgebra {
             }
           }
         };
-    return a.tape.record("transpose", Y, pullback, a);
+    Pushforward pushforward = YDot -> CommonOps_DDRM.transpose(a.tangent, YDot);
+    return a.tape.record("transpose", Y, pullback, pushforward, a);
   }
 }

@@ -8,7 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * A record of matrix operations for reverse-mode differentiation: the map {@code θ ↦ (F, c, H, d,
  * cholQ, cholR, m0, cholP0, cholPinf)} of a model, built once per evaluation and swept backwards
- * once per set of output adjoints.
+ * once per set of output adjoints; or swept forwards once per direction of θ ({@link #forward}),
+ * which gives a Jacobian with few columns in fewer passes than it has rows.
  *
  * <pre>
  *   seed:      ȳ_o  for each output y_o          ({@link #seed})
@@ -56,6 +57,7 @@ public final class Tape {
             Var.Role.PARAMETER,
             index,
             new Var[0],
+            null,
             null);
     nodes.add(p);
     return p;
@@ -69,7 +71,7 @@ public final class Tape {
    */
   public Var variable(DMatrixRMaj value) {
     requireFinite("variable", value);
-    Var v = new Var(this, value.copy(), "variable", Var.Role.VARIABLE, -1, new Var[0], null);
+    Var v = new Var(this, value.copy(), "variable", Var.Role.VARIABLE, -1, new Var[0], null, null);
     nodes.add(v);
     return v;
   }
@@ -232,6 +234,95 @@ public final class Tape {
     return gradient;
   }
 
+  // ---------------------------------------------------------------- forward pass
+
+  /**
+   * The forward (tangent) pass: every recorded value's directional derivative along the parameters'
+   * tangents, first operation first,
+   *
+   * <pre>
+   *   θ̇_j = parameterTangent[j],   ẏ = Σ_i (∂y/∂x_i) ẋ_i   (variables held fixed: ẋ = 0)
+   * </pre>
+   *
+   * read afterwards with {@link Var#tangent()}. One pass gives the derivative of every output along
+   * one direction of θ: with few parameters and many output entries (a model's system matrices),
+   * cheaper than one {@link #backwardAdd reverse pass} per entry. Each operation's forward rule is
+   * the transpose of its reverse rule, so the two passes give the same Jacobian to rounding (for
+   * {@code tria}, the same rule's map T in both).
+   *
+   * @param parameterTangent θ̇, length at least the largest parameter index + 1. Not modified.
+   * @throws ArithmeticException if a tangent becomes infinite or NaN, naming the operation
+   */
+  public void forward(double[] parameterTangent) {
+    forward(parameterTangent, new Var[0], new DMatrixRMaj[0]);
+  }
+
+  /**
+   * {@link #forward(double[])} with tangents for some {@link #variable variables} too (the others
+   * held fixed): the tape's tangent along matrix inputs, for tests of the operations' forward
+   * rules.
+   *
+   * @param variables variables of this tape. Not modified.
+   * @param variableTangents their tangents, their shapes. Not modified.
+   */
+  void forward(double[] parameterTangent, Var[] variables, DMatrixRMaj[] variableTangents) {
+    if (parameterTangent.length < parameterCount) {
+      throw new IllegalArgumentException(
+          "forward: the tangent has "
+              + parameterTangent.length
+              + " entries but parameter index "
+              + (parameterCount - 1)
+              + " is on the tape");
+    }
+    for (int j = 0; j < parameterTangent.length; j++) {
+      requireFinite("forward: the tangent of parameter " + j, parameterTangent[j]);
+    }
+    for (Var node : nodes) {
+      if (node.role == Var.Role.VARIABLE) {
+        node.tangent = null;
+      }
+    }
+    for (int i = 0; i < variables.length; i++) {
+      requireOwn(variables[i], "forward");
+      if (variables[i].role != Var.Role.VARIABLE) {
+        throw new IllegalArgumentException("forward: " + variables[i] + " is not a variable");
+      }
+      requireFinite("forward: a variable's tangent", variableTangents[i]);
+      variables[i].tangent = variableTangents[i].copy();
+    }
+    for (Var node : nodes) {
+      if (node.role == Var.Role.PARAMETER) {
+        double t = parameterTangent[node.parameterIndex];
+        node.tangent = t == 0.0 ? null : scalarMatrix(t);
+      } else if (node.role == Var.Role.OPERATION) {
+        node.tangent = null;
+        if (anyTangent(node.inputs)) {
+          DMatrixRMaj t = new DMatrixRMaj(node.value.numRows, node.value.numCols);
+          node.pushforward.addFromInputs(t);
+          int bad = firstNonFinite(t);
+          if (bad >= 0) {
+            throw new ArithmeticException(
+                "forward: the derivative of "
+                    + node.op
+                    + " is not finite here (a tangent entry is "
+                    + t.data[bad]
+                    + "); √x and x^p with p < 1 have an infinite derivative at 0");
+          }
+          node.tangent = t;
+        }
+      }
+    }
+  }
+
+  private static boolean anyTangent(Var[] inputs) {
+    for (Var input : inputs) {
+      if (input != null && input.tangent != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- for the operations
 
   /**
@@ -242,9 +333,11 @@ public final class Tape {
    * @param value the result; must be finite
    * @param pullback the reverse rule; it may assume every input is non-null when needed and must
    *     skip inputs whose {@link Var#adjointToUpdate()} is null
+   * @param pushforward the forward rule; it must skip inputs whose {@link Var#tangent} is null
    * @param inputs the operands (null entries are ignored), all on this tape
    */
-  Var record(String op, DMatrixRMaj value, Pullback pullback, Var... inputs) {
+  Var record(
+      String op, DMatrixRMaj value, Pullback pullback, Pushforward pushforward, Var... inputs) {
     boolean active = false;
     for (Var input : inputs) {
       if (input != null) {
@@ -256,7 +349,7 @@ public final class Tape {
     if (!active) {
       return constantOf(value, op);
     }
-    Var result = new Var(this, value, op, Var.Role.OPERATION, -1, inputs, pullback);
+    Var result = new Var(this, value, op, Var.Role.OPERATION, -1, inputs, pullback, pushforward);
     nodes.add(result);
     return result;
   }
@@ -278,7 +371,7 @@ public final class Tape {
   }
 
   private Var constantOf(DMatrixRMaj value, String op) {
-    return new Var(this, value, op, Var.Role.CONSTANT, -1, new Var[0], null);
+    return new Var(this, value, op, Var.Role.CONSTANT, -1, new Var[0], null, null);
   }
 
   private static DMatrixRMaj scalarMatrix(double value) {

@@ -12,8 +12,14 @@ import org.ejml.data.DMatrixRMaj;
  *   M = L Qᵀ,   Y = Lᵀ L̄,   Z = strictly_upper(Yᵀ − Y),   M̄ += (L̄ + Tᵀ Z) Qᵀ
  * </pre>
  *
- * with T the rule's map (docs/tria.md). The factor Q (m × n) is kept with the node for the reverse
- * pass; a constant M skips forming it.
+ * with T the rule's map (docs/tria.md), and its tangent {@link io.gramian.autodiff.TriaAdjoint#jvp}
+ * with the same map:
+ *
+ * <pre>
+ *   W = Ṁ Q,   U = strictly_upper(T W),   L̇ = W − L (U − Uᵀ)
+ * </pre>
+ *
+ * The factor Q (m × n) is kept with the node for the reverse pass; a constant M skips forming it.
  */
 final class TriaOnTape {
 
@@ -27,12 +33,13 @@ final class TriaOnTape {
     final DMatrixRMaj L = new DMatrixRMaj(n, n);
     if (!M.isActive()) {
       workspace.tria(n, m).decompose(M.value, L);
-      return M.tape.record("tria", L, null, M);
+      return M.tape.record("tria", L, null, null, M);
     }
     final DMatrixRMaj Q = new DMatrixRMaj(m, n);
     workspace.tria(n, m).decompose(M.value, L, Q);
     Pullback pullback =
         LBar -> workspace.adjoint(n, m).vjpAdd(rule, L, Q, LBar, M.adjointToUpdate());
-    return M.tape.record("tria " + rule, L, pullback, M);
+    Pushforward pushforward = LDot -> workspace.adjoint(n, m).jvp(rule, L, Q, M.tangent, LDot);
+    return M.tape.record("tria " + rule, L, pullback, pushforward, M);
   }
 }

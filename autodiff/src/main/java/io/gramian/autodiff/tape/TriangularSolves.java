@@ -12,9 +12,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   X = L⁻ᵀ B   (n × m):   G = L⁻¹ X̄,   B̄ += G,   L̄ −= tril(X Gᵀ)
  * </pre>
  *
- * (From {@code L dX = dB − dL X} and {@code Lᵀ dX = dB − dLᵀ X}.) Entries of L above the diagonal
- * get no adjoint. A zero pivot, or a solution that is not finite, is an {@link ArithmeticException}
- * naming the operation.
+ * and their tangents {@code Ẋ = L⁻¹ (Ḃ − tril(L̇) X)} and {@code Ẋ = L⁻ᵀ (Ḃ − tril(L̇)ᵀ X)} (from
+ * {@code L dX = dB − dL X} and {@code Lᵀ dX = dB − dLᵀ X}). Entries of L above the diagonal get no
+ * adjoint. A zero pivot, or a solution that is not finite, is an {@link ArithmeticException} naming
+ * the operation.
  */
 final class TriangularSolves {
 
@@ -84,7 +85,35 @@ final class TriangularSolves {
             }
           }
         };
-    return l.tape.record(op, X, pullback, l, b);
+    Pushforward pushforward =
+        XDot -> {
+          final int n = L.numRows;
+          final int m = X.numCols;
+          if (b.tangent != null) {
+            XDot.setTo(b.tangent);
+          }
+          if (l.tangent != null) {
+            final double[] lDot = l.tangent.data;
+            // lower: Ẋ_ic −= Σ_{j ≤ i} L̇_ij X_jc;  transposed: Ẋ_ic −= Σ_{j ≥ i} L̇_ji X_jc
+            for (int i = 0; i < n; i++) {
+              for (int c = 0; c < m; c++) {
+                double v = 0;
+                if (transposed) {
+                  for (int j = i; j < n; j++) {
+                    v += lDot[j * n + i] * X.data[j * m + c];
+                  }
+                } else {
+                  for (int j = 0; j <= i; j++) {
+                    v += lDot[i * n + j] * X.data[j * m + c];
+                  }
+                }
+                XDot.data[i * m + c] -= v;
+              }
+            }
+          }
+          solveInPlace(L, XDot, transposed);
+        };
+    return l.tape.record(op, X, pullback, pushforward, l, b);
   }
 
   private static void solveInPlace(DMatrixRMaj L, DMatrixRMaj X, boolean transposed) {

@@ -43,8 +43,14 @@ public final class Var {
   /** The operation's reverse rule; null for leaves and constants. */
   final Pullback pullback;
 
+  /** The operation's forward rule; null for leaves and constants. */
+  final Pushforward pushforward;
+
   /** Adjoint ȳ, allocated when the first contribution arrives. */
   DMatrixRMaj adjoint;
+
+  /** Tangent ẏ of the last {@link Tape#forward} pass; null where it is zero (and for constants). */
+  DMatrixRMaj tangent;
 
   /**
    * Which entries may depend on a parameter or variable (row-major), for a value the assembling
@@ -59,7 +65,8 @@ public final class Var {
       Role role,
       int parameterIndex,
       Var[] inputs,
-      Pullback pullback) {
+      Pullback pullback,
+      Pushforward pushforward) {
     this.tape = tape;
     this.value = value;
     this.op = op;
@@ -67,6 +74,7 @@ public final class Var {
     this.parameterIndex = parameterIndex;
     this.inputs = inputs;
     this.pullback = pullback;
+    this.pushforward = pushforward;
   }
 
   /** Whether the reverse pass needs this node's adjoint (it depends on a parameter or variable). */
@@ -164,6 +172,17 @@ public final class Var {
           "adjoint(): only a variable keeps its adjoint, and this is a " + op + " value");
     }
     return adjointToUpdate();
+  }
+
+  /**
+   * The tangent of the last {@link Tape#forward} pass, r × c: {@code ẏ = Σ_j (∂y/∂θ_j) θ̇_j}, the
+   * directional derivative of this value along the parameters' tangents (variables held fixed).
+   * Zero for a constant, and before the first forward pass.
+   *
+   * @return a new matrix
+   */
+  public DMatrixRMaj tangent() {
+    return tangent == null ? new DMatrixRMaj(value.numRows, value.numCols) : tangent.copy();
   }
 
   @Override

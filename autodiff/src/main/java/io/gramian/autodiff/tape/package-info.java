@@ -66,8 +66,13 @@
  *       adjoints, so the tape can be seeded and swept again.
  *   <li>Values that depend on no parameter or variable are constants: not recorded, free in the
  *       reverse pass.
+ *   <li>{@code forward(θ̇)} is the tangent pass: every value's directional derivative along θ̇
+ *       ({@code Var.tangent()}), variables held fixed. With k parameters and many output entries (a
+ *       model's system matrices) k forward passes give the Jacobian that would take one reverse
+ *       pass per entry.
  *   <li>Every operation's adjoint is checked by a dot-product test against an independently written
- *       tangent and by central finite differences ({@code OperationAdjointTest}).
+ *       tangent and by central finite differences, and its forward rule against that tangent
+ *       ({@code OperationAdjointTest}).
  * </ul>
  */
 package io.gramian.autodiff.tape;

@@ -11,7 +11,6 @@ import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemGradient;
 import io.gramian.kalman.SystemMatrices;
 import io.gramian.kalman.SystemMatrix;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -164,9 +163,10 @@ public final class LogLikelihood {
    *   direction_j = ∂(F, c, H, d, cholQ, cholR, m0, cholP0, cholPinf)/∂θ_j     (θ unconstrained)
    * </pre>
    *
-   * from the Jacobian of the model's tape (one reverse pass per entry of each matrix that depends
-   * on a parameter; a constant matrix's rows are zero) chained through the layout's transforms. The
-   * directions feed a tangent sweep (per-observation scores) or an online filter's sensitivities.
+   * from one forward pass of the model's tape per free parameter ({@link Tape#forward}), along the
+   * build values' tangent {@code ḃ = ∂b/∂θ_j} (the layout's transforms); a constant matrix's
+   * direction is zero. The directions feed a tangent sweep (per-observation scores) or an online
+   * filter's sensitivities.
    *
    * @param theta the free parameters, unconstrained
    */
@@ -178,51 +178,15 @@ public final class LogLikelihood {
     StateSpaceSystem base = matrices.system();
     StateSpace system = model.system(matrices, data);
     SystemMatrices<Var> outputs = matrices.vars();
-    // Jacobian of every matrix entry with respect to the free build values: dSystem[j] holds
-    // ∂(system)/∂b_j, matrix by matrix.
-    List<SystemMatrices<DMatrixRMaj>> dSystem = new ArrayList<>(k);
-    for (int j = 0; j < k; j++) {
-      dSystem.add(outputs.map((m, v) -> new DMatrixRMaj(v.rows(), v.cols())));
-    }
-    double[] row = new double[k];
-    for (SystemMatrix m : SystemMatrix.values()) {
-      Var output = outputs.get(m);
-      if (output.isConstant()) {
-        continue; // its Jacobian rows are zero: no reverse pass per entry
-      }
-      DMatrixRMaj value = output.value();
-      DMatrixRMaj unit = new DMatrixRMaj(value.numRows, value.numCols);
-      for (int e = 0; e < value.getNumElements(); e++) {
-        if (!output.isActiveEntry(e / value.numCols, e % value.numCols)) {
-          continue; // no parameter reaches this entry: its Jacobian row is zero
-        }
-        unit.data[e] = 1;
-        tape.seed(output, unit);
-        unit.data[e] = 0;
-        java.util.Arrays.fill(row, 0);
-        tape.backwardAdd(row);
-        for (int j = 0; j < k; j++) {
-          dSystem.get(j).get(m).data[e] = row[j];
-        }
-      }
-    }
-    // Chain through b(θ): direction for θ_j is Σ_i (∂b_i/∂θ_j) ∂system/∂b_i.
-    double[][] B = layout.buildJacobian(theta);
+    double[][] B = layout.buildJacobian(theta); // B[i][j] = ∂b_i/∂θ_j
+    double[] buildTangent = new double[k];
     StateSpaceSystem[] directions = new StateSpaceSystem[k];
     for (int j = 0; j < k; j++) {
-      final int column = j;
-      SystemMatrices<DMatrixRMaj> dir =
-          outputs.map(
-              (m, v) -> {
-                DMatrixRMaj sum = new DMatrixRMaj(v.rows(), v.cols());
-                for (int i = 0; i < k; i++) {
-                  if (B[i][column] != 0) {
-                    CommonOps_DDRM.addEquals(sum, B[i][column], dSystem.get(i).get(m));
-                  }
-                }
-                return sum;
-              });
-      directions[j] = new StateSpaceSystem(dir);
+      for (int i = 0; i < k; i++) {
+        buildTangent[i] = B[i][j];
+      }
+      tape.forward(buildTangent);
+      directions[j] = new StateSpaceSystem(outputs.map((m, v) -> v.tangent()));
     }
     return new SystemDirections(base, system, directions);
   }
