@@ -43,7 +43,6 @@ public final class SquareRootFilter {
   private final DMatrixRMaj XFilt;
   private final DiffuseCollapse collapse;
   private final DMatrixRMaj LFrozen;
-  private final DMatrixRMaj XNext;
   private final int[] allObserved;
   private final DiffuseConversion conversion;
 
@@ -86,7 +85,6 @@ public final class SquareRootFilter {
     XFilt = new DMatrixRMaj(nx, dims.meanCols());
     collapse = new DiffuseCollapse(dims);
     LFrozen = new DMatrixRMaj(dims.ny() + nx, dims.ny() + nx);
-    XNext = new DMatrixRMaj(nx, dims.meanCols());
     allObserved = new int[dims.ny()];
     conversion = tape.conversion;
     for (int i = 0; i < allObserved.length; i++) {
@@ -536,8 +534,7 @@ public final class SquareRootFilter {
       tape.storeMeans(t, true, X);
     }
     if (t < T - 1) {
-      PredictStep.mean(system.F(t), system.c(t), X, XNext);
-      X.setTo(XNext);
+      kernel.predictMean(system.F(t), system.c(t), X);
     }
     return llt;
   }

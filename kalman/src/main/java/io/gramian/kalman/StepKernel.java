@@ -250,8 +250,32 @@ final class StepKernel {
       PredictStep.block(F, S, cholQ, factors.input(), nx); // F may change: multInto looks at it
     }
     tria.decompose(factors, forDerivatives);
-    PredictStep.mean(F, c, X, XNext);
-    X.setTo(XNext);
+    predictMean(F, c, X);
     S.setTo(factors.L());
+  }
+
+  /**
+   * The mean's predict alone, X⁻ = F X⁺ + [c, 0] (a predict's, or a {@link SteadyState} step's):
+   * for a time-invariant F that is mostly zero, at F's nonzeros ({@link
+   * TransitionNonzeros#timesInto}) instead of scanning F's nx² entries; the same terms in the same
+   * order either way.
+   *
+   * @param X on entry X⁺ (nx × w), on exit X⁻. Modified.
+   */
+  void predictMean(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj X) {
+    if (fFixed) {
+      fNonzeros.index(F);
+    }
+    if (fFixed && !fNonzeros.dense()) {
+      final int w = X.numCols;
+      XNext.reshape(nx, w, false);
+      fNonzeros.timesInto(X.data, w, w, XNext.data, 0, w);
+      for (int i = 0; i < nx; i++) {
+        XNext.data[i * w] += c.data[i];
+      }
+    } else {
+      PredictStep.mean(F, c, X, XNext);
+    }
+    X.setTo(XNext);
   }
 }
