@@ -1,6 +1,7 @@
 package io.gramian.kalman;
 
 import io.gramian.autodiff.AppendedRowsTria;
+import io.gramian.autodiff.BlockProduct;
 import io.gramian.autodiff.SparseHouseholderTria;
 import io.gramian.autodiff.Tria;
 import io.gramian.autodiff.TriaFactors;
@@ -266,10 +267,14 @@ final class StepKernel {
     if (fFixed) {
       fNonzeros.index(F);
     }
-    if (fFixed && !fNonzeros.dense()) {
-      final int w = X.numCols;
+    final int w = X.numCols;
+    if (fFixed) {
       XNext.reshape(nx, w, false);
-      fNonzeros.timesInto(X.data, w, w, XNext.data, 0, w);
+      if (fNonzeros.dense()) {
+        BlockProduct.denseMultInto(nx, nx, w, F.data, 0, nx, X.data, 0, w, XNext.data, 0, w);
+      } else {
+        fNonzeros.timesInto(X.data, w, w, XNext.data, 0, w);
+      }
       for (int i = 0; i < nx; i++) {
         XNext.data[i * w] += c.data[i];
       }

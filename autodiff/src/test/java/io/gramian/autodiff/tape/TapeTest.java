@@ -70,6 +70,54 @@ class TapeTest {
     assertFalse(tape.identity(2).isActiveEntry(0, 0));
   }
 
+  /**
+   * The forward pass gives the Jacobian's columns that the reverse pass gives row by row: on a
+   * model-like map of three parameters (an exp, a product, a block and a tria), every entry's
+   * derivative along each parameter, two ways, to rounding.
+   */
+  @Test
+  void forwardPassesGiveTheJacobianOfReversePasses() {
+    Tape tape = new Tape();
+    Var a = tape.parameter(0, 0.3);
+    Var b = tape.parameter(1, -0.7);
+    Var c = tape.parameter(2, 1.1);
+    Var F = tape.fromEntries(2, 2, a.tanh(), b, null, c.mul(a));
+    Var q = tape.diag(b.exp(), c.square());
+    Var S = tape.block(new Var[][] {{F.times(q), q}}).tria(TriaRule.MASKED);
+    int entries = S.rows() * S.cols();
+    double[][] reverse = new double[entries][];
+    DMatrixRMaj unit = new DMatrixRMaj(S.rows(), S.cols());
+    for (int e = 0; e < entries; e++) {
+      unit.data[e] = 1;
+      tape.seed(S, unit);
+      unit.data[e] = 0;
+      reverse[e] = tape.gradient(3);
+    }
+    for (int j = 0; j < 3; j++) {
+      double[] direction = new double[3];
+      direction[j] = 1;
+      tape.forward(direction);
+      DMatrixRMaj column = S.tangent();
+      for (int e = 0; e < entries; e++) {
+        assertEquals(reverse[e][j], column.data[e], 1e-14, "entry " + e + ", parameter " + j);
+      }
+    }
+    assertEquals(0.0, tape.constant(2.0).tangent().data[0]); // a constant's tangent is zero
+  }
+
+  @Test
+  void forwardPassRefusesBadTangentsAndNamesAnInfiniteDerivative() {
+    Tape tape = new Tape();
+    Var y = tape.parameter(1, 0.0).sqrt();
+    assertThrows(IllegalArgumentException.class, () -> tape.forward(new double[1]));
+    assertThrows(IllegalArgumentException.class, () -> tape.forward(new double[] {0, Double.NaN}));
+    ArithmeticException e =
+        assertThrows(ArithmeticException.class, () -> tape.forward(new double[] {0, 1}));
+    assertTrue(e.getMessage().contains("sqrt"), e.getMessage());
+    tape.forward(new double[] {1, 0}); // θ₁ does not move: y's tangent is zero, not NaN
+    assertEquals(0.0, y.tangent().data[0]);
+  }
+
   @Test
   void parameterDerivativesLandInTheirSlots() {
     Tape tape = new Tape();
