@@ -58,6 +58,12 @@ final class StepKernel {
   /** A time-invariant F's nonzeros, listed at the sweep's first predict. */
   private final TransitionNonzeros fNonzeros;
 
+  /** Whether {@link #hDense} has been decided for this sweep's time-invariant H. */
+  private boolean hDenseKnown;
+
+  /** Whether more than half of a time-invariant H's entries are nonzero. */
+  private boolean hDense;
+
   /** Whether updates without derivative records may use {@link AppendedRowsTria}. */
   private boolean rotations = true;
 
@@ -109,7 +115,11 @@ final class StepKernel {
       DMatrixRMaj XFilt,
       DMatrixRMaj SFilt) {
     factors = updateFactors;
-    UpdateBlock.build(H, cholR, index, p, SPred, factors.input());
+    if (fFixed && !hDenseKnown) {
+      hDense = mostlyNonzero(H);
+      hDenseKnown = true;
+    }
+    UpdateBlock.build(H, fFixed && hDense, cholR, index, p, SPred, factors.input());
     // S⁻ triangular (every step after the first): rotations that keep its zeros, without Q
     if (forDerivatives || !rotations || !appendedRows.decompose(factors, p)) {
       tria.decompose(factors, forDerivatives);
@@ -126,6 +136,15 @@ final class StepKernel {
     meanUpdate(p, XPred, XFilt);
     filteredFactor(p, SFilt);
     return -sumLogDiag - 0.5 * p * LOG_2PI;
+  }
+
+  /** Whether more than half of the entries of H are nonzero. */
+  private static boolean mostlyNonzero(DMatrixRMaj H) {
+    int nonzeros = 0;
+    for (int e = 0; e < H.getNumElements(); e++) {
+      nonzeros += H.data[e] != 0.0 ? 1 : 0;
+    }
+    return nonzeros * 2 > H.getNumElements();
   }
 
   /**
@@ -229,6 +248,7 @@ final class StepKernel {
   void startSweep(StateSpace system) {
     fFixed = system.isTimeInvariant();
     fNonzeros.startSweep(fFixed);
+    hDenseKnown = false;
   }
 
   /** Makes later steps record what derivatives need (for a tape), or not (for ℓ alone). */

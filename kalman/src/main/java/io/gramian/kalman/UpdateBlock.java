@@ -32,6 +32,58 @@ final class UpdateBlock {
   }
 
   /**
+   * {@link #build(DMatrixRMaj, DMatrixRMaj, int[], int, DMatrixRMaj, DMatrixRMaj)} for a caller
+   * that knows H to be mostly nonzero: fewer than {@link #DOT_ROWS} observed rows' {@code H S} as
+   * plain dot products, {@code Σ_k H_ik S_kj} in increasing k, without the per-term tests for zeros
+   * of the general product (whose result it equals up to the sign of an exact zero).
+   */
+  static void build(
+      DMatrixRMaj H,
+      boolean hDense,
+      DMatrixRMaj cholR,
+      int[] index,
+      int p,
+      DMatrixRMaj S,
+      DMatrixRMaj M) {
+    if (!hDense || p >= DOT_ROWS) {
+      build(H, cholR, index, p, S, M);
+      return;
+    }
+    final int nx = H.numCols;
+    final int s = S.numCols;
+    final int r = cholR.numCols;
+    final int cols = s + r;
+    M.reshape(p + nx, cols, false);
+    final double[] m = M.data;
+    final double[] h = H.data;
+    final double[] sd = S.data;
+    for (int i = 0; i < p; i++) {
+      final int row = index[i] * nx;
+      final int out = i * cols;
+      for (int j = 0; j < s; j++) {
+        double v = 0;
+        for (int k = 0; k < nx; k++) {
+          v += h[row + k] * sd[k * s + j];
+        }
+        m[out + j] = v;
+      }
+      System.arraycopy(cholR.data, index[i] * r, m, out + s, r);
+    }
+    for (int i = 0; i < nx; i++) {
+      final int out = (p + i) * cols;
+      System.arraycopy(sd, i * s, m, out, s);
+      java.util.Arrays.fill(m, out + s, out + cols, 0.0);
+    }
+  }
+
+  /**
+   * Observed rows below this many take {@link #build(DMatrixRMaj, boolean, DMatrixRMaj, int[], int,
+   * DMatrixRMaj, DMatrixRMaj)}'s plain dot products; from four on, the general product forms them
+   * four rows at a time ({@link BlockProduct#multInto}).
+   */
+  private static final int DOT_ROWS = 4;
+
+  /**
    * dM_u for the observed rows {@code index[offset .. offset + p)}.
    *
    * @param dH tangent of H, or {@code null} for none
