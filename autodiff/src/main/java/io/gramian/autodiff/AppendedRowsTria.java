@@ -60,7 +60,26 @@ public final class AppendedRowsTria {
    * @return whether M had that shape (and L was formed)
    */
   public boolean decompose(TriaFactors factors, int p) {
-    if (!finiteWithShape(factors.input(), p)) {
+    return decompose(factors, p, false);
+  }
+
+  /**
+   * {@link #decompose(TriaFactors, int)} for a caller that may already know M's last n rows to be
+   * {@code [S, 0]} with S lower triangular and finite (it wrote them, and checked S as it copied
+   * it): then only the first p rows are checked finite, instead of the whole block being scanned.
+   *
+   * @param lowerRowsKnown whether the caller guarantees the last n rows' shape and finiteness
+   */
+  public boolean decompose(TriaFactors factors, int p, boolean lowerRowsKnown) {
+    final DMatrixRMaj M = factors.input();
+    if (lowerRowsKnown) {
+      if (p < 0 || p > M.numRows || M.numCols < M.numRows - p) {
+        return false;
+      }
+      for (int i = 0; i < p; i++) {
+        requireFinite(M, i, 0, M.numCols);
+      }
+    } else if (!finiteWithShape(M, p)) {
       return false;
     }
     triangularize(factors.input(), p, factors.L());

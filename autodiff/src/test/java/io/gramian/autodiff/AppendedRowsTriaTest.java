@@ -172,6 +172,31 @@ class AppendedRowsTriaTest {
     assertTrue(e.getMessage().contains("M(1, 4)"), e.getMessage());
   }
 
+  /**
+   * A caller that vouches for the lower rows gets the same L to the bit, and the first p rows are
+   * still checked finite.
+   */
+  @Test
+  void lowerRowsVouchedForGiveTheSameFactor() {
+    Random rng = new Random(20261212L);
+    DMatrixRMaj M =
+        updateBlock(gaussian(rng, 2, 5), lowerTriangular(rng, 5), lowerTriangular(rng, 2));
+    AppendedRowsTria tria = new AppendedRowsTria(2, 5, 2);
+    TriaFactors checked = new TriaFactors(7, 7);
+    TriaFactors vouched = new TriaFactors(7, 7);
+    checked.input().setTo(M);
+    vouched.input().setTo(M);
+    assertTrue(tria.decompose(checked, 2));
+    assertTrue(tria.decompose(vouched, 2, true));
+    for (int e = 0; e < 49; e++) {
+      assertEquals(checked.L().data[e], vouched.L().data[e], 0.0, "entry " + e);
+    }
+    vouched.input().set(0, 6, Double.POSITIVE_INFINITY);
+    ArithmeticException e =
+        assertThrows(ArithmeticException.class, () -> tria.decompose(vouched, 2, true));
+    assertTrue(e.getMessage().contains("M(0, 6)"), e.getMessage());
+  }
+
   @Test
   void allocatesNothingPerCall() {
     Random rng = new Random(7);

@@ -119,9 +119,10 @@ final class StepKernel {
       hDense = mostlyNonzero(H);
       hDenseKnown = true;
     }
-    UpdateBlock.build(H, fFixed && hDense, cholR, index, p, SPred, factors.input());
+    boolean lowerRowsKnown =
+        UpdateBlock.build(H, fFixed && hDense, cholR, index, p, SPred, factors.input());
     // S⁻ triangular (every step after the first): rotations that keep its zeros, without Q
-    if (forDerivatives || !rotations || !appendedRows.decompose(factors, p)) {
+    if (forDerivatives || !rotations || !appendedRows.decompose(factors, p, lowerRowsKnown)) {
       tria.decompose(factors, forDerivatives);
     }
     double sumLogDiag = requireRegularInnovation(t, index, p);

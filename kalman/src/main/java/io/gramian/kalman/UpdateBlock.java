@@ -33,11 +33,16 @@ final class UpdateBlock {
 
   /**
    * {@link #build(DMatrixRMaj, DMatrixRMaj, int[], int, DMatrixRMaj, DMatrixRMaj)} for a caller
-   * that knows H to be mostly nonzero: fewer than {@link #DOT_ROWS} observed rows' {@code H S} as
-   * plain dot products, {@code Σ_k H_ik S_kj} in increasing k, without the per-term tests for zeros
-   * of the general product (whose result it equals up to the sign of an exact zero).
+   * that knows whether H is mostly nonzero, and that learns whether the block's last nx rows have
+   * the shape rotations need: for a dense H, fewer than {@link #DOT_ROWS} observed rows' {@code H
+   * S} as plain dot products, {@code Σ_k H_ik S_kj} in increasing k, without the per-term tests for
+   * zeros of the general product (whose result it equals up to the sign of an exact zero); and S⁻
+   * is checked lower triangular and finite as it is copied below them.
+   *
+   * @return whether the last nx rows are {@code [S⁻, 0]} with S⁻ square, lower triangular and
+   *     finite (for {@code AppendedRowsTria.decompose(factors, p, lowerRowsKnown)})
    */
-  static void build(
+  static boolean build(
       DMatrixRMaj H,
       boolean hDense,
       DMatrixRMaj cholR,
@@ -45,35 +50,57 @@ final class UpdateBlock {
       int p,
       DMatrixRMaj S,
       DMatrixRMaj M) {
-    if (!hDense || p >= DOT_ROWS) {
-      build(H, cholR, index, p, S, M);
-      return;
-    }
     final int nx = H.numCols;
     final int s = S.numCols;
     final int r = cholR.numCols;
     final int cols = s + r;
     M.reshape(p + nx, cols, false);
     final double[] m = M.data;
-    final double[] h = H.data;
-    final double[] sd = S.data;
-    for (int i = 0; i < p; i++) {
-      final int row = index[i] * nx;
-      final int out = i * cols;
-      for (int j = 0; j < s; j++) {
-        double v = 0;
-        for (int k = 0; k < nx; k++) {
-          v += h[row + k] * sd[k * s + j];
+    if (hDense && p < DOT_ROWS) {
+      final double[] h = H.data;
+      final double[] sd = S.data;
+      for (int i = 0; i < p; i++) {
+        final int row = index[i] * nx;
+        final int out = i * cols;
+        for (int j = 0; j < s; j++) {
+          double v = 0;
+          for (int k = 0; k < nx; k++) {
+            v += h[row + k] * sd[k * s + j];
+          }
+          m[out + j] = v;
         }
-        m[out + j] = v;
+        System.arraycopy(cholR.data, index[i] * r, m, out + s, r);
       }
-      System.arraycopy(cholR.data, index[i] * r, m, out + s, r);
+    } else {
+      observationRows(H, null, cholR, index, 0, p, S, null, M);
     }
+    return lowerRows(S, M, p);
+  }
+
+  /**
+   * M's last nx rows = [S, 0], copied row by row; returns whether S is square, zero above its
+   * diagonal and finite on and below it (checked in the same pass).
+   */
+  private static boolean lowerRows(DMatrixRMaj S, DMatrixRMaj M, int p) {
+    final int nx = S.numRows;
+    final int s = S.numCols;
+    final int cols = M.numCols;
+    final double[] m = M.data;
+    final double[] sd = S.data;
+    boolean shape = s == nx;
     for (int i = 0; i < nx; i++) {
       final int out = (p + i) * cols;
-      System.arraycopy(sd, i * s, m, out, s);
+      final int in = i * s;
+      for (int j = 0; j < s; j++) {
+        final double v = sd[in + j];
+        m[out + j] = v;
+        if (j <= i ? !Double.isFinite(v) : v != 0.0) {
+          shape = false;
+        }
+      }
       java.util.Arrays.fill(m, out + s, out + cols, 0.0);
     }
+    return shape;
   }
 
   /**

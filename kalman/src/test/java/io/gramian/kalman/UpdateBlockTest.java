@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class UpdateBlockTest {
 
   /**
-   * The block built with plain dot products for a dense H equals the general build entry by entry
-   * (the same terms in the same order; only an exact zero's sign may differ): one to five observed
-   * rows in any order, triangular and general S⁻, dense and sparse H.
+   * The block built with plain dot products for a dense H (and the same call's general path) equals
+   * the general build entry by entry (the same terms in the same order; only an exact zero's sign
+   * may differ), and reports the lower rows' shape: one to five observed rows in any order,
+   * triangular and general S⁻, dense and sparse H.
    */
   @Test
   void denseBuildEqualsTheGeneralBuild() {
