@@ -317,10 +317,7 @@ class OperationAdjointTest {
   void forwardPassMatchesTheTangent(Case op) {
     Random rng = new Random(op.name().hashCode() + 2L);
     DMatrixRMaj[] x = draw(rng, op);
-    DMatrixRMaj[] dx = new DMatrixRMaj[x.length];
-    for (int i = 0; i < x.length; i++) {
-      dx[i] = gaussian(rng, x[i].numRows, x[i].numCols);
-    }
+    DMatrixRMaj[] dx = gaussianLike(rng, x);
     Tape tape = new Tape();
     Var[] inputs = variables(tape, x);
     Var y = op.op().apply(inputs);
@@ -352,10 +349,7 @@ class OperationAdjointTest {
   static double dotProductError(Case op) {
     Random rng = new Random(op.name().hashCode());
     DMatrixRMaj[] x = draw(rng, op);
-    DMatrixRMaj[] dx = new DMatrixRMaj[x.length];
-    for (int i = 0; i < x.length; i++) {
-      dx[i] = gaussian(rng, x[i].numRows, x[i].numCols);
-    }
+    DMatrixRMaj[] dx = gaussianLike(rng, x);
     Tape tape = new Tape();
     Var[] inputs = variables(tape, x);
     Var y = op.op().apply(inputs);
@@ -401,6 +395,15 @@ class OperationAdjointTest {
       worst = Math.max(worst, relativeError(inputs[i].adjoint(), fd));
     }
     return worst;
+  }
+
+  /** Gaussian matrices of the shapes of x (tangent directions). */
+  private static DMatrixRMaj[] gaussianLike(Random rng, DMatrixRMaj[] x) {
+    DMatrixRMaj[] out = new DMatrixRMaj[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = gaussian(rng, x[i].numRows, x[i].numCols);
+    }
+    return out;
   }
 
   /** The lower triangle of A (entries above the diagonal set to zero). */

@@ -63,7 +63,7 @@ class ScoresTest {
     }
   }
 
-  private static double[] log(double[] v) {
+  static double[] log(double[] v) {
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       out[i] = Math.log(v[i]);

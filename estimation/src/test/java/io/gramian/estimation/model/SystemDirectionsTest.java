@@ -6,7 +6,6 @@ import io.gramian.autodiff.TriaRule;
 import io.gramian.datasets.Datasets;
 import io.gramian.estimation.arima.Sarimax;
 import io.gramian.estimation.arima.SarimaxOrder;
-import io.gramian.estimation.models.UnobservedComponents;
 import io.gramian.kalman.StateSpaceSystem;
 import io.gramian.kalman.SystemMatrix;
 import java.util.Map;
@@ -37,18 +36,15 @@ class SystemDirectionsTest {
    */
   private static final double TOLERANCE = 1e-9;
 
+  /** {@link ScoresTest}'s models, and an ARMA(2,1) whose F and cholQ both depend on parameters. */
   static Stream<Arguments> models() {
-    double[] lnKsi = log(Datasets.ukDriverDeaths().values());
-    double[] lnAir = log(Datasets.airPassengers().values());
-    return Stream.of(
-        Arguments.of("airline", Sarimax.of(SarimaxOrder.of(0, 1, 1, 0, 1, 1, 12)), lnAir),
-        Arguments.of(
-            "SARIMA(2,0,0)(0,1,1)12 with a mean",
-            Sarimax.of(SarimaxOrder.of(2, 0, 0, 0, 1, 1, 12)).withMean(true),
-            lnKsi),
-        Arguments.of("ARMA(2,1)", Sarimax.of(SarimaxOrder.of(2, 0, 1, 0, 0, 0, 0)), lnKsi),
-        Arguments.of("BSM, dummy seasonal", UnobservedComponents.bsm(12, "dummy"), lnKsi),
-        Arguments.of("BSM, trigonometric seasonal", UnobservedComponents.bsm(12, "trig"), lnAir));
+    return Stream.concat(
+        ScoresTest.models(),
+        Stream.of(
+            Arguments.of(
+                "ARMA(2,1)",
+                Sarimax.of(SarimaxOrder.of(2, 0, 1, 0, 0, 0, 0)),
+                ScoresTest.log(Datasets.ukDriverDeaths().values()))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -122,13 +118,5 @@ class SystemDirectionsTest {
       worst = Math.max(worst, Math.abs(actual.data[e] - expected.data[e]));
     }
     return worst / scale;
-  }
-
-  private static double[] log(double[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = Math.log(values[i]);
-    }
-    return out;
   }
 }
