@@ -239,7 +239,7 @@ final class ReverseSweep {
       } else {
         updateReverse(tape, system, t, rule, out);
       }
-      requireFiniteAdjoints(t);
+      requireFiniteAdjoints(t, frozen);
     }
     initialStateAdjoint(out);
   }
@@ -247,10 +247,12 @@ final class ReverseSweep {
   /**
    * The carried adjoints X̄⁻ and S̄⁻ (or G) after step t must be finite: near a rank deficiency the
    * factor's pivots can fall so far below its largest (yet above the rank threshold) that the
-   * derivative of the triangularisation overflows, and a NaN gradient must not pass as one.
+   * derivative of the triangularisation overflows, and a NaN gradient must not pass as one. A
+   * {@link SteadyState} step passes S̄ (or G) through with the values the step after it checked, so
+   * only its X̄⁻ is checked.
    */
-  private void requireFiniteAdjoints(int t) {
-    if (allFinite(XBarPred) && allFinite(gramianPending ? G : SBarPred)) {
+  private void requireFiniteAdjoints(int t, boolean frozen) {
+    if (allFinite(XBarPred) && (frozen || allFinite(gramianPending ? G : SBarPred))) {
       return;
     }
     throw new FilterException(
