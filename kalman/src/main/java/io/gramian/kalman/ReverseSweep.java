@@ -99,6 +99,11 @@ final class ReverseSweep {
   /** Ā_Σ and C̄_Σ of the freeze being walked back, in the layout of the update's L̄. */
   private final DMatrixRMaj LBarSum;
 
+  // the steady-state steps' outer products, added in groups: to C̄_Σ (in LBarSum), H̄ and F̄
+  private final OuterProductSum cBarSum;
+  private final OuterProductSum hBarSum;
+  private final OuterProductSum fBarSum;
+
   /**
    * The update's adjoint left factor K ({@code M̄_u = K M_u}, {@link TriaFactors#vjpLeftFactor}),
    * (p + nx) × (p + nx).
@@ -182,6 +187,9 @@ final class ReverseSweep {
     EBar = new double[ny * w];
     LFrozen = new DMatrixRMaj(ny + nx, ny + nx);
     LBarSum = new DMatrixRMaj(ny + nx, ny + nx);
+    cBarSum = new OuterProductSum(nx, ny, 1.0);
+    hBarSum = new OuterProductSum(ny, nx, -1.0);
+    fBarSum = new OuterProductSum(nx, nx, 1.0);
     KUpdate = new DMatrixRMaj(rows, rows);
     G = new DMatrixRMaj(nx, nx);
     SPred = new DMatrixRMaj(nx, cs);
@@ -214,6 +222,9 @@ final class ReverseSweep {
     SBar.zero();
     loadedFreeze = -1;
     sPredFreeze = -1;
+    cBarSum.clear(); // what a sweep that threw left behind
+    hBarSum.clear();
+    fBarSum.clear();
     fNonzeros.startSweep(system.isTimeInvariant());
     sBarsEqual = false;
     gramianPending = false;
@@ -241,6 +252,8 @@ final class ReverseSweep {
       }
       requireFiniteAdjoints(t, frozen);
     }
+    hBarSum.flush();
+    fBarSum.flush();
     initialStateAdjoint(out);
   }
 
@@ -353,6 +366,7 @@ final class ReverseSweep {
         XBarPred,
         out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
         out.FEntries(),
+        fBarSum,
         out.cBar(t),
         XBar);
     if (gramian) {
@@ -381,6 +395,7 @@ final class ReverseSweep {
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
     int from = tape.frozenFrom(t);
     if (from != loadedFreeze) {
+      cBarSum.clear(); // a previous freeze's sums were read at its freeze step
       tape.loadUpdateFactor(t, LFrozen);
       LBarSum.reshape(LFrozen.numRows, LFrozen.numCols, false);
       LBarSum.zero();
@@ -395,8 +410,10 @@ final class ReverseSweep {
         X,
         XBar,
         LBarSum,
+        cBarSum,
         EBar,
         out.accumulates(SystemMatrix.H) ? out.HBar(t) : null,
+        hBarSum,
         out.dBar(t),
         XBarPred);
     if (gPlusReady) {
@@ -504,6 +521,7 @@ final class ReverseSweep {
     factorAdjoint(tape, t, p, !gPlusReady);
     if (t == loadedFreeze) {
       // the freeze began here: its frozen steps' Ā_Σ, C̄_Σ join this step's L̄ (docs/filter.md)
+      cBarSum.flush();
       CommonOps_DDRM.addEquals(LBar, LBarSum);
       loadedFreeze = -1;
     }

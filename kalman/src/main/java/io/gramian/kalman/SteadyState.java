@@ -153,8 +153,11 @@ public final class SteadyState {
    * @param XPred m⁻ of the step, nx × 1. Not modified.
    * @param LBarSum the summed adjoint of L, (ny + nx) × (ny + nx): Ā_Σ in its leading block, C̄_Σ
    *     below it. Modified.
+   * @param cBarSum where {@code m̄⁺ zᵀ} is added to C̄_Σ, in groups (nx × ny, α = 1): flushed
+   *     before C̄_Σ is read. Modified.
    * @param eBar workspace, length ≥ ny. Modified.
    * @param HBar added to; null when H̄ is not wanted. Modified.
+   * @param hBarSum where {@code −ē m⁻ᵀ} is added to H̄, in groups (ny × nx, α = −1). Modified.
    */
   static void updateAdjoint(
       DMatrixRMaj L,
@@ -164,8 +167,10 @@ public final class SteadyState {
       DMatrixRMaj XPred,
       DMatrixRMaj XBar,
       DMatrixRMaj LBarSum,
+      OuterProductSum cBarSum,
       double[] eBar,
       DMatrixRMaj HBar,
+      OuterProductSum hBarSum,
       DMatrixRMaj dBar,
       DMatrixRMaj XBarPred) {
     final int ny = H.numRows;
@@ -189,12 +194,7 @@ public final class SteadyState {
       }
       sum[i * n + i] -= 1.0 / l[i * n + i];
     }
-    for (int i = 0; i < nx; i++) {
-      double x = xBar[i];
-      for (int j = 0; j < ny; j++) {
-        sum[(ny + i) * n + j] += x * z[offset + j];
-      }
-    }
+    cBarSum.add(LBarSum, ny * n, n, xBar, 0, z, offset);
     XBarPred.reshape(nx, 1, false);
     System.arraycopy(xBar, 0, XBarPred.data, 0, nx);
     final double[] h = H.data;
@@ -207,19 +207,18 @@ public final class SteadyState {
       for (int j = 0; j < nx; j++) {
         XBarPred.data[j] -= h[i * nx + j] * e;
       }
-      if (HBar != null) {
-        for (int j = 0; j < nx; j++) {
-          HBar.data[i * nx + j] -= e * x[j];
-        }
-      }
       dBar.data[i] -= e;
+    }
+    if (HBar != null) {
+      hBarSum.add(HBar, 0, nx, eBar, 0, x, 0);
     }
   }
 
   /**
    * The reverse of a frozen predict {@code m⁻_{t+1} = F m⁺ + c}: {@code F̄ += m̄⁻ m⁺ᵀ}, {@code c̄
    * += m̄⁻}, {@code m̄⁺ = Fᵀ m̄⁻} (into {@code XBar}). F̄ is skipped when {@code FBar} is null, and
-   * formed only at {@code FEntries} (row-major indices) when those are given.
+   * formed only at {@code FEntries} (row-major indices) when those are given; either way through
+   * {@code fBarSum} (nx × nx, α = 1), in groups of steps.
    */
   static void predictAdjoint(
       DMatrixRMaj F,
@@ -227,6 +226,7 @@ public final class SteadyState {
       DMatrixRMaj XBarPred,
       DMatrixRMaj FBar,
       int[] FEntries,
+      OuterProductSum fBarSum,
       DMatrixRMaj cBar,
       DMatrixRMaj XBar) {
     final int nx = F.numRows;
@@ -245,16 +245,9 @@ public final class SteadyState {
       for (int j = 0; j < nx; j++) {
         XBar.data[j] += f[row + j] * b;
       }
-      if (FBar != null && FEntries == null) {
-        for (int j = 0; j < nx; j++) {
-          FBar.data[row + j] += b * x[j];
-        }
-      }
     }
-    if (FBar != null && FEntries != null) {
-      for (int e : FEntries) {
-        FBar.data[e] += xBarPred[e / nx] * x[e % nx];
-      }
+    if (FBar != null) {
+      fBarSum.add(FBar, 0, nx, xBarPred, 0, x, 0, FEntries);
     }
   }
 }
