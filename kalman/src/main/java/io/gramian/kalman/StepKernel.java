@@ -279,17 +279,16 @@ final class StepKernel {
   /**
    * The mean's predict alone, X⁻ = F X⁺ + [c, 0] (a predict's, or a {@link SteadyState} step's):
    * for a time-invariant F that is mostly zero, at F's nonzeros ({@link
-   * TransitionNonzeros#timesInto}) instead of scanning F's nx² entries; the same terms in the same
-   * order either way.
+   * TransitionNonzeros#timesInto}) instead of scanning F's nx² entries, and for one that is mostly
+   * nonzero as dot products ({@link BlockProduct#denseMultInto}); the same sums either way, up to
+   * the sign of an exact zero.
    *
    * @param X on entry X⁺ (nx × w), on exit X⁻. Modified.
    */
   void predictMean(DMatrixRMaj F, DMatrixRMaj c, DMatrixRMaj X) {
-    if (fFixed) {
-      fNonzeros.index(F);
-    }
     final int w = X.numCols;
     if (fFixed) {
+      fNonzeros.index(F);
       XNext.reshape(nx, w, false);
       if (fNonzeros.dense()) {
         BlockProduct.denseMultInto(nx, nx, w, F.data, 0, nx, X.data, 0, w, XNext.data, 0, w);

@@ -18,27 +18,24 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class UpdateBlock {
 
+  /**
+   * Observed rows below this many take {@link #build}'s plain dot products; from four on, the
+   * general product forms them four rows at a time ({@link BlockProduct#multInto}).
+   */
+  private static final int DOT_ROWS = 4;
+
   private UpdateBlock() {}
 
   /**
-   * M_u for the observed rows.
-   *
-   * @param S S⁻, nx × s. Not modified.
-   * @param M reshaped to (p + nx) × (s + r). Modified.
-   */
-  static void build(
-      DMatrixRMaj H, DMatrixRMaj cholR, int[] index, int p, DMatrixRMaj S, DMatrixRMaj M) {
-    tangent(H, null, cholR, index, 0, p, S, null, M);
-  }
-
-  /**
-   * {@link #build(DMatrixRMaj, DMatrixRMaj, int[], int, DMatrixRMaj, DMatrixRMaj)} for a caller
+   * M_u for the observed rows {@code index[0 .. p)} (the primal {@link #tangent}), for a caller
    * that knows whether H is mostly nonzero, and that learns whether the block's last nx rows have
    * the shape rotations need: for a dense H, fewer than {@link #DOT_ROWS} observed rows' {@code H
    * S} as plain dot products, {@code Σ_k H_ik S_kj} in increasing k, without the per-term tests for
    * zeros of the general product (whose result it equals up to the sign of an exact zero); and S⁻
    * is checked lower triangular and finite as it is copied below them.
    *
+   * @param S S⁻, nx × s. Not modified.
+   * @param M reshaped to (p + nx) × (s + r). Modified.
    * @return whether the last nx rows are {@code [S⁻, 0]} with S⁻ square, lower triangular and
    *     finite (for {@code AppendedRowsTria.decompose(factors, p, lowerRowsKnown)})
    */
@@ -102,13 +99,6 @@ final class UpdateBlock {
     }
     return shape;
   }
-
-  /**
-   * Observed rows below this many take {@link #build(DMatrixRMaj, boolean, DMatrixRMaj, int[], int,
-   * DMatrixRMaj, DMatrixRMaj)}'s plain dot products; from four on, the general product forms them
-   * four rows at a time ({@link BlockProduct#multInto}).
-   */
-  private static final int DOT_ROWS = 4;
 
   /**
    * dM_u for the observed rows {@code index[offset .. offset + p)}.

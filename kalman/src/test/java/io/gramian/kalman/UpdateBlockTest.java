@@ -11,9 +11,9 @@ class UpdateBlockTest {
 
   /**
    * The block built with plain dot products for a dense H (and the same call's general path) equals
-   * the general build entry by entry (the same terms in the same order; only an exact zero's sign
-   * may differ), and reports the lower rows' shape: one to five observed rows in any order,
-   * triangular and general S⁻, dense and sparse H.
+   * the general primal block ({@code tangent} without tangents) entry by entry (the same terms in
+   * the same order; only an exact zero's sign may differ), and reports the lower rows' shape: one
+   * to five observed rows in any order, triangular and general S⁻, dense and sparse H.
    */
   @Test
   void denseBuildEqualsTheGeneralBuild() {
@@ -46,7 +46,7 @@ class UpdateBlockTest {
       }
       DMatrixRMaj expected = new DMatrixRMaj(1, 1);
       DMatrixRMaj actual = new DMatrixRMaj(1, 1);
-      UpdateBlock.build(H, cholR, index, p, S, expected);
+      UpdateBlock.tangent(H, null, cholR, index, 0, p, S, null, expected); // the primal block
       UpdateBlock.build(H, true, cholR, index, p, S, actual);
       assertEquals(expected.numRows, actual.numRows);
       assertEquals(expected.numCols, actual.numCols);
