@@ -35,6 +35,17 @@ public interface AdjointAccumulator {
     return null;
   }
 
+  /**
+   * Whether the matrices returned are the same for every t, so that the adjoints are summed over
+   * time ({@link SystemGradient}'s): the sweep may then add a {@link SteadyState} run's outer
+   * products to F̄ and H̄ in groups, after the steps they belong to (docs/filter.md). Otherwise
+   * (the default) each step's additions are complete before the sweep asks for an earlier step's
+   * matrices.
+   */
+  default boolean sumsOverTime() {
+    return false;
+  }
+
   DMatrixRMaj FBar(int t);
 
   DMatrixRMaj cBar(int t);

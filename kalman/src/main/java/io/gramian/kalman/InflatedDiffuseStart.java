@@ -127,6 +127,11 @@ final class InflatedDiffuseStart extends ForwardingStateSpace {
     }
 
     @Override
+    public boolean sumsOverTime() {
+      return out.sumsOverTime();
+    }
+
+    @Override
     public DMatrixRMaj FBar(int t) {
       return out.FBar(t);
     }

@@ -99,7 +99,8 @@ final class ReverseSweep {
   /** Ā_Σ and C̄_Σ of the freeze being walked back, in the layout of the update's L̄. */
   private final DMatrixRMaj LBarSum;
 
-  // the steady-state steps' outer products, added in groups: to C̄_Σ (in LBarSum), H̄ and F̄
+  // the steady-state steps' outer products, added in groups: to C̄_Σ (in LBarSum), and to H̄ and
+  // F̄ when the accumulator sums over time (AdjointAccumulator.sumsOverTime), else step by step
   private final OuterProductSum cBarSum;
   private final OuterProductSum hBarSum;
   private final OuterProductSum fBarSum;
@@ -369,6 +370,9 @@ final class ReverseSweep {
         fBarSum,
         out.cBar(t),
         XBar);
+    if (!out.sumsOverTime()) {
+      fBarSum.flush(); // this step's F̄ complete before an earlier step's is asked for
+    }
     if (gramian) {
       // S⁺_t is the frozen S⁻_{t+1}: P̄⁺ is P̄⁻'s, and G passes through as G⁺ (no copy)
       DMatrixRMaj held = GPlus;
@@ -416,6 +420,9 @@ final class ReverseSweep {
         hBarSum,
         out.dBar(t),
         XBarPred);
+    if (!out.sumsOverTime()) {
+      hBarSum.flush();
+    }
     if (gPlusReady) {
       // S⁻_t is S⁺_t, the frozen factor: G⁺ passes through as G (no copy)
       DMatrixRMaj held = G;

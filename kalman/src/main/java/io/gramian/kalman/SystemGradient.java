@@ -120,6 +120,12 @@ public final class SystemGradient implements AdjointAccumulator {
     return FEntries;
   }
 
+  /** True: the same matrices at every step. */
+  @Override
+  public boolean sumsOverTime() {
+    return true;
+  }
+
   @Override
   public DMatrixRMaj FBar(int t) {
     return FBar;

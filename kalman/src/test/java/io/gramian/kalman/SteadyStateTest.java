@@ -127,6 +127,136 @@ class SteadyStateTest {
         maxAbsDifference(g, fd) / norm + " of the gradient's norm");
   }
 
+  /**
+   * An accumulator that does not sum over time gets each step's F̄ and H̄ complete before the sweep
+   * asks for an earlier step's: one that pulls a shared scratch matrix back whenever the step
+   * changes records, step by step, what an accumulator with a matrix of its own per step records;
+   * and their sums are the grouped sums of a {@link SystemGradient}, to rounding.
+   */
+  @Test
+  void accumulatorsThatDoNotSumOverTimeGetEachStepComplete() {
+    StateSpaceSystem s = system(5);
+    DMatrixRMaj Y = data(5, s);
+    SquareRootFilter f = SquareRootFilter.forSystem(s).steadyStateTolerance(LOOSE);
+    SystemGradient grouped = new SystemGradient(Dimensions.of(s));
+    f.logLikelihoodGradient(s, Y, TriaRule.MASKED, grouped);
+    assertTrue(frozenSteps(f) > T / 2, "the loose tolerance freezes most steps");
+    PerStep ownMatrices = new PerStep(s, false);
+    f.logLikelihoodGradient(s, Y, TriaRule.MASKED, ownMatrices);
+    PerStep sharedScratch = new PerStep(s, true);
+    f.logLikelihoodGradient(s, Y, TriaRule.MASKED, sharedScratch);
+    sharedScratch.pullBack();
+    DMatrixRMaj FSum = new DMatrixRMaj(s.nx(), s.nx());
+    DMatrixRMaj HSum = new DMatrixRMaj(s.ny(), s.nx());
+    for (int t = 0; t < T; t++) {
+      assertArrayEquals(ownMatrices.F[t].data, sharedScratch.F[t].data, 0.0, "F̄ of step " + t);
+      assertArrayEquals(ownMatrices.H[t].data, sharedScratch.H[t].data, 0.0, "H̄ of step " + t);
+      org.ejml.dense.row.CommonOps_DDRM.addEquals(FSum, ownMatrices.F[t]);
+      org.ejml.dense.row.CommonOps_DDRM.addEquals(HSum, ownMatrices.H[t]);
+    }
+    double scale = Math.max(maxAbs(grouped.FBar.data), maxAbs(grouped.HBar.data));
+    assertArrayEquals(grouped.FBar.data, FSum.data, ROUNDING_FLOOR * scale, "F̄ summed");
+    assertArrayEquals(grouped.HBar.data, HSum.data, ROUNDING_FLOOR * scale, "H̄ summed");
+  }
+
+  /**
+   * Per-step F̄_t and H̄_t: in a matrix of their own per step, or in one scratch matrix each,
+   * pulled back into step t's record when the sweep asks for another step's.
+   */
+  private static final class PerStep implements AdjointAccumulator {
+    final DMatrixRMaj[] F = new DMatrixRMaj[T];
+    final DMatrixRMaj[] H = new DMatrixRMaj[T];
+    private final SystemGradient rest;
+    private final boolean shared;
+    private final DMatrixRMaj FScratch;
+    private final DMatrixRMaj HScratch;
+    private int stepF = -1;
+    private int stepH = -1;
+
+    PerStep(StateSpaceSystem s, boolean shared) {
+      this.shared = shared;
+      rest = new SystemGradient(Dimensions.of(s));
+      for (int t = 0; t < T; t++) {
+        F[t] = new DMatrixRMaj(s.nx(), s.nx());
+        H[t] = new DMatrixRMaj(s.ny(), s.nx());
+      }
+      FScratch = new DMatrixRMaj(s.nx(), s.nx());
+      HScratch = new DMatrixRMaj(s.ny(), s.nx());
+    }
+
+    void pullBack() {
+      if (stepF >= 0) {
+        org.ejml.dense.row.CommonOps_DDRM.addEquals(F[stepF], FScratch);
+        FScratch.zero();
+      }
+      if (stepH >= 0) {
+        org.ejml.dense.row.CommonOps_DDRM.addEquals(H[stepH], HScratch);
+        HScratch.zero();
+      }
+    }
+
+    @Override
+    public DMatrixRMaj FBar(int t) {
+      if (!shared) {
+        return F[t];
+      }
+      if (t != stepF && stepF >= 0) {
+        org.ejml.dense.row.CommonOps_DDRM.addEquals(F[stepF], FScratch);
+        FScratch.zero();
+      }
+      stepF = t;
+      return FScratch;
+    }
+
+    @Override
+    public DMatrixRMaj HBar(int t) {
+      if (!shared) {
+        return H[t];
+      }
+      if (t != stepH && stepH >= 0) {
+        org.ejml.dense.row.CommonOps_DDRM.addEquals(H[stepH], HScratch);
+        HScratch.zero();
+      }
+      stepH = t;
+      return HScratch;
+    }
+
+    @Override
+    public DMatrixRMaj cBar(int t) {
+      return rest.cBar(t);
+    }
+
+    @Override
+    public DMatrixRMaj dBar(int t) {
+      return rest.dBar(t);
+    }
+
+    @Override
+    public DMatrixRMaj cholQBar(int t) {
+      return rest.cholQBar(t);
+    }
+
+    @Override
+    public DMatrixRMaj cholRBar(int t) {
+      return rest.cholRBar(t);
+    }
+
+    @Override
+    public DMatrixRMaj m0Bar() {
+      return rest.m0Bar();
+    }
+
+    @Override
+    public DMatrixRMaj cholP0Bar() {
+      return rest.cholP0Bar();
+    }
+
+    @Override
+    public DMatrixRMaj cholPinfBar() {
+      return rest.cholPinfBar();
+    }
+  }
+
   @Test
   void differenceFromTheUnfrozenFilterIsFirstOrderInTheTolerance() {
     for (long seed : new long[] {5, 6, 7}) {
