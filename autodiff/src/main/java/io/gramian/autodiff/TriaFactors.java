@@ -154,6 +154,19 @@ public final class TriaFactors {
   }
 
   /**
+   * Refills L alone (n × n) from flat storage, for a record whose second factor was not kept: M is
+   * reshaped to n × m with its entries left as they are, to be written by the caller (into {@link
+   * #input()}) before any derivative that reads it; L counts as unchecked for the input form.
+   */
+  public void restoreFactor(int n, int m, double[] lIn, int lOffset) {
+    L.reshape(n, n, false);
+    System.arraycopy(lIn, lOffset, L.data, 0, n * n);
+    M.reshape(n, m, false);
+    qFormed = false;
+    inputChecked = false;
+  }
+
+  /**
    * Refills this record from flat storage written by {@link #store}: L n × n, and Q (m × n) when
    * {@code withQ}, else M (n × m). Storage holds factors a pass for derivatives decomposed ({@link
    * Tria#decompose(TriaFactors, boolean)} with {@code forDerivatives}), so without Q their L was

@@ -234,21 +234,53 @@ final class FilterTape {
     return WBar[t * strideW + j * dims.meanCols() + c];
   }
 
-  /** Records step t's update tria: L, and Q or (when Q was not formed) the block M. */
+  /**
+   * Records step t's update tria: L, and Q or (when Q was not formed) the block M; without
+   * derivative records L alone ({@link #keepsBlocks}).
+   */
   void storeUpdate(int t, TriaFactors factors) {
-    updateWithQ[t] = factors.store(Lu, t * strideLu, Qu, t * strideQu);
+    updateWithQ[t] = storeTria(factors, Lu, t * strideLu, Qu, t * strideQu);
   }
 
   /** Records the predict tria from step t to t + 1, as {@link #storeUpdate}. */
   void storePredict(int t, TriaFactors factors) {
-    predictWithQ[t] = factors.store(Lp, t * strideLp, Qp, t * strideQp);
+    predictWithQ[t] = storeTria(factors, Lp, t * strideLp, Qp, t * strideQp);
   }
 
-  /** Restores step t's update tria ((p_t + nx) rows, {@code cols} columns) into {@code factors}. */
+  private boolean storeTria(
+      TriaFactors factors, double[] lOut, int lOffset, double[] basisOut, int basisOffset) {
+    if (derivativeRecords) {
+      return factors.store(lOut, lOffset, basisOut, basisOffset);
+    }
+    final int n = factors.L().numRows;
+    System.arraycopy(factors.L().data, 0, lOut, lOffset, n * n);
+    return false;
+  }
+
+  /**
+   * Whether the records keep each triangularisation's block M (or Q) beside its L. A sweep without
+   * derivative records keeps L alone: its reader, the masked rule's reverse sweep, takes every step
+   * in the Gramian and covariance forms, which read L alone, and would rebuild M from the system
+   * and the loaded factors ({@link UpdateBlock}, {@link PredictStep#block}) on a step that needed
+   * it. Leaving M out halves what the forward sweep writes and the reverse sweep reads per step.
+   */
+  boolean keepsBlocks() {
+    return derivativeRecords;
+  }
+
+  /**
+   * Restores step t's update tria ((p_t + nx) rows, {@code cols} columns) into {@code factors}; the
+   * block only when {@link #keepsBlocks} (else the caller writes it into {@code factors.input()}
+   * before a derivative that reads it).
+   */
   void loadUpdate(int t, int cols, TriaFactors factors) {
     int u = source(t);
     int n = observedCount[u] + dims.nx();
-    factors.restore(n, cols, updateWithQ[u], derivativeRecords, Lu, u * strideLu, Qu, u * strideQu);
+    if (!derivativeRecords) {
+      factors.restoreFactor(n, cols, Lu, u * strideLu);
+      return;
+    }
+    factors.restore(n, cols, updateWithQ[u], true, Lu, u * strideLu, Qu, u * strideQu);
   }
 
   /** Step t's update factor L alone, (p_t + nx) × (p_t + nx). */
@@ -259,11 +291,17 @@ final class FilterTape {
     System.arraycopy(Lu, u * strideLu, out.data, 0, n * n);
   }
 
-  /** Restores the predict tria from step t to t + 1 (nx rows, {@code cols} columns). */
+  /**
+   * Restores the predict tria from step t to t + 1 (nx rows, {@code cols} columns), as {@link
+   * #loadUpdate}.
+   */
   void loadPredict(int t, int cols, TriaFactors factors) {
     int u = source(t);
-    factors.restore(
-        dims.nx(), cols, predictWithQ[u], derivativeRecords, Lp, u * strideLp, Qp, u * strideQp);
+    if (!derivativeRecords) {
+      factors.restoreFactor(dims.nx(), cols, Lp, u * strideLp);
+      return;
+    }
+    factors.restore(dims.nx(), cols, predictWithQ[u], true, Lp, u * strideLp, Qp, u * strideQp);
   }
 
   /** Predicted factor S⁻_t: cholP0 at the first step, the predict block's L afterwards. */

@@ -480,6 +480,10 @@ final class ReverseSweep {
       gPlusReady = true;
     } else {
       tape.loadPredict(t, cols, factors);
+      if (!tape.keepsBlocks()) {
+        // M_p = [F S⁺, cholQ] again, from the loaded S⁺: the tape kept L alone
+        PredictStep.block(system.F(t), S, system.cholQ(t), factors.input(), nx);
+      }
       formSBarPred();
       factors.vjpAddGramian(adjoint, rule, SBarPred, MBar);
     }
@@ -570,6 +574,19 @@ final class ReverseSweep {
       blockAdjoint(tape, system, t, p, s, false, out);
       gramianPending = true;
     } else {
+      if (!tape.keepsBlocks()) {
+        // M_u = [[H S⁻, cholR], [S⁻, 0]] again, from the loaded S⁻: the tape kept L alone
+        UpdateBlock.tangent(
+            system.H(t),
+            null,
+            system.cholR(t),
+            tape.observedIndex(),
+            tape.observedOffset(t),
+            p,
+            SPred,
+            null,
+            factors.input());
+      }
       factors.vjpAdd(adjoint, rule, LBar, MBar);
       blockAdjoint(tape, system, t, p, s, true, out);
     }
