@@ -164,61 +164,33 @@ class SteadyStateTest {
    * pulled back into step t's record when the sweep asks for another step's.
    */
   private static final class PerStep implements AdjointAccumulator {
-    final DMatrixRMaj[] F = new DMatrixRMaj[T];
-    final DMatrixRMaj[] H = new DMatrixRMaj[T];
+    final DMatrixRMaj[] F;
+    final DMatrixRMaj[] H;
     private final SystemGradient rest;
-    private final boolean shared;
-    private final DMatrixRMaj FScratch;
-    private final DMatrixRMaj HScratch;
-    private int stepF = -1;
-    private int stepH = -1;
+    private final PulledBack FBar;
+    private final PulledBack HBar;
 
     PerStep(StateSpaceSystem s, boolean shared) {
-      this.shared = shared;
       rest = new SystemGradient(Dimensions.of(s));
-      for (int t = 0; t < T; t++) {
-        F[t] = new DMatrixRMaj(s.nx(), s.nx());
-        H[t] = new DMatrixRMaj(s.ny(), s.nx());
-      }
-      FScratch = new DMatrixRMaj(s.nx(), s.nx());
-      HScratch = new DMatrixRMaj(s.ny(), s.nx());
+      FBar = new PulledBack(s.nx(), s.nx(), shared);
+      HBar = new PulledBack(s.ny(), s.nx(), shared);
+      F = FBar.records;
+      H = HBar.records;
     }
 
     void pullBack() {
-      if (stepF >= 0) {
-        org.ejml.dense.row.CommonOps_DDRM.addEquals(F[stepF], FScratch);
-        FScratch.zero();
-      }
-      if (stepH >= 0) {
-        org.ejml.dense.row.CommonOps_DDRM.addEquals(H[stepH], HScratch);
-        HScratch.zero();
-      }
+      FBar.pull();
+      HBar.pull();
     }
 
     @Override
     public DMatrixRMaj FBar(int t) {
-      if (!shared) {
-        return F[t];
-      }
-      if (t != stepF && stepF >= 0) {
-        org.ejml.dense.row.CommonOps_DDRM.addEquals(F[stepF], FScratch);
-        FScratch.zero();
-      }
-      stepF = t;
-      return FScratch;
+      return FBar.at(t);
     }
 
     @Override
     public DMatrixRMaj HBar(int t) {
-      if (!shared) {
-        return H[t];
-      }
-      if (t != stepH && stepH >= 0) {
-        org.ejml.dense.row.CommonOps_DDRM.addEquals(H[stepH], HScratch);
-        HScratch.zero();
-      }
-      stepH = t;
-      return HScratch;
+      return HBar.at(t);
     }
 
     @Override
@@ -254,6 +226,40 @@ class SteadyStateTest {
     @Override
     public DMatrixRMaj cholPinfBar() {
       return rest.cholPinfBar();
+    }
+  }
+
+  /** One matrix's per-step records, written directly or through a scratch matrix pulled back. */
+  private static final class PulledBack {
+    final DMatrixRMaj[] records = new DMatrixRMaj[T];
+    private final boolean shared;
+    private final DMatrixRMaj scratch;
+    private int step = -1;
+
+    PulledBack(int rows, int cols, boolean shared) {
+      this.shared = shared;
+      for (int t = 0; t < T; t++) {
+        records[t] = new DMatrixRMaj(rows, cols);
+      }
+      scratch = new DMatrixRMaj(rows, cols);
+    }
+
+    DMatrixRMaj at(int t) {
+      if (!shared) {
+        return records[t];
+      }
+      if (t != step) {
+        pull();
+      }
+      step = t;
+      return scratch;
+    }
+
+    void pull() {
+      if (step >= 0) {
+        org.ejml.dense.row.CommonOps_DDRM.addEquals(records[step], scratch);
+        scratch.zero();
+      }
     }
   }
 
