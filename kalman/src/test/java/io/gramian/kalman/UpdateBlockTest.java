@@ -1,6 +1,7 @@
 package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -45,24 +46,35 @@ class UpdateBlockTest {
         index[j] = swap;
       }
       DMatrixRMaj expected = new DMatrixRMaj(1, 1);
-      DMatrixRMaj actual = new DMatrixRMaj(1, 1);
       UpdateBlock.tangent(H, null, cholR, index, 0, p, S, null, expected); // the primal block
-      UpdateBlock.build(H, true, cholR, index, p, S, actual);
-      assertEquals(expected.numRows, actual.numRows);
-      assertEquals(expected.numCols, actual.numCols);
-      for (int e = 0; e < expected.getNumElements(); e++) {
-        assertTrue(
-            expected.data[e] == actual.data[e],
-            "case "
-                + trial
-                + ", entry "
-                + e
-                + ": "
-                + actual.data[e]
-                + " against "
-                + expected.data[e]);
+      for (boolean hDense : new boolean[] {true, false}) {
+        DMatrixRMaj actual = new DMatrixRMaj(1, 1);
+        boolean shape = UpdateBlock.build(H, hDense, cholR, index, p, S, actual);
+        assertEquals(s == nx, shape, "case " + trial + ": the lower rows' shape");
+        assertEquals(expected.numRows, actual.numRows);
+        assertEquals(expected.numCols, actual.numCols);
+        for (int e = 0; e < expected.getNumElements(); e++) {
+          assertTrue(
+              expected.data[e] == actual.data[e],
+              "case " + trial + ", entry " + e + ": " + actual.data[e] + " vs " + expected.data[e]);
+        }
       }
     }
+  }
+
+  /** A non-finite entry of S⁻, or one above its diagonal, leaves the shape to the full check. */
+  @Test
+  void lowerRowsReportABrokenShape() {
+    DMatrixRMaj H = new DMatrixRMaj(new double[][] {{1, 2}});
+    DMatrixRMaj cholR = new DMatrixRMaj(new double[][] {{1}});
+    int[] index = {0};
+    DMatrixRMaj M = new DMatrixRMaj(1, 1);
+    DMatrixRMaj triangular = new DMatrixRMaj(new double[][] {{1, 0}, {2, 3}});
+    assertTrue(UpdateBlock.build(H, true, cholR, index, 1, triangular, M));
+    DMatrixRMaj upper = new DMatrixRMaj(new double[][] {{1, 1e-300}, {2, 3}});
+    assertFalse(UpdateBlock.build(H, true, cholR, index, 1, upper, M));
+    DMatrixRMaj infinite = new DMatrixRMaj(new double[][] {{1, 0}, {Double.POSITIVE_INFINITY, 3}});
+    assertFalse(UpdateBlock.build(H, false, cholR, index, 1, infinite, M));
   }
 
   private static DMatrixRMaj random(Random rng, int rows, int cols, double density) {
