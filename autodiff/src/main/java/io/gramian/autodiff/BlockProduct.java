@@ -546,6 +546,24 @@ public final class BlockProduct {
   }
 
   /**
+   * Whether more than half of the entries of A (rows × cols, row-major, contiguous) are nonzero:
+   * the test {@link #multInto} makes, for a caller that makes it once for an A that does not change
+   * (a time-invariant H) and then picks its product.
+   */
+  public static boolean mostlyNonzero(int rows, int cols, double[] a) {
+    return mostlyNonzero(rows, cols, a, null, 0, 0, cols);
+  }
+
+  /**
+   * Whether B (rows × cols, row-major, contiguous) is lower triangular: cols ≤ rows and every entry
+   * above the diagonal zero, the test {@link #multInto}'s dot products make before they skip those
+   * entries.
+   */
+  public static boolean lowerTriangular(int rows, int cols, double[] b) {
+    return lowerTriangular(rows, cols, b, 0, cols);
+  }
+
+  /**
    * Whether more than half of A's entries are nonzero (then skipping its zeros saves little); stops
    * at the first half's worth of zeros, so a sparse A costs half a scan.
    */

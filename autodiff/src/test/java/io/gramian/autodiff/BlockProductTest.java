@@ -1,5 +1,6 @@
 package io.gramian.autodiff;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,6 +257,18 @@ class BlockProductTest {
         () ->
             BlockProduct.denseMultAdd(
                 0.5, 1, 1, 1, new double[1], 0, 1, new double[1], 0, 1, new double[1], 0, 1));
+  }
+
+  /** The shape tests callers make once: more than half nonzero; square or tall, zero above. */
+  @Test
+  void shapeTests() {
+    assertTrue(BlockProduct.mostlyNonzero(2, 2, new double[] {1, 2, 3, 0}));
+    assertFalse(BlockProduct.mostlyNonzero(2, 2, new double[] {1, 0, 3, 0}), "half is not more");
+    assertFalse(BlockProduct.mostlyNonzero(1, 3, new double[] {1, 0, 0}));
+    assertTrue(BlockProduct.lowerTriangular(2, 2, new double[] {1, 0, 3, 4}));
+    assertTrue(BlockProduct.lowerTriangular(3, 2, new double[] {1, 0, 3, 4, 5, 6}), "tall");
+    assertFalse(BlockProduct.lowerTriangular(2, 2, new double[] {1, 1e-300, 3, 4}));
+    assertFalse(BlockProduct.lowerTriangular(2, 3, new double[] {1, 0, 0, 3, 4, 0}), "wide");
   }
 
   private static void assertSame(double[] expected, double[] actual, String what) {

@@ -85,18 +85,19 @@ final class CovarianceTangent {
 
   /**
    * Loads step t's P⁺ = S⁺ S⁺ᵀ, which the update and the predict after it read: {@code P_ij = Σ_k
-   * S_ik S_jk} for j ≤ i, over k ≤ j when S is lower triangular (every S⁺ but a first step's
-   * cholP0), whose terms beyond are exact zeros; the same sums to the bit, in half the products.
+   * S_ik S_jk} for j ≤ i, over k ≤ j when S is lower triangular ({@link
+   * BlockProduct#lowerTriangular}: every S⁺ but a first step's cholP0), whose terms beyond are
+   * exact zeros; the same sums to the bit, in half the products.
    *
    * @param S S⁺, nx × s. Not modified.
    */
   void loadFilteredCovariance(DMatrixRMaj S) {
     final int s = S.numCols;
     final double[] sd = S.data;
-    final boolean triangular = lowerTriangular(S);
+    final boolean triangular = BlockProduct.lowerTriangular(nx, s, sd);
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j <= i; j++) {
-        final int end = triangular ? j + 1 : s;
+        final int end = triangular ? Math.min(j + 1, s) : s;
         double v = 0;
         for (int k = 0; k < end; k++) {
           v += sd[i * s + k] * sd[j * s + k];
@@ -105,22 +106,6 @@ final class CovarianceTangent {
         P.data[j * nx + i] = v;
       }
     }
-  }
-
-  /** Whether S (nx × s) is square and zero above its diagonal. */
-  private static boolean lowerTriangular(DMatrixRMaj S) {
-    final int n = S.numRows;
-    if (S.numCols != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        if (S.data[i * n + j] != 0.0) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /**

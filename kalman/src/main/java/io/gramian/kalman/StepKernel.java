@@ -61,7 +61,10 @@ final class StepKernel {
   /** Whether {@link #hDense} has been decided for this sweep's time-invariant H. */
   private boolean hDenseKnown;
 
-  /** Whether more than half of a time-invariant H's entries are nonzero. */
+  /**
+   * Whether more than half of a time-invariant H's entries are nonzero ({@link
+   * BlockProduct#mostlyNonzero}).
+   */
   private boolean hDense;
 
   /** Whether updates without derivative records may use {@link AppendedRowsTria}. */
@@ -116,7 +119,7 @@ final class StepKernel {
       DMatrixRMaj SFilt) {
     factors = updateFactors;
     if (fFixed && !hDenseKnown) {
-      hDense = mostlyNonzero(H);
+      hDense = BlockProduct.mostlyNonzero(H.numRows, H.numCols, H.data);
       hDenseKnown = true;
     }
     boolean lowerRowsKnown =
@@ -137,15 +140,6 @@ final class StepKernel {
     meanUpdate(p, XPred, XFilt);
     filteredFactor(p, SFilt);
     return -sumLogDiag - 0.5 * p * LOG_2PI;
-  }
-
-  /** Whether more than half of the entries of H are nonzero. */
-  private static boolean mostlyNonzero(DMatrixRMaj H) {
-    int nonzeros = 0;
-    for (int e = 0; e < H.getNumElements(); e++) {
-      nonzeros += H.data[e] != 0.0 ? 1 : 0;
-    }
-    return nonzeros * 2 > H.getNumElements();
   }
 
   /**
