@@ -49,7 +49,7 @@ public final class AppendedRowsTria {
    * − p} rows are {@code [S, 0]} with S lower triangular n × n (M has at least n columns).
    */
   public static boolean applies(DMatrixRMaj M, int p) {
-    return hasShape(M, p, false);
+    return hasShape(M, p, false, true);
   }
 
   /**
@@ -72,14 +72,7 @@ public final class AppendedRowsTria {
    */
   public boolean decompose(TriaFactors factors, int p, boolean lowerRowsKnown) {
     final DMatrixRMaj M = factors.input();
-    if (lowerRowsKnown) {
-      if (p < 0 || p > M.numRows || M.numCols < M.numRows - p) {
-        return false;
-      }
-      for (int i = 0; i < p; i++) {
-        requireFinite(M, i, 0, M.numCols);
-      }
-    } else if (!finiteWithShape(M, p)) {
+    if (!hasShape(M, p, true, !lowerRowsKnown)) {
       return false;
     }
     triangularize(factors.input(), p, factors.L());
@@ -116,13 +109,15 @@ public final class AppendedRowsTria {
    *     comes before any entry that breaks the shape (as {@link Tria} names it)
    */
   private static boolean finiteWithShape(DMatrixRMaj M, int p) {
-    return hasShape(M, p, true);
+    return hasShape(M, p, true, true);
   }
 
   /**
-   * {@link #applies}, checking the entries up to the first that breaks the shape finite if asked.
+   * {@link #applies}, checking the entries up to the first that breaks the shape finite if asked;
+   * without {@code lowerRows} only the dimensions and the first p rows (a caller that wrote and
+   * checked the last n rows itself).
    */
-  private static boolean hasShape(DMatrixRMaj M, int p, boolean finite) {
+  private static boolean hasShape(DMatrixRMaj M, int p, boolean finite, boolean lowerRows) {
     final int n = M.numRows - p;
     final int cols = M.numCols;
     if (p < 0 || n < 0 || cols < n) {
@@ -132,7 +127,7 @@ public final class AppendedRowsTria {
     for (int i = 0; finite && i < p; i++) {
       requireFinite(M, i, 0, cols);
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; lowerRows && i < n; i++) {
       final int row = p + i;
       if (finite) {
         requireFinite(M, row, 0, i + 1);
