@@ -154,9 +154,10 @@ public final class TriaFactors {
   }
 
   /**
-   * Refills L alone (n × n) from flat storage, for a record whose second factor was not kept: M is
-   * reshaped to n × m with its entries left as they are, to be written by the caller (into {@link
-   * #input()}) before any derivative that reads it; L counts as unchecked for the input form.
+   * Refills L alone (n × n) from flat storage, for a record whose second factor was not kept (its
+   * factors decomposed without {@code forDerivatives}): M is reshaped to n × m with its entries
+   * left as they are, to be written by the caller (into {@link #input()}) before any derivative
+   * that reads it; L counts as unchecked, so a derivative in the input form checks it first.
    */
   public void restoreFactor(int n, int m, double[] lIn, int lOffset) {
     L.reshape(n, n, false);
@@ -174,24 +175,6 @@ public final class TriaFactors {
    */
   public void restore(
       int n, int m, boolean withQ, double[] lIn, int lOffset, double[] basisIn, int basisOffset) {
-    restore(n, m, withQ, true, lIn, lOffset, basisIn, basisOffset);
-  }
-
-  /**
-   * As {@link #restore(int, int, boolean, double[], int, double[], int)}, for storage whose factors
-   * may have been decomposed without {@code forDerivatives} ({@code derivativeReady} false): L was
-   * then not checked, and a derivative taken from the record checks it first (throwing where L is
-   * too ill-conditioned for the input form, rather than differentiating it).
-   */
-  public void restore(
-      int n,
-      int m,
-      boolean withQ,
-      boolean derivativeReady,
-      double[] lIn,
-      int lOffset,
-      double[] basisIn,
-      int basisOffset) {
     L.reshape(n, n, false);
     System.arraycopy(lIn, lOffset, L.data, 0, n * n);
     DMatrixRMaj basis = withQ ? Q : M;
@@ -202,6 +185,6 @@ public final class TriaFactors {
     }
     System.arraycopy(basisIn, basisOffset, basis.data, 0, n * m);
     qFormed = withQ;
-    inputChecked = !withQ && derivativeReady;
+    inputChecked = !withQ;
   }
 }

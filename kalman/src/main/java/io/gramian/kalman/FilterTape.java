@@ -280,7 +280,7 @@ final class FilterTape {
       factors.restoreFactor(n, cols, Lu, u * strideLu);
       return;
     }
-    factors.restore(n, cols, updateWithQ[u], true, Lu, u * strideLu, Qu, u * strideQu);
+    factors.restore(n, cols, updateWithQ[u], Lu, u * strideLu, Qu, u * strideQu);
   }
 
   /** Step t's update factor L alone, (p_t + nx) × (p_t + nx). */
@@ -301,7 +301,7 @@ final class FilterTape {
       factors.restoreFactor(dims.nx(), cols, Lp, u * strideLp);
       return;
     }
-    factors.restore(dims.nx(), cols, predictWithQ[u], true, Lp, u * strideLp, Qp, u * strideQp);
+    factors.restore(dims.nx(), cols, predictWithQ[u], Lp, u * strideLp, Qp, u * strideQp);
   }
 
   /** Predicted factor S⁻_t: cholP0 at the first step, the predict block's L afterwards. */

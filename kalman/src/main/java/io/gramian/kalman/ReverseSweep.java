@@ -574,19 +574,8 @@ final class ReverseSweep {
       blockAdjoint(tape, system, t, p, s, false, out);
       gramianPending = true;
     } else {
-      if (!tape.keepsBlocks()) {
-        // M_u = [[H S⁻, cholR], [S⁻, 0]] again, from the loaded S⁻: the tape kept L alone
-        UpdateBlock.tangent(
-            system.H(t),
-            null,
-            system.cholR(t),
-            tape.observedIndex(),
-            tape.observedOffset(t),
-            p,
-            SPred,
-            null,
-            factors.input());
-      }
+      // reached only with Q recorded (vjpLeftFactor declines no other record), so M_u is on the
+      // tape
       factors.vjpAdd(adjoint, rule, LBar, MBar);
       blockAdjoint(tape, system, t, p, s, true, out);
     }
