@@ -245,6 +245,43 @@ public final class BlockProduct {
         cStride);
   }
 
+  /**
+   * {@link #denseMultInto} with A's row i the row {@code aRows[aRowsOffset + i]} of a larger matrix
+   * (the observed rows of a dense H).
+   */
+  public static void denseMultInto(
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int[] aRows,
+      int aRowsOffset,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    into(
+        true,
+        rows,
+        inner,
+        cols,
+        a,
+        aRows,
+        aRowsOffset,
+        aOffset,
+        aStride,
+        b,
+        bOffset,
+        bStride,
+        c,
+        cOffset,
+        cStride);
+  }
+
   private static void into(
       boolean dense,
       int rows,

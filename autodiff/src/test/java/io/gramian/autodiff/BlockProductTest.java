@@ -259,6 +259,66 @@ class BlockProductTest {
                 0.5, 1, 1, 1, new double[1], 0, 1, new double[1], 0, 1, new double[1], 0, 1));
   }
 
+  /**
+   * denseMultInto on selected rows of A (a dense H's observed rows) equals multAdd's, to the bit.
+   */
+  @Test
+  void denseMultIntoOnSelectedRowsEqualsMultAdd() {
+    Random rng = new Random(20261207);
+    for (int trial = 0; trial < CASES; trial++) {
+      int rows = 1 + rng.nextInt(6);
+      int inner = 1 + rng.nextInt(11);
+      int cols = 1 + rng.nextInt(inner);
+      int source = rows + rng.nextInt(4);
+      Block a = block(rng, source, inner, 0);
+      Block b = block(rng, inner, cols, trial % 2 == 0 ? 1 : 0);
+      int offset = rng.nextInt(2);
+      int[] index = new int[offset + rows];
+      for (int i = 0; i < rows; i++) {
+        index[offset + i] = rng.nextInt(source);
+      }
+      Block c = block(rng, rows, cols, 0);
+      double[] expected = c.data().clone();
+      for (int i = 0; i < rows; i++) {
+        int row = c.offset() + i * c.stride();
+        java.util.Arrays.fill(expected, row, row + cols, 0.0);
+      }
+      BlockProduct.multAdd(
+          1.0,
+          rows,
+          inner,
+          cols,
+          a.data(),
+          index,
+          offset,
+          a.offset(),
+          a.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          expected,
+          c.offset(),
+          c.stride());
+      double[] actual = c.data().clone();
+      BlockProduct.denseMultInto(
+          rows,
+          inner,
+          cols,
+          a.data(),
+          index,
+          offset,
+          a.offset(),
+          a.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          actual,
+          c.offset(),
+          c.stride());
+      assertSame(expected, actual, "case " + trial);
+    }
+  }
+
   /** The shape tests callers make once: more than half nonzero; square or tall, zero above. */
   @Test
   void shapeTests() {

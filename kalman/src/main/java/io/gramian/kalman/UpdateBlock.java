@@ -18,21 +18,15 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class UpdateBlock {
 
-  /**
-   * Observed rows below this many take {@link #build}'s plain dot products; from four on, the
-   * general product forms them four rows at a time ({@link BlockProduct#multInto}).
-   */
-  private static final int DOT_ROWS = 4;
-
   private UpdateBlock() {}
 
   /**
    * M_u for the observed rows {@code index[0 .. p)} (the primal {@link #tangent}), for a caller
    * that knows whether H is mostly nonzero, and that learns whether the block's last nx rows have
-   * the shape rotations need: for a dense H, fewer than {@link #DOT_ROWS} observed rows' {@code H
-   * S} as plain dot products, {@code Σ_k H_ik S_kj} in increasing k, without the per-term tests for
-   * zeros of the general product (whose result it equals up to the sign of an exact zero); and S⁻
-   * is checked lower triangular and finite as it is copied below them.
+   * the shape rotations need: for a dense H, {@code H S} as dot products ({@link
+   * BlockProduct#denseMultInto}, without the scan of H for zeros or the per-term tests of the
+   * general product, whose result it equals up to the sign of an exact zero); and S⁻ is checked
+   * lower triangular and finite as it is copied below them.
    *
    * @param S S⁻, nx × s. Not modified.
    * @param M reshaped to (p + nx) × (s + r). Modified.
@@ -53,21 +47,9 @@ final class UpdateBlock {
     final int cols = s + r;
     M.reshape(p + nx, cols, false);
     final double[] m = M.data;
-    if (hDense && p < DOT_ROWS) {
-      final double[] h = H.data;
-      final double[] sd = S.data;
-      for (int i = 0; i < p; i++) {
-        final int row = index[i] * nx;
-        final int out = i * cols;
-        for (int j = 0; j < s; j++) {
-          double v = 0;
-          for (int k = 0; k < nx; k++) {
-            v += h[row + k] * sd[k * s + j];
-          }
-          m[out + j] = v;
-        }
-        System.arraycopy(cholR.data, index[i] * r, m, out + s, r);
-      }
+    if (hDense) {
+      BlockProduct.denseMultInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
+      noiseColumns(cholR, index, 0, p, M, s);
     } else {
       observationRows(H, null, cholR, index, 0, p, S, null, M);
     }
@@ -169,8 +151,16 @@ final class UpdateBlock {
     if (dH != null) {
       BlockProduct.multAdd(1.0, p, nx, s, dH.data, index, offset, 0, nx, S.data, 0, s, m, 0, cols);
     }
+    noiseColumns(dcholR, index, offset, p, M, s);
+  }
+
+  /** M's first p rows, columns s .. s + r = the observed rows of cholR (or of its tangent). */
+  private static void noiseColumns(
+      DMatrixRMaj cholR, int[] index, int offset, int p, DMatrixRMaj M, int s) {
+    final int r = cholR.numCols;
+    final int cols = M.numCols;
     for (int i = 0; i < p; i++) {
-      System.arraycopy(dcholR.data, index[offset + i] * r, m, i * cols + s, r);
+      System.arraycopy(cholR.data, index[offset + i] * r, M.data, i * cols + s, r);
     }
   }
 }
