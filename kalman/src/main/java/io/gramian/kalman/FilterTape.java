@@ -259,10 +259,11 @@ final class FilterTape {
 
   /**
    * Whether the records keep each triangularisation's block M (or Q) beside its L. A sweep without
-   * derivative records keeps L alone: its reader, the masked rule's reverse sweep, takes every step
-   * in the Gramian and covariance forms, which read L alone, and would rebuild M from the system
-   * and the loaded factors ({@link UpdateBlock}, {@link PredictStep#block}) on a step that needed
-   * it. Leaving M out halves what the forward sweep writes and the reverse sweep reads per step.
+   * derivative records keeps L alone: its reader, the masked rule's reverse sweep, takes every
+   * update in the left-factor form and every predict in the Gramian form, which read L alone (a
+   * predict outside the Gramian form would rebuild its block from the system and the loaded S⁺,
+   * {@link PredictStep#block}). Leaving M out halves what the forward sweep writes and the reverse
+   * sweep reads per step.
    */
   boolean keepsBlocks() {
     return derivativeRecords;
