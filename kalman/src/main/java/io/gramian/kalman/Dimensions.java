@@ -61,6 +61,14 @@ public record Dimensions(int nx, int ny, int q, int r, int k, int diffuseRank) {
     return predictedCols() + q;
   }
 
+  /**
+   * Largest column count of the one-step predictor's array [[H S⁻, cholR, 0], [F S⁻, 0, cholQ]]
+   * ({@link PredictorArray}).
+   */
+  int predictorArrayCols() {
+    return predictedCols() + r + q;
+  }
+
   /** Rows of the largest block the filter triangularises: the update or the predict block. */
   int triaRows() {
     return Math.max(updateRows(), nx);

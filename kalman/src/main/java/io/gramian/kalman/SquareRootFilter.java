@@ -43,6 +43,10 @@ public final class SquareRootFilter {
   private final DMatrixRMaj XFilt;
   private final DiffuseCollapse collapse;
   private final DMatrixRMaj LFrozen;
+
+  /** S⁻_t of a step taken as the predictor's array, for the steady-state test after it. */
+  private final DMatrixRMaj SPrevious;
+
   private final int[] allObserved;
   private final DiffuseConversion conversion;
 
@@ -85,6 +89,7 @@ public final class SquareRootFilter {
     XFilt = new DMatrixRMaj(nx, dims.meanCols());
     collapse = new DiffuseCollapse(dims);
     LFrozen = new DMatrixRMaj(dims.ny() + nx, dims.ny() + nx);
+    SPrevious = new DMatrixRMaj(nx, cs);
     allObserved = new int[dims.ny()];
     conversion = tape.conversion;
     for (int i = 0; i < allObserved.length; i++) {
@@ -180,7 +185,9 @@ public final class SquareRootFilter {
   }
 
   /**
-   * The log-likelihood {@code ℓ = Σ_t ℓ_t}, the Gaussian density of the observed entries.
+   * The log-likelihood {@code ℓ = Σ_t ℓ_t}, the Gaussian density of the observed entries. Steps
+   * with observations take the update and the predict as one triangularisation where that is
+   * cheaper ({@link PredictorArray}); the same ℓ as {@link #filter}'s up to rounding.
    *
    * @param system the system; its dimensions must be this workspace's
    * @param Y observations, T × ny, NaN for missing. Not modified.
@@ -433,6 +440,36 @@ public final class SquareRootFilter {
         continue;
       }
       final boolean candidate = mayFreeze && p == ny && t > 0;
+      if (tape == null && !collapsing && p > 0 && t < T - 1 && kernel.predictorArrayFits(p)) {
+        // ℓ alone: the update and the predict as one triangularisation
+        if (candidate) {
+          SPrevious.setTo(S);
+        }
+        System.arraycopy(Y.data, t * ny, y, 0, ny);
+        total +=
+            kernel.updateAndPredict(
+                    t,
+                    system.H(t),
+                    system.d(t),
+                    system.cholR(t),
+                    system.F(t),
+                    system.c(t),
+                    system.cholQ(t),
+                    y,
+                    index,
+                    p,
+                    X,
+                    S)
+                - 0.5 * kernel.zSquared;
+        if (candidate && SteadyState.converged(SPrevious, S, steadyStateTolerance)) {
+          freezeStep = t;
+          // the frozen factor is step t's update, as when the step runs as two
+          kernel.updateFactor(system.H(t), system.cholR(t), index, p, SPrevious);
+          LFrozen.setTo(kernel.updateFactors().L());
+          frozenConstant = SteadyState.constantTerm(LFrozen, ny);
+        }
+        continue;
+      }
       double llt = 0;
       if (p > 0) {
         System.arraycopy(Y.data, t * ny, y, 0, ny);

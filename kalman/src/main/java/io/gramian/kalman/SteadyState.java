@@ -58,6 +58,18 @@ public final class SteadyState {
     return converged(updateBlock.data, p * stride, stride, next, tol);
   }
 
+  /**
+   * {@link #converged(DMatrixRMaj, int, DMatrixRMaj, double)} with the previous factor as a matrix
+   * of its own (a step taken as the predictor's array keeps no update block).
+   */
+  static boolean converged(DMatrixRMaj previous, DMatrixRMaj next, double tol) {
+    final int nx = next.numRows;
+    if (next.numCols != nx || previous.numRows != nx || previous.numCols != nx) {
+      return false;
+    }
+    return converged(previous.data, 0, nx, next, tol);
+  }
+
   /** The test with the previous factor's row i at {@code offset + i · stride}, next's size. */
   private static boolean converged(
       double[] previous, int offset, int stride, DMatrixRMaj next, double tol) {

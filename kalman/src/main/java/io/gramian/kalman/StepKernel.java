@@ -20,13 +20,27 @@ import org.ejml.data.DMatrixRMaj;
  *   predict:  m⁻ = F m⁺ + c,  S⁻ = tria([F S⁺, cholQ])
  * </pre>
  *
- * restricted to the p observed entries of y. After a call, {@link #factors} holds the step's
- * triangularisation and {@link #W} its whitened innovation, for a tape to record. Allocates nothing
- * once built.
+ * restricted to the p observed entries of y; or both at once as the one-step predictor's array
+ * ({@link #updateAndPredict}, {@link PredictorArray}) for a sweep that needs ℓ alone. After a call,
+ * {@link #factors} holds the step's triangularisation and {@link #W} its whitened innovation, for a
+ * tape to record. Allocates nothing once built.
  */
 final class StepKernel {
 
   static final double LOG_2PI = Math.log(2 * Math.PI);
+
+  /**
+   * The largest block (p + nx rows) taken as the one-step predictor's array when more than one
+   * entry of y is observed; a step with one observed entry takes it at any nx. One
+   * triangularisation of (p + nx) × (s + r + q) instead of two (the update's rotations, the
+   * predict's nx × (s + q)) saves dependent steps and copies, but the F S⁻ rows then go through the
+   * p observation reflectors: about p nx (s + r) more multiplications. ℓ per step with 10% missing
+   * values, the array against the two triangularisations in one JVM (docs/benchmarks.md, lever 2l):
+   * p = 1 faster at every nx tried (0.87 at nx = 1, 0.93 at 13, 0.99 at 50); p + nx ≤ 18 faster or
+   * even (0.76 at nx = 5, p = 2; 0.98 at nx = 12, p = 6; 1.00 at nx = 8, p = 8); larger blocks with
+   * p ≥ 3 slower (1.05 at nx = 15, p = 7; 1.08 at nx = 10, p = 10; 1.03 at nx = 30, p = 3).
+   */
+  static final int PREDICTOR_ARRAY_MAX_ROWS = 18;
 
   private final int nx;
   private final SparseHouseholderTria tria;
@@ -35,6 +49,7 @@ final class StepKernel {
 
   private final TriaFactors updateFactors;
   private final TriaFactors predictFactors;
+  private final TriaFactors predictorFactors;
 
   /**
    * The last triangularisation: its block M, L, and Q when the derivatives need it. The update and
@@ -72,10 +87,13 @@ final class StepKernel {
 
   StepKernel(Dimensions dims) {
     nx = dims.nx();
-    tria = new SparseHouseholderTria(dims.triaRows(), dims.triaCols());
+    tria =
+        new SparseHouseholderTria(
+            dims.triaRows(), Math.max(dims.triaCols(), dims.predictorArrayCols()));
     appendedRows = new AppendedRowsTria(dims.ny(), nx, dims.updateCols() - nx);
     updateFactors = new TriaFactors(dims.triaRows(), dims.triaCols());
     predictFactors = new TriaFactors(dims.triaRows(), dims.triaCols());
+    predictorFactors = new TriaFactors(dims.updateRows(), dims.predictorArrayCols());
     factors = updateFactors;
     XNext = new DMatrixRMaj(nx, dims.meanCols());
     W = new double[dims.ny() * dims.meanCols()];
@@ -117,29 +135,110 @@ final class StepKernel {
       DMatrixRMaj SPred,
       DMatrixRMaj XFilt,
       DMatrixRMaj SFilt) {
+    updateFactor(H, cholR, index, p, SPred);
+    double sumLogDiag = requireRegularInnovation(t, index, p);
+    whiten(H, d, y, index, p, XPred);
+    gainStep(p, XPred, XFilt);
+    lowerRightBlock(p, SFilt);
+    return -sumLogDiag - 0.5 * p * LOG_2PI;
+  }
+
+  /**
+   * The update's triangularisation alone, {@code tria([[H S⁻, cholR], [S⁻, 0]]) = [[A, 0], [C, D]]}
+   * into {@link #updateFactors()}: for {@link #update}, and for a sweep that took the step as the
+   * predictor's array and then needs its update's factor (a freeze, {@link SteadyState}).
+   *
+   * @param SPred S⁻, nx × s. Not modified.
+   */
+  void updateFactor(DMatrixRMaj H, DMatrixRMaj cholR, int[] index, int p, DMatrixRMaj SPred) {
     factors = updateFactors;
-    if (fFixed && !hDenseKnown) {
-      hDense = BlockProduct.mostlyNonzero(H.numRows, H.numCols, H.data);
-      hDenseKnown = true;
-    }
     boolean lowerRowsKnown =
-        UpdateBlock.build(H, fFixed && hDense, cholR, index, p, SPred, factors.input());
+        UpdateBlock.build(H, hDense(H), cholR, index, p, SPred, factors.input());
     // S⁻ triangular (every step after the first): rotations that keep its zeros, without Q
     if (forDerivatives || !rotations || !appendedRows.decompose(factors, p, lowerRowsKnown)) {
       tria.decompose(factors, forDerivatives);
     }
+  }
+
+  /**
+   * The update of step t and the predict to t + 1 as one triangularisation, the one-step
+   * predictor's array ({@link PredictorArray}), for a sweep that needs ℓ alone (no filtered moments
+   * and no derivative records):
+   *
+   * <pre>
+   *   tria([[H S⁻, cholR, 0], [F S⁻, 0, cholQ]]) = [[A, 0], [K̄, S⁻_{t+1}]]
+   *   W = A⁻¹ E,   X⁻_{t+1} = F X⁻ + [c, 0] + K̄ W
+   * </pre>
+   *
+   * W is left in {@link #W} and ‖z‖² in {@link #zSquared}, as {@link #update} leaves them.
+   *
+   * @param X on entry X⁻_t (nx × w), on exit X⁻_{t+1}. Modified.
+   * @param S on entry S⁻_t (nx × s), on exit S⁻_{t+1} (nx × nx). Modified.
+   * @return the step's terms that do not involve W, as {@link #update}'s
+   * @throws FilterException if the innovation covariance is singular
+   */
+  double updateAndPredict(
+      int t,
+      DMatrixRMaj H,
+      DMatrixRMaj d,
+      DMatrixRMaj cholR,
+      DMatrixRMaj F,
+      DMatrixRMaj c,
+      DMatrixRMaj cholQ,
+      double[] y,
+      int[] index,
+      int p,
+      DMatrixRMaj X,
+      DMatrixRMaj S) {
+    factors = predictorFactors;
+    if (fFixed) {
+      fNonzeros.index(F);
+    }
+    PredictorArray.build(
+        H, hDense(H), cholR, index, p, F, fFixed ? fNonzeros : null, S, cholQ, factors.input());
+    tria.decompose(factors, false);
     double sumLogDiag = requireRegularInnovation(t, index, p);
-    final int w = XPred.numCols;
-    innovation(H, d, y, index, p, XPred, W);
+    whiten(H, d, y, index, p, X);
+    predictMean(F, c, X);
+    gainStep(p, X, X);
+    lowerRightBlock(p, S);
+    return -sumLogDiag - 0.5 * p * LOG_2PI;
+  }
+
+  /**
+   * Whether a step with p observed entries takes the predictor's array: only without derivative
+   * records, and for one observed entry or a block of at most {@link #PREDICTOR_ARRAY_MAX_ROWS}
+   * rows.
+   */
+  boolean predictorArrayFits(int p) {
+    return !forDerivatives && (p == 1 || p + nx <= PREDICTOR_ARRAY_MAX_ROWS);
+  }
+
+  /**
+   * Whether H is mostly nonzero ({@link BlockProduct#mostlyNonzero}), decided once per sweep for a
+   * time-invariant H; false (the general product) for one that may change.
+   */
+  private boolean hDense(DMatrixRMaj H) {
+    if (fFixed && !hDenseKnown) {
+      hDense = BlockProduct.mostlyNonzero(H.numRows, H.numCols, H.data);
+      hDenseKnown = true;
+    }
+    return fFixed && hDense;
+  }
+
+  /**
+   * W = A⁻¹ E with {@code E = [y − d, 0] − H X} on the observed rows, A the leading p × p block of
+   * the last triangularisation's L; ‖z‖² of W's first column into {@link #zSquared}.
+   */
+  private void whiten(DMatrixRMaj H, DMatrixRMaj d, double[] y, int[] index, int p, DMatrixRMaj X) {
+    final int w = X.numCols;
+    innovation(H, d, y, index, p, X, W);
     TriangularSolve.lower(factors.L(), p, W, 0, w, w, null); // W = A⁻¹ E
     double sumSq = 0;
     for (int i = 0; i < p; i++) {
       sumSq += W[i * w] * W[i * w];
     }
     zSquared = sumSq;
-    meanUpdate(p, XPred, XFilt);
-    filteredFactor(p, SFilt);
-    return -sumLogDiag - 0.5 * p * LOG_2PI;
   }
 
   /**
@@ -188,10 +287,11 @@ final class StepKernel {
   }
 
   /**
-   * X⁺ = X⁻ + C W, C the gain block of the last update's L. Each entry of X⁻ is read only for its
+   * X⁺ = X⁻ + C W, C the gain block of the last triangularisation's L (the update's C, or the
+   * predictor array's K̄ with X the predicted F X⁻ + [c, 0]). Each entry of X⁻ is read only for its
    * own entry of X⁺, so XFilt may be XPred.
    */
-  private void meanUpdate(int p, DMatrixRMaj XPred, DMatrixRMaj XFilt) {
+  private void gainStep(int p, DMatrixRMaj XPred, DMatrixRMaj XFilt) {
     final int w = XPred.numCols;
     final int n = p + nx;
     final double[] l = factors.L().data;
@@ -209,8 +309,11 @@ final class StepKernel {
     }
   }
 
-  /** S⁺ = D, the lower-right block of the last update's L. */
-  private void filteredFactor(int p, DMatrixRMaj SFilt) {
+  /**
+   * The lower-right nx × nx block of the last triangularisation's L: the update's S⁺ = D, or the
+   * predictor array's S⁻_{t+1}.
+   */
+  private void lowerRightBlock(int p, DMatrixRMaj SFilt) {
     final int n = p + nx;
     final double[] l = factors.L().data;
     SFilt.reshape(nx, nx, false);

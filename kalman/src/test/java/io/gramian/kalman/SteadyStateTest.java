@@ -289,6 +289,31 @@ class SteadyStateTest {
     }
   }
 
+  /**
+   * ℓ alone takes its steps as the one-step predictor's array ({@link PredictorArray}), the taped
+   * sweep as an update and a predict: both freeze at the same steps, so at a tolerance coarse
+   * enough for the freeze to move ℓ well beyond rounding, they still agree to rounding.
+   */
+  @Test
+  void theUntapedSweepFreezesWhereTheTapedSweepDoes() {
+    for (long seed : new long[] {5, 6, 7}) {
+      StateSpaceSystem s = system(seed);
+      DMatrixRMaj Y = data(seed, s);
+      SquareRootFilter f = SquareRootFilter.forSystem(s).steadyStateTolerance(SteadyState.OFF);
+      double unfrozen = f.logLikelihood(s, Y);
+      for (double tol : new double[] {1e-4, 1e-6}) {
+        f.steadyStateTolerance(tol);
+        double untaped = f.logLikelihood(s, Y);
+        double taped = f.filter(s, Y).logLikelihood();
+        double rounding = ROUNDING_FLOOR * Math.abs(unfrozen);
+        String at = "seed " + seed + ", tol " + tol;
+        assertTrue(frozenSteps(f) > T / 3, at + ": the taped sweep froze");
+        assertTrue(Math.abs(untaped - unfrozen) > 10 * rounding, at + ": the freeze moved ℓ");
+        assertEquals(taped, untaped, rounding, at + ": untaped against taped ℓ");
+      }
+    }
+  }
+
   @Test
   void aMissingEntryLeavesTheSteadyStateAndItIsEnteredAgain() {
     StateSpaceSystem s = system(8);
