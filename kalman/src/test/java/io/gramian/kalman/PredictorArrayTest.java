@@ -1,9 +1,11 @@
 package io.gramian.kalman;
 
+import static io.gramian.autodiff.testing.Matrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -38,8 +40,8 @@ class PredictorArrayTest {
       boolean timeVarying = trial % 5 == 0;
       String where = "case " + trial + " (nx " + nx + ", ny " + ny + ", q " + q + ", s " + s + ")";
 
-      DMatrixRMaj F = sparse ? companion(rng, nx) : random(rng, nx, nx, 0.9 / nx);
-      DMatrixRMaj H = random(rng, ny, nx, 1.0);
+      DMatrixRMaj F = sparse ? companion(rng, nx) : gaussian(rng, nx, nx, 0.9 / nx);
+      DMatrixRMaj H = gaussian(rng, ny, nx, 1.0);
       if (sparse) {
         for (int i = 0; i < ny; i++) {
           for (int j = 0; j < nx; j++) {
@@ -49,24 +51,24 @@ class PredictorArrayTest {
           }
         }
       }
-      DMatrixRMaj cholQ = lower(random(rng, nx, q, 0.5));
-      DMatrixRMaj cholR = lower(random(rng, ny, ny, 0.5));
+      DMatrixRMaj cholQ = lower(gaussian(rng, nx, q, 0.5));
+      DMatrixRMaj cholR = lower(gaussian(rng, ny, ny, 0.5));
       for (int i = 0; i < ny; i++) {
         cholR.set(i, i, 0.5 + Math.abs(cholR.get(i, i)));
       }
-      DMatrixRMaj c = random(rng, nx, 1, 0.1);
-      DMatrixRMaj d = random(rng, ny, 1, 0.1);
-      DMatrixRMaj S = random(rng, nx, s, 1.0);
+      DMatrixRMaj c = gaussian(rng, nx, 1, 0.1);
+      DMatrixRMaj d = gaussian(rng, ny, 1, 0.1);
+      DMatrixRMaj S = gaussian(rng, nx, s, 1.0);
       if (s == nx) {
         S = lower(S);
       }
-      DMatrixRMaj X = random(rng, nx, w, 1.0);
+      DMatrixRMaj X = gaussian(rng, nx, w, 1.0);
       double[] y = new double[ny];
       for (int i = 0; i < ny; i++) {
         y[i] = rng.nextGaussian();
       }
       int p = 1 + rng.nextInt(ny);
-      int[] index = shuffledIndex(rng, ny);
+      int[] index = RandomSystems.shuffledIndex(rng, ny);
 
       StateSpaceSystem system =
           StateSpaceSystem.builder()
@@ -79,7 +81,7 @@ class PredictorArrayTest {
               .cholP0(CommonOps_DDRM.identity(nx))
               .build();
       StepKernel kernel = new StepKernel(new Dimensions(nx, ny, q, ny, nx, w - 1));
-      kernel.startSweep(timeVarying ? new TimeVaryingView(system) : system);
+      kernel.startSweep(timeVarying ? RandomSystems.declaredTimeVarying(system) : system);
       DMatrixRMaj XNext = X.copy();
       DMatrixRMaj SNext = S.copy();
       double llt =
@@ -205,25 +207,6 @@ class PredictorArrayTest {
     return new Covariance(llt, XNext, PNext);
   }
 
-  /** A time-invariant system seen as one that may vary: the kernel's general products. */
-  private static final class TimeVaryingView extends ForwardingStateSpace {
-    private final StateSpace system;
-
-    TimeVaryingView(StateSpace system) {
-      this.system = system;
-    }
-
-    @Override
-    protected StateSpace delegate() {
-      return system;
-    }
-
-    @Override
-    public boolean isTimeInvariant() {
-      return false;
-    }
-  }
-
   private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
     assertEquals(expected.numRows, actual.numRows, what);
     assertEquals(expected.numCols, actual.numCols, what);
@@ -231,14 +214,6 @@ class PredictorArrayTest {
     for (int e = 0; e < expected.getNumElements(); e++) {
       assertEquals(expected.data[e], actual.data[e], TOLERANCE * scale, what + ", entry " + e);
     }
-  }
-
-  private static DMatrixRMaj random(Random rng, int rows, int cols, double scale) {
-    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-    for (int e = 0; e < m.data.length; e++) {
-      m.data[e] = scale * rng.nextGaussian();
-    }
-    return m;
   }
 
   private static DMatrixRMaj lower(DMatrixRMaj m) {
@@ -260,19 +235,5 @@ class PredictorArrayTest {
       F.set(i, i - 1, 1.0);
     }
     return F;
-  }
-
-  private static int[] shuffledIndex(Random rng, int ny) {
-    int[] index = new int[ny];
-    for (int i = 0; i < ny; i++) {
-      index[i] = i;
-    }
-    for (int i = ny - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int swap = index[i];
-      index[i] = index[j];
-      index[j] = swap;
-    }
-    return index;
   }
 }

@@ -332,7 +332,7 @@ class SteadyStateTest {
   void onlySystemsKnownToBeTimeInvariantWithoutDiffuseDirectionsFreeze() {
     StateSpaceSystem s = system(10);
     DMatrixRMaj Y = RandomSystems.sample(new Random(11), s, T);
-    StateSpace timeVarying = new TimeVaryingView(s);
+    StateSpace timeVarying = RandomSystems.declaredTimeVarying(s);
     SquareRootFilter f = SquareRootFilter.forSystem(s);
     double frozenLogLik = f.logLikelihood(s, Y);
     f.filter(s, Y);
@@ -354,60 +354,5 @@ class SteadyStateTest {
     assertThrows(IllegalArgumentException.class, () -> f.steadyStateTolerance(-1e-9));
     assertThrows(IllegalArgumentException.class, () -> f.steadyStateTolerance(Double.NaN));
     assertEquals(SteadyState.DEFAULT_TOLERANCE, f.steadyStateTolerance());
-  }
-
-  /** The same matrices, but not declared time-invariant. */
-  private record TimeVaryingView(StateSpaceSystem s) implements StateSpace {
-    public int nx() {
-      return s.nx();
-    }
-
-    public int ny() {
-      return s.ny();
-    }
-
-    public int q() {
-      return s.q();
-    }
-
-    public int r() {
-      return s.r();
-    }
-
-    public int k() {
-      return s.k();
-    }
-
-    public DMatrixRMaj F(int t) {
-      return s.F(t);
-    }
-
-    public DMatrixRMaj c(int t) {
-      return s.c(t);
-    }
-
-    public DMatrixRMaj H(int t) {
-      return s.H(t);
-    }
-
-    public DMatrixRMaj d(int t) {
-      return s.d(t);
-    }
-
-    public DMatrixRMaj cholQ(int t) {
-      return s.cholQ(t);
-    }
-
-    public DMatrixRMaj cholR(int t) {
-      return s.cholR(t);
-    }
-
-    public DMatrixRMaj m0() {
-      return s.m0();
-    }
-
-    public DMatrixRMaj cholP0() {
-      return s.cholP0();
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gramian.kalman.testing.RandomSystems;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -35,16 +36,7 @@ class UpdateBlockTest {
         }
       }
       int p = 1 + rng.nextInt(ny);
-      int[] index = new int[ny];
-      for (int i = 0; i < ny; i++) {
-        index[i] = i;
-      }
-      for (int i = ny - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int swap = index[i];
-        index[i] = index[j];
-        index[j] = swap;
-      }
+      int[] index = RandomSystems.shuffledIndex(rng, ny);
       DMatrixRMaj expected = new DMatrixRMaj(1, 1);
       UpdateBlock.tangent(H, null, cholR, index, 0, p, S, null, expected); // the primal block
       for (boolean hDense : new boolean[] {true, false}) {

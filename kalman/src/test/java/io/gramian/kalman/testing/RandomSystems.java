@@ -2,6 +2,7 @@ package io.gramian.kalman.testing;
 
 import static io.gramian.autodiff.testing.Matrices.gaussian;
 
+import io.gramian.kalman.ForwardingStateSpace;
 import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import java.util.Random;
@@ -165,6 +166,39 @@ public final class RandomSystems {
         .m0(m0)
         .cholP0(cholP0)
         .build();
+  }
+
+  /** 0 … n − 1 in a random order (Fisher–Yates): observed entries as a step lists them. */
+  public static int[] shuffledIndex(Random rng, int n) {
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      index[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int swap = index[i];
+      index[i] = index[j];
+      index[j] = swap;
+    }
+    return index;
+  }
+
+  /**
+   * The same matrices, not declared time-invariant: what a filter does for a system it cannot
+   * assume constant (no steady state, F and H looked at every step).
+   */
+  public static StateSpace declaredTimeVarying(StateSpace system) {
+    return new ForwardingStateSpace() {
+      @Override
+      protected StateSpace delegate() {
+        return system;
+      }
+
+      @Override
+      public boolean isTimeInvariant() {
+        return false;
+      }
+    };
   }
 
   /**
