@@ -35,73 +35,116 @@ class PredictorArrayTest {
       int ny = 1 + rng.nextInt(4);
       int q = 1 + rng.nextInt(nx);
       int s = trial % 3 == 0 ? 1 + rng.nextInt(nx) : nx;
-      int w = 1 + trial % 2;
-      boolean sparse = trial % 4 >= 2;
-      boolean timeVarying = trial % 5 == 0;
-      String where = "case " + trial + " (nx " + nx + ", ny " + ny + ", q " + q + ", s " + s + ")";
+      checkAgainstCovarianceForm(
+          rng, trial, nx, ny, q, ny, s, 1 + trial % 2, trial % 4 >= 2, trial % 5 == 0);
+    }
+  }
 
-      DMatrixRMaj F = sparse ? companion(rng, nx) : gaussian(rng, nx, nx, 0.9 / nx);
-      DMatrixRMaj H = gaussian(rng, ny, nx, 1.0);
-      if (sparse) {
-        for (int i = 0; i < ny; i++) {
-          for (int j = 0; j < nx; j++) {
-            if ((i + j) % 3 != 0) {
-              H.set(i, j, 0.0);
-            }
+  /**
+   * The same with noise-free observations (cholR with no column: R = 0, the innovation covariance H
+   * P⁻ Hᵀ regular through a regular S⁻) and no state noise (cholQ with no column), each alone and
+   * together.
+   */
+  @Test
+  void noiseFreeObservationsAndNoStateNoise() {
+    Random rng = new Random(20261208);
+    for (int trial = 0; trial < 120; trial++) {
+      int nx = 1 + rng.nextInt(8);
+      int ny = 1 + rng.nextInt(Math.min(nx, 4));
+      int q = trial % 3 == 1 ? 1 + rng.nextInt(nx) : 0;
+      int r = trial % 3 == 2 ? ny : 0;
+      checkAgainstCovarianceForm(
+          rng, trial, nx, ny, q, r, nx, 1 + trial % 2, false, trial % 5 == 0);
+    }
+  }
+
+  /**
+   * One random step (F, H, noise factors, S⁻, X⁻, y and the observed entries drawn here) through
+   * {@link StepKernel#updateAndPredict}, against the covariance form: ℓ_t, X⁻_{t+1} and S⁻_{t+1}
+   * S⁻_{t+1}ᵀ = F P⁺ Fᵀ + Q; S⁻_{t+1} lower triangular with a non-negative diagonal. With r < ny
+   * (or a thin S⁻) every entry of y may be observed only when the innovation covariance stays
+   * regular: here r = 0 comes with a regular S⁻ (diagonal at least 0.5) and a dense H of at most nx
+   * rows.
+   */
+  private static void checkAgainstCovarianceForm(
+      Random rng,
+      int trial,
+      int nx,
+      int ny,
+      int q,
+      int r,
+      int s,
+      int w,
+      boolean sparse,
+      boolean timeVarying) {
+    String where =
+        "case " + trial + " (nx " + nx + ", ny " + ny + ", q " + q + ", r " + r + ", s " + s + ")";
+    DMatrixRMaj F = sparse ? companion(rng, nx) : gaussian(rng, nx, nx, 0.9 / nx);
+    DMatrixRMaj H = gaussian(rng, ny, nx, 1.0);
+    if (sparse) {
+      for (int i = 0; i < ny; i++) {
+        for (int j = 0; j < nx; j++) {
+          if ((i + j) % 3 != 0) {
+            H.set(i, j, 0.0);
           }
         }
       }
-      DMatrixRMaj cholQ = lower(gaussian(rng, nx, q, 0.5));
-      DMatrixRMaj cholR = lower(gaussian(rng, ny, ny, 0.5));
-      for (int i = 0; i < ny; i++) {
-        cholR.set(i, i, 0.5 + Math.abs(cholR.get(i, i)));
-      }
-      DMatrixRMaj c = gaussian(rng, nx, 1, 0.1);
-      DMatrixRMaj d = gaussian(rng, ny, 1, 0.1);
-      DMatrixRMaj S = gaussian(rng, nx, s, 1.0);
-      if (s == nx) {
-        S = lower(S);
-      }
-      DMatrixRMaj X = gaussian(rng, nx, w, 1.0);
-      double[] y = new double[ny];
-      for (int i = 0; i < ny; i++) {
-        y[i] = rng.nextGaussian();
-      }
-      int p = 1 + rng.nextInt(ny);
-      int[] index = RandomSystems.shuffledIndex(rng, ny);
-
-      StateSpaceSystem system =
-          StateSpaceSystem.builder()
-              .F(F)
-              .c(c)
-              .H(H)
-              .d(d)
-              .cholQ(cholQ)
-              .cholR(cholR)
-              .cholP0(CommonOps_DDRM.identity(nx))
-              .build();
-      StepKernel kernel = new StepKernel(new Dimensions(nx, ny, q, ny, nx, w - 1));
-      kernel.startSweep(timeVarying ? RandomSystems.declaredTimeVarying(system) : system);
-      DMatrixRMaj XNext = X.copy();
-      DMatrixRMaj SNext = S.copy();
-      double llt =
-          kernel.updateAndPredict(0, H, d, cholR, F, c, cholQ, y, index, p, XNext, SNext)
-              - 0.5 * kernel.zSquared;
-
-      Covariance expected = covarianceForm(F, c, H, d, cholQ, cholR, y, index, p, X, S);
-      assertEquals(expected.llt, llt, TOLERANCE * Math.max(1, Math.abs(expected.llt)), where);
-      assertClose(expected.XNext, XNext, where + ": X⁻_{t+1}");
-      assertEquals(nx, SNext.numRows, where);
-      assertEquals(nx, SNext.numCols, where);
-      for (int i = 0; i < nx; i++) {
-        assertTrue(SNext.get(i, i) >= 0, where + ": diagonal of S⁻_{t+1}");
-        for (int j = i + 1; j < nx; j++) {
-          assertEquals(0.0, SNext.get(i, j), 0.0, where + ": S⁻_{t+1} above its diagonal");
+    }
+    DMatrixRMaj cholQ = lower(gaussian(rng, nx, q, 0.5));
+    DMatrixRMaj cholR = lower(gaussian(rng, ny, r, 0.5));
+    for (int i = 0; i < Math.min(ny, r); i++) {
+      cholR.set(i, i, 0.5 + Math.abs(cholR.get(i, i)));
+    }
+    DMatrixRMaj c = gaussian(rng, nx, 1, 0.1);
+    DMatrixRMaj d = gaussian(rng, ny, 1, 0.1);
+    DMatrixRMaj S = gaussian(rng, nx, s, 1.0);
+    if (s == nx) {
+      S = lower(S);
+      if (r < ny) {
+        for (int i = 0; i < nx; i++) {
+          S.set(i, i, 0.5 + Math.abs(S.get(i, i)));
         }
       }
-      DMatrixRMaj PNext = CommonOps_DDRM.multTransB(SNext, SNext, null);
-      assertClose(expected.PNext, PNext, where + ": S⁻_{t+1} S⁻_{t+1}ᵀ");
     }
+    DMatrixRMaj X = gaussian(rng, nx, w, 1.0);
+    double[] y = new double[ny];
+    for (int i = 0; i < ny; i++) {
+      y[i] = rng.nextGaussian();
+    }
+    int p = 1 + rng.nextInt(ny);
+    int[] index = RandomSystems.shuffledIndex(rng, ny);
+
+    StateSpaceSystem system =
+        StateSpaceSystem.builder()
+            .F(F)
+            .c(c)
+            .H(H)
+            .d(d)
+            .cholQ(cholQ)
+            .cholR(cholR)
+            .cholP0(CommonOps_DDRM.identity(nx))
+            .build();
+    StepKernel kernel = new StepKernel(new Dimensions(nx, ny, q, r, nx, w - 1));
+    kernel.startSweep(timeVarying ? RandomSystems.declaredTimeVarying(system) : system);
+    DMatrixRMaj XNext = X.copy();
+    DMatrixRMaj SNext = S.copy();
+    double llt =
+        kernel.updateAndPredict(0, H, d, cholR, F, c, cholQ, y, index, p, XNext, SNext)
+            - 0.5 * kernel.zSquared;
+
+    Covariance expected = covarianceForm(F, c, H, d, cholQ, cholR, y, index, p, X, S);
+    assertEquals(expected.llt, llt, TOLERANCE * Math.max(1, Math.abs(expected.llt)), where);
+    assertClose(expected.XNext, XNext, where + ": X⁻_{t+1}");
+    assertEquals(nx, SNext.numRows, where);
+    assertEquals(nx, SNext.numCols, where);
+    for (int i = 0; i < nx; i++) {
+      assertTrue(SNext.get(i, i) >= 0, where + ": diagonal of S⁻_{t+1}");
+      for (int j = i + 1; j < nx; j++) {
+        assertEquals(0.0, SNext.get(i, j), 0.0, where + ": S⁻_{t+1} above its diagonal");
+      }
+    }
+    DMatrixRMaj PNext = CommonOps_DDRM.multTransB(SNext, SNext, null);
+    assertClose(expected.PNext, PNext, where + ": S⁻_{t+1} S⁻_{t+1}ᵀ");
   }
 
   /** A singular innovation covariance is refused by the array as by the update, naming the step. */
