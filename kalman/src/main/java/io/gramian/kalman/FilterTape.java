@@ -55,6 +55,13 @@ final class FilterTape {
   private boolean[] predictWithQ;
 
   /**
+   * Per step: whether the step was taken as the one-step predictor's array ({@link
+   * PredictorArray}): its update record holds the array's L {@code [[A, 0], [K̄, S⁻_{t+1}]]}, its
+   * predict record S⁻_{t+1}, and no filtered mean or factor is kept.
+   */
+  private boolean[] arrayStep;
+
+  /**
    * The conversion to the ordinary filter ({@link DiffuseConversion}; null without diffuse
    * directions), and the step t₀ after whose update it ran (−1: the sweep stayed augmented).
    */
@@ -104,6 +111,9 @@ final class FilterTape {
     steps = T;
     convertedAt = -1;
     if (T <= capacity) {
+      if (T > 0) {
+        java.util.Arrays.fill(arrayStep, 0, T, false);
+      }
       return;
     }
     XPred = new double[Math.multiplyExact(T, strideX)];
@@ -123,6 +133,7 @@ final class FilterTape {
     frozenFrom = new int[T];
     updateWithQ = new boolean[T];
     predictWithQ = new boolean[T];
+    arrayStep = new boolean[T];
     capacity = T;
   }
 
@@ -242,6 +253,32 @@ final class FilterTape {
     updateWithQ[t] = storeTria(factors, Lu, t * strideLu, Qu, t * strideQu);
   }
 
+  /**
+   * Records step t taken as the predictor's array, whose L ((p + nx) × (p + nx)) {@code factors}
+   * holds: L itself in the update's record, and its lower-right block S⁻_{t+1} as the predict's
+   * (what {@link #loadPredictedFactor} reads for step t + 1). Only without derivative records.
+   */
+  void storeArray(int t, int p, TriaFactors factors) {
+    if (derivativeRecords) {
+      throw new IllegalStateException("the predictor's array is recorded only without Q or M");
+    }
+    final int nx = dims.nx();
+    final int n = p + nx;
+    final double[] l = factors.L().data;
+    System.arraycopy(l, 0, Lu, t * strideLu, n * n);
+    for (int i = 0; i < nx; i++) {
+      System.arraycopy(l, (p + i) * n + p, Lp, t * strideLp + i * nx, nx);
+    }
+    updateWithQ[t] = false;
+    predictWithQ[t] = false;
+    arrayStep[t] = true;
+  }
+
+  /** Whether step t was taken as the predictor's array ({@link #storeArray}). */
+  boolean arrayStep(int t) {
+    return arrayStep[t];
+  }
+
   /** Records the predict tria from step t to t + 1, as {@link #storeUpdate}. */
   void storePredict(int t, TriaFactors factors) {
     predictWithQ[t] = storeTria(factors, Lp, t * strideLp, Qp, t * strideQp);
@@ -326,6 +363,10 @@ final class FilterTape {
       return;
     }
     int u = source(t);
+    if (arrayStep[u]) {
+      throw new IllegalStateException(
+          "step " + u + " was taken as the predictor's array: no filtered factor was recorded");
+    }
     int p = observedCount[u];
     if (p == 0) {
       loadPredictedFactor(u, cholP0, out);

@@ -41,14 +41,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * whose factor passes through unchanged, pass G through too, so the freeze step is walked back in
  * these forms as well. So under the masked rule every step is walked back reading only its
  * triangularisations' L: the Gramian predict's adjoint is {@code [(G F) S⁺, G cholQ]}, S̄⁺ is not
- * formed where G⁺ stands for it, and the forward sweep may record its factors unchecked. Where the
- * forward sweep converted a diffuse filter to the ordinary one at step t₀ ({@link
- * DiffuseConversion}), the steps after t₀ are walked back with X̄ of one column and the quadratic
- * terms; at t₀ the conversion's adjoint gives X̄⁺ = [m̄, Ā̄], S̄⁺ (or passes G⁺ through) and the
- * collapse's L̄, whose reverse pass then runs from t₀. At the end {@code m̄0 = X̄⁻_0[:, 0]}, {@code
- * cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed only when the
- * accumulator wants them ({@link AdjointAccumulator#accumulates}), F̄ only at its {@link
- * AdjointAccumulator#FEntries}. Allocates nothing per step.
+ * formed where G⁺ stands for it, and the forward sweep may record its factors unchecked. A step the
+ * forward sweep took as the one-step predictor's array is walked back in one, in the same form
+ * ({@link #arrayReverse}). Where the forward sweep converted a diffuse filter to the ordinary one
+ * at step t₀ ({@link DiffuseConversion}), the steps after t₀ are walked back with X̄ of one column
+ * and the quadratic terms; at t₀ the conversion's adjoint gives X̄⁺ = [m̄, Ā̄], S̄⁺ (or passes G⁺
+ * through) and the collapse's L̄, whose reverse pass then runs from t₀. At the end {@code m̄0 =
+ * X̄⁻_0[:, 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed
+ * only when the accumulator wants them ({@link AdjointAccumulator#accumulates}), F̄ only at its
+ * {@link AdjointAccumulator#FEntries}. Allocates nothing per step.
  */
 final class ReverseSweep {
 
@@ -170,7 +171,8 @@ final class ReverseSweep {
     int cols = dims.triaCols();
     adjoint = new TriaAdjoint(rows, cols);
     collapseAdjoint = new TriaAdjoint(w, dims.collapseCols());
-    factors = new TriaFactors(rows, cols);
+    // a step taken as the predictor's array restores its L with the array's column count
+    factors = new TriaFactors(rows, Math.max(cols, dims.predictorArrayCols()));
     XBar = new DMatrixRMaj(nx, w);
     SBar = new DMatrixRMaj(nx, cs);
     XBarPred = new DMatrixRMaj(nx, w);
@@ -235,6 +237,11 @@ final class ReverseSweep {
     gPlusSymmetric = true;
     gPlusReady = rule == TriaRule.MASKED;
     for (int t = T - 1; t >= 0; t--) {
+      if (tape.arrayStep(t)) {
+        arrayReverse(tape, system, t, out);
+        requireFiniteAdjoints(t, false);
+        continue;
+      }
       boolean frozen = tape.frozenFrom(t) >= 0;
       if (t < T - 1) {
         if (frozen) {
@@ -557,20 +564,7 @@ final class ReverseSweep {
       if (out.accumulates(SystemMatrix.H)) {
         BlockProduct.denseMultInto(p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
       }
-      // K₁₁ cholR on the observed rows (read from the system: the tape may hold Q, not M_u)
-      final DMatrixRMaj cholR = system.cholR(t);
-      final int r = system.r();
-      final int[] index = tape.observedIndex();
-      final int io = tape.observedOffset(t);
-      for (int i = 0; i < p; i++) {
-        for (int kk = 0; kk < p; kk++) {
-          double kik = KUpdate.data[i * n + kk];
-          int rowR = index[io + kk] * r;
-          for (int j = 0; j < r; j++) {
-            MBar.data[i * cols + s + j] += kik * cholR.data[rowR + j];
-          }
-        }
-      }
+      observationNoiseAdjoint(tape, system, t, p, s, cols);
       blockAdjoint(tape, system, t, p, s, false, out);
       gramianPending = true;
     } else {
@@ -578,6 +572,152 @@ final class ReverseSweep {
       // tape
       factors.vjpAdd(adjoint, rule, LBar, MBar);
       blockAdjoint(tape, system, t, p, s, true, out);
+    }
+  }
+
+  /**
+   * M̄[:p, s:] += K₁₁ cholR on the observed rows of cholR (read from the system: the tape may hold
+   * Q or L alone), M̄ ({@link #MBar}) with {@code cols} columns and K = {@link #KUpdate} ((p + nx)
+   * × (p + nx)): the observation noise's columns of a left factor's M̄ = K M, where M[:p, s:] is
+   * cholR on the observed rows and M[p:, s:] = 0.
+   */
+  private void observationNoiseAdjoint(
+      FilterTape tape, StateSpace system, int t, int p, int s, int cols) {
+    final int n = p + dims.nx();
+    final DMatrixRMaj cholR = system.cholR(t);
+    final int r = system.r();
+    final int[] index = tape.observedIndex();
+    final int io = tape.observedOffset(t);
+    for (int i = 0; i < p; i++) {
+      for (int kk = 0; kk < p; kk++) {
+        double kik = KUpdate.data[i * n + kk];
+        int rowR = index[io + kk] * r;
+        for (int j = 0; j < r; j++) {
+          MBar.data[i * cols + s + j] += kik * cholR.data[rowR + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * A step the forward sweep took as the one-step predictor's array ({@link PredictorArray}: {@code
+   * tria(M_a) = [[A, 0], [K̄, S⁻_{t+1}]]}, {@code M_a = [[H S⁻, cholR, 0], [F S⁻, 0, cholQ]]}),
+   * walked back in one. X̄⁻_{t+1} (in {@link #XBarPred}) stands where an update's X̄⁺ stands, and
+   * the Gramian form G' of S⁻_{t+1} (in {@link #G}) where its G⁺ stands, so the array's left factor
+   * K (M̄_a = K M_a) is the update's covariance form ({@link #covarianceLeftFactor}) with K̄ for C;
+   * then, with J = [H; F] (M_a[:, :s] = J S⁻):
+   *
+   * <pre>
+   *   W̄ = W̄_t + K̄ᵀ X̄⁻_{t+1},  K̄̄ = X̄⁻_{t+1} Wᵀ,  Ē = A⁻ᵀ W̄,  Ā = −tril(Ē Wᵀ) − diag(1 / A_ii)
+   *   G_t = Jᵀ K J   (S̄⁻_t = G_t S⁻_t, handed on in the Gramian form)
+   *   H̄ += (K J)[:p] S⁻ S⁻ᵀ − Ē X⁻ᵀ,   F̄ += (K J)[p:] S⁻ S⁻ᵀ + X̄⁻_{t+1} X⁻ᵀ
+   *   cholR̄ += K₁₁ cholR,  cholQ̄ += K₂₂ cholQ,  c̄ += X̄⁻_{t+1}[:, 0],  d̄ −= Ē[:, 0]
+   *   X̄⁻_t = Fᵀ X̄⁻_{t+1} − Hᵀ Ē
+   * </pre>
+   *
+   * The forward sweep takes such a step only under the masked rule, whose every later step hands
+   * its S⁻'s adjoint on as G, and never at a step that could begin a freeze.
+   */
+  private void arrayReverse(FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
+    if (!gramianPending) {
+      throw new IllegalStateException(
+          "step "
+              + t
+              + " was taken as the predictor's array, but the adjoint of its predicted factor is"
+              + " not in the Gramian form");
+    }
+    final int nx = dims.nx();
+    final int p = tape.observedCount(t);
+    final int s = t == 0 ? system.k() : nx;
+    final int r = system.r();
+    final int q = system.q();
+    final int n = p + nx;
+    width = tape.meanWidth(t, false);
+    sBarsEqual = false;
+    gramianPending = false;
+    gPlusReady = false;
+    XBar.setTo(XBarPred);
+    // G' becomes the covariance form's G⁺ (no copy); G is then free for G_t
+    DMatrixRMaj held = GPlus;
+    GPlus = G;
+    G = held;
+    gPlusSymmetric = gSymmetric;
+    tape.loadUpdate(t, s + r + q, factors);
+    whitenedInnovationAdjoint(tape, t, p);
+    innovationAdjoint(p);
+    factorAdjoint(tape, t, p, false);
+    covarianceLeftFactor(p);
+    gSymmetric = gPlusSymmetric;
+    tape.loadPredictedFactor(t, system.cholP0(), SPred);
+    sPredFreeze = -1;
+    tape.loadMeans(t, false, X);
+    final DMatrixRMaj F = system.F(t);
+    fNonzeros.index(F);
+    arrayGramian(tape, system, t, p, F);
+    // the state rows: M̄_a[p:, :s] = (K J)[p:] S⁻ (read only by F̄), M̄_a[p:, s + r:] = K₂₂ cholQ
+    final int predictCols = s + q;
+    MBar.reshape(nx, predictCols, false);
+    MBar.zero();
+    final boolean fWanted = out.accumulates(SystemMatrix.F);
+    if (fWanted) {
+      BlockProduct.denseMultInto(
+          nx, nx, s, KH.data, p * nx, nx, SPred.data, 0, s, MBar.data, 0, predictCols);
+    }
+    BlockProduct.denseMultInto(
+        nx,
+        nx,
+        q,
+        KUpdate.data,
+        p * n + p,
+        n,
+        system.cholQ(t).data,
+        0,
+        q,
+        MBar.data,
+        s,
+        predictCols);
+    PredictStep.adjoint(
+        F,
+        X,
+        SPred,
+        XBarPred,
+        MBar,
+        fWanted ? out.FBar(t) : null,
+        out.FEntries(),
+        out.cBar(t),
+        out.cholQBar(t),
+        XBar,
+        null);
+    // the observation rows: M̄_a[:p, :s] = (K J)[:p] S⁻ (read only by H̄), then K₁₁ cholR
+    final int cols = s + r;
+    MBar.reshape(n, cols, false);
+    MBar.zero();
+    if (out.accumulates(SystemMatrix.H)) {
+      BlockProduct.denseMultInto(p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
+    }
+    observationNoiseAdjoint(tape, system, t, p, s, cols);
+    blockAdjoint(tape, system, t, p, s, false, out);
+    gramianPending = true;
+  }
+
+  /**
+   * K J = K [H; F] into {@link #KH} ((p + nx) × nx, H's observed rows) and G_t = Jᵀ K J = Fᵀ (K
+   * J)[p:] + Hᵀ (K J)[:p] into {@link #G}; for a symmetric K its lower triangle mirrored, so that G
+   * is exactly symmetric.
+   */
+  private void arrayGramian(FilterTape tape, StateSpace system, int t, int p, DMatrixRMaj F) {
+    final int nx = dims.nx();
+    final int n = p + nx;
+    observedRows(tape, system, t, p);
+    KH.reshape(n, nx, false);
+    BlockProduct.denseMultInto(n, p, nx, KUpdate.data, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
+    addTimesF(n, KUpdate.data, p, n, F, KH.data, 0, nx);
+    GF.reshape(nx, nx, false);
+    System.arraycopy(KH.data, p * nx, GF.data, 0, nx * nx);
+    fTransposeInto(F, false, G);
+    BlockProduct.multAdd(1.0, nx, p, nx, HobsT.data, 0, p, KH.data, 0, nx, G.data, 0, nx);
+    if (gSymmetric) {
+      mirrorLower(G);
     }
   }
 
@@ -590,17 +730,7 @@ final class ReverseSweep {
   private void gramian(FilterTape tape, StateSpace system, int t, int p) {
     final int nx = dims.nx();
     final int n = p + nx;
-    final DMatrixRMaj H = system.H(t);
-    final int[] index = tape.observedIndex();
-    final int io = tape.observedOffset(t);
-    Hobs.reshape(p, nx, false);
-    HobsT.reshape(nx, p, false);
-    for (int i = 0; i < p; i++) {
-      System.arraycopy(H.data, index[io + i] * nx, Hobs.data, i * nx, nx);
-      for (int j = 0; j < nx; j++) {
-        HobsT.data[j * p + i] = Hobs.data[i * nx + j];
-      }
-    }
+    observedRows(tape, system, t, p);
     final double[] k = KUpdate.data;
     // KH = K[:, :p] H (n × nx), then its top rows take K₁₂ and its lower rows K₂₂.
     KH.reshape(n, nx, false);
@@ -637,6 +767,24 @@ final class ReverseSweep {
       }
     }
     mirrorLower(G);
+  }
+
+  /**
+   * The observed rows of H_t into {@link #Hobs} (p × nx) and their transpose into {@link #HobsT}.
+   */
+  private void observedRows(FilterTape tape, StateSpace system, int t, int p) {
+    final int nx = dims.nx();
+    final DMatrixRMaj H = system.H(t);
+    final int[] index = tape.observedIndex();
+    final int io = tape.observedOffset(t);
+    Hobs.reshape(p, nx, false);
+    HobsT.reshape(nx, p, false);
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(H.data, index[io + i] * nx, Hobs.data, i * nx, nx);
+      for (int j = 0; j < nx; j++) {
+        HobsT.data[j * p + i] = Hobs.data[i * nx + j];
+      }
+    }
   }
 
   /** Copies the strict lower triangle of the square {@code A} onto its upper one. */
@@ -744,12 +892,36 @@ final class ReverseSweep {
       return;
     }
     java.util.Arrays.fill(z, 0, nx * nx, 0.0);
+    addTimesF(nx, g, 0, nx, F, z, 0, nx);
+  }
+
+  /**
+   * C += A F for A with {@code rows} rows of nx entries (row i at {@code aOffset + i · aStride}), C
+   * alike: at F's nonzeros ({@link TransitionNonzeros}), each scaling a column of A, or for a dense
+   * F as dot products ({@link BlockProduct#denseMultAdd}); each entry gets its terms in increasing
+   * k either way.
+   */
+  private void addTimesF(
+      int rows,
+      double[] a,
+      int aOffset,
+      int aStride,
+      DMatrixRMaj F,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    final int nx = dims.nx();
+    if (fNonzeros.dense()) {
+      BlockProduct.denseMultAdd(
+          1.0, rows, nx, nx, a, aOffset, aStride, F.data, 0, nx, c, cOffset, cStride);
+      return;
+    }
     for (int k = 0; k < nx; k++) {
       for (int e = fNonzeros.rowStart[k]; e < fNonzeros.rowStart[k + 1]; e++) {
         final int j = fNonzeros.column[e];
         final double fkj = fNonzeros.value[e];
-        for (int i = 0; i < nx; i++) {
-          z[i * nx + j] += g[i * nx + k] * fkj;
+        for (int i = 0; i < rows; i++) {
+          c[cOffset + i * cStride + j] += a[aOffset + i * aStride + k] * fkj;
         }
       }
     }
@@ -760,28 +932,36 @@ final class ReverseSweep {
    * symmetric G only on and below the diagonal, then mirrored.
    */
   private void fTransposeGF(DMatrixRMaj F) {
-    final int nx = dims.nx();
-    GPlus.reshape(nx, nx, false);
     final boolean symmetric = gSymmetric;
-    if (fNonzeros.dense()) {
-      fTransposeGFDense(F, symmetric); // writes every entry it keeps
-    } else {
-      java.util.Arrays.fill(GPlus.data, 0, nx * nx, 0.0);
-      for (int kk = 0; kk < nx; kk++) {
-        for (int e = fNonzeros.rowStart[kk]; e < fNonzeros.rowStart[kk + 1]; e++) {
-          final int i = fNonzeros.column[e];
-          final double fki = fNonzeros.value[e];
-          final int end = symmetric ? i + 1 : nx;
-          for (int j = 0; j < end; j++) {
-            GPlus.data[i * nx + j] += fki * GF.data[kk * nx + j];
-          }
-        }
-      }
-    }
+    fTransposeInto(F, symmetric, GPlus);
     if (symmetric) {
       mirrorLower(GPlus);
     }
     gPlusSymmetric = symmetric;
+  }
+
+  /**
+   * out = Fᵀ {@link #GF} (nx × nx), at F's nonzeros or as dot products; only on and below the
+   * diagonal when {@code lowerOnly} (the rest left to the caller's mirror).
+   */
+  private void fTransposeInto(DMatrixRMaj F, boolean lowerOnly, DMatrixRMaj out) {
+    final int nx = dims.nx();
+    out.reshape(nx, nx, false);
+    if (fNonzeros.dense()) {
+      fTransposeGFDense(F, lowerOnly, out.data); // writes every entry it keeps
+      return;
+    }
+    java.util.Arrays.fill(out.data, 0, nx * nx, 0.0);
+    for (int kk = 0; kk < nx; kk++) {
+      for (int e = fNonzeros.rowStart[kk]; e < fNonzeros.rowStart[kk + 1]; e++) {
+        final int i = fNonzeros.column[e];
+        final double fki = fNonzeros.value[e];
+        final int end = lowerOnly ? i + 1 : nx;
+        for (int j = 0; j < end; j++) {
+          out.data[i * nx + j] += fki * GF.data[kk * nx + j];
+        }
+      }
+    }
   }
 
   /**
@@ -790,11 +970,10 @@ final class ReverseSweep {
    * diagonal when symmetric (entries just above it in a block of four are formed too, and mirrored
    * over). Each entry gets its terms in increasing kk, as the walk over F's nonzeros adds them.
    */
-  private void fTransposeGFDense(DMatrixRMaj F, boolean symmetric) {
+  private void fTransposeGFDense(DMatrixRMaj F, boolean symmetric, double[] out) {
     final int nx = dims.nx();
     final double[] f = F.data;
     final double[] z = GF.data;
-    final double[] out = GPlus.data;
     int i = 0;
     for (; i + 3 < nx; i += 4) {
       final int end = symmetric ? i + 4 : nx;

@@ -56,6 +56,9 @@ public final class SquareRootFilter {
   /** The {@link SteadyState} tolerance; {@link SteadyState#OFF} runs every step in full. */
   private double steadyStateTolerance = SteadyState.DEFAULT_TOLERANCE;
 
+  /** Whether steps may be taken as the predictor's array ({@link #predictorArrays}). */
+  private boolean usePredictorArrays = true;
+
   private ReverseSweep reverse;
   private TangentSweep tangent;
 
@@ -161,6 +164,15 @@ public final class SquareRootFilter {
     return this;
   }
 
+  /**
+   * Whether steps may be taken as the one-step predictor's array ({@link PredictorArray}, the
+   * default) or every step as an update and a predict. For tests.
+   */
+  SquareRootFilter predictorArrays(boolean on) {
+    usePredictorArrays = on;
+    return this;
+  }
+
   /** The tolerance of the {@link SteadyState} test; 0 when it is off. */
   public double steadyStateTolerance() {
     return steadyStateTolerance;
@@ -195,7 +207,7 @@ public final class SquareRootFilter {
    */
   public double logLikelihood(StateSpace system, DMatrixRMaj Y) {
     try {
-      return forward(system, Y, null, true, false, false);
+      return forward(system, Y, null, true, false, false, true);
     } catch (SingularDiffuseStep e) {
       return inflated().logLikelihood(view(system, Y), Y);
     }
@@ -226,7 +238,7 @@ public final class SquareRootFilter {
   private FilterResult results(StateSpace system, DMatrixRMaj Y, boolean convert) {
     double ll;
     try {
-      ll = forward(system, Y, tape, convert, false, false);
+      ll = forward(system, Y, tape, convert, false, false, false);
     } catch (SingularDiffuseStep e) {
       return inflated().filter(view(system, Y), Y);
     }
@@ -249,7 +261,7 @@ public final class SquareRootFilter {
     ArgumentShapes.requireAdjoints(gradient, dims);
     double ll;
     try {
-      ll = forward(system, Y, tape, true, rule != TriaRule.MASKED, false);
+      ll = forward(system, Y, tape, true, rule != TriaRule.MASKED, false, rule == TriaRule.MASKED);
     } catch (SingularDiffuseStep e) {
       InflatedDiffuseStart v = view(system, Y);
       ll = inflated().logLikelihoodGradient(v, Y, rule, viewAdjoints.into(gradient));
@@ -372,7 +384,7 @@ public final class SquareRootFilter {
     final double tolerance = steadyStateTolerance;
     steadyStateTolerance = SteadyState.OFF;
     try {
-      return forward(system, Y, tape, true, true, tangent.inCovarianceForm(rule));
+      return forward(system, Y, tape, true, true, tangent.inCovarianceForm(rule), false);
     } finally {
       steadyStateTolerance = tolerance;
     }
@@ -390,7 +402,13 @@ public final class SquareRootFilter {
    * ({@link ReverseSweep}), so its tape keeps L and M unchecked; so does the results' pass. With
    * {@code ordinaryWithoutRecords} as well, the records stop at the ordinary filter (the
    * conversion, or the start for a system with no diffuse direction): for a tangent sweep that
-   * takes those steps in covariance form. Returns ℓ.
+   * takes those steps in covariance form. With {@code predictorArrays} (and {@link
+   * #predictorArrays(boolean)} on) a step with observations that could not begin a freeze takes the
+   * update and the predict as one triangularisation ({@link PredictorArray}) where {@link
+   * StepKernel#predictorArrayFits} says so: for ℓ alone every such step, candidates for a freeze
+   * included; on a tape (the masked rule's gradient, whose reverse sweep walks such a step back in
+   * one, {@link ReverseSweep}) only steps that are no such candidate, so that a freeze step keeps
+   * its update's factor. Returns ℓ.
    */
   double forward(
       StateSpace system,
@@ -398,7 +416,8 @@ public final class SquareRootFilter {
       FilterTape tape,
       boolean convert,
       boolean derivativeRecords,
-      boolean ordinaryWithoutRecords) {
+      boolean ordinaryWithoutRecords,
+      boolean predictorArrays) {
     checkDimensions(system);
     Observations.check(Y, dims.ny());
     final int T = Y.numRows;
@@ -440,13 +459,19 @@ public final class SquareRootFilter {
         continue;
       }
       final boolean candidate = mayFreeze && p == ny && t > 0;
-      if (tape == null && !collapsing && p > 0 && t < T - 1 && kernel.predictorArrayFits(p)) {
-        // ℓ alone: the update and the predict as one triangularisation
+      if (predictorArrays
+          && usePredictorArrays
+          && !collapsing
+          && p > 0
+          && t < T - 1
+          && (tape == null || !candidate)
+          && kernel.predictorArrayFits(p, system.F(t))) {
+        // the update and the predict as one triangularisation
         if (candidate) {
           SPrevious.setTo(S);
         }
         System.arraycopy(Y.data, t * ny, y, 0, ny);
-        total +=
+        final double llt =
             kernel.updateAndPredict(
                     t,
                     system.H(t),
@@ -461,6 +486,13 @@ public final class SquareRootFilter {
                     X,
                     S)
                 - 0.5 * kernel.zSquared;
+        total += llt;
+        if (tape != null) {
+          tape.storeArray(t, p, kernel.factors);
+          tape.storeW(t, kernel.W, p, X.numCols);
+          tape.storeStep(t, index, p, llt, S.numCols);
+          tape.storeFrozen(t, -1);
+        }
         if (candidate && SteadyState.converged(SPrevious, S, steadyStateTolerance)) {
           freezeStep = t;
           // the frozen factor is step t's update, as when the step runs as two
@@ -606,6 +638,8 @@ public final class SquareRootFilter {
       // rotation kernel's L differs in the last bits relative to α, and the reverse sweep
       // amplifies them: 6e-10 relative against the tangent on the random case, against 2e-11).
       inflated.kernel.rotations(false);
+      // and takes no step as the predictor's array, which the tangent sweep does not take either
+      inflated.usePredictorArrays = false;
       view = new InflatedDiffuseStart(dims);
       directionView = new InflatedDiffuseStart(dims);
       viewAdjoints = new InflatedDiffuseStart.Adjoints(dims);

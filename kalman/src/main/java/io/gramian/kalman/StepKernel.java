@@ -30,15 +30,18 @@ final class StepKernel {
   static final double LOG_2PI = Math.log(2 * Math.PI);
 
   /**
-   * The largest block (p + nx rows) taken as the one-step predictor's array when more than one
-   * entry of y is observed; a step with one observed entry takes it at any nx. One
-   * triangularisation of (p + nx) × (s + r + q) instead of two (the update's rotations, the
-   * predict's nx × (s + q)) saves dependent steps and copies, but the F S⁻ rows then go through the
-   * p observation reflectors: about p nx (s + r) more multiplications. ℓ per step with 10% missing
-   * values, the array against the two triangularisations in one JVM (docs/benchmarks.md, lever 2l):
-   * p = 1 faster at every nx tried (0.87 at nx = 1, 0.93 at 13, 0.99 at 50); p + nx ≤ 18 faster or
+   * The largest block (p + nx rows) taken as the one-step predictor's array whatever F; beyond it,
+   * a step with one observed entry takes it when F is mostly nonzero. One triangularisation of (p +
+   * nx) × (s + r + q) instead of two (the update's rotations, the predict's nx × (s + q)) saves
+   * dependent steps and copies, but the F S⁻ rows then go through the p observation reflectors:
+   * about p nx (s + r) more multiplications, and a sparse F (shifts, a companion form) loses the
+   * near-triangular F S⁺ the predict's kernel skips. ℓ per step with 10% missing values, the array
+   * against the two triangularisations in one JVM (docs/benchmarks.md, lever 2l), random dense F: p
+   * = 1 faster at every nx tried (0.87 at nx = 1, 0.93 at 13, 0.99 at 50); p + nx ≤ 18 faster or
    * even (0.76 at nx = 5, p = 2; 0.98 at nx = 12, p = 6; 1.00 at nx = 8, p = 8); larger blocks with
-   * p ≥ 3 slower (1.05 at nx = 15, p = 7; 1.08 at nx = 10, p = 10; 1.03 at nx = 30, p = 3).
+   * p ≥ 3 slower (1.05 at nx = 15, p = 7; 1.08 at nx = 10, p = 10; 1.03 at nx = 30, p = 3). With
+   * the airline model's sparse F (nx = 27, p = 1) its fit ran 14% slower with every step as the
+   * array; a monthly BSM's (nx = 13) 4 to 6% faster.
    */
   static final int PREDICTOR_ARRAY_MAX_ROWS = 18;
 
@@ -207,11 +210,21 @@ final class StepKernel {
 
   /**
    * Whether a step with p observed entries takes the predictor's array: only without derivative
-   * records, and for one observed entry or a block of at most {@link #PREDICTOR_ARRAY_MAX_ROWS}
-   * rows.
+   * records, for a block of at most {@link #PREDICTOR_ARRAY_MAX_ROWS} rows, or for one observed
+   * entry with a time-invariant, mostly nonzero F ({@link TransitionNonzeros#dense}).
    */
-  boolean predictorArrayFits(int p) {
-    return !forDerivatives && (p == 1 || p + nx <= PREDICTOR_ARRAY_MAX_ROWS);
+  boolean predictorArrayFits(int p, DMatrixRMaj F) {
+    if (forDerivatives) {
+      return false;
+    }
+    if (p + nx <= PREDICTOR_ARRAY_MAX_ROWS) {
+      return true;
+    }
+    if (p > 1 || !fFixed) {
+      return false;
+    }
+    fNonzeros.index(F);
+    return fNonzeros.dense();
   }
 
   /**

@@ -70,7 +70,8 @@ class AllocationPerStepTest {
 
   /**
    * The same for an exactly diffuse system, whose sweeps convert to the ordinary filter once its
-   * directions are identified ({@link DiffuseConversion}): forward, reverse and tangent.
+   * directions are identified ({@link DiffuseConversion}): forward, reverse and tangent, the
+   * converted steps of ℓ and of the gradient taken as the predictor's array.
    */
   @Test
   void diffuseSweepsWithTheirConversionAllocateNothingPerStep() {
@@ -94,6 +95,11 @@ class AllocationPerStepTest {
     filter.logLikelihoodGradient(s, Y, TriaRule.MASKED, g);
     long afterGradient = threads.getCurrentThreadAllocatedBytes();
     assertTrue(filter.tape.convertedAt() >= 0, "the filter did not convert");
+    int arraySteps = 0;
+    for (int t = 0; t < T; t++) {
+      arraySteps += filter.tape.arrayStep(t) ? 1 : 0;
+    }
+    assertTrue(arraySteps > T / 2, "the gradient took " + arraySteps + " steps as the array");
     filter.logLikelihoodTangent(s, s, Y, TriaRule.MASKED, dLogLik);
     long afterTangent = threads.getCurrentThreadAllocatedBytes();
     assertTrue(afterForward - before <= MEASUREMENT_SLACK_BYTES, (afterForward - before) + " B");

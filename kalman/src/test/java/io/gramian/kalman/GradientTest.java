@@ -214,6 +214,43 @@ class GradientTest {
   }
 
   /**
+   * The masked rule's gradient with steps taken as the one-step predictor's array (walked back in
+   * one) against every step as an update and a predict, on the case's system declared time-varying
+   * so that no step can begin a freeze and every step with observations but the last is taken as
+   * the array: ℓ and every adjoint agree to rounding, and the gradient matches finite differences
+   * of the covariance form.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void predictorArraysGiveTheSameGradient(Case c) {
+    Fixture f = new Fixture(c);
+    StateSpace view = RandomSystems.declaredTimeVarying(f.system);
+    SquareRootFilter arrays = SquareRootFilter.forSystem(f.system);
+    SquareRootFilter twoBlocks = SquareRootFilter.forSystem(f.system).predictorArrays(false);
+    SystemGradient expected = new SystemGradient(Dimensions.of(f.system));
+    SystemGradient actual = new SystemGradient(Dimensions.of(f.system));
+    double ll = twoBlocks.logLikelihoodGradient(view, f.Y, TriaRule.MASKED, expected);
+    double llArrays = arrays.logLikelihoodGradient(view, f.Y, TriaRule.MASKED, actual);
+    for (int t = 0; t < c.T(); t++) {
+      boolean observed = arrays.tape.observedCount(t) > 0;
+      assertEquals(observed && t < c.T() - 1, arrays.tape.arrayStep(t), c + ": step " + t);
+      assertFalse(twoBlocks.tape.arrayStep(t), c + ": step " + t);
+    }
+    assertEquals(ll, llArrays, KERNEL_TOLERANCE * Math.abs(ll), c.toString());
+    double[] e = SystemVector.flatten(expected);
+    double[] a = SystemVector.flatten(actual);
+    double scale = 0;
+    for (double v : e) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < e.length; i++) {
+      assertEquals(e[i], a[i], KERNEL_TOLERANCE * scale, c + ": adjoint " + i);
+    }
+    double err = Matrices.relativeError(a, f.finiteDifferences());
+    assertTrue(err <= GRADIENT_TOLERANCE, c + ": relative error " + err);
+  }
+
+  /**
    * Several directions in one call (one forward sweep, a tangent sweep each) give exactly what one
    * call per direction gives: the same tape and the same tangent arithmetic, so equality is exact.
    */
