@@ -22,6 +22,10 @@ final class TransitionNonzeros {
   private final int[] bEnd;
 
   private boolean dense;
+
+  /** max_k (last nonzero column of row k − k): 0 for a lower-triangular F, 1 for a shift up. */
+  private int upperBandwidth;
+
   private boolean perSweep;
   private boolean indexed;
 
@@ -49,6 +53,7 @@ final class TransitionNonzeros {
     }
     final double[] f = F.data;
     int count = 0;
+    int bandwidth = 0;
     for (int k = 0; k < nx; k++) {
       rowStart[k] = count;
       for (int j = 0; j < nx; j++) {
@@ -59,10 +64,23 @@ final class TransitionNonzeros {
           count++;
         }
       }
+      if (count > rowStart[k]) {
+        bandwidth = Math.max(bandwidth, column[count - 1] - k);
+      }
     }
     rowStart[nx] = count;
+    upperBandwidth = bandwidth;
     dense = count * 2 > nx * nx;
     indexed = true;
+  }
+
+  /**
+   * The listed F's upper bandwidth: how far right of its diagonal a row of F reaches (0 for a
+   * lower-triangular F, 1 for a companion form's shift up). F S, S lower triangular, reaches as
+   * far.
+   */
+  int upperBandwidth() {
+    return upperBandwidth;
   }
 
   /** Whether more than half of the listed F's entries are nonzero. */

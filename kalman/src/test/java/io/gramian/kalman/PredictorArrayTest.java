@@ -2,6 +2,7 @@ package io.gramian.kalman;
 
 import static io.gramian.autodiff.testing.Matrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,72 @@ class PredictorArrayTest {
     }
     DMatrixRMaj PNext = CommonOps_DDRM.multTransB(SNext, SNext, null);
     assertClose(expected.PNext, PNext, where + ": S⁻_{t+1} S⁻_{t+1}ᵀ");
+  }
+
+  /**
+   * Which steps take the array ({@link StepKernel#predictorArrayFits}): blocks of at most 18 rows
+   * whatever F, but of at most 4 for an F of upper bandwidth one (a shift up), beyond 18 rows one
+   * observed entry with a mostly nonzero F only, and nothing that records derivatives.
+   */
+  @Test
+  void theArrayIsTakenWhereItWasMeasuredToPay() {
+    assertTrue(fits(5, 2, denseF(5), true));
+    assertTrue(fits(12, 6, denseF(12), true));
+    assertFalse(fits(12, 7, denseF(12), true));
+    assertTrue(fits(40, 1, denseF(40), true));
+    assertFalse(fits(40, 2, denseF(40), true));
+    assertFalse(fits(40, 1, shiftUp(40), true)); // a sparse F beyond 18 rows
+    assertTrue(fits(13, 1, shiftUpWithDenseRow(13), true)); // a dummy seasonal's F
+    assertFalse(fits(13, 1, shiftUp(13), true)); // banded beyond 4 rows
+    assertTrue(fits(3, 1, shiftUp(3), true));
+    assertTrue(fits(13, 1, shiftUp(13), false)); // F may vary: its band is not known
+    StepKernel recording = new StepKernel(new Dimensions(5, 2, 5, 2, 5));
+    recording.startSweep(system(denseF(5), 2));
+    recording.forDerivatives(true);
+    assertFalse(recording.predictorArrayFits(2, denseF(5)));
+  }
+
+  private static boolean fits(int nx, int p, DMatrixRMaj F, boolean timeInvariant) {
+    StepKernel kernel = new StepKernel(new Dimensions(nx, p, nx, p, nx));
+    StateSpaceSystem system = system(F, p);
+    kernel.startSweep(timeInvariant ? system : RandomSystems.declaredTimeVarying(system));
+    return kernel.predictorArrayFits(p, F);
+  }
+
+  private static StateSpaceSystem system(DMatrixRMaj F, int ny) {
+    int nx = F.numRows;
+    return StateSpaceSystem.builder()
+        .F(F)
+        .H(new DMatrixRMaj(ny, nx))
+        .cholQ(CommonOps_DDRM.identity(nx))
+        .cholR(CommonOps_DDRM.identity(ny))
+        .cholP0(CommonOps_DDRM.identity(nx))
+        .build();
+  }
+
+  private static DMatrixRMaj denseF(int nx) {
+    DMatrixRMaj F = new DMatrixRMaj(nx, nx);
+    java.util.Arrays.fill(F.data, 0.1);
+    return F;
+  }
+
+  private static DMatrixRMaj shiftUp(int nx) {
+    DMatrixRMaj F = new DMatrixRMaj(nx, nx);
+    for (int i = 0; i < nx; i++) {
+      F.set(i, 0, 0.1);
+      if (i + 1 < nx) {
+        F.set(i, i + 1, 1.0);
+      }
+    }
+    return F;
+  }
+
+  private static DMatrixRMaj shiftUpWithDenseRow(int nx) {
+    DMatrixRMaj F = shiftUp(nx);
+    for (int j = 0; j < nx; j++) {
+      F.set(0, j, -1.0);
+    }
+    return F;
   }
 
   /** A singular innovation covariance is refused by the array as by the update, naming the step. */

@@ -67,6 +67,33 @@ class TransitionNonzerosTest {
   }
 
   /** A time-invariant sweep lists F once; any other sweep lists it again at every call. */
+  /**
+   * How far right of its diagonal F reaches: triangular 0, a shift up 1, a dense first row nx − 1.
+   */
+  @Test
+  void upperBandwidthIsHowFarRightOfTheDiagonalARowReaches() {
+    int nx = 5;
+    DMatrixRMaj F = new DMatrixRMaj(nx, nx);
+    TransitionNonzeros list = new TransitionNonzeros(nx);
+    for (int i = 0; i < nx; i++) {
+      F.set(i, 0, 0.5);
+      F.set(i, i, 0.9);
+    }
+    list.index(F);
+    assertEquals(0, list.upperBandwidth(), "lower triangular");
+    for (int i = 0; i + 1 < nx; i++) {
+      F.set(i, i + 1, 1.0);
+    }
+    list.index(F);
+    assertEquals(1, list.upperBandwidth(), "a companion form's shift up");
+    F.set(2, 4, -1.0);
+    list.index(F);
+    assertEquals(2, list.upperBandwidth(), "row 2 reaching column 4");
+    F.set(0, 4, -1.0);
+    list.index(F);
+    assertEquals(nx - 1, list.upperBandwidth(), "a first row reaching the last column");
+  }
+
   @Test
   void listsOncePerTimeInvariantSweep() {
     DMatrixRMaj sparse = new DMatrixRMaj(new double[][] {{1, 0, 0}, {0, 0, 2}, {0, 0, 0}});
