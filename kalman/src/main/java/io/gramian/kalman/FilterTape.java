@@ -15,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  * factors it reused; loading its factors (update, predict, predicted, filtered) loads t₀'s.
  *
  * <p>Bytes per step: see {@link #bytesPerStep(Dimensions)}; with d = 0, {@code 8 · (2 nx + 2 ny + 1
- * + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 3)}.
+ * + (ny + nx)² + (max(nx, k) + r)(ny + nx) + nx² + (max(nx, k) + q) nx) + 4 · (ny + 3) + 3}.
  */
 final class FilterTape {
 
@@ -103,7 +103,8 @@ final class FilterTape {
             + (long) d.nx() * d.nx()
             + (long) d.predictCols() * d.nx();
     long ints = d.ny() + 3L;
-    return 8 * doubles + 4 * ints;
+    long flags = 3; // updateWithQ, predictWithQ, arrayStep
+    return 8 * doubles + 4 * ints + flags;
   }
 
   /** Makes room for {@code T} steps, allocating only when the capacity grows. */
@@ -386,8 +387,12 @@ final class FilterTape {
     System.arraycopy(X.data, 0, filtered ? XFilt : XPred, t * strideX, X.getNumElements());
   }
 
-  /** X⁻_t or X⁺_t, nx × {@link #meanWidth}. */
+  /** X⁻_t or X⁺_t, nx × {@link #meanWidth}; a step taken as the array kept no X⁺_t. */
   void loadMeans(int t, boolean filtered, DMatrixRMaj out) {
+    if (filtered && arrayStep[t]) {
+      throw new IllegalStateException(
+          "step " + t + " was taken as the predictor's array: no filtered mean was recorded");
+    }
     out.reshape(dims.nx(), meanWidth(t, filtered), false);
     System.arraycopy(filtered ? XFilt : XPred, t * strideX, out.data, 0, out.getNumElements());
   }

@@ -403,12 +403,12 @@ public final class SquareRootFilter {
    * {@code ordinaryWithoutRecords} as well, the records stop at the ordinary filter (the
    * conversion, or the start for a system with no diffuse direction): for a tangent sweep that
    * takes those steps in covariance form. With {@code predictorArrays} (and {@link
-   * #predictorArrays(boolean)} on) a step with observations that could not begin a freeze takes the
-   * update and the predict as one triangularisation ({@link PredictorArray}) where {@link
-   * StepKernel#predictorArrayFits} says so: for ℓ alone every such step, candidates for a freeze
-   * included; on a tape (the masked rule's gradient, whose reverse sweep walks such a step back in
-   * one, {@link ReverseSweep}) only steps that are no such candidate, so that a freeze step keeps
-   * its update's factor. Returns ℓ.
+   * #predictorArrays(boolean)} on) a step with observations takes the update and the predict as one
+   * triangularisation ({@link PredictorArray}) where {@link StepKernel#predictorArrayFits} says so:
+   * for ℓ alone any such step (a freeze after it triangularises that step's update once more for
+   * the frozen factor); on a tape (the masked rule's gradient, whose reverse sweep walks such a
+   * step back in one, {@link ReverseSweep}) only a step that cannot begin a freeze, so that every
+   * freeze step keeps its update's factor on the tape. Returns ℓ.
    */
   double forward(
       StateSpace system,
