@@ -714,7 +714,8 @@ final class ReverseSweep {
     addTimesF(n, KUpdate.data, p, n, F, KH.data, 0, nx);
     GF.reshape(nx, nx, false);
     System.arraycopy(KH.data, p * nx, GF.data, 0, nx * nx);
-    fTransposeInto(F, false, G);
+    // for a symmetric K only the lower triangle is kept: the entries above it are mirrored over
+    fTransposeInto(F, gSymmetric, G);
     BlockProduct.multAdd(1.0, nx, p, nx, HobsT.data, 0, p, KH.data, 0, nx, G.data, 0, nx);
     if (gSymmetric) {
       mirrorLower(G);
