@@ -616,7 +616,8 @@ final class ReverseSweep {
    * </pre>
    *
    * The forward sweep takes such a step only under the masked rule, whose every later step hands
-   * its S⁻'s adjoint on as G, and never at a step that could begin a freeze.
+   * its S⁻'s adjoint on as G, and never as a freeze step (one whose array finds the factor
+   * converged runs again as two blocks, {@link SquareRootFilter}).
    */
   private void arrayReverse(FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
     if (!gramianPending) {

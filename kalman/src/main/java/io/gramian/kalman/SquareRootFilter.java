@@ -44,8 +44,13 @@ public final class SquareRootFilter {
   private final DiffuseCollapse collapse;
   private final DMatrixRMaj LFrozen;
 
-  /** S⁻_t of a step taken as the predictor's array, for the steady-state test after it. */
+  /**
+   * S⁻_t and X⁻_t of a step taken as the predictor's array that could begin a freeze: for the
+   * steady-state test after it, and to run the step again as two blocks when the freeze begins.
+   */
   private final DMatrixRMaj SPrevious;
+
+  private final DMatrixRMaj XPrevious;
 
   private final int[] allObserved;
   private final DiffuseConversion conversion;
@@ -93,6 +98,7 @@ public final class SquareRootFilter {
     collapse = new DiffuseCollapse(dims);
     LFrozen = new DMatrixRMaj(dims.ny() + nx, dims.ny() + nx);
     SPrevious = new DMatrixRMaj(nx, cs);
+    XPrevious = new DMatrixRMaj(nx, dims.meanCols());
     allObserved = new int[dims.ny()];
     conversion = tape.conversion;
     for (int i = 0; i < allObserved.length; i++) {
@@ -404,11 +410,11 @@ public final class SquareRootFilter {
    * conversion, or the start for a system with no diffuse direction): for a tangent sweep that
    * takes those steps in covariance form. With {@code predictorArrays} (and {@link
    * #predictorArrays(boolean)} on) a step with observations takes the update and the predict as one
-   * triangularisation ({@link PredictorArray}) where {@link StepKernel#predictorArrayFits} says so:
-   * for ℓ alone any such step (a freeze after it triangularises that step's update once more for
-   * the frozen factor); on a tape (the masked rule's gradient, whose reverse sweep walks such a
-   * step back in one, {@link ReverseSweep}) only a step that cannot begin a freeze, so that every
-   * freeze step keeps its update's factor on the tape. Returns ℓ.
+   * triangularisation ({@link PredictorArray}) where {@link StepKernel#predictorArrayFits} says so,
+   * for ℓ alone and on a tape (the masked rule's gradient, whose reverse sweep walks such a step
+   * back in one, {@link ReverseSweep}) alike. A step whose array finds the predicted factor
+   * converged runs again as two blocks, from its X⁻ and S⁻, and the freeze begins after them: the
+   * frozen factor is that step's update, and the freeze's reverse walks back through it. Returns ℓ.
    */
   double forward(
       StateSpace system,
@@ -445,6 +451,8 @@ public final class SquareRootFilter {
     // whether the mean carries the diffuse sensitivities and ℓ_t the collapse's Φ increments
     boolean collapsing = diffuse;
     int freezeStep = -1; // t₀ while frozen, else −1
+    // a step taken as the array whose predicted factor had converged, run again as two blocks
+    int freezeRerun = -1;
     double frozenConstant = 0;
     for (int t = 0; t < T; t++) {
       int p = Observations.observed(Y, t, index);
@@ -464,11 +472,12 @@ public final class SquareRootFilter {
           && !collapsing
           && p > 0
           && t < T - 1
-          && (tape == null || !candidate)
+          && t != freezeRerun
           && kernel.predictorArrayFits(p, system.F(t))) {
         // the update and the predict as one triangularisation
         if (candidate) {
           SPrevious.setTo(S);
+          XPrevious.setTo(X);
         }
         System.arraycopy(Y.data, t * ny, y, 0, ny);
         final double llt =
@@ -486,19 +495,22 @@ public final class SquareRootFilter {
                     X,
                     S)
                 - 0.5 * kernel.zSquared;
+        if (candidate && SteadyState.converged(SPrevious, S, steadyStateTolerance)) {
+          // The freeze begins here. Its frozen factor is step t's update, which the array does
+          // not form, and the reverse sweep walks the freeze's steps back through that update:
+          // step t runs again, from its X⁻ and S⁻, as two blocks, and freezes after them.
+          X.setTo(XPrevious);
+          S.setTo(SPrevious);
+          freezeRerun = t;
+          t--;
+          continue;
+        }
         total += llt;
         if (tape != null) {
           tape.storeArray(t, p, kernel.factors);
           tape.storeW(t, kernel.W, p, X.numCols);
           tape.storeStep(t, index, p, llt, S.numCols);
           tape.storeFrozen(t, -1);
-        }
-        if (candidate && SteadyState.converged(SPrevious, S, steadyStateTolerance)) {
-          freezeStep = t;
-          // the frozen factor is step t's update, as when the step runs as two
-          kernel.updateFactor(system.H(t), system.cholR(t), index, p, SPrevious);
-          LFrozen.setTo(kernel.updateFactors().L());
-          frozenConstant = SteadyState.constantTerm(LFrozen, ny);
         }
         continue;
       }
@@ -556,9 +568,12 @@ public final class SquareRootFilter {
         if (tape != null) {
           tape.storePredict(t, kernel.factors);
         }
-        // S⁻_t, this step's predicted factor, is the update block's [S⁻, 0] below its p rows
+        // S⁻_t, this step's predicted factor, is the update block's [S⁻, 0] below its p rows; a
+        // step run again for its freeze freezes as its array decided
         if (candidate
-            && SteadyState.converged(kernel.updateFactors().input(), p, S, steadyStateTolerance)) {
+            && (t == freezeRerun
+                || SteadyState.converged(
+                    kernel.updateFactors().input(), p, S, steadyStateTolerance))) {
           freezeStep = t;
           LFrozen.setTo(kernel.updateFactors().L());
           frozenConstant = SteadyState.constantTerm(LFrozen, ny);

@@ -157,12 +157,12 @@ final class StepKernel {
 
   /**
    * The update's triangularisation alone, {@code tria([[H S⁻, cholR], [S⁻, 0]]) = [[A, 0], [C, D]]}
-   * into {@link #updateFactors()}: for {@link #update}, and for a sweep that took the step as the
-   * predictor's array and then needs its update's factor (a freeze, {@link SteadyState}).
+   * into {@link #updateFactors()}, for {@link #update}.
    *
    * @param SPred S⁻, nx × s. Not modified.
    */
-  void updateFactor(DMatrixRMaj H, DMatrixRMaj cholR, int[] index, int p, DMatrixRMaj SPred) {
+  private void updateFactor(
+      DMatrixRMaj H, DMatrixRMaj cholR, int[] index, int p, DMatrixRMaj SPred) {
     factors = updateFactors;
     boolean lowerRowsKnown =
         UpdateBlock.build(H, hDense(H), cholR, index, p, SPred, factors.input());

@@ -208,9 +208,9 @@ class GradientTest {
   /**
    * The masked rule's gradient with steps taken as the one-step predictor's array (walked back in
    * one) against every step as an update and a predict, on the case's system declared time-varying
-   * so that no step can begin a freeze and every step with observations but the last is taken as
-   * the array: ℓ and every adjoint agree to rounding, and the gradient matches finite differences
-   * of the covariance form.
+   * so that no step freezes and every step with observations but the last is taken as the array: ℓ
+   * and every adjoint agree to rounding, and the gradient matches finite differences of the
+   * covariance form.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
