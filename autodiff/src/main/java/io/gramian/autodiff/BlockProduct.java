@@ -282,6 +282,67 @@ public final class BlockProduct {
         cStride);
   }
 
+  /**
+   * {@link #denseMultInto} for a B its caller knows to be lower triangular (cols ≤ inner, zero
+   * above its diagonal: a triangularisation's factor L or S), without the scan of B that {@link
+   * #denseMultInto} makes to find that out: the same dot products from k = j, the same result to
+   * the bit. B is not checked; a B with a nonzero above its diagonal gives a wrong product.
+   *
+   * @param aRows indices of A's rows in {@code a}, or {@code null}. Not modified.
+   */
+  public static void denseLowerMultInto(
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int[] aRows,
+      int aRowsOffset,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    if (rows * inner * cols < DENSE_DOT_PRODUCTS) {
+      zeroedMultAdd(
+          rows,
+          inner,
+          cols,
+          a,
+          aRows,
+          aRowsOffset,
+          aOffset,
+          aStride,
+          b,
+          bOffset,
+          bStride,
+          c,
+          cOffset,
+          cStride);
+      return;
+    }
+    dots(
+        false,
+        false,
+        true,
+        rows,
+        inner,
+        cols,
+        a,
+        aRows,
+        aRowsOffset,
+        aOffset,
+        aStride,
+        b,
+        bOffset,
+        bStride,
+        c,
+        cOffset,
+        cStride);
+  }
+
   private static void into(
       boolean dense,
       int rows,

@@ -123,7 +123,8 @@ class BlockProductTest {
    * The dot-product forms add each entry's terms in the same order as {@link BlockProduct#multAdd}:
    * {@code multInto} against multAdd on a zeroed C (dense and sparse A, triangular and general B,
    * selected rows), {@code denseMultAdd} with α = ±1 against multAdd on the same C, {@code
-   * denseMultInto} against multAdd on a zeroed C, to the bit.
+   * denseMultInto} (and {@code denseLowerMultInto} for a lower-triangular B) against multAdd on a
+   * zeroed C, to the bit.
    */
   @Test
   void dotProductFormsEqualMultAddToTheBit() {
@@ -251,6 +252,25 @@ class BlockProductTest {
           c.offset(),
           c.stride());
       assertSame(product, into, "denseMultInto, case " + trial);
+      if (trial % 2 == 0) { // B lower triangular
+        double[] lower = c.data().clone();
+        BlockProduct.denseLowerMultInto(
+            rows,
+            inner,
+            cols,
+            dense.data(),
+            null,
+            0,
+            dense.offset(),
+            dense.stride(),
+            b.data(),
+            b.offset(),
+            b.stride(),
+            lower,
+            c.offset(),
+            c.stride());
+        assertSame(product, lower, "denseLowerMultInto, case " + trial);
+      }
     }
     assertThrows(
         IllegalArgumentException.class,

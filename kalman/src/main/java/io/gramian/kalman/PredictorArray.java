@@ -34,6 +34,8 @@ final class PredictorArray {
    * @param hDense whether H is known to be mostly nonzero
    * @param fNonzeros F's nonzeros, listed, or null to form {@code F S⁻} by the general product
    * @param S S⁻, nx × s. Not modified.
+   * @param sLower whether S⁻ is known to be lower triangular (a triangularisation's factor: every
+   *     step's after the first), so that the dot products need not scan it
    * @param M reshaped to (p + nx) × (s + r + q). Modified.
    */
   static void build(
@@ -45,6 +47,7 @@ final class PredictorArray {
       DMatrixRMaj F,
       TransitionNonzeros fNonzeros,
       DMatrixRMaj S,
+      boolean sLower,
       DMatrixRMaj cholQ,
       DMatrixRMaj M) {
     final int nx = F.numRows;
@@ -55,7 +58,9 @@ final class PredictorArray {
     M.reshape(p + nx, cols, false);
     final double[] m = M.data;
     // [H S⁻, cholR, 0] on the observed rows
-    if (hDense) {
+    if (hDense && sLower) {
+      BlockProduct.denseLowerMultInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
+    } else if (hDense) {
       BlockProduct.denseMultInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
     } else {
       BlockProduct.multInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
@@ -69,6 +74,9 @@ final class PredictorArray {
     final int state = p * cols;
     if (fNonzeros == null) {
       BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, m, state, cols);
+    } else if (fNonzeros.dense() && sLower) {
+      BlockProduct.denseLowerMultInto(
+          nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, m, state, cols);
     } else if (fNonzeros.dense()) {
       BlockProduct.denseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, m, state, cols);
     } else {

@@ -161,6 +161,12 @@ final class ReverseSweep {
   /** F's nonzeros row by row, read by gTimesF and fTransposeGF. */
   private final TransitionNonzeros fNonzeros;
 
+  /**
+   * Whether this sweep's cholQ is one lower-triangular matrix (a time-invariant system's, checked
+   * once per sweep), so that products with it skip the check at every step.
+   */
+  private boolean cholQLower;
+
   ReverseSweep(Dimensions dims) {
     this.dims = dims;
     w = dims.meanCols();
@@ -229,6 +235,9 @@ final class ReverseSweep {
     hBarSum.clear();
     fBarSum.clear();
     fNonzeros.startSweep(system.isTimeInvariant());
+    cholQLower =
+        system.isTimeInvariant()
+            && BlockProduct.lowerTriangular(nx, system.q(), system.cholQ(0).data);
     sBarsEqual = false;
     gramianPending = false;
     // After the last step nothing reads P⁺: its adjoint is zero, in the Gramian form too.
@@ -480,7 +489,7 @@ final class ReverseSweep {
         // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
         BlockProduct.denseMultInto(nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
       }
-      BlockProduct.denseMultInto(nx, nx, q, G.data, 0, nx, cholQ.data, 0, q, MBar.data, s, cols);
+      timesCholQ(cholQ, nx, G.data, 0, nx, MBar.data, s, cols);
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
       fTransposeGF(F);
@@ -562,7 +571,7 @@ final class ReverseSweep {
       // when H̄ is wanted); S̄⁻ is held as G S⁻.
       gramian(tape, system, t, p);
       if (out.accumulates(SystemMatrix.H)) {
-        BlockProduct.denseMultInto(p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
+        timesSPred(t, p, KH.data, 0, nx, MBar.data, 0, cols);
       }
       observationNoiseAdjoint(tape, system, t, p, s, cols);
       blockAdjoint(tape, system, t, p, s, false, out);
@@ -655,28 +664,15 @@ final class ReverseSweep {
     final DMatrixRMaj F = system.F(t);
     fNonzeros.index(F);
     arrayGramian(tape, system, t, p, F);
-    // the state rows: M̄_a[p:, :s] = (K J)[p:] S⁻ (read only by F̄), M̄_a[p:, s + r:] = K₂₂ cholQ
+    // the state rows: M̄_a[p:, :s] = (K J)[p:] S⁻ (read only by F̄, so not formed without it),
+    // M̄_a[p:, s + r:] = K₂₂ cholQ; every entry read is written
     final int predictCols = s + q;
     MBar.reshape(nx, predictCols, false);
-    MBar.zero();
     final boolean fWanted = out.accumulates(SystemMatrix.F);
     if (fWanted) {
-      BlockProduct.denseMultInto(
-          nx, nx, s, KH.data, p * nx, nx, SPred.data, 0, s, MBar.data, 0, predictCols);
+      timesSPred(t, nx, KH.data, p * nx, nx, MBar.data, 0, predictCols);
     }
-    BlockProduct.denseMultInto(
-        nx,
-        nx,
-        q,
-        KUpdate.data,
-        p * n + p,
-        n,
-        system.cholQ(t).data,
-        0,
-        q,
-        MBar.data,
-        s,
-        predictCols);
+    timesCholQ(system.cholQ(t), nx, KUpdate.data, p * n + p, n, MBar.data, s, predictCols);
     PredictStep.adjoint(
         F,
         X,
@@ -689,12 +685,13 @@ final class ReverseSweep {
         out.cholQBar(t),
         XBar,
         null);
-    // the observation rows: M̄_a[:p, :s] = (K J)[:p] S⁻ (read only by H̄), then K₁₁ cholR
+    // the observation rows: M̄_a[:p, :s] = (K J)[:p] S⁻ (read only by H̄), then K₁₁ cholR; only
+    // these p rows are read
     final int cols = s + r;
     MBar.reshape(n, cols, false);
-    MBar.zero();
+    java.util.Arrays.fill(MBar.data, 0, p * cols, 0.0);
     if (out.accumulates(SystemMatrix.H)) {
-      BlockProduct.denseMultInto(p, nx, s, KH.data, 0, nx, SPred.data, 0, s, MBar.data, 0, cols);
+      timesSPred(t, p, KH.data, 0, nx, MBar.data, 0, cols);
     }
     observationNoiseAdjoint(tape, system, t, p, s, cols);
     blockAdjoint(tape, system, t, p, s, false, out);
@@ -1007,6 +1004,44 @@ final class ReverseSweep {
         }
         out[i * nx + j] = v;
       }
+    }
+  }
+
+  /**
+   * C = A S⁻ (rows × s) for a dense A, S⁻ = {@link #SPred} of step t: lower triangular after the
+   * first step (a triangularisation's factor), so its shape is not scanned for.
+   */
+  private void timesSPred(
+      int t, int rows, double[] a, int aOffset, int aStride, double[] c, int cOffset, int cStride) {
+    final int nx = dims.nx();
+    final int s = SPred.numCols;
+    if (t > 0) {
+      BlockProduct.denseLowerMultInto(
+          rows, nx, s, a, null, 0, aOffset, aStride, SPred.data, 0, s, c, cOffset, cStride);
+    } else {
+      BlockProduct.denseMultInto(
+          rows, nx, s, a, aOffset, aStride, SPred.data, 0, s, c, cOffset, cStride);
+    }
+  }
+
+  /** C = A cholQ (rows × q) for a dense A, without scanning cholQ when {@link #cholQLower}. */
+  private void timesCholQ(
+      DMatrixRMaj cholQ,
+      int rows,
+      double[] a,
+      int aOffset,
+      int aStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    final int nx = dims.nx();
+    final int q = cholQ.numCols;
+    if (cholQLower) {
+      BlockProduct.denseLowerMultInto(
+          rows, nx, q, a, null, 0, aOffset, aStride, cholQ.data, 0, q, c, cOffset, cStride);
+    } else {
+      BlockProduct.denseMultInto(
+          rows, nx, q, a, aOffset, aStride, cholQ.data, 0, q, c, cOffset, cStride);
     }
   }
 

@@ -206,8 +206,19 @@ final class StepKernel {
     if (fFixed) {
       fNonzeros.index(F);
     }
+    // S⁻ is the initial factor at t = 0, a triangularisation's lower-triangular factor after
     PredictorArray.build(
-        H, hDense(H), cholR, index, p, F, fFixed ? fNonzeros : null, S, cholQ, factors.input());
+        H,
+        hDense(H),
+        cholR,
+        index,
+        p,
+        F,
+        fFixed ? fNonzeros : null,
+        S,
+        t > 0,
+        cholQ,
+        factors.input());
     tria.decompose(factors, false);
     double sumLogDiag = requireRegularInnovation(t, index, p);
     whiten(H, d, y, index, p, X);
