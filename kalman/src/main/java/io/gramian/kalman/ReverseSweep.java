@@ -158,6 +158,13 @@ final class ReverseSweep {
   private final DMatrixRMaj Xp;
   private final DMatrixRMaj GF;
 
+  /**
+   * J = [H_obs; F] of a step taken as the array, for a mostly nonzero F: (ny + nx) × nx, F in the
+   * last nx rows and the p observed rows of H just above them, so that J is the block starting at
+   * row ny − p.
+   */
+  private final double[] J;
+
   /** F's nonzeros row by row, read by gTimesF and fTransposeGF. */
   private final TransitionNonzeros fNonzeros;
 
@@ -210,6 +217,7 @@ final class ReverseSweep {
     Yp = new DMatrixRMaj(ny, ny);
     Xp = new DMatrixRMaj(ny, ny);
     GF = new DMatrixRMaj(nx, nx);
+    J = new double[(ny + nx) * nx];
     fNonzeros = new TransitionNonzeros(nx);
   }
 
@@ -701,13 +709,32 @@ final class ReverseSweep {
   /**
    * K J = K [H; F] into {@link #KH} ((p + nx) × nx, H's observed rows) and G_t = Jᵀ K J = Fᵀ (K
    * J)[p:] + Hᵀ (K J)[:p] into {@link #G}; for a symmetric K its lower triangle mirrored, so that G
-   * is exactly symmetric.
+   * is exactly symmetric. For a mostly nonzero F, J is formed ({@link #J}) and each product taken
+   * once over all n rows; otherwise F is visited at its nonzeros.
    */
   private void arrayGramian(FilterTape tape, StateSpace system, int t, int p, DMatrixRMaj F) {
     final int nx = dims.nx();
     final int n = p + nx;
-    observedRows(tape, system, t, p);
     KH.reshape(n, nx, false);
+    G.reshape(nx, nx, false);
+    if (fNonzeros.dense()) {
+      final int ny = dims.ny();
+      final int j0 = (ny - p) * nx;
+      final double[] h = system.H(t).data;
+      final int[] index = tape.observedIndex();
+      final int io = tape.observedOffset(t);
+      for (int i = 0; i < p; i++) {
+        System.arraycopy(h, index[io + i] * nx, J, j0 + i * nx, nx);
+      }
+      System.arraycopy(F.data, 0, J, ny * nx, nx * nx);
+      BlockProduct.denseMultInto(n, n, nx, KUpdate.data, 0, n, J, j0, nx, KH.data, 0, nx);
+      transposeTimes(n, J, j0, KH.data, 0, gSymmetric, G.data);
+      if (gSymmetric) {
+        mirrorLower(G);
+      }
+      return;
+    }
+    observedRows(tape, system, t, p);
     BlockProduct.denseMultInto(n, p, nx, KUpdate.data, 0, n, Hobs.data, 0, nx, KH.data, 0, nx);
     addTimesF(n, KUpdate.data, p, n, F, KH.data, 0, nx);
     GF.reshape(nx, nx, false);
@@ -947,7 +974,7 @@ final class ReverseSweep {
     final int nx = dims.nx();
     out.reshape(nx, nx, false);
     if (fNonzeros.dense()) {
-      fTransposeGFDense(F, lowerOnly, out.data); // writes every entry it keeps
+      transposeTimes(nx, F.data, 0, GF.data, 0, lowerOnly, out.data); // writes every entry kept
       return;
     }
     java.util.Arrays.fill(out.data, 0, nx * nx, 0.0);
@@ -964,15 +991,16 @@ final class ReverseSweep {
   }
 
   /**
-   * {@link #fTransposeGF} for a dense F: {@code G⁺_ij = Σ_kk F_kk,i (G F)_kk,j} as dot products,
-   * four rows of G⁺ at a time (their F entries adjacent in each row of F), on and below the
-   * diagonal when symmetric (entries just above it in a block of four are formed too, and mirrored
-   * over). Each entry gets its terms in increasing kk, as the walk over F's nonzeros adds them.
+   * out = Aᵀ Z (nx × nx) for A and Z of m rows of nx entries (row r at {@code aOffset + r · nx},
+   * {@code zOffset + r · nx}): {@code out_ij = Σ_r A_ri Z_rj} as dot products, four rows of out at
+   * a time (their A entries adjacent in each row of A), on and below the diagonal when symmetric
+   * (entries just above it in a block of four are formed too, and mirrored over). Each entry gets
+   * its terms in increasing r, as the walk over F's nonzeros adds them: {@link #fTransposeGF} for a
+   * dense F (A = F, Z = G F), and the array's G_t = Jᵀ (K J).
    */
-  private void fTransposeGFDense(DMatrixRMaj F, boolean symmetric, double[] out) {
+  private void transposeTimes(
+      int m, double[] a, int aOffset, double[] z, int zOffset, boolean symmetric, double[] out) {
     final int nx = dims.nx();
-    final double[] f = F.data;
-    final double[] z = GF.data;
     int i = 0;
     for (; i + 3 < nx; i += 4) {
       final int end = symmetric ? i + 4 : nx;
@@ -981,13 +1009,13 @@ final class ReverseSweep {
         double v1 = 0;
         double v2 = 0;
         double v3 = 0;
-        for (int kk = 0; kk < nx; kk++) {
-          final double zj = z[kk * nx + j];
-          final int rowF = kk * nx + i;
-          v0 += f[rowF] * zj;
-          v1 += f[rowF + 1] * zj;
-          v2 += f[rowF + 2] * zj;
-          v3 += f[rowF + 3] * zj;
+        for (int kk = 0; kk < m; kk++) {
+          final double zj = z[zOffset + kk * nx + j];
+          final int rowA = aOffset + kk * nx + i;
+          v0 += a[rowA] * zj;
+          v1 += a[rowA + 1] * zj;
+          v2 += a[rowA + 2] * zj;
+          v3 += a[rowA + 3] * zj;
         }
         out[i * nx + j] = v0;
         out[(i + 1) * nx + j] = v1;
@@ -999,8 +1027,8 @@ final class ReverseSweep {
       final int end = symmetric ? i + 1 : nx;
       for (int j = 0; j < end; j++) {
         double v = 0;
-        for (int kk = 0; kk < nx; kk++) {
-          v += f[kk * nx + i] * z[kk * nx + j];
+        for (int kk = 0; kk < m; kk++) {
+          v += a[aOffset + kk * nx + i] * z[zOffset + kk * nx + j];
         }
         out[i * nx + j] = v;
       }
