@@ -1114,8 +1114,9 @@ final class ReverseSweep {
   }
 
   /**
-   * L̄ = [[Ā, 0], [C̄, D̄]], Ā = −tril(Ē Wᵀ) − diag(1/A_ii), C̄ = X̄⁺ Wᵀ, D̄ = S̄⁺; D̄ is left zero
-   * without {@code withDBar} (the covariance form takes P⁺'s adjoint as G⁺ instead).
+   * L̄ = [[Ā, 0], [C̄, D̄]], Ā = −tril(Ē Wᵀ) − diag(1/A_ii), C̄ = X̄⁺ Wᵀ, D̄ = S̄⁺; without {@code
+   * withDBar} (the covariance form, which takes P⁺'s adjoint as G⁺ instead and reads Ā's lower
+   * triangle and C̄ alone) only those two blocks are written.
    */
   private void factorAdjoint(FilterTape tape, int t, int p, boolean withDBar) {
     final int nx = dims.nx();
@@ -1124,7 +1125,10 @@ final class ReverseSweep {
     final double[] Wt = tape.W();
     final int wo = tape.wOffset(t);
     LBar.reshape(n, n, false);
-    LBar.zero();
+    // without D̄ only the covariance form reads L̄: Ā's lower triangle and C̄, written below
+    if (withDBar) {
+      LBar.zero();
+    }
     for (int i = 0; i < p; i++) {
       for (int j = 0; j <= i; j++) {
         double v = 0;
