@@ -133,16 +133,23 @@ class JavaGuideTest {
     FitResult again =
         MaximumLikelihood.fit(spec.create(), ModelData.of(frame.column("volume")), restart);
     // A restart from the saved estimates is at the maximum: no iteration when the saved fit met
-    // the gradient criterion, one whose line search finds nothing to gain when it stopped on the
-    // relative change of f (its gradient then within 100 times the criterion); which of the two
-    // ended the Nile's fit is decided by the last bits of ℓ.
+    // the gradient criterion. When it stopped on the relative change of f instead, its gradient is
+    // within 100 times the criterion, and a step along it gains less than ℓ's rounding: the first
+    // line search finds nothing to gain (one iteration), or a gain of rounding's size after which
+    // the gradient criterion is met (two). Which of these happens, like which criterion ended the
+    // Nile's fit, is decided by the last bits of ℓ.
     boolean savedAtGradientCriterion = fit.optimizerMessage().startsWith("gradient criterion met");
     assertTrue(again.converged(), again.optimizerMessage());
-    assertEquals(savedAtGradientCriterion ? 0 : 1, again.iterations(), again.optimizerMessage());
-    if (!savedAtGradientCriterion) {
+    if (savedAtGradientCriterion) {
+      assertEquals(0, again.iterations(), again.optimizerMessage());
+    } else if (again.iterations() == 1) {
       assertTrue(
           again.optimizerMessage().startsWith("line search could not improve further"),
           again.optimizerMessage());
+    } else {
+      assertEquals(2, again.iterations(), again.optimizerMessage());
+      assertTrue(
+          again.optimizerMessage().startsWith("gradient criterion met"), again.optimizerMessage());
     }
     assertEquals(
         fit.logLikelihood(), again.logLikelihood(), SAME_MAXIMUM * Math.abs(fit.logLikelihood()));
