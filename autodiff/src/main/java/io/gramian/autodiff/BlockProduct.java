@@ -40,7 +40,8 @@ public final class BlockProduct {
    * with a triangular one; 7 × 7 × 7: 250 → 140 ns), and on the thin products of a step with one or
    * two observed rows too (the reverse sweep's {@code K H} and {@code (K₁₁ H + K₁₂) S⁻}: ℓ + ∇ at
    * nx = 5 with missing values 3% faster); below 16 products (nx = 1's 1 × 1 and 2 × 1 products)
-   * they lose (5%).
+   * they lose (5%), and plain dot products one entry at a time win ({@link #smallDots}: ℓ + ∇ at nx
+   * = 1 with missing values 5% faster than with {@link #multAdd} on a zeroed C).
    */
   private static final int DENSE_DOT_PRODUCTS = 16;
 
@@ -306,7 +307,8 @@ public final class BlockProduct {
       int cOffset,
       int cStride) {
     if (rows * inner * cols < DENSE_DOT_PRODUCTS) {
-      zeroedMultAdd(
+      smallDots(
+          true,
           rows,
           inner,
           cols,
@@ -359,11 +361,29 @@ public final class BlockProduct {
       double[] c,
       int cOffset,
       int cStride) {
-    if (dense
-        ? rows * inner * cols < DENSE_DOT_PRODUCTS
-        : rows < DOT_ROWS
+    if (dense && rows * inner * cols < DENSE_DOT_PRODUCTS) {
+      smallDots(
+          false,
+          rows,
+          inner,
+          cols,
+          a,
+          aRows,
+          aRowsOffset,
+          aOffset,
+          aStride,
+          b,
+          bOffset,
+          bStride,
+          c,
+          cOffset,
+          cStride);
+      return;
+    }
+    if (!dense
+        && (rows < DOT_ROWS
             || inner < DOT_INNER
-            || !mostlyNonzero(rows, inner, a, aRows, aRowsOffset, aOffset, aStride)) {
+            || !mostlyNonzero(rows, inner, a, aRows, aRowsOffset, aOffset, aStride))) {
       zeroedMultAdd(
           rows,
           inner,
@@ -399,6 +419,41 @@ public final class BlockProduct {
         c,
         cOffset,
         cStride);
+  }
+
+  /**
+   * C = A B for a dense A, below {@link #DENSE_DOT_PRODUCTS} multiplications (one observed entry of
+   * a one-state model): one plain dot product per entry, in increasing k from 0 (from j for a
+   * lower-triangular B, whose skipped terms are zeros), with neither the blocks of four nor {@link
+   * #multAdd}'s zeroing of C and tests for zeros, which cost more than the few products.
+   */
+  private static void smallDots(
+      boolean lowerTriangularB,
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int[] aRows,
+      int aRowsOffset,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    for (int i = 0; i < rows; i++) {
+      final int r = aOffset + row(aRows, aRowsOffset, i) * aStride;
+      final int ci = cOffset + i * cStride;
+      for (int j = 0; j < cols; j++) {
+        double v = 0;
+        for (int k = lowerTriangularB ? j : 0; k < inner; k++) {
+          v += a[r + k] * b[bOffset + k * bStride + j];
+        }
+        c[ci + j] = v;
+      }
+    }
   }
 
   /** C = A B as {@link #multAdd} forms it, on C's rows zeroed first. */
