@@ -831,7 +831,7 @@ final class ReverseSweep {
    * and C̄ (in {@link #LBar}) and G⁺ = 2 P̄⁺:
    *
    * <pre>
-   *   C̄ₜ = C̄ − G⁺ C,   Ḡ₂₁ = C̄ₜ A⁻¹,   Āₜ = Ā − A⁻ᵀ C̄ₜᵀ C = Ā − Ḡ₂₁ᵀ C
+   *   C̄ₜ = C̄ − G⁺ C,   Ḡ₂₁ = C̄ₜ A⁻¹,   Āₜ = Ā − A⁻ᵀ C̄ₜᵀ C
    *   Ḡ₁₁ = sym(A⁻ᵀ Φ(Aᵀ Āₜ) A⁻¹)        (Φ: the lower triangle, its diagonal halved)
    *   K = 2 Ḡ_u = [[2 Ḡ₁₁, Ḡ₂₁ᵀ], [Ḡ₂₁, G⁺]]
    * </pre>
@@ -854,8 +854,7 @@ final class ReverseSweep {
     }
     BlockProduct.denseMultAdd(
         -1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
-    // Ḡ₂₁ = C̄ₜ A⁻¹, then Y = A⁻ᵀ C̄ₜᵀ C = Ḡ₂₁ᵀ C (p × p)
-    TriangularSolve.rightLower(L, p, CBarTotal.data, 0, p, nx, null);
+    // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y
     Yp.reshape(p, p, false);
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < p; j++) {
@@ -866,7 +865,8 @@ final class ReverseSweep {
         Yp.data[i * p + j] = v;
       }
     }
-    // X = Φ(Aᵀ Āₜ), Āₜ = Ā − Y, lower triangle with the diagonal halved
+    TriangularSolve.lowerTransposed(L, p, Yp.data, 0, p, p, null);
+    // X = Φ(Aᵀ Āₜ), Āₜ = Ā − A⁻ᵀ Y, lower triangle with the diagonal halved
     Xp.reshape(p, p, false);
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < p; j++) {
@@ -882,6 +882,8 @@ final class ReverseSweep {
     // X ← A⁻ᵀ X A⁻¹, then K₁₁ = 2 Ḡ₁₁ = X + Xᵀ
     TriangularSolve.lowerTransposed(L, p, Xp.data, 0, p, p, null);
     TriangularSolve.rightLower(L, p, Xp.data, 0, p, p, null);
+    // Ḡ₂₁ = C̄ₜ A⁻¹
+    TriangularSolve.rightLower(L, p, CBarTotal.data, 0, p, nx, null);
     KUpdate.reshape(n, n, false);
     final double[] k = KUpdate.data;
     for (int i = 0; i < p; i++) {
