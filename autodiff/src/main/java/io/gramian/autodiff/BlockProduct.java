@@ -208,6 +208,7 @@ public final class BlockProduct {
       int cStride) {
     into(
         false,
+        false,
         rows,
         inner,
         cols,
@@ -242,8 +243,8 @@ public final class BlockProduct {
       int cOffset,
       int cStride) {
     into(
-        true, rows, inner, cols, a, null, 0, aOffset, aStride, b, bOffset, bStride, c, cOffset,
-        cStride);
+        true, false, rows, inner, cols, a, null, 0, aOffset, aStride, b, bOffset, bStride, c,
+        cOffset, cStride);
   }
 
   /**
@@ -267,6 +268,7 @@ public final class BlockProduct {
       int cStride) {
     into(
         true,
+        false,
         rows,
         inner,
         cols,
@@ -306,28 +308,8 @@ public final class BlockProduct {
       double[] c,
       int cOffset,
       int cStride) {
-    if (rows * inner * cols < DENSE_DOT_PRODUCTS) {
-      smallDots(
-          true,
-          rows,
-          inner,
-          cols,
-          a,
-          aRows,
-          aRowsOffset,
-          aOffset,
-          aStride,
-          b,
-          bOffset,
-          bStride,
-          c,
-          cOffset,
-          cStride);
-      return;
-    }
-    dots(
-        false,
-        false,
+    into(
+        true,
         true,
         rows,
         inner,
@@ -345,8 +327,15 @@ public final class BlockProduct {
         cStride);
   }
 
+  /**
+   * C = A B: for a dense A ({@code dense}) as dot products ({@link #smallDots} below {@link
+   * #DENSE_DOT_PRODUCTS}), otherwise as dot products only for a large, mostly nonzero A, else
+   * {@link #multAdd} on a zeroed C. The dot products start at k = j when B is lower triangular:
+   * {@code bLower} says so, else B is scanned for it.
+   */
   private static void into(
       boolean dense,
+      boolean bLower,
       int rows,
       int inner,
       int cols,
@@ -363,7 +352,7 @@ public final class BlockProduct {
       int cStride) {
     if (dense && rows * inner * cols < DENSE_DOT_PRODUCTS) {
       smallDots(
-          false,
+          bLower,
           rows,
           inner,
           cols,
@@ -404,7 +393,7 @@ public final class BlockProduct {
     dots(
         false,
         false,
-        lowerTriangular(inner, cols, b, bOffset, bStride),
+        bLower || lowerTriangular(inner, cols, b, bOffset, bStride),
         rows,
         inner,
         cols,
