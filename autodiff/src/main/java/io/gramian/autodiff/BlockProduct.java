@@ -266,9 +266,7 @@ public final class BlockProduct {
       double[] c,
       int cOffset,
       int cStride) {
-    into(
-        true,
-        false,
+    denseMultInto(
         rows,
         inner,
         cols,
@@ -282,18 +280,20 @@ public final class BlockProduct {
         bStride,
         c,
         cOffset,
-        cStride);
+        cStride,
+        false);
   }
 
   /**
-   * {@link #denseMultInto} for a B its caller knows to be lower triangular (cols ≤ inner, zero
-   * above its diagonal: a triangularisation's factor L or S), without the scan of B that {@link
-   * #denseMultInto} makes to find that out: the same dot products from k = j, the same result to
-   * the bit. B is not checked; a B with a nonzero above its diagonal gives a wrong product.
+   * {@link #denseMultInto} on selected rows of A, told whether B is lower triangular (cols ≤ inner,
+   * zero above its diagonal: a triangularisation's factor L or S). With {@code bLower} B is not
+   * scanned for that shape: the same dot products from k = j, the same result to the bit; a B with
+   * a nonzero above its diagonal then gives a wrong product. Without it B is scanned, as {@link
+   * #denseMultInto} does.
    *
    * @param aRows indices of A's rows in {@code a}, or {@code null}. Not modified.
    */
-  public static void denseLowerMultInto(
+  public static void denseMultInto(
       int rows,
       int inner,
       int cols,
@@ -307,10 +307,11 @@ public final class BlockProduct {
       int bStride,
       double[] c,
       int cOffset,
-      int cStride) {
+      int cStride,
+      boolean bLower) {
     into(
         true,
-        true,
+        bLower,
         rows,
         inner,
         cols,

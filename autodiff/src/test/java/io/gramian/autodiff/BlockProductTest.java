@@ -123,8 +123,8 @@ class BlockProductTest {
    * The dot-product forms add each entry's terms in the same order as {@link BlockProduct#multAdd}:
    * {@code multInto} against multAdd on a zeroed C (dense and sparse A, triangular and general B,
    * selected rows), {@code denseMultAdd} with α = ±1 against multAdd on the same C, {@code
-   * denseMultInto} (and {@code denseLowerMultInto} for a lower-triangular B) against multAdd on a
-   * zeroed C, to the bit.
+   * denseMultInto} (and, for a lower-triangular B, told so) against multAdd on a zeroed C, to the
+   * bit.
    */
   @Test
   void dotProductFormsEqualMultAddToTheBit() {
@@ -254,7 +254,7 @@ class BlockProductTest {
       assertSame(product, into, "denseMultInto, case " + trial);
       if (trial % 2 == 0) { // B lower triangular
         double[] lower = c.data().clone();
-        BlockProduct.denseLowerMultInto(
+        BlockProduct.denseMultInto(
             rows,
             inner,
             cols,
@@ -268,8 +268,9 @@ class BlockProductTest {
             b.stride(),
             lower,
             c.offset(),
-            c.stride());
-        assertSame(product, lower, "denseLowerMultInto, case " + trial);
+            c.stride(),
+            true);
+        assertSame(product, lower, "denseMultInto told B is lower, case " + trial);
       }
     }
     assertThrows(

@@ -58,10 +58,9 @@ final class PredictorArray {
     M.reshape(p + nx, cols, false);
     final double[] m = M.data;
     // [H S⁻, cholR, 0] on the observed rows
-    if (hDense && sLower) {
-      BlockProduct.denseLowerMultInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
-    } else if (hDense) {
-      BlockProduct.denseMultInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
+    if (hDense) {
+      BlockProduct.denseMultInto(
+          p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols, sLower);
     } else {
       BlockProduct.multInto(p, nx, s, H.data, index, 0, 0, nx, S.data, 0, s, m, 0, cols);
     }
@@ -74,11 +73,9 @@ final class PredictorArray {
     final int state = p * cols;
     if (fNonzeros == null) {
       BlockProduct.multInto(nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, m, state, cols);
-    } else if (fNonzeros.dense() && sLower) {
-      BlockProduct.denseLowerMultInto(
-          nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, m, state, cols);
     } else if (fNonzeros.dense()) {
-      BlockProduct.denseMultInto(nx, nx, s, F.data, 0, nx, S.data, 0, s, m, state, cols);
+      BlockProduct.denseMultInto(
+          nx, nx, s, F.data, null, 0, 0, nx, S.data, 0, s, m, state, cols, sLower);
     } else {
       fNonzeros.timesInto(S.data, s, s, m, state, cols);
     }

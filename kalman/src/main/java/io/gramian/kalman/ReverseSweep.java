@@ -720,12 +720,7 @@ final class ReverseSweep {
     if (fNonzeros.dense()) {
       final int ny = dims.ny();
       final int j0 = (ny - p) * nx;
-      final double[] h = system.H(t).data;
-      final int[] index = tape.observedIndex();
-      final int io = tape.observedOffset(t);
-      for (int i = 0; i < p; i++) {
-        System.arraycopy(h, index[io + i] * nx, J, j0 + i * nx, nx);
-      }
+      copyObservedRows(tape, system, t, p, J, j0);
       System.arraycopy(F.data, 0, J, ny * nx, nx * nx);
       BlockProduct.denseMultInto(n, n, nx, KUpdate.data, 0, n, J, j0, nx, KH.data, 0, nx);
       transposeTimes(n, J, j0, KH.data, 0, gSymmetric, G.data);
@@ -800,16 +795,25 @@ final class ReverseSweep {
    */
   private void observedRows(FilterTape tape, StateSpace system, int t, int p) {
     final int nx = dims.nx();
-    final DMatrixRMaj H = system.H(t);
-    final int[] index = tape.observedIndex();
-    final int io = tape.observedOffset(t);
     Hobs.reshape(p, nx, false);
     HobsT.reshape(nx, p, false);
+    copyObservedRows(tape, system, t, p, Hobs.data, 0);
     for (int i = 0; i < p; i++) {
-      System.arraycopy(H.data, index[io + i] * nx, Hobs.data, i * nx, nx);
       for (int j = 0; j < nx; j++) {
         HobsT.data[j * p + i] = Hobs.data[i * nx + j];
       }
+    }
+  }
+
+  /** The observed rows of H_t, p × nx, into {@code out} from {@code offset}. */
+  private void copyObservedRows(
+      FilterTape tape, StateSpace system, int t, int p, double[] out, int offset) {
+    final int nx = dims.nx();
+    final double[] h = system.H(t).data;
+    final int[] index = tape.observedIndex();
+    final int io = tape.observedOffset(t);
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(h, index[io + i] * nx, out, offset + i * nx, nx);
     }
   }
 
@@ -1041,15 +1045,7 @@ final class ReverseSweep {
    */
   private void timesSPred(
       int t, int rows, double[] a, int aOffset, int aStride, double[] c, int cOffset, int cStride) {
-    final int nx = dims.nx();
-    final int s = SPred.numCols;
-    if (t > 0) {
-      BlockProduct.denseLowerMultInto(
-          rows, nx, s, a, null, 0, aOffset, aStride, SPred.data, 0, s, c, cOffset, cStride);
-    } else {
-      BlockProduct.denseMultInto(
-          rows, nx, s, a, aOffset, aStride, SPred.data, 0, s, c, cOffset, cStride);
-    }
+    denseTimes(rows, a, aOffset, aStride, SPred, t > 0, c, cOffset, cStride);
   }
 
   /** C = A cholQ (rows × q) for a dense A, without scanning cholQ when {@link #cholQLower}. */
@@ -1062,15 +1058,24 @@ final class ReverseSweep {
       double[] c,
       int cOffset,
       int cStride) {
-    final int nx = dims.nx();
-    final int q = cholQ.numCols;
-    if (cholQLower) {
-      BlockProduct.denseLowerMultInto(
-          rows, nx, q, a, null, 0, aOffset, aStride, cholQ.data, 0, q, c, cOffset, cStride);
-    } else {
-      BlockProduct.denseMultInto(
-          rows, nx, q, a, aOffset, aStride, cholQ.data, 0, q, c, cOffset, cStride);
-    }
+    denseTimes(rows, a, aOffset, aStride, cholQ, cholQLower, c, cOffset, cStride);
+  }
+
+  /** C = A B (rows × B's columns) for a dense A of nx columns; B told lower triangular or not. */
+  private void denseTimes(
+      int rows,
+      double[] a,
+      int aOffset,
+      int aStride,
+      DMatrixRMaj B,
+      boolean bLower,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    final int cols = B.numCols;
+    BlockProduct.denseMultInto(
+        rows, dims.nx(), cols, a, null, 0, aOffset, aStride, B.data, 0, cols, c, cOffset, cStride,
+        bLower);
   }
 
   /** S̄⁻ = G S⁻ into {@link #SBarPred} when it is held as G. */
