@@ -106,6 +106,9 @@ final class ReverseSweep {
   private final OuterProductSum hBarSum;
   private final OuterProductSum fBarSum;
 
+  /** The array steps' H̄ and F̄, in groups when the accumulator sums over time. */
+  private final ArrayAdjointSum arraySum;
+
   /**
    * The update's adjoint left factor K ({@code M̄_u = K M_u}, {@link TriaFactors#vjpLeftFactor}),
    * (p + nx) × (p + nx).
@@ -206,6 +209,7 @@ final class ReverseSweep {
     cBarSum = new OuterProductSum(nx, ny, 1.0);
     hBarSum = new OuterProductSum(ny, nx, -1.0);
     fBarSum = new OuterProductSum(nx, nx, 1.0);
+    arraySum = new ArrayAdjointSum(ny, nx, w);
     KUpdate = new DMatrixRMaj(rows, rows);
     G = new DMatrixRMaj(nx, nx);
     SPred = new DMatrixRMaj(nx, cs);
@@ -242,6 +246,7 @@ final class ReverseSweep {
     cBarSum.clear(); // what a sweep that threw left behind
     hBarSum.clear();
     fBarSum.clear();
+    arraySum.clear();
     fNonzeros.startSweep(system.isTimeInvariant());
     cholQLower =
         system.isTimeInvariant()
@@ -279,6 +284,7 @@ final class ReverseSweep {
     }
     hBarSum.flush();
     fBarSum.flush();
+    arraySum.flush();
     initialStateAdjoint(out);
   }
 
@@ -582,13 +588,13 @@ final class ReverseSweep {
         timesSPred(t, p, KH.data, 0, nx, MBar.data, 0, cols);
       }
       observationNoiseAdjoint(tape, system, t, p, s, cols);
-      blockAdjoint(tape, system, t, p, s, false, out);
+      blockAdjoint(tape, system, t, p, s, false, out.accumulates(SystemMatrix.H), out);
       gramianPending = true;
     } else {
       // reached only with Q recorded (vjpLeftFactor declines no other record), so M_u is on the
       // tape
       factors.vjpAdd(adjoint, rule, LBar, MBar);
-      blockAdjoint(tape, system, t, p, s, true, out);
+      blockAdjoint(tape, system, t, p, s, true, out.accumulates(SystemMatrix.H), out);
     }
   }
 
@@ -672,12 +678,31 @@ final class ReverseSweep {
     final DMatrixRMaj F = system.F(t);
     fNonzeros.index(F);
     arrayGramian(tape, system, t, p, F);
+    final boolean fWanted = out.accumulates(SystemMatrix.F);
+    final boolean hWanted = out.accumulates(SystemMatrix.H);
+    // H̄ and F̄ summed over time are added in groups; else step by step through M̄_a[:, :s]
+    final boolean grouped = out.sumsOverTime();
+    if (grouped) {
+      arraySum.add(
+          hWanted ? out.HBar(t) : null,
+          fWanted ? out.FBar(t) : null,
+          out.FEntries(),
+          KH.data,
+          tape.observedIndex(),
+          tape.observedOffset(t),
+          p,
+          EBar,
+          XBarPred.data,
+          width,
+          SPred,
+          t > 0,
+          X.data);
+    }
     // the state rows: M̄_a[p:, :s] = (K J)[p:] S⁻ (read only by F̄, so not formed without it),
     // M̄_a[p:, s + r:] = K₂₂ cholQ; every entry read is written
     final int predictCols = s + q;
     MBar.reshape(nx, predictCols, false);
-    final boolean fWanted = out.accumulates(SystemMatrix.F);
-    if (fWanted) {
+    if (fWanted && !grouped) {
       timesSPred(t, nx, KH.data, p * nx, nx, MBar.data, 0, predictCols);
     }
     timesCholQ(system.cholQ(t), nx, KUpdate.data, p * n + p, n, MBar.data, s, predictCols);
@@ -687,7 +712,7 @@ final class ReverseSweep {
         SPred,
         XBarPred,
         MBar,
-        fWanted ? out.FBar(t) : null,
+        fWanted && !grouped ? out.FBar(t) : null,
         out.FEntries(),
         out.cBar(t),
         out.cholQBar(t),
@@ -698,11 +723,11 @@ final class ReverseSweep {
     final int cols = s + r;
     MBar.reshape(n, cols, false);
     java.util.Arrays.fill(MBar.data, 0, p * cols, 0.0);
-    if (out.accumulates(SystemMatrix.H)) {
+    if (hWanted && !grouped) {
       timesSPred(t, p, KH.data, 0, nx, MBar.data, 0, cols);
     }
     observationNoiseAdjoint(tape, system, t, p, s, cols);
-    blockAdjoint(tape, system, t, p, s, false, out);
+    blockAdjoint(tape, system, t, p, s, false, hWanted && !grouped, out);
     gramianPending = true;
   }
 
@@ -1227,6 +1252,7 @@ final class ReverseSweep {
       int p,
       int s,
       boolean formSBarPred,
+      boolean withHBar,
       AdjointAccumulator out) {
     final int nx = dims.nx();
     final DMatrixRMaj H = system.H(t);
@@ -1235,7 +1261,7 @@ final class ReverseSweep {
     final int[] index = tape.observedIndex();
     final int io = tape.observedOffset(t);
     final double[] mBar = MBar.data;
-    final DMatrixRMaj HBar = out.accumulates(SystemMatrix.H) ? out.HBar(t) : null;
+    final DMatrixRMaj HBar = withHBar ? out.HBar(t) : null;
     final DMatrixRMaj dBar = out.dBar(t);
     final DMatrixRMaj cholRBar = out.cholRBar(t);
     XBarPred.setTo(XBar);
