@@ -90,8 +90,10 @@ final class ArrayAdjointSum {
     fBar = FBar;
     this.fEntries = fEntries;
     if (HBar != null) {
-      for (int r = 0; p < ny && r < ny; r++) {
-        java.util.Arrays.fill(u, r * capacity + used, r * capacity + used + k, 0.0);
+      if (p < ny) { // the unobserved rows' entries are zero (an earlier group's are in U)
+        for (int r = 0; r < ny; r++) {
+          java.util.Arrays.fill(u, r * capacity + used, r * capacity + used + k, 0.0);
+        }
       }
       for (int i = 0; i < p; i++) {
         final int at = index[io + i] * capacity + used;
@@ -152,16 +154,8 @@ final class ArrayAdjointSum {
       BlockProduct.denseMultAdd(
           1.0, nx, used, nx, u, ny * capacity, capacity, v, 0, nx, fBar.data, 0, nx);
     } else if (fBar != null) {
-      for (int e : fEntries) {
-        final int i = e / nx;
-        final int j = e % nx;
-        final int row = (ny + i) * capacity;
-        double sum = fBar.data[e];
-        for (int b = 0; b < used; b++) {
-          sum += u[row + b] * v[b * nx + j];
-        }
-        fBar.data[e] = sum;
-      }
+      OuterProductSum.multAddAtEntries(
+          1.0, fEntries, nx, used, u, ny * capacity, capacity, v, nx, fBar.data, 0, nx);
     }
     used = 0;
   }

@@ -125,21 +125,54 @@ final class OuterProductSum {
           targetOffset,
           targetStride);
     } else {
-      // denseMultAdd's sum for each listed entry: from the entry, the terms in increasing b (for
-      // α = −1 on the negated entry, negated back)
-      final double[] t = target.data;
-      for (int e : entries) {
-        final int i = e / cols;
-        final int j = e % cols;
-        final int at = targetOffset + i * targetStride + j;
-        double sum = alpha < 0 ? -t[at] : t[at];
-        for (int b = 0; b < count; b++) {
-          sum += u[i * GROUP + b] * v[b * cols + j];
-        }
-        t[at] = alpha < 0 ? -sum : sum;
-      }
+      multAddAtEntries(
+          alpha,
+          entries,
+          cols,
+          count,
+          u,
+          0,
+          GROUP,
+          v,
+          cols,
+          target.data,
+          targetOffset,
+          targetStride);
     }
     count = 0;
+  }
+
+  /**
+   * C += α U V at the listed entries of C alone (U rows × inner, V inner × cols, α = ±1), each with
+   * {@link BlockProduct#denseMultAdd}'s sum: from the entry, the terms in increasing b (for α = −1
+   * on the negated entry, negated back), so the same bits as the whole product gives it.
+   *
+   * @param entries row-major indices {@code i · cols + j} into C. Not modified.
+   */
+  static void multAddAtEntries(
+      double alpha,
+      int[] entries,
+      int cols,
+      int inner,
+      double[] u,
+      int uOffset,
+      int uStride,
+      double[] v,
+      int vStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    for (int e : entries) {
+      final int i = e / cols;
+      final int j = e % cols;
+      final int at = cOffset + i * cStride + j;
+      final int row = uOffset + i * uStride;
+      double sum = alpha < 0 ? -c[at] : c[at];
+      for (int b = 0; b < inner; b++) {
+        sum += u[row + b] * v[b * vStride + j];
+      }
+      c[at] = alpha < 0 ? -sum : sum;
+    }
   }
 
   /** Drops the kept outer products (a sweep starting over after an exception). */
