@@ -110,6 +110,17 @@ final class ReverseSweep {
   private final ArrayAdjointSum arraySum;
 
   /**
+   * A run of frozen steps walked back at once when the accumulator sums over time: the run's steps
+   * (runLo…runHi, −1: none), whether it was ({@link #walkBackRun}), and its m̄⁻ at runLo.
+   */
+  private final FrozenRunAdjoint frozenRun;
+
+  private int runLo = -1;
+  private int runHi = -1;
+  private boolean runWalked;
+  private final DMatrixRMaj runXBarPred;
+
+  /**
    * The update's adjoint left factor K ({@code M̄_u = K M_u}, {@link TriaFactors#vjpLeftFactor}),
    * (p + nx) × (p + nx).
    */
@@ -210,6 +221,8 @@ final class ReverseSweep {
     hBarSum = new OuterProductSum(ny, nx, -1.0);
     fBarSum = new OuterProductSum(nx, nx, 1.0);
     arraySum = new ArrayAdjointSum(ny, nx, w);
+    frozenRun = new FrozenRunAdjoint(ny, nx);
+    runXBarPred = new DMatrixRMaj(nx, 1);
     KUpdate = new DMatrixRMaj(rows, rows);
     G = new DMatrixRMaj(nx, nx);
     SPred = new DMatrixRMaj(nx, cs);
@@ -243,6 +256,8 @@ final class ReverseSweep {
     SBar.zero();
     loadedFreeze = -1;
     sPredFreeze = -1;
+    runLo = -1;
+    runHi = -1;
     cBarSum.clear(); // what a sweep that threw left behind
     hBarSum.clear();
     fBarSum.clear();
@@ -265,6 +280,9 @@ final class ReverseSweep {
         continue;
       }
       boolean frozen = tape.frozenFrom(t) >= 0;
+      if (frozen && (t < runLo || t > runHi)) {
+        walkBackRun(tape, system, t, T, out);
+      }
       if (t < T - 1) {
         if (frozen) {
           frozenPredictReverse(tape, system, t, out);
@@ -390,18 +408,20 @@ final class ReverseSweep {
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
     final boolean gramian = gramianPending;
     gPlusReady = false;
-    tape.loadMeans(t, true, X);
-    SteadyState.predictAdjoint(
-        system.F(t),
-        X,
-        XBarPred,
-        out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
-        out.FEntries(),
-        fBarSum,
-        out.cBar(t),
-        XBar);
-    if (!out.sumsOverTime()) {
-      fBarSum.flush(); // this step's F̄ complete before an earlier step's is asked for
+    if (!runWalked) {
+      tape.loadMeans(t, true, X);
+      SteadyState.predictAdjoint(
+          system.F(t),
+          X,
+          XBarPred,
+          out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
+          out.FEntries(),
+          fBarSum,
+          out.cBar(t),
+          XBar);
+      if (!out.sumsOverTime()) {
+        fBarSum.flush(); // this step's F̄ complete before an earlier step's is asked for
+      }
     }
     if (gramian) {
       // S⁺_t is the frozen S⁻_{t+1}: P̄⁺ is P̄⁻'s, and G passes through as G⁺ (no copy)
@@ -421,6 +441,50 @@ final class ReverseSweep {
   }
 
   /**
+   * Meeting the last step hi of a run of frozen steps (all of one freeze, down to the step after
+   * the freeze step): with an accumulator that sums over time and a run of at least {@link
+   * FrozenRunAdjoint#minSteps} steps, walks the run's means back at once ({@link
+   * FrozenRunAdjoint}), its Ā_Σ and C̄_Σ into {@link #LBarSum}; the run's steps then pass S̄ (or G)
+   * alone, and its first step hands on m̄⁻ from {@link #runXBarPred}. Otherwise they go step by
+   * step.
+   */
+  private void walkBackRun(
+      FilterTape tape, StateSpace system, int hi, int T, AdjointAccumulator out) {
+    final int from = tape.frozenFrom(hi);
+    int lo = hi;
+    while (lo - 1 > from && tape.frozenFrom(lo - 1) == from) {
+      lo--;
+    }
+    runLo = lo;
+    runHi = hi;
+    runWalked = out.sumsOverTime() && hi - lo + 1 >= FrozenRunAdjoint.minSteps(dims.nx());
+    if (!runWalked) {
+      return;
+    }
+    // what frozenUpdateReverse does on meeting a freeze, then the run
+    cBarSum.clear();
+    tape.loadUpdateFactor(hi, LFrozen);
+    LBarSum.reshape(LFrozen.numRows, LFrozen.numCols, false);
+    LBarSum.zero();
+    loadedFreeze = from;
+    frozenRun.walkBack(
+        tape,
+        lo,
+        hi,
+        LFrozen,
+        system.F(hi),
+        system.H(hi),
+        hi < T - 1 ? XBarPred : null,
+        runXBarPred,
+        LBarSum,
+        out.accumulates(SystemMatrix.F) ? out.FBar(hi) : null,
+        out.FEntries(),
+        out.cBar(hi),
+        out.accumulates(SystemMatrix.H) ? out.HBar(hi) : null,
+        out.dBar(hi));
+  }
+
+  /**
    * A {@link SteadyState} update: adds its adjoints with respect to the frozen A and C to Ā_Σ, C̄_Σ
    * (sent back through the freeze step's update in {@link #updateReverse}), and the rest to H̄, d̄
    * and X̄⁻. S̄ passes through unchanged.
@@ -435,23 +499,29 @@ final class ReverseSweep {
       LBarSum.zero();
       loadedFreeze = from;
     }
-    tape.loadMeans(t, false, X);
-    SteadyState.updateAdjoint(
-        LFrozen,
-        system.H(t),
-        tape.W(),
-        tape.wOffset(t),
-        X,
-        XBar,
-        LBarSum,
-        cBarSum,
-        EBar,
-        out.accumulates(SystemMatrix.H) ? out.HBar(t) : null,
-        hBarSum,
-        out.dBar(t),
-        XBarPred);
-    if (!out.sumsOverTime()) {
-      hBarSum.flush();
+    if (runWalked) {
+      if (t == runLo) {
+        XBarPred.setTo(runXBarPred);
+      }
+    } else {
+      tape.loadMeans(t, false, X);
+      SteadyState.updateAdjoint(
+          LFrozen,
+          system.H(t),
+          tape.W(),
+          tape.wOffset(t),
+          X,
+          XBar,
+          LBarSum,
+          cBarSum,
+          EBar,
+          out.accumulates(SystemMatrix.H) ? out.HBar(t) : null,
+          hBarSum,
+          out.dBar(t),
+          XBarPred);
+      if (!out.sumsOverTime()) {
+        hBarSum.flush();
+      }
     }
     if (gPlusReady) {
       // S⁻_t is S⁺_t, the frozen factor: G⁺ passes through as G (no copy)
