@@ -90,7 +90,7 @@ final class FrozenRunAdjoint {
     square = new double[ny * ny];
     wide = new double[ny * nx];
     fTSigma1 = new double[nx * nx];
-    vector = new double[Math.max(ny, nx)];
+    vector = new double[ny];
     means = new DMatrixRMaj(nx, 1);
   }
 

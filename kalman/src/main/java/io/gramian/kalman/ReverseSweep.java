@@ -461,12 +461,7 @@ final class ReverseSweep {
     if (!runWalked) {
       return;
     }
-    // what frozenUpdateReverse does on meeting a freeze, then the run
-    cBarSum.clear();
-    tape.loadUpdateFactor(hi, LFrozen);
-    LBarSum.reshape(LFrozen.numRows, LFrozen.numCols, false);
-    LBarSum.zero();
-    loadedFreeze = from;
+    meetFreeze(tape, hi, from);
     frozenRun.walkBack(
         tape,
         lo,
@@ -485,6 +480,18 @@ final class ReverseSweep {
   }
 
   /**
+   * The walk back meets freeze {@code from} at its last frozen step t: loads the frozen factor and
+   * starts Ā_Σ and C̄_Σ at zero (a previous freeze's sums were read at its freeze step).
+   */
+  private void meetFreeze(FilterTape tape, int t, int from) {
+    cBarSum.clear();
+    tape.loadUpdateFactor(t, LFrozen);
+    LBarSum.reshape(LFrozen.numRows, LFrozen.numCols, false);
+    LBarSum.zero();
+    loadedFreeze = from;
+  }
+
+  /**
    * A {@link SteadyState} update: adds its adjoints with respect to the frozen A and C to Ā_Σ, C̄_Σ
    * (sent back through the freeze step's update in {@link #updateReverse}), and the rest to H̄, d̄
    * and X̄⁻. S̄ passes through unchanged.
@@ -493,11 +500,7 @@ final class ReverseSweep {
       FilterTape tape, StateSpace system, int t, AdjointAccumulator out) {
     int from = tape.frozenFrom(t);
     if (from != loadedFreeze) {
-      cBarSum.clear(); // a previous freeze's sums were read at its freeze step
-      tape.loadUpdateFactor(t, LFrozen);
-      LBarSum.reshape(LFrozen.numRows, LFrozen.numCols, false);
-      LBarSum.zero();
-      loadedFreeze = from;
+      meetFreeze(tape, t, from);
     }
     if (runWalked) {
       if (t == runLo) {
