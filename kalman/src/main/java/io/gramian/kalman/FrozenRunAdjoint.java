@@ -133,20 +133,47 @@ final class FrozenRunAdjoint {
       System.arraycopy(w, tape.wOffset(t), state, nx, ny);
       tape.loadMeans(t, true, means);
       keep(state, means.data);
-      for (int i = 0; i < nx; i++) {
-        final int row = i * m;
-        double s = 0;
-        for (int j = 0; j < m; j++) {
-          s += recursion[row + j] * state[j];
-        }
-        next[i] = s;
-      }
+      recurse();
       System.arraycopy(next, 0, state, 0, nx);
     }
     flush();
     aOut.reshape(nx, 1, false);
     System.arraycopy(state, 0, aOut.data, 0, nx);
     addAdjoints(hi - lo + 1, L, F, LBarSum, FBar, FEntries, cBar, HBar, dBar);
+  }
+
+  /**
+   * a_t = [Φᵀ | G] [a_{t+1}; z_t] into {@link #next}: four rows at a time, four independent sums
+   * (each in increasing j), so that the additions of one row do not wait on each other alone.
+   */
+  private void recurse() {
+    int i = 0;
+    for (; i + 3 < nx; i += 4) {
+      final int r0 = i * m;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < m; j++) {
+        final double x = state[j];
+        s0 += recursion[r0 + j] * x;
+        s1 += recursion[r0 + m + j] * x;
+        s2 += recursion[r0 + 2 * m + j] * x;
+        s3 += recursion[r0 + 3 * m + j] * x;
+      }
+      next[i] = s0;
+      next[i + 1] = s1;
+      next[i + 2] = s2;
+      next[i + 3] = s3;
+    }
+    for (; i < nx; i++) {
+      final int row = i * m;
+      double s = 0;
+      for (int j = 0; j < m; j++) {
+        s += recursion[row + j] * state[j];
+      }
+      next[i] = s;
+    }
   }
 
   /** A⁻¹ H, F C and [Φᵀ | G] with Φᵀ = Fᵀ − G (F C)ᵀ, from the frozen factor. */
