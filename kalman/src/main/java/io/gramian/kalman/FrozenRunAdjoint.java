@@ -260,14 +260,10 @@ final class FrozenRunAdjoint {
       cBar.data[i] += sums[i * k + m];
     }
     // C̄_run = Fᵀ Σ₂, added to C̄_Σ (the rows of LBarSum below ny)
+    fTransposeTimesSums(f, nx, m, cBarRun);
     for (int i = 0; i < nx; i++) {
       for (int q = 0; q < ny; q++) {
-        double s = 0;
-        for (int j = 0; j < nx; j++) {
-          s += f[j * nx + i] * sums[j * k + nx + q];
-        }
-        cBarRun[i * ny + q] = s;
-        lBar[(ny + i) * m + q] += s;
+        lBar[(ny + i) * m + q] += cBarRun[i * ny + q];
       }
     }
     // Ā_Σ: A⁻ᵀ (−Σ₄ + Cᵀ C̄_run), lower triangle subtracted, and −N / A_ii
@@ -288,13 +284,7 @@ final class FrozenRunAdjoint {
       lBar[p * m + p] -= steps / l[p * m + p];
     }
     // d̄ −= A⁻ᵀ (−σ_z + Cᵀ Fᵀ σ_a); Fᵀ σ_a first
-    for (int i = 0; i < nx; i++) {
-      double s = 0;
-      for (int j = 0; j < nx; j++) {
-        s += f[j * nx + i] * sums[j * k + m];
-      }
-      next[i] = s;
-    }
+    fTransposeTimesSums(f, m, m + 1, next);
     for (int p = 0; p < ny; p++) {
       double s = -sums[(nx + p) * k + m];
       for (int i = 0; i < nx; i++) {
@@ -311,17 +301,31 @@ final class FrozenRunAdjoint {
     }
   }
 
+  /**
+   * out = Fᵀ (columns {@code from…to−1} of the sums' first nx rows), nx × (to − from) row-major:
+   * C̄_run, Fᵀ σ_a and Fᵀ Σ₁.
+   */
+  private void fTransposeTimesSums(double[] f, int from, int to, double[] out) {
+    final int width = to - from;
+    for (int i = 0; i < nx; i++) {
+      for (int c = from; c < to; c++) {
+        double s = 0;
+        for (int j = 0; j < nx; j++) {
+          s += f[j * nx + i] * sums[j * k + c];
+        }
+        out[i * width + c - from] = s;
+      }
+    }
+  }
+
   /** H̄ −= A⁻ᵀ R, R = −Σ₃ + Σ₄ Cᵀ + Cᵀ (Fᵀ Σ₁ − C̄_run Cᵀ) (ny × nx). */
   private void addHBar(DMatrixRMaj L, DMatrixRMaj F, DMatrixRMaj HBar) {
     final double[] l = L.data;
-    final double[] f = F.data;
     // Fᵀ Σ₁ − C̄_run Cᵀ (nx × nx): Σ a m⁻ᵀ carried back through F
+    fTransposeTimesSums(F.data, 0, nx, fTSigma1);
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < nx; j++) {
-        double s = 0;
-        for (int q = 0; q < nx; q++) {
-          s += f[q * nx + i] * sums[q * k + j];
-        }
+        double s = fTSigma1[i * nx + j];
         for (int q = 0; q < ny; q++) {
           s -= cBarRun[i * ny + q] * l[(ny + j) * m + q];
         }
