@@ -944,6 +944,10 @@ final class ReverseSweep {
    * rounding where D is nearly singular.
    */
   private void covarianceLeftFactor(int p) {
+    if (p == 1) {
+      covarianceLeftFactorOneObserved();
+      return;
+    }
     final int nx = dims.nx();
     final int n = p + nx;
     final DMatrixRMaj L = factors.L();
@@ -1004,6 +1008,50 @@ final class ReverseSweep {
         k[j * n + p + i] = g21;
       }
       System.arraycopy(GPlus.data, i * nx, k, (p + i) * n + p, nx);
+    }
+  }
+
+  /**
+   * {@link #covarianceLeftFactor} for one observed entry, where A = a and Ā = ā are scalars and C,
+   * C̄ columns: {@code c̄ₜ = C̄ − G⁺ C}, {@code y = c̄ₜᵀ C / a}, {@code K₁₁ = 2 · (½ a (ā − y)) / a
+   * / a}, {@code K₂₁ = c̄ₜ / a}, {@code K₂₂ = G⁺}: the general path's operations in its order (the
+   * same bits), without its p × p loops, solves and products of one entry, which at nx = 1 cost
+   * more than the arithmetic.
+   */
+  private void covarianceLeftFactorOneObserved() {
+    final int nx = dims.nx();
+    final int n = 1 + nx;
+    final double[] l = factors.L().data;
+    final double[] lBar = LBar.data;
+    final double[] g = GPlus.data;
+    final double a = l[0];
+    CBarTotal.reshape(nx, 1, false);
+    final double[] cBar = CBarTotal.data;
+    for (int i = 0; i < nx; i++) {
+      double v = -lBar[(1 + i) * n]; // as BlockProduct.denseMultAdd(−1, …) adds: −(−C̄ + Σ G⁺ C)
+      for (int k = 0; k < nx; k++) {
+        v += g[i * nx + k] * l[(1 + k) * n];
+      }
+      cBar[i] = -v;
+    }
+    double y = 0;
+    for (int k = 0; k < nx; k++) {
+      y += cBar[k] * l[(1 + k) * n];
+    }
+    y /= a;
+    double x = 0;
+    x += a * (lBar[0] - y);
+    x = 0.5 * x;
+    x /= a;
+    x /= a;
+    KUpdate.reshape(n, n, false);
+    final double[] k = KUpdate.data;
+    k[0] = x + x;
+    for (int i = 0; i < nx; i++) {
+      final double g21 = cBar[i] / a;
+      k[(1 + i) * n] = g21;
+      k[1 + i] = g21;
+      System.arraycopy(g, i * nx, k, (1 + i) * n + 1, nx);
     }
   }
 
