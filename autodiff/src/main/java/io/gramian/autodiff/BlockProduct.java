@@ -662,6 +662,28 @@ public final class BlockProduct {
     }
   }
 
+  /**
+   * C = S Sᵀ (rows × rows, row i of C at {@code cOffset + i · rows}) for S of rows × cols
+   * (row-major, stride cols): {@code C_ij = Σ_k S_ik S_jk} for j ≤ i, mirrored onto C_ji so that C
+   * is exactly symmetric; for a lower-triangular S ({@code lowerTriangular}, zero above its
+   * diagonal) each sum runs to k ≤ j only, whose terms beyond are exact zeros (the same sums to the
+   * bit, in half the products). A covariance from its factor.
+   */
+  public static void gramian(
+      int rows, int cols, double[] s, boolean lowerTriangular, double[] c, int cOffset) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j <= i; j++) {
+        final int end = lowerTriangular ? Math.min(j + 1, cols) : cols;
+        double sum = 0;
+        for (int k = 0; k < end; k++) {
+          sum += s[i * cols + k] * s[j * cols + k];
+        }
+        c[cOffset + i * rows + j] = sum;
+        c[cOffset + j * rows + i] = sum;
+      }
+    }
+  }
+
   /** A dot product's starting value: 0, or C's entry (negated when the sum runs negated). */
   private static double start(boolean accumulate, boolean negate, double cij) {
     return accumulate ? (negate ? -cij : cij) : 0.0;

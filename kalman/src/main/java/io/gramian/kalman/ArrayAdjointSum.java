@@ -110,7 +110,7 @@ final class ArrayAdjointSum {
         System.arraycopy(xBarNext, r * w, u, at + nx, w);
       }
     }
-    gramianInto(sPred, sLower, used);
+    BlockProduct.gramian(nx, sPred.numCols, sPred.data, sLower, v, used * nx); // rows of V: P⁻
     for (int c = 0; c < w; c++) {
       final int at = (used + nx + c) * nx;
       for (int j = 0; j < nx; j++) {
@@ -118,28 +118,6 @@ final class ArrayAdjointSum {
       }
     }
     used += k;
-  }
-
-  /**
-   * Rows {@code from .. from + nx} of V = S Sᵀ (nx × nx), its lower triangle formed and mirrored,
-   * so that it is exactly symmetric; for a lower-triangular S each sum runs to the shorter row's
-   * end.
-   */
-  private void gramianInto(DMatrixRMaj S, boolean sLower, int from) {
-    final int s = S.numCols;
-    final double[] sd = S.data;
-    final int v0 = from * nx;
-    for (int i = 0; i < nx; i++) {
-      for (int j = 0; j <= i; j++) {
-        final int end = sLower ? Math.min(s, j + 1) : s;
-        double sum = 0;
-        for (int b = 0; b < end; b++) {
-          sum += sd[i * s + b] * sd[j * s + b];
-        }
-        v[v0 + i * nx + j] = sum;
-        v[v0 + j * nx + i] = sum;
-      }
-    }
   }
 
   /** Adds the kept group to H̄ and F̄. */

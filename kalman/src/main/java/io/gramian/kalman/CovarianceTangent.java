@@ -93,19 +93,7 @@ final class CovarianceTangent {
    */
   void loadFilteredCovariance(DMatrixRMaj S) {
     final int s = S.numCols;
-    final double[] sd = S.data;
-    final boolean triangular = BlockProduct.lowerTriangular(nx, s, sd);
-    for (int i = 0; i < nx; i++) {
-      for (int j = 0; j <= i; j++) {
-        final int end = triangular ? Math.min(j + 1, s) : s;
-        double v = 0;
-        for (int k = 0; k < end; k++) {
-          v += sd[i * s + k] * sd[j * s + k];
-        }
-        P.data[i * nx + j] = v;
-        P.data[j * nx + i] = v;
-      }
-    }
+    BlockProduct.gramian(nx, s, S.data, BlockProduct.lowerTriangular(nx, s, S.data), P.data, 0);
   }
 
   /**

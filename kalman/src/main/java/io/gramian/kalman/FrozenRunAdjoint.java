@@ -182,15 +182,7 @@ final class FrozenRunAdjoint {
     final double[] f = F.data;
     System.arraycopy(H.data, 0, ginvH, 0, ny * nx);
     TriangularSolve.lower(L, ny, ginvH, 0, nx, nx, null);
-    for (int i = 0; i < nx; i++) {
-      for (int j = 0; j < ny; j++) {
-        double s = 0;
-        for (int q = 0; q < nx; q++) {
-          s += f[i * nx + q] * l[(ny + q) * m + j];
-        }
-        fc[i * ny + j] = s;
-      }
-    }
+    BlockProduct.multInto(nx, nx, ny, f, null, 0, 0, nx, l, ny * m, m, fc, 0, ny); // F C
     // row i of [Φᵀ | G]: Φᵀ[i, j] = F[j, i] − Σ_q G[i, q] (F C)[j, q], G[i, q] = (A⁻¹ H)[q, i]
     for (int i = 0; i < nx; i++) {
       final int row = i * m;
