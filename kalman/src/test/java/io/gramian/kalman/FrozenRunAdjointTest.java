@@ -57,7 +57,7 @@ class FrozenRunAdjointTest {
       int min = FrozenRunAdjoint.minSteps(nx);
       assertTrue(runs[0] >= 2 && runs[1] >= 1, "seed " + seed + ": long and short runs");
       assertTrue(f.tape.frozenFrom(T - 1) >= 0, "seed " + seed + ": the last step is frozen");
-      StepByStep oneByOne = new StepByStep(Dimensions.of(s), null);
+      StepByStepGradient oneByOne = new StepByStepGradient(new SystemGradient(Dimensions.of(s)));
       f.logLikelihoodGradient(s, Y, TriaRule.MASKED, oneByOne);
       assertClose(atOnce, oneByOne.sum, "seed " + seed + " (runs from " + min + " steps)");
     }
@@ -121,67 +121,5 @@ class FrozenRunAdjointTest {
       m = Math.max(m, Math.abs(x));
     }
     return m;
-  }
-
-  /**
-   * A {@link SystemGradient}'s sums, asked for as an accumulator that does not sum over time: the
-   * sweep then walks every frozen step back on its own.
-   */
-  private static final class StepByStep implements AdjointAccumulator {
-    final SystemGradient sum;
-
-    StepByStep(Dimensions dims, int[] FEntries) {
-      sum = new SystemGradient(dims, EnumSet.allOf(SystemMatrix.class), FEntries);
-    }
-
-    @Override
-    public int[] FEntries() {
-      return sum.FEntries();
-    }
-
-    @Override
-    public DMatrixRMaj FBar(int t) {
-      return sum.FBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj cBar(int t) {
-      return sum.cBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj HBar(int t) {
-      return sum.HBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj dBar(int t) {
-      return sum.dBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj cholQBar(int t) {
-      return sum.cholQBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj cholRBar(int t) {
-      return sum.cholRBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj m0Bar() {
-      return sum.m0Bar();
-    }
-
-    @Override
-    public DMatrixRMaj cholP0Bar() {
-      return sum.cholP0Bar();
-    }
-
-    @Override
-    public DMatrixRMaj cholPinfBar() {
-      return sum.cholPinfBar();
-    }
   }
 }

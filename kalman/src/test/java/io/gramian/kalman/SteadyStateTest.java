@@ -186,15 +186,14 @@ class SteadyStateTest {
    * Per-step F̄_t and H̄_t: in a matrix of their own per step, or in one scratch matrix each,
    * pulled back into step t's record when the sweep asks for another step's.
    */
-  private static final class PerStep implements AdjointAccumulator {
+  private static final class PerStep extends StepByStepGradient {
     final DMatrixRMaj[] F;
     final DMatrixRMaj[] H;
-    private final SystemGradient rest;
     private final PulledBack FBar;
     private final PulledBack HBar;
 
     PerStep(StateSpaceSystem s, boolean shared) {
-      rest = new SystemGradient(Dimensions.of(s));
+      super(new SystemGradient(Dimensions.of(s)));
       FBar = new PulledBack(s.nx(), s.nx(), shared);
       HBar = new PulledBack(s.ny(), s.nx(), shared);
       F = FBar.records;
@@ -214,41 +213,6 @@ class SteadyStateTest {
     @Override
     public DMatrixRMaj HBar(int t) {
       return HBar.at(t);
-    }
-
-    @Override
-    public DMatrixRMaj cBar(int t) {
-      return rest.cBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj dBar(int t) {
-      return rest.dBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj cholQBar(int t) {
-      return rest.cholQBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj cholRBar(int t) {
-      return rest.cholRBar(t);
-    }
-
-    @Override
-    public DMatrixRMaj m0Bar() {
-      return rest.m0Bar();
-    }
-
-    @Override
-    public DMatrixRMaj cholP0Bar() {
-      return rest.cholP0Bar();
-    }
-
-    @Override
-    public DMatrixRMaj cholPinfBar() {
-      return rest.cholPinfBar();
     }
   }
 
