@@ -2,6 +2,7 @@ package io.gramian.kalman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gramian.autodiff.testing.Matrices;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ class ArrayAdjointSumTest {
     int ny = 3;
     int nx = 4;
     int w = 2;
-    DMatrixRMaj hBar = gaussianMatrix(rng, ny, nx);
-    DMatrixRMaj fBar = gaussianMatrix(rng, nx, nx);
-    DMatrixRMaj hBarOther = gaussianMatrix(rng, ny, nx);
+    DMatrixRMaj hBar = Matrices.gaussian(rng, ny, nx);
+    DMatrixRMaj fBar = Matrices.gaussian(rng, nx, nx);
+    DMatrixRMaj hBarOther = Matrices.gaussian(rng, ny, nx);
     DMatrixRMaj hExpected = hBar.copy();
     DMatrixRMaj fExpected = fBar.copy();
     DMatrixRMaj hOtherExpected = hBarOther.copy();
@@ -41,12 +42,12 @@ class ArrayAdjointSumTest {
     for (int t = 0; t < steps; t++) {
       int[] index = observedRows(rng, ny);
       int p = index.length;
-      double[] kj = gaussian(rng, (p + nx) * nx);
-      double[] eBar = gaussian(rng, p * w);
-      double[] xBarNext = gaussian(rng, nx * w);
-      double[] xPred = gaussian(rng, nx * w);
+      double[] kj = Matrices.gaussian(rng, (p + nx) * nx, 1).data;
+      double[] eBar = Matrices.gaussian(rng, p * w, 1).data;
+      double[] xBarNext = Matrices.gaussian(rng, nx * w, 1).data;
+      double[] xPred = Matrices.gaussian(rng, nx * w, 1).data;
       boolean lower = t > 0;
-      DMatrixRMaj sPred = gaussianMatrix(rng, nx, lower ? nx : 2);
+      DMatrixRMaj sPred = Matrices.gaussian(rng, nx, lower ? nx : 2);
       if (lower) {
         for (int i = 0; i < nx; i++) {
           for (int j = i + 1; j < nx; j++) {
@@ -81,9 +82,9 @@ class ArrayAdjointSumTest {
       }
     }
     sum.flush();
-    assertClose(hExpected, hBar, "H̄");
-    assertClose(fExpected, fBar, "F̄");
-    assertClose(hOtherExpected, hBarOther, "the other H̄");
+    Matrices.assertEntriesClose(hExpected, hBar, TOLERANCE, "H̄");
+    Matrices.assertEntriesClose(fExpected, fBar, TOLERANCE, "F̄");
+    Matrices.assertEntriesClose(hOtherExpected, hBarOther, TOLERANCE, "the other H̄");
   }
 
   /**
@@ -96,17 +97,17 @@ class ArrayAdjointSumTest {
     int ny = 2;
     int nx = 5;
     int[] entries = {0, 7, 8, 20, 24};
-    DMatrixRMaj whole = gaussianMatrix(rng, nx, nx);
+    DMatrixRMaj whole = Matrices.gaussian(rng, nx, nx);
     DMatrixRMaj listed = whole.copy();
     DMatrixRMaj before = whole.copy();
     ArrayAdjointSum all = new ArrayAdjointSum(ny, nx, 1);
     ArrayAdjointSum some = new ArrayAdjointSum(ny, nx, 1);
     for (int t = 0; t < 25; t++) {
-      double[] kj = gaussian(rng, (ny + nx) * nx);
-      double[] eBar = gaussian(rng, ny);
-      double[] xBarNext = gaussian(rng, nx);
-      double[] xPred = gaussian(rng, nx);
-      DMatrixRMaj sPred = gaussianMatrix(rng, nx, nx);
+      double[] kj = Matrices.gaussian(rng, (ny + nx) * nx, 1).data;
+      double[] eBar = Matrices.gaussian(rng, ny, 1).data;
+      double[] xBarNext = Matrices.gaussian(rng, nx, 1).data;
+      double[] xPred = Matrices.gaussian(rng, nx, 1).data;
+      DMatrixRMaj sPred = Matrices.gaussian(rng, nx, nx);
       int[] index = {0, 1};
       all.add(null, whole, null, kj, index, 0, ny, eBar, xBarNext, 1, sPred, false, xPred);
       some.add(null, listed, entries, kj, index, 0, ny, eBar, xBarNext, 1, sPred, false, xPred);
@@ -137,23 +138,5 @@ class ArrayAdjointSumTest {
       rows[p++] = rng.nextInt(ny);
     }
     return java.util.Arrays.copyOf(rows, p);
-  }
-
-  private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
-    for (int e = 0; e < expected.data.length; e++) {
-      assertEquals(expected.data[e], actual.data[e], TOLERANCE, what + ", entry " + e);
-    }
-  }
-
-  private static DMatrixRMaj gaussianMatrix(Random rng, int rows, int cols) {
-    return new DMatrixRMaj(rows, cols, true, gaussian(rng, rows * cols));
-  }
-
-  private static double[] gaussian(Random rng, int n) {
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = rng.nextGaussian();
-    }
-    return x;
   }
 }
