@@ -192,26 +192,10 @@ final class PredictStep {
       SBar.reshape(nx, s, false);
       SBar.zero();
     }
+    // along the rows of F (S̄⁺ only when asked for; handed on as G⁺ it is not): each entry gets its
+    // terms in increasing k, F's zeros skipped (a sum per entry down a column of F would wait on
+    // each addition in turn: 5% of the airline fit at nx = 27)
     XBar.reshape(nx, w, false);
-    if (SBar == null) {
-      // X̄⁺ alone (S̄⁺ handed on as G⁺): along the rows of F, each entry's terms in increasing k as
-      // below (a sum per entry down a column of F waits on each addition in turn: 5% of the airline
-      // fit at nx = 27)
-      java.util.Arrays.fill(XBar.data, 0, nx * w, 0.0);
-      for (int k = 0; k < nx; k++) {
-        final int rowF = k * nx;
-        for (int c = 0; c < w; c++) {
-          final double xBarPred = XBarPred.data[k * w + c];
-          for (int i = 0; i < nx; i++) {
-            final double f = F.data[rowF + i];
-            if (f != 0.0) {
-              XBar.data[i * w + c] += f * xBarPred;
-            }
-          }
-        }
-      }
-      return;
-    }
     XBar.zero();
     for (int k = 0; k < nx; k++) {
       for (int i = 0; i < nx; i++) {
@@ -219,8 +203,10 @@ final class PredictStep {
         if (f == 0.0) {
           continue;
         }
-        for (int b = 0; b < s; b++) {
-          SBar.data[i * s + b] += f * mBar[k * cols + b];
+        if (SBar != null) {
+          for (int b = 0; b < s; b++) {
+            SBar.data[i * s + b] += f * mBar[k * cols + b];
+          }
         }
         for (int c = 0; c < w; c++) {
           XBar.data[i * w + c] += f * XBarPred.data[k * w + c];
