@@ -146,7 +146,8 @@ final class PredictStep {
    * @param S S⁺, nx × s. Not modified.
    * @param XBarPred X̄⁻, nx × w. Not modified.
    * @param MBar M̄_p, nx × (s + q). Not modified.
-   * @param FBar, cBar, cholQBar added to. Modified. FBar may be null: F̄ is then not formed.
+   * @param FBar, cBar, cholQBar added to. Modified. FBar may be null: F̄ is then not formed;
+   *     cholQBar may be null: cholQ̄ is then not added to, and M̄_p[:, s:] not read.
    * @param FEntries the entries of F̄ to form (row-major indices), or null for all
    * @param XBar X̄⁺, reshaped to nx × w. Modified.
    * @param SBar S̄⁺, reshaped to nx × s. Modified. May be null: S̄⁺ is then not formed (a caller
@@ -183,7 +184,7 @@ final class PredictStep {
     }
     for (int i = 0; i < nx; i++) {
       cBar.data[i] += XBarPred.data[i * w];
-      for (int j = 0; j < q; j++) {
+      for (int j = 0; cholQBar != null && j < q; j++) {
         cholQBar.data[i * q + j] += mBar[i * cols + s + j];
       }
     }

@@ -49,7 +49,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * through) and the collapse's L̄, whose reverse pass then runs from t₀. At the end {@code m̄0 =
  * X̄⁻_0[:, 0]}, {@code cholP̄inf = X̄⁻_0[:, 1:]}, {@code cholP̄0 = S̄⁻_0}. F̄ and H̄ are formed
  * only when the accumulator wants them ({@link AdjointAccumulator#accumulates}), F̄ only at its
- * {@link AdjointAccumulator#FEntries}. Allocates nothing per step.
+ * {@link AdjointAccumulator#FEntries}. When the accumulator sums over time and the system is time
+ * invariant, cholQ̄ and cholR̄ are formed once from the sums of the left factors' noise blocks
+ * ({@link NoiseFactorAdjointSum}). Allocates nothing per step.
  */
 final class ReverseSweep {
 
@@ -108,6 +110,17 @@ final class ReverseSweep {
 
   /** The array steps' H̄ and F̄, in groups when the accumulator sums over time. */
   private final ArrayAdjointSum arraySum;
+
+  /**
+   * cholQ̄ and cholR̄ through the sums of the steps' left factors, used when {@link #noiseSummed}.
+   */
+  private final NoiseFactorAdjointSum noiseSum;
+
+  /**
+   * Whether this sweep sums cholQ̄ and cholR̄ in {@link #noiseSum}: the accumulator sums over time
+   * and the system's matrices are the same at every step.
+   */
+  private boolean noiseSummed;
 
   /**
    * A run of frozen steps walked back at once when the accumulator sums over time: the run's steps
@@ -221,6 +234,7 @@ final class ReverseSweep {
     hBarSum = new OuterProductSum(ny, nx, -1.0);
     fBarSum = new OuterProductSum(nx, nx, 1.0);
     arraySum = new ArrayAdjointSum(ny, nx, w);
+    noiseSum = new NoiseFactorAdjointSum(nx, ny);
     frozenRun = new FrozenRunAdjoint(ny, nx);
     runXBarPred = new DMatrixRMaj(nx, 1);
     KUpdate = new DMatrixRMaj(rows, rows);
@@ -262,6 +276,8 @@ final class ReverseSweep {
     hBarSum.clear();
     fBarSum.clear();
     arraySum.clear();
+    noiseSum.clear();
+    noiseSummed = out.sumsOverTime() && system.isTimeInvariant();
     fNonzeros.startSweep(system.isTimeInvariant());
     cholQLower =
         system.isTimeInvariant()
@@ -303,6 +319,7 @@ final class ReverseSweep {
     hBarSum.flush();
     fBarSum.flush();
     arraySum.flush();
+    noiseSum.flush();
     initialStateAdjoint(out);
   }
 
@@ -576,7 +593,11 @@ final class ReverseSweep {
         // M̄_p[:, :s] is read only by F̄ here: S̄⁺ is handed on as G⁺ instead
         BlockProduct.denseMultInto(nx, nx, s, GF.data, 0, nx, S.data, 0, s, MBar.data, 0, cols);
       }
-      timesCholQ(cholQ, nx, G.data, 0, nx, MBar.data, s, cols);
+      if (noiseSummed) {
+        noiseSum.addQ(G.data, 0, nx, cholQ, out.cholQBar(t));
+      } else {
+        timesCholQ(cholQ, nx, G.data, 0, nx, MBar.data, s, cols);
+      }
       gramianPending = false;
       // G⁺ = Fᵀ G F: P⁺ enters P⁻ = F P⁺ Fᵀ + cholQ cholQᵀ, so 2 P̄⁺ = Fᵀ (2 P̄⁻) F.
       fTransposeGF(F);
@@ -600,7 +621,7 @@ final class ReverseSweep {
         out.accumulates(SystemMatrix.F) ? out.FBar(t) : null,
         out.FEntries(),
         out.cBar(t),
-        out.cholQBar(t),
+        gPlusReady && noiseSummed ? null : out.cholQBar(t),
         XBar,
         gPlusReady ? null : SBar);
   }
@@ -660,7 +681,7 @@ final class ReverseSweep {
       if (out.accumulates(SystemMatrix.H)) {
         timesSPred(t, p, KH.data, 0, nx, MBar.data, 0, cols);
       }
-      observationNoiseAdjoint(tape, system, t, p, s, cols);
+      observationNoiseAdjoint(tape, system, t, p, s, cols, out);
       blockAdjoint(tape, system, t, p, s, false, out.accumulates(SystemMatrix.H), out);
       gramianPending = true;
     } else {
@@ -675,15 +696,20 @@ final class ReverseSweep {
    * M̄[:p, s:] += K₁₁ cholR on the observed rows of cholR (read from the system: the tape may hold
    * Q or L alone), M̄ ({@link #MBar}) with {@code cols} columns and K = {@link #KUpdate} ((p + nx)
    * × (p + nx)): the observation noise's columns of a left factor's M̄ = K M, where M[:p, s:] is
-   * cholR on the observed rows and M[p:, s:] = 0.
+   * cholR on the observed rows and M[p:, s:] = 0. When {@link #noiseSummed}, K₁₁ joins {@link
+   * #noiseSum} instead and M̄[:p, s:] keeps its zeros.
    */
   private void observationNoiseAdjoint(
-      FilterTape tape, StateSpace system, int t, int p, int s, int cols) {
+      FilterTape tape, StateSpace system, int t, int p, int s, int cols, AdjointAccumulator out) {
     final int n = p + dims.nx();
     final DMatrixRMaj cholR = system.cholR(t);
     final int r = system.r();
     final int[] index = tape.observedIndex();
     final int io = tape.observedOffset(t);
+    if (noiseSummed) {
+      noiseSum.addR(KUpdate.data, 0, n, p, index, io, cholR, out.cholRBar(t));
+      return;
+    }
     for (int i = 0; i < p; i++) {
       for (int kk = 0; kk < p; kk++) {
         double kik = KUpdate.data[i * n + kk];
@@ -772,13 +798,18 @@ final class ReverseSweep {
           X.data);
     }
     // the state rows: M̄_a[p:, :s] = (K J)[p:] S⁻ (read only by F̄, so not formed without it),
-    // M̄_a[p:, s + r:] = K₂₂ cholQ; every entry read is written
+    // M̄_a[p:, s + r:] = K₂₂ cholQ (or K₂₂ joins the noise sum, and those columns are not read);
+    // every entry read is written
     final int predictCols = s + q;
     MBar.reshape(nx, predictCols, false);
     if (fWanted && !grouped) {
       timesSPred(t, nx, KH.data, p * nx, nx, MBar.data, 0, predictCols);
     }
-    timesCholQ(system.cholQ(t), nx, KUpdate.data, p * n + p, n, MBar.data, s, predictCols);
+    if (noiseSummed) {
+      noiseSum.addQ(KUpdate.data, p * n + p, n, system.cholQ(t), out.cholQBar(t));
+    } else {
+      timesCholQ(system.cholQ(t), nx, KUpdate.data, p * n + p, n, MBar.data, s, predictCols);
+    }
     PredictStep.adjoint(
         F,
         X,
@@ -788,7 +819,7 @@ final class ReverseSweep {
         fWanted && !grouped ? out.FBar(t) : null,
         out.FEntries(),
         out.cBar(t),
-        out.cholQBar(t),
+        noiseSummed ? null : out.cholQBar(t),
         XBar,
         null);
     // the observation rows: M̄_a[:p, :s] = (K J)[:p] S⁻ (read only by H̄), then K₁₁ cholR; only
@@ -799,7 +830,7 @@ final class ReverseSweep {
     if (hWanted && !grouped) {
       timesSPred(t, p, KH.data, 0, nx, MBar.data, 0, cols);
     }
-    observationNoiseAdjoint(tape, system, t, p, s, cols);
+    observationNoiseAdjoint(tape, system, t, p, s, cols, out);
     blockAdjoint(tape, system, t, p, s, false, hWanted && !grouped, out);
     gramianPending = true;
   }
