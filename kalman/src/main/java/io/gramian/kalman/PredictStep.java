@@ -172,7 +172,11 @@ final class PredictStep {
     final int q = cols - s;
     final double[] mBar = MBar.data;
     if (FBar != null && FEntries == null) {
-      for (int j = 0; j < nx; j++) {
+      int j = 0;
+      for (; j + 3 < nx; j += 4) {
+        fBarColumns(j, nx, w, s, cols, X, S, XBarPred, mBar, FBar.data);
+      }
+      for (; j < nx; j++) {
         fBarColumn(j, rowEnd(S, j), nx, w, s, cols, X, S, XBarPred, mBar, FBar.data);
       }
     } else if (FBar != null) {
@@ -224,6 +228,136 @@ final class PredictStep {
       end--;
     }
     return end;
+  }
+
+  /**
+   * Columns j … j + 3 of F̄ += X̄⁻ X⁺ᵀ + M̄_p[:, :s] S⁺ᵀ, four rows by four columns at a time:
+   * sixteen independent sums, eight loads per sixteen products (four rows at a time down one column
+   * took five per four: 5.5% of ℓ + ∇ at nx = 20). Each entry gets {@link #fBarEntry}'s terms in
+   * its order; the four columns' sums run to the longest of their rows of S⁺, and the terms past a
+   * row's end are products with its trailing zeros, which leave the sum's value unchanged.
+   */
+  private static void fBarColumns(
+      int j,
+      int nx,
+      int w,
+      int s,
+      int cols,
+      DMatrixRMaj X,
+      DMatrixRMaj S,
+      DMatrixRMaj XBarPred,
+      double[] mBar,
+      double[] fBar) {
+    final double[] x = X.data;
+    final double[] xBar = XBarPred.data;
+    final double[] sData = S.data;
+    final int end =
+        Math.max(
+            Math.max(rowEnd(S, j), rowEnd(S, j + 1)), Math.max(rowEnd(S, j + 2), rowEnd(S, j + 3)));
+    final int s0 = j * s;
+    final int s1 = s0 + s;
+    final int s2 = s1 + s;
+    final int s3 = s2 + s;
+    int i = 0;
+    for (; i + 3 < nx; i += 4) {
+      double v00 = 0;
+      double v01 = 0;
+      double v02 = 0;
+      double v03 = 0;
+      double v10 = 0;
+      double v11 = 0;
+      double v12 = 0;
+      double v13 = 0;
+      double v20 = 0;
+      double v21 = 0;
+      double v22 = 0;
+      double v23 = 0;
+      double v30 = 0;
+      double v31 = 0;
+      double v32 = 0;
+      double v33 = 0;
+      for (int c = 0; c < w; c++) {
+        final double b0 = x[j * w + c];
+        final double b1 = x[(j + 1) * w + c];
+        final double b2 = x[(j + 2) * w + c];
+        final double b3 = x[(j + 3) * w + c];
+        final double a0 = xBar[i * w + c];
+        final double a1 = xBar[(i + 1) * w + c];
+        final double a2 = xBar[(i + 2) * w + c];
+        final double a3 = xBar[(i + 3) * w + c];
+        v00 += a0 * b0;
+        v01 += a0 * b1;
+        v02 += a0 * b2;
+        v03 += a0 * b3;
+        v10 += a1 * b0;
+        v11 += a1 * b1;
+        v12 += a1 * b2;
+        v13 += a1 * b3;
+        v20 += a2 * b0;
+        v21 += a2 * b1;
+        v22 += a2 * b2;
+        v23 += a2 * b3;
+        v30 += a3 * b0;
+        v31 += a3 * b1;
+        v32 += a3 * b2;
+        v33 += a3 * b3;
+      }
+      final int m0 = i * cols;
+      final int m1 = m0 + cols;
+      final int m2 = m1 + cols;
+      final int m3 = m2 + cols;
+      for (int b = 0; b < end; b++) {
+        final double b0 = sData[s0 + b];
+        final double b1 = sData[s1 + b];
+        final double b2 = sData[s2 + b];
+        final double b3 = sData[s3 + b];
+        final double a0 = mBar[m0 + b];
+        final double a1 = mBar[m1 + b];
+        final double a2 = mBar[m2 + b];
+        final double a3 = mBar[m3 + b];
+        v00 += a0 * b0;
+        v01 += a0 * b1;
+        v02 += a0 * b2;
+        v03 += a0 * b3;
+        v10 += a1 * b0;
+        v11 += a1 * b1;
+        v12 += a1 * b2;
+        v13 += a1 * b3;
+        v20 += a2 * b0;
+        v21 += a2 * b1;
+        v22 += a2 * b2;
+        v23 += a2 * b3;
+        v30 += a3 * b0;
+        v31 += a3 * b1;
+        v32 += a3 * b2;
+        v33 += a3 * b3;
+      }
+      final int f0 = i * nx + j;
+      final int f1 = f0 + nx;
+      final int f2 = f1 + nx;
+      final int f3 = f2 + nx;
+      fBar[f0] += v00;
+      fBar[f0 + 1] += v01;
+      fBar[f0 + 2] += v02;
+      fBar[f0 + 3] += v03;
+      fBar[f1] += v10;
+      fBar[f1 + 1] += v11;
+      fBar[f1 + 2] += v12;
+      fBar[f1 + 3] += v13;
+      fBar[f2] += v20;
+      fBar[f2 + 1] += v21;
+      fBar[f2 + 2] += v22;
+      fBar[f2 + 3] += v23;
+      fBar[f3] += v30;
+      fBar[f3 + 1] += v31;
+      fBar[f3 + 2] += v32;
+      fBar[f3 + 3] += v33;
+    }
+    for (; i < nx; i++) {
+      for (int jj = j; jj < j + 4; jj++) {
+        fBar[i * nx + jj] += fBarEntry(i, jj, rowEnd(S, jj), w, s, cols, X, S, XBarPred, mBar);
+      }
+    }
   }
 
   /**
