@@ -663,6 +663,136 @@ public final class BlockProduct {
   }
 
   /**
+   * C = Aᵀ B, or C += Aᵀ B when {@code accumulate}: {@code C_ij = (C_ij +) Σ_k A_ki B_kj} for A of
+   * inner × rows and B of inner × cols, each entry a dot product in increasing k (from C_ij when
+   * accumulating), four rows by four columns of C at a time: sixteen independent sums from eight
+   * loads per k. With {@code lowerOnly} (C square) only the blocks of four rows and columns that
+   * reach the diagonal or below it are formed: every entry on and below the diagonal, and some
+   * above it, which the caller overwrites with its mirror. A product like {@code Fᵀ (G F)} or
+   * {@code Hᵀ (K H)}, whose factors are stored by rows, without forming a transpose.
+   *
+   * @param a A's storage; row k starts at {@code aOffset + k · aStride}. Not modified.
+   * @param b B's storage; row k starts at {@code bOffset + k · bStride}. Not modified.
+   * @param c C's storage; row i starts at {@code cOffset + i · cStride}. Modified.
+   */
+  public static void transposeMult(
+      boolean accumulate,
+      boolean lowerOnly,
+      int rows,
+      int inner,
+      int cols,
+      double[] a,
+      int aOffset,
+      int aStride,
+      double[] b,
+      int bOffset,
+      int bStride,
+      double[] c,
+      int cOffset,
+      int cStride) {
+    int i = 0;
+    for (; i + 3 < rows; i += 4) {
+      final int end = lowerOnly ? Math.min(i + 4, cols) : cols;
+      final int c0 = cOffset + i * cStride;
+      final int c1 = c0 + cStride;
+      final int c2 = c1 + cStride;
+      final int c3 = c2 + cStride;
+      int j = 0;
+      for (; j + 3 < end; j += 4) {
+        double v00 = start(accumulate, false, c[c0 + j]);
+        double v01 = start(accumulate, false, c[c0 + j + 1]);
+        double v02 = start(accumulate, false, c[c0 + j + 2]);
+        double v03 = start(accumulate, false, c[c0 + j + 3]);
+        double v10 = start(accumulate, false, c[c1 + j]);
+        double v11 = start(accumulate, false, c[c1 + j + 1]);
+        double v12 = start(accumulate, false, c[c1 + j + 2]);
+        double v13 = start(accumulate, false, c[c1 + j + 3]);
+        double v20 = start(accumulate, false, c[c2 + j]);
+        double v21 = start(accumulate, false, c[c2 + j + 1]);
+        double v22 = start(accumulate, false, c[c2 + j + 2]);
+        double v23 = start(accumulate, false, c[c2 + j + 3]);
+        double v30 = start(accumulate, false, c[c3 + j]);
+        double v31 = start(accumulate, false, c[c3 + j + 1]);
+        double v32 = start(accumulate, false, c[c3 + j + 2]);
+        double v33 = start(accumulate, false, c[c3 + j + 3]);
+        for (int k = 0; k < inner; k++) {
+          final int rowA = aOffset + k * aStride + i;
+          final int rowB = bOffset + k * bStride + j;
+          final double a0 = a[rowA];
+          final double a1 = a[rowA + 1];
+          final double a2 = a[rowA + 2];
+          final double a3 = a[rowA + 3];
+          final double b0 = b[rowB];
+          final double b1 = b[rowB + 1];
+          final double b2 = b[rowB + 2];
+          final double b3 = b[rowB + 3];
+          v00 += a0 * b0;
+          v01 += a0 * b1;
+          v02 += a0 * b2;
+          v03 += a0 * b3;
+          v10 += a1 * b0;
+          v11 += a1 * b1;
+          v12 += a1 * b2;
+          v13 += a1 * b3;
+          v20 += a2 * b0;
+          v21 += a2 * b1;
+          v22 += a2 * b2;
+          v23 += a2 * b3;
+          v30 += a3 * b0;
+          v31 += a3 * b1;
+          v32 += a3 * b2;
+          v33 += a3 * b3;
+        }
+        c[c0 + j] = v00;
+        c[c0 + j + 1] = v01;
+        c[c0 + j + 2] = v02;
+        c[c0 + j + 3] = v03;
+        c[c1 + j] = v10;
+        c[c1 + j + 1] = v11;
+        c[c1 + j + 2] = v12;
+        c[c1 + j + 3] = v13;
+        c[c2 + j] = v20;
+        c[c2 + j + 1] = v21;
+        c[c2 + j + 2] = v22;
+        c[c2 + j + 3] = v23;
+        c[c3 + j] = v30;
+        c[c3 + j + 1] = v31;
+        c[c3 + j + 2] = v32;
+        c[c3 + j + 3] = v33;
+      }
+      for (; j < end; j++) {
+        double v0 = start(accumulate, false, c[c0 + j]);
+        double v1 = start(accumulate, false, c[c1 + j]);
+        double v2 = start(accumulate, false, c[c2 + j]);
+        double v3 = start(accumulate, false, c[c3 + j]);
+        for (int k = 0; k < inner; k++) {
+          final double bkj = b[bOffset + k * bStride + j];
+          final int rowA = aOffset + k * aStride + i;
+          v0 += a[rowA] * bkj;
+          v1 += a[rowA + 1] * bkj;
+          v2 += a[rowA + 2] * bkj;
+          v3 += a[rowA + 3] * bkj;
+        }
+        c[c0 + j] = v0;
+        c[c1 + j] = v1;
+        c[c2 + j] = v2;
+        c[c3 + j] = v3;
+      }
+    }
+    for (; i < rows; i++) {
+      final int end = lowerOnly ? i + 1 : cols;
+      final int ci = cOffset + i * cStride;
+      for (int j = 0; j < end; j++) {
+        double v = start(accumulate, false, c[ci + j]);
+        for (int k = 0; k < inner; k++) {
+          v += a[aOffset + k * aStride + i] * b[bOffset + k * bStride + j];
+        }
+        c[ci + j] = v;
+      }
+    }
+  }
+
+  /**
    * C = S Sᵀ (rows × rows, row i of C at {@code cOffset + i · rows}) for S of rows × cols
    * (row-major, stride cols): {@code C_ij = Σ_k S_ik S_jk} for j ≤ i, mirrored onto C_ji so that C
    * is exactly symmetric; for a lower-triangular S ({@code lowerTriangular}, zero above its

@@ -340,6 +340,59 @@ class BlockProductTest {
     }
   }
 
+  /**
+   * {@code transposeMult} against each entry's plain dot product in increasing k (from C's entry
+   * when accumulating), to the bit: every entry when not {@code lowerOnly}, every entry on and
+   * below the diagonal when it is; C's entries outside the block untouched either way.
+   */
+  @Test
+  void transposeMultEqualsPlainDotProductsToTheBit() {
+    Random rng = new Random(20261207);
+    for (int trial = 0; trial < CASES; trial++) {
+      boolean lowerOnly = trial % 3 == 0;
+      boolean accumulate = trial % 2 == 0;
+      int rows = 1 + rng.nextInt(13);
+      int cols = lowerOnly ? rows : 1 + rng.nextInt(13);
+      int inner = 1 + rng.nextInt(13);
+      Block a = block(rng, inner, rows, 0);
+      Block b = block(rng, inner, cols, 0);
+      Block c = block(rng, rows, cols, 0);
+      double[] actual = c.data().clone();
+      BlockProduct.transposeMult(
+          accumulate,
+          lowerOnly,
+          rows,
+          inner,
+          cols,
+          a.data(),
+          a.offset(),
+          a.stride(),
+          b.data(),
+          b.offset(),
+          b.stride(),
+          actual,
+          c.offset(),
+          c.stride());
+      double[] expected = c.data().clone();
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          int at = c.offset() + i * c.stride() + j;
+          double v = accumulate ? expected[at] : 0.0;
+          for (int k = 0; k < inner; k++) {
+            v +=
+                a.data()[a.offset() + k * a.stride() + i]
+                    * b.data()[b.offset() + k * b.stride() + j];
+          }
+          expected[at] = v;
+          if (lowerOnly && j > i) {
+            expected[at] = actual[at]; // above the diagonal: left to the caller's mirror
+          }
+        }
+      }
+      assertSame(expected, actual, "transposeMult, case " + trial);
+    }
+  }
+
   /** The shape tests callers make once: more than half nonzero; square or tall, zero above. */
   @Test
   void shapeTests() {

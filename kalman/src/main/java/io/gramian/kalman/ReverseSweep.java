@@ -901,7 +901,14 @@ final class ReverseSweep {
       return;
     }
     // G symmetric: Hᵀ (K₁₂ + K₁₁ H) on and below the diagonal (the terms in the order above), then
-    // the mirror
+    // the mirror; for a mostly nonzero H as dot products, sixteen sums in flight (storing every
+    // partial sum cost 3.2% of ℓ + ∇ at nx = 20 with missing values), else skipping H's zeros
+    if (BlockProduct.mostlyNonzero(p, nx, Hobs.data)) {
+      BlockProduct.transposeMult(
+          true, true, nx, p, nx, Hobs.data, 0, nx, KH.data, 0, nx, G.data, 0, nx);
+      mirrorLower(G);
+      return;
+    }
     final double[] g = G.data;
     for (int kk = 0; kk < p; kk++) {
       final int rowKH = kk * nx;
@@ -991,21 +998,12 @@ final class ReverseSweep {
     }
     BlockProduct.denseMultAdd(
         -1.0, nx, nx, p, GPlus.data, 0, nx, l, p * n, n, CBarTotal.data, 0, p);
-    // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y. A k-i-j product: each entry gets its terms in increasing k,
-    // and the p sums of a row run side by side over a row of C (a dot product per entry down the
-    // columns of C̄ₜ and C waits on each addition in turn: 4.5% of ℓ + ∇ at nx = 20, p ≤ 10)
+    // Y = C̄ₜᵀ C (p × p), then A⁻ᵀ Y; each entry gets its terms in increasing k, sixteen sums in
+    // flight (one sum per entry waited on each addition in turn: 4.5% of ℓ + ∇ at nx = 20, p ≤ 10;
+    // a k-i-j product storing every partial sum, 2.3%)
     Yp.reshape(p, p, false);
-    java.util.Arrays.fill(Yp.data, 0, p * p, 0.0);
-    for (int k = 0; k < nx; k++) {
-      final int rowC = (p + k) * n;
-      for (int i = 0; i < p; i++) {
-        final double c = CBarTotal.data[k * p + i];
-        final int rowY = i * p;
-        for (int j = 0; j < p; j++) {
-          Yp.data[rowY + j] += c * l[rowC + j];
-        }
-      }
-    }
+    BlockProduct.transposeMult(
+        false, false, p, nx, p, CBarTotal.data, 0, p, l, p * n, n, Yp.data, 0, p);
     TriangularSolve.lowerTransposed(L, p, Yp.data, 0, p, p, null);
     // X = Φ(Aᵀ Āₜ), Āₜ = Ā − A⁻ᵀ Y, lower triangle with the diagonal halved
     Xp.reshape(p, p, false);
@@ -1177,47 +1175,17 @@ final class ReverseSweep {
 
   /**
    * out = Aᵀ Z (nx × nx) for A and Z of m rows of nx entries (row r at {@code aOffset + r · nx},
-   * {@code zOffset + r · nx}): {@code out_ij = Σ_r A_ri Z_rj} as dot products, four rows of out at
-   * a time (their A entries adjacent in each row of A), on and below the diagonal when symmetric
-   * (entries just above it in a block of four are formed too, and mirrored over). Each entry gets
-   * its terms in increasing r, as the walk over F's nonzeros adds them: {@link #fTransposeGF} for a
-   * dense F (A = F, Z = G F), and the array's G_t = Jᵀ (K J).
+   * {@code zOffset + r · nx}): {@code out_ij = Σ_r A_ri Z_rj} as dot products ({@link
+   * BlockProduct#transposeMult}), on and below the diagonal when symmetric (entries just above it
+   * in a block of four are formed too, and mirrored over). Each entry gets its terms in increasing
+   * r, as the walk over F's nonzeros adds them: {@link #fTransposeGF} for a dense F (A = F, Z = G
+   * F), and the array's G_t = Jᵀ (K J).
    */
   private void transposeTimes(
       int m, double[] a, int aOffset, double[] z, int zOffset, boolean symmetric, double[] out) {
     final int nx = dims.nx();
-    int i = 0;
-    for (; i + 3 < nx; i += 4) {
-      final int end = symmetric ? i + 4 : nx;
-      for (int j = 0; j < end; j++) {
-        double v0 = 0;
-        double v1 = 0;
-        double v2 = 0;
-        double v3 = 0;
-        for (int kk = 0; kk < m; kk++) {
-          final double zj = z[zOffset + kk * nx + j];
-          final int rowA = aOffset + kk * nx + i;
-          v0 += a[rowA] * zj;
-          v1 += a[rowA + 1] * zj;
-          v2 += a[rowA + 2] * zj;
-          v3 += a[rowA + 3] * zj;
-        }
-        out[i * nx + j] = v0;
-        out[(i + 1) * nx + j] = v1;
-        out[(i + 2) * nx + j] = v2;
-        out[(i + 3) * nx + j] = v3;
-      }
-    }
-    for (; i < nx; i++) {
-      final int end = symmetric ? i + 1 : nx;
-      for (int j = 0; j < end; j++) {
-        double v = 0;
-        for (int kk = 0; kk < m; kk++) {
-          v += a[aOffset + kk * nx + i] * z[zOffset + kk * nx + j];
-        }
-        out[i * nx + j] = v;
-      }
-    }
+    BlockProduct.transposeMult(
+        false, symmetric, nx, m, nx, a, aOffset, nx, z, zOffset, nx, out, 0, nx);
   }
 
   /**
