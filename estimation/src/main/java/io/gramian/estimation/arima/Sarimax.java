@@ -2,6 +2,7 @@ package io.gramian.estimation.arima;
 
 import io.gramian.autodiff.tape.Tape;
 import io.gramian.autodiff.tape.Var;
+import io.gramian.estimation.model.LikelihoodEquivalent;
 import io.gramian.estimation.model.ModelData;
 import io.gramian.estimation.model.ModelMatrices;
 import io.gramian.estimation.model.ModelSize;
@@ -14,6 +15,7 @@ import io.gramian.kalman.StateSpace;
 import io.gramian.kalman.StateSpaceSystem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -229,6 +231,26 @@ public final class Sarimax implements StateSpaceModel {
       return differenced;
     }
     return data;
+  }
+
+  /**
+   * With exactly diffuse differencing states and no missing value, the same model on the
+   * differenced series ({@link Integration#SIMPLE_DIFFERENCING}): its log-likelihood is this one's
+   * plus {@code ((d + sD)/2) log 2π} (see the class comment), from r ARMA states with a stationary
+   * start instead of d + sD + r states with a diffuse one (the airline model: 14 states against
+   * 27). None when the model is not integrated, already differences, or a value is missing.
+   */
+  @Override
+  public Optional<LikelihoodEquivalent> likelihoodEquivalent(ModelData data) {
+    if (integration != Integration.DIFFUSE_STATES
+        || !order.isIntegrated()
+        || data.y().numCols != 1
+        || data.observedCount() < data.length()) {
+      return Optional.empty();
+    }
+    double offset = -0.5 * order.differencingStates() * Math.log(2 * Math.PI);
+    return Optional.of(
+        new LikelihoodEquivalent(withIntegration(Integration.SIMPLE_DIFFERENCING), offset));
   }
 
   @Override

@@ -94,6 +94,14 @@ public final class MaximumLikelihood {
       units = new double[0];
     } else {
       ScaledProblem problem = ScaledProblem.at(likelihood, theta0);
+      // a cheaper model with the same ℓ up to a constant, evaluated by the optimiser only
+      model
+          .likelihoodEquivalent(data)
+          .ifPresent(
+              e ->
+                  problem.evaluatingEquivalent(
+                      new LogLikelihood(e.model(), data, options.fixed(), options.rule()),
+                      e.offset()));
       opt =
           new Bfgs(options.optimizer())
               .minimize(

@@ -1,5 +1,6 @@
 package io.gramian.estimation.fit;
 
+import io.gramian.estimation.model.LikelihoodEquivalent;
 import io.gramian.estimation.model.LogLikelihood;
 import io.gramian.estimation.model.ParameterBlock;
 import io.gramian.estimation.model.ParameterLayout;
@@ -39,10 +40,19 @@ import java.util.OptionalDouble;
  * θ_j scales by, so the optimiser sees the same θ̃, f̃ and ∇f̃ up to rounding. The mapping back θ =
  * u ∘ θ̃ is exact: ℓ, standard errors and information criteria are computed on the original data at
  * θ.
+ *
+ * <p>With a {@link LikelihoodEquivalent} ({@link #evaluatingEquivalent}) the problem is the same,
+ * its units, n, s and m those of the model itself, but ℓ is evaluated as ℓ_e + offset.
  */
 final class ScaledProblem implements DifferentiableFunction {
 
   private final LogLikelihood likelihood;
+
+  /** What ℓ is evaluated as: {@link #likelihood}, or an equivalent's plus {@link #offset}. */
+  private LogLikelihood evaluated;
+
+  private double offset;
+
   private final double[] units;
   private final double observations;
   private final double shift;
@@ -53,6 +63,7 @@ final class ScaledProblem implements DifferentiableFunction {
   private ScaledProblem(
       LogLikelihood likelihood, double[] units, double observations, double shift) {
     this.likelihood = likelihood;
+    this.evaluated = likelihood;
     this.units = units;
     this.observations = observations;
     this.shift = shift;
@@ -94,6 +105,27 @@ final class ScaledProblem implements DifferentiableFunction {
       }
     }
     return new ScaledProblem(likelihood, units, n, (n - diffuse) * Math.log(s));
+  }
+
+  /**
+   * From now on evaluates ℓ as {@code equivalent}'s plus {@code offset} (ℓ = ℓ_e + offset for every
+   * θ, {@link LikelihoodEquivalent}); the problem is otherwise unchanged.
+   *
+   * @param equivalent the equivalent model's likelihood on the same data, with the same free
+   *     parameters
+   */
+  ScaledProblem evaluatingEquivalent(LogLikelihood equivalent, double offset) {
+    if (!equivalent.layout().names().equals(likelihood.layout().names())
+        || equivalent.layout().freeCount() != likelihood.layout().freeCount()) {
+      throw new IllegalArgumentException(
+          "the equivalent likelihood's parameters "
+              + equivalent.layout().names()
+              + " are not the model's "
+              + likelihood.layout().names());
+    }
+    this.evaluated = equivalent;
+    this.offset = offset;
+    return this;
   }
 
   /** Σ_t s_tj² for each column j of the scores. */
@@ -140,9 +172,13 @@ final class ScaledProblem implements DifferentiableFunction {
    * ℓ of the original data at θ = u ∘ θ̃ when this problem has evaluated exactly that θ̃ (the
    * optimiser's answer is always one of its evaluations), so that the fit need not run the filter
    * again at its estimate; empty otherwise. It is the ℓ of {@link LogLikelihood#valueAndGradient},
-   * equal to {@link LogLikelihood#value} up to rounding.
+   * equal to {@link LogLikelihood#value} up to rounding. Empty too when ℓ was evaluated through an
+   * equivalent: the fit's ℓ is then the model's own, from one more filter pass.
    */
   OptionalDouble evaluatedLogLikelihood(double[] scaled) {
+    if (evaluated != likelihood) {
+      return OptionalDouble.empty();
+    }
     for (int i = evaluatedPoints.size() - 1; i >= 0; i--) {
       if (Arrays.equals(evaluatedPoints.get(i), scaled)) {
         return OptionalDouble.of(evaluatedLogLikelihoods.get(i));
@@ -154,7 +190,7 @@ final class ScaledProblem implements DifferentiableFunction {
   /** f̃(θ̃) and ∇f̃ (see the class comment). */
   @Override
   public double valueAndGradient(double[] scaled, double[] gradientOut) {
-    double ll = likelihood.valueAndGradient(theta(scaled), gradient);
+    double ll = evaluated.valueAndGradient(theta(scaled), gradient) + offset;
     evaluatedPoints.add(scaled.clone());
     evaluatedLogLikelihoods.add(ll);
     for (int j = 0; j < gradientOut.length; j++) {

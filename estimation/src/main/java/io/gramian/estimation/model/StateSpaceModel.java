@@ -83,6 +83,18 @@ public interface StateSpaceModel {
     return 0;
   }
 
+  /**
+   * A cheaper model whose log-likelihood on {@code data} is this one's up to a constant, for a
+   * fit's optimiser to evaluate instead ({@link LikelihoodEquivalent}): for a SARIMA model with
+   * exactly diffuse differencing states and no missing value, the likelihood of the differenced
+   * series. By default none.
+   *
+   * @param data the data as given, before {@link #prepare}
+   */
+  default java.util.Optional<LikelihoodEquivalent> likelihoodEquivalent(ModelData data) {
+    return java.util.Optional.empty();
+  }
+
   /** Number of exactly diffuse states (counted in AIC and BIC as statsmodels does). */
   default int diffuseStates(ModelData data) {
     Tape tape = new Tape();
