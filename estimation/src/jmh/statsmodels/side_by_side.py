@@ -36,6 +36,13 @@ Usage (from the repository root; needs Maven, a JDK 17 and Debian's python3-stat
 --offline passes -o to Maven; --inputs DIR writes the systems' CSV files into DIR and keeps them
 (one folder per case, the input of FilterStepTiming). Writes what it prints to
 side_by_side_output.txt beside this script.
+
+statsmodels' filter calls BLAS, and which BLAS makes a difference of up to five times at nx = 50:
+Debian's python3-statsmodels, installed with its recommended packages, runs on OpenBLAS (the
+libblas.so.3 alternative of libopenblas0), faster than the reference BLAS (libblas3) from nx = 10
+on and slower below. The header names the libblas the process loaded. --reference-blas runs
+statsmodels on the reference BLAS instead (the script starts itself again with LD_LIBRARY_PATH
+set to REFERENCE_BLAS) and writes side_by_side_reference_blas_output.txt.
 """
 
 import argparse
@@ -55,10 +62,12 @@ import scipy
 import statsmodels
 import statsmodels.api as sm
 
+REFERENCE_BLAS = Path("/usr/lib/x86_64-linux-gnu/blas")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]  # estimation/src/jmh/statsmodels -> the repository
 DATASETS = ROOT / "datasets"
 OUTPUT = HERE / "side_by_side_output.txt"
+REFERENCE_BLAS_OUTPUT = HERE / "side_by_side_reference_blas_output.txt"
 
 SEED = 20261204
 SIZES = [1, 5, 10, 20, 50]
@@ -69,6 +78,14 @@ MISSING_SHARE = 0.10
 FILTER_LL_RELATIVE = 1e-8
 # the fits must reach the same maximum of ℓ (issue: "within 1e-6 of ℓ")
 FIT_LL_ABSOLUTE = 1e-6
+
+
+def loaded_blas():
+    """The libblas.so.3 this process loaded, by its path: OpenBLAS's or the reference BLAS."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "/" in line}
+    found = sorted(p for p in paths if Path(p).name.startswith("libblas"))
+    return ", ".join(found) or "none found"
 
 
 def column(file_name, name):
@@ -254,7 +271,15 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--offline", action="store_true")
     parser.add_argument("--inputs", type=Path, default=None)
+    parser.add_argument("--reference-blas", action="store_true")
     options = parser.parse_args()
+    if options.reference_blas and os.environ.get("LD_LIBRARY_PATH") != str(REFERENCE_BLAS):
+        if not (REFERENCE_BLAS / "libblas.so.3").exists():
+            print(f"--reference-blas: no {REFERENCE_BLAS / 'libblas.so.3'} (Debian's libblas3)",
+                  file=sys.stderr)
+            return 2
+        env = dict(os.environ, LD_LIBRARY_PATH=str(REFERENCE_BLAS))
+        os.execve(sys.executable, [sys.executable] + sys.argv, env)
     steps = {nx: 500 for nx in SIZES} if options.quick else STEPS
     repeats, warmups = (1, 1) if options.quick else (options.repeats, options.warmups)
     warnings.simplefilter("ignore")
@@ -285,6 +310,7 @@ def main():
     say(f"machine: {os.cpu_count()} cores ({cpu}), load average {os.getloadavg()[0]:.2f}")
     say(f"{java.splitlines()[0] if java else 'java ?'}; python {platform.python_version()}, "
         f"statsmodels {statsmodels.__version__}, numpy {np.__version__}, scipy {scipy.__version__}")
+    say(f"statsmodels' BLAS: {loaded_blas()}")
     say(f"{warmups} warm-up runs, then the median of {repeats} timed runs, on each side; "
         f"seed {SEED}; missing share {MISSING_SHARE:.0%}")
     say()
@@ -292,7 +318,8 @@ def main():
     say()
     fits_ok = fit_rows(gramian_fits, warmups, repeats, say)
     if not options.quick:
-        OUTPUT.write_text("\n".join(lines) + "\n")
+        output = REFERENCE_BLAS_OUTPUT if options.reference_blas else OUTPUT
+        output.write_text("\n".join(lines) + "\n")
     return 0 if filters_ok and fits_ok else 1
 
 
