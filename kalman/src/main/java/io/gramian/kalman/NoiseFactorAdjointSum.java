@@ -99,23 +99,25 @@ final class NoiseFactorAdjointSum {
   }
 
   private void flushQ() {
-    if (!anyQ) {
-      return;
+    if (anyQ) {
+      addProduct(nx, kQSum, cholQ, cholQBar);
+      anyQ = false;
     }
-    final int q = cholQ.numCols;
-    BlockProduct.denseMultAdd(1.0, nx, nx, q, kQSum, 0, nx, cholQ.data, 0, q, cholQBar.data, 0, q);
-    java.util.Arrays.fill(kQSum, 0.0);
-    anyQ = false;
   }
 
   private void flushR() {
-    if (!anyR) {
-      return;
+    if (anyR) {
+      addProduct(ny, kRSum, cholR, cholRBar);
+      anyR = false;
     }
-    final int r = cholR.numCols;
-    BlockProduct.denseMultAdd(1.0, ny, ny, r, kRSum, 0, ny, cholR.data, 0, r, cholRBar.data, 0, r);
-    java.util.Arrays.fill(kRSum, 0.0);
-    anyR = false;
+  }
+
+  /** target += sum · factor (sum n × n), then the sum set to zero. */
+  private static void addProduct(int n, double[] sum, DMatrixRMaj factor, DMatrixRMaj target) {
+    final int cols = factor.numCols;
+    BlockProduct.denseMultAdd(
+        1.0, n, n, cols, sum, 0, n, factor.data, 0, cols, target.data, 0, cols);
+    java.util.Arrays.fill(sum, 0.0);
   }
 
   /** Drops the kept sums (a sweep starting over after an exception). */
