@@ -190,12 +190,12 @@ final class ScaledProblem implements DifferentiableFunction {
   /** f̃(θ̃) and ∇f̃ (see the class comment). */
   @Override
   public double valueAndGradient(double[] scaled, double[] gradientOut) {
-    double ll = evaluated.valueAndGradient(theta(scaled), gradient) + offset;
+    double ll = evaluated.valueAndGradient(theta(scaled), gradient);
     evaluatedPoints.add(scaled.clone());
-    evaluatedLogLikelihoods.add(ll);
+    evaluatedLogLikelihoods.add(ll + offset);
     for (int j = 0; j < gradientOut.length; j++) {
       gradientOut[j] = -units[j] * gradient[j] / observations;
     }
-    return -(ll + shift) / observations;
+    return -(ll + (offset + shift)) / observations;
   }
 }
