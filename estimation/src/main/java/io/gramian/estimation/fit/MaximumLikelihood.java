@@ -93,15 +93,17 @@ public final class MaximumLikelihood {
       theta = theta0;
       units = new double[0];
     } else {
-      ScaledProblem problem = ScaledProblem.at(likelihood, theta0);
+      ScaledProblem own = ScaledProblem.at(likelihood, theta0);
       // a cheaper model with the same ℓ up to a constant, evaluated by the optimiser only
-      model
-          .likelihoodEquivalent(data)
-          .ifPresent(
-              e ->
-                  problem.evaluatingEquivalent(
-                      new LogLikelihood(e.model(), data, options.fixed(), options.rule()),
-                      e.offset()));
+      ScaledProblem problem =
+          model
+              .likelihoodEquivalent(data)
+              .map(
+                  e ->
+                      own.evaluatingEquivalent(
+                          new LogLikelihood(e.model(), data, options.fixed(), options.rule()),
+                          e.offset()))
+              .orElse(own);
       opt =
           new Bfgs(options.optimizer())
               .minimize(

@@ -49,9 +49,9 @@ final class ScaledProblem implements DifferentiableFunction {
   private final LogLikelihood likelihood;
 
   /** What ℓ is evaluated as: {@link #likelihood}, or an equivalent's plus {@link #offset}. */
-  private LogLikelihood evaluated;
+  private final LogLikelihood evaluated;
 
-  private double offset;
+  private final double offset;
 
   private final double[] units;
   private final double observations;
@@ -61,9 +61,15 @@ final class ScaledProblem implements DifferentiableFunction {
   private final List<Double> evaluatedLogLikelihoods = new ArrayList<>();
 
   private ScaledProblem(
-      LogLikelihood likelihood, double[] units, double observations, double shift) {
+      LogLikelihood likelihood,
+      LogLikelihood evaluated,
+      double offset,
+      double[] units,
+      double observations,
+      double shift) {
     this.likelihood = likelihood;
-    this.evaluated = likelihood;
+    this.evaluated = evaluated;
+    this.offset = offset;
     this.units = units;
     this.observations = observations;
     this.shift = shift;
@@ -104,12 +110,12 @@ final class ScaledProblem implements DifferentiableFunction {
         }
       }
     }
-    return new ScaledProblem(likelihood, units, n, (n - diffuse) * Math.log(s));
+    return new ScaledProblem(likelihood, likelihood, 0.0, units, n, (n - diffuse) * Math.log(s));
   }
 
   /**
-   * From now on evaluates ℓ as {@code equivalent}'s plus {@code offset} (ℓ = ℓ_e + offset for every
-   * θ, {@link LikelihoodEquivalent}); the problem is otherwise unchanged.
+   * This problem, its units, n and shift unchanged, with ℓ evaluated as {@code equivalent}'s plus
+   * {@code offset} (ℓ = ℓ_e + offset for every θ, {@link LikelihoodEquivalent}).
    *
    * @param equivalent the equivalent model's likelihood on the same data, with the same free
    *     parameters
@@ -123,9 +129,7 @@ final class ScaledProblem implements DifferentiableFunction {
               + " are not the model's "
               + likelihood.layout().names());
     }
-    this.evaluated = equivalent;
-    this.offset = offset;
-    return this;
+    return new ScaledProblem(likelihood, equivalent, offset, units, observations, shift);
   }
 
   /** Σ_t s_tj² for each column j of the scores. */
