@@ -42,7 +42,14 @@ public final class SparseHouseholderTria {
   private static final int BLOCK_ROWS = 4;
 
   private final InputForm inputForm;
-  private double[] work;
+
+  /**
+   * The working copy of M, one array per row: a row update {@code x[c] −= s v[c]} then indexes the
+   * row and the reflector (stored by column) alike, which the JIT compiles to vector instructions;
+   * with both in one flat array at different offsets it does not.
+   */
+  private double[][] rows;
+
   private double[] tau;
   private int[] support;
   private int[] supportStart;
@@ -60,8 +67,9 @@ public final class SparseHouseholderTria {
 
   private void ensureCapacity(int n, int m) {
     int k = Math.min(n, m);
-    if (work == null || work.length < n * m) {
-      work = new double[n * m];
+    if (rows == null || rows.length < n || rows[0].length < m) {
+      int width = Math.max(m, rows == null ? 1 : rows[0].length);
+      rows = new double[Math.max(n, rows == null ? 1 : rows.length)][Math.max(width, 1)];
     }
     if (tau == null || tau.length < k) {
       tau = new double[Math.max(k, 1)];
@@ -124,7 +132,7 @@ public final class SparseHouseholderTria {
     for (int j = 0; j < k; j++) {
       q[j * n + j] = 1.0;
     }
-    final double[] a = work;
+    final double[][] a = rows;
     final double[] w = qWork;
     // Q = H₀ ⋯ H_{k−1} [I; 0]: apply H_{k−1} first. H_j only mixes rows j and its support of Q,
     // and before H_j is applied, Q's rows in the support hold nonzeros only in columns > j... so
@@ -136,14 +144,14 @@ public final class SparseHouseholderTria {
       }
       final int start = supportStart[j];
       final int size = supportSize[j];
-      final int rowJ = j * m;
+      final double[] rowJ = a[j];
       // w = vᵀ Q (v_j = 1, v_c = a[j, c] for c in the support)
       for (int c = j; c < k; c++) {
         w[c] = q[j * n + c];
       }
       for (int s = 0; s < size; s++) {
         int col = support[start + s];
-        double vc = a[rowJ + col];
+        double vc = rowJ[col];
         int row = col * n;
         for (int c = j; c < k; c++) {
           w[c] += vc * q[row + c];
@@ -155,7 +163,7 @@ public final class SparseHouseholderTria {
       }
       for (int s = 0; s < size; s++) {
         int col = support[start + s];
-        double vc = a[rowJ + col];
+        double vc = rowJ[col];
         int row = col * n;
         for (int c = j; c < k; c++) {
           q[row + c] -= vc * w[c];
@@ -163,7 +171,7 @@ public final class SparseHouseholderTria {
       }
     }
     for (int j = 0; j < k; j++) {
-      if (a[j * m + j] < 0) {
+      if (a[j][j] < 0) {
         for (int i = 0; i < m; i++) {
           q[i * n + j] = -q[i * n + j];
         }
@@ -178,17 +186,17 @@ public final class SparseHouseholderTria {
     ensureCapacity(n, m);
     lastRows = n;
     lastCols = m;
-    final double[] a = work;
+    final double[][] a = rows;
     copyFinite(M, a);
     int used = 0;
     for (int j = 0; j < k; j++) {
-      final int rowJ = j * m;
+      final double[] rowJ = a[j];
       // Support of row j's tail beyond column j, and its largest entry (comparisons, not
       // Math.max: the entries are finite, and Math.max's NaN and −0 rules cost a dependent chain).
       supportStart[j] = used;
-      double max = Math.abs(a[rowJ + j]);
+      double max = Math.abs(rowJ[j]);
       for (int c = j + 1; c < m; c++) {
-        double v = a[rowJ + c];
+        double v = rowJ[c];
         if (v != 0.0) {
           support[used++] = c;
           double size = Math.abs(v);
@@ -213,10 +221,10 @@ public final class SparseHouseholderTria {
       final double scale =
           max > SAFE_MIN && max < SAFE_MAX ? 1.0 : Math.scalb(1.0, Math.getExponent(max));
       final double inverse = 1.0 / scale;
-      double x0 = a[rowJ + j] * inverse;
+      double x0 = rowJ[j] * inverse;
       double sum = x0 * x0;
       for (int s = 0; s < size; s++) {
-        double v = a[rowJ + support[start + s]] * inverse;
+        double v = rowJ[support[start + s]] * inverse;
         sum += v * v;
       }
       double norm = Math.sqrt(sum);
@@ -228,21 +236,21 @@ public final class SparseHouseholderTria {
       // Two factors, not 1 / (scale u0): that overflows for a subnormal row (scale 2^−1023).
       final double reciprocal = 1.0 / u0;
       for (int s = 0; s < size; s++) {
-        int c = rowJ + support[start + s];
-        a[c] = a[c] * inverse * reciprocal;
+        int c = support[start + s];
+        rowJ[c] = rowJ[c] * inverse * reciprocal;
       }
       final double t = u0 / norm;
       tau[j] = t;
-      a[rowJ + j] = -norm * scale;
+      rowJ[j] = -norm * scale;
       // Apply H_j to rows i > j: row_i −= τ (row_i · v) vᵀ.
       final int first = support[start];
       final int last = support[start + size - 1];
       if (n - j - 1 < BLOCK_ROWS) {
-        applyToFewRows(a, m, n, j, start, size, t);
+        applyToFewRows(a, n, j, start, size, t);
       } else if (last - first + 1 == size) {
-        applyContiguous(a, m, n, j, first, last, t);
+        applyContiguous(a, n, j, first, last, t);
       } else {
-        applyScattered(a, m, n, j, start, size, t);
+        applyScattered(a, n, j, start, size, t);
       }
     }
     // L: the first k columns of the reduced rows, each column's sign fixed so that L_jj ≥ 0.
@@ -250,9 +258,9 @@ public final class SparseHouseholderTria {
     final double[] l = L.data;
     java.util.Arrays.fill(l, 0, n * n, 0.0);
     for (int j = 0; j < k; j++) {
-      double sign = a[j * m + j] < 0 ? -1.0 : 1.0;
+      double sign = a[j][j] < 0 ? -1.0 : 1.0;
       for (int i = j; i < n; i++) {
-        l[i * n + j] = sign * a[i * m + j];
+        l[i * n + j] = sign * a[i][j];
       }
     }
   }
@@ -261,24 +269,24 @@ public final class SparseHouseholderTria {
    * Applies reflector j to the fewer than {@link #BLOCK_ROWS} rows below j, one row at a time, v
    * read in place: for small blocks, where copying v would cost more than it saves.
    */
-  private void applyToFewRows(double[] a, int m, int n, int j, int start, int size, double t) {
-    final int rowJ = j * m;
+  private void applyToFewRows(double[][] a, int n, int j, int start, int size, double t) {
+    final double[] rowJ = a[j];
     final int[] cols = support;
     for (int i = j + 1; i < n; i++) {
-      final int rowI = i * m;
-      double dot = a[rowI + j];
+      final double[] rowI = a[i];
+      double dot = rowI[j];
       for (int s = 0; s < size; s++) {
         int c = cols[start + s];
-        dot += a[rowI + c] * a[rowJ + c];
+        dot += rowI[c] * rowJ[c];
       }
       if (dot == 0.0) {
         continue;
       }
       dot *= t;
-      a[rowI + j] -= dot;
+      rowI[j] -= dot;
       for (int s = 0; s < size; s++) {
         int c = cols[start + s];
-        a[rowI + c] -= dot * a[rowJ + c];
+        rowI[c] -= dot * rowJ[c];
       }
     }
   }
@@ -288,39 +296,38 @@ public final class SparseHouseholderTria {
    * last]}, to the rows below j: {@code row_i −= τ (row_i · v) vᵀ}. The dots of four rows run
    * together (four independent sums, each in the same order as one row alone, so the result is the
    * one-row loop's to the bit), and so do their updates ({@link #updateFour}), reading v from a
-   * copy outside {@code a}.
+   * copy indexed by column as the rows are.
    */
-  private void applyContiguous(double[] a, int m, int n, int j, int first, int last, double t) {
-    final int rowJ = j * m;
-    final int width = last - first + 1;
+  private void applyContiguous(double[][] a, int n, int j, int first, int last, double t) {
     final double[] v = reflector;
-    System.arraycopy(a, rowJ + first, v, 0, width);
+    System.arraycopy(a[j], first, v, first, last - first + 1);
+    final int end = last + 1;
     int i = j + 1;
     for (; i + 3 < n; i += 4) {
-      final int r0 = i * m;
-      final int r1 = r0 + m;
-      final int r2 = r1 + m;
-      final int r3 = r2 + m;
-      double d0 = a[r0 + j];
-      double d1 = a[r1 + j];
-      double d2 = a[r2 + j];
-      double d3 = a[r3 + j];
-      for (int c = 0; c < width; c++) {
+      final double[] x0 = a[i];
+      final double[] x1 = a[i + 1];
+      final double[] x2 = a[i + 2];
+      final double[] x3 = a[i + 3];
+      double d0 = x0[j];
+      double d1 = x1[j];
+      double d2 = x2[j];
+      double d3 = x3[j];
+      for (int c = first; c < end; c++) {
         final double vc = v[c];
-        d0 += a[r0 + first + c] * vc;
-        d1 += a[r1 + first + c] * vc;
-        d2 += a[r2 + first + c] * vc;
-        d3 += a[r3 + first + c] * vc;
+        d0 += x0[c] * vc;
+        d1 += x1[c] * vc;
+        d2 += x2[c] * vc;
+        d3 += x3[c] * vc;
       }
-      updateFour(a, r0, m, j, first, width, d0 * t, d1 * t, d2 * t, d3 * t, v);
+      updateFour(x0, x1, x2, x3, j, first, end, d0 * t, d1 * t, d2 * t, d3 * t, v);
     }
     for (; i < n; i++) {
-      final int rowI = i * m;
-      double dot = a[rowI + j];
-      for (int c = 0; c < width; c++) {
-        dot += a[rowI + first + c] * v[c];
+      final double[] x = a[i];
+      double dot = x[j];
+      for (int c = first; c < end; c++) {
+        dot += x[c] * v[c];
       }
-      update(a, rowI, j, first, width, dot * t, v);
+      update(x, j, first, end, dot * t, v);
     }
   }
 
@@ -329,72 +336,75 @@ public final class SparseHouseholderTria {
    * (not contiguous), to the rows below j, as {@link #applyContiguous} does: four rows' dots
    * together, each in the one-row order, v gathered once.
    */
-  private void applyScattered(double[] a, int m, int n, int j, int start, int size, double t) {
-    final int rowJ = j * m;
+  private void applyScattered(double[][] a, int n, int j, int start, int size, double t) {
+    final double[] rowJ = a[j];
     final double[] v = reflector;
     final int[] cols = support;
     for (int s = 0; s < size; s++) {
-      v[s] = a[rowJ + cols[start + s]];
+      v[s] = rowJ[cols[start + s]];
     }
     int i = j + 1;
     for (; i + 3 < n; i += 4) {
-      final int r0 = i * m;
-      final int r1 = r0 + m;
-      final int r2 = r1 + m;
-      final int r3 = r2 + m;
-      double d0 = a[r0 + j];
-      double d1 = a[r1 + j];
-      double d2 = a[r2 + j];
-      double d3 = a[r3 + j];
+      final double[] x0 = a[i];
+      final double[] x1 = a[i + 1];
+      final double[] x2 = a[i + 2];
+      final double[] x3 = a[i + 3];
+      double d0 = x0[j];
+      double d1 = x1[j];
+      double d2 = x2[j];
+      double d3 = x3[j];
       for (int s = 0; s < size; s++) {
         final int c = cols[start + s];
         final double vc = v[s];
-        d0 += a[r0 + c] * vc;
-        d1 += a[r1 + c] * vc;
-        d2 += a[r2 + c] * vc;
-        d3 += a[r3 + c] * vc;
+        d0 += x0[c] * vc;
+        d1 += x1[c] * vc;
+        d2 += x2[c] * vc;
+        d3 += x3[c] * vc;
       }
-      scatterUpdate(a, r0, j, start, size, d0 * t, v);
-      scatterUpdate(a, r1, j, start, size, d1 * t, v);
-      scatterUpdate(a, r2, j, start, size, d2 * t, v);
-      scatterUpdate(a, r3, j, start, size, d3 * t, v);
+      scatterUpdate(x0, j, start, size, d0 * t, v);
+      scatterUpdate(x1, j, start, size, d1 * t, v);
+      scatterUpdate(x2, j, start, size, d2 * t, v);
+      scatterUpdate(x3, j, start, size, d3 * t, v);
     }
     for (; i < n; i++) {
-      final int rowI = i * m;
-      double dot = a[rowI + j];
+      final double[] x = a[i];
+      double dot = x[j];
       for (int s = 0; s < size; s++) {
-        dot += a[rowI + cols[start + s]] * v[s];
+        dot += x[cols[start + s]] * v[s];
       }
-      scatterUpdate(a, rowI, j, start, size, dot * t, v);
-    }
-  }
-
-  /** {@code row −= scale · [1, v]} on column j and the support's columns; nothing for scale 0. */
-  private void scatterUpdate(
-      double[] a, int row, int j, int start, int size, double scale, double[] v) {
-    if (scale == 0.0) {
-      return;
-    }
-    a[row + j] -= scale;
-    final int[] cols = support;
-    for (int s = 0; s < size; s++) {
-      a[row + cols[start + s]] -= scale * v[s];
+      scatterUpdate(x, j, start, size, dot * t, v);
     }
   }
 
   /**
-   * {@link #update} of the four rows from {@code row} (stride m) in one pass over v, nothing when
-   * all four scales are 0: each entry the same operation (a row whose scale alone is 0 loses ±0,
-   * which leaves its entries as they are), v read once for the four instead of once per row (ℓ at
-   * nx = 20 and 50 with missing values 6% and 8% faster).
+   * {@code x −= scale · [1, v]} on column j and the support's columns (v by support index); nothing
+   * for scale 0.
+   */
+  private void scatterUpdate(double[] x, int j, int start, int size, double scale, double[] v) {
+    if (scale == 0.0) {
+      return;
+    }
+    x[j] -= scale;
+    final int[] cols = support;
+    for (int s = 0; s < size; s++) {
+      x[cols[start + s]] -= scale * v[s];
+    }
+  }
+
+  /**
+   * {@link #update} of four rows in one pass over v, nothing when all four scales are 0: each entry
+   * the same operation (a row whose scale alone is 0 loses ±0, which leaves its entries as they
+   * are), v read once for the four instead of once per row. Row and v indexed alike, so the loop
+   * runs on vector instructions.
    */
   private static void updateFour(
-      double[] a,
-      int row,
-      int m,
+      double[] x0,
+      double[] x1,
+      double[] x2,
+      double[] x3,
       int j,
       int first,
-      int width,
+      int end,
       double s0,
       double s1,
       double s2,
@@ -403,50 +413,48 @@ public final class SparseHouseholderTria {
     if (s0 == 0.0 && s1 == 0.0 && s2 == 0.0 && s3 == 0.0) {
       return;
     }
-    a[row + j] -= s0;
-    a[row + m + j] -= s1;
-    a[row + 2 * m + j] -= s2;
-    a[row + 3 * m + j] -= s3;
-    final int b0 = row + first;
-    final int b1 = b0 + m;
-    final int b2 = b1 + m;
-    final int b3 = b2 + m;
-    for (int c = 0; c < width; c++) {
+    x0[j] -= s0;
+    x1[j] -= s1;
+    x2[j] -= s2;
+    x3[j] -= s3;
+    for (int c = first; c < end; c++) {
       final double vc = v[c];
-      a[b0 + c] -= s0 * vc;
-      a[b1 + c] -= s1 * vc;
-      a[b2 + c] -= s2 * vc;
-      a[b3 + c] -= s3 * vc;
+      x0[c] -= s0 * vc;
+      x1[c] -= s1 * vc;
+      x2[c] -= s2 * vc;
+      x3[c] -= s3 * vc;
     }
   }
 
-  /** {@code row −= scale · [1, v]} on column j and the support; nothing when scale is 0. */
-  private static void update(
-      double[] a, int row, int j, int first, int width, double scale, double[] v) {
+  /** {@code x −= scale · [1, v]} on column j and columns [first, end); nothing when scale is 0. */
+  private static void update(double[] x, int j, int first, int end, double scale, double[] v) {
     if (scale == 0.0) {
       return;
     }
-    a[row + j] -= scale;
-    final int base = row + first;
-    for (int c = 0; c < width; c++) {
-      a[base + c] -= scale * v[c];
+    x[j] -= scale;
+    for (int c = first; c < end; c++) {
+      x[c] -= scale * v[c];
     }
   }
 
   /**
-   * Copies M into {@code a} (row-major, n · m entries), checking every entry finite in the same
-   * pass.
+   * Copies M (n × m) into the rows of {@code a}, checking every entry finite in the same pass.
    *
    * @throws ArithmeticException naming the first entry of M that is not finite
    */
-  private static void copyFinite(DMatrixRMaj M, double[] a) {
+  private static void copyFinite(DMatrixRMaj M, double[][] a) {
     final double[] in = M.data;
-    final int length = M.getNumElements();
+    final int n = M.numRows;
+    final int m = M.numCols;
     boolean finite = true;
-    for (int i = 0; i < length; i++) {
-      final double v = in[i];
-      a[i] = v;
-      finite &= Math.abs(v) <= Double.MAX_VALUE; // false for ±∞ and NaN
+    for (int i = 0; i < n; i++) {
+      final double[] x = a[i];
+      final int from = i * m;
+      for (int c = 0; c < m; c++) {
+        final double v = in[from + c];
+        x[c] = v;
+        finite &= Math.abs(v) <= Double.MAX_VALUE; // false for ±∞ and NaN
+      }
     }
     if (!finite) {
       requireFinite(M);
