@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The triangularisation {@code L = tria(M)} of {@link Tria} (n × m input, {@code L Lᵀ = M Mᵀ},
- * {@code diag(L) ≥ 0}, {@code M = L Qᵀ}), computed by a Householder LQ factorisation on a flat
- * row-major copy of M that skips exact zeros:
+ * {@code diag(L) ≥ 0}, {@code M = L Qᵀ}), computed by a Householder LQ factorisation on a copy of
+ * M, one array per row, that skips exact zeros:
  *
  * <pre>
  *   M H₀ H₁ ⋯ H_{k−1} = [L, 0],   H_j = I − τ_j v_j v_jᵀ,   Q = H₀ ⋯ H_{k−1} [I; 0]   (k = min(n, m))
