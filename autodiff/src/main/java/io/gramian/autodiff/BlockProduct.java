@@ -395,6 +395,7 @@ public final class BlockProduct {
         false,
         false,
         bLower || lowerTriangular(inner, cols, b, bOffset, bStride),
+        false,
         rows,
         inner,
         cols,
@@ -403,6 +404,7 @@ public final class BlockProduct {
         aRowsOffset,
         aOffset,
         aStride,
+        1,
         b,
         bOffset,
         bStride,
@@ -510,18 +512,22 @@ public final class BlockProduct {
       throw new IllegalArgumentException("denseMultAdd: α must be 1 or −1, got " + alpha);
     }
     dots(
-        alpha < 0, true, false, rows, inner, cols, a, null, 0, aOffset, aStride, b, bOffset,
-        bStride, c, cOffset, cStride);
+        alpha < 0, true, false, false, rows, inner, cols, a, null, 0, aOffset, aStride, 1, b,
+        bOffset, bStride, c, cOffset, cStride);
   }
 
   /**
    * C = ±A B, or C ±= A B when {@code accumulate} (minus when {@code negate}), entry by entry as
-   * dot products in increasing k (from j when B is lower triangular), four rows of A at a time.
+   * dot products in increasing k (from j when B is lower triangular), four rows of A at a time;
+   * with {@code lowerOnly} (C square) only the blocks of four that reach the diagonal or below it.
+   * Entry (i, k) of A at {@code aOffset + row_i · aStride + k · aStep}: A stored by rows (aStep 1),
+   * or Aᵀ of a matrix stored by rows ({@link #transposeMult}: aStride 1, aStep its row stride).
    */
   private static void dots(
       boolean negate,
       boolean accumulate,
       boolean triangular,
+      boolean lowerOnly,
       int rows,
       int inner,
       int cols,
@@ -530,6 +536,7 @@ public final class BlockProduct {
       int aRowsOffset,
       int aOffset,
       int aStride,
+      int aStep,
       double[] b,
       int bOffset,
       int bStride,
@@ -546,11 +553,12 @@ public final class BlockProduct {
       final int c1 = c0 + cStride;
       final int c2 = c1 + cStride;
       final int c3 = c2 + cStride;
+      final int end = lowerOnly ? Math.min(i + 4, cols) : cols;
       int j = 0;
       // four columns of B at a time: sixteen independent sums, four loads of A and four of B per
       // sixteen products (for a triangular B from the first column's k = j: the other columns'
       // extra terms are B's zeros above its diagonal)
-      for (; j + 3 < cols; j += 4) {
+      for (; j + 3 < end; j += 4) {
         double v00 = start(accumulate, negate, c[c0 + j + 0]);
         double v10 = start(accumulate, negate, c[c1 + j + 0]);
         double v20 = start(accumulate, negate, c[c2 + j + 0]);
@@ -573,10 +581,10 @@ public final class BlockProduct {
           final double b1 = b[rowB + 1];
           final double b2 = b[rowB + 2];
           final double b3 = b[rowB + 3];
-          final double a0 = a[r0 + k];
-          final double a1 = a[r1 + k];
-          final double a2 = a[r2 + k];
-          final double a3 = a[r3 + k];
+          final double a0 = a[r0 + k * aStep];
+          final double a1 = a[r1 + k * aStep];
+          final double a2 = a[r2 + k * aStep];
+          final double a3 = a[r3 + k * aStep];
           v00 += a0 * b0;
           v10 += a1 * b0;
           v20 += a2 * b0;
@@ -611,17 +619,17 @@ public final class BlockProduct {
         c[c2 + j + 3] = negate ? -v23 : v23;
         c[c3 + j + 3] = negate ? -v33 : v33;
       }
-      for (; j < cols; j++) {
+      for (; j < end; j++) {
         double v0 = start(accumulate, negate, c[c0 + j]);
         double v1 = start(accumulate, negate, c[c1 + j]);
         double v2 = start(accumulate, negate, c[c2 + j]);
         double v3 = start(accumulate, negate, c[c3 + j]);
         for (int k = triangular ? j : 0; k < inner; k++) {
           final double bkj = b[bOffset + k * bStride + j];
-          v0 += a[r0 + k] * bkj;
-          v1 += a[r1 + k] * bkj;
-          v2 += a[r2 + k] * bkj;
-          v3 += a[r3 + k] * bkj;
+          v0 += a[r0 + k * aStep] * bkj;
+          v1 += a[r1 + k * aStep] * bkj;
+          v2 += a[r2 + k * aStep] * bkj;
+          v3 += a[r3 + k * aStep] * bkj;
         }
         c[c0 + j] = negate ? -v0 : v0;
         c[c1 + j] = negate ? -v1 : v1;
@@ -633,14 +641,15 @@ public final class BlockProduct {
       // a row left over: four columns at a time, four independent sums again
       final int r = aOffset + row(aRows, aRowsOffset, i) * aStride;
       final int ci = cOffset + i * cStride;
+      final int end = lowerOnly ? i + 1 : cols;
       int j = 0;
-      for (; j + 3 < cols; j += 4) {
+      for (; j + 3 < end; j += 4) {
         double v0 = start(accumulate, negate, c[ci + j]);
         double v1 = start(accumulate, negate, c[ci + j + 1]);
         double v2 = start(accumulate, negate, c[ci + j + 2]);
         double v3 = start(accumulate, negate, c[ci + j + 3]);
         for (int k = triangular ? j : 0; k < inner; k++) {
-          final double aik = a[r + k];
+          final double aik = a[r + k * aStep];
           final int rowB = bOffset + k * bStride + j;
           v0 += aik * b[rowB];
           v1 += aik * b[rowB + 1];
@@ -652,10 +661,10 @@ public final class BlockProduct {
         c[ci + j + 2] = negate ? -v2 : v2;
         c[ci + j + 3] = negate ? -v3 : v3;
       }
-      for (; j < cols; j++) {
+      for (; j < end; j++) {
         double v = start(accumulate, negate, c[ci + j]);
         for (int k = triangular ? j : 0; k < inner; k++) {
-          v += a[r + k] * b[bOffset + k * bStride + j];
+          v += a[r + k * aStep] * b[bOffset + k * bStride + j];
         }
         c[ci + j] = negate ? -v : v;
       }
@@ -690,106 +699,27 @@ public final class BlockProduct {
       double[] c,
       int cOffset,
       int cStride) {
-    int i = 0;
-    for (; i + 3 < rows; i += 4) {
-      final int end = lowerOnly ? Math.min(i + 4, cols) : cols;
-      final int c0 = cOffset + i * cStride;
-      final int c1 = c0 + cStride;
-      final int c2 = c1 + cStride;
-      final int c3 = c2 + cStride;
-      int j = 0;
-      for (; j + 3 < end; j += 4) {
-        double v00 = start(accumulate, false, c[c0 + j]);
-        double v01 = start(accumulate, false, c[c0 + j + 1]);
-        double v02 = start(accumulate, false, c[c0 + j + 2]);
-        double v03 = start(accumulate, false, c[c0 + j + 3]);
-        double v10 = start(accumulate, false, c[c1 + j]);
-        double v11 = start(accumulate, false, c[c1 + j + 1]);
-        double v12 = start(accumulate, false, c[c1 + j + 2]);
-        double v13 = start(accumulate, false, c[c1 + j + 3]);
-        double v20 = start(accumulate, false, c[c2 + j]);
-        double v21 = start(accumulate, false, c[c2 + j + 1]);
-        double v22 = start(accumulate, false, c[c2 + j + 2]);
-        double v23 = start(accumulate, false, c[c2 + j + 3]);
-        double v30 = start(accumulate, false, c[c3 + j]);
-        double v31 = start(accumulate, false, c[c3 + j + 1]);
-        double v32 = start(accumulate, false, c[c3 + j + 2]);
-        double v33 = start(accumulate, false, c[c3 + j + 3]);
-        for (int k = 0; k < inner; k++) {
-          final int rowA = aOffset + k * aStride + i;
-          final int rowB = bOffset + k * bStride + j;
-          final double a0 = a[rowA];
-          final double a1 = a[rowA + 1];
-          final double a2 = a[rowA + 2];
-          final double a3 = a[rowA + 3];
-          final double b0 = b[rowB];
-          final double b1 = b[rowB + 1];
-          final double b2 = b[rowB + 2];
-          final double b3 = b[rowB + 3];
-          v00 += a0 * b0;
-          v01 += a0 * b1;
-          v02 += a0 * b2;
-          v03 += a0 * b3;
-          v10 += a1 * b0;
-          v11 += a1 * b1;
-          v12 += a1 * b2;
-          v13 += a1 * b3;
-          v20 += a2 * b0;
-          v21 += a2 * b1;
-          v22 += a2 * b2;
-          v23 += a2 * b3;
-          v30 += a3 * b0;
-          v31 += a3 * b1;
-          v32 += a3 * b2;
-          v33 += a3 * b3;
-        }
-        c[c0 + j] = v00;
-        c[c0 + j + 1] = v01;
-        c[c0 + j + 2] = v02;
-        c[c0 + j + 3] = v03;
-        c[c1 + j] = v10;
-        c[c1 + j + 1] = v11;
-        c[c1 + j + 2] = v12;
-        c[c1 + j + 3] = v13;
-        c[c2 + j] = v20;
-        c[c2 + j + 1] = v21;
-        c[c2 + j + 2] = v22;
-        c[c2 + j + 3] = v23;
-        c[c3 + j] = v30;
-        c[c3 + j + 1] = v31;
-        c[c3 + j + 2] = v32;
-        c[c3 + j + 3] = v33;
-      }
-      for (; j < end; j++) {
-        double v0 = start(accumulate, false, c[c0 + j]);
-        double v1 = start(accumulate, false, c[c1 + j]);
-        double v2 = start(accumulate, false, c[c2 + j]);
-        double v3 = start(accumulate, false, c[c3 + j]);
-        for (int k = 0; k < inner; k++) {
-          final double bkj = b[bOffset + k * bStride + j];
-          final int rowA = aOffset + k * aStride + i;
-          v0 += a[rowA] * bkj;
-          v1 += a[rowA + 1] * bkj;
-          v2 += a[rowA + 2] * bkj;
-          v3 += a[rowA + 3] * bkj;
-        }
-        c[c0 + j] = v0;
-        c[c1 + j] = v1;
-        c[c2 + j] = v2;
-        c[c3 + j] = v3;
-      }
-    }
-    for (; i < rows; i++) {
-      final int end = lowerOnly ? i + 1 : cols;
-      final int ci = cOffset + i * cStride;
-      for (int j = 0; j < end; j++) {
-        double v = start(accumulate, false, c[ci + j]);
-        for (int k = 0; k < inner; k++) {
-          v += a[aOffset + k * aStride + i] * b[bOffset + k * bStride + j];
-        }
-        c[ci + j] = v;
-      }
-    }
+    // Aᵀ's row i is A's column i: it starts at aOffset + i, its entries aStride apart
+    dots(
+        false,
+        accumulate,
+        false,
+        lowerOnly,
+        rows,
+        inner,
+        cols,
+        a,
+        null,
+        0,
+        aOffset,
+        1,
+        aStride,
+        b,
+        bOffset,
+        bStride,
+        c,
+        cOffset,
+        cStride);
   }
 
   /**
