@@ -25,7 +25,8 @@ import org.ejml.data.DMatrixRMaj;
  * triangular: nothing fills in. That costs about 3 p n (n + p) flops, against the 4 p n (n + p/2) +
  * 4/3 n³ of a Householder factorisation ({@link SparseHouseholderTria}), whose first reflector
  * fills S's zeros. The rotations of row j depend on row j alone, so they are formed first and then
- * swept along each other row, four rows at a time.
+ * applied column by column, each to the rows below j at once: the block is kept by columns, so that
+ * a rotation is a vector loop.
  *
  * <p>No Q is formed: for the derivatives that read L and M alone (the masked rule's Gramian and
  * covariance forms). An instance is a workspace for a largest block and allocates nothing per call.
@@ -37,11 +38,19 @@ public final class AppendedRowsTria {
   private double[] cos;
   private double[] sin;
 
+  /**
+   * The block being triangularised, one array per column (a rotation of two columns then runs as a
+   * vector loop down both; within one flat array it does not vectorise), its rows in the order of
+   * {@link #slot}.
+   */
+  private double[][] columns;
+
   /** A workspace for blocks up to p rows appended to an n × n factor, R with up to r columns. */
   public AppendedRowsTria(int maxP, int maxN, int maxR) {
     rTilde = new double[Math.max(maxP, 1) * Math.max(maxR, 1)];
     cos = new double[Math.max(maxN, 1)];
     sin = new double[Math.max(maxN, 1)];
+    columns = new double[maxP + maxN][maxP + maxN];
   }
 
   /**
@@ -154,36 +163,42 @@ public final class AppendedRowsTria {
   private void triangularize(DMatrixRMaj M, int p, DMatrixRMaj L) {
     final int n = M.numRows - p;
     final int N = p + n;
-    ensureCapacity(n);
-    L.reshape(N, N, false);
-    load(M, p, n, L.data);
-    final double[] l = L.data;
+    ensureCapacity(n, N);
+    load(M, p, n);
     for (int j = 0; j < p; j++) {
-      int kLast = rotations(l, N, p, j, n);
+      int kLast = rotations(p, j, n);
       if (kLast >= 0) {
-        sweep(l, N, p, j, kLast);
+        sweep(N, p, j, kLast);
       }
     }
     // D's pivots keep the signs of S's; a negative one flips its column (a rotation of L).
     for (int i = 0; i < n; i++) {
       final int col = p + i;
-      if (l[col * N + col] < 0) {
-        for (int row = col; row < N; row++) {
-          l[row * N + col] = -l[row * N + col];
+      final double[] c = columns[col];
+      if (c[i] < 0) { // S's rows col .. N − 1 are in slots i .. n − 1
+        for (int slot = i; slot < n; slot++) {
+          c[slot] = -c[slot];
         }
       }
     }
+    store(n, N, L);
   }
 
-  private void ensureCapacity(int n) {
+  private void ensureCapacity(int n, int N) {
     if (cos.length < n) {
       cos = new double[n];
       sin = new double[n];
     }
+    if (columns.length < N) {
+      columns = new double[N][N];
+    }
   }
 
-  /** L = [[R̃, B], [0, S]] (N × N), R̃ = tria(R) from M's top-right p × r block. */
-  private void load(DMatrixRMaj M, int p, int n, double[] l) {
+  /**
+   * {@link #columns} = [[R̃, B], [0, S]] by columns (N × N), R̃ = tria(R) from M's top-right p × r
+   * block; the entries above the diagonal are never read, and not written.
+   */
+  private void load(DMatrixRMaj M, int p, int n) {
     final int N = p + n;
     final int cols = M.numCols;
     final int r = cols - n;
@@ -192,17 +207,52 @@ public final class AppendedRowsTria {
       triangularizeR(m, cols, n, p, r);
     }
     final int width = Math.min(p, r);
+    // the pivot columns: R̃'s column j in the appended rows from its diagonal, zeros in S's rows
+    for (int j = 0; j < p; j++) {
+      final double[] c = columns[j];
+      for (int i = j; i < p; i++) {
+        c[slot(i, p, N)] = j < Math.min(width, i + 1) ? rTilde[i * r + j] : 0.0;
+      }
+      java.util.Arrays.fill(c, 0, n, 0.0);
+    }
+    // B's and S's columns: column k of B in the appended rows, of S from its diagonal
     for (int i = 0; i < p; i++) {
-      final int row = i * N;
-      final int keep = Math.min(width, i + 1);
-      System.arraycopy(rTilde, i * r, l, row, keep);
-      java.util.Arrays.fill(l, row + keep, row + p, 0.0);
-      System.arraycopy(m, i * cols, l, row + p, n);
+      final int row = i * cols;
+      final int slot = slot(i, p, N);
+      for (int k = 0; k < n; k++) {
+        columns[p + k][slot] = m[row + k];
+      }
     }
     for (int i = 0; i < n; i++) {
-      final int row = (p + i) * N;
-      java.util.Arrays.fill(l, row, row + p, 0.0);
-      System.arraycopy(m, (p + i) * cols, l, row + p, n);
+      final int row = (p + i) * cols;
+      for (int k = 0; k <= i; k++) {
+        columns[p + k][i] = m[row + k];
+      }
+    }
+  }
+
+  /**
+   * Where row i of the block is kept in {@link #columns}: S's rows p .. N − 1 first, in slots 0 ..
+   * n − 1, then the appended rows in reverse, row i in slot N − 1 − i. The rows a rotation of
+   * column k with pivot column j visits, the appended rows after j and S's rows from k's diagonal
+   * down, are then one range of slots, k .. N − 2 − j.
+   */
+  private static int slot(int i, int p, int N) {
+    return i < p ? N - 1 - i : i - p;
+  }
+
+  /** L from {@link #columns}: its lower triangle, and zeros above the diagonal. */
+  private void store(int n, int N, DMatrixRMaj L) {
+    L.reshape(N, N, false);
+    final double[] l = L.data;
+    final int p = N - n;
+    for (int i = 0; i < N; i++) {
+      final int row = i * N;
+      final int slot = slot(i, p, N);
+      for (int k = 0; k <= i; k++) {
+        l[row + k] = columns[k][slot];
+      }
+      java.util.Arrays.fill(l, row + i + 1, row + N, 0.0);
     }
   }
 
@@ -254,24 +304,25 @@ public final class AppendedRowsTria {
   }
 
   /**
-   * Forms row j's rotations into {@link #cos} and {@link #sin}, and leaves row j as [r_0 at its
-   * pivot, zeros in B's columns]. Returns the last column k of B with a nonzero in row j (−1 if
-   * none: nothing to rotate); rotations beyond it are the identity.
+   * Forms row j's rotations into {@link #cos} and {@link #sin}, and puts r_0 at row j's pivot; its
+   * entries in B's columns, which the rotations zero, are above L's diagonal, where nothing reads
+   * them ({@link #store} writes zeros there). Returns the last column k of B with a nonzero in row
+   * j (−1 if none: nothing to rotate); rotations beyond it are the identity.
    */
-  private int rotations(double[] l, int N, int p, int j, int n) {
-    final int row = j * N;
+  private int rotations(int p, int j, int n) {
+    final double[][] l = columns;
+    final int row = n + p - 1 - j; // slot(j, p, N)
     int kLast = n - 1;
-    while (kLast >= 0 && l[row + p + kLast] == 0.0) {
+    while (kLast >= 0 && l[p + kLast][row] == 0.0) {
       kLast--;
     }
     if (kLast < 0) {
-      java.util.Arrays.fill(l, row + p, row + p + n, 0.0); // −0.0 too: L's upper part is +0
       return -1;
     }
-    double pivot = l[row + j];
+    double pivot = l[j][row];
     double max = Math.abs(pivot);
     for (int k = 0; k <= kLast; k++) {
-      final double size = Math.abs(l[row + p + k]);
+      final double size = Math.abs(l[p + k][row]);
       if (size > max) { // not Math.max: finite entries, no dependent chain of its NaN rules
         max = size;
       }
@@ -285,7 +336,7 @@ public final class AppendedRowsTria {
     double previous = pivot * inverse;
     double sumSq = previous * previous;
     for (int k = kLast; k >= 0; k--) {
-      final double b = l[row + p + k] * inverse;
+      final double b = l[p + k][row] * inverse;
       sumSq += b * b;
       if (sumSq == 0.0) {
         cos[k] = 1.0;
@@ -298,70 +349,32 @@ public final class AppendedRowsTria {
       sin[k] = b * rInverse;
       previous = r;
     }
-    java.util.Arrays.fill(l, row + p, row + p + n, 0.0);
-    l[row + j] = previous * scale;
+    l[j][row] = previous * scale;
     return kLast;
   }
 
   /**
-   * Applies row j's rotations to rows j + 1 .. N − 1: each row's entries in B's or S's columns k ≤
-   * kLast and its entry in pivot column j. A row of S ends at its diagonal, so S's row i starts at
-   * k = min(kLast, i); within a block of four rows the latest start is taken, the earlier rows'
-   * extra entries being zeros that stay zero.
+   * Applies row j's rotations to rows j + 1 .. N − 1, from column kLast down: rotation k visits the
+   * appended rows after j and S's rows from its diagonal down (a row of S ends at its diagonal, so
+   * S's row i sees rotations k ≤ min(kLast, i − p) only, and nothing fills in). Each row gets the
+   * operations of a sweep along that row alone, in its order: the same bits; the rotation of two
+   * columns is a vector loop down the rows (at nx = 50 with missing values, ℓ 14% faster than four
+   * rows at a time along the rows, at nx = 20 5%).
    */
-  private void sweep(double[] l, int N, int p, int j, int kLast) {
-    final double[] c = cos;
-    final double[] s = sin;
-    int i = j + 1;
-    for (; i + 3 < N; i += 4) {
-      final int start = Math.max(start(i, p, kLast), start(i + 3, p, kLast));
-      final int r0 = i * N;
-      final int r1 = r0 + N;
-      final int r2 = r1 + N;
-      final int r3 = r2 + N;
-      double y0 = l[r0 + j];
-      double y1 = l[r1 + j];
-      double y2 = l[r2 + j];
-      double y3 = l[r3 + j];
-      for (int k = start; k >= 0; k--) {
-        final double ck = c[k];
-        final double sk = s[k];
-        final int col = p + k;
-        final double x0 = l[r0 + col];
-        final double x1 = l[r1 + col];
-        final double x2 = l[r2 + col];
-        final double x3 = l[r3 + col];
-        l[r0 + col] = ck * x0 - sk * y0;
-        l[r1 + col] = ck * x1 - sk * y1;
-        l[r2 + col] = ck * x2 - sk * y2;
-        l[r3 + col] = ck * x3 - sk * y3;
-        y0 = sk * x0 + ck * y0;
-        y1 = sk * x1 + ck * y1;
-        y2 = sk * x2 + ck * y2;
-        y3 = sk * x3 + ck * y3;
-      }
-      l[r0 + j] = y0;
-      l[r1 + j] = y1;
-      l[r2 + j] = y2;
-      l[r3 + j] = y3;
-    }
-    for (; i < N; i++) {
-      final int row = i * N;
-      double y = l[row + j];
-      for (int k = start(i, p, kLast); k >= 0; k--) {
-        final int col = p + k;
-        final double x = l[row + col];
-        l[row + col] = c[k] * x - s[k] * y;
-        y = s[k] * x + c[k] * y;
-      }
-      l[row + j] = y;
+  private void sweep(int N, int p, int j, int kLast) {
+    final double[] pivot = columns[j];
+    for (int k = kLast; k >= 0; k--) {
+      rotate(columns[p + k], pivot, k, N - 1 - j, cos[k], sin[k]);
     }
   }
 
-  /**
-   * The first (largest) k row i's sweep visits: kLast for an appended row, min(kLast, i − p) in S.
-   */
-  private static int start(int i, int p, int kLast) {
-    return i < p ? kLast : Math.min(kLast, i - p);
+  /** Rows [from, to) of columns x and y: x ← c x − s y, y ← s x + c y. */
+  private static void rotate(double[] x, double[] y, int from, int to, double c, double s) {
+    for (int i = from; i < to; i++) {
+      final double xi = x[i];
+      final double yi = y[i];
+      x[i] = c * xi - s * yi;
+      y[i] = s * xi + c * yi;
+    }
   }
 }

@@ -197,6 +197,32 @@ class AppendedRowsTriaTest {
     assertTrue(e.getMessage().contains("M(0, 6)"), e.getMessage());
   }
 
+  /**
+   * One workspace through blocks that grow and shrink in p and n gives, to the bit, what a
+   * workspace made for each block gives: its columns are grown when a block needs more, and no
+   * entry a larger block left behind is read.
+   */
+  @Test
+  void reusedWorkspaceGivesAFreshWorkspacesResult() {
+    Random rng = new Random(20261207L);
+    int[][] shapes = {
+      {2, 5, 2}, {6, 13, 6}, {1, 3, 1}, {10, 20, 10}, {3, 30, 5}, {12, 4, 2}, {1, 1, 1}
+    };
+    AppendedRowsTria reused = new AppendedRowsTria(1, 1, 1);
+    for (int[] shape : shapes) {
+      int p = shape[0];
+      int nx = shape[1];
+      DMatrixRMaj M =
+          updateBlock(gaussian(rng, p, nx), lowerTriangular(rng, nx), gaussian(rng, p, shape[2]));
+      DMatrixRMaj fresh = new DMatrixRMaj(1, 1);
+      new AppendedRowsTria(p, nx, shape[2]).decompose(M, p, fresh);
+      DMatrixRMaj L = new DMatrixRMaj(1, 1);
+      reused.decompose(M, p, L);
+      assertArrayEquals(fresh.data, L.data, "p = " + p + ", nx = " + nx);
+      assertSameAsTria(M, p, true);
+    }
+  }
+
   @Test
   void allocatesNothingPerCall() {
     Random rng = new Random(7);
