@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gramian.autodiff.testing.Allocation;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -130,9 +131,14 @@ class BlockProductTest {
   void dotProductFormsEqualMultAddToTheBit() {
     Random rng = new Random(20261206);
     for (int trial = 0; trial < CASES; trial++) {
-      int rows = 1 + rng.nextInt(11);
-      int inner = 1 + rng.nextInt(11);
-      int cols = 1 + rng.nextInt(inner); // ≤ inner, so that B may be lower triangular
+      // every fifth product wide enough for the row updates (BlockProduct.axpyRows)
+      boolean wide = trial % 5 == 4;
+      int rows = wide ? BlockProduct.AXPY_MIN_ROWS + rng.nextInt(12) : 1 + rng.nextInt(11);
+      int inner = wide ? BlockProduct.AXPY_MIN_COLS + rng.nextInt(16) : 1 + rng.nextInt(11);
+      int cols = // ≤ inner, so that B may be lower triangular
+          wide
+              ? BlockProduct.AXPY_MIN_COLS + rng.nextInt(inner - BlockProduct.AXPY_MIN_COLS + 1)
+              : 1 + rng.nextInt(inner);
       int aSource = rows + rng.nextInt(3);
       Block a = block(rng, aSource, inner, trial % 3 == 0 ? 4 : 0); // scattered zeros or dense
       Block b = block(rng, inner, cols, trial % 2 == 0 ? 1 : 0); // lower triangle or dense
@@ -351,8 +357,10 @@ class BlockProductTest {
     for (int trial = 0; trial < CASES; trial++) {
       boolean lowerOnly = trial % 3 == 0;
       boolean accumulate = trial % 2 == 0;
-      int rows = 1 + rng.nextInt(13);
-      int cols = lowerOnly ? rows : 1 + rng.nextInt(13);
+      // every fifth product wide enough for the row updates (BlockProduct.axpyRows)
+      int least = trial % 5 == 4 ? BlockProduct.AXPY_MIN_COLS : 1;
+      int rows = least + rng.nextInt(13);
+      int cols = lowerOnly ? rows : least + rng.nextInt(13);
       int inner = 1 + rng.nextInt(13);
       Block a = block(rng, inner, rows, 0);
       Block b = block(rng, inner, cols, 0);
@@ -391,6 +399,34 @@ class BlockProductTest {
       }
       assertSame(expected, actual, "transposeMult, case " + trial);
     }
+  }
+
+  /**
+   * Products wide enough for the row updates allocate nothing per call once their thread's scratch
+   * has grown to the largest of them (a smaller product after a larger one reuses it).
+   */
+  @Test
+  void rowUpdatesAllocateNothingPerCall() {
+    Random rng = new Random(20261208);
+    int n = 2 * BlockProduct.AXPY_MIN_COLS;
+    double[] a = new double[n * n];
+    double[] b = new double[n * n];
+    double[] c = new double[n * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = rng.nextGaussian();
+      b[i] = rng.nextGaussian();
+    }
+    int small = BlockProduct.AXPY_MIN_COLS;
+    int calls = 2_000;
+    long allocated =
+        Allocation.ofWarmLoop(
+            calls,
+            () -> {
+              BlockProduct.denseMultInto(n, n, n, a, 0, n, b, 0, n, c, 0, n);
+              BlockProduct.denseMultInto(small, small, small, a, 0, n, b, 0, n, c, 0, n);
+            });
+    assertTrue(
+        allocated <= Allocation.WARM_LOOP_ALLOWANCE, allocated + " bytes over " + calls + " calls");
   }
 
   /** The shape tests callers make once: more than half nonzero; square or tall, zero above. */
