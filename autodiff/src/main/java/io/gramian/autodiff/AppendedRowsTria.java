@@ -196,7 +196,7 @@ public final class AppendedRowsTria {
 
   /**
    * {@link #columns} = [[R̃, B], [0, S]] by columns (N × N), R̃ = tria(R) from M's top-right p × r
-   * block; the entries above the diagonal are never read, and not written.
+   * block; the entries above R̃'s and S's diagonals are never read, and not written.
    */
   private void load(DMatrixRMaj M, int p, int n) {
     final int N = p + n;
