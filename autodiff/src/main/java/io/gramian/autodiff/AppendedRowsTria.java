@@ -189,9 +189,7 @@ public final class AppendedRowsTria {
       cos = new double[n];
       sin = new double[n];
     }
-    if (columns.length < N) {
-      columns = new double[N][N];
-    }
+    columns = RowArrays.atLeast(columns, N, N);
   }
 
   /**

@@ -783,15 +783,12 @@ public final class BlockProduct {
 
   /** B's rows as arrays of their own and one row of C: the scratch of {@link #axpyRows}. */
   private static final class RowSpace {
-    double[][] bRows = new double[0][];
+    double[][] bRows;
     double[] cRow = new double[0];
 
     /** Grows (never shrinks) to inner rows of B and cols columns. */
     void ensure(int inner, int cols) {
-      if (bRows.length < inner || (inner > 0 && bRows[0].length < cols)) {
-        int width = Math.max(cols, bRows.length > 0 ? bRows[0].length : 0);
-        bRows = new double[Math.max(inner, bRows.length)][width];
-      }
+      bRows = RowArrays.atLeast(bRows, inner, cols);
       if (cRow.length < cols) {
         cRow = new double[cols];
       }

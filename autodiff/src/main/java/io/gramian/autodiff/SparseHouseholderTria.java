@@ -67,10 +67,7 @@ public final class SparseHouseholderTria {
 
   private void ensureCapacity(int n, int m) {
     int k = Math.min(n, m);
-    if (rows == null || rows.length < n || rows[0].length < m) {
-      int width = Math.max(m, rows == null ? 1 : rows[0].length);
-      rows = new double[Math.max(n, rows == null ? 1 : rows.length)][Math.max(width, 1)];
-    }
+    rows = RowArrays.atLeast(rows, n, m);
     if (tau == null || tau.length < k) {
       tau = new double[Math.max(k, 1)];
       supportStart = new int[Math.max(k, 1)];
