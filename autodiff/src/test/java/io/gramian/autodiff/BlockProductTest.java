@@ -429,6 +429,68 @@ class BlockProductTest {
         allocated <= Allocation.WARM_LOOP_ALLOWANCE, allocated + " bytes over " + calls + " calls");
   }
 
+  /**
+   * S Sᵀ against every term added in increasing k, and a few of its rows ({@link
+   * BlockProduct#gramianRows}) against the whole to the bit: the listed rows and columns equal the
+   * whole gramian's, every other entry is left as it was. S general or lower triangular, square or
+   * wider; rows listed in any order, none or all of them.
+   */
+  @Test
+  void gramianRowsEqualTheWholeGramianToTheBit() {
+    Random rng = new Random(20261209);
+    for (int trial = 0; trial < CASES; trial++) {
+      int rows = 1 + rng.nextInt(30);
+      boolean triangular = trial % 2 == 0;
+      int cols = triangular ? rows : rows + rng.nextInt(5);
+      double[] s = new double[rows * cols];
+      for (int i = 0; i < rows; i++) {
+        for (int k = 0; k < cols; k++) {
+          s[i * cols + k] = triangular && k > i ? 0.0 : rng.nextGaussian();
+        }
+      }
+      int offset = rng.nextInt(3);
+      double[] whole = new double[offset + rows * rows];
+      BlockProduct.gramian(rows, cols, s, triangular, whole, offset);
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < rows; j++) {
+          double sum = 0;
+          for (int k = 0; k < cols; k++) {
+            sum += s[i * cols + k] * s[j * cols + k];
+          }
+          assertTrue(
+              sum == whole[offset + i * rows + j],
+              "case " + trial + ": (" + i + ", " + j + ") " + whole[offset + i * rows + j]);
+        }
+      }
+      int[] which = new int[rows];
+      int count = trial % 7 == 0 ? 0 : trial % 7 == 1 ? rows : rng.nextInt(rows + 1);
+      boolean[] listed = new boolean[rows];
+      for (int w = 0; w < count; w++) {
+        int r;
+        do {
+          r = rng.nextInt(rows);
+        } while (listed[r]);
+        listed[r] = true;
+        which[w] = r;
+      }
+      double[] before = new double[whole.length];
+      for (int e = 0; e < before.length; e++) {
+        before[e] = rng.nextGaussian();
+      }
+      double[] some = before.clone();
+      BlockProduct.gramianRows(rows, cols, s, triangular, which, count, some, offset);
+      for (int e = 0; e < some.length; e++) {
+        int i = (e - offset) / rows;
+        int j = (e - offset) % rows;
+        boolean read = e >= offset && (listed[i] || listed[j]);
+        double expected = read ? whole[e] : before[e];
+        assertTrue(
+            Double.doubleToLongBits(expected) == Double.doubleToLongBits(some[e]),
+            "case " + trial + ", entry " + e + ": " + some[e] + " instead of " + expected);
+      }
+    }
+  }
+
   /** The shape tests callers make once: more than half nonzero; square or tall, zero above. */
   @Test
   void shapeTests() {

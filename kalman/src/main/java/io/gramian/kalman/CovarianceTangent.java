@@ -46,6 +46,18 @@ final class CovarianceTangent {
   private final double[] dv;
   private final double[] g; // nx
   private final double[] pVector; // p scratch: dv − dF_t u, then Cᵀ g
+  private final TransitionNonzeros fNonzeros;
+  private final TransitionNonzeros dFNonzeros;
+
+  /**
+   * The rows of P⁺ the direction reads: the columns where dF or dH has a nonzero (dF P⁺, dH_o P⁺,
+   * P⁺ dHᵀ_o u); listed once per sweep for a time-invariant direction.
+   */
+  private final int[] pRows;
+
+  private int pRowCount;
+  private boolean pRowsPerSweep;
+  private boolean pRowsListed;
 
   CovarianceTangent(Dimensions dims) {
     nx = dims.nx();
@@ -66,6 +78,21 @@ final class CovarianceTangent {
     dv = new double[ny];
     g = new double[nx];
     pVector = new double[ny];
+    fNonzeros = new TransitionNonzeros(nx);
+    dFNonzeros = new TransitionNonzeros(nx);
+    pRows = new int[nx];
+  }
+
+  /**
+   * Starts a sweep along one direction: F and dF are listed at their first {@link #predict} and
+   * kept when time-invariant ({@link TransitionNonzeros}), so that the predict's products visit
+   * their nonzeros only.
+   */
+  void startSweep(StateSpace system, StateSpace direction) {
+    fNonzeros.startSweep(system.isTimeInvariant());
+    dFNonzeros.startSweep(direction.isTimeInvariant());
+    pRowsPerSweep = direction.isTimeInvariant();
+    pRowsListed = false;
   }
 
   /** Starts from a factor and its tangent: dP = dS Sᵀ + S dSᵀ (S, dS nx × s). */
@@ -84,16 +111,49 @@ final class CovarianceTangent {
   }
 
   /**
-   * Loads step t's P⁺ = S⁺ S⁺ᵀ, which the update and the predict after it read: {@code P_ij = Σ_k
-   * S_ik S_jk} for j ≤ i, over k ≤ j when S is lower triangular ({@link
-   * BlockProduct#lowerTriangular}: every S⁺ but a first step's cholP0), whose terms beyond are
-   * exact zeros; the same sums to the bit, in half the products.
+   * Loads the rows of step t's P⁺ = S⁺ S⁺ᵀ that the update and the predict after it read along this
+   * direction: those of the columns where dF or dH has a nonzero, and by symmetry the same columns
+   * ({@link BlockProduct#gramianRows}: {@code P_ij = Σ_k S_ik S_jk} over k ≤ min(i, j) when S is
+   * lower triangular, every S⁺ but a first step's cholP0, the same sums to the bit as the whole
+   * {@link BlockProduct#gramian}). A direction that leaves F and H alone (a variance's) reads none;
+   * one along an autoregressive coefficient, one row. The other entries are not read: P⁺ enters the
+   * tangent only as dF P⁺, dH_o P⁺ and P⁺ dHᵀ_o u.
    *
    * @param S S⁺, nx × s. Not modified.
+   * @param dF dF_t, nx × nx. Not modified.
+   * @param dH dH_t, ny × nx. Not modified.
    */
-  void loadFilteredCovariance(DMatrixRMaj S) {
+  void loadFilteredCovariance(DMatrixRMaj S, DMatrixRMaj dF, DMatrixRMaj dH) {
+    if (!(pRowsListed && pRowsPerSweep)) {
+      listReadRows(dF, dH);
+    }
+    if (pRowCount == 0) {
+      return;
+    }
     final int s = S.numCols;
-    BlockProduct.gramian(nx, s, S.data, BlockProduct.lowerTriangular(nx, s, S.data), P.data, 0);
+    BlockProduct.gramianRows(
+        nx, s, S.data, BlockProduct.lowerTriangular(nx, s, S.data), pRows, pRowCount, P.data, 0);
+  }
+
+  /** The columns k where dF or dH has a nonzero, into {@link #pRows}. */
+  private void listReadRows(DMatrixRMaj dF, DMatrixRMaj dH) {
+    pRowCount = 0;
+    for (int k = 0; k < nx; k++) {
+      if (columnHasNonzero(dF, k) || columnHasNonzero(dH, k)) {
+        pRows[pRowCount++] = k;
+      }
+    }
+    pRowsListed = true;
+  }
+
+  private static boolean columnHasNonzero(DMatrixRMaj A, int k) {
+    final int cols = A.numCols;
+    for (int i = 0; i < A.numRows; i++) {
+      if (A.data[i * cols + k] != 0.0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -285,16 +345,17 @@ final class CovarianceTangent {
     PredictStep.meanTangent(F, dF, dc, x, dx, dXNext);
     dx.setTo(dXNext);
     // U = ½ dP⁺ Fᵀ + P⁺ dFᵀ = (½ F dP⁺ + dF P⁺)ᵀ, written transposed into Z first
+    fNonzeros.index(F);
+    dFNonzeros.index(dF);
     Z.zero();
-    BlockProduct.multAdd(0.5, nx, nx, nx, F.data, 0, nx, dP.data, 0, nx, Z.data, 0, nx);
-    BlockProduct.multAdd(1.0, nx, nx, nx, dF.data, 0, nx, P.data, 0, nx, Z.data, 0, nx);
+    fNonzeros.multAdd(0.5, dP.data, nx, nx, Z.data, 0, nx);
+    dFNonzeros.multAdd(1.0, P.data, nx, nx, Z.data, 0, nx);
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < nx; j++) {
         U.data[i * nx + j] = Z.data[j * nx + i];
       }
     }
-    Z.zero();
-    BlockProduct.multAdd(1.0, nx, nx, nx, F.data, 0, nx, U.data, 0, nx, Z.data, 0, nx);
+    fNonzeros.timesInto(U.data, nx, nx, Z.data, 0, nx);
     final int q = cholQ.numCols;
     for (int j = 0; j < nx; j++) {
       for (int a = 0; a < q; a++) {

@@ -99,6 +99,7 @@ final class TangentSweep {
           "dLogLik has length " + dLogLik.length + ", expected at least " + T);
     }
     SquareRootFilter.initialMeans(direction, dX);
+    covariance.startSweep(system, direction);
     dS.setTo(direction.cholP0());
     dLc.reshape(w, w, false);
     dLc.zero();
@@ -130,7 +131,7 @@ final class TangentSweep {
       if (t < T - 1 && t + 1 == from) {
         tape.loadFilteredFactor(t, system.cholP0(), S);
         covariance.begin(S, dS);
-        covariance.loadFilteredCovariance(S);
+        covariance.loadFilteredCovariance(S, direction.F(t), direction.H(t));
         covariancePredict(tape, system, direction, t);
       } else if (t < T - 1) {
         predictTangent(tape, system, direction, t, rule);
@@ -143,7 +144,7 @@ final class TangentSweep {
     final int p = tape.observedCount(t);
     double dllt = 0;
     tape.loadFilteredFactor(t, system.cholP0(), S);
-    covariance.loadFilteredCovariance(S);
+    covariance.loadFilteredCovariance(S, direction.F(t), direction.H(t));
     if (p > 0) {
       tape.loadUpdateFactor(t, Lu);
       tape.loadMeans(t, false, X);

@@ -104,6 +104,31 @@ final class TransitionNonzeros {
    *     are overwritten. Modified.
    */
   void timesInto(double[] b, int bStride, int cols, double[] c, int cOffset, int cStride) {
+    for (int i = 0; i < nx; i++) {
+      final int rowC = cOffset + i * cStride;
+      java.util.Arrays.fill(c, rowC, rowC + cols, 0.0);
+    }
+    multAdd(1.0, b, bStride, cols, c, cOffset, cStride);
+  }
+
+  /**
+   * C += α F B from the list:
+   *
+   * <pre>
+   *   C_ij += Σ_{k: F_ik ≠ 0, B_kj in row k's nonzero prefix} (α F_ik) B_kj    B: nx × cols, C: nx × cols
+   * </pre>
+   *
+   * in increasing k: the terms and order of {@link io.gramian.autodiff.BlockProduct#multAdd}, so
+   * the same result to the bit, in O(nnz(F) · cols) instead of a scan of F's nx² entries.
+   *
+   * @param b B's storage, row k at {@code k · bStride}. Not modified.
+   * @param c C's storage, row i at {@code cOffset + i · cStride}. Modified.
+   */
+  void multAdd(
+      double alpha, double[] b, int bStride, int cols, double[] c, int cOffset, int cStride) {
+    if (rowStart[nx] == 0) {
+      return; // F = 0: a direction that leaves F alone
+    }
     for (int k = 0; k < nx; k++) {
       final int rowB = k * bStride;
       int end = cols;
@@ -114,10 +139,9 @@ final class TransitionNonzeros {
     }
     for (int i = 0; i < nx; i++) {
       final int rowC = cOffset + i * cStride;
-      java.util.Arrays.fill(c, rowC, rowC + cols, 0.0);
       for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
         final int k = column[e];
-        final double fik = value[e];
+        final double fik = value[e] * alpha;
         final int rowB = k * bStride;
         final int end = bEnd[k];
         for (int j = 0; j < end; j++) {

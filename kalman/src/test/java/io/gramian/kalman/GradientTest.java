@@ -184,6 +184,52 @@ class GradientTest {
   }
 
   /**
+   * The covariance form reads only the rows of P⁺ where the direction's dF or dH has a nonzero
+   * column: along a single entry of F, of H, or of cholQ (neither: no row at all) it still gives
+   * every dℓ_t the factor's tangent gives. Each entry of F and H is tried, so a row left out of the
+   * list (a column of dH forgotten, say) shows at some step.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void tangentAlongOneEntryInCovarianceFormEqualsTheFactorsTangent(Case c) {
+    Fixture f = new Fixture(c);
+    int nx = c.nx();
+    int hOffset = nx * nx + nx; // F, then c
+    int cholQOffset = hOffset + c.ny() * nx + c.ny(); // H, then d
+    java.util.List<Integer> entries = new java.util.ArrayList<>();
+    for (int e = 0; e < nx * nx; e++) {
+      entries.add(e);
+    }
+    for (int e = 0; e < c.ny() * nx; e++) {
+      entries.add(hOffset + e);
+    }
+    entries.add(cholQOffset);
+    for (int entry : entries) {
+      double[] v = new double[f.x.length];
+      v[entry] = 1.0;
+      StateSpaceSystem direction = SystemVector.withEntries(f.system, v);
+      double[] covariance = new double[c.T()];
+      double[] factor = new double[c.T()];
+      SquareRootFilter.forSystem(f.system)
+          .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, covariance);
+      SquareRootFilter.forSystem(f.system)
+          .tangentInCovarianceForm(false)
+          .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, factor);
+      double scale = 0;
+      for (double term : factor) {
+        scale = Math.max(scale, Math.abs(term));
+      }
+      for (int t = 0; t < c.T(); t++) {
+        assertEquals(
+            factor[t],
+            covariance[t],
+            COVARIANCE_FORM_TOLERANCE * scale,
+            c + ", direction along entry " + entry + ": dℓ_" + t);
+      }
+    }
+  }
+
+  /**
    * ℓ and the masked rule's gradient with the update triangularised by rotations (the default for
    * both) against the Householder kernel on every step: the same L to rounding at full rank,
    * another valid factor at a rank deficiency, so ℓ and every adjoint agree to rounding on every

@@ -66,6 +66,51 @@ class TransitionNonzerosTest {
     }
   }
 
+  /**
+   * C += α F B from the list against {@link BlockProduct#multAdd} on the same C, to the bit: α of ½
+   * and of one, C holding earlier sums, F sparse, dense or zero (a direction that leaves F alone).
+   */
+  @Test
+  void multAddEqualsBlockProductsToTheBit() {
+    Random rng = new Random(20261207);
+    for (int trial = 0; trial < CASES; trial++) {
+      int nx = 1 + rng.nextInt(30);
+      int cols = 1 + rng.nextInt(nx + 3);
+      DMatrixRMaj F = new DMatrixRMaj(nx, nx);
+      double density = trial % 5 == 0 ? 0.0 : trial % 4 == 0 ? 0.9 : 0.15;
+      for (int e = 0; e < nx * nx; e++) {
+        F.data[e] = rng.nextDouble() < density ? rng.nextGaussian() : 0.0;
+      }
+      double[] b = new double[nx * cols];
+      for (int k = 0; k < nx; k++) {
+        int end = rng.nextInt(cols + 1);
+        for (int j = 0; j < end; j++) {
+          b[k * cols + j] = rng.nextGaussian();
+        }
+      }
+      double alpha = trial % 2 == 0 ? 0.5 : 1.0;
+      int offset = rng.nextInt(3);
+      int stride = cols + rng.nextInt(3);
+      double[] expected = new double[offset + nx * stride];
+      for (int e = 0; e < expected.length; e++) {
+        expected[e] = rng.nextGaussian();
+      }
+      double[] actual = expected.clone();
+      BlockProduct.multAdd(
+          alpha, nx, nx, cols, F.data, 0, nx, b, 0, cols, expected, offset, stride);
+
+      TransitionNonzeros list = new TransitionNonzeros(nx);
+      list.startSweep(false);
+      list.index(F);
+      list.multAdd(alpha, b, cols, cols, actual, offset, stride);
+      for (int e = 0; e < expected.length; e++) {
+        assertTrue(
+            Double.doubleToLongBits(expected[e]) == Double.doubleToLongBits(actual[e]),
+            "case " + trial + ", entry " + e + ": " + actual[e] + " instead of " + expected[e]);
+      }
+    }
+  }
+
   /** A time-invariant sweep lists F once; any other sweep lists it again at every call. */
   /**
    * How far right of its diagonal F reaches: triangular 0, a shift up 1, a dense first row nx − 1.
