@@ -15,12 +15,16 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * Directions whose pivot in L_ZZ is still zero (not yet identified) are left out: their column of Ā
- * L_ZZ⁻ᵀ is dropped and δ̂ is zero along them. Allocates; used to report results.
+ * L_ZZ⁻ᵀ is dropped and δ̂ is zero along them. Allocates its results, and reuses one {@link Tria}
+ * workspace for the factors; used to report results. Not thread-safe.
  */
 final class Collapsed {
 
   private final int nx;
   private final int d;
+
+  /** The factors' workspace, made at the first diffuse factor: a Tria costs a QR to construct. */
+  private Tria tria;
 
   Collapsed(Dimensions dims) {
     nx = dims.nx();
@@ -60,7 +64,12 @@ final class Collapsed {
       System.arraycopy(X.data, i * w + 1, M.data, i * (s + d) + s, d);
     }
     TriangularSolve.rightLowerTransposed(Lc, d, M.data, s, s + d, nx, identifiedMask(Lc));
-    return Tria.tria(M);
+    if (tria == null) {
+      tria = new Tria(nx, s + d);
+    }
+    DMatrixRMaj L = new DMatrixRMaj(nx, nx);
+    tria.decompose(M, L);
+    return L;
   }
 
   /** δ̂ = −L_ZZ⁻ᵀ l_zZᵀ, zero along unidentified directions. */

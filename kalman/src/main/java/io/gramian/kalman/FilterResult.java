@@ -1,5 +1,6 @@
 package io.gramian.kalman;
 
+import io.gramian.autodiff.Tria;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -74,6 +75,8 @@ public final class FilterResult {
     int ny = system.ny();
     FilterResult res = new FilterResult(T, nx, ny, ll);
     Collapsed collapsed = new Collapsed(Dimensions.of(system));
+    // one workspace for every step's innovation factor: a Tria costs a QR to construct
+    Tria innovationTria = new Tria(ny, nx + system.r());
     DMatrixRMaj X = new DMatrixRMaj(nx, 1 + system.diffuseRank());
     DMatrixRMaj S = new DMatrixRMaj(nx, nx);
     DMatrixRMaj Lc = new DMatrixRMaj(1, 1);
@@ -122,7 +125,7 @@ public final class FilterResult {
         res.filteredFactor[t] = collapsed.factor(X, S, Lc);
       }
 
-      innovations(res, system, Y, t);
+      innovations(res, system, Y, t, innovationTria);
     }
     return res;
   }
@@ -131,7 +134,8 @@ public final class FilterResult {
    * e_t = y_t − H m⁻_t − d and its factor tria([H S⁻_t, cholR]) on the observed rows, from the
    * (collapsed) predicted moments; z_t = A_t⁻¹ e_t except at diffuse steps, where it is NaN.
    */
-  private static void innovations(FilterResult res, StateSpace system, DMatrixRMaj Y, int t) {
+  private static void innovations(
+      FilterResult res, StateSpace system, DMatrixRMaj Y, int t, Tria tria) {
     int nx = system.nx();
     int ny = system.ny();
     int[] obs = res.observed[t];
@@ -154,7 +158,8 @@ public final class FilterResult {
       e[row] = v;
     }
     UpdateBlock.observationRows(H, null, cholR, obs, 0, p, Sp, null, M);
-    DMatrixRMaj A = io.gramian.autodiff.Tria.tria(M);
+    DMatrixRMaj A = new DMatrixRMaj(p, p);
+    tria.decompose(M, A);
     double[] z = new double[ny];
     java.util.Arrays.fill(z, Double.NaN);
     if (!res.diffuse[t]) {
