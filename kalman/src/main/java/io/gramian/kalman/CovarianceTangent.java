@@ -116,8 +116,9 @@ final class CovarianceTangent {
    * ({@link BlockProduct#gramianRows}: {@code P_ij = Σ_k S_ik S_jk} over k ≤ min(i, j) when S is
    * lower triangular, every S⁺ but a first step's cholP0, the same sums to the bit as the whole
    * {@link BlockProduct#gramian}). A direction that leaves F and H alone (a variance's) reads none;
-   * one along an autoregressive coefficient, one row. The other entries are not read: P⁺ enters the
-   * tangent only as dF P⁺, dH_o P⁺ and P⁺ dHᵀ_o u.
+   * one along an autoregressive coefficient, one row. P⁺ enters the tangent only as dF P⁺, dH_o P⁺
+   * and P⁺ dHᵀ_o u, so the other entries (an earlier step's, or zero) enter nothing: where a loop
+   * passes over them, it multiplies them by exact zeros.
    *
    * @param S S⁺, nx × s. Not modified.
    * @param dF dF_t, nx × nx. Not modified.
