@@ -759,15 +759,25 @@ public final class BlockProduct {
       int rows, int cols, double[] s, boolean lowerTriangular, double[] c, int cOffset) {
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j <= i; j++) {
-        final int end = lowerTriangular ? Math.min(j + 1, cols) : cols;
-        double sum = 0;
-        for (int k = 0; k < end; k++) {
-          sum += s[i * cols + k] * s[j * cols + k];
-        }
+        final double sum = gramianEntry(cols, s, lowerTriangular, i, j);
         c[cOffset + i * rows + j] = sum;
         c[cOffset + j * rows + i] = sum;
       }
     }
+  }
+
+  /**
+   * {@code Σ_k S_hi,k S_lo,k} for hi ≥ lo, in increasing k, over k ≤ lo when S is lower triangular:
+   * an entry of {@link #gramian}, the same sum wherever it is asked for.
+   */
+  private static double gramianEntry(
+      int cols, double[] s, boolean lowerTriangular, int hi, int lo) {
+    final int end = lowerTriangular ? Math.min(lo + 1, cols) : cols;
+    double sum = 0;
+    for (int k = 0; k < end; k++) {
+      sum += s[hi * cols + k] * s[lo * cols + k];
+    }
+    return sum;
   }
 
   /**
@@ -790,13 +800,7 @@ public final class BlockProduct {
     for (int w = 0; w < count; w++) {
       final int r = which[w];
       for (int j = 0; j < rows; j++) {
-        final int lo = Math.min(r, j);
-        final int hi = Math.max(r, j);
-        final int end = lowerTriangular ? Math.min(lo + 1, cols) : cols;
-        double sum = 0;
-        for (int k = 0; k < end; k++) {
-          sum += s[hi * cols + k] * s[lo * cols + k];
-        }
+        final double sum = gramianEntry(cols, s, lowerTriangular, Math.max(r, j), Math.min(r, j));
         c[cOffset + r * rows + j] = sum;
         c[cOffset + j * rows + r] = sum;
       }

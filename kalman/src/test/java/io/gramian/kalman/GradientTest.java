@@ -166,9 +166,16 @@ class GradientTest {
     for (int i = 0; i < v.length; i++) {
       v[i] = rng.nextGaussian();
     }
+    assertCovarianceFormEqualsTheFactorsTangent(f, v, c.toString());
+  }
+
+  /** Every dℓ_t along v, in covariance form and by the factor's tangent, to the tolerance. */
+  private static void assertCovarianceFormEqualsTheFactorsTangent(
+      Fixture f, double[] v, String what) {
     StateSpaceSystem direction = SystemVector.withEntries(f.system, v);
-    double[] covariance = new double[c.T()];
-    double[] factor = new double[c.T()];
+    int T = f.Y.numRows;
+    double[] covariance = new double[T];
+    double[] factor = new double[T];
     SquareRootFilter.forSystem(f.system)
         .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, covariance);
     SquareRootFilter.forSystem(f.system)
@@ -178,8 +185,8 @@ class GradientTest {
     for (double term : factor) {
       scale = Math.max(scale, Math.abs(term));
     }
-    for (int t = 0; t < c.T(); t++) {
-      assertEquals(factor[t], covariance[t], COVARIANCE_FORM_TOLERANCE * scale, c + ": dℓ_" + t);
+    for (int t = 0; t < T; t++) {
+      assertEquals(factor[t], covariance[t], COVARIANCE_FORM_TOLERANCE * scale, what + ": dℓ_" + t);
     }
   }
 
@@ -207,25 +214,7 @@ class GradientTest {
     for (int entry : entries) {
       double[] v = new double[f.x.length];
       v[entry] = 1.0;
-      StateSpaceSystem direction = SystemVector.withEntries(f.system, v);
-      double[] covariance = new double[c.T()];
-      double[] factor = new double[c.T()];
-      SquareRootFilter.forSystem(f.system)
-          .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, covariance);
-      SquareRootFilter.forSystem(f.system)
-          .tangentInCovarianceForm(false)
-          .logLikelihoodTangent(f.system, direction, f.Y, TriaRule.MASKED, factor);
-      double scale = 0;
-      for (double term : factor) {
-        scale = Math.max(scale, Math.abs(term));
-      }
-      for (int t = 0; t < c.T(); t++) {
-        assertEquals(
-            factor[t],
-            covariance[t],
-            COVARIANCE_FORM_TOLERANCE * scale,
-            c + ", direction along entry " + entry + ": dℓ_" + t);
-      }
+      assertCovarianceFormEqualsTheFactorsTangent(f, v, c + ", direction along entry " + entry);
     }
   }
 
