@@ -135,6 +135,61 @@ class SparseHouseholderTriaTest {
   }
 
   /**
+   * M is checked for finiteness after the reduction, through L: one NaN, +∞ or −∞ at any entry of
+   * M, dense or structured (zero blocks, a zero row, a triangle, tall and wide), must still be
+   * named with its position, and the workspace must then give a finite input its fresh result. An
+   * entry whose effect did not reach L would pass unnoticed.
+   */
+  @Test
+  void rejectsANonFiniteEntryAnywhere() {
+    Random rng = new Random(20261210L);
+    DMatrixRMaj F = gaussian(rng, 4, 4);
+    DMatrixRMaj S = lowerTriangular(rng, 4);
+    DMatrixRMaj H = gaussian(rng, 2, 4);
+    DMatrixRMaj cholR = lowerTriangular(rng, 2);
+    DMatrixRMaj zeroRow = gaussian(rng, 4, 6);
+    for (int c = 0; c < 6; c++) {
+      zeroRow.set(1, c, 0.0);
+    }
+    DMatrixRMaj[] inputs = {
+      gaussian(rng, 3, 5),
+      gaussian(rng, 5, 3),
+      lowerTriangular(rng, 5),
+      predictBlock(F, S, gaussian(rng, 4, 1)),
+      updateBlock(H, S, cholR),
+      zeroRow,
+      new DMatrixRMaj(3, 4)
+    };
+    double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    SparseHouseholderTria workspace = new SparseHouseholderTria(6, 6);
+    for (DMatrixRMaj input : inputs) {
+      for (int i = 0; i < input.numRows; i++) {
+        for (int c = 0; c < input.numCols; c++) {
+          for (double value : bad) {
+            DMatrixRMaj M = input.copy();
+            M.set(i, c, value);
+            ArithmeticException e =
+                assertThrows(
+                    ArithmeticException.class,
+                    () -> workspace.decompose(M, new DMatrixRMaj(M.numRows, M.numRows)),
+                    value + " at (" + i + ", " + c + ") of a " + M.numRows + " × " + M.numCols);
+            String position = "M(" + i + ", " + c + ")";
+            assertTrue(e.getMessage().contains(position), e.getMessage());
+          }
+        }
+      }
+      DMatrixRMaj L = new DMatrixRMaj(input.numRows, input.numRows);
+      DMatrixRMaj fresh = new DMatrixRMaj(input.numRows, input.numRows);
+      workspace.decompose(input, L);
+      new SparseHouseholderTria(input.numRows, input.numCols).decompose(input, fresh);
+      for (int e = 0; e < L.getNumElements(); e++) {
+        assertEquals(
+            Double.doubleToLongBits(fresh.data[e]), Double.doubleToLongBits(L.data[e]), "L " + e);
+      }
+    }
+  }
+
+  /**
    * One workspace through inputs that grow and shrink in both dimensions, wide and tall, dense and
    * structured: each L and Q the same to the bit as a workspace made for that input alone (the row
    * arrays are grown, never read beyond the input's width, and the reflector's copy is indexed by
