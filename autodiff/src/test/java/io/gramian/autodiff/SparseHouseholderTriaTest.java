@@ -135,10 +135,11 @@ class SparseHouseholderTriaTest {
   }
 
   /**
-   * M is checked for finiteness after the reduction, through L: one NaN, +∞ or −∞ at any entry of
-   * M, dense or structured (zero blocks, a zero row, a triangle, tall and wide), must still be
-   * named with its position, and the workspace must then give a finite input its fresh result. An
-   * entry whose effect did not reach L would pass unnoticed.
+   * One NaN, +∞ or −∞ at any entry of M, dense or structured (zero blocks, a zero row, a triangle,
+   * tall and wide), is named with its position, and the workspace then gives a finite input a fresh
+   * workspace's result. A check made after the reduction, through L, would miss a NaN in a row that
+   * is otherwise zero (its reflector is the identity and L stays finite): the all-zero input covers
+   * such rows.
    */
   @Test
   void rejectsANonFiniteEntryAnywhere() {
