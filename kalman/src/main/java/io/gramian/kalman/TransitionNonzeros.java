@@ -150,4 +150,21 @@ final class TransitionNonzeros {
       }
     }
   }
+
+  /**
+   * {@code start + Σ_k F_ik b_k} over row i's nonzeros in increasing k, skipping the k where b_k is
+   * zero, added one term at a time to {@code start}: the sum {@link
+   * io.gramian.autodiff.BlockProduct#multAdd} forms for one column of B (b_k at {@code k · stride +
+   * column}).
+   */
+  double rowTimes(int i, double[] b, int stride, int column, double start) {
+    double v = start;
+    for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+      final double bk = b[this.column[e] * stride + column];
+      if (bk != 0.0) {
+        v += value[e] * bk;
+      }
+    }
+    return v;
+  }
 }

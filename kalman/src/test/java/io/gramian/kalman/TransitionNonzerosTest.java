@@ -111,6 +111,46 @@ class TransitionNonzerosTest {
     }
   }
 
+  /**
+   * One column of F B from the list, added to a start value, against {@link BlockProduct#multAdd}
+   * on one column to the bit: B with zero entries (which both skip), read at a column of a wider
+   * array; F sparse, dense or zero.
+   */
+  @Test
+  void rowTimesEqualsAColumnsProductToTheBit() {
+    Random rng = new Random(20261211);
+    for (int trial = 0; trial < CASES; trial++) {
+      int nx = 1 + rng.nextInt(30);
+      int w = 1 + rng.nextInt(3);
+      int column = rng.nextInt(w);
+      DMatrixRMaj F = new DMatrixRMaj(nx, nx);
+      double density = trial % 5 == 0 ? 0.0 : trial % 4 == 0 ? 0.9 : 0.15;
+      for (int e = 0; e < nx * nx; e++) {
+        F.data[e] = rng.nextDouble() < density ? rng.nextGaussian() : 0.0;
+      }
+      double[] b = new double[nx * w];
+      for (int e = 0; e < b.length; e++) {
+        b[e] = rng.nextDouble() < 0.3 ? 0.0 : rng.nextGaussian();
+      }
+      double[] expected = new double[nx];
+      for (int i = 0; i < nx; i++) {
+        expected[i] = trial % 2 == 0 ? 0.0 : rng.nextGaussian();
+      }
+      double[] start = expected.clone();
+      BlockProduct.multAdd(1.0, nx, nx, 1, F.data, 0, nx, b, column, w, expected, 0, 1);
+
+      TransitionNonzeros list = new TransitionNonzeros(nx);
+      list.startSweep(false);
+      list.index(F);
+      for (int i = 0; i < nx; i++) {
+        double actual = list.rowTimes(i, b, w, column, start[i]);
+        assertTrue(
+            Double.doubleToLongBits(expected[i]) == Double.doubleToLongBits(actual),
+            "case " + trial + ", row " + i + ": " + actual + " instead of " + expected[i]);
+      }
+    }
+  }
+
   /** A time-invariant sweep lists F once; any other sweep lists it again at every call. */
   /**
    * How far right of its diagonal F reaches: triangular 0, a shift up 1, a dense first row nx − 1.
