@@ -345,7 +345,8 @@ final class CovarianceTangent {
       DMatrixRMaj dx) {
     fNonzeros.index(F);
     dFNonzeros.index(dF);
-    meanTangent(dc, x, dx);
+    PredictStep.meanTangent(fNonzeros, dFNonzeros, dc, x, dx, dXNext);
+    dx.setTo(dXNext);
     // U = ½ dP⁺ Fᵀ + P⁺ dFᵀ = (½ F dP⁺ + dF P⁺)ᵀ, written transposed into Z first
     Z.zero();
     fNonzeros.multAdd(0.5, dP.data, nx, nx, Z.data, 0, nx);
@@ -370,26 +371,6 @@ final class CovarianceTangent {
     }
     dP.zero();
     addSymmetricSum(1.0);
-  }
-
-  /**
-   * dx⁻ = dF x⁺ + [dc, 0] + F dx⁺ at dF's and F's nonzeros: {@link PredictStep#meanTangent}'s
-   * terms, in its order (dF's from zero, then dc, then F's, each skipping a zero entry of x or dx),
-   * so the same result to the bit, without scanning F's and dF's nx² entries.
-   */
-  private void meanTangent(DMatrixRMaj dc, DMatrixRMaj x, DMatrixRMaj dx) {
-    final int w = x.numCols;
-    dXNext.reshape(nx, w, false);
-    for (int i = 0; i < nx; i++) {
-      for (int c = 0; c < w; c++) {
-        double v = dFNonzeros.rowTimes(i, x.data, w, c, 0.0);
-        if (c == 0) {
-          v += dc.data[i];
-        }
-        dXNext.data[i * w + c] = fNonzeros.rowTimes(i, dx.data, w, c, v);
-      }
-    }
-    dx.setTo(dXNext);
   }
 
   /** dP ← dP + sign · (Z + Zᵀ), symmetric to the bit. */

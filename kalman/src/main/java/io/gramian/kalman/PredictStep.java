@@ -122,19 +122,33 @@ final class PredictStep {
   }
 
   /**
-   * dX⁻ = dF X⁺ + F dX⁺ + [dc, 0].
+   * dX⁻ = dF X⁺ + [dc, 0] + F dX⁺ (nx × w), at F's and dF's nonzeros ({@link TransitionNonzeros},
+   * listed by the caller): each entry dF's terms from zero in increasing k, then dc, then F's,
+   * skipping a zero entry of X⁺ or dX⁺. These are the terms, in their order, of {@link #mean}'s dF
+   * X⁺ + [dc, 0] followed by {@link BlockProduct}'s F dX⁺ (a zero term those add changes no bit: no
+   * partial sum is −0), without scanning F's and dF's nx² entries.
    *
    * @param out reshaped to nx × w. Modified.
    */
   static void meanTangent(
-      DMatrixRMaj F,
-      DMatrixRMaj dF,
+      TransitionNonzeros F,
+      TransitionNonzeros dF,
       DMatrixRMaj dc,
       DMatrixRMaj X,
       DMatrixRMaj dX,
       DMatrixRMaj out) {
-    mean(dF, dc, X, out);
-    productAddInto(F, dX, out.data, 0, X.numCols);
+    final int nx = X.numRows;
+    final int w = X.numCols;
+    out.reshape(nx, w, false);
+    for (int i = 0; i < nx; i++) {
+      for (int c = 0; c < w; c++) {
+        double v = dF.rowTimes(i, X.data, w, c, 0.0);
+        if (c == 0) {
+          v += dc.data[i];
+        }
+        out.data[i * w + c] = F.rowTimes(i, dX.data, w, c, v);
+      }
+    }
   }
 
   /**

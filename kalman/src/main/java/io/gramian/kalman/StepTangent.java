@@ -32,6 +32,13 @@ final class StepTangent {
   private final DMatrixRMaj dXNext;
   private final double[] dW;
 
+  /**
+   * F and dF by their nonzeros, for the mean's tangent; listed at every call unless a sweep says.
+   */
+  private final TransitionNonzeros fNonzeros;
+
+  private final TransitionNonzeros dFNonzeros;
+
   StepTangent(Dimensions dims) {
     nx = dims.nx();
     adjoint = new TriaAdjoint(dims.triaRows(), dims.triaCols());
@@ -39,6 +46,18 @@ final class StepTangent {
     dL = new DMatrixRMaj(dims.triaRows(), dims.triaRows());
     dXNext = new DMatrixRMaj(nx, dims.meanCols());
     dW = new double[dims.ny() * dims.meanCols()];
+    fNonzeros = new TransitionNonzeros(nx);
+    dFNonzeros = new TransitionNonzeros(nx);
+  }
+
+  /**
+   * Starts a sweep along one direction: F and dF are then listed at their first {@link #predict}
+   * and kept when time-invariant. Without it (a caller that alternates directions step by step)
+   * they are listed at every call.
+   */
+  void startSweep(StateSpace system, StateSpace direction) {
+    fNonzeros.startSweep(system.isTimeInvariant());
+    dFNonzeros.startSweep(direction.isTimeInvariant());
   }
 
   /**
@@ -177,7 +196,9 @@ final class StepTangent {
       DMatrixRMaj dS) {
     PredictStep.blockTangent(F, dF, S, dS, dcholQ, dM);
     factors.jvp(adjoint, rule, dM, dL);
-    PredictStep.meanTangent(F, dF, dc, X, dX, dXNext);
+    fNonzeros.index(F);
+    dFNonzeros.index(dF);
+    PredictStep.meanTangent(fNonzeros, dFNonzeros, dc, X, dX, dXNext);
     dX.setTo(dXNext);
     dS.setTo(dL);
   }

@@ -100,6 +100,7 @@ final class TangentSweep {
     }
     SquareRootFilter.initialMeans(direction, dX);
     covariance.startSweep(system, direction);
+    step.startSweep(system, direction);
     dS.setTo(direction.cholP0());
     dLc.reshape(w, w, false);
     dLc.zero();
