@@ -15,6 +15,9 @@ wall clock):
            model.fit(disp=False) on the same data, for the Nile local level, the log KSI basic
            structural model, the airline model and three more seasonal models (FITS below; the
            Gramian models are in SideBySide.fits()).
+  products C = A B (n × n, dense) at n = 10, 20, 50: Gramian's BlockProduct.denseMultInto against
+           numpy.matmul on statsmodels' BLAS, the same matrices; the rate of a multiply-add on
+           each side, which bounds what a filter made of such products can reach.
 
 The systems are drawn here, once, from SEED, and written as CSV files that both sides read, so
 both filter exactly the same matrices and observations. Both sides' ℓ are printed and compared
@@ -76,6 +79,8 @@ STEPS = {1: 20000, 5: 20000, 10: 20000, 20: 10000, 50: 2000}
 MISSING_SHARE = 0.10
 # both filters compute the same ℓ in double precision; they differ by rounding only
 FILTER_LL_RELATIVE = 1e-8
+# both sides' sums of C's entries differ by the rounding of different summation orders only
+PRODUCT_SUM_RELATIVE = 1e-10
 # the fits must reach the same maximum of ℓ (issue: "within 1e-6 of ℓ")
 FIT_LL_ABSOLUTE = 1e-6
 
@@ -172,17 +177,19 @@ def run_gramian(folder, output, warmups, repeats, offline):
         command.insert(1, "-o")
     print("running Gramian: " + " ".join(command), flush=True)
     subprocess.run(command, cwd=ROOT, check=True)
-    filters, fitted = {}, {}
+    filters, fitted, products = {}, {}, {}
     for line in output.read_text().splitlines():
         f = line.split("\t")
         if f[0] == "filter":
             filters[f[1]] = dict(ll=float(f[2]), ll_s=float(f[3]), grad_s=float(f[4]))
+        elif f[0] == "product":
+            products[int(f[1])] = dict(total=float(f[2]), s=float(f[3]), per_run=int(f[4]))
         elif f[0] == "fit":
             fitted[f[1]] = dict(ll=float(f[2]), s=float(f[3]), evaluations=int(f[4]),
                                 iterations=int(f[5]), converged=f[6] == "true",
                                 estimates={k: float(v) for k, v in
                                            (p.split("=", 1) for p in f[7:])})
-    return filters, fitted
+    return filters, fitted, products
 
 
 def median_seconds(run, warmups, repeats):
@@ -233,6 +240,45 @@ def filter_rows(cases, gramian, warmups, repeats, say):
     say(f"ℓ of both sides agree to {worst:.1e} relative "
         f"({'OK' if worst <= FILTER_LL_RELATIVE else 'MISMATCH'}: limit {FILTER_LL_RELATIVE:g})")
     return worst <= FILTER_LL_RELATIVE
+
+
+def product_matrices(n):
+    """A_ij = sin(i n + j + 1), B_ij = cos(i n + j + 1): the matrices SideBySide.productCase
+    multiplies."""
+    k = np.arange(1, n * n + 1, dtype=float).reshape(n, n)
+    return np.sin(k), np.cos(k)
+
+
+def product_rows(gramian, warmups, repeats, say):
+    say("Products C = A B (n × n, dense): µs per product (median); ns per multiply-add (n³ of "
+        "them); ratio = Gramian / BLAS")
+    header = (f"{'n':>3s} {'BLAS µs':>9s} {'ns/madd':>8s} {'Gramian µs':>11s} {'ns/madd':>8s} "
+              f"{'ratio':>6s} {'1×1 call µs':>12s} {'sums agree (rel)':>17s}")
+    say(header)
+    say("-" * len(header))
+    worst = 0.0
+    one = np.ones((1, 1))
+    one_out = np.empty((1, 1))
+    t_call = median_seconds(lambda: [np.matmul(one, one, out=one_out) for _ in range(1000)],
+                            warmups, repeats) / 1000
+    for n, g in sorted(gramian.items()):
+        A, B = product_matrices(n)
+        C = np.empty((n, n))
+        per_run = g["per_run"]
+
+        def run():
+            for _ in range(per_run):
+                np.matmul(A, B, out=C)
+
+        t_blas = median_seconds(run, warmups, repeats) / per_run
+        rel = abs(C.sum() - g["total"]) / max(1.0, abs(C.sum()))
+        worst = max(worst, rel)
+        say(f"{n:3d} {t_blas * 1e6:9.3f} {t_blas * 1e9 / n ** 3:8.4f} {g['s'] * 1e6:11.3f} "
+            f"{g['s'] * 1e9 / n ** 3:8.4f} {g['s'] / t_blas:6.2f} {t_call * 1e6:12.3f} "
+            f"{rel:17.1e}")
+    say("BLAS: numpy.matmul on the BLAS named above (its time includes numpy's call, about the "
+        "1×1 product's); Gramian: BlockProduct.denseMultInto, warm, in JVMs of its own.")
+    return worst <= PRODUCT_SUM_RELATIVE
 
 
 def fit_rows(gramian, warmups, repeats, say):
@@ -297,7 +343,7 @@ def main():
             folder = options.inputs.resolve()
             folder.mkdir(parents=True, exist_ok=False)
         write_inputs(folder, cases)
-        gramian_filters, gramian_fits = run_gramian(folder, Path(tmp) / "gramian.tsv", warmups,
+        gramian_filters, gramian_fits, gramian_products = run_gramian(folder, Path(tmp) / "gramian.tsv", warmups,
                                                     repeats, options.offline)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), platform.processor())
@@ -317,10 +363,12 @@ def main():
     filters_ok = filter_rows(cases, gramian_filters, warmups, repeats, say)
     say()
     fits_ok = fit_rows(gramian_fits, warmups, repeats, say)
+    say()
+    products_ok = product_rows(gramian_products, warmups, repeats, say)
     if not options.quick:
         output = REFERENCE_BLAS_OUTPUT if options.reference_blas else OUTPUT
         output.write_text("\n".join(lines) + "\n")
-    return 0 if filters_ok and fits_ok else 1
+    return 0 if filters_ok and fits_ok and products_ok else 1
 
 
 if __name__ == "__main__":

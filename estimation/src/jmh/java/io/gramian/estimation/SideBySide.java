@@ -1,5 +1,6 @@
 package io.gramian.estimation;
 
+import io.gramian.autodiff.BlockProduct;
 import io.gramian.autodiff.TriaRule;
 import io.gramian.datasets.Datasets;
 import io.gramian.estimation.arima.Sarimax;
@@ -46,7 +47,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The output has one line per measurement, fields separated by tabs: {@code filter}, case, ℓ,
  * median seconds of ℓ alone, median seconds of ℓ with its gradient; or {@code fit}, model, ℓ,
  * median seconds of {@link MaximumLikelihood#fit}, evaluations, iterations, converged, then the
- * estimates as name=value.
+ * estimates as name=value; or {@code product}, n, the sum of C's entries, median seconds per
+ * product, products per timed run ({@link #productCase}).
  */
 public final class SideBySide {
 
@@ -80,9 +82,11 @@ public final class SideBySide {
       int warmups = Integer.parseInt(args[3]);
       int repeats = Integer.parseInt(args[4]);
       String line =
-          args[1].equals("filter")
-              ? filterCase(args[2], Path.of(args[5]), warmups, repeats)
-              : fitCase(args[2], warmups, repeats);
+          switch (args[1]) {
+            case "filter" -> filterCase(args[2], Path.of(args[5]), warmups, repeats);
+            case "product" -> productCase(Integer.parseInt(args[2]), warmups, repeats);
+            default -> fitCase(args[2], warmups, repeats);
+          };
       System.out.println(line);
       return;
     }
@@ -109,6 +113,13 @@ public final class SideBySide {
           oneJvm
               ? fitCase(name, Integer.parseInt(warmups), Integer.parseInt(repeats))
               : fork("fit", name, warmups, repeats, ""));
+      System.out.println("[gramian] " + lines.get(lines.size() - 1));
+    }
+    for (int n : PRODUCT_SIZES) {
+      lines.add(
+          oneJvm
+              ? productCase(n, Integer.parseInt(warmups), Integer.parseInt(repeats))
+              : fork("product", String.valueOf(n), warmups, repeats, ""));
       System.out.println("[gramian] " + lines.get(lines.size() - 1));
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
@@ -169,7 +180,8 @@ public final class SideBySide {
       String[] lines = output.strip().split("\n");
       fields[f] = lines[lines.length - 1].split("\t");
     }
-    // The times: ℓ's and ℓ+∇'s seconds of a filter case (fields 3 and 4), a fit's (field 3).
+    // The times: ℓ's and ℓ+∇'s seconds of a filter case (fields 3 and 4), a fit's or a
+    // product's (field 3).
     int[] timeFields = kind.equals("filter") ? new int[] {3, 4} : new int[] {3};
     String[] out = fields[0].clone();
     for (int field : timeFields) {
@@ -228,6 +240,51 @@ public final class SideBySide {
               Locale.ROOT, "\t%s=%.17g", result.parameterNames().get(i), result.estimates()[i]));
     }
     return s.toString();
+  }
+
+  /**
+   * The sizes n of the dense products C = A B (n × n) timed against BLAS: the filter's sizes where
+   * its time is in products and triangularisations of that order.
+   */
+  static final int[] PRODUCT_SIZES = {10, 20, 50};
+
+  /** Products per timed run: a run of at least a millisecond or so at every size. */
+  private static int productsPerRun(int n) {
+    return Math.max(1, 2_000_000 / (n * n * n));
+  }
+
+  /**
+   * One size of the product comparison: C = A B with {@code A_ij = sin(i n + j + 1)} and {@code
+   * B_ij = cos(i n + j + 1)} (side_by_side.py builds the same matrices), by {@link
+   * BlockProduct#denseMultInto}, Gramian's fastest general product (its row updates from 32
+   * columns, its 4 × 4 dot kernel below). The line: {@code product}, n, the sum of C's entries (the
+   * script checks it against BLAS's), the median seconds per product.
+   */
+  private static String productCase(int n, int warmups, int repeats) {
+    double[] a = new double[n * n];
+    double[] b = new double[n * n];
+    double[] c = new double[n * n];
+    for (int i = 0; i < n * n; i++) {
+      a[i] = Math.sin(i + 1);
+      b[i] = Math.cos(i + 1);
+    }
+    int perRun = productsPerRun(n);
+    double seconds =
+        medianSeconds(
+                () -> {
+                  for (int r = 0; r < perRun; r++) {
+                    BlockProduct.denseMultInto(n, n, n, a, 0, n, b, 0, n, c, 0, n);
+                  }
+                  return c[0];
+                },
+                warmups,
+                repeats)
+            / perRun;
+    double sum = 0;
+    for (double v : c) {
+      sum += v;
+    }
+    return String.format(Locale.ROOT, "product\t%d\t%.17g\t%.9g\t%d", n, sum, seconds, perRun);
   }
 
   private static String filterCase(String name, Path dir, int warmups, int repeats)
