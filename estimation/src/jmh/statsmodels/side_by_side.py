@@ -218,13 +218,18 @@ def statsmodels_model(s):
     return model
 
 
-def filter_rows(cases, gramian, warmups, repeats, say):
-    say("Filter: time per step in µs (median); ratio = Gramian / statsmodels (below 1: Gramian "
-        "faster)")
-    header = (f"{'case':16s} {'T':>6s} {'statsmodels ℓ':>14s} {'Gramian ℓ':>11s} {'ratio':>6s} "
-              f"{'Gramian ℓ+∇':>12s} {'∇/ℓ':>5s} {'ℓ agree (rel)':>14s}")
+def table_head(say, title, header):
+    """Prints a table's title, its column header and a rule under it."""
+    say(title)
     say(header)
     say("-" * len(header))
+
+
+def filter_rows(cases, gramian, warmups, repeats, say):
+    table_head(say, "Filter: time per step in µs (median); ratio = Gramian / statsmodels (below 1: "
+               "Gramian faster)",
+               f"{'case':16s} {'T':>6s} {'statsmodels ℓ':>14s} {'Gramian ℓ':>11s} {'ratio':>6s} "
+               f"{'Gramian ℓ+∇':>12s} {'∇/ℓ':>5s} {'ℓ agree (rel)':>14s}")
     worst = 0.0
     for name, nx, steps, missing, s in cases:
         model = statsmodels_model(s)
@@ -250,12 +255,10 @@ def product_matrices(n):
 
 
 def product_rows(gramian, warmups, repeats, say):
-    say("Products C = A B (n × n, dense): µs per product (median); ns per multiply-add (n³ of "
-        "them); ratio = Gramian / BLAS")
-    header = (f"{'n':>3s} {'BLAS µs':>9s} {'ns/madd':>8s} {'Gramian µs':>11s} {'ns/madd':>8s} "
-              f"{'ratio':>6s} {'1×1 call µs':>12s} {'sums agree (rel)':>17s}")
-    say(header)
-    say("-" * len(header))
+    table_head(say, "Products C = A B (n × n, dense): µs per product (median); ns per multiply-add "
+               "(n³ of them); ratio = Gramian / BLAS",
+               f"{'n':>3s} {'BLAS µs':>9s} {'ns/madd':>8s} {'Gramian µs':>11s} {'ns/madd':>8s} "
+               f"{'ratio':>6s} {'1×1 call µs':>12s} {'sums agree (rel)':>17s}")
     worst = 0.0
     one = np.ones((1, 1))
     one_out = np.empty((1, 1))
@@ -282,12 +285,11 @@ def product_rows(gramian, warmups, repeats, say):
 
 
 def fit_rows(gramian, warmups, repeats, say):
-    say("Fits: whole fit in ms (median); ratio = statsmodels / Gramian (above 1: Gramian faster)")
-    header = (f"{'model':48s} {'k':>2s} {'statsmodels':>11s} {'Gramian':>9s} {'ratio':>6s} "
-              f"{'evals G':>7s} {'fcalls sm':>9s} {'ℓ Gramian':>14s} {'ℓ sm':>14s} "
-              f"{'ℓsm(θ_G)-ℓG':>12s} same max")
-    say(header)
-    say("-" * len(header))
+    table_head(say, "Fits: whole fit in ms (median); ratio = statsmodels / Gramian (above 1: Gramian "
+               "faster)",
+               f"{'model':48s} {'k':>2s} {'statsmodels':>11s} {'Gramian':>9s} {'ratio':>6s} "
+               f"{'evals G':>7s} {'fcalls sm':>9s} {'ℓ Gramian':>14s} {'ℓ sm':>14s} "
+               f"{'ℓsm(θ_G)-ℓG':>12s} same max")
     ok = True
     for key, label, build in fits():
         model = build()
